@@ -1,0 +1,519 @@
+"""The one-pass analysis: clean -> sentiment -> themes -> tidy tables.
+
+:class:`Analyzer` composes the steps and holds the loaded models, so one
+instance can analyse many frames (or the chunks of one large file) without
+reloading anything. :func:`analyze` is the one-call convenience.
+
+Data flows one way, chunk by chunk::
+
+    rows --clean--> text_clean, flags, language --dedup--> is_duplicate
+         --split--> clauses --sentiment--> comment + clause sentiment
+         --themes--> mentions (theme, clause sentiment, span into text_clean)
+
+Nothing is ever dropped: every input row comes out once, in order, with its
+index and columns; rows that cannot be scored (empty, non-answers, other
+languages) are flagged and get missing sentiment and no themes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Hashable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from cxtext.errors import (
+    ColumnNotFoundError,
+    ConfigError,
+    DuplicateIdError,
+    InputError,
+    NotAvailableError,
+)
+
+__all__ = ["PRESETS", "Analyzer", "AnalysisResult", "analyze", "COMMENT_COLUMNS", "MENTION_COLUMNS"]
+
+logger = logging.getLogger(__name__)
+
+PRESETS: dict[str, dict[str, str]] = {
+    "fast": {"sentiment": "fast", "themes": "keyword"},
+    "accurate": {"sentiment": "accurate", "themes": "embedding"},
+}
+
+#: Columns :class:`Analyzer` adds to every comments table, in this order.
+COMMENT_COLUMNS = [
+    "text_clean", "is_empty", "is_non_answer", "language", "is_duplicate", "duplicate_of",
+    "pii", "sentiment", "sentiment_score", "sentiment_confidence", "themes", "n_clauses",
+]
+#: Columns of the mentions table.
+MENTION_COLUMNS = [
+    "comment_id", "theme", "sentiment", "sentiment_score", "sentiment_confidence",
+    "confidence", "start", "end", "evidence", "matched", "clause",
+]
+_EVIDENCE_MAX = 300  # characters of a clause shown as evidence around a match
+
+
+@dataclass
+class AnalysisResult:
+    """What :func:`analyze` returns.
+
+    Attributes
+    ----------
+    comments : pandas.DataFrame
+        One row per input row, same order and index, every input column kept,
+        plus :data:`COMMENT_COLUMNS`.
+    mentions : pandas.DataFrame
+        One row per theme mention (:data:`MENTION_COLUMNS`); ``start``/``end``
+        index ``text_clean`` of the comment ``comment_id``.
+    text : str
+        Name of the text column analysed.
+    id : str or None
+        Name of the id column (``None``: ``comment_id`` holds index labels).
+    info : dict
+        Preset, model names/versions and options used.
+    """
+
+    comments: pd.DataFrame
+    mentions: pd.DataFrame
+    text: str = "text"
+    id: str | None = None
+    info: dict[str, Any] = field(default_factory=dict)
+
+    def summary(self, top: int = 10) -> dict[str, Any]:
+        """Return headline counts: rows, flags, languages, sentiment split, top themes.
+
+        Examples
+        --------
+        >>> import cxtext, pandas as pd
+        >>> res = cxtext.analyze(pd.DataFrame({"c": ["Great staff", "n/a"]}), text="c")
+        >>> res.summary()["rows"], res.summary()["non_answers"]
+        (2, 1)
+        """
+        cm = self.comments
+        themes = self.mentions["theme"].value_counts().head(top) if len(self.mentions) else pd.Series(dtype=int)
+        return {
+            "rows": int(len(cm)),
+            "empty": int(cm["is_empty"].sum()),
+            "non_answers": int(cm["is_non_answer"].sum()),
+            "duplicates": int(cm["is_duplicate"].sum()),
+            "with_pii": int(cm["pii"].map(bool).sum()),
+            "languages": {str(k): int(v) for k, v in cm["language"].value_counts().head(top).items()},
+            "sentiment": {str(k): int(v) for k, v in cm["sentiment"].value_counts().items()},
+            "mentions": int(len(self.mentions)),
+            "top_themes": {str(k): int(v) for k, v in themes.items()},
+        }
+
+
+class _RunState:
+    """State shared across the chunks of one run: duplicate detector and seen ids."""
+
+    def __init__(self, id_column: str | None) -> None:
+        from cxtext.clean import DuplicateFinder
+
+        self.dedup = DuplicateFinder()
+        self.id_column = id_column
+        self.seen_ids: set[Hashable] = set()
+        self.rows = 0
+
+    @staticmethod
+    def check_unique(ids: pd.Series, column: str) -> None:
+        _RunState(column).check_ids(ids)
+
+    def check_ids(self, ids: pd.Series) -> None:
+        if ids.isna().any():
+            where = [str(i) for i in ids.index[ids.isna()][:10]]
+            raise InputError(
+                f"[CX104] Id column {self.id_column!r} is empty in {int(ids.isna().sum())} row(s) "
+                f"(row labels {', '.join(where)}). Every row needs an id; fill them or omit the id option."
+            )
+        dup_inside = ids[ids.duplicated()].tolist()
+        dup_before = [i for i in ids.tolist() if i in self.seen_ids]
+        dups = list(dict.fromkeys(dup_inside + dup_before))
+        if dups:
+            raise DuplicateIdError(self.id_column, dups)
+        self.seen_ids.update(ids.tolist())
+
+
+class Analyzer:
+    """A reusable analysis pipeline.
+
+    Parameters
+    ----------
+    preset : {"fast", "accurate"}, default="fast"
+        ``"fast"``: scikit-learn models, thousands of comments per second.
+        ``"accurate"``: transformer models (not shipped in this version).
+    sentiment : str, path or estimator, optional
+        Override the preset's sentiment model: ``"fast"``, a model folder, or a
+        fitted estimator with ``predict_proba`` and ``classes_``.
+    themes : str or tagger, optional
+        Override the preset's theme tagger: ``"keyword"`` or an object with
+        ``tag(texts) -> list[list[ThemeHit]]``.
+    taxonomy : Taxonomy or path, optional
+        Theme taxonomy (default: cxtext's packaged CX taxonomy).
+    redact_pii : bool, default=True
+        Replace emails, phones, cards, URLs and postcodes with typed placeholders.
+    languages : sequence of str, default=("en", "und")
+        Languages the models score; other rows are flagged by ``language`` and get
+        no sentiment or themes (never dropped).
+    chunksize : int, default=5000
+        Rows processed at a time (bounds memory).
+    progress : bool, default=False
+        Show a progress bar (only on a terminal).
+
+    Examples
+    --------
+    >>> import cxtext, pandas as pd
+    >>> df = pd.DataFrame({"id": ["a", "b"], "comment": ["The staff were lovely", "n/a"]})
+    >>> result = cxtext.Analyzer(preset="fast").analyze(df, text="comment", id="id")
+    >>> result.comments[["id", "is_non_answer", "sentiment"]].values.tolist()
+    [['a', False, 'positive'], ['b', True, None]]
+    """
+
+    def __init__(self, preset: str = "fast", *, sentiment: Any = None, themes: Any = None,
+                 taxonomy: Any = None, redact_pii: bool = True,
+                 languages: Sequence[str] = ("en", "und"), chunksize: int = 5000,
+                 progress: bool = False) -> None:
+        if preset not in PRESETS:
+            raise ConfigError(
+                f"[CX302] Unknown preset {preset!r}. Available presets: {', '.join(PRESETS)}."
+            )
+        if not isinstance(chunksize, (int, np.integer)) or chunksize < 1:
+            raise ConfigError(f"[CX301] 'chunksize' must be a positive int. Got {chunksize!r}.")
+        self.preset = preset
+        self.sentiment = sentiment
+        self.themes = themes
+        self.taxonomy = taxonomy
+        self.redact_pii = redact_pii
+        self.languages = tuple(languages)
+        self.chunksize = int(chunksize)
+        self.progress = progress
+        self._sentiment_model: Any = None
+        self._theme_tagger: Any = None
+        self._cleaner: Any = None
+        # Fail early on choices that cannot work, before any data is read.
+        self._spec("sentiment")
+        self._spec("themes")
+
+    def __repr__(self) -> str:
+        return (f"Analyzer(preset={self.preset!r}, sentiment={self._spec('sentiment')!r}, "
+                f"themes={self._spec('themes')!r})")
+
+    # -- components ------------------------------------------------------------
+    def _spec(self, part: str) -> Any:
+        chosen = getattr(self, part)
+        spec = PRESETS[self.preset][part] if chosen is None else chosen
+        if isinstance(spec, str) and spec in ("accurate", "embedding"):
+            raise NotAvailableError(
+                f"[CX303] The {spec!r} {part} component (transformer models, preset "
+                "'accurate') is not shipped in this version of cxtext yet. Use preset='fast' "
+                f"or pass your own {part} model."
+            )
+        return spec
+
+    @property
+    def sentiment_model(self) -> Any:
+        """The loaded sentiment model (loaded on first use)."""
+        if self._sentiment_model is None:
+            spec = self._spec("sentiment")
+            if isinstance(spec, str) or hasattr(spec, "__fspath__"):
+                from cxtext.sentiment import FastSentimentClassifier
+
+                self._sentiment_model = FastSentimentClassifier.load(spec)
+            elif hasattr(spec, "predict_proba") and hasattr(spec, "classes_"):
+                self._sentiment_model = spec
+            else:
+                raise ConfigError(
+                    "[CX304] sentiment must be 'fast', a model folder, or a fitted estimator "
+                    f"with predict_proba and classes_. Got {type(spec).__name__}."
+                )
+        return self._sentiment_model
+
+    @property
+    def theme_tagger(self) -> Any:
+        """The fitted theme tagger (built on first use)."""
+        if self._theme_tagger is None:
+            spec = self._spec("themes")
+            if isinstance(spec, str) and spec == "keyword":
+                from cxtext.themes import KeywordThemeTagger, load_taxonomy
+
+                tax = load_taxonomy(self.taxonomy) if self.taxonomy is not None else None
+                self._theme_tagger = KeywordThemeTagger(taxonomy=tax).fit()
+            elif hasattr(spec, "tag"):
+                self._theme_tagger = spec
+            else:
+                raise ConfigError(
+                    "[CX304] themes must be 'keyword' or a tagger with a tag(texts) method. "
+                    f"Got {spec!r}."
+                )
+        return self._theme_tagger
+
+    @property
+    def cleaner(self) -> Any:
+        """The text cleaner."""
+        if self._cleaner is None:
+            from cxtext.clean import Cleaner
+
+            self._cleaner = Cleaner(redact_pii=self.redact_pii)
+        return self._cleaner
+
+    def info(self) -> dict[str, Any]:
+        """Preset, models and versions used (recorded with every result)."""
+        from cxtext import __version__
+
+        model = self.sentiment_model
+        manifest = getattr(model, "manifest_", None)
+        tagger = self.theme_tagger
+        tax = getattr(tagger, "taxonomy_", None)
+        return {
+            "cxtext": __version__,
+            "preset": self.preset,
+            "sentiment_model": f"{manifest.name} {manifest.version}" if manifest else type(model).__name__,
+            "themes": type(tagger).__name__,
+            "taxonomy": f"{getattr(tax, 'name', '')} {getattr(tax, 'version', '')}".strip() or None,
+            "redact_pii": self.redact_pii,
+            "languages": list(self.languages),
+        }
+
+    # -- public API --------------------------------------------------------------
+    def analyze(self, data: pd.DataFrame | pd.Series | Sequence[Any], text: str | None = None,
+                id: str | None = None) -> AnalysisResult:
+        """Analyse a table of comments.
+
+        Parameters
+        ----------
+        data : DataFrame, Series or sequence of str
+            The comments. A Series or list is treated as one text column.
+        text : str
+            Name of the comment column (required for a DataFrame).
+        id : str, optional
+            Name of a unique id column; ``mentions.comment_id`` then holds these ids,
+            otherwise the index labels.
+
+        Returns
+        -------
+        AnalysisResult
+
+        Raises
+        ------
+        ColumnNotFoundError
+            ``text`` or ``id`` is not a column (the message lists the columns).
+        DuplicateIdError
+            The id column is not unique (the message lists the duplicated ids).
+        """
+        frame, text = self._as_frame(data, text)
+        self._check_columns(frame, text, id)
+        if id is not None:  # fail before any work, not at the chunk that repeats an id
+            _RunState.check_unique(frame[id], id)
+        chunks = (frame.iloc[i:i + self.chunksize] for i in range(0, len(frame), self.chunksize))
+        comments, mentions = [], []
+        for cm, mn in self.analyze_chunks(chunks, text=text, id=id, total=len(frame)):
+            comments.append(cm)
+            mentions.append(mn)
+        if not comments:
+            comments.append(self._empty_comments(frame))
+        return AnalysisResult(
+            comments=pd.concat(comments) if len(comments) > 1 else comments[0],
+            mentions=pd.concat(mentions, ignore_index=True) if mentions else _empty_mentions(),
+            text=text, id=id, info=self.info(),
+        )
+
+    def analyze_chunks(self, chunks: Iterable[pd.DataFrame], text: str, id: str | None = None,
+                       total: int | None = None) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+        """Analyse a stream of chunks of one table, yielding ``(comments, mentions)`` per chunk.
+
+        Duplicate detection and the id uniqueness check span all chunks, so the
+        stream behaves like one table while memory stays bounded.
+        """
+        state = _RunState(id)
+        bar = self._progress_bar(total)
+        try:
+            for chunk in chunks:
+                self._check_columns(chunk, text, id)
+                if id is not None:
+                    state.check_ids(chunk[id])
+                cm, mn = self._analyze_chunk(chunk, text, id, state)
+                state.rows += len(chunk)
+                if bar is not None:
+                    bar.update(len(chunk))
+                yield cm, mn
+        finally:
+            if bar is not None:
+                bar.close()
+
+    # -- internals ---------------------------------------------------------------
+    def _progress_bar(self, total: int | None) -> Any:
+        if not self.progress:
+            return None
+        from tqdm.auto import tqdm
+
+        return tqdm(total=total, unit="comments", desc="analyze", disable=None, leave=False)
+
+    @staticmethod
+    def _as_frame(data: Any, text: str | None) -> tuple[pd.DataFrame, str]:
+        if isinstance(data, pd.DataFrame):
+            if text is None:
+                raise InputError(
+                    "[CX100] Name the comment column with text=...; the frame has columns: "
+                    f"{', '.join(map(str, data.columns))}."
+                )
+            return data, text
+        if isinstance(data, pd.Series):
+            name = text or (str(data.name) if data.name is not None else "text")
+            return data.to_frame(name), name
+        if isinstance(data, (str, bytes)) or not isinstance(data, Iterable):
+            raise InputError(
+                "[CX100] analyze() takes a DataFrame, a Series or a list of comments; "
+                f"got {type(data).__name__}."
+            )
+        name = text or "text"
+        return pd.DataFrame({name: list(data)}), name
+
+    @staticmethod
+    def _check_columns(frame: pd.DataFrame, text: str, id: str | None) -> None:
+        if text not in frame.columns:
+            raise ColumnNotFoundError(text, available=list(frame.columns), role="text")
+        if id is not None and id not in frame.columns:
+            raise ColumnNotFoundError(id, available=list(frame.columns), role="id")
+
+    def _empty_comments(self, frame: pd.DataFrame) -> pd.DataFrame:
+        out = _rename_clashes(frame.copy())
+        for col in COMMENT_COLUMNS:
+            out[col] = pd.Series(dtype=object)
+        return out
+
+    def _analyze_chunk(self, chunk: pd.DataFrame, text: str, id: str | None,
+                       state: _RunState) -> tuple[pd.DataFrame, pd.DataFrame]:
+        from cxtext.clean import split_clauses
+
+        ids = chunk[id] if id is not None else pd.Series(chunk.index, index=chunk.index)
+        clean = self.cleaner.transform(chunk[text])
+        texts = clean["text_clean"].tolist()
+        skip = clean["is_non_answer"].to_numpy(dtype=bool)
+        is_dup, dup_of = state.dedup.flag(texts, ids.tolist(), skip=skip.tolist())
+        scored = ~skip & clean["language"].isin(self.languages).to_numpy()
+        rows = np.flatnonzero(scored)
+
+        n = len(chunk)
+        label = np.full(n, None, dtype=object)
+        score = np.full(n, np.nan)
+        conf = np.full(n, np.nan)
+        themes: list[list[str]] = [[] for _ in range(n)]
+        n_clauses = np.zeros(n, dtype=int)
+        mention_rows: list[dict[str, Any]] = []
+
+        if len(rows):
+            model = self.sentiment_model
+            classes = [str(c) for c in model.classes_]
+            scored_texts = [texts[i] for i in rows]
+            lab, sc, cf = _sentiment_outputs(model.predict_proba(scored_texts), classes)
+            label[rows], score[rows], conf[rows] = lab, sc, cf
+
+            clauses = split_clauses(scored_texts)
+            flat = [(r, c) for r, cl in zip(rows, clauses) for c in cl]
+            for r, cl in zip(rows, clauses):
+                n_clauses[r] = len(cl)
+            if flat:
+                clause_texts = [c.text for _, c in flat]
+                c_lab, c_sc, c_cf = _sentiment_outputs(model.predict_proba(clause_texts), classes)
+                hits = self.theme_tagger.tag(clause_texts)
+                clause_no: dict[int, int] = {}
+                for k, ((r, clause), clause_hits) in enumerate(zip(flat, hits)):
+                    idx = clause_no[r] = clause_no.get(r, -1) + 1
+                    for hit in clause_hits:
+                        start, end = _evidence_span(texts[r], clause, hit)
+                        if hit.theme not in themes[r]:
+                            themes[r].append(hit.theme)
+                        mention_rows.append({
+                            "comment_id": ids.iloc[r], "theme": hit.theme,
+                            "sentiment": c_lab[k], "sentiment_score": float(c_sc[k]),
+                            "sentiment_confidence": float(c_cf[k]),
+                            "confidence": float(hit.confidence), "start": start, "end": end,
+                            "evidence": texts[r][start:end], "matched": hit.matched, "clause": idx,
+                        })
+
+        out = _rename_clashes(chunk.copy())
+        out["text_clean"] = clean["text_clean"].to_numpy()
+        out["is_empty"] = clean["is_empty"].to_numpy(dtype=bool)
+        out["is_non_answer"] = skip
+        out["language"] = clean["language"].to_numpy()
+        out["is_duplicate"] = np.asarray(is_dup, dtype=bool)
+        out["duplicate_of"] = pd.Series(dup_of, index=out.index, dtype=object)
+        out["pii"] = pd.Series(clean["pii"].tolist(), index=out.index, dtype=object)
+        out["sentiment"] = label
+        out["sentiment_score"] = score
+        out["sentiment_confidence"] = conf
+        out["themes"] = pd.Series(themes, index=out.index, dtype=object)
+        out["n_clauses"] = n_clauses
+        mentions = pd.DataFrame(mention_rows, columns=MENTION_COLUMNS) if mention_rows else _empty_mentions()
+        return out, mentions
+
+
+def _sentiment_outputs(proba: np.ndarray, classes: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Labels, scores in [-1, 1] (P(positive) - P(negative)) and confidences."""
+    proba = np.asarray(proba, dtype=float)
+    col = {c: i for i, c in enumerate(classes)}
+    pos = proba[:, col["positive"]] if "positive" in col else 0.0
+    neg = proba[:, col["negative"]] if "negative" in col else 0.0
+    labels = np.asarray(classes, dtype=object)[proba.argmax(axis=1)]
+    return labels, np.clip(pos - neg, -1.0, 1.0), proba.max(axis=1)
+
+
+def _evidence_span(text: str, clause: Any, hit: Any) -> tuple[int, int]:
+    """The clause as evidence, or a word-bounded window around the match in a long clause."""
+    if clause.end - clause.start <= _EVIDENCE_MAX:
+        return clause.start, clause.end
+    centre = clause.start + (hit.start + hit.end) // 2
+    lo = max(clause.start, centre - _EVIDENCE_MAX // 2)
+    hi = min(clause.end, lo + _EVIDENCE_MAX)
+    while lo > clause.start and not text[lo - 1].isspace():
+        lo -= 1
+    while hi < clause.end and not text[hi].isspace():
+        hi += 1
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
+
+
+def _empty_mentions() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in MENTION_COLUMNS})
+
+
+def _rename_clashes(frame: pd.DataFrame) -> pd.DataFrame:
+    clashes = [c for c in frame.columns if c in COMMENT_COLUMNS]
+    if clashes:
+        logger.warning("Input columns %s clash with cxtext output columns; kept as '<name>_input'.",
+                       clashes)
+        frame = frame.rename(columns={c: f"{c}_input" for c in clashes})
+    return frame
+
+
+def analyze(data: pd.DataFrame | pd.Series | Sequence[Any], text: str | None = None,
+            id: str | None = None, *, preset: str = "fast", **options: Any) -> AnalysisResult:
+    """Analyse comments in one call (see :class:`Analyzer` for the options).
+
+    Parameters
+    ----------
+    data : DataFrame, Series or sequence of str
+        The comments.
+    text : str
+        Name of the comment column.
+    id : str, optional
+        Name of a unique id column.
+    preset : {"fast", "accurate"}
+        Model preset.
+    **options
+        Passed to :class:`Analyzer` (``sentiment=``, ``themes=``, ``taxonomy=`` ...).
+
+    Examples
+    --------
+    >>> import cxtext, pandas as pd
+    >>> df = pd.DataFrame({"comment": ["Lovely nurse but I waited four hours."]})
+    >>> res = cxtext.analyze(df, text="comment")
+    >>> sorted(res.comments["themes"][0])
+    ['staff_attitude', 'waiting_time']
+    """
+    return Analyzer(preset=preset, **options).analyze(data, text=text, id=id)

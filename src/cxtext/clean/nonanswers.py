@@ -1,0 +1,148 @@
+"""Recognise non-answers: "n/a", "nothing", "no comment", "-", "asdf" and friends.
+
+Open survey questions collect many answers that carry no opinion. They are
+flagged (never dropped) so that sentiment and theme shares are computed over real
+answers only.
+
+The check is data-driven: :data:`NON_ANSWERS` lists whole answers (already in the
+normalised form described below) and :data:`FILLERS_BEFORE`/:data:`FILLERS_AFTER`
+list words that may surround them ("nothing **thanks**", "**um** no comment").
+Matching is case-, punctuation- and apostrophe-insensitive: ``"N/A."`` becomes
+``"n a"``, ``"I don't know!"`` becomes ``"i dont know"``.
+
+Besides the list, an answer is a non-answer when it has no letters at all
+(``"42"``, ``"!!!"``, ``"10/10"``) or is a keyboard mash (``"asdf"``, ``"jkljkl"``,
+``"xxxx"``, ``"sdfghj"``). The placeholders left by :func:`cxtext.clean.redact_pii`
+(``"[EMAIL]"`` …) do not count as content; emoji words written by
+:func:`cxtext.clean.normalise_text` (``"[enraged face]"``) do, because an emoji-only
+comment still says how the person feels.
+
+No library covers this (it is survey-specific), hence the hand-written list.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["NON_ANSWERS", "FILLERS_BEFORE", "FILLERS_AFTER", "is_non_answer_text"]
+
+#: Whole answers that say nothing, in normalised form (lowercase, apostrophes removed,
+#: other punctuation turned into single spaces).
+NON_ANSWERS: frozenset[str] = frozenset(
+    """
+    n a|na|n a a|nan|none|nothing|nil|null|no|nope|nah|nay|non|nada|zip|zilch|nothin|nuthin
+    not applicable|non applicable|not relevant|irrelevant|does not apply|doesnt apply|dna|n r
+    idk|i dont know|dont know|dunno|i dunno|no idea|not sure|unsure|cant say|cannot say|no opinion
+    no comment|no comments|no comment at this time|no further comment|no further comments
+    no other comment|no other comments|no additional comment|no additional comments
+    no more comments|no feedback|no further feedback|no suggestions|no suggestion
+    nothing to add|nothing else|nothing further|nothing more|nothing more to add|nothing else to add
+    nothing to say|nothing else to say|nothing to report|nothing to declare|nothing to comment
+    nothing to mention|nothing springs to mind|nothing comes to mind|nothing i can think of
+    none that i can think of|cant think of anything|cannot think of anything|no not really
+    not really|nothing really|none really|none at all|nothing at all|nothing in particular
+    nothing specific|none in particular|not at this time|none at this time|nothing at this time
+    no thanks|no thank you|no thankyou|no response|no answer|no reply|not answered|pass|skip
+    blank|empty|same|same as above|as above|see above|ditto|test|testing|test test|tbd|tba|tbc
+    abc|xyz|x|blah|blah blah|blah blah blah|whatever
+    """.replace("\n", "|").split("|")
+) - {""}
+NON_ANSWERS = frozenset(s.strip() for s in NON_ANSWERS if s.strip())
+
+#: Words that may precede a non-answer without making it an answer.
+FILLERS_BEFORE: tuple[str, ...] = ("um", "umm", "erm", "er", "uh", "hmm", "hm", "well", "sorry", "oh")
+#: Words or phrases that may follow a non-answer without making it an answer.
+FILLERS_AFTER: tuple[str, ...] = (
+    "thanks", "thank you", "thankyou", "thx", "ty", "cheers", "really", "sorry",
+    "at the moment", "at this time", "right now", "for now", "so far", "at present",
+)
+
+_PII_PLACEHOLDER = re.compile(r"\[(?:EMAIL|URL|PHONE|CARD|POSTCODE)\]")
+_APOSTROPHE = re.compile("['\u2019\u2018`]")
+_NON_WORD = re.compile(r"[\W_]+")
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
+_ROW_RUNS = frozenset(
+    row[i:j] for row in _KEYBOARD_ROWS for i in range(len(row)) for j in range(i + 3, len(row) + 1)
+) | frozenset(
+    row[::-1][i:j]
+    for row in _KEYBOARD_ROWS
+    for i in range(len(row))
+    for j in range(i + 3, len(row) + 1)
+)
+_ROW_PAIRS = frozenset(
+    row[i : i + 2] for row in _KEYBOARD_ROWS + tuple(r[::-1] for r in _KEYBOARD_ROWS)
+    for i in range(len(row) - 1)
+)
+_VOWELS = frozenset("aeiouy")
+
+
+def _key(text: str) -> str:
+    return _NON_WORD.sub(" ", _APOSTROPHE.sub("", text.lower())).strip()
+
+
+def _is_mash_token(token: str) -> bool:
+    """True for one keyboard-mash token such as 'asdf', 'jkljkl', 'xxxx', 'sdfghj'."""
+    if len(token) < 3 or not token.isalpha():
+        return False
+    if len(set(token)) == 1:  # aaa, xxxx
+        return True
+    if token in _ROW_RUNS:  # asdf, qwerty, jkl, lkj
+        return True
+    for size in (2, 3, 4):  # asdasd, jkjkjk, sdfsdf
+        unit = token[:size]
+        if len(token) >= 2 * size and len(token) % size == 0 and unit * (len(token) // size) == token:
+            return unit in _ROW_RUNS or unit in _ROW_PAIRS or not (_VOWELS & set(unit))
+    return len(token) >= 5 and not (_VOWELS & set(token))  # sdfghj, fjdkslgh
+
+
+def _strip_fillers(key: str) -> str:
+    changed = True
+    while changed and key:
+        changed = False
+        for word in FILLERS_BEFORE:
+            if key.startswith(word + " "):
+                key, changed = key[len(word) + 1 :], True
+        for phrase in FILLERS_AFTER:
+            if key.endswith(" " + phrase):
+                key, changed = key[: -len(phrase) - 1], True
+    return key
+
+
+def is_non_answer_text(text: str) -> bool:
+    """Tell whether a (normalised) comment is a non-answer.
+
+    Parameters
+    ----------
+    text : str
+        Comment text, ideally after :func:`cxtext.clean.normalise_text` and
+        :func:`cxtext.clean.redact_pii`.
+
+    Returns
+    -------
+    bool
+        True for an empty text, a text with no letters, a keyboard mash or a phrase
+        in :data:`NON_ANSWERS` (possibly wrapped in fillers such as "thanks").
+
+    Examples
+    --------
+    >>> [is_non_answer_text(t) for t in ["N/A.", "Nothing, thanks!", "asdf", "!!!"]]
+    [True, True, True, True]
+    >>> [is_non_answer_text(t) for t in ["No problems at all", "[enraged face]", "Great service!"]]
+    [False, False, False]
+    """
+    if not text or not isinstance(text, str):
+        return True
+    if "[" in text:
+        text = _PII_PLACEHOLDER.sub(" ", text)
+    if len(text) > 200:  # no non-answer is this long; skip the work
+        return not any(ch.isalpha() for ch in text)
+    if not any(ch.isalpha() for ch in text):
+        return True
+    key = _key(text)
+    if key in NON_ANSWERS:
+        return True
+    tokens = key.split()
+    if tokens and all(_is_mash_token(t) for t in tokens):
+        return True
+    stripped = _strip_fillers(key)
+    return stripped != key and stripped in NON_ANSWERS

@@ -1,0 +1,313 @@
+"""Turn any spreadsheet cell into clean comment text, and the :class:`Cleaner` that does it per column.
+
+:func:`normalise_text` is the first step for every comment. In order it:
+
+1. turns the cell into a ``str`` (missing values give ``""``; numbers their plain
+   form; bytes are decoded as UTF-8 with replacement; lone surrogates are replaced);
+2. unescapes HTML entities (``&amp;`` -> ``&``) and strips HTML tags: block tags
+   (``<br>``, ``<p>``, ``<div>``, ``<li>`` …) become line breaks, inline tags
+   (``<b>``, ``<span>`` …) vanish, ``<script>``/``<style>`` lose their content.
+   Only known HTML tag names are stripped, so ``"I <3 it"`` or ``"a < b > c"`` survive;
+3. repairs mojibake with :mod:`ftfy` (``"CafÃ©"`` -> ``"Café"``) and curly quotes.
+   Fast path: text that is pure ASCII after step 2 cannot hold mojibake and skips ftfy;
+4. removes control and invisible format characters, normalises to Unicode NFC;
+5. writes emoji as readable words with :func:`emoji.replace_emoji`:
+   ``"😡"`` -> ``"[enraged face]"`` (skin-tone suffixes dropped), so emoji-only
+   comments keep their sentiment for the word-based models downstream;
+6. collapses whitespace. **Line breaks are kept** (one ``"\\n"`` per run of blank
+   lines, no spaces around it) because they usually separate points the respondent
+   made; :func:`cxtext.clean.split_clauses` treats them as sentence ends. Every other
+   run of whitespace becomes one space; the ends are stripped.
+
+URLs, e-mails and phone numbers are *not* touched here: :func:`cxtext.clean.redact_pii`
+replaces them.
+
+The tag, control-character and whitespace handling is a handful of precompiled
+regexes written here rather than an HTML parser (BeautifulSoup, lxml): comments are
+plain text that only sometimes carries a stray tag, a parser would be a new
+dependency, and it would treat ``"<3"`` or ``"a < b"`` as broken markup.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from decimal import Decimal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["normalise_text", "Cleaner"]
+
+logger = logging.getLogger(__name__)
+
+_BLOCK_TAGS = (
+    "address|article|aside|blockquote|br|caption|center|dd|div|dl|dt|fieldset|figcaption|"
+    "figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|tbody|td|tfoot|"
+    "th|thead|title|tr|ul"
+)
+_INLINE_TAGS = (
+    "a|abbr|acronym|b|basefont|bdi|bdo|big|body|cite|code|del|dfn|em|font|head|html|i|img|"
+    "ins|kbd|label|link|mark|meta|q|s|samp|small|span|strike|strong|sub|sup|time|tt|u|var|wbr"
+)
+_DROP_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_BLOCK_TAG = re.compile(rf"</?(?:{_BLOCK_TAGS})\b[^<>]{{0,500}}?/?>", re.IGNORECASE)
+_INLINE_TAG = re.compile(rf"</?(?:{_INLINE_TAGS})\b[^<>]{{0,500}}?/?>", re.IGNORECASE)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# C0/C1 controls except tab/newline/carriage return, plus invisible format characters.
+# The zero-width joiner (U+200D) and variation selectors are kept until emoji are named.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ufffc\ufffd]"
+)
+_AFTER_EMOJI = re.compile("[\u200d\ufe0e\ufe0f]|[\U000e0020-\U000e007f]")
+_SKIN_TONE = re.compile(r"_(?:light|medium-light|medium|medium-dark|dark)_skin_tone")
+_SPACES = re.compile(r"[^\S\n]+")
+_NEWLINES = re.compile(r" ?\n[\s]*")
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\]) (?=[.,!?;:)])")
+
+
+@lru_cache(maxsize=1)
+def _ftfy_config() -> Any:
+    import ftfy
+
+    # HTML is unescaped before ftfy runs; explain=False skips building explanations.
+    return ftfy.TextFixerConfig(unescape_html=False, explain=False)
+
+
+def _emoji_words(chars: str, data: dict[str, Any]) -> str:
+    name = str(data.get("en", "")).strip(":")
+    name = _SKIN_TONE.sub("", name).replace("_", " ").strip()
+    return f" [{name}] " if name else " "
+
+
+def _scalar_to_str(value: object) -> str:
+    """One cell value as raw text (no cleaning yet); never raises."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value).decode("utf-8", errors="replace")
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        if math.isfinite(value) and value.is_integer():
+            return str(int(value))
+        return str(value)
+    if isinstance(value, Decimal):
+        return "" if value.is_nan() else str(value)
+    try:
+        import pandas as pd
+
+        missing = pd.isna(value)
+        if isinstance(missing, bool) and missing:  # pd.NA, pd.NaT, np.nan, np.datetime64("NaT")
+            return ""
+    except (TypeError, ValueError):  # pragma: no cover - exotic objects
+        pass
+    import numpy as np
+
+    if isinstance(value, np.integer):
+        return str(int(value))
+    if isinstance(value, np.floating):
+        if np.isfinite(value) and float(value).is_integer():
+            return str(int(value))
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return " ; ".join(s for s in (_flat_item(v) for v in value) if s)
+    return str(value)
+
+
+def _flat_item(value: object) -> str:
+    """An element of a list cell: containers inside it are shown with ``str``."""
+    if isinstance(value, (list, tuple, set, dict)):
+        return str(value)
+    return _scalar_to_str(value)
+
+
+def normalise_text(value: object) -> str:
+    """Turn one cell value into cleaned comment text.
+
+    Parameters
+    ----------
+    value : object
+        Anything found in a comment column: ``str``, ``None``, ``NaN``/``pd.NA``,
+        numbers, bytes, lists … Never raises: a value that cannot be shown as text
+        gives ``""``.
+
+    Returns
+    -------
+    str
+        Cleaned text (see the module docstring for the steps); ``""`` for a missing
+        or blank value. Single line breaks are kept.
+
+    Examples
+    --------
+    >>> normalise_text("  Caf\u00c3\u00a9 was <b>great</b> &amp; cheap\u00a0\u00a0 ")
+    'Café was great & cheap'
+    >>> normalise_text("So slow \U0001F621\U0001F621")
+    'So slow [enraged face] [enraged face]'
+    >>> normalise_text(None), normalise_text(float("nan")), normalise_text(3.0)
+    ('', '', '3')
+    """
+    try:
+        text = _scalar_to_str(value)
+    except Exception:  # noqa: BLE001 - a broken __str__ must not stop a batch
+        logger.debug("could not convert %s to text", type(value).__name__, exc_info=True)
+        return ""
+    if not text:
+        return ""
+    try:
+        return _clean(text)
+    except Exception:  # noqa: BLE001 - defensive: one odd cell must not stop a batch
+        logger.warning("normalise_text failed on a %d-char value; kept it raw", len(text))
+        return _SPACES.sub(" ", _CONTROL.sub("", _SURROGATE.sub("", text))).strip()
+
+
+def _clean(text: str) -> str:
+    if _SURROGATE.search(text):
+        # Pair up valid surrogate pairs, replace lone halves (removed below as U+FFFD).
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if "&" in text:
+        text = html.unescape(text)
+    if "<" in text:
+        text = _COMMENT.sub(" ", _DROP_BLOCK.sub(" ", text))
+        text = _BLOCK_TAG.sub("\n", text)
+        text = _INLINE_TAG.sub("", text)
+    ascii_only = text.isascii()
+    if not ascii_only:
+        import ftfy
+
+        text = ftfy.fix_text(text, _ftfy_config())
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    if not ascii_only:
+        import emoji
+
+        text = unicodedata.normalize("NFC", text)
+        text = emoji.replace_emoji(text, replace=_emoji_words)
+        text = _AFTER_EMOJI.sub("", text)
+        text = _SPACE_BEFORE_PUNCT.sub("", _SPACES.sub(" ", text))
+    text = _SPACES.sub(" ", text)
+    if "\n" in text:
+        text = _NEWLINES.sub("\n", text)
+    return text.strip()
+
+
+class Cleaner:
+    """Clean a column of comments: normalise, redact PII, flag non-answers, detect language.
+
+    One output row per input value, in the same order and with the same index, so
+    the result can be joined back on the caller's ids. Nothing is dropped.
+    Duplicate flagging (:class:`cxtext.clean.DuplicateFinder`) and clause splitting
+    (:func:`cxtext.clean.split_clauses`) are separate steps.
+
+    Parameters
+    ----------
+    redact_pii : bool, default=True
+        Replace e-mails, URLs, phone and card numbers and postcodes with typed
+        placeholders (see :func:`cxtext.clean.redact_pii`).
+    detect_language : bool, default=True
+        Fill ``language`` with an ISO 639-1 code (see :func:`cxtext.clean.detect_language`);
+        when False the column holds ``"und"``.
+
+    Examples
+    --------
+    >>> out = Cleaner().transform(["Great service! \U0001F600", None, "n/a", "mail me: a@b.com"])
+    >>> out[["text_clean", "is_empty", "is_non_answer", "language"]].values.tolist()[:3]
+    [['Great service! [grinning face]', False, False, 'en'], ['', True, True, 'und'], ['n/a', False, True, 'en']]
+    >>> out.loc[3, "pii"]
+    ['EMAIL']
+    """
+
+    def __init__(self, *, redact_pii: bool = True, detect_language: bool = True) -> None:
+        self.redact_pii = redact_pii
+        self.detect_language = detect_language
+
+    def fit(self, values: object = None, y: object = None) -> Cleaner:
+        """Do nothing: the cleaner has no learned state. Returns ``self``."""
+        return self
+
+    def fit_transform(self, values: object, y: object = None) -> pd.DataFrame:
+        """Same as :meth:`transform`."""
+        return self.transform(values)
+
+    def transform(self, values: object) -> pd.DataFrame:
+        """Clean every value.
+
+        Parameters
+        ----------
+        values : pandas.Series or sequence of objects
+            The comment column. Any element type is accepted.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index of the Series (a ``RangeIndex`` otherwise), columns ``text_clean``
+            (str), ``is_empty`` (bool), ``is_non_answer`` (bool, True for empty too),
+            ``language`` (str) and ``pii`` (list of placeholder types found).
+
+        Raises
+        ------
+        cxtext.errors.InputError
+            When ``values`` is a single string/bytes or not a sequence at all.
+        """
+        import numpy as np
+        import pandas as pd
+
+        from cxtext.clean.language import detect_language as _detect
+        from cxtext.clean.nonanswers import is_non_answer_text
+        from cxtext.clean.pii import redact_pii as _redact
+        from cxtext.errors import InputError
+
+        if isinstance(values, (str, bytes, bytearray)) or not hasattr(values, "__len__"):
+            raise InputError(
+                f"[CX150] Cleaner.transform needs a column of comments (a pandas Series, list "
+                f"or array); got a {type(values).__name__}. Wrap a single comment in a list: "
+                f"transform([text])."
+            )
+        if isinstance(values, pd.DataFrame):
+            raise InputError(
+                "[CX150] Cleaner.transform needs one column of comments, got a DataFrame "
+                f"with columns {list(values.columns)[:10]}. Pass df['your_text_column']."
+            )
+        if isinstance(values, pd.Series):
+            index = values.index
+            items: Sequence[object] = values.tolist()
+        else:
+            items = list(values)  # type: ignore[call-overload]
+            index = pd.RangeIndex(len(items))
+
+        texts = [normalise_text(v) for v in items]
+        pii: list[list[str]] = [[] for _ in texts]
+        if self.redact_pii:
+            for i, text in enumerate(texts):
+                if text:
+                    texts[i], pii[i] = _redact(text)
+        is_empty = np.fromiter((not t for t in texts), dtype=bool, count=len(texts))
+        non_answer = np.fromiter(
+            (is_non_answer_text(t) for t in texts), dtype=bool, count=len(texts)
+        )
+        languages = _detect(texts) if self.detect_language else ["und"] * len(texts)
+        return pd.DataFrame(
+            {
+                "text_clean": pd.Series(texts, index=index, dtype="str"),
+                "is_empty": pd.Series(is_empty, index=index),
+                "is_non_answer": pd.Series(non_answer, index=index),
+                "language": pd.Series(languages, index=index, dtype="str"),
+                "pii": pd.Series(pii, index=index, dtype=object),
+            },
+            index=index,
+        )

@@ -1,0 +1,204 @@
+"""The ``cxtext`` command line: thin typer shells over the Python API.
+
+Every command parses its options, calls plain functions, and turns a
+:class:`~cxtext.errors.CxTextError` into a one-line message on stderr and exit
+code 2 (never a traceback). Data goes to files; the human summary goes to stdout.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from cxtext.errors import CxTextError, EmptyInputError
+
+__all__ = ["app", "main", "mentions_path", "run_analyze"]
+
+logger = logging.getLogger(__name__)
+
+app = typer.Typer(
+    name="cxtext",
+    help="Turn customer feedback exports into sentiment, CX themes and score drivers.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def mentions_path(output: Path) -> Path:
+    """Where the mentions table goes beside ``output``: ``out.csv`` -> ``out.mentions.csv``.
+
+    Examples
+    --------
+    >>> str(mentions_path(Path("results/out.csv.gz")))
+    'results/out.mentions.csv.gz'
+    """
+    name = output.name
+    for suffix in (".csv.gz", ".tsv.gz"):
+        if name.lower().endswith(suffix):
+            return output.with_name(name[: -len(suffix)] + ".mentions" + name[-len(suffix):])
+    return output.with_name(f"{output.stem}.mentions{output.suffix}")
+
+
+class _Summary:
+    """Counts accumulated chunk by chunk for the end-of-run summary."""
+
+    def __init__(self) -> None:
+        self.rows = self.empty = self.non_answers = self.duplicates = self.pii = self.mentions = 0
+        self.languages: Counter[str] = Counter()
+        self.sentiment: Counter[str] = Counter()
+        self.themes: Counter[str] = Counter()
+
+    def add(self, comments: Any, mentions: Any) -> None:
+        self.rows += len(comments)
+        self.empty += int(comments["is_empty"].sum())
+        self.non_answers += int(comments["is_non_answer"].sum())
+        self.duplicates += int(comments["is_duplicate"].sum())
+        self.pii += int(comments["pii"].map(bool).sum())
+        self.languages.update(comments["language"].astype(str))
+        self.sentiment.update(comments["sentiment"].dropna().astype(str))
+        self.themes.update(mentions["theme"].astype(str))
+        self.mentions += len(mentions)
+
+    def render(self, *, src: Path, out: Path, mentions_out: Path, seconds: float, info: dict) -> str:
+        def share(n: int) -> str:
+            return f"{n:,} ({100 * n / self.rows:.1f}%)" if self.rows else "0"
+
+        scored = sum(self.sentiment.values())
+        lines = [
+            f"cxtext {info.get('cxtext', '')} · preset {info.get('preset')} · "
+            f"sentiment {info.get('sentiment_model')} · themes {info.get('themes')}",
+            f"read     {self.rows:,} rows from {src}",
+            f"wrote    {self.rows:,} rows to {out}",
+            f"         {self.mentions:,} theme mentions to {mentions_out}",
+            f"time     {seconds:.1f} s ({self.rows / max(seconds, 1e-9):,.0f} comments/s)",
+            f"empty    {share(self.empty)}    non-answers {share(self.non_answers)}    "
+            f"duplicates {share(self.duplicates)}    with PII redacted {share(self.pii)}",
+            "language " + ", ".join(f"{k} {v:,}" for k, v in self.languages.most_common(6)),
+            "sentiment " + ", ".join(
+                f"{k} {v:,} ({100 * v / scored:.0f}%)" for k, v in sorted(self.sentiment.items())
+            ) if scored else "sentiment (no scorable comments)",
+            "top themes " + (", ".join(f"{k} {v:,}" for k, v in self.themes.most_common(8)) or "none"),
+        ]
+        return "\n".join(lines)
+
+
+def run_analyze(src: Path, out: Path, *, text: str, id: Optional[str] = None,
+                preset: str = "fast", sentiment: Optional[str] = None,
+                taxonomy: Optional[Path] = None, chunksize: int = 5000,
+                in_format: Optional[str] = None, out_format: Optional[str] = None,
+                sep: Optional[str] = None, encoding: Optional[str] = None,
+                sheet: Optional[str] = None, redact_pii: bool = True, excel_safe: bool = True,
+                progress: bool = False) -> tuple[_Summary, dict]:
+    """Stream ``src`` through an :class:`~cxtext.Analyzer` into ``out`` and its mentions file.
+
+    Both outputs are written atomically: if anything fails, neither file appears
+    (and existing files are left untouched).
+    """
+    from cxtext.analyzer import Analyzer
+    from cxtext.io import TableWriter, iter_table
+
+    analyzer = Analyzer(preset=preset, sentiment=sentiment, taxonomy=taxonomy,
+                        redact_pii=redact_pii, chunksize=chunksize, progress=progress)
+    chunks = iter_table(src, chunksize=chunksize, format=in_format, sep=sep, encoding=encoding,
+                        sheet=sheet)
+    summary = _Summary()
+    m_out = mentions_path(out)
+    with TableWriter(out, format=out_format, excel_safe=excel_safe) as cw, \
+            TableWriter(m_out, format=out_format, excel_safe=excel_safe) as mw:
+        for comments, mentions in analyzer.analyze_chunks(chunks, text=text, id=id):
+            if id is None:
+                comments.insert(0, "row", comments.index.to_numpy())
+            cw.write(comments)
+            mw.write(mentions)
+            summary.add(comments, mentions)
+        if summary.rows == 0:
+            raise EmptyInputError(f"[CX102] {str(src)!r} has no data rows; nothing to analyse.")
+    return summary, analyzer.info()
+
+
+@app.command("analyze")
+def analyze_cli(
+    input: Annotated[Path, typer.Argument(help="Exported comments: .csv/.tsv(.gz), .xlsx, .parquet or .jsonl.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Comments table to write (format from its extension); the mentions table goes beside it as NAME.mentions.EXT.")],
+    text: Annotated[str, typer.Option("--text", "-t", help="Column holding the comment text.")],
+    id: Annotated[Optional[str], typer.Option("--id", help="Column with a unique id per row (checked). Without it, a 'row' column (0-based) is added.")] = None,
+    preset: Annotated[str, typer.Option(help="Model preset: 'fast' (default) or 'accurate'.")] = "fast",
+    sentiment: Annotated[Optional[str], typer.Option(help="Sentiment model: 'fast' or a model folder (overrides the preset).")] = None,
+    taxonomy: Annotated[Optional[Path], typer.Option(help="Theme taxonomy YAML (default: cxtext's CX taxonomy).")] = None,
+    chunksize: Annotated[int, typer.Option(min=1, help="Rows per chunk (bounds memory).")] = 5000,
+    in_format: Annotated[Optional[str], typer.Option("--format", help="Input format if the extension is unusual: csv, xlsx, parquet, jsonl.")] = None,
+    out_format: Annotated[Optional[str], typer.Option("--output-format", help="Output format if not given by the extension.")] = None,
+    sep: Annotated[Optional[str], typer.Option(help="CSV delimiter (default: sniffed).")] = None,
+    encoding: Annotated[Optional[str], typer.Option(help="Input encoding (default: UTF-8, falling back to cp1252/latin-1).")] = None,
+    sheet: Annotated[Optional[str], typer.Option(help="XLSX sheet name (default: the first).")] = None,
+    redact_pii: Annotated[bool, typer.Option("--redact-pii/--keep-pii", help="Replace emails, phones, cards, URLs, postcodes with placeholders.")] = True,
+    excel_safe: Annotated[bool, typer.Option("--excel-safe/--no-excel-safe", help="Neutralise spreadsheet formulas in CSV/XLSX output.")] = True,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+) -> None:
+    """Analyse comments: one output row per input row (same order, ids and columns),
+    plus a long table of theme mentions with their sentiment and evidence."""
+    start = time.perf_counter()
+    summary, info = run_analyze(
+        input, output, text=text, id=id, preset=preset, sentiment=sentiment, taxonomy=taxonomy,
+        chunksize=chunksize, in_format=in_format, out_format=out_format, sep=sep,
+        encoding=encoding, sheet=sheet, redact_pii=redact_pii, excel_safe=excel_safe,
+        progress=not quiet and sys.stderr.isatty(),
+    )
+    if not quiet:
+        typer.echo(summary.render(src=input, out=output, mentions_out=mentions_path(output),
+                                  seconds=time.perf_counter() - start, info=info))
+
+
+@app.command("version")
+def version_cli() -> None:
+    """Print the cxtext version."""
+    from cxtext import __version__
+
+    typer.echo(__version__)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    """Entry point of the ``cxtext`` console script; returns the exit code."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except CxTextError as err:
+        typer.echo(f"cxtext: error: {err}", err=True)
+        return 2
+    except KeyboardInterrupt:
+        typer.echo("cxtext: interrupted; no partial output was written.", err=True)
+        return 130
+    except Exception as err:  # click usage errors and the like
+        import click
+
+        if isinstance(err, click.exceptions.Exit):
+            return int(err.exit_code)
+        if isinstance(err, click.ClickException):
+            err.show()
+            return int(err.exit_code)
+        if isinstance(err, click.exceptions.Abort):
+            typer.echo("cxtext: aborted.", err=True)
+            return 1
+        if isinstance(err, OSError):
+            typer.echo(f"cxtext: error: {err}", err=True)
+            return 2
+        if os.environ.get("CXTEXT_DEBUG"):
+            raise
+        typer.echo(
+            f"cxtext: internal error: {type(err).__name__}: {err}\n"
+            "This is a bug in cxtext; please report it. Set CXTEXT_DEBUG=1 to see the traceback.",
+            err=True,
+        )
+        return 3
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,153 @@
+"""The cxtext exception tree.
+
+Every error cxtext raises on purpose derives from :class:`CxTextError`, so a caller
+(or the CLI) can catch one class and show a clear message without a traceback.
+Messages carry a stable code (``[CX1xx]`` input, ``[CX2xx]`` models,
+``[CX3xx]`` configuration) and say what to do next.
+
+::
+
+    CxTextError
+    ├── InputError                 bad data handed to cxtext
+    │   ├── ColumnNotFoundError    (also a KeyError) a named column is missing
+    │   ├── EmptyInputError        no rows / empty file
+    │   ├── DuplicateIdError       ids are not unique
+    │   ├── UnreadableFileError    file missing, unreadable or malformed
+    │   └── UnsupportedFormatError unknown file extension / format
+    ├── ModelError                 a model cannot be used
+    │   ├── ModelNotFoundError     no model under that name or path
+    │   ├── ModelIntegrityError    a file's sha256 differs from the manifest
+    │   └── ModelVersionError      model built for another cxtext version
+    ├── ConfigError                invalid parameter or configuration file
+    ├── NotFittedError             (also sklearn's) estimator used before fit
+    └── NotAvailableError          (also NotImplementedError) feature not shipped yet
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sklearn.exceptions import NotFittedError as _SklearnNotFittedError
+
+__all__ = [
+    "CxTextError",
+    "InputError",
+    "ColumnNotFoundError",
+    "EmptyInputError",
+    "DuplicateIdError",
+    "UnreadableFileError",
+    "UnsupportedFormatError",
+    "ModelError",
+    "ModelNotFoundError",
+    "ModelIntegrityError",
+    "ModelVersionError",
+    "ConfigError",
+    "NotFittedError",
+    "NotAvailableError",
+]
+
+
+def _preview(items: Iterable[object], limit: int = 10) -> str:
+    """Join up to ``limit`` items for a message, saying how many were left out."""
+    items = [str(i) for i in items]
+    shown = ", ".join(repr(i) for i in items[:limit])
+    if len(items) > limit:
+        shown += f" … (+{len(items) - limit} more)"
+    return shown
+
+
+class CxTextError(Exception):
+    """Base class of every error cxtext raises on purpose."""
+
+
+class InputError(CxTextError):
+    """The data handed to cxtext cannot be analysed as given."""
+
+
+class ColumnNotFoundError(InputError, KeyError):
+    """A column named by the caller does not exist.
+
+    Parameters
+    ----------
+    column : str
+        The column that was asked for.
+    available : sequence of str
+        The columns that exist, listed in the message.
+    role : str, optional
+        What the column was for (``"text"``, ``"id"`` ...), used in the message.
+    """
+
+    def __init__(self, column: object, *, available: Sequence[object], role: str = "") -> None:
+        self.column = column
+        self.available = [str(c) for c in available]
+        what = f"{role} column" if role else "Column"
+        what = what[0].upper() + what[1:]
+        msg = (
+            f"[CX101] {what} {column!r} not found. Available columns: "
+            f"{_preview(self.available, 50)}. Pass one of these names."
+        )
+        super().__init__(msg)
+
+    def __str__(self) -> str:  # KeyError would otherwise repr() the message
+        return str(self.args[0])
+
+
+class EmptyInputError(InputError):
+    """The input has no rows (or the file is empty)."""
+
+
+class DuplicateIdError(InputError):
+    """The id column holds the same id more than once.
+
+    Parameters
+    ----------
+    column : str
+        The id column.
+    duplicates : sequence
+        The ids that occur more than once.
+    """
+
+    def __init__(self, column: object, duplicates: Sequence[object]) -> None:
+        self.column = column
+        self.duplicates = list(duplicates)
+        super().__init__(
+            f"[CX103] Id column {column!r} is not unique: {len(self.duplicates)} id(s) occur "
+            f"more than once: {_preview(self.duplicates)}. Ids must identify one row each; "
+            "fix the export or omit the id option to use row numbers."
+        )
+
+
+class UnreadableFileError(InputError):
+    """A file is missing, unreadable or malformed."""
+
+
+class UnsupportedFormatError(InputError):
+    """A file format cxtext cannot read or write."""
+
+
+class ModelError(CxTextError):
+    """A model cannot be loaded or used."""
+
+
+class ModelNotFoundError(ModelError):
+    """No model exists under the given name or path."""
+
+
+class ModelIntegrityError(ModelError):
+    """A model file does not match the sha256 recorded in its manifest."""
+
+
+class ModelVersionError(ModelError):
+    """A model was built for a cxtext version range that excludes this one."""
+
+
+class ConfigError(CxTextError, ValueError):
+    """An invalid parameter value or configuration file."""
+
+
+class NotFittedError(CxTextError, _SklearnNotFittedError):
+    """An estimator was used before ``fit``; also a scikit-learn ``NotFittedError``."""
+
+
+class NotAvailableError(CxTextError, NotImplementedError):
+    """A documented feature that this version of cxtext does not provide yet."""

@@ -1,0 +1,507 @@
+"""Read tabular exports (CSV/TSV, XLSX, Parquet, JSON Lines) in bounded memory.
+
+One job: turn a file into a stream of :class:`pandas.DataFrame` chunks with a
+continuing row index, mapping every way a file can be wrong to a
+:mod:`cxtext.errors` exception that says what and where.
+
+Format-specific choices:
+
+* CSV/TSV is read by pandas with every column as text and no NA guessing, so
+  ``"007"``, ``""`` and ``"NA"`` come back exactly as written and 64-bit ids never
+  turn into floats. Encoding and delimiter are detected by
+  :mod:`cxtext.io.sniff`. Entirely blank lines are skipped (they are not
+  records); a one-column file with an empty answer writes it as ``""``, which
+  is kept.
+* XLSX is streamed with openpyxl's read-only mode; the first non-empty row is
+  the header, cell values keep their Python types (integers with gaps become
+  the nullable ``Int64`` dtype rather than floats), empty rows inside the data
+  are kept as rows, trailing ones are dropped. Cells right of the last header
+  cell are ignored with a warning.
+* Parquet is read batch by batch with pyarrow; list columns come back as
+  Python lists.
+* JSON Lines is parsed line by line with :func:`json.loads` (hand-written
+  rather than ``pandas.read_json`` so errors can name the line and no value is
+  type-guessed); keys missing on a line become missing values.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+import logging
+import os
+import warnings
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from cxtext.errors import ConfigError, CxTextError, EmptyInputError, UnreadableFileError
+from cxtext.io.formats import compression_of, detect_format, is_tab_separated
+from cxtext.io.sniff import (
+    detect_encoding,
+    header_fields,
+    open_binary,
+    read_text_sample,
+    sniff_delimiter,
+)
+
+__all__ = ["iter_table", "read_table"]
+
+logger = logging.getLogger(__name__)
+
+PathLike = str | os.PathLike[str]
+
+
+# --------------------------------------------------------------------------- helpers
+def _unreadable(path: Path, what: str, fix: str = "") -> UnreadableFileError:
+    msg = f"[CX104] Cannot read {path.name!r}: {what}."
+    return UnreadableFileError(msg + (f" {fix}" if fix else ""))
+
+
+def _check_file(path: Path) -> int:
+    """Return the size of ``path`` or raise :class:`UnreadableFileError`."""
+    if not path.exists():
+        raise UnreadableFileError(
+            f"[CX104] Cannot read {str(path)!r}: no such file. Check the path and the "
+            "working directory."
+        )
+    if path.is_dir():
+        raise UnreadableFileError(
+            f"[CX104] Cannot read {str(path)!r}: it is a directory. Pass the path of a file."
+        )
+    try:
+        with open(path, "rb"):
+            pass
+        return path.stat().st_size
+    except OSError as exc:
+        raise UnreadableFileError(
+            f"[CX104] Cannot read {str(path)!r}: {exc.strerror or exc}. Check the file's "
+            "permissions."
+        ) from exc
+
+
+def _check_chunksize(chunksize: object) -> int:
+    if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
+        raise ConfigError(
+            f"[CX301] chunksize must be a positive integer; got {chunksize!r}. "
+            "Pass e.g. chunksize=10_000."
+        )
+    return chunksize
+
+
+def dedupe_names(names: list[str], path: Path) -> list[str]:
+    """Rename repeated column names ``a, a`` to ``a, a.1`` (as pandas does), warning once."""
+    counts = Counter(names)
+    repeated = [n for n, c in counts.items() if c > 1]
+    if not repeated:
+        return names
+    logger.warning(
+        "%r has duplicate column names %s; later copies are renamed with a .1, .2 suffix. "
+        "Rename them in the source to refer to them reliably.",
+        path.name,
+        ", ".join(repr(n) for n in repeated),
+    )
+    taken = set(names)
+    seen: Counter[str] = Counter()
+    out = []
+    for name in names:
+        if seen[name]:
+            new = f"{name}.{seen[name]}"
+            while new in taken:
+                seen[name] += 1
+                new = f"{name}.{seen[name]}"
+            taken.add(new)
+            seen[name] += 1
+            out.append(new)
+        else:
+            seen[name] += 1
+            out.append(name)
+    return out
+
+
+def _infer_column(col: pd.Series) -> pd.Series:
+    """Infer a dtype for Python values; integers with gaps become ``Int64``, not float."""
+    inferred = col.infer_objects()
+    if inferred.dtype.kind == "f":
+        present = col.dropna()
+        if len(present) and all(type(v) is int for v in present):
+            try:
+                return col.astype("Int64")
+            except (TypeError, OverflowError):  # beyond int64: keep Python ints
+                return col
+    return inferred
+
+
+def _frame_from_rows(rows: list[Any], columns: list[str] | None = None) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=columns, dtype=object)
+    return pd.DataFrame({name: _infer_column(frame[name]) for name in frame.columns})
+
+
+# --------------------------------------------------------------------------- CSV
+def _csv_encoding(path: Path, compression: str | None, encoding: str | None) -> str:
+    if encoding is None:
+        chosen = detect_encoding(path, compression)
+        logger.info("Reading %r with encoding %s (detected)", path.name, chosen)
+        return chosen
+    try:
+        canonical = codecs.lookup(encoding).name
+    except LookupError as exc:
+        raise ConfigError(
+            f"[CX302] Unknown encoding={encoding!r}. Pass a Python codec name such as "
+            "'utf-8', 'cp1252' or 'latin-1', or leave it unset to detect it."
+        ) from exc
+    if canonical == "utf-8":
+        with open_binary(path, compression) as fh:
+            if fh.read(3) == codecs.BOM_UTF8:
+                encoding = "utf-8-sig"  # strip the BOM from the first column name
+    logger.info("Reading %r with encoding %s (given)", path.name, encoding)
+    return encoding
+
+
+def _iter_csv(
+    path: Path, chunksize: int, sep: str | None, encoding: str | None, tab: bool
+) -> Iterator[pd.DataFrame]:
+    compression = compression_of(path)
+    enc = _csv_encoding(path, compression, encoding)
+    sample, complete = read_text_sample(path, enc, compression)
+    if sep is None:
+        sep = "\t" if tab else sniff_delimiter(sample, complete=complete)
+        logger.info("Reading %r with delimiter %r", path.name, sep)
+    if len(sep) == 1:
+        dedupe_names(header_fields(sample, sep), path)  # warns about duplicates
+    fix = (
+        f"Check the delimiter (using {sep!r}) and the quoting, or pass sep= "
+        "and encoding= explicitly."
+    )
+    try:
+        reader = pd.read_csv(
+            path,
+            sep=sep,
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            index_col=False,
+            encoding=enc,
+            compression=compression,
+            chunksize=chunksize,
+            engine="c" if len(sep) == 1 else "python",
+        )
+        with reader:
+            for chunk in reader:
+                if chunk.isna().any().any():  # short rows: missing trailing fields
+                    chunk = chunk.fillna("")
+                yield chunk
+    except pd.errors.EmptyDataError as exc:
+        raise EmptyInputError(
+            f"[CX102] {path.name!r} has no data rows: it holds no header or columns. "
+            "Check that you exported the right file."
+        ) from exc
+    except pd.errors.ParserError as exc:
+        raise _unreadable(path, f"malformed CSV ({exc})", fix) from exc
+    except UnicodeDecodeError as exc:
+        raise _unreadable(
+            path,
+            f"bytes at offset {exc.start} are not valid {enc} ({exc.reason})",
+            "Pass the right encoding=, e.g. 'cp1252' or 'latin-1', or leave it unset.",
+        ) from exc
+    except (OSError, EOFError) as exc:  # e.g. a corrupt or truncated .gz
+        raise _unreadable(path, f"{type(exc).__name__}: {exc}", fix) from exc
+
+
+# --------------------------------------------------------------------------- XLSX
+def _header_names(row: tuple[Any, ...]) -> list[str]:
+    width = max((i + 1 for i, v in enumerate(row) if v is not None and v != ""), default=0)
+    return [
+        f"Unnamed: {i}" if v is None or v == "" else str(v) for i, v in enumerate(row[:width])
+    ]
+
+
+def _iter_xlsx(path: Path, chunksize: int, sheet: str | int | None) -> Iterator[pd.DataFrame]:
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # "no default style" and the like
+            workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises zip, XML and key errors alike
+        raise _unreadable(
+            path,
+            f"not a valid .xlsx workbook ({type(exc).__name__}: {exc})",
+            "Open it in Excel and save it again as .xlsx, or export CSV instead.",
+        ) from exc
+    try:
+        names = workbook.sheetnames
+        if sheet is None:
+            ws = workbook.worksheets[0]
+        elif isinstance(sheet, int) and not isinstance(sheet, bool):
+            if not 0 <= sheet < len(names):
+                raise _unreadable(
+                    path,
+                    f"it has no sheet number {sheet} (it has {len(names)}: {names})",
+                    "Pass sheet= a 0-based index or a sheet name.",
+                )
+            ws = workbook.worksheets[sheet]
+        elif sheet in names:
+            ws = workbook[sheet]
+        else:
+            raise _unreadable(
+                path, f"it has no sheet {sheet!r}", f"Available sheets: {names}. Pass one of them."
+            )
+        if hasattr(ws, "reset_dimensions"):
+            ws.reset_dimensions()  # some writers store wrong dimensions; read every row
+        rows = ws.iter_rows(values_only=True)
+        try:
+            columns: list[str] = []
+            for row in rows:
+                columns = _header_names(row)
+                if columns:
+                    break
+            if not columns:
+                raise EmptyInputError(
+                    f"[CX102] {path.name!r} has no data rows: sheet {ws.title!r} is empty. "
+                    "Pass sheet= to read another sheet."
+                )
+            columns = dedupe_names(columns, path)
+            width, lost, pending_empty = len(columns), 0, 0
+            buffer: list[tuple[Any, ...]] = []
+            for row in rows:
+                if all(v is None for v in row):
+                    pending_empty += 1  # kept only if a non-empty row follows
+                    continue
+                buffer.extend([()] * pending_empty)
+                pending_empty = 0
+                lost += sum(v is not None for v in row[width:])
+                buffer.append(row[:width])
+                while len(buffer) >= chunksize:
+                    yield _frame_from_rows(buffer[:chunksize], columns)
+                    del buffer[:chunksize]
+            if buffer:
+                yield _frame_from_rows(buffer, columns)
+            if lost:
+                logger.warning(
+                    "%r: ignored %d non-empty cell(s) right of the last header cell; "
+                    "give those columns a header to read them.",
+                    path.name,
+                    lost,
+                )
+        except CxTextError:
+            raise
+        except Exception as exc:
+            raise _unreadable(
+                path, f"the sheet data is corrupt ({type(exc).__name__}: {exc})"
+            ) from exc
+    finally:
+        workbook.close()
+
+
+# --------------------------------------------------------------------------- Parquet
+def _iter_parquet(path: Path, chunksize: int) -> Iterator[pd.DataFrame]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        parquet = pq.ParquetFile(path)
+    except (pa.ArrowException, OSError) as exc:
+        raise _unreadable(
+            path, f"not a valid Parquet file ({exc})", "Check that the file was written fully."
+        ) from exc
+    try:
+        for batch in parquet.iter_batches(batch_size=chunksize):
+            frame = batch.to_pandas()
+            if frame.index.names != [None]:  # a stored pandas index: keep it as columns
+                frame = frame.reset_index()
+            for i, field in enumerate(batch.schema):
+                if pa.types.is_list(field.type) or pa.types.is_large_list(field.type):
+                    frame[field.name] = pd.Series(
+                        batch.column(i).to_pylist(), index=frame.index, dtype=object
+                    )
+            yield frame
+    except pa.ArrowException as exc:
+        raise _unreadable(path, f"corrupt Parquet data ({exc})") from exc
+    finally:
+        parquet.close()
+
+
+# --------------------------------------------------------------------------- JSON Lines
+def _iter_jsonl(path: Path, chunksize: int, encoding: str | None) -> Iterator[pd.DataFrame]:
+    enc = encoding or "utf-8-sig"
+    lineno = 0
+    try:
+        with open_binary(path, compression_of(path)) as raw:
+            text = io.TextIOWrapper(raw, encoding=enc)
+            records: list[dict[str, Any]] = []
+            for lineno, line in enumerate(text, start=1):  # noqa: B007 (used in except)
+                if not line.strip():
+                    continue
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise _unreadable(
+                        path,
+                        f"invalid JSON on line {lineno}, column {exc.colno}: {exc.msg}",
+                        "Each line must hold one complete JSON object.",
+                    ) from exc
+                if not isinstance(obj, dict):
+                    raise _unreadable(
+                        path,
+                        f"line {lineno} holds a JSON {type(obj).__name__}, not an object",
+                        "Each line must hold one JSON object such as {\"id\": 1, \"text\": \"…\"}.",
+                    )
+                records.append(obj)
+                if len(records) == chunksize:
+                    yield _frame_from_rows(records)
+                    records = []
+            if records:
+                yield _frame_from_rows(records)
+    except UnicodeDecodeError as exc:
+        raise _unreadable(
+            path,
+            f"line {lineno + 1} is not valid {enc} ({exc.reason})",
+            "JSON Lines should be UTF-8; pass encoding= if it is not.",
+        ) from exc
+    except (OSError, EOFError) as exc:
+        raise _unreadable(path, f"{type(exc).__name__}: {exc}") from exc
+
+
+# --------------------------------------------------------------------------- public API
+def _with_global_index(first: pd.DataFrame, rest: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    start = 0
+    for chunk in _chain(first, rest):
+        if len(chunk) == 0:
+            continue
+        chunk.index = pd.RangeIndex(start, start + len(chunk))
+        start += len(chunk)
+        yield chunk
+
+
+def _chain(first: pd.DataFrame, rest: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    yield first
+    yield from rest
+
+
+def iter_table(
+    path: PathLike,
+    *,
+    chunksize: int = 10_000,
+    format: str | None = None,
+    sep: str | None = None,
+    encoding: str | None = None,
+    sheet: str | int | None = None,
+) -> Iterator[pd.DataFrame]:
+    """Stream a CSV/TSV, XLSX, Parquet or JSON Lines file in chunks.
+
+    The file is opened, checked and its first chunk read when this function is
+    called, so a missing, malformed or empty file raises here rather than at
+    the first ``next()``. Later problems (a bad line deep in the file) raise
+    while iterating.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The file. The format comes from the extension (see
+        :func:`~cxtext.io.detect_format`); ``.gz``/``.bz2``/``.xz`` compressed
+        CSV/TSV/JSONL files are decompressed on the fly.
+    chunksize : int, default 10_000
+        Rows per chunk; memory is bounded by it, not by the file size.
+    format : {"csv", "tsv", "xlsx", "parquet", "jsonl"}, optional
+        Overrides the extension.
+    sep : str, optional
+        CSV delimiter. By default tab for ``.tsv``, otherwise sniffed among
+        ``,`` ``;`` tab ``|``.
+    encoding : str, optional
+        Text encoding (CSV and JSONL). CSV default: detected (UTF-8, else
+        cp1252, else Latin-1, see :mod:`cxtext.io.sniff`); JSONL default UTF-8.
+    sheet : str or int, optional
+        XLSX sheet name or 0-based index; default the first sheet.
+
+    Yields
+    ------
+    pandas.DataFrame
+        Non-empty chunks with a continuing ``RangeIndex`` (``0..k-1``, then
+        ``k..``). CSV columns are all text (``str``), exactly as in the file.
+
+    Raises
+    ------
+    UnreadableFileError
+        ``[CX104]`` the path is missing, a directory or unreadable, or the
+        content is malformed (the message says where).
+    EmptyInputError
+        ``[CX102]`` the file is empty or has a header but no data rows.
+    UnsupportedFormatError
+        ``[CX105]`` the extension or ``format`` is not supported.
+    ConfigError
+        ``[CX301]`` bad ``chunksize``, ``[CX302]`` unknown ``encoding``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "answers.csv"
+    >>> _ = p.write_text("id;comment\\n007;Great\\n008;\\n009;NA\\n", encoding="utf-8")
+    >>> chunks = list(iter_table(p, chunksize=2))
+    >>> [list(c.index) for c in chunks]
+    [[0, 1], [2]]
+    >>> chunks[0]["id"].tolist(), chunks[1]["comment"].tolist()
+    (['007', '008'], ['NA'])
+    """
+    path = Path(path)
+    chunksize = _check_chunksize(chunksize)
+    fmt = detect_format(path, format=format)
+    size = _check_file(path)
+    if size == 0:
+        raise EmptyInputError(
+            f"[CX102] {path.name!r} has no data rows: the file is empty (0 bytes). "
+            "Check that the export finished and that you picked the right file."
+        )
+    chunks: Iterator[pd.DataFrame]
+    if fmt == "csv":
+        tab = is_tab_separated(path, format)
+        chunks = _iter_csv(path, chunksize, sep, encoding, tab)
+    elif fmt == "xlsx":
+        chunks = _iter_xlsx(path, chunksize, sheet)
+    elif fmt == "parquet":
+        chunks = _iter_parquet(path, chunksize)
+    else:
+        chunks = _iter_jsonl(path, chunksize, encoding)
+    for first in chunks:
+        if len(first):
+            return _with_global_index(first, chunks)
+    raise EmptyInputError(
+        f"[CX102] {path.name!r} has no data rows: it has a header (or schema) but no "
+        "records. Check that you exported the right file, sheet or filter."
+    )
+
+
+def read_table(
+    path: PathLike,
+    *,
+    chunksize: int = 10_000,
+    format: str | None = None,
+    sep: str | None = None,
+    encoding: str | None = None,
+    sheet: str | int | None = None,
+) -> pd.DataFrame:
+    """Read a whole CSV/TSV, XLSX, Parquet or JSON Lines file into one DataFrame.
+
+    Same options, rules and errors as :func:`iter_table`, whose chunks are
+    concatenated; the result has a ``RangeIndex`` from 0.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "answers.tsv"
+    >>> _ = p.write_text("id\\tcomment\\n570306133677760513\\tok\\n", encoding="utf-8")
+    >>> read_table(p)["id"].tolist()
+    ['570306133677760513']
+    """
+    chunks = list(
+        iter_table(
+            path, chunksize=chunksize, format=format, sep=sep, encoding=encoding, sheet=sheet
+        )
+    )
+    if len(chunks) == 1:
+        return chunks[0]
+    return pd.concat(chunks)

@@ -1,0 +1,490 @@
+"""Write DataFrames to CSV/TSV, XLSX, Parquet or JSON Lines, streamed and atomically.
+
+One job: :class:`TableWriter` appends chunks to a hidden temporary file beside
+the target (``.name.tmp-<pid>``) and renames it over the target with
+:func:`os.replace` only when the ``with`` block ends normally. On any
+exception, ``KeyboardInterrupt`` included, the temporary file is removed and
+an existing target is left untouched, so an interrupted run never leaves a
+half-written file. (A hard kill, e.g. ``SIGKILL``, can leave the hidden
+temporary file behind; the target is still intact.)
+
+Cell conversion (see :mod:`cxtext.io.cells`):
+
+* CSV/TSV: UTF-8 without BOM, ``\\n`` line ends, header once, no index; lists
+  become ``"a;b"``, dicts JSON text, missing values empty cells.
+* XLSX: openpyxl write-only mode; numbers, booleans and dates stay typed,
+  lists/dicts as in CSV. Text is always stored as a text cell, never as a
+  formula; characters XML forbids are removed, and cells longer than Excel's
+  32,767 characters are truncated (both with a warning). Integers of 16 digits
+  or more are written as text because Excel keeps only 15 significant digits
+  (ids would be silently changed). At most 1,048,575 data rows.
+* Parquet: one ``ParquetWriter`` with the first chunk's schema. Text and mixed
+  (object) columns are stored as ``string``, list columns as
+  ``list<string>``; a column entirely missing in the first chunk is stored as
+  ``string``, so later chunks with values still fit. Later chunks are cast to
+  the first schema; an impossible cast names the column.
+* JSON Lines: one object per row, UTF-8, lists and dicts as JSON, ``NaN`` ->
+  ``null``.
+
+``excel_safe`` (CSV and XLSX): cells a spreadsheet would evaluate as a formula
+are neutralised. In CSV the text gets a leading ``'`` (rules and exceptions in
+:mod:`cxtext.io.cells`). In XLSX the text is not changed: such cells are
+written as text cells carrying Excel's own "quote prefix" flag, which is what
+Excel stores when a user types ``'=...``, so the value reads back exactly.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import os
+import bz2
+import lzma
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any, Protocol
+
+import pandas as pd
+
+from cxtext.errors import ConfigError, InputError, UnsupportedFormatError
+from cxtext.io.cells import (
+    is_missing,
+    needs_formula_escape,
+    escape_formula,
+    to_json_value,
+    to_text,
+    to_text_list,
+    FORMULA_TRIGGERS,
+)
+from cxtext.io.formats import _detect, compression_of, is_tab_separated
+
+__all__ = ["TableWriter", "write_table"]
+
+logger = logging.getLogger(__name__)
+
+XLSX_MAX_ROWS = 1_048_576  # including the header row
+XLSX_MAX_CELL_CHARS = 32_767
+_OPENERS = {"gzip": gzip.open, "bz2": bz2.open, "xz": lzma.open}
+
+
+class _Sink(Protocol):
+    def write(self, df: pd.DataFrame) -> None: ...
+    def close(self) -> None: ...
+    def abort(self) -> None: ...
+
+
+def _align(df: pd.DataFrame, columns: list[Any] | None, chunk_no: int) -> pd.DataFrame:
+    """Reorder a later chunk's columns to the first chunk's; missing ones become empty."""
+    if columns is None or list(df.columns) == columns:
+        return df
+    extra = [c for c in df.columns if c not in columns]
+    if extra:
+        raise InputError(
+            f"[CX106] Chunk {chunk_no} has columns the first chunk did not have: "
+            f"{extra}. Every chunk written to one file needs the same columns; "
+            "add them (empty) to the first chunk."
+        )
+    return df.reindex(columns=columns)
+
+
+def _open_text(tmp: Path, compression: str | None) -> IO[str]:
+    if compression is None:
+        return open(tmp, "w", encoding="utf-8", newline="")
+    return _OPENERS[compression](tmp, "wt", encoding="utf-8", newline="")  # type: ignore[no-any-return]
+
+
+# --------------------------------------------------------------------------- CSV
+def _text_column(s: pd.Series, excel_safe: bool) -> pd.Series:
+    """Convert one column to CSV-ready values (numbers and dates left to pandas)."""
+    if s.dtype == object or isinstance(s.dtype, pd.CategoricalDtype):
+        s = s.map(to_text).astype(object)
+    elif not pd.api.types.is_string_dtype(s.dtype):
+        return s
+    if excel_safe:
+        risky = s.str.startswith(FORMULA_TRIGGERS, na=False)
+        if risky.any():
+            s = s.where(~risky, s[risky].map(escape_formula))
+    return s
+
+
+class _CsvSink:
+    def __init__(self, tmp: Path, *, sep: str, compression: str | None, excel_safe: bool):
+        self._fh = _open_text(tmp, compression)
+        self._sep, self._excel_safe = sep, excel_safe
+        self._columns: list[Any] | None = None
+        self._chunks = 0
+
+    def write(self, df: pd.DataFrame) -> None:
+        self._chunks += 1
+        df = _align(df, self._columns, self._chunks)
+        out = pd.DataFrame(
+            {i: _text_column(df.iloc[:, i], self._excel_safe) for i in range(df.shape[1])}
+        )
+        out.columns = [to_text(c) for c in df.columns]
+        out.to_csv(
+            self._fh, sep=self._sep, header=self._columns is None, index=False, lineterminator="\n"
+        )
+        if self._columns is None:
+            self._columns = list(df.columns)
+
+    def close(self) -> None:
+        self._fh.flush()
+        if hasattr(self._fh, "fileno"):
+            os.fsync(self._fh.fileno())
+        self._fh.close()
+
+    def abort(self) -> None:
+        self._fh.close()
+
+
+# --------------------------------------------------------------------------- JSONL
+class _JsonlSink:
+    def __init__(self, tmp: Path, *, compression: str | None):
+        self._fh = _open_text(tmp, compression)
+
+    def write(self, df: pd.DataFrame) -> None:
+        keys = [str(c) for c in df.columns]
+        lines = (
+            json.dumps(
+                {k: to_json_value(v) for k, v in zip(keys, row)}, ensure_ascii=False, allow_nan=False
+            )
+            for row in df.itertuples(index=False, name=None)
+        )
+        self._fh.writelines(line + "\n" for line in lines)
+
+    def close(self) -> None:
+        self._fh.flush()
+        if hasattr(self._fh, "fileno"):
+            os.fsync(self._fh.fileno())
+        self._fh.close()
+
+    def abort(self) -> None:
+        self._fh.close()
+
+
+# --------------------------------------------------------------------------- XLSX
+class _XlsxSink:
+    def __init__(self, tmp: Path, *, excel_safe: bool):
+        from openpyxl import Workbook
+
+        self._tmp, self._excel_safe = tmp, excel_safe
+        self._wb = Workbook(write_only=True)
+        self._ws = self._wb.create_sheet("Sheet1")
+        self._columns: list[Any] | None = None
+        self._rows, self._chunks, self._cleaned, self._truncated = 0, 0, 0, 0
+
+    def _text_cell(self, value: str) -> Any:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        if ILLEGAL_CHARACTERS_RE.search(value):
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)
+            self._cleaned += 1
+        if len(value) > XLSX_MAX_CELL_CHARS:
+            value = value[:XLSX_MAX_CELL_CHARS]
+            self._truncated += 1
+        quote = self._excel_safe and needs_formula_escape(value)
+        if not (quote or value.startswith("=")):
+            return value
+        cell = WriteOnlyCell(self._ws, value=value)
+        cell.data_type = "s"  # text, never a formula
+        if quote:
+            cell.quotePrefix = True
+        return cell
+
+    def _cell(self, value: Any) -> Any:
+        if isinstance(value, str):
+            return self._text_cell(value)
+        if isinstance(value, (list, tuple, set, frozenset, dict)) or hasattr(value, "__array__"):
+            if not hasattr(value, "item") or getattr(value, "ndim", 1):
+                return self._text_cell(to_text(value))
+        if is_missing(value):
+            return None
+        if hasattr(value, "item") and not isinstance(value, pd.Timestamp):
+            value = value.item()  # numpy scalar -> Python
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int):
+            return value if abs(value) < 10**15 else str(value)
+        if isinstance(value, float):
+            return value if value not in (float("inf"), float("-inf")) else str(value)
+        if isinstance(value, pd.Timestamp):
+            value = value.to_pydatetime()
+        if hasattr(value, "tzinfo") and value.tzinfo is not None:
+            return value.isoformat()  # Excel has no time zones
+        if hasattr(value, "isoformat"):
+            return value  # datetime, date, time
+        return self._text_cell(to_text(value))
+
+    def write(self, df: pd.DataFrame) -> None:
+        self._chunks += 1
+        df = _align(df, self._columns, self._chunks)
+        if self._rows + len(df) + 1 > XLSX_MAX_ROWS:
+            raise UnsupportedFormatError(
+                f"[CX105] Cannot write {self._rows + len(df):,} rows to XLSX: a sheet holds at "
+                f"most {XLSX_MAX_ROWS - 1:,} data rows. Write CSV or Parquet instead."
+            )
+        if self._columns is None:
+            self._columns = list(df.columns)
+            self._ws.append([self._cell(to_text(c)) for c in df.columns])
+        for row in df.itertuples(index=False, name=None):
+            self._ws.append([self._cell(v) for v in row])
+        self._rows += len(df)
+
+    def close(self) -> None:
+        if self._cleaned:
+            logger.warning("XLSX: removed control characters Excel forbids from %d cell(s)", self._cleaned)
+        if self._truncated:
+            logger.warning(
+                "XLSX: truncated %d cell(s) to Excel's limit of %d characters; write CSV or "
+                "Parquet to keep full texts",
+                self._truncated,
+                XLSX_MAX_CELL_CHARS,
+            )
+        self._wb.save(self._tmp)
+
+    def abort(self) -> None:
+        self._wb = None  # the write-only workbook's own temp data goes with it
+
+
+# --------------------------------------------------------------------------- Parquet
+def _arrow_column(s: pd.Series, target: Any = None) -> Any:
+    """One column as a pyarrow array; text/mixed -> string, list-like -> list<string>."""
+    import pyarrow as pa
+
+    textual = (
+        s.dtype == object
+        or pd.api.types.is_string_dtype(s.dtype)
+        or isinstance(s.dtype, pd.CategoricalDtype)
+    )
+    if target is not None and (pa.types.is_list(target) or pa.types.is_large_list(target)):
+        return pa.array([to_text_list(v) for v in s.tolist()], type=pa.list_(pa.string()))
+    if target is not None and pa.types.is_string(target) and textual:
+        return pa.array([None if is_missing(v) else to_text(v) for v in s.tolist()], type=pa.string())
+    if textual:
+        values = s.tolist()
+        if any(isinstance(v, (list, tuple, set, frozenset)) or hasattr(v, "ndim") and getattr(v, "ndim") for v in values):
+            return pa.array([to_text_list(v) for v in values], type=pa.list_(pa.string()))
+        return pa.array([None if is_missing(v) else to_text(v) for v in values], type=pa.string())
+    return pa.Array.from_pandas(s)
+
+
+class _ParquetSink:
+    def __init__(self, tmp: Path):
+        self._tmp = tmp
+        self._writer: Any = None
+        self._schema: Any = None
+        self._chunks = 0
+
+    def write(self, df: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        self._chunks += 1
+        names = [str(c) for c in df.columns]
+        if self._schema is None:
+            arrays = []
+            for i in range(df.shape[1]):
+                arr = _arrow_column(df.iloc[:, i])
+                if pa.types.is_null(arr.type) or (len(arr) and arr.null_count == len(arr)):
+                    if not (pa.types.is_list(arr.type)):
+                        arr = pa.array([None] * len(arr), type=pa.string())
+                arrays.append(arr)
+            table = pa.Table.from_arrays(arrays, names=names)
+            self._schema = table.schema
+            self._writer = pq.ParquetWriter(self._tmp, self._schema)
+        else:
+            df = _align(df, [str(c) for c in self._schema.names], self._chunks) if names != self._schema.names else df
+            df.columns = [str(c) for c in df.columns]
+            arrays = []
+            for field in self._schema:
+                arr = _arrow_column(df[field.name], field.type)
+                if arr.type != field.type:
+                    try:
+                        arr = arr.cast(field.type)
+                    except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
+                        raise InputError(
+                            f"[CX107] Chunk {self._chunks} column {field.name!r} holds {arr.type} "
+                            f"values that do not fit the type {field.type} set by the first chunk "
+                            f"({exc}). Make the column's type consistent, e.g. df[{field.name!r}]"
+                            ".astype(str), before writing."
+                        ) from exc
+                arrays.append(arr)
+            table = pa.Table.from_arrays(arrays, schema=self._schema)
+        self._writer.write_table(table)
+
+    def close(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if self._writer is None:
+            pq.write_table(pa.table({}), self._tmp)
+        else:
+            self._writer.close()
+
+    def abort(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+
+
+# --------------------------------------------------------------------------- public API
+class TableWriter:
+    """Stream DataFrame chunks into one CSV/TSV, XLSX, Parquet or JSONL file, atomically.
+
+    Use it as a context manager. Chunks go to a hidden temporary file in the
+    target's folder, which replaces ``path`` only when the ``with`` block ends
+    without an exception; otherwise it is deleted and ``path`` is untouched.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The output file. The format comes from the extension (``.csv``,
+        ``.tsv`` (tab separated), ``.xlsx``, ``.parquet``, ``.jsonl`` ...;
+        ``.gz``/``.bz2``/``.xz`` compress CSV/TSV/JSONL).
+    format : {"csv", "tsv", "xlsx", "parquet", "jsonl"}, optional
+        Overrides the extension.
+    excel_safe : bool, default True
+        Neutralise spreadsheet formulas in text cells (CSV and XLSX only);
+        see :mod:`cxtext.io.writers` for what changes.
+
+    Attributes
+    ----------
+    rows_written : int
+        Data rows written so far.
+
+    Raises
+    ------
+    UnsupportedFormatError
+        ``[CX105]`` unknown extension/format, or too many rows for XLSX.
+    ConfigError
+        ``[CX303]`` the output folder does not exist or is not writable.
+    InputError
+        ``[CX106]``/``[CX107]`` a later chunk has new columns, or a Parquet
+        column type that cannot be cast to the first chunk's.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, pandas as pd
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "scored.jsonl"
+    >>> with TableWriter(out) as writer:
+    ...     writer.write(pd.DataFrame({"id": [1, 2], "themes": [["price"], []]}))
+    ...     writer.write(pd.DataFrame({"id": [3], "themes": [["staff", "wait"]]}))
+    >>> writer.rows_written
+    3
+    >>> print(out.read_text(encoding="utf-8"), end="")
+    {"id": 1, "themes": ["price"]}
+    {"id": 2, "themes": []}
+    {"id": 3, "themes": ["staff", "wait"]}
+    """
+
+    def __init__(
+        self, path: str | os.PathLike[str], *, format: str | None = None, excel_safe: bool = True
+    ) -> None:
+        self.path = path
+        self.format = format
+        self.excel_safe = excel_safe
+        self.rows_written = 0
+        self._sink: _Sink | None = None
+        self._tmp: Path | None = None
+
+    def __enter__(self) -> TableWriter:
+        target = Path(self.path)
+        fmt = _detect(target, format=self.format, action="write")
+        folder = target.parent
+        if not folder.is_dir():
+            raise ConfigError(
+                f"[CX303] Cannot write {target.name!r}: folder {str(folder)!r} does not exist. "
+                "Create it first or choose another output path."
+            )
+        if target.is_dir():
+            raise ConfigError(
+                f"[CX303] Cannot write {str(target)!r}: it is a directory. Pass a file path."
+            )
+        self._tmp = folder / f".{target.name}.tmp-{os.getpid()}"
+        compression = compression_of(target)
+        try:
+            if fmt == "csv":
+                sep = "\t" if is_tab_separated(target, self.format) else ","
+                self._sink = _CsvSink(
+                    self._tmp, sep=sep, compression=compression, excel_safe=self.excel_safe
+                )
+            elif fmt == "jsonl":
+                self._sink = _JsonlSink(self._tmp, compression=compression)
+            elif fmt == "xlsx":
+                self._sink = _XlsxSink(self._tmp, excel_safe=self.excel_safe)
+            else:
+                self._sink = _ParquetSink(self._tmp)
+        except OSError as exc:
+            self._tmp.unlink(missing_ok=True)
+            raise ConfigError(
+                f"[CX303] Cannot write {target.name!r} in {str(folder)!r}: "
+                f"{exc.strerror or exc}. Check the folder's permissions or choose another path."
+            ) from exc
+        self.rows_written = 0
+        return self
+
+    def write(self, df: pd.DataFrame) -> None:
+        """Append the rows of ``df`` (its index is not written).
+
+        Parameters
+        ----------
+        df : pandas.DataFrame
+            The chunk; later chunks must have the first chunk's columns (missing
+            ones are written empty, new ones raise ``InputError``).
+        """
+        if self._sink is None:
+            raise RuntimeError("TableWriter.write() must be called inside `with TableWriter(...)`.")
+        if not isinstance(df, pd.DataFrame):
+            raise TypeError(f"TableWriter.write() expects a pandas DataFrame, got {type(df).__name__}.")
+        self._sink.write(df)
+        self.rows_written += len(df)
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        sink, tmp = self._sink, self._tmp
+        self._sink = None
+        if sink is None or tmp is None:
+            return
+        if exc_type is None:
+            try:
+                sink.close()
+                os.replace(tmp, self.path)
+            except BaseException:
+                tmp.unlink(missing_ok=True)
+                raise
+            logger.info("Wrote %d rows to %s", self.rows_written, self.path)
+            return
+        try:
+            sink.abort()
+        finally:
+            tmp.unlink(missing_ok=True)
+            logger.info("Discarded partial output for %s (%s)", self.path, exc_type.__name__)
+
+
+def write_table(
+    df: pd.DataFrame,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    excel_safe: bool = True,
+) -> None:
+    """Write one DataFrame to CSV/TSV, XLSX, Parquet or JSONL, atomically.
+
+    A one-shot :class:`TableWriter`; same formats, conversions and errors.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, pandas as pd
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "out.csv"
+    >>> write_table(pd.DataFrame({"id": ["a1"], "comment": ["=1+1"]}), out)
+    >>> print(out.read_text(encoding="utf-8"), end="")
+    id,comment
+    a1,'=1+1
+    """
+    with TableWriter(path, format=format, excel_safe=excel_safe) as writer:
+        writer.write(df)

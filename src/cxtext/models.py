@@ -1,0 +1,356 @@
+"""Versioned model folders: manifest, sha256 check, lookup, and model cards.
+
+A model lives in ``models/<name>/<version>/``::
+
+    models/sentiment-fast/1.0.0/
+        manifest.json   format, name, version, kind, cxtext version range, params,
+                        labels, metrics, trained_on (data + licence), commercial_use,
+                        and the sha256 of every other file in the folder
+        weights.safetensors
+        README.md       the model card, rendered from the manifest
+
+Loading verifies every file against its recorded sha256 before anything is read,
+and refuses a model whose cxtext range excludes the running version. Weights are
+stored as safetensors (plain arrays) and parameters as JSON, so loading a model
+never unpickles anything.
+
+Lookup order for a model *name* (``"fast"``, ``"sentiment-fast"``): the folder in
+``$CXTEXT_MODELS_DIR`` if set, else the ``models/`` folder of the source checkout
+this package was imported from. A *path* to a version folder is used as given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cxtext.errors import ModelError, ModelIntegrityError, ModelNotFoundError, ModelVersionError
+
+__all__ = [
+    "MANIFEST_NAME",
+    "CARD_NAME",
+    "ModelManifest",
+    "TrainingData",
+    "sha256_file",
+    "models_root",
+    "resolve_model_dir",
+    "read_manifest",
+    "verify_model_dir",
+    "write_model_dir",
+]
+
+logger = logging.getLogger(__name__)
+
+MANIFEST_NAME = "manifest.json"
+CARD_NAME = "README.md"
+MANIFEST_FORMAT = 1
+_ALIASES = {
+    ("sentiment", "fast"): "sentiment-fast",
+    ("sentiment", "accurate"): "sentiment-accurate",
+}
+
+
+@dataclass(frozen=True)
+class TrainingData:
+    """One dataset a model learned from, with its licence.
+
+    Parameters
+    ----------
+    data : str
+        Dataset name (e.g. ``"airline_tweets"``).
+    licence : str
+        Licence of the data (e.g. ``"CC BY-NC-SA 4.0"``).
+    rows : int
+        Rows used for training.
+    commercial_use : bool
+        Whether the licence allows commercial use.
+    note : str
+        How the data was split or mapped.
+    """
+
+    data: str
+    licence: str
+    rows: int = 0
+    commercial_use: bool = False
+    note: str = ""
+
+
+@dataclass
+class ModelManifest:
+    """Everything recorded about a model folder (``manifest.json``)."""
+
+    name: str
+    version: str
+    kind: str
+    cxtext: str
+    params: dict[str, Any] = field(default_factory=dict)
+    labels: list[str] = field(default_factory=list)
+    metrics: dict[str, Any] = field(default_factory=dict)
+    trained_on: list[dict[str, Any]] = field(default_factory=list)
+    description: str = ""
+    files: dict[str, str] = field(default_factory=dict)
+    format: int = MANIFEST_FORMAT
+
+    @property
+    def commercial_use(self) -> bool:
+        """True only when every training dataset allows commercial use."""
+        return all(bool(t.get("commercial_use")) for t in self.trained_on)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON-ready manifest."""
+        return {
+            "format": self.format,
+            "name": self.name,
+            "version": self.version,
+            "kind": self.kind,
+            "cxtext": self.cxtext,
+            "description": self.description,
+            "params": self.params,
+            "labels": self.labels,
+            "metrics": self.metrics,
+            "trained_on": self.trained_on,
+            "commercial_use": self.commercial_use,
+            "files": self.files,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, source: Path | str = "") -> ModelManifest:
+        """Build a manifest from its JSON form, with a clear error for missing keys."""
+        missing = [k for k in ("name", "version", "kind", "cxtext", "files") if k not in data]
+        if missing:
+            raise ModelError(
+                f"[CX202] Manifest {str(source)!r} lacks required key(s) {missing}. "
+                "Re-save the model with cxtext."
+            )
+        return cls(
+            name=str(data["name"]),
+            version=str(data["version"]),
+            kind=str(data["kind"]),
+            cxtext=str(data["cxtext"]),
+            params=dict(data.get("params", {})),
+            labels=list(data.get("labels", [])),
+            metrics=dict(data.get("metrics", {})),
+            trained_on=list(data.get("trained_on", [])),
+            description=str(data.get("description", "")),
+            files=dict(data["files"]),
+            format=int(data.get("format", MANIFEST_FORMAT)),
+        )
+
+
+def sha256_file(path: str | os.PathLike[str], *, block: int = 1 << 20) -> str:
+    """Return the hex sha256 of a file, read in blocks.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
+    >>> _ = p.write_bytes(b"abc")
+    >>> sha256_file(p)[:16]
+    'ba7816bf8f01cfea'
+    """
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(block):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def models_root() -> Path:
+    """Return the folder holding the embedded models.
+
+    ``$CXTEXT_MODELS_DIR`` wins; otherwise the ``models/`` folder of the source
+    checkout (``src/cxtext/../../models``).
+    """
+    env = os.environ.get("CXTEXT_MODELS_DIR")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2] / "models"
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(p) if p.isdigit() else -1 for p in re.split(r"[.\-+]", version))
+
+
+def resolve_model_dir(name_or_path: str | os.PathLike[str], *, kind: str = "") -> Path:
+    """Find the folder of a model given a short name, a model name, or a path.
+
+    Parameters
+    ----------
+    name_or_path : str or path-like
+        ``"fast"``/``"accurate"`` (with ``kind``), a model name such as
+        ``"sentiment-fast"`` (latest version), ``"sentiment-fast/1.0.0"``, or a path
+        to a version folder holding ``manifest.json``.
+    kind : str
+        Component kind used to expand short names (``"sentiment"``).
+
+    Raises
+    ------
+    ModelNotFoundError
+        Listing the models that exist.
+    """
+    raw = str(name_or_path)
+    path = Path(raw).expanduser()
+    if (path / MANIFEST_NAME).is_file():
+        return path
+    root = models_root()
+    name = _ALIASES.get((kind, raw), raw)
+    candidate = root / name
+    if (candidate / MANIFEST_NAME).is_file():
+        return candidate
+    if candidate.is_dir():
+        versions = [p for p in candidate.iterdir() if (p / MANIFEST_NAME).is_file()]
+        if versions:
+            return max(versions, key=lambda p: _version_key(p.name))
+    available = sorted(
+        str(p.parent.relative_to(root)) for p in root.glob(f"*/*/{MANIFEST_NAME}")
+    ) if root.is_dir() else []
+    raise ModelNotFoundError(
+        f"[CX201] No model found for {raw!r} (looked for a folder with {MANIFEST_NAME} at "
+        f"{str(path)!r} and under {str(root)!r}). Available models: "
+        f"{', '.join(available) or 'none'}. Pass one of these, a path to a model folder, "
+        "or set CXTEXT_MODELS_DIR."
+    )
+
+
+def read_manifest(folder: str | os.PathLike[str]) -> ModelManifest:
+    """Read ``manifest.json`` of a model folder (no hash check)."""
+    path = Path(folder) / MANIFEST_NAME
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ModelNotFoundError(
+            f"[CX201] {str(path)!r} does not exist; a model folder needs a manifest."
+        ) from exc
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"[CX202] Cannot read manifest {str(path)!r}: {exc}.") from exc
+    return ModelManifest.from_dict(data, source=path)
+
+
+def _check_version_range(manifest: ModelManifest) -> None:
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+    from cxtext import __version__
+
+    try:
+        spec = SpecifierSet(manifest.cxtext)
+    except InvalidSpecifier as exc:
+        raise ModelVersionError(
+            f"[CX204] Model {manifest.name} {manifest.version} declares an invalid cxtext "
+            f"range {manifest.cxtext!r}."
+        ) from exc
+    if not spec.contains(__version__, prereleases=True):
+        raise ModelVersionError(
+            f"[CX204] Model {manifest.name} {manifest.version} needs cxtext {manifest.cxtext}, "
+            f"but this is cxtext {__version__}. Install a matching cxtext or retrain the model."
+        )
+    if not any(s.operator in ("<", "<=", "==", "~=") for s in spec):
+        logger.warning(
+            "Model %s %s declares cxtext %r without an upper bound; it may not work with "
+            "future versions.", manifest.name, manifest.version, manifest.cxtext,
+        )
+
+
+def verify_model_dir(folder: str | os.PathLike[str]) -> ModelManifest:
+    """Check a model folder: manifest, cxtext range and every file's sha256.
+
+    Raises
+    ------
+    ModelIntegrityError
+        A listed file is missing or its sha256 differs from the manifest.
+    ModelVersionError
+        The running cxtext is outside the model's declared range.
+    """
+    folder = Path(folder)
+    manifest = read_manifest(folder)
+    _check_version_range(manifest)
+    for rel, expected in manifest.files.items():
+        target = folder / rel
+        if not target.is_file():
+            raise ModelIntegrityError(
+                f"[CX203] Model file {str(target)!r} listed in the manifest is missing. "
+                "Restore the model folder from its source."
+            )
+        actual = sha256_file(target)
+        if actual != expected:
+            raise ModelIntegrityError(
+                f"[CX203] Refusing to load {str(target)!r}: its sha256 is {actual}, but the "
+                f"manifest records {expected}. The file was changed or corrupted; restore it "
+                "or retrain the model."
+            )
+    return manifest
+
+
+def _render_card(manifest: ModelManifest) -> str:
+    lines = [
+        f"# {manifest.name} {manifest.version}",
+        "",
+        manifest.description or f"A cxtext {manifest.kind} model.",
+        "",
+        f"- kind: `{manifest.kind}`",
+        f"- cxtext: `{manifest.cxtext}`",
+        f"- labels: {', '.join(f'`{lab}`' for lab in manifest.labels) or '—'}",
+        f"- commercial use: **{'allowed' if manifest.commercial_use else 'NOT allowed'}**"
+        + ("" if manifest.commercial_use else " (at least one training set is non-commercial)"),
+        "",
+        "## Training data",
+        "",
+        "| data | licence | rows | commercial use | note |",
+        "|---|---|---|---|---|",
+    ]
+    for t in manifest.trained_on:
+        lines.append(
+            f"| {t.get('data', '')} | {t.get('licence', '')} | {t.get('rows', '')} | "
+            f"{'yes' if t.get('commercial_use') else 'no'} | {t.get('note', '')} |"
+        )
+    lines += ["", "## Parameters", "", "```json", json.dumps(manifest.params, indent=2), "```"]
+    lines += ["", "## Metrics", "", "```json", json.dumps(manifest.metrics, indent=2), "```", ""]
+    lines += [
+        "Files are checked against the sha256 values in `manifest.json` on every load.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write_model_dir(
+    folder: str | os.PathLike[str],
+    *,
+    name: str,
+    version: str,
+    kind: str,
+    cxtext: str,
+    params: Mapping[str, Any],
+    labels: Sequence[str] = (),
+    metrics: Mapping[str, Any] | None = None,
+    trained_on: Sequence[TrainingData | Mapping[str, Any]] = (),
+    description: str = "",
+) -> ModelManifest:
+    """Finish a model folder: render its card, hash every file, write the manifest.
+
+    The weights must already be written into ``folder``. Every file except the
+    manifest is hashed (the card included).
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    records = [t.__dict__.copy() if isinstance(t, TrainingData) else dict(t) for t in trained_on]
+    manifest = ModelManifest(
+        name=name, version=version, kind=kind, cxtext=cxtext, params=dict(params),
+        labels=list(labels), metrics=dict(metrics or {}), trained_on=records,
+        description=description,
+    )
+    (folder / CARD_NAME).write_text(_render_card(manifest), encoding="utf-8")
+    manifest.files = {
+        str(p.relative_to(folder)): sha256_file(p)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != MANIFEST_NAME
+    }
+    (folder / MANIFEST_NAME).write_text(
+        json.dumps(manifest.to_dict(), indent=2, sort_keys=False) + "\n", encoding="utf-8"
+    )
+    return manifest

@@ -1,0 +1,227 @@
+"""The ``fast`` sentiment model: hashed n-grams, a linear model, temperature scaling.
+
+Saved as a versioned model folder: parameters in ``manifest.json`` and arrays
+(coefficients, intercepts, idf weights, temperature) in ``weights.safetensors``,
+so loading never unpickles anything and every file is hash-checked.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.utils.validation import check_is_fitted
+
+from cxtext.errors import ConfigError, InputError, ModelError
+from cxtext.models import TrainingData, resolve_model_dir, verify_model_dir, write_model_dir
+from cxtext.sentiment.calibration import expected_calibration_error, fit_temperature, softmax
+from cxtext.sentiment.features import TextHasher
+
+__all__ = ["SENTIMENT_LABELS", "FastSentimentClassifier"]
+
+logger = logging.getLogger(__name__)
+
+SENTIMENT_LABELS = ("negative", "neutral", "positive")
+WEIGHTS_FILE = "weights.safetensors"
+KIND = "sentiment-fast"
+
+
+class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
+    """Three-class sentiment from hashed word + character n-grams.
+
+    Parameters
+    ----------
+    n_features : int, default=2**19
+        Hash buckets per feature block (word block and char block).
+    char_ngrams : tuple of int, default=(2, 5)
+        ``char_wb`` n-gram range; ``(0, 0)`` uses words only.
+    C : float, default=4.0
+        Inverse regularisation strength of the logistic regression.
+    class_weight : {"balanced"} or None, default="balanced"
+        Class weighting of the logistic regression.
+    calibration_size : float, default=0.1
+        Share of the training rows held out to fit the softmax temperature
+        (0 disables calibration).
+    max_chars : int, default=3000
+        Characters of each text that are read.
+    random_state : int, default=0
+        Seed of the calibration split.
+
+    Attributes
+    ----------
+    classes_ : ndarray of str
+        ``["negative", "neutral", "positive"]`` (the labels seen in ``fit``).
+    coef_, intercept_, idf_ : ndarray
+        Learned weights.
+    temperature_ : float
+        Softmax temperature fitted on the held-out rows.
+    calibration_ : dict
+        ECE on the held-out rows before and after temperature scaling.
+
+    Examples
+    --------
+    >>> clf = FastSentimentClassifier(n_features=2**12, char_ngrams=(0, 0))
+    >>> texts = ["great service", "awful wait", "it was fine", "lovely staff",
+    ...          "terrible app", "the order arrived"] * 5
+    >>> labels = ["positive", "negative", "neutral", "positive", "negative", "neutral"] * 5
+    >>> clf.fit(texts, labels).predict(["lovely service"])[0]
+    'positive'
+    """
+
+    def __init__(self, *, n_features: int = 2**19, char_ngrams: tuple[int, int] = (2, 5),
+                 C: float = 4.0, class_weight: str | None = "balanced",
+                 calibration_size: float = 0.1, max_chars: int = 3000,
+                 random_state: int = 0) -> None:
+        self.n_features = n_features
+        self.char_ngrams = char_ngrams
+        self.C = C
+        self.class_weight = class_weight
+        self.calibration_size = calibration_size
+        self.max_chars = max_chars
+        self.random_state = random_state
+
+    # -- fitting -----------------------------------------------------------------
+    def _hasher(self) -> TextHasher:
+        return TextHasher(self.n_features, tuple(self.char_ngrams), self.max_chars)
+
+    def _validate_params(self) -> None:
+        if not (isinstance(self.n_features, (int, np.integer)) and 2**8 <= self.n_features <= 2**24):
+            raise ConfigError(
+                "[CX301] The 'n_features' parameter of FastSentimentClassifier must be an int in "
+                f"[256, 16777216]. Got {self.n_features!r} instead."
+            )
+        if not 0.0 <= float(self.calibration_size) < 0.5:
+            raise ConfigError(
+                "[CX301] The 'calibration_size' parameter of FastSentimentClassifier must be in "
+                f"[0, 0.5). Got {self.calibration_size!r} instead."
+            )
+        if float(self.C) <= 0:
+            raise ConfigError(f"[CX301] The 'C' parameter must be > 0. Got {self.C!r} instead.")
+
+    def fit(self, X: Sequence[str], y: Sequence[str]) -> FastSentimentClassifier:
+        """Fit on texts ``X`` with labels ``y`` (negative/neutral/positive)."""
+        from sklearn.feature_extraction.text import TfidfTransformer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.model_selection import train_test_split
+
+        self._validate_params()
+        texts = [str(t) for t in X]
+        labels = np.asarray([str(v) for v in y], dtype=object)
+        if len(texts) != len(labels):
+            raise InputError(f"[CX108] X has {len(texts)} texts but y has {len(labels)} labels.")
+        unknown = sorted(set(labels) - set(SENTIMENT_LABELS))
+        if unknown:
+            raise InputError(
+                f"[CX108] Unknown sentiment label(s) {unknown}. Use {list(SENTIMENT_LABELS)}; "
+                "map ratings first with cxtext.datasets.rating_to_sentiment."
+            )
+        self.classes_ = np.array([c for c in SENTIMENT_LABELS if c in set(labels)], dtype=object)
+        if len(self.classes_) < 2:
+            raise InputError("[CX108] Need at least two sentiment classes to train.")
+        y_idx = np.searchsorted(self.classes_, labels)  # classes_ is sorted alphabetically
+        X_raw = self._hasher().transform(texts)
+        idx = np.arange(len(texts))
+        cal_idx = np.array([], dtype=int)
+        if self.calibration_size and len(texts) >= 50:
+            idx, cal_idx = train_test_split(idx, test_size=self.calibration_size,
+                                            random_state=self.random_state, stratify=y_idx)
+        tfidf = TfidfTransformer(sublinear_tf=False, norm="l2").fit(X_raw[idx])
+        self.idf_ = tfidf.idf_.astype(np.float32)
+        lr = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=300,
+                                solver="lbfgs")
+        lr.fit(self._weight(X_raw[idx]), y_idx[idx])
+        coef, intercept = lr.coef_, lr.intercept_
+        if coef.shape[0] == 1:  # binary: expand to two logit rows
+            coef = np.vstack([-coef / 2, coef / 2])
+            intercept = np.array([-intercept[0] / 2, intercept[0] / 2])
+        self.coef_ = np.ascontiguousarray(coef, dtype=np.float32)
+        self.intercept_ = np.ascontiguousarray(intercept, dtype=np.float32)
+        self.temperature_ = 1.0
+        self.calibration_ = {}
+        if len(cal_idx):
+            logits = self._logits(X_raw[cal_idx])
+            before = expected_calibration_error(softmax(logits), y_idx[cal_idx])
+            self.temperature_ = fit_temperature(logits, y_idx[cal_idx])
+            after = expected_calibration_error(softmax(logits, self.temperature_), y_idx[cal_idx])
+            self.calibration_ = {"ece_before": round(before, 4), "ece_after": round(after, 4),
+                                 "temperature": round(self.temperature_, 4),
+                                 "rows": int(len(cal_idx))}
+        return self
+
+    # -- prediction --------------------------------------------------------------
+    def _weight(self, X_raw: Any) -> Any:
+        from sklearn.preprocessing import normalize
+
+        X = X_raw.multiply(self.idf_).tocsr() if hasattr(self, "idf_") else X_raw
+        return normalize(X, norm="l2", copy=False)
+
+    def _logits(self, X_raw: Any) -> np.ndarray:
+        X = self._weight(X_raw)
+        return np.asarray(X @ self.coef_.T) + self.intercept_
+
+    def decision_function(self, X: Sequence[str]) -> np.ndarray:
+        """Uncalibrated class logits, shape ``(n, n_classes)``."""
+        check_is_fitted(self, ["coef_", "idf_"])
+        return self._logits(self._hasher().transform([str(t) for t in X]))
+
+    def predict_proba(self, X: Sequence[str]) -> np.ndarray:
+        """Calibrated class probabilities, columns in ``classes_`` order."""
+        return softmax(self.decision_function(X), self.temperature_)
+
+    def predict(self, X: Sequence[str]) -> np.ndarray:
+        """Most probable label per text."""
+        proba = self.predict_proba(X)
+        return self.classes_[proba.argmax(axis=1)]
+
+    # -- persistence -------------------------------------------------------------
+    def save(self, path: str | os.PathLike[str], *, name: str = "sentiment-fast",
+             version: str = "1.0.0", trained_on: Sequence[TrainingData | Mapping[str, Any]] = (),
+             metrics: Mapping[str, Any] | None = None, description: str = "") -> Path:
+        """Write a versioned model folder (safetensors + manifest + card) and return it."""
+        from safetensors.numpy import save_file
+
+        check_is_fitted(self, ["coef_", "idf_"])
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        arrays = {"coef": self.coef_, "intercept": self.intercept_, "idf": self.idf_,
+                  "temperature": np.array([self.temperature_], dtype=np.float64)}
+        # safetensors writes the raw buffer: non-contiguous views would be scrambled.
+        save_file({k: np.ascontiguousarray(v) for k, v in arrays.items()}, str(folder / WEIGHTS_FILE))
+        all_metrics = {"calibration": self.calibration_, **dict(metrics or {})}
+        write_model_dir(folder, name=name, version=version, kind=KIND, cxtext=">=0.1,<0.2",
+                        params=self.get_params(), labels=[str(c) for c in self.classes_],
+                        metrics=all_metrics, trained_on=trained_on,
+                        description=description or "Three-class sentiment (negative/neutral/"
+                        "positive) from hashed word and character n-grams with negation "
+                        "scope marking, logistic regression and temperature scaling.")
+        return folder
+
+    @classmethod
+    def load(cls, name_or_path: str | os.PathLike[str] = "fast") -> FastSentimentClassifier:
+        """Load a saved model after checking every file's sha256 against its manifest."""
+        from safetensors.numpy import load_file
+
+        folder = resolve_model_dir(name_or_path, kind="sentiment")
+        manifest = verify_model_dir(folder)
+        if manifest.kind != KIND:
+            raise ModelError(
+                f"[CX205] {str(folder)!r} holds a {manifest.kind!r} model, not {KIND!r}."
+            )
+        params = dict(manifest.params)
+        if "char_ngrams" in params:
+            params["char_ngrams"] = tuple(params["char_ngrams"])
+        model = cls(**params)
+        arrays = load_file(str(folder / WEIGHTS_FILE))
+        model.coef_ = arrays["coef"]
+        model.intercept_ = arrays["intercept"]
+        model.idf_ = arrays["idf"]
+        model.temperature_ = float(arrays["temperature"][0])
+        model.classes_ = np.array(manifest.labels, dtype=object)
+        model.calibration_ = dict(manifest.metrics.get("calibration", {}))
+        model.manifest_ = manifest
+        return model

@@ -1,0 +1,109 @@
+"""Text features for the ``fast`` sentiment model: hashed word and character n-grams.
+
+Hashing (rather than a fitted vocabulary) keeps the shipped model a fixed, small
+set of arrays and makes vectorising stateless and parallel-safe. Words inside a
+negation scope are marked (``not helpful`` -> ``not neg_helpful``), the classic
+trick (Das & Chen 2001; Pang et al. 2002) that lets a linear model tell "not bad"
+from "bad". The scope tokenizer is written here because no library offers this
+small rule in a form we can serialise as plain parameters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+__all__ = ["mark_negation", "word_features", "TextHasher"]
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[!?]+|[.,;:]|\[[a-z ]+\]")
+_NEGATORS = frozenset(
+    "not no never nothing nobody none neither nor without hardly barely cannot cant "
+    "dont doesnt didnt isnt wasnt werent wont wouldnt couldnt shouldnt havent hasnt hadnt aint".split()
+)
+_SCOPE_END = frozenset(".,;:") | frozenset("but however although though yet".split())
+_MAX_SCOPE = 4
+
+
+def _is_negator(tok: str) -> bool:
+    return tok in _NEGATORS or tok.endswith("n't")
+
+
+def mark_negation(text: str) -> list[str]:
+    """Tokenise lower-cased text and prefix words in a negation scope with ``neg_``.
+
+    Examples
+    --------
+    >>> mark_negation("Not bad at all, but slow")
+    ['not', 'neg_bad', 'neg_at', 'neg_all', ',', 'but', 'slow']
+    >>> mark_negation("wasn't helpful")
+    ["wasn't", 'neg_helpful']
+    """
+    out: list[str] = []
+    scope = 0
+    for tok in _TOKEN.findall(text.lower().replace("\u2019", "'")):
+        if tok in _SCOPE_END or tok[0] in "!?":
+            scope = 0
+            out.append(tok)
+        elif _is_negator(tok):
+            scope = _MAX_SCOPE
+            out.append(tok)
+        elif scope:
+            out.append("neg_" + tok)
+            scope -= 1
+        else:
+            out.append(tok)
+    return out
+
+
+def word_features(text: str) -> list[str]:
+    """Unigrams and bigrams of :func:`mark_negation` tokens (the word analyzer)."""
+    toks = mark_negation(text)
+    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
+
+
+class TextHasher:
+    """Hash texts into a sparse matrix: word uni/bigrams + ``char_wb`` n-grams.
+
+    Parameters
+    ----------
+    n_features : int
+        Columns per block (word block and char block); total is twice this.
+    char_ngrams : tuple of int
+        Character n-gram range (``char_wb``); ``(0, 0)`` disables the char block.
+    max_chars : int
+        Texts are cut to this many characters before hashing (bounds the cost of
+        very long comments; the start of a comment carries most of its sentiment).
+    """
+
+    def __init__(self, n_features: int = 2**19, char_ngrams: tuple[int, int] = (2, 5),
+                 max_chars: int = 3000) -> None:
+        from sklearn.feature_extraction.text import HashingVectorizer
+
+        self.n_features = int(n_features)
+        self.char_ngrams = tuple(char_ngrams)
+        self.max_chars = int(max_chars)
+        common: dict[str, Any] = dict(n_features=self.n_features, alternate_sign=False, norm=None)
+        self._word = HashingVectorizer(analyzer=word_features, **common)
+        self._char = (
+            HashingVectorizer(analyzer="char_wb", ngram_range=self.char_ngrams, lowercase=True, **common)
+            if self.char_ngrams[1] > 0 else None
+        )
+
+    @property
+    def n_columns(self) -> int:
+        """Total number of columns produced."""
+        return self.n_features * (2 if self._char is not None else 1)
+
+    def transform(self, texts: Iterable[str]) -> sp.csr_matrix:
+        """Return raw counts (CSR, float32) with sublinear scaling applied."""
+        docs: Sequence[str] = [t[: self.max_chars] for t in texts]
+        blocks = [self._word.transform(docs)]
+        if self._char is not None:
+            blocks.append(self._char.transform(docs))
+        X = sp.hstack(blocks, format="csr", dtype=np.float32)
+        np.log1p(X.data, out=X.data)
+        return X

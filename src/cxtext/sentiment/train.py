@@ -1,0 +1,108 @@
+"""Train a ``fast`` sentiment model on labelled comments and save it as a model folder."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from cxtext.errors import ColumnNotFoundError, InputError
+from cxtext.models import TrainingData
+from cxtext.sentiment.fast import SENTIMENT_LABELS, FastSentimentClassifier
+
+__all__ = ["normalise_labels", "clean_for_model", "train_sentiment"]
+
+logger = logging.getLogger(__name__)
+
+_ALIASES = {"neg": "negative", "negative": "negative", "neu": "neutral", "neutral": "neutral",
+            "pos": "positive", "positive": "positive"}
+
+
+def normalise_labels(values: pd.Series, scale: str | None = None) -> pd.Series:
+    """Turn labels or ratings into ``negative``/``neutral``/``positive`` (``None`` if unknown).
+
+    Parameters
+    ----------
+    values : Series
+        Text labels (``"positive"``, ``"Neg"`` …) or numeric ratings.
+    scale : {"5", "10"}, optional
+        Ratings scale; see :func:`cxtext.datasets.rating_to_sentiment` for the rule.
+
+    Examples
+    --------
+    >>> normalise_labels(pd.Series(["Positive", "neg", "meh"])).tolist()
+    ['positive', 'negative', None]
+    >>> normalise_labels(pd.Series([1, 3, 5]), scale="5").tolist()
+    ['negative', 'neutral', 'positive']
+    """
+    if scale is not None:
+        from cxtext.datasets import rating_to_sentiment
+
+        return pd.Series(rating_to_sentiment(values, scale).to_numpy(), index=values.index)
+    mapped = values.astype(str).str.strip().str.lower().map(_ALIASES)
+    return mapped.astype(object).where(mapped.notna(), None)
+
+
+def clean_for_model(texts: Sequence[Any]) -> list[str]:
+    """Clean texts exactly as the analysis pipeline does before scoring."""
+    from cxtext.clean import Cleaner
+
+    return Cleaner(redact_pii=True, detect_language=False).transform(list(texts))["text_clean"].tolist()
+
+
+def train_sentiment(data: pd.DataFrame, text: str, label: str, *, scale: str | None = None,
+                    output: str | os.PathLike[str] | None = None, name: str = "sentiment-custom",
+                    version: str = "1.0.0",
+                    trained_on: Sequence[TrainingData | Mapping[str, Any]] = (),
+                    metrics: Mapping[str, Any] | None = None,
+                    **params: Any) -> FastSentimentClassifier:
+    """Train a :class:`FastSentimentClassifier` on a labelled table (and save it if asked).
+
+    Parameters
+    ----------
+    data : DataFrame
+        Labelled comments.
+    text, label : str
+        Column names of the comment and of its label (or rating, with ``scale``).
+    scale : {"5", "10"}, optional
+        Treat ``label`` as a rating on this scale.
+    output : path, optional
+        Write a versioned model folder here.
+    name, version : str
+        Recorded in the manifest.
+    trained_on : sequence of TrainingData or dict
+        Provenance and licence of the data (default: the caller's own data, licence unknown).
+    **params
+        Passed to :class:`FastSentimentClassifier` (``C``, ``n_features`` …).
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"t": ["great", "awful", "ok then"] * 20, "stars": [5, 1, 3] * 20})
+    >>> model = train_sentiment(df, "t", "stars", scale="5", n_features=2**10, char_ngrams=(0, 0))
+    >>> list(model.classes_)
+    ['negative', 'neutral', 'positive']
+    """
+    for col in (text, label):
+        if col not in data.columns:
+            raise ColumnNotFoundError(col, available=list(data.columns))
+    labels = normalise_labels(data[label], scale)
+    keep = labels.notna() & data[text].notna()
+    if not keep.any():
+        raise InputError(
+            f"[CX108] No usable labels in column {label!r}: expected one of "
+            f"{list(SENTIMENT_LABELS)} (or ratings with scale='5'/'10')."
+        )
+    dropped = int((~keep).sum())
+    if dropped:
+        logger.warning("Skipping %d row(s) without a text or a usable label.", dropped)
+    texts = clean_for_model(data.loc[keep, text].tolist())
+    model = FastSentimentClassifier(**params).fit(texts, labels[keep].tolist())
+    if output is not None:
+        provenance = list(trained_on) or [TrainingData(data="user data", licence="unknown",
+                                                       rows=int(keep.sum()))]
+        model.save(output, name=name, version=version, trained_on=provenance, metrics=metrics)
+    return model

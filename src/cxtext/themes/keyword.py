@@ -1,0 +1,375 @@
+"""Keyword theme tagger: finds taxonomy seed phrases in texts with spaCy matchers.
+
+Matching runs two :class:`spacy.matcher.PhraseMatcher` objects over the shared
+:func:`cxtext._nlp.load_nlp` tokenizer: one on ``LOWER`` (the exact words, any
+case) and one on ``LEMMA``, where every token's lemma is looked up from its
+*lower-cased* form (the lookup lemmatizer alone is case-sensitive, so
+"Refunded" would stay "Refunded"). A seed "wait" therefore matches "Wait",
+"waited" and "waiting"; "took ages" matches "takes ages". Curly apostrophes are
+read as straight ones, so "can’t wait" meets the exclude phrase "can't wait".
+
+The only hand-written part is the scoring of hits (below); matching is spaCy's.
+
+Confidence heuristic (documented, not learned), for the best hit of a theme:
+
+* base score of the matched seed: a one-word seed scores 0.5, or 0.3 if it is
+  a generic word listed in :data:`GENERIC_SEEDS` ("service", "staff", "food",
+  "online" ...); a seed of *n* >= 2 words scores ``min(0.55 + 0.15 * (n - 1), 0.85)``
+  (0.70 for two words, 0.85 for three or more);
+* +0.05 when the text has the seed's exact words (a ``LOWER`` match), not
+  only the same lemmas;
+* +0.15 for each further *distinct* seed of the same theme found at other,
+  non-overlapping words of the text, up to +0.30;
+* clipped to [0, 1]. Hits below ``min_confidence`` are dropped.
+
+Negation does not remove a theme: "no wait at all" and "the staff were not
+rude" still mention waiting time and staff attitude. Whether the mention is good
+or bad is the sentiment step's job, not this tagger's. ``exclude`` phrases are
+for look-alikes that are *not* the theme ("can't wait to try it").
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, Union
+
+from sklearn.base import BaseEstimator
+from sklearn.exceptions import NotFittedError as _SklearnNotFittedError
+from sklearn.utils.validation import check_is_fitted
+
+from cxtext.errors import ConfigError, InputError, NotFittedError
+from cxtext.themes.taxonomy import Taxonomy, load_taxonomy
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["GENERIC_SEEDS", "ThemeHit", "KeywordThemeTagger"]
+
+logger = logging.getLogger(__name__)
+
+#: One-word seeds that only hint at a theme; their hits start at confidence 0.3.
+GENERIC_SEEDS: frozenset[str] = frozenset(
+    {
+        "service", "staff", "crew", "employee", "support", "call", "called", "phone",
+        "contact", "email", "agent", "rep", "food", "meal", "dish", "product", "cooked",
+        "material", "site", "online", "page", "link", "click", "button", "screen", "app",
+        "room", "space", "setting", "view", "busy", "value", "money", "cost", "costs", "sale",
+        "pay", "paid", "paying", "issue", "problem", "option", "options", "update", "updates",
+        "information", "info", "clear", "easy", "simple", "hour", "hours", "minutes",
+        "ages", "late", "forever", "lost", "book", "booking", "booked", "available", "stock",
+        "fit", "fits", "sometimes", "dollars", "pounds", "bucks", "$", "£", "€", "range",
+        "menu", "handled", "personal", "individual", "relevant", "generic", "delay",
+        "delayed", "slow", "box", "label", "plastic", "seal", "ticket", "sick", "ill",
+        "location", "located", "assistance", "schedule", "strike", "character", "dark",
+        "bright", "collection", "promise", "promised", "fake", "genuine", "attitude",
+    }
+)
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+_BATCH_SIZE = 1000
+
+TaxonomyLike = Union[Taxonomy, str, "os.PathLike[str]", None]
+
+
+class ThemeHit(NamedTuple):
+    """One theme found in one text.
+
+    Attributes
+    ----------
+    theme : str
+        Theme id.
+    start, end : int
+        Character offsets of the matched words, so ``text[start:end] == matched``.
+    confidence : float
+        Heuristic confidence in [0, 1] (see :mod:`cxtext.themes.keyword`).
+    matched : str
+        The matched words as they appear in the text.
+    """
+
+    theme: str
+    start: int
+    end: int
+    confidence: float
+    matched: str
+
+
+class _SeedInfo(NamedTuple):
+    theme_index: int
+    n_tokens: int
+    exclude: bool
+    base: float
+    seed: str
+
+
+def _base_score(seed: str, n_tokens: int) -> float:
+    if n_tokens >= 2:
+        return min(0.55 + 0.15 * (n_tokens - 1), 0.85)
+    return 0.3 if seed in GENERIC_SEEDS else 0.5
+
+
+class _Compiled:
+    """Matchers and lookup tables built by ``fit`` (rebuilt after unpickling)."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        from cxtext._nlp import load_nlp
+
+        nlp: Language = load_nlp()
+        self.nlp = nlp
+        self.strings = nlp.vocab.strings
+        self.lemma_table: Any = {}
+        if "lemmatizer" in nlp.pipe_names:
+            lookups = nlp.get_pipe("lemmatizer").lookups
+            if lookups.has_table("lemma_lookup"):
+                self.lemma_table = lookups.get_table("lemma_lookup")
+        self._lemma_cache: dict[int, int] = {}
+        self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.lemma_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self.info: dict[int, _SeedInfo] = {}
+        self.theme_ids = taxonomy.ids
+        n_patterns = 0
+        for ti, theme in enumerate(taxonomy):
+            for is_exclude, phrases in ((False, theme.seeds), (True, theme.exclude)):
+                for si, phrase in enumerate(phrases):
+                    docs = self._pattern_docs(phrase)
+                    if not docs:
+                        continue
+                    key = f"{theme.id}\x1f{'!' if is_exclude else ''}{si}"
+                    n_tok = len(docs[0])
+                    self.info[self.strings.add(key)] = _SeedInfo(
+                        ti, n_tok, is_exclude, _base_score(phrase, n_tok), phrase
+                    )
+                    self.lower_matcher.add(key, docs)
+                    self.lemma_matcher.add(key, docs)
+                    n_patterns += len(docs)
+        self.n_patterns = n_patterns
+
+    def _pattern_docs(self, phrase: str) -> list[Doc]:
+        variants = {phrase.strip().lower()}
+        if "'" in phrase:
+            variants.add(phrase.replace("'", "\u2019"))
+        docs = []
+        for variant in sorted(variants):
+            doc = self.nlp.make_doc(variant)
+            if len(doc):
+                self.set_lemmas(doc)
+                docs.append(doc)
+        return docs
+
+    def set_lemmas(self, doc: Doc) -> None:
+        """Overwrite each token's lemma with the lemma of its lower-cased form."""
+        cache = self._lemma_cache
+        for token in doc:
+            lower = token.lower
+            lemma = cache.get(lower)
+            if lemma is None:
+                text = token.lower_.translate(_APOSTROPHES)
+                lemma = self.strings.add(self.lemma_table.get(text, text))
+                cache[lower] = lemma
+            token.lemma = lemma
+
+
+class KeywordThemeTagger(BaseEstimator):
+    """Tag texts with CX themes by matching the taxonomy's seed phrases.
+
+    Parameters
+    ----------
+    taxonomy : Taxonomy, str, path-like or None, default None
+        The taxonomy, or a YAML file to load; ``None`` uses the packaged default.
+    min_confidence : float, default 0.0
+        Hits with a lower confidence (see the module docstring) are dropped.
+
+    Attributes
+    ----------
+    taxonomy_ : Taxonomy
+        The loaded taxonomy.
+    classes_ : list of str
+        Theme ids in taxonomy order.
+    n_patterns_ : int
+        Number of phrase patterns compiled (seeds, excludes and spelling variants).
+
+    See Also
+    --------
+    cxtext.themes.load_taxonomy : load or validate a taxonomy file.
+
+    Examples
+    --------
+    >>> tagger = KeywordThemeTagger().fit()
+    >>> tagger.predict(["We waited ages in the queue"])
+    [['waiting_time']]
+    >>> hit = tagger.tag(["Staff were so rude"])[0][0]
+    >>> hit.theme, hit.matched
+    ('staff_attitude', 'rude')
+    """
+
+    def __init__(self, taxonomy: TaxonomyLike = None, *, min_confidence: float = 0.0) -> None:
+        self.taxonomy = taxonomy
+        self.min_confidence = min_confidence
+
+    # -- fitting ---------------------------------------------------------
+    def fit(self, X: Any = None, y: Any = None) -> KeywordThemeTagger:
+        """Load the taxonomy and compile the matchers; ``X`` and ``y`` are ignored.
+
+        Returns
+        -------
+        KeywordThemeTagger
+            ``self``.
+        """
+        mc = self.min_confidence
+        if (
+            isinstance(mc, bool)
+            or not isinstance(mc, (int, float))
+            or math.isnan(mc)
+            or not 0.0 <= mc <= 1.0
+        ):
+            raise ConfigError(
+                "[CX301] The 'min_confidence' parameter of KeywordThemeTagger must be a float "
+                f"in [0, 1]. Got {mc!r} instead."
+            )
+        self.taxonomy_ = load_taxonomy(self.taxonomy)
+        compiled = _Compiled(self.taxonomy_)
+        self._compiled = compiled
+        self.classes_ = list(self.taxonomy_.ids)
+        self.n_patterns_ = compiled.n_patterns
+        logger.debug(
+            "KeywordThemeTagger fitted: %d themes, %d patterns", len(self.classes_), compiled.n_patterns
+        )
+        return self
+
+    def _check_fitted(self) -> _Compiled:
+        try:
+            check_is_fitted(self, ["taxonomy_", "classes_"])
+        except _SklearnNotFittedError:
+            raise NotFittedError(
+                "[CX320] This KeywordThemeTagger instance is not fitted yet. Call 'fit()' "
+                "before 'tag' or 'predict' (fit() needs no data)."
+            ) from None
+        compiled = getattr(self, "_compiled", None)
+        if compiled is None:  # e.g. after unpickling
+            compiled = self._compiled = _Compiled(self.taxonomy_)
+        return compiled
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(super().__getstate__())
+        state.pop("_compiled", None)  # spaCy matchers are rebuilt on first use
+        return state
+
+    # -- tagging ---------------------------------------------------------
+    def tag(self, texts: Sequence[str]) -> list[list[ThemeHit]]:
+        """Find themes in each text.
+
+        Parameters
+        ----------
+        texts : sequence of str
+            Texts (ideally clauses or sentences). ``None`` and missing values give no hits.
+
+        Returns
+        -------
+        list of list of ThemeHit
+            One list per text, at most one hit per theme (its best match), sorted by
+            confidence (highest first), then position.
+
+        Examples
+        --------
+        >>> tagger = KeywordThemeTagger().fit()
+        >>> text = "The refund took ages"
+        >>> [(h.theme, text[h.start:h.end]) for h in tagger.tag([text])[0]]
+        [('returns_refunds', 'refund'), ('waiting_time', 'took ages')]
+        """
+        compiled = self._check_fitted()
+        clean = _as_texts(texts)
+        nlp = compiled.nlp
+        threshold = float(self.min_confidence)
+        out: list[list[ThemeHit]] = []
+        for doc in nlp.pipe(clean, batch_size=_BATCH_SIZE, disable=list(nlp.pipe_names)):
+            compiled.set_lemmas(doc)
+            out.append(self._score_doc(doc, compiled, threshold))
+        return out
+
+    def predict(self, texts: Sequence[str]) -> list[list[str]]:
+        """Theme ids found in each text (ordered as in :meth:`tag`).
+
+        Examples
+        --------
+        >>> KeywordThemeTagger().fit().predict(["I was charged twice", ""])
+        [['billing'], []]
+        """
+        return [[hit.theme for hit in hits] for hits in self.tag(texts)]
+
+    # -- scoring ---------------------------------------------------------
+    @staticmethod
+    def _score_doc(doc: Doc, compiled: _Compiled, threshold: float) -> list[ThemeHit]:
+        exact = {(m, s, e) for m, s, e in compiled.lower_matcher(doc)}
+        matches = exact.union(compiled.lemma_matcher(doc))
+        if not matches:
+            return []
+        info = compiled.info
+        seeds: dict[int, list[tuple[float, int, int, str]]] = {}
+        excluded: dict[int, list[tuple[int, int]]] = {}
+        for match_id, start, end in matches:
+            si = info[match_id]
+            if si.exclude:
+                excluded.setdefault(si.theme_index, []).append((start, end))
+            else:
+                score = si.base + (0.05 if (match_id, start, end) in exact else 0.0)
+                seeds.setdefault(si.theme_index, []).append((score, start, end, si.seed))
+        hits: list[ThemeHit] = []
+        for ti, found in seeds.items():
+            blocked = excluded.get(ti, ())
+            if blocked:
+                found = [f for f in found if not any(f[1] < e and s < f[2] for s, e in blocked)]
+            if not found:
+                continue
+            # Greedy non-overlapping selection, best (longest / most specific) first.
+            found.sort(key=lambda f: (-f[0], -(f[2] - f[1]), f[1]))
+            taken: list[tuple[int, int]] = []
+            distinct: set[str] = set()
+            for _, start, end, seed in found:
+                if any(start < e and s < end for s, e in taken):
+                    continue
+                taken.append((start, end))
+                distinct.add(seed)
+            best_score, start, end, _ = found[0]
+            confidence = min(1.0, best_score + 0.15 * min(len(distinct) - 1, 2))
+            confidence = round(confidence, 3)
+            if confidence < threshold:
+                continue
+            span = doc[start:end]
+            hits.append(
+                ThemeHit(
+                    compiled.theme_ids[ti], span.start_char, span.end_char, confidence, span.text
+                )
+            )
+        hits.sort(key=lambda h: (-h.confidence, h.start, h.theme))
+        return hits
+
+
+def _as_texts(texts: Iterable[object]) -> list[str]:
+    """Turn the input into a list of str; None/NaN become empty strings."""
+    if isinstance(texts, (str, bytes)):
+        raise InputError(
+            "[CX108] tag()/predict() take a sequence of texts, got a single string. "
+            "Wrap it in a list: tagger.tag([text])."
+        )
+    try:
+        items = list(texts)
+    except TypeError:
+        raise InputError(
+            f"[CX108] tag()/predict() take a sequence of texts, got {type(texts).__name__}."
+        ) from None
+    out = []
+    for item in items:
+        try:
+            missing = item is None or bool(item != item)  # NaN, NaT
+        except TypeError:  # pandas.NA refuses bool()
+            missing = True
+        if missing:
+            out.append("")
+        else:
+            out.append(str(item))
+    return out

@@ -1,0 +1,79 @@
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from cxtext.io.cells import (
+    escape_formula,
+    is_missing,
+    needs_formula_escape,
+    to_json_value,
+    to_text,
+    to_text_list,
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "escaped"),
+    [
+        ("=1+1", "'=1+1"),
+        ('=HYPERLINK("http://evil","x")', '\'=HYPERLINK("http://evil","x")'),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+        ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+        ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("- slow delivery", "'- slow delivery"),
+        ("+44 20 7946 0000", "'+44 20 7946 0000"),
+        # exceptions: plain numbers and dash-only non-answers
+        ("-5", "-5"),
+        ("+3.5", "+3.5"),
+        ("-1e-3", "-1e-3"),
+        ("-.5", "-.5"),
+        ("-", "-"),
+        ("---", "---"),
+        # not triggers
+        ("Great staff", "Great staff"),
+        ("", ""),
+        ("a=b", "a=b"),
+    ],
+)
+def test_escape_formula(value, escaped):
+    assert escape_formula(value) == escaped
+    assert needs_formula_escape(value) is (escaped != value)
+
+
+def test_is_missing():
+    assert all(is_missing(v) for v in [None, math.nan, np.nan, pd.NA, pd.NaT, np.float64("nan")])
+    assert not any(is_missing(v) for v in ["", [], (), {}, 0, False, np.array([np.nan])])
+
+
+def test_to_text():
+    assert to_text(["a", "b"]) == "a;b"
+    assert to_text(("a", None, 1)) == "a;;1"
+    assert to_text(np.array(["x", "y"], dtype=object)) == "x;y"
+    assert to_text({"k": [1, 2], "é": None}) == '{"k": [1, 2], "é": null}'
+    assert to_text(None) == "" and to_text(math.nan) == "" and to_text(pd.NaT) == ""
+    assert to_text(np.int64(7)) == "7"
+    assert to_text(pd.Timestamp("2024-05-01 10:00")) == "2024-05-01T10:00:00"
+    assert to_text("  keep  ") == "  keep  "
+
+
+def test_to_json_value():
+    assert to_json_value({"a": np.int64(2), "b": (1, math.nan), "c": np.float32(0.5)}) == {
+        "a": 2,
+        "b": [1, None],
+        "c": 0.5,
+    }
+    assert to_json_value(pd.Timestamp("2024-05-01")) == "2024-05-01T00:00:00"
+    assert to_json_value(math.inf) == "inf"
+    assert to_json_value(np.array(["a", "b"])) == ["a", "b"]
+    assert to_json_value(True) is True
+
+
+def test_to_text_list():
+    assert to_text_list(["a", 1, None]) == ["a", "1", None]
+    assert to_text_list("solo") == ["solo"]
+    assert to_text_list(None) is None and to_text_list(math.nan) is None
+    assert to_text_list([]) == []

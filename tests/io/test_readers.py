@@ -1,0 +1,372 @@
+import codecs
+import datetime as dt
+import gzip
+import json
+import logging
+import os
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from cxtext.errors import (
+    ConfigError,
+    EmptyInputError,
+    UnreadableFileError,
+    UnsupportedFormatError,
+)
+from cxtext.io import iter_table, read_table
+
+TWEETS = Path(__file__).resolve().parents[3] / "shared" / "data" / "airline_tweets" / "Tweets.csv"
+
+
+def write_bytes(tmp_path, name, data):
+    p = tmp_path / name
+    p.write_bytes(data)
+    return p
+
+
+# --------------------------------------------------------------------------- CSV values
+def test_csv_values_round_trip_exactly_as_text(tmp_path):
+    p = write_bytes(
+        tmp_path,
+        "a.csv",
+        b"id,code,text,score\n"
+        b"570306133677760513,007,NA,1.50\n"
+        b"570306133677760514,,null,\n"
+        b"570306133677760515,N/A,  spaced  ,-0\n",
+    )
+    df = read_table(p)
+    assert list(df.columns) == ["id", "code", "text", "score"]
+    assert all(pd.api.types.is_string_dtype(t) for t in df.dtypes)
+    assert df["id"].tolist() == ["570306133677760513", "570306133677760514", "570306133677760515"]
+    assert df["code"].tolist() == ["007", "", "N/A"]
+    assert df["text"].tolist() == ["NA", "null", "  spaced  "]
+    assert df["score"].tolist() == ["1.50", "", "-0"]
+    assert isinstance(df.index, pd.RangeIndex) and df.index.start == 0
+
+
+@pytest.mark.parametrize("sep", [";", "\t", "|"])
+def test_csv_delimiter_is_sniffed(tmp_path, sep):
+    text = f'id{sep}comment\n1{sep}"fast, friendly{sep} nice"\n2{sep}slow, rude\n'
+    p = write_bytes(tmp_path, "a.csv", text.encode())
+    df = read_table(p)
+    assert df["comment"].tolist() == [f"fast, friendly{sep} nice", "slow, rude"]
+
+
+def test_tsv_extension_means_tab_even_with_commas(tmp_path):
+    p = write_bytes(tmp_path, "a.tsv", b"comment\nfine, thanks\nok, good\n")
+    assert read_table(p)["comment"].tolist() == ["fine, thanks", "ok, good"]
+
+
+def test_explicit_sep_and_format_override(tmp_path):
+    p = write_bytes(tmp_path, "export.dat", b"a;b\n1,5;2\n")
+    assert read_table(p, format="csv", sep=";").to_dict("records") == [{"a": "1,5", "b": "2"}]
+
+
+def test_bom_is_stripped(tmp_path):
+    p = write_bytes(tmp_path, "a.csv", codecs.BOM_UTF8 + "id,text\n1,héllo\n".encode())
+    assert read_table(p).columns.tolist() == ["id", "text"]
+    # also when the caller says utf-8
+    assert read_table(p, encoding="utf-8").columns.tolist() == ["id", "text"]
+
+
+def test_utf16_excel_unicode_text(tmp_path):
+    p = write_bytes(tmp_path, "a.txt", "id\tcomment\n1\tcafé, ok\n".encode("utf-16"))
+    assert read_table(p).to_dict("records") == [{"id": "1", "comment": "café, ok"}]
+
+
+def test_cp1252_file(tmp_path, caplog):
+    text = "id;comment\n1;café naïve\n2;“smart quotes” – €5\n"
+    p = write_bytes(tmp_path, "a.csv", text.encode("cp1252"))
+    with caplog.at_level(logging.INFO, logger="cxtext.io"):
+        df = read_table(p)
+    assert df["comment"].tolist() == ["café naïve", "“smart quotes” – €5"]
+    assert "cp1252" in caplog.text
+
+
+def test_latin1_file(tmp_path):
+    # 0x81/0x8d are control characters in latin-1 and undefined in cp1252
+    data = "id,comment\n1,señor ÿ\n".encode("latin-1") + b"2,a\x81b\x8d\n"
+    df = read_table(write_bytes(tmp_path, "a.csv", data))
+    assert df["comment"].tolist() == ["señor ÿ", "a\x81b\x8d"]
+
+
+def test_encoding_override(tmp_path):
+    p = write_bytes(tmp_path, "a.csv", "a\nĳ\n".encode("utf-8"))
+    assert read_table(p, encoding="latin-1")["a"].tolist() == ["Ä³"]
+    with pytest.raises(ConfigError, match=r"\[CX302\].*'no-such-codec'"):
+        read_table(p, encoding="no-such-codec")
+
+
+def test_wrong_encoding_override_is_clear(tmp_path):
+    p = write_bytes(tmp_path, "a.csv", "a\ncafé\n".encode("cp1252"))
+    with pytest.raises(UnreadableFileError, match=r"\[CX104\].*not valid utf-8.*encoding=") as info:
+        read_table(p, encoding="utf-8")
+    assert isinstance(info.value.__cause__, UnicodeDecodeError)
+
+
+@pytest.mark.parametrize("newline", [b"\n", b"\r\n"])
+def test_quoted_fields_with_embedded_newlines(tmp_path, newline):
+    nl = newline
+    data = b'id,comment' + nl + b'1,"line one' + nl + b'line two"' + nl + b'2,"say ""hi"""' + nl
+    df = read_table(write_bytes(tmp_path, "a.csv", data))
+    assert df["comment"].tolist() == ["line one" + nl.decode() + "line two", 'say "hi"']
+    assert df["id"].tolist() == ["1", "2"]
+
+
+def test_gzip_csv(tmp_path):
+    data = gzip.compress("id;comment\n1;café\n2;ok\n".encode("cp1252"))
+    df = read_table(write_bytes(tmp_path, "a.csv.gz", data))
+    assert df.to_dict("records") == [{"id": "1", "comment": "café"}, {"id": "2", "comment": "ok"}]
+
+
+def test_short_rows_become_empty_strings(tmp_path):
+    df = read_table(write_bytes(tmp_path, "a.csv", b"a,b,c\n1,2\n3,4,5\n"))
+    assert df.to_dict("records") == [{"a": "1", "b": "2", "c": ""}, {"a": "3", "b": "4", "c": "5"}]
+
+
+def test_one_column_file_keeps_quoted_empty_answers(tmp_path):
+    df = read_table(write_bytes(tmp_path, "a.csv", b'comment\ngood\n""\nbad\n'))
+    assert df["comment"].tolist() == ["good", "", "bad"]
+
+
+def test_duplicate_headers_warn(tmp_path, caplog):
+    p = write_bytes(tmp_path, "a.csv", b"id,text,text\n1,a,b\n")
+    with caplog.at_level(logging.WARNING, logger="cxtext.io"):
+        df = read_table(p)
+    assert df.columns.tolist() == ["id", "text", "text.1"]
+    assert "duplicate column names 'text'" in caplog.text
+
+
+# --------------------------------------------------------------------------- chunking
+@pytest.mark.parametrize("ext", ["csv", "jsonl", "parquet", "xlsx"])
+def test_chunks_carry_a_global_index(tmp_path, ext):
+    df = pd.DataFrame({"id": [f"r{i}" for i in range(10)], "n": list(range(10))})
+    p = tmp_path / f"a.{ext}"
+    if ext == "csv":
+        df.to_csv(p, index=False)
+    elif ext == "jsonl":
+        p.write_text("".join(json.dumps(r) + "\n" for r in df.to_dict("records")))
+    elif ext == "parquet":
+        df.to_parquet(p, index=False)
+    else:
+        df.to_excel(p, index=False)
+    chunks = list(iter_table(p, chunksize=3))
+    assert [len(c) for c in chunks] == [3, 3, 3, 1]
+    assert [list(c.index) for c in chunks] == [[0, 1, 2], [3, 4, 5], [6, 7, 8], [9]]
+    assert all(isinstance(c.index, pd.RangeIndex) for c in chunks)
+    assert pd.concat(chunks)["id"].tolist() == df["id"].tolist()
+    whole = read_table(p, chunksize=3)
+    assert isinstance(whole.index, pd.RangeIndex) and list(whole.index) == list(range(10))
+
+
+@pytest.mark.parametrize("bad", [0, -1, 2.5, True, "10"])
+def test_bad_chunksize(tmp_path, bad):
+    p = write_bytes(tmp_path, "a.csv", b"a\n1\n")
+    with pytest.raises(ConfigError, match=r"\[CX301\] chunksize"):
+        iter_table(p, chunksize=bad)
+
+
+# --------------------------------------------------------------------------- other formats
+def test_xlsx_types_sheets_and_empty_rows(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "first"
+    ws.append(["id", "when", "score", "text", None])
+    ws.append([1, dt.datetime(2024, 5, 1, 9, 30), 7.5, "007"])
+    ws.append([None, None, None, None])  # empty row inside the data: kept
+    ws.append([3, dt.datetime(2024, 5, 2), None, "ok", "stray"])
+    for _ in range(5):
+        ws.append([None, None])  # trailing empty rows: dropped
+    other = wb.create_sheet("second")
+    other.append(["a"])
+    other.append(["b"])
+    p = tmp_path / "a.xlsx"
+    wb.save(p)
+
+    df = read_table(p)
+    assert df.columns.tolist() == ["id", "when", "score", "text"]
+    assert len(df) == 3
+    assert df["id"].dtype == "Int64" and df["id"].tolist()[::2] == [1, 3]
+    assert df["when"].iloc[0] == pd.Timestamp("2024-05-01 09:30")
+    assert df["score"].iloc[0] == 7.5
+    assert df["text"].iloc[0] == "007"
+    assert read_table(p, sheet="second")["a"].tolist() == ["b"]
+    assert read_table(p, sheet=1)["a"].tolist() == ["b"]
+    with pytest.raises(UnreadableFileError, match=r"no sheet 'third'.*\['first', 'second'\]"):
+        read_table(p, sheet="third")
+    with pytest.raises(UnreadableFileError, match=r"no sheet number 5"):
+        read_table(p, sheet=5)
+
+
+def test_parquet_lists_and_types(tmp_path):
+    df = pd.DataFrame(
+        {"id": [570306133677760513, 2], "themes": [["a", "b"], []], "text": ["x", None]}
+    )
+    p = tmp_path / "a.parquet"
+    df.to_parquet(p, index=False)
+    out = read_table(p)
+    assert out["id"].tolist() == [570306133677760513, 2]
+    assert out["themes"].tolist() == [["a", "b"], []]
+    assert isinstance(out["themes"].iloc[0], list)
+
+
+def test_parquet_with_stored_index_keeps_it_as_column(tmp_path):
+    p = tmp_path / "a.parquet"
+    pd.DataFrame({"v": [1, 2]}, index=pd.Index(["x", "y"], name="key")).to_parquet(p)
+    out = read_table(p)
+    assert out["key"].tolist() == ["x", "y"] and list(out.index) == [0, 1]
+
+
+def test_jsonl_keeps_strings_and_skips_blank_lines(tmp_path):
+    lines = [
+        {"id": "007", "when": "2024-05-01", "n": "12", "tags": ["a"], "x": 1},
+        {"id": "008", "when": "soon", "n": "x", "tags": [], "extra": True},
+    ]
+    text = json.dumps(lines[0]) + "\n\n  \n" + json.dumps(lines[1]) + "\n"
+    p = write_bytes(tmp_path, "a.jsonl", text.encode())
+    df = read_table(p)
+    assert df["id"].tolist() == ["007", "008"]
+    assert df["when"].tolist() == ["2024-05-01", "soon"]
+    assert df["n"].tolist() == ["12", "x"]
+    assert df["tags"].tolist() == [["a"], []]
+    assert df["x"].dtype == "Int64" and df["x"].isna().tolist() == [False, True]
+    gz = write_bytes(tmp_path, "a.jsonl.gz", gzip.compress(text.encode()))
+    assert read_table(gz)["id"].tolist() == ["007", "008"]
+
+
+# --------------------------------------------------------------------------- errors
+def test_missing_file(tmp_path):
+    with pytest.raises(UnreadableFileError, match=r"\[CX104\].*nope\.csv.*no such file"):
+        iter_table(tmp_path / "nope.csv")
+
+
+def test_directory(tmp_path):
+    d = tmp_path / "dir.csv"
+    d.mkdir()
+    with pytest.raises(UnreadableFileError, match=r"is a directory"):
+        read_table(d)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can read anything")
+def test_unreadable_file(tmp_path):
+    p = write_bytes(tmp_path, "a.csv", b"a\n1\n")
+    p.chmod(0)
+    with pytest.raises(UnreadableFileError, match=r"ermission"):
+        read_table(p)
+
+
+def test_unsupported_extension(tmp_path):
+    p = write_bytes(tmp_path, "x.doc", b"hello")
+    with pytest.raises(UnsupportedFormatError, match=r"\[CX105\] Cannot read 'x\.doc'"):
+        read_table(p)
+
+
+@pytest.mark.parametrize("ext", ["csv", "xlsx", "parquet", "jsonl"])
+def test_zero_byte_file_is_empty(tmp_path, ext):
+    p = write_bytes(tmp_path, f"x.{ext}", b"")
+    with pytest.raises(EmptyInputError, match=rf"\[CX102\] 'x\.{ext}' has no data rows"):
+        iter_table(p)
+
+
+@pytest.mark.parametrize("ext", ["csv", "xlsx", "parquet", "jsonl"])
+def test_header_only_is_empty(tmp_path, ext):
+    p = tmp_path / f"x.{ext}"
+    empty = pd.DataFrame({"id": pd.Series([], dtype=str), "text": pd.Series([], dtype=str)})
+    if ext == "csv":
+        p.write_text("id,text\n")
+    elif ext == "jsonl":
+        p.write_text("\n\n")
+    elif ext == "parquet":
+        empty.to_parquet(p)
+    else:
+        empty.to_excel(p, index=False)
+    with pytest.raises(EmptyInputError, match=r"\[CX102\] 'x\.\w+' has no data rows"):
+        iter_table(p)
+
+
+def test_blank_lines_only_csv_is_empty(tmp_path):
+    with pytest.raises(EmptyInputError, match=r"CX102"):
+        read_table(write_bytes(tmp_path, "x.csv", b"\n\n\n"))
+
+
+def test_malformed_csv_names_line(tmp_path):
+    p = write_bytes(tmp_path, "x.csv", b"a,b\n1,2\n3,4\n5,6,7\n")
+    with pytest.raises(UnreadableFileError, match=r"\[CX104\].*malformed CSV.*line 4.*sep=") as info:
+        read_table(p)
+    assert isinstance(info.value.__cause__, pd.errors.ParserError)
+
+
+def test_malformed_csv_late_in_stream_raises_while_iterating(tmp_path):
+    body = "".join(f"{i},x\n" for i in range(50))
+    p = write_bytes(tmp_path, "x.csv", ("a,b\n" + body + "1,2,3\n").encode())
+    chunks = iter_table(p, chunksize=10)
+    assert len(next(chunks)) == 10
+    with pytest.raises(UnreadableFileError, match=r"line 52"):
+        list(chunks)
+
+
+def test_corrupt_gzip(tmp_path):
+    p = write_bytes(tmp_path, "x.csv.gz", b"this is not gzip data at all")
+    with pytest.raises(UnreadableFileError, match=r"\[CX104\].*x\.csv\.gz") as info:
+        read_table(p)
+    assert info.value.__cause__ is not None
+
+
+def test_broken_parquet(tmp_path):
+    p = write_bytes(tmp_path, "x.parquet", b"PAR1 definitely not parquet")
+    with pytest.raises(UnreadableFileError, match=r"\[CX104\].*not a valid Parquet file") as info:
+        read_table(p)
+    assert info.value.__cause__ is not None
+
+
+def test_truncated_parquet(tmp_path):
+    p = tmp_path / "x.parquet"
+    pd.DataFrame({"a": range(1000)}).to_parquet(p)
+    p.write_bytes(p.read_bytes()[:-100])
+    with pytest.raises(UnreadableFileError, match=r"Parquet"):
+        read_table(p)
+
+
+def test_xlsx_that_is_not_a_zip(tmp_path):
+    p = write_bytes(tmp_path, "x.xlsx", b"id,text\n1,a\n")
+    with pytest.raises(UnreadableFileError, match=r"\[CX104\].*not a valid \.xlsx workbook") as info:
+        read_table(p)
+    assert info.value.__cause__ is not None
+
+
+def test_invalid_json_names_line(tmp_path):
+    p = write_bytes(tmp_path, "x.jsonl", b'{"a": 1}\n\n{"a": 2}\n{"a": \n')
+    with pytest.raises(UnreadableFileError, match=r"invalid JSON on line 4") as info:
+        read_table(p)
+    assert isinstance(info.value.__cause__, json.JSONDecodeError)
+
+
+def test_jsonl_line_that_is_not_an_object(tmp_path):
+    p = write_bytes(tmp_path, "x.jsonl", b'{"a": 1}\n[1, 2]\n')
+    with pytest.raises(UnreadableFileError, match=r"line 2 holds a JSON list, not an object"):
+        read_table(p)
+
+
+def test_jsonl_bad_encoding_names_line(tmp_path):
+    p = write_bytes(tmp_path, "x.jsonl", b'{"a": "ok"}\n{"a": "caf\xe9"}\n')
+    with pytest.raises(UnreadableFileError, match=r"line 2 is not valid utf-8-sig"):
+        read_table(p)
+
+
+# --------------------------------------------------------------------------- real data
+@pytest.mark.slow
+def test_airline_tweets_reads_every_row_with_exact_ids():
+    if not TWEETS.exists():
+        pytest.skip(f"shared data not available at {TWEETS}")
+    start = time.perf_counter()
+    df = read_table(TWEETS)
+    elapsed = time.perf_counter() - start
+    assert len(df) == 14_640
+    assert df["tweet_id"].str.fullmatch(r"\d{18}").all()
+    assert df["tweet_id"].is_unique
+    assert elapsed < 10

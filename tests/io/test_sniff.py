@@ -1,0 +1,73 @@
+import codecs
+import gzip
+
+import pytest
+
+from cxtext.io import sniff
+from cxtext.io.sniff import detect_encoding, header_fields, read_text_sample, sniff_delimiter
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("id,text\n1,café naïve “quoted”\n".encode("utf-8"), "utf-8-sig"),
+        (codecs.BOM_UTF8 + "id,text\n1,é\n".encode("utf-8"), "utf-8-sig"),
+        ("id\ttext\n1,é\n".encode("utf-16"), "utf-16"),
+        ("id,text\n1,café “smart” – naïve €\n".encode("cp1252"), "cp1252"),
+        # 0x81 is undefined in cp1252 and 0xe9 is invalid UTF-8 here -> latin-1
+        (b"id,text\n1,caf\xe9\x81\n", "latin-1"),
+        (b"id,text\n1,plain ascii\n", "utf-8-sig"),
+        (b"id,text\n1,\xc3", "cp1252"),  # UTF-8 cut off at EOF; 0xc3 is fine in cp1252
+    ],
+)
+def test_detect_encoding(tmp_path, data, expected):
+    p = tmp_path / "f.csv"
+    p.write_bytes(data)
+    assert detect_encoding(p) == expected
+
+
+def test_detect_encoding_streams_across_blocks(tmp_path, monkeypatch):
+    # Multi-byte characters split across tiny blocks must not look invalid,
+    # and a bad byte far beyond the first block must still be found.
+    monkeypatch.setattr(sniff, "_BLOCK", 5)
+    p = tmp_path / "f.csv"
+    p.write_bytes(("é€" * 50).encode("utf-8"))
+    assert detect_encoding(p) == "utf-8-sig"
+    p.write_bytes(("é" * 50).encode("utf-8") + "é".encode("cp1252"))
+    assert detect_encoding(p) == "cp1252"
+
+
+def test_detect_encoding_gzip(tmp_path):
+    p = tmp_path / "f.csv.gz"
+    p.write_bytes(gzip.compress("a\ncafé\n".encode("cp1252")))
+    assert detect_encoding(p, "gzip") == "cp1252"
+
+
+@pytest.mark.parametrize(
+    ("sample", "expected"),
+    [
+        ("id,comment\n1,hello\n2,bye\n", ","),
+        ('id;comment\n1;"fast, friendly"\n2;slow, rude, late\n', ";"),
+        ("id\tcomment\n1\ta, b; c\n", "\t"),
+        ("id|comment|nps\n1|good, great|9\n", "|"),
+        ('id,comment\n1,"a;b;c;d"\n2,"x|y|z"\n', ","),
+        ("comment\nno delimiter here\n", ","),
+        ("", ","),
+    ],
+)
+def test_sniff_delimiter(sample, expected):
+    assert sniff_delimiter(sample) == expected
+
+
+def test_sniff_ignores_cut_off_last_record():
+    sample = "a;b\n1;2\n3;" + '"x,y,z,w,v,u'  # cut inside a quoted field
+    assert sniff_delimiter(sample, complete=False) == ";"
+
+
+def test_sample_and_header(tmp_path):
+    p = tmp_path / "f.csv"
+    p.write_text("a;b;a\n" + "1;2;3\n" * 10, encoding="utf-8")
+    sample, complete = read_text_sample(p, "utf-8", size=8)
+    assert sample == "a;b;a\n1;" and not complete
+    assert header_fields(sample, ";") == ["a", "b", "a"]
+    assert read_text_sample(p, "utf-8")[1] is True

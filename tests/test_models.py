@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from cxtext.errors import ModelIntegrityError, ModelNotFoundError, ModelVersionError
+from cxtext.models import (
+    TrainingData,
+    read_manifest,
+    resolve_model_dir,
+    sha256_file,
+    verify_model_dir,
+    write_model_dir,
+)
+
+
+def _make(folder, cxtext=">=0.1,<0.2", trained_on=None, version="1.2.0"):
+    folder.mkdir(parents=True)
+    (folder / "weights.bin").write_bytes(np.arange(10, dtype=np.int32).tobytes())
+    return write_model_dir(
+        folder, name="toy", version=version, kind="toy", cxtext=cxtext, params={"a": 1},
+        labels=["x"], metrics={"f1": 0.5},
+        trained_on=trained_on or [TrainingData("d1", "CC0 1.0", 10, True)],
+    )
+
+
+def test_manifest_lists_hash_of_every_file_and_card(tmp_path):
+    folder = tmp_path / "toy" / "1.2.0"
+    manifest = _make(folder)
+    assert set(manifest.files) == {"weights.bin", "README.md"}
+    assert manifest.files["weights.bin"] == sha256_file(folder / "weights.bin")
+    data = json.loads((folder / "manifest.json").read_text())
+    assert data["commercial_use"] is True and data["trained_on"][0]["licence"] == "CC0 1.0"
+    assert "CC0 1.0" in (folder / "README.md").read_text()
+    assert verify_model_dir(folder).params == {"a": 1}
+
+
+def test_non_commercial_data_makes_model_non_commercial(tmp_path):
+    folder = tmp_path / "m"
+    manifest = _make(folder, trained_on=[TrainingData("a", "CC0", 1, True),
+                                         TrainingData("b", "CC BY-NC-SA 4.0", 1, False)])
+    assert manifest.commercial_use is False
+    assert "NOT allowed" in (folder / "README.md").read_text()
+
+
+def test_tampered_file_is_refused(tmp_path):
+    folder = tmp_path / "m"
+    _make(folder)
+    (folder / "weights.bin").write_bytes(b"evil")
+    with pytest.raises(ModelIntegrityError, match="sha256"):
+        verify_model_dir(folder)
+
+
+def test_missing_file_is_refused(tmp_path):
+    folder = tmp_path / "m"
+    _make(folder)
+    (folder / "weights.bin").unlink()
+    with pytest.raises(ModelIntegrityError, match="missing"):
+        verify_model_dir(folder)
+
+
+def test_version_range_is_enforced(tmp_path):
+    folder = tmp_path / "m"
+    _make(folder, cxtext=">=9,<10")
+    with pytest.raises(ModelVersionError, match="needs cxtext >=9,<10"):
+        verify_model_dir(folder)
+
+
+def test_resolve_by_name_picks_latest_version(tmp_path, monkeypatch):
+    for version in ("1.2.0", "1.10.0", "1.9.1"):
+        _make(tmp_path / "toy" / version, version=version)
+    monkeypatch.setenv("CXTEXT_MODELS_DIR", str(tmp_path))
+    assert resolve_model_dir("toy").name == "1.10.0"
+    assert resolve_model_dir(tmp_path / "toy" / "1.2.0").name == "1.2.0"
+    assert read_manifest(resolve_model_dir("toy/1.9.1")).version == "1.9.1"
+
+
+def test_unknown_model_lists_available(tmp_path, monkeypatch):
+    _make(tmp_path / "toy" / "1.0.0")
+    monkeypatch.setenv("CXTEXT_MODELS_DIR", str(tmp_path))
+    with pytest.raises(ModelNotFoundError, match="toy/1.0.0"):
+        resolve_model_dir("nope")
