@@ -35,8 +35,13 @@ SEMEVAL_MAP: dict[str, set[str]] = {
 AIRLINE_MAP: dict[str, set[str]] = {
     "Late Flight": {"waiting_time", "reliability"},
     "Cancelled Flight": {"reliability"},
-    "Customer Service Issue": {"support", "staff_attitude", "responsiveness", "empathy",
-                               "resolution"},
+    "Customer Service Issue": {
+        "support",
+        "staff_attitude",
+        "responsiveness",
+        "empathy",
+        "resolution",
+    },
     "Lost Luggage": {"delivery"},
     "Damaged Luggage": {"delivery"},
     "Flight Booking Problems": {"availability", "digital_experience", "effort", "billing"},
@@ -87,19 +92,27 @@ def main() -> None:
     t0 = time.perf_counter()
     pred = [_map(p, SEMEVAL_MAP) for p in tagger.predict(texts)]
     dt = time.perf_counter() - t0
-    _show(f"SemEval-2014 restaurants, {len(texts)} sentences ({len(texts) / dt:.0f}/s), "
-          f"min_confidence={args.min_confidence}", _prf(gold, pred, list(SEMEVAL_MAP)))
+    _show(
+        f"SemEval-2014 restaurants, {len(texts)} sentences ({len(texts) / dt:.0f}/s), "
+        f"min_confidence={args.min_confidence}",
+        _prf(gold, pred, list(SEMEVAL_MAP)),
+    )
 
     with open(data / "airline_tweets" / "Tweets.csv", encoding="utf-8", newline="") as fh:
-        rows = [r for r in csv.DictReader(fh)
-                if r["airline_sentiment"] == "negative" and r["negativereason"] in AIRLINE_MAP]
+        rows = [
+            r
+            for r in csv.DictReader(fh)
+            if r["airline_sentiment"] == "negative" and r["negativereason"] in AIRLINE_MAP
+        ]
     texts = [r["text"] for r in rows]
     gold = [{r["negativereason"]} for r in rows]
     t0 = time.perf_counter()
     pred = [_map(p, AIRLINE_MAP) for p in tagger.predict(texts)]
     dt = time.perf_counter() - t0
-    _show(f"Airline negative tweets with a reason, {len(texts)} tweets ({len(texts) / dt:.0f}/s)",
-          _prf(gold, pred, list(AIRLINE_MAP)))
+    _show(
+        f"Airline negative tweets with a reason, {len(texts)} tweets ({len(texts) / dt:.0f}/s)",
+        _prf(gold, pred, list(AIRLINE_MAP)),
+    )
     none = sum(1 for p in tagger.predict(texts) if not p)
     print(f"\nairline tweets with no theme at all: {none}/{len(texts)}")
 

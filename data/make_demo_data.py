@@ -1143,7 +1143,10 @@ def _edge(rng: np.random.Generator, row: _Row, slot: int) -> None:
         row.comment, row.language, row.themes = text, lang, list(themes)
         row.tone = _tone_of(row.themes)
     elif kind == "long":
-        row.comment = "\n\n".join(LONG_PARAGRAPHS)
+        paragraphs = list(LONG_PARAGRAPHS)
+        if slot:  # later long comments (n >= 1200) each skip one middle paragraph
+            del paragraphs[1 + (slot - 1) % (len(paragraphs) - 2)]
+        row.comment = "\n\n".join(paragraphs)
         row.themes, row.tone, row.fixed_nps = list(LONG_THEMES), "mixed", 2
     elif kind == "html":
         if slot == 0:

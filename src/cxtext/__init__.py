@@ -4,7 +4,7 @@
 >>> df = pd.DataFrame({"id": [1, 2], "comment": ["Lovely staff", "n/a"]})
 >>> result = cxtext.analyze(df, text="comment", id="id")
 >>> result.comments["sentiment"].tolist()
-['positive', None]
+['positive', nan]
 """
 
 import logging as _logging

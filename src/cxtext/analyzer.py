@@ -125,7 +125,7 @@ class _RunState:
         if ids.isna().any():
             where = [str(i) for i in ids.index[ids.isna()][:10]]
             raise InputError(
-                f"[CX104] Id column {self.id_column!r} is empty in {int(ids.isna().sum())} row(s) "
+                f"[CX109] Id column {self.id_column!r} is empty in {int(ids.isna().sum())} row(s) "
                 f"(row labels {', '.join(where)}). Every row needs an id; fill them or omit the id option."
             )
         dup_inside = ids[ids.duplicated()].tolist()
@@ -168,7 +168,7 @@ class Analyzer:
     >>> df = pd.DataFrame({"id": ["a", "b"], "comment": ["The staff were lovely", "n/a"]})
     >>> result = cxtext.Analyzer(preset="fast").analyze(df, text="comment", id="id")
     >>> result.comments[["id", "is_non_answer", "sentiment"]].values.tolist()
-    [['a', False, 'positive'], ['b', True, None]]
+    [['a', False, 'positive'], ['b', True, nan]]
     """
 
     def __init__(self, preset: str = "fast", *, sentiment: Any = None, themes: Any = None,
@@ -177,7 +177,7 @@ class Analyzer:
                  progress: bool = False) -> None:
         if preset not in PRESETS:
             raise ConfigError(
-                f"[CX302] Unknown preset {preset!r}. Available presets: {', '.join(PRESETS)}."
+                f"[CX305] Unknown preset {preset!r}. Available presets: {', '.join(PRESETS)}."
             )
         if not isinstance(chunksize, (int, np.integer)) or chunksize < 1:
             raise ConfigError(f"[CX301] 'chunksize' must be a positive int. Got {chunksize!r}.")
@@ -206,7 +206,7 @@ class Analyzer:
         spec = PRESETS[self.preset][part] if chosen is None else chosen
         if isinstance(spec, str) and spec in ("accurate", "embedding"):
             raise NotAvailableError(
-                f"[CX303] The {spec!r} {part} component (transformer models, preset "
+                f"[CX306] The {spec!r} {part} component (transformer models, preset "
                 "'accurate') is not shipped in this version of cxtext yet. Use preset='fast' "
                 f"or pass your own {part} model."
             )
@@ -511,7 +511,7 @@ def analyze(data: pd.DataFrame | pd.Series | Sequence[Any], text: str | None = N
     Examples
     --------
     >>> import cxtext, pandas as pd
-    >>> df = pd.DataFrame({"comment": ["Lovely nurse but I waited four hours."]})
+    >>> df = pd.DataFrame({"comment": ["The staff were lovely but I waited four hours."]})
     >>> res = cxtext.analyze(df, text="comment")
     >>> sorted(res.comments["themes"][0])
     ['staff_attitude', 'waiting_time']

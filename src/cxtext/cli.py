@@ -111,6 +111,8 @@ def run_analyze(src: Path, out: Path, *, text: str, id: Optional[str] = None,
                         sheet=sheet)
     summary = _Summary()
     m_out = mentions_path(out)
+    if not out.parent.exists():
+        out.parent.mkdir(parents=True, exist_ok=True)
     with TableWriter(out, format=out_format, excel_safe=excel_safe) as cw, \
             TableWriter(m_out, format=out_format, excel_safe=excel_safe) as mw:
         for comments, mentions in analyzer.analyze_chunks(chunks, text=text, id=id):

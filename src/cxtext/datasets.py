@@ -67,7 +67,7 @@ def shared_data_dir() -> Path:
 def _require(path: Path) -> Path:
     if not path.exists():
         raise InputError(
-            f"[CX106] Shared dataset file {str(path)!r} is not available. Put the shared data "
+            f"[CX110] Shared dataset file {str(path)!r} is not available. Put the shared data "
             "beside the project (../shared/data) or set CXTEXT_SHARED_DATA."
         )
     return path
@@ -97,7 +97,7 @@ def rating_to_sentiment(values: pd.Series | np.ndarray | list, scale: str = "5")
     elif scale == "10":
         bins, low, high = [-1, 6, 8, 10], 0, 10
     else:
-        raise InputError(f"[CX107] Unknown rating scale {scale!r}; use '5' or '10'.")
+        raise InputError(f"[CX111] Unknown rating scale {scale!r}; use '5' or '10'.")
     num = num.where((num >= low) & (num <= high))
     out = pd.cut(num, bins=bins, labels=["negative", "neutral", "positive"])
     return out.astype(object).where(out.notna(), None)
@@ -195,7 +195,7 @@ def load_sentiment_dataset(name: str, root: Path | None = None) -> pd.DataFrame:
         "semeval2014_restaurants": load_semeval_sentences,
     }
     if name not in loaders:
-        raise InputError(f"[CX107] Unknown dataset {name!r}. Known: {', '.join(loaders)}.")
+        raise InputError(f"[CX111] Unknown dataset {name!r}. Known: {', '.join(loaders)}.")
     df = loaders[name](root)
     return df[df["label"].notna()].reset_index(drop=True)
 

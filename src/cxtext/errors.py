@@ -2,8 +2,37 @@
 
 Every error cxtext raises on purpose derives from :class:`CxTextError`, so a caller
 (or the CLI) can catch one class and show a clear message without a traceback.
-Messages carry a stable code (``[CX1xx]`` input, ``[CX2xx]`` models,
-``[CX3xx]`` configuration) and say what to do next.
+Messages carry a stable code and say what to do next:
+
+====== =========================================================================
+CX100  analyze() given no text column / an unusable input object
+CX101  a named column does not exist (lists the columns that do)
+CX102  no data rows (empty file, header only)
+CX103  duplicate ids (names them)
+CX104  file missing, unreadable or malformed
+CX105  unsupported file format (lists the supported ones)
+CX106  a later chunk brings columns the first did not have
+CX107  a value does not fit the column type fixed by the first Parquet chunk
+CX108  unusable training labels
+CX109  empty ids
+CX110  a shared dataset file is not available
+CX111  unknown dataset or rating scale
+CX15x  text cleaning
+CX201  model not found (lists the models that exist)
+CX202  unreadable or incomplete model manifest
+CX203  a model file's sha256 differs from its manifest (refused)
+CX204  model built for another cxtext version range
+CX205  a model folder of another kind
+CX206  the MiniLM encoder package is missing
+CX301  invalid parameter value
+CX302  unknown text encoding
+CX303  output folder missing, or the output path is a directory
+CX304  invalid sentiment/themes component
+CX305  unknown preset
+CX306  component not shipped in this version
+CX31x  taxonomy files (missing, invalid YAML, bad content, duplicate/unknown id)
+CX320  estimator not fitted
+====== =========================================================================
 
 ::
 

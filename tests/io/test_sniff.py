@@ -10,8 +10,8 @@ from cxtext.io.sniff import detect_encoding, header_fields, read_text_sample, sn
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        ("id,text\n1,café naïve “quoted”\n".encode("utf-8"), "utf-8-sig"),
-        (codecs.BOM_UTF8 + "id,text\n1,é\n".encode("utf-8"), "utf-8-sig"),
+        ("id,text\n1,café naïve “quoted”\n".encode(), "utf-8-sig"),
+        (codecs.BOM_UTF8 + "id,text\n1,é\n".encode(), "utf-8-sig"),
         ("id\ttext\n1,é\n".encode("utf-16"), "utf-16"),
         ("id,text\n1,café “smart” – naïve €\n".encode("cp1252"), "cp1252"),
         # 0x81 is undefined in cp1252 and 0xe9 is invalid UTF-8 here -> latin-1

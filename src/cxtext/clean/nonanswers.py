@@ -24,37 +24,65 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NON_ANSWERS", "FILLERS_BEFORE", "FILLERS_AFTER", "is_non_answer_text"]
+__all__ = ["FILLERS_AFTER", "FILLERS_BEFORE", "NON_ANSWERS", "is_non_answer_text"]
+
+_NON_ANSWER_TABLE = """
+n a|na|n a a|nan|none|nothing|nil|null|no|nope|nah|nay|non|nada|zip|zilch|nothin|nuthin
+not applicable|non applicable|not relevant|irrelevant|does not apply|doesnt apply|dna|n r
+idk|i dont know|dont know|dunno|i dunno|no idea|not sure|unsure|cant say|cannot say|no opinion
+no comment|no comments|no comment s|no comment at this time
+no further comment|no further comments|no other comment|no other comments
+no additional comment|no additional comments|no more comments
+no feedback|no further feedback|no suggestions|no suggestion
+nothing to add|nothing else|nothing further|nothing more|nothing more to add|nothing else to add
+nothing to say|nothing else to say|nothing to report|nothing to declare|nothing to comment
+nothing to mention|nothing springs to mind|nothing comes to mind|nothing i can think of
+none that i can think of|cant think of anything|cannot think of anything|no not really
+not really|nothing really|none really|none at all|nothing at all|nothing in particular
+nothing specific|none in particular|not at this time|none at this time|nothing at this time
+no thanks|no thank you|no thankyou|no response|no answer|no reply|not answered|pass|skip
+blank|empty|same|same as above|as above|see above|ditto|test|testing|test test|tbd|tba|tbc
+abc|xyz|x|blah|blah blah|blah blah blah|whatever
+"""
 
 #: Whole answers that say nothing, in normalised form (lowercase, apostrophes removed,
 #: other punctuation turned into single spaces).
 NON_ANSWERS: frozenset[str] = frozenset(
-    """
-    n a|na|n a a|nan|none|nothing|nil|null|no|nope|nah|nay|non|nada|zip|zilch|nothin|nuthin
-    not applicable|non applicable|not relevant|irrelevant|does not apply|doesnt apply|dna|n r
-    idk|i dont know|dont know|dunno|i dunno|no idea|not sure|unsure|cant say|cannot say|no opinion
-    no comment|no comments|no comment at this time|no further comment|no further comments
-    no other comment|no other comments|no additional comment|no additional comments
-    no more comments|no feedback|no further feedback|no suggestions|no suggestion
-    nothing to add|nothing else|nothing further|nothing more|nothing more to add|nothing else to add
-    nothing to say|nothing else to say|nothing to report|nothing to declare|nothing to comment
-    nothing to mention|nothing springs to mind|nothing comes to mind|nothing i can think of
-    none that i can think of|cant think of anything|cannot think of anything|no not really
-    not really|nothing really|none really|none at all|nothing at all|nothing in particular
-    nothing specific|none in particular|not at this time|none at this time|nothing at this time
-    no thanks|no thank you|no thankyou|no response|no answer|no reply|not answered|pass|skip
-    blank|empty|same|same as above|as above|see above|ditto|test|testing|test test|tbd|tba|tbc
-    abc|xyz|x|blah|blah blah|blah blah blah|whatever
-    """.replace("\n", "|").split("|")
-) - {""}
-NON_ANSWERS = frozenset(s.strip() for s in NON_ANSWERS if s.strip())
+    phrase.strip()
+    for line in _NON_ANSWER_TABLE.splitlines()
+    for phrase in line.split("|")
+    if phrase.strip()
+)
 
 #: Words that may precede a non-answer without making it an answer.
-FILLERS_BEFORE: tuple[str, ...] = ("um", "umm", "erm", "er", "uh", "hmm", "hm", "well", "sorry", "oh")
+FILLERS_BEFORE: tuple[str, ...] = (
+    "um",
+    "umm",
+    "erm",
+    "er",
+    "uh",
+    "hmm",
+    "hm",
+    "well",
+    "sorry",
+    "oh",
+)
 #: Words or phrases that may follow a non-answer without making it an answer.
 FILLERS_AFTER: tuple[str, ...] = (
-    "thanks", "thank you", "thankyou", "thx", "ty", "cheers", "really", "sorry",
-    "at the moment", "at this time", "right now", "for now", "so far", "at present",
+    "thanks",
+    "thank you",
+    "thankyou",
+    "thx",
+    "ty",
+    "cheers",
+    "really",
+    "sorry",
+    "at the moment",
+    "at this time",
+    "right now",
+    "for now",
+    "so far",
+    "at present",
 )
 
 _PII_PLACEHOLDER = re.compile(r"\[(?:EMAIL|URL|PHONE|CARD|POSTCODE)\]")
@@ -70,7 +98,8 @@ _ROW_RUNS = frozenset(
     for j in range(i + 3, len(row) + 1)
 )
 _ROW_PAIRS = frozenset(
-    row[i : i + 2] for row in _KEYBOARD_ROWS + tuple(r[::-1] for r in _KEYBOARD_ROWS)
+    row[i : i + 2]
+    for row in _KEYBOARD_ROWS + tuple(r[::-1] for r in _KEYBOARD_ROWS)
     for i in range(len(row) - 1)
 )
 _VOWELS = frozenset("aeiouy")
@@ -90,7 +119,11 @@ def _is_mash_token(token: str) -> bool:
         return True
     for size in (2, 3, 4):  # asdasd, jkjkjk, sdfsdf
         unit = token[:size]
-        if len(token) >= 2 * size and len(token) % size == 0 and unit * (len(token) // size) == token:
+        if (
+            len(token) >= 2 * size
+            and len(token) % size == 0
+            and unit * (len(token) // size) == token
+        ):
             return unit in _ROW_RUNS or unit in _ROW_PAIRS or not (_VOWELS & set(unit))
     return len(token) >= 5 and not (_VOWELS & set(token))  # sdfghj, fjdkslgh
 

@@ -40,10 +40,12 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from sklearn.base import BaseEstimator
+
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["normalise_text", "Cleaner"]
+__all__ = ["Cleaner", "normalise_text"]
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +63,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _BLOCK_TAG = re.compile(rf"</?(?:{_BLOCK_TAGS})\b[^<>]{{0,500}}?/?>", re.IGNORECASE)
 _INLINE_TAG = re.compile(rf"</?(?:{_INLINE_TAGS})\b[^<>]{{0,500}}?/?>", re.IGNORECASE)
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")
 # C0/C1 controls except tab/newline/carriage return, plus invisible format characters.
 # The zero-width joiner (U+200D) and variation selectors are kept until emoji are named.
 _CONTROL = re.compile(
@@ -126,6 +129,9 @@ def _scalar_to_str(value: object) -> str:
         return str(value)
     if isinstance(value, (list, tuple)):
         return " ; ".join(s for s in (_flat_item(v) for v in value) if s)
+    kind = type(value)
+    if kind.__str__ is object.__str__ and kind.__repr__ is object.__repr__:
+        return ""  # "<object object at 0x…>" is not a comment
     return str(value)
 
 
@@ -156,14 +162,14 @@ def normalise_text(value: object) -> str:
     --------
     >>> normalise_text("  Caf\u00c3\u00a9 was <b>great</b> &amp; cheap\u00a0\u00a0 ")
     'Café was great & cheap'
-    >>> normalise_text("So slow \U0001F621\U0001F621")
+    >>> normalise_text("So slow \U0001f621\U0001f621")
     'So slow [enraged face] [enraged face]'
     >>> normalise_text(None), normalise_text(float("nan")), normalise_text(3.0)
     ('', '', '3')
     """
     try:
         text = _scalar_to_str(value)
-    except Exception:  # noqa: BLE001 - a broken __str__ must not stop a batch
+    except Exception:
         logger.debug("could not convert %s to text", type(value).__name__, exc_info=True)
         return ""
     if not text:
@@ -192,6 +198,8 @@ def _clean(text: str) -> str:
         text = ftfy.fix_text(text, _ftfy_config())
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x1b" in text:
+        text = _ANSI.sub("", text)
     text = _CONTROL.sub("", text)
     if not ascii_only:
         import emoji
@@ -206,7 +214,7 @@ def _clean(text: str) -> str:
     return text.strip()
 
 
-class Cleaner:
+class Cleaner(BaseEstimator):  # type: ignore[misc]
     """Clean a column of comments: normalise, redact PII, flag non-answers, detect language.
 
     One output row per input value, in the same order and with the same index, so
@@ -221,13 +229,13 @@ class Cleaner:
         placeholders (see :func:`cxtext.clean.redact_pii`).
     detect_language : bool, default=True
         Fill ``language`` with an ISO 639-1 code (see :func:`cxtext.clean.detect_language`);
-        when False the column holds ``"und"``.
+        when False the column holds ``"und"``, as do one-word non-answers ("NA", "-").
 
     Examples
     --------
-    >>> out = Cleaner().transform(["Great service! \U0001F600", None, "n/a", "mail me: a@b.com"])
+    >>> out = Cleaner().transform(["Great service! \U0001f600", None, "n/a", "mail me: a@b.com"])
     >>> out[["text_clean", "is_empty", "is_non_answer", "language"]].values.tolist()[:3]
-    [['Great service! [grinning face]', False, False, 'en'], ['', True, True, 'und'], ['n/a', False, True, 'en']]
+    [['Great service! [grinning face]', False, False, 'en'], ['', True, True, 'und'], ['n/a', False, True, 'und']]
     >>> out.loc[3, "pii"]
     ['EMAIL']
     """
@@ -301,6 +309,11 @@ class Cleaner:
             (is_non_answer_text(t) for t in texts), dtype=bool, count=len(texts)
         )
         languages = _detect(texts) if self.detect_language else ["und"] * len(texts)
+        # A one-word non-answer ("NA", "-", "nil") says nothing about the language.
+        languages = [
+            "und" if na and len(t.split()) < 2 else lang
+            for lang, na, t in zip(languages, non_answer, texts)
+        ]
         return pd.DataFrame(
             {
                 "text_clean": pd.Series(texts, index=index, dtype="str"),

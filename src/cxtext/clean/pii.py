@@ -11,13 +11,15 @@
     13-19 digit payment card numbers, contiguous or grouped 4-4-4-4(-3) / 4-6-5 with
     spaces or dashes, **only when the Luhn checksum passes** (so long order numbers survive).
 ``[POSTCODE]``
-    UK postcodes ("SW1A 1AA", "m1 1ae") and US ZIP+4 codes ("90210-1234"). Plain
+    UK postcodes written with their space ("SW1A 1AA", "m1 1ae": without it, aircraft
+    tail numbers and booking references such as "N366SW" look the same) and US
+    ZIP+4 codes ("90210-1234"). Plain
     five-digit US ZIP codes are *not* redacted: in comments "12345" is far more often
     an order number, a price or a count than an address, and a ZIP alone hardly
     identifies anyone.
 ``[PHONE]``
     international numbers starting with ``+`` or ``00`` (8-15 digits, E.164; the
-    ``00`` form needs a separator, "0033 1 23 45 67 89"), UK
+    ``00`` form needs two separators, "0033 1 23 45 67 89"), UK
     national numbers starting with ``0`` (10-11 digits: "07700 900123",
     "020 7946 0958"), and North-American numbers written with separators or
     brackets ("(555) 123-4567", "555-123-4567", "1-800-555-1234"). Ten digits with no
@@ -58,7 +60,7 @@ _CARD = re.compile(
     r")(?![\w.,/-]\d|\w)"
 )
 _UK_POSTCODE = re.compile(
-    r"\b(?:[A-Z]{1,2}[0-9][A-Z0-9]?|GIR) ?[0-9][ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE
+    r"\b(?:[A-Z]{1,2}[0-9][A-Z0-9]?|GIR) [0-9][ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE
 )
 _ZIP4 = re.compile(r"(?<![\w.,/-])\d{5}-\d{4}(?![\w-]|[.,/]\d)")
 _PHONE_INTL = re.compile(
@@ -143,13 +145,13 @@ def _postcode_ok(match: re.Match[str]) -> bool:
     if code.isupper():
         return True
     # lower/mixed case: refuse "b2 3rd"-like text; accept "m1 1ae"
-    return code[-2:].lower() not in _ORDINAL_INWARD and " " in code
+    return code[-2:].lower() not in _ORDINAL_INWARD
 
 
 def _intl_ok(match: re.Match[str]) -> bool:
     number = match.group(0)
-    if number.startswith("00") and number.isdigit():
-        return False  # "0012345678" is more likely a reference than a dialled number
+    if number.startswith("00") and len(re.findall(r"[ .()-]+", number)) < 2:
+        return False  # "0012345678", "0016 964012": references more often than numbers
     return 8 <= len(_digits(number)) <= 15
 
 

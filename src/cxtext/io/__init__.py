@@ -19,7 +19,7 @@ from cxtext.io.formats import detect_format
 from cxtext.io.readers import iter_table, read_table
 from cxtext.io.writers import TableWriter, write_table
 
-__all__ = ["detect_format", "iter_table", "read_table", "TableWriter", "write_table"]
+__all__ = ["TableWriter", "detect_format", "iter_table", "read_table", "write_table"]
 
 for _obj in (detect_format, iter_table, read_table, TableWriter, write_table):
     _obj.__module__ = __name__  # show the public path in reprs and docs

@@ -34,11 +34,11 @@ import numpy as np
 
 __all__ = [
     "FORMULA_TRIGGERS",
-    "needs_formula_escape",
     "escape_formula",
     "is_missing",
-    "to_text",
+    "needs_formula_escape",
     "to_json_value",
+    "to_text",
     "to_text_list",
 ]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from cxtext.errors import UnsupportedFormatError
 
-__all__ = ["FORMATS", "detect_format", "compression_of", "is_tab_separated"]
+__all__ = ["FORMATS", "compression_of", "detect_format", "is_tab_separated"]
 
 #: The format names returned by :func:`detect_format`.
 FORMATS: tuple[str, ...] = ("csv", "xlsx", "parquet", "jsonl")

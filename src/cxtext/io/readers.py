@@ -27,7 +27,6 @@ Format-specific choices:
 from __future__ import annotations
 
 import codecs
-import io
 import json
 import logging
 import os
@@ -93,7 +92,7 @@ def _check_chunksize(chunksize: object) -> int:
     return chunksize
 
 
-def dedupe_names(names: list[str], path: Path) -> list[str]:
+def _dedupe_names(names: list[str], path: Path) -> list[str]:
     """Rename repeated column names ``a, a`` to ``a, a.1`` (as pandas does), warning once."""
     counts = Counter(names)
     repeated = [n for n, c in counts.items() if c > 1]
@@ -138,7 +137,9 @@ def _infer_column(col: pd.Series) -> pd.Series:
 
 def _frame_from_rows(rows: list[Any], columns: list[str] | None = None) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=columns, dtype=object)
-    return pd.DataFrame({name: _infer_column(frame[name]) for name in frame.columns})
+    return pd.DataFrame(
+        {name: _infer_column(frame[name]) for name in frame.columns}, index=frame.index
+    )
 
 
 # --------------------------------------------------------------------------- CSV
@@ -166,18 +167,20 @@ def _iter_csv(
     path: Path, chunksize: int, sep: str | None, encoding: str | None, tab: bool
 ) -> Iterator[pd.DataFrame]:
     compression = compression_of(path)
-    enc = _csv_encoding(path, compression, encoding)
-    sample, complete = read_text_sample(path, enc, compression)
-    if sep is None:
-        sep = "\t" if tab else sniff_delimiter(sample, complete=complete)
-        logger.info("Reading %r with delimiter %r", path.name, sep)
-    if len(sep) == 1:
-        dedupe_names(header_fields(sample, sep), path)  # warns about duplicates
-    fix = (
-        f"Check the delimiter (using {sep!r}) and the quoting, or pass sep= "
-        "and encoding= explicitly."
-    )
+    enc = "?"
+    fix = "Check the delimiter and the quoting, or pass sep= and encoding= explicitly."
     try:
+        enc = _csv_encoding(path, compression, encoding)
+        sample, complete = read_text_sample(path, enc, compression)
+        if sep is None:
+            sep = "\t" if tab else sniff_delimiter(sample, complete=complete)
+            logger.info("Reading %r with delimiter %r", path.name, sep)
+        if len(sep) == 1:
+            _dedupe_names(header_fields(sample, sep), path)  # warns about duplicates
+        fix = (
+            f"Check the delimiter (using {sep!r}) and the quoting, or pass sep= "
+            "and encoding= explicitly."
+        )
         reader = pd.read_csv(
             path,
             sep=sep,
@@ -201,7 +204,7 @@ def _iter_csv(
             "Check that you exported the right file."
         ) from exc
     except pd.errors.ParserError as exc:
-        raise _unreadable(path, f"malformed CSV ({exc})", fix) from exc
+        raise _unreadable(path, f"malformed CSV ({str(exc).strip()})", fix) from exc
     except UnicodeDecodeError as exc:
         raise _unreadable(
             path,
@@ -215,9 +218,7 @@ def _iter_csv(
 # --------------------------------------------------------------------------- XLSX
 def _header_names(row: tuple[Any, ...]) -> list[str]:
     width = max((i + 1 for i, v in enumerate(row) if v is not None and v != ""), default=0)
-    return [
-        f"Unnamed: {i}" if v is None or v == "" else str(v) for i, v in enumerate(row[:width])
-    ]
+    return [f"Unnamed: {i}" if v is None or v == "" else str(v) for i, v in enumerate(row[:width])]
 
 
 def _iter_xlsx(path: Path, chunksize: int, sheet: str | int | None) -> Iterator[pd.DataFrame]:
@@ -265,17 +266,17 @@ def _iter_xlsx(path: Path, chunksize: int, sheet: str | int | None) -> Iterator[
                     f"[CX102] {path.name!r} has no data rows: sheet {ws.title!r} is empty. "
                     "Pass sheet= to read another sheet."
                 )
-            columns = dedupe_names(columns, path)
+            columns = _dedupe_names(columns, path)
             width, lost, pending_empty = len(columns), 0, 0
             buffer: list[tuple[Any, ...]] = []
             for row in rows:
                 if all(v is None for v in row):
                     pending_empty += 1  # kept only if a non-empty row follows
                     continue
-                buffer.extend([()] * pending_empty)
+                buffer.extend([(None,) * width] * pending_empty)
                 pending_empty = 0
                 lost += sum(v is not None for v in row[width:])
-                buffer.append(row[:width])
+                buffer.append(row[:width] + (None,) * (width - len(row)))
                 while len(buffer) >= chunksize:
                     yield _frame_from_rows(buffer[:chunksize], columns)
                     del buffer[:chunksize]
@@ -328,42 +329,37 @@ def _iter_parquet(path: Path, chunksize: int) -> Iterator[pd.DataFrame]:
 
 # --------------------------------------------------------------------------- JSON Lines
 def _iter_jsonl(path: Path, chunksize: int, encoding: str | None) -> Iterator[pd.DataFrame]:
-    enc = encoding or "utf-8-sig"
-    lineno = 0
+    records: list[dict[str, Any]] = []
+    fix = 'Each line must hold one complete JSON object such as {"id": 1, "text": "…"}.'
     try:
         with open_binary(path, compression_of(path)) as raw:
-            text = io.TextIOWrapper(raw, encoding=enc)
-            records: list[dict[str, Any]] = []
-            for lineno, line in enumerate(text, start=1):  # noqa: B007 (used in except)
+            for lineno, line in enumerate(raw, start=1):
                 if not line.strip():
                     continue
                 try:
-                    obj = json.loads(line)
+                    # bytes: json detects UTF-8/16/32 and a BOM itself
+                    obj = json.loads(line if encoding is None else line.decode(encoding))
                 except json.JSONDecodeError as exc:
                     raise _unreadable(
+                        path, f"invalid JSON on line {lineno}, column {exc.colno}: {exc.msg}", fix
+                    ) from exc
+                except UnicodeDecodeError as exc:
+                    raise _unreadable(
                         path,
-                        f"invalid JSON on line {lineno}, column {exc.colno}: {exc.msg}",
-                        "Each line must hold one complete JSON object.",
+                        f"line {lineno} is not valid {encoding or 'UTF-8'} ({exc.reason})",
+                        "JSON Lines should be UTF-8; pass encoding= if it is not.",
                     ) from exc
                 if not isinstance(obj, dict):
                     raise _unreadable(
-                        path,
-                        f"line {lineno} holds a JSON {type(obj).__name__}, not an object",
-                        "Each line must hold one JSON object such as {\"id\": 1, \"text\": \"…\"}.",
+                        path, f"line {lineno} holds a JSON {type(obj).__name__}, not an object", fix
                     )
                 records.append(obj)
                 if len(records) == chunksize:
                     yield _frame_from_rows(records)
                     records = []
-            if records:
-                yield _frame_from_rows(records)
-    except UnicodeDecodeError as exc:
-        raise _unreadable(
-            path,
-            f"line {lineno + 1} is not valid {enc} ({exc.reason})",
-            "JSON Lines should be UTF-8; pass encoding= if it is not.",
-        ) from exc
-    except (OSError, EOFError) as exc:
+        if records:
+            yield _frame_from_rows(records)
+    except (OSError, EOFError) as exc:  # e.g. a corrupt or truncated .gz
         raise _unreadable(path, f"{type(exc).__name__}: {exc}") from exc
 
 

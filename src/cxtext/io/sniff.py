@@ -28,9 +28,10 @@ import io
 import logging
 import lzma
 import os
-from typing import IO
+from collections.abc import Callable
+from typing import IO, Any
 
-__all__ = ["detect_encoding", "sniff_delimiter", "header_fields", "read_text_sample", "open_binary"]
+__all__ = ["detect_encoding", "header_fields", "open_binary", "read_text_sample", "sniff_delimiter"]
 
 logger = logging.getLogger(__name__)
 
@@ -39,14 +40,14 @@ SAMPLE_CHARS = 64 * 1024
 CANDIDATES: tuple[str, ...] = (",", ";", "\t", "|")
 # Bytes that have no character in Windows-1252.
 _CP1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
-_OPENERS = {"gzip": gzip.open, "bz2": bz2.open, "xz": lzma.open}
+_OPENERS: dict[str, Callable[..., Any]] = {"gzip": gzip.open, "bz2": bz2.open, "xz": lzma.open}
 
 
 def open_binary(path: str | os.PathLike[str], compression: str | None = None) -> IO[bytes]:
     """Open ``path`` for reading bytes, decompressing ``gzip``/``bz2``/``xz`` on the fly."""
     if compression is None:
         return open(path, "rb")
-    return _OPENERS[compression](path, "rb")  # type: ignore[no-any-return]
+    return _OPENERS[compression](path, "rb")
 
 
 def detect_encoding(path: str | os.PathLike[str], compression: str | None = None) -> str:

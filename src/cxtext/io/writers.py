@@ -35,27 +35,29 @@ Excel stores when a user types ``'=...``, so the value reads back exactly.
 
 from __future__ import annotations
 
+import bz2
 import gzip
 import json
 import logging
-import os
-import bz2
 import lzma
+import os
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, Protocol
 
+import numpy as np
 import pandas as pd
 
 from cxtext.errors import ConfigError, InputError, UnsupportedFormatError
 from cxtext.io.cells import (
+    FORMULA_TRIGGERS,
+    escape_formula,
     is_missing,
     needs_formula_escape,
-    escape_formula,
     to_json_value,
     to_text,
     to_text_list,
-    FORMULA_TRIGGERS,
 )
 from cxtext.io.formats import _detect, compression_of, is_tab_separated
 
@@ -65,13 +67,20 @@ logger = logging.getLogger(__name__)
 
 XLSX_MAX_ROWS = 1_048_576  # including the header row
 XLSX_MAX_CELL_CHARS = 32_767
-_OPENERS = {"gzip": gzip.open, "bz2": bz2.open, "xz": lzma.open}
+_OPENERS: dict[str, Callable[..., Any]] = {"gzip": gzip.open, "bz2": bz2.open, "xz": lzma.open}
 
 
 class _Sink(Protocol):
     def write(self, df: pd.DataFrame) -> None: ...
     def close(self) -> None: ...
     def abort(self) -> None: ...
+
+
+def _is_container(value: Any) -> bool:
+    """Lists, tuples, sets, dicts and numpy arrays (not numpy scalars)."""
+    if isinstance(value, (list, tuple, set, frozenset, dict)):
+        return True
+    return isinstance(value, np.ndarray) and value.ndim > 0
 
 
 def _align(df: pd.DataFrame, columns: list[Any] | None, chunk_no: int) -> pd.DataFrame:
@@ -91,7 +100,7 @@ def _align(df: pd.DataFrame, columns: list[Any] | None, chunk_no: int) -> pd.Dat
 def _open_text(tmp: Path, compression: str | None) -> IO[str]:
     if compression is None:
         return open(tmp, "w", encoding="utf-8", newline="")
-    return _OPENERS[compression](tmp, "wt", encoding="utf-8", newline="")  # type: ignore[no-any-return]
+    return _OPENERS[compression](tmp, "wt", encoding="utf-8", newline="")
 
 
 # --------------------------------------------------------------------------- CSV
@@ -147,7 +156,9 @@ class _JsonlSink:
         keys = [str(c) for c in df.columns]
         lines = (
             json.dumps(
-                {k: to_json_value(v) for k, v in zip(keys, row)}, ensure_ascii=False, allow_nan=False
+                {k: to_json_value(v) for k, v in zip(keys, row)},
+                ensure_ascii=False,
+                allow_nan=False,
             )
             for row in df.itertuples(index=False, name=None)
         )
@@ -196,9 +207,8 @@ class _XlsxSink:
     def _cell(self, value: Any) -> Any:
         if isinstance(value, str):
             return self._text_cell(value)
-        if isinstance(value, (list, tuple, set, frozenset, dict)) or hasattr(value, "__array__"):
-            if not hasattr(value, "item") or getattr(value, "ndim", 1):
-                return self._text_cell(to_text(value))
+        if _is_container(value):
+            return self._text_cell(to_text(value))
         if is_missing(value):
             return None
         if hasattr(value, "item") and not isinstance(value, pd.Timestamp):
@@ -234,7 +244,9 @@ class _XlsxSink:
 
     def close(self) -> None:
         if self._cleaned:
-            logger.warning("XLSX: removed control characters Excel forbids from %d cell(s)", self._cleaned)
+            logger.warning(
+                "XLSX: removed control characters Excel forbids from %d cell(s)", self._cleaned
+            )
         if self._truncated:
             logger.warning(
                 "XLSX: truncated %d cell(s) to Excel's limit of %d characters; write CSV or "
@@ -245,7 +257,12 @@ class _XlsxSink:
         self._wb.save(self._tmp)
 
     def abort(self) -> None:
-        self._wb = None  # the write-only workbook's own temp data goes with it
+        # Finish and delete the sheet's own temporary XML file (openpyxl keeps
+        # rows in a temp file until save); otherwise it lingers in the temp dir.
+        self._ws.close()
+        writer = getattr(self._ws, "_writer", None)
+        if writer is not None and hasattr(writer, "cleanup"):
+            writer.cleanup()
 
 
 # --------------------------------------------------------------------------- Parquet
@@ -261,67 +278,95 @@ def _arrow_column(s: pd.Series, target: Any = None) -> Any:
     if target is not None and (pa.types.is_list(target) or pa.types.is_large_list(target)):
         return pa.array([to_text_list(v) for v in s.tolist()], type=pa.list_(pa.string()))
     if target is not None and pa.types.is_string(target) and textual:
-        return pa.array([None if is_missing(v) else to_text(v) for v in s.tolist()], type=pa.string())
+        return pa.array(
+            [None if is_missing(v) else to_text(v) for v in s.tolist()], type=pa.string()
+        )
     if textual:
         values = s.tolist()
-        if any(isinstance(v, (list, tuple, set, frozenset)) or hasattr(v, "ndim") and getattr(v, "ndim") for v in values):
+        if any(
+            isinstance(v, (list, tuple, set, frozenset)) or hasattr(v, "ndim") and v.ndim
+            for v in values
+        ):
             return pa.array([to_text_list(v) for v in values], type=pa.list_(pa.string()))
         return pa.array([None if is_missing(v) else to_text(v) for v in values], type=pa.string())
     return pa.Array.from_pandas(s)
 
 
 class _ParquetSink:
+    """Schema from the first chunk with rows (row-less chunks before it are held back)."""
+
     def __init__(self, tmp: Path):
         self._tmp = tmp
         self._writer: Any = None
         self._schema: Any = None
+        self._pending: pd.DataFrame | None = None  # a row-less chunk, used if nothing follows
         self._chunks = 0
 
-    def write(self, df: pd.DataFrame) -> None:
+    @staticmethod
+    def _first_table(df: pd.DataFrame) -> Any:
         import pyarrow as pa
+
+        arrays = []
+        for i in range(df.shape[1]):
+            arr = _arrow_column(df.iloc[:, i])
+            all_null = len(arr) > 0 and arr.null_count == len(arr)
+            if pa.types.is_null(arr.type) or (all_null and not pa.types.is_list(arr.type)):
+                # nothing to learn a type from: string accepts whatever comes later
+                arr = pa.array([None] * len(arr), type=pa.string())
+            arrays.append(arr)
+        return pa.Table.from_arrays(arrays, names=[str(c) for c in df.columns])
+
+    def _cast_table(self, df: pd.DataFrame) -> Any:
+        import pyarrow as pa
+
+        names = [str(c) for c in df.columns]
+        if names != list(df.columns):
+            df = df.set_axis(names, axis=1)  # a new frame: the caller's is not touched
+        df = _align(df, list(self._schema.names), self._chunks)
+        arrays = []
+        for field in self._schema:
+            arr = _arrow_column(df[field.name], field.type)
+            if arr.type != field.type:
+                try:
+                    arr = arr.cast(field.type)
+                except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
+                    raise InputError(
+                        f"[CX107] Chunk {self._chunks} column {field.name!r} holds {arr.type} "
+                        f"values that do not fit the type {field.type} set by the first chunk "
+                        f"({exc}). Make the column's type consistent, e.g. df[{field.name!r}]"
+                        ".astype(str), before writing."
+                    ) from exc
+            arrays.append(arr)
+        return pa.Table.from_arrays(arrays, schema=self._schema)
+
+    def write(self, df: pd.DataFrame) -> None:
         import pyarrow.parquet as pq
 
         self._chunks += 1
-        names = [str(c) for c in df.columns]
         if self._schema is None:
-            arrays = []
-            for i in range(df.shape[1]):
-                arr = _arrow_column(df.iloc[:, i])
-                if pa.types.is_null(arr.type) or (len(arr) and arr.null_count == len(arr)):
-                    if not (pa.types.is_list(arr.type)):
-                        arr = pa.array([None] * len(arr), type=pa.string())
-                arrays.append(arr)
-            table = pa.Table.from_arrays(arrays, names=names)
+            if len(df) == 0:
+                if self._pending is None:
+                    self._pending = df
+                return
+            if self._pending is not None:
+                _align(df, list(self._pending.columns), self._chunks)  # same columns check
+            table = self._first_table(df)
             self._schema = table.schema
             self._writer = pq.ParquetWriter(self._tmp, self._schema)
         else:
-            df = _align(df, [str(c) for c in self._schema.names], self._chunks) if names != self._schema.names else df
-            df.columns = [str(c) for c in df.columns]
-            arrays = []
-            for field in self._schema:
-                arr = _arrow_column(df[field.name], field.type)
-                if arr.type != field.type:
-                    try:
-                        arr = arr.cast(field.type)
-                    except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
-                        raise InputError(
-                            f"[CX107] Chunk {self._chunks} column {field.name!r} holds {arr.type} "
-                            f"values that do not fit the type {field.type} set by the first chunk "
-                            f"({exc}). Make the column's type consistent, e.g. df[{field.name!r}]"
-                            ".astype(str), before writing."
-                        ) from exc
-                arrays.append(arr)
-            table = pa.Table.from_arrays(arrays, schema=self._schema)
+            table = self._cast_table(df)
         self._writer.write_table(table)
 
     def close(self) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        if self._writer is None:
-            pq.write_table(pa.table({}), self._tmp)
-        else:
+        if self._writer is not None:
             self._writer.close()
+        elif self._pending is not None:
+            pq.write_table(self._first_table(self._pending), self._tmp)
+        else:
+            pq.write_table(pa.table({}), self._tmp)
 
     def abort(self) -> None:
         if self._writer is not None:
@@ -388,7 +433,7 @@ class TableWriter:
         self._sink: _Sink | None = None
         self._tmp: Path | None = None
 
-    def __enter__(self) -> TableWriter:
+    def __enter__(self) -> TableWriter:  # noqa: PYI034 (Self needs Python 3.11)
         target = Path(self.path)
         fmt = _detect(target, format=self.format, action="write")
         folder = target.parent
@@ -436,7 +481,11 @@ class TableWriter:
         if self._sink is None:
             raise RuntimeError("TableWriter.write() must be called inside `with TableWriter(...)`.")
         if not isinstance(df, pd.DataFrame):
-            raise TypeError(f"TableWriter.write() expects a pandas DataFrame, got {type(df).__name__}.")
+            raise TypeError(
+                f"TableWriter.write() expects a pandas DataFrame, got {type(df).__name__}."
+            )
+        if df.shape == (0, 0):
+            return  # a bare pd.DataFrame() carries nothing, not even columns
         self._sink.write(df)
         self.rows_written += len(df)
 

@@ -10,7 +10,7 @@ Examples
 from cxtext.themes.keyword import KeywordThemeTagger, ThemeHit
 from cxtext.themes.taxonomy import Taxonomy, Theme, load_taxonomy
 
-__all__ = ["Theme", "Taxonomy", "load_taxonomy", "KeywordThemeTagger", "ThemeHit"]
+__all__ = ["KeywordThemeTagger", "Taxonomy", "Theme", "ThemeHit", "load_taxonomy"]
 
 for _name in __all__:
     globals()[_name].__module__ = __name__

@@ -47,20 +47,21 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["GENERIC_SEEDS", "ThemeHit", "KeywordThemeTagger"]
+__all__ = ["GENERIC_SEEDS", "KeywordThemeTagger", "ThemeHit"]
 
 logger = logging.getLogger(__name__)
 
 #: One-word seeds that only hint at a theme; their hits start at confidence 0.3.
+# fmt: off
 GENERIC_SEEDS: frozenset[str] = frozenset(
     {
         "service", "staff", "crew", "employee", "support", "call", "called", "phone",
         "contact", "email", "agent", "rep", "food", "meal", "dish", "product", "cooked",
         "material", "site", "online", "page", "link", "click", "button", "screen", "app",
-        "room", "space", "setting", "view", "busy", "value", "money", "cost", "costs", "sale",
+        "room", "space", "view", "busy", "value", "money", "cost", "costs", "sale",
         "pay", "paid", "paying", "issue", "problem", "option", "options", "update", "updates",
         "information", "info", "clear", "easy", "simple", "hour", "hours", "minutes",
-        "ages", "late", "forever", "lost", "book", "booking", "booked", "available", "stock",
+        "late", "forever", "lost", "book", "booking", "booked", "available", "stock",
         "fit", "fits", "sometimes", "dollars", "pounds", "bucks", "$", "£", "€", "range",
         "menu", "handled", "personal", "individual", "relevant", "generic", "delay",
         "delayed", "slow", "box", "label", "plastic", "seal", "ticket", "sick", "ill",
@@ -68,6 +69,7 @@ GENERIC_SEEDS: frozenset[str] = frozenset(
         "bright", "collection", "promise", "promised", "fake", "genuine", "attitude",
     }
 )
+# fmt: on
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _BATCH_SIZE = 1000
@@ -124,8 +126,8 @@ class _Compiled:
         self.strings = nlp.vocab.strings
         self.lemma_table: Any = {}
         if "lemmatizer" in nlp.pipe_names:
-            lookups = nlp.get_pipe("lemmatizer").lookups
-            if lookups.has_table("lemma_lookup"):
+            lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+            if lookups is not None and lookups.has_table("lemma_lookup"):
                 self.lemma_table = lookups.get_table("lemma_lookup")
         self._lemma_cache: dict[int, int] = {}
         self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -237,7 +239,9 @@ class KeywordThemeTagger(BaseEstimator):
         self.classes_ = list(self.taxonomy_.ids)
         self.n_patterns_ = compiled.n_patterns
         logger.debug(
-            "KeywordThemeTagger fitted: %d themes, %d patterns", len(self.classes_), compiled.n_patterns
+            "KeywordThemeTagger fitted: %d themes, %d patterns",
+            len(self.classes_),
+            compiled.n_patterns,
         )
         return self
 
@@ -279,7 +283,7 @@ class KeywordThemeTagger(BaseEstimator):
         >>> tagger = KeywordThemeTagger().fit()
         >>> text = "The refund took ages"
         >>> [(h.theme, text[h.start:h.end]) for h in tagger.tag([text])[0]]
-        [('returns_refunds', 'refund'), ('waiting_time', 'took ages')]
+        [('waiting_time', 'took ages'), ('returns_refunds', 'refund')]
         """
         compiled = self._check_fitted()
         clean = _as_texts(texts)
@@ -364,12 +368,17 @@ def _as_texts(texts: Iterable[object]) -> list[str]:
         ) from None
     out = []
     for item in items:
-        try:
-            missing = item is None or bool(item != item)  # NaN, NaT
-        except TypeError:  # pandas.NA refuses bool()
-            missing = True
-        if missing:
+        if _is_missing(item):
             out.append("")
         else:
             out.append(str(item))
     return out
+
+
+def _is_missing(item: object) -> bool:
+    """True for None, float NaN and pandas' NA/NaT (without importing pandas)."""
+    if item is None:
+        return True
+    if isinstance(item, float):
+        return math.isnan(item)
+    return type(item).__name__ in ("NAType", "NaTType")

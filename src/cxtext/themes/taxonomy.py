@@ -32,7 +32,7 @@ import logging
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Union
 
@@ -41,8 +41,8 @@ from cxtext.errors import ConfigError
 __all__ = [
     "GROUPS",
     "STAGES",
-    "Theme",
     "Taxonomy",
+    "Theme",
     "load_taxonomy",
 ]
 
@@ -67,7 +67,7 @@ _THEME_KEYS = ("id", "label", "description", "group", "stage", "seeds", "exclude
 _THEME_REQUIRED = ("id", "label", "description", "group")
 
 PathLike = Union[str, "os.PathLike[str]"]
-_Path = tuple[Union[str, int], ...]
+_Path = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ class Theme:
             if isinstance(value, str) or not isinstance(value, Iterable):
                 raise ConfigError(
                     f"[CX312] Theme {self.id!r}: {name!r} must be a list of strings, "
-                    f"got {type(value).__name__}. Write e.g. {name}: [\"a\", \"b\"]."
+                    f'got {type(value).__name__}. Write e.g. {name}: ["a", "b"].'
                 )
             object.__setattr__(self, name, tuple(value))
 
@@ -479,7 +479,7 @@ def _check_str_list(
         raise _fail(
             "CX312",
             f"{name!r} must be a list of strings, got {type(value).__name__}. "
-            f"Write it as a YAML list: {name}: [\"first\", \"second\"].",
+            f'Write it as a YAML list: {name}: ["first", "second"].',
             source,
             lines,
             path,
@@ -567,9 +567,7 @@ def _build(data: object, *, source: str, lines: Mapping[_Path, int]) -> Taxonomy
     for key in ("version", "name", "description"):
         value = data.get(key, "")
         if value is None or isinstance(value, (bool, list, dict)):
-            raise _fail(
-                "CX312", f"{key!r} must be a string, got {value!r}.", source, lines, (key,)
-            )
+            raise _fail("CX312", f"{key!r} must be a string, got {value!r}.", source, lines, (key,))
     themes_raw = data["themes"]
     if not isinstance(themes_raw, list) or not themes_raw:
         raise _fail(
@@ -692,13 +690,18 @@ def _parse_yaml(text: str, source: str) -> tuple[object, dict[_Path, int]]:
                         f"[CX312] {source}, line {key_node.start_mark.line + 1}: "
                         "mapping keys must be plain words."
                     )
+                key_path: _Path = (*path, key)  # type: ignore[arg-type]
                 if key in out:
-                    raise ConfigError(
-                        f"[CX312] {source}, line {key_node.start_mark.line + 1}, key {key!r}: "
-                        "the key appears twice in the same mapping; keep one."
+                    here = {key_path: key_node.start_mark.line + 1}
+                    raise _fail(
+                        "CX312",
+                        f"the key {key!r} appears twice in the same mapping; keep one.",
+                        source,
+                        here,
+                        key_path,
                     )
-                lines[(*path, key)] = key_node.start_mark.line + 1  # type: ignore[arg-type]
-                out[key] = walk(value_node, (*path, key))  # type: ignore[arg-type]
+                lines[key_path] = key_node.start_mark.line + 1
+                out[key] = walk(value_node, key_path)
             return out
         if isinstance(node, yaml.SequenceNode):
             return [walk(child, (*path, i)) for i, child in enumerate(node.value)]
@@ -769,5 +772,7 @@ def load_taxonomy(path: PathLike | Taxonomy | None = None) -> Taxonomy:
             ) from exc
     data, lines = _parse_yaml(text, source)
     taxonomy = _build(data, source=source, lines=lines)
-    logger.debug("Loaded taxonomy %r %s (%d themes)", taxonomy.name, taxonomy.version, len(taxonomy))
+    logger.debug(
+        "Loaded taxonomy %r %s (%d themes)", taxonomy.name, taxonomy.version, len(taxonomy)
+    )
     return taxonomy

@@ -1,0 +1,105 @@
+"""Language detection: short English, short foreign comments, undetermined texts, and a
+measurement on the (all-English) airline tweets."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from cxtext.clean import detect_language, normalise_text, redact_pii
+from cxtext.clean.language import english_vocabulary
+
+TWEETS = (
+    Path(
+        os.environ.get(
+            "CXTEXT_SHARED_DATA", Path(__file__).resolve().parents[3] / "shared" / "data"
+        )
+    )
+    / "airline_tweets"
+    / "Tweets.csv"
+)
+
+CASES = [
+    ("Great service!", "en"),
+    ("ok", "en"),
+    ("thanks", "en"),
+    ("Staff lovely", "en"),
+    ("rude staff", "en"),
+    ("terrible", "en"),
+    ("dont like it", "en"),
+    ("@united thnx for nothing, flight Cancelled Flightled again", "en"),
+    ("The staff were lovely but I waited four hours.", "en"),
+    ("Le service était excellent.", "fr"),
+    ("Très bon service, merci", "fr"),
+    ("El servicio fue muy malo", "es"),
+    ("Muy buena atención", "es"),
+    ("Der Service war gut", "de"),
+    ("Das war so gut", "de"),
+    ("Sehr freundliches Personal", "de"),
+    ("Il servizio era pessimo", "it"),
+    ("Het eten was heerlijk", "nl"),
+    ("Excelente atendimento", "pt"),
+    ("Obsługa była bardzo miła", "pl"),
+    ("Очень хороший сервис", "ru"),
+    ("", "und"),
+    ("   ", "und"),
+    ("42", "und"),
+    ("!!! ...", "und"),
+    ("[EMAIL] [PHONE]", "und"),
+    ("[enraged face]", "en"),  # emoji names are English words
+    ("[thumbs up] [EMAIL]", "en"),
+    ("@united", "und"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_detect_language(text: str, expected: str) -> None:
+    assert detect_language([text]) == [expected]
+
+
+def test_batch_keeps_order_and_length() -> None:
+    texts = [t for t, _ in CASES]
+    assert detect_language(texts) == [lang for _, lang in CASES]
+    assert detect_language([]) == []
+
+
+def test_non_strings_are_und() -> None:
+    assert detect_language([None, 42, b"bytes"]) == ["und", "und", "und"]  # type: ignore[list-item]
+
+
+def test_codes_are_iso_639_1() -> None:
+    out = detect_language(["Hizmet çok iyiydi", "Pelayanan sangat baik", "Ruoka oli hyvää"])
+    assert all(len(code) == 2 for code in out), out
+
+
+def test_vocabulary_has_english_and_not_foreign_function_words() -> None:
+    vocab = english_vocabulary()
+    assert {"lovely", "staff", "thanks", "terrible", "waited", "don't", "dont"} <= vocab
+    assert not {"der", "le", "el", "que", "und", "servicio"} & vocab
+
+
+def test_long_text_is_capped() -> None:
+    text = "The delivery was late and the driver was rude. " * 3000
+    start = time.perf_counter()
+    assert detect_language([text]) == ["en"]
+    assert time.perf_counter() - start < 2
+
+
+@pytest.mark.slow
+def test_airline_tweets_are_english() -> None:
+    """Measured: 0.998 "en" (py3langid alone: 0.994); ~35,000 texts/s."""
+    if not TWEETS.exists():
+        pytest.skip("shared airline tweets not available")
+    raw = pd.read_csv(TWEETS, usecols=["text"])["text"].tolist()
+    texts = [redact_pii(normalise_text(t))[0] for t in raw]
+    detect_language(texts[:10])  # build the vocabulary once
+    start = time.perf_counter()
+    langs = detect_language(texts)
+    rate = len(texts) / (time.perf_counter() - start)
+    share = sum(lang == "en" for lang in langs) / len(langs)
+    assert share > 0.98, share
+    assert rate > 2000, f"{rate:.0f} texts/s"

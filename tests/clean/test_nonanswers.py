@@ -1,0 +1,122 @@
+"""The non-answer table: what says nothing, and short real answers that must survive."""
+
+from __future__ import annotations
+
+import pytest
+
+from cxtext.clean import is_non_answer_text
+from cxtext.clean.nonanswers import NON_ANSWERS
+
+NON_ANSWER_CASES = [
+    "",
+    "n/a",
+    "na",
+    "N/A.",
+    "N.A.",
+    "NA",
+    "none",
+    "None.",
+    "nothing",
+    "nothing.",
+    "Nothing!",
+    "-",
+    "--",
+    ".",
+    "?",
+    "...",
+    "no comment",
+    "No comments",
+    "no comment(s)",
+    "nil",
+    "no",
+    "No.",
+    "nope",
+    "not applicable",
+    "Not Applicable",
+    "idk",
+    "IDK",
+    "I don't know",
+    "I don’t know",
+    "nothing to add",
+    "Nothing else",
+    "no thanks",
+    "No thank you.",
+    "Nothing, thanks!",
+    "none at the moment, thanks",
+    "um no comment",
+    "asdf",
+    "ASDF",
+    "asdfgh",
+    "qwerty",
+    "jkl",
+    "jkljkl",
+    "asdasd",
+    "xxxx",
+    "zzz",
+    "sdfghj",
+    "fjdkslgh",
+    "asdf asdf",
+    "42",
+    "!!!",
+    "10/10",
+    "   ???  ",
+    "[EMAIL]",
+    "[URL] [PHONE]",
+    "test",
+    "same as above",
+]
+
+ANSWER_CASES = [
+    "Great service!",
+    "No problems at all",
+    "Nothing to improve, all perfect",
+    "nothing to improve",
+    "[enraged face]",
+    "[thumbs up] [thumbs up]",
+    "ok",
+    "thanks",
+    "Staff lovely",
+    "haha",
+    "lol",
+    "no complaints",
+    "None, all perfect",
+    "Glass was dirty",
+    "flask",
+    "all good",
+    "Rude",
+    "No. The staff ignored me.",
+    "Nothing works on the app",
+    "NA flight 123 was late",
+    "yes",
+    "Good",
+    "wow",
+    "10/10 would fly again",
+    "Call me on [PHONE]",
+]
+
+
+@pytest.mark.parametrize("text", NON_ANSWER_CASES)
+def test_non_answers(text: str) -> None:
+    assert is_non_answer_text(text) is True
+
+
+@pytest.mark.parametrize("text", ANSWER_CASES)
+def test_real_answers(text: str) -> None:
+    assert is_non_answer_text(text) is False
+
+
+def test_table_is_normalised() -> None:
+    # every entry must be in the form the lookup produces, or it could never match
+    for phrase in NON_ANSWERS:
+        assert phrase == phrase.lower().strip()
+        assert all(ch.isalnum() or ch == " " for ch in phrase), phrase
+        assert "  " not in phrase
+
+
+def test_long_text_is_not_a_non_answer() -> None:
+    assert is_non_answer_text("nothing " * 100) is False
+    assert is_non_answer_text("!" * 500) is True
+
+
+def test_non_string_counts_as_empty() -> None:
+    assert is_non_answer_text(None) is True  # type: ignore[arg-type]

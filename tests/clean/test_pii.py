@@ -1,0 +1,104 @@
+"""PII corpus: what must be redacted, and ordinary numbers that must survive."""
+
+from __future__ import annotations
+
+import pytest
+
+from cxtext.clean import redact_pii
+
+POSITIVE = [
+    ("mail me at john.smith+x@example.co.uk please", "mail me at [EMAIL] please", ["EMAIL"]),
+    ("JO@EXAMPLE.COM", "[EMAIL]", ["EMAIL"]),
+    ("see https://example.com/a?b=1.", "see [URL].", ["URL"]),
+    ("go to www.example.org/path, thanks", "go to [URL], thanks", ["URL"]),
+    ("(http://t.co/abc)", "([URL])", ["URL"]),
+    ("call +44 20 7946 0958", "call [PHONE]", ["PHONE"]),
+    ("call +44 7700 900123 now", "call [PHONE] now", ["PHONE"]),
+    ("+447700900123", "[PHONE]", ["PHONE"]),
+    ("ring 07700 900123", "ring [PHONE]", ["PHONE"]),
+    ("ring 07700900123", "ring [PHONE]", ["PHONE"]),
+    ("020 7946 0958", "[PHONE]", ["PHONE"]),
+    ("(020) 7946 0958", "[PHONE]", ["PHONE"]),
+    ("call 0161 496 0000 3 times", "call [PHONE] 3 times", ["PHONE"]),
+    ("US (555) 123-4567", "US [PHONE]", ["PHONE"]),
+    ("555-123-4567", "[PHONE]", ["PHONE"]),
+    ("555.123.4567", "[PHONE]", ["PHONE"]),
+    ("1-800-555-1234", "[PHONE]", ["PHONE"]),
+    ("+1 555 123 4567", "[PHONE]", ["PHONE"]),
+    ("+33 1 23 45 67 89", "[PHONE]", ["PHONE"]),
+    ("0033 1 23 45 67 89", "[PHONE]", ["PHONE"]),
+    ("card 4111 1111 1111 1111 thx", "card [CARD] thx", ["CARD"]),
+    ("card 4111-1111-1111-1111", "card [CARD]", ["CARD"]),
+    ("4111111111111111", "[CARD]", ["CARD"]),
+    ("amex 3782 822463 10005", "amex [CARD]", ["CARD"]),
+    ("SW1A 1AA", "[POSTCODE]", ["POSTCODE"]),
+    ("live at M1 1AE.", "live at [POSTCODE].", ["POSTCODE"]),
+    ("ec1a 1bb", "[POSTCODE]", ["POSTCODE"]),
+    ("zip 90210-1234", "zip [POSTCODE]", ["POSTCODE"]),
+    (
+        "Email a@b.com, web https://x.io, tel 07700 900123, SW1A 1AA",
+        "Email [EMAIL], web [URL], tel [PHONE], [POSTCODE]",
+        ["URL", "EMAIL", "POSTCODE", "PHONE"],
+    ),
+]
+
+NEGATIVE = [
+    "waited 45 minutes",
+    "order 12345",
+    "3 times",
+    "12/03/2024",
+    "2024-03-12",
+    "12.03.2024",
+    "£19.99",
+    "$1,234.56",
+    "I paid 1,000,000",
+    "version 2.0.1",
+    "3-4 hours",
+    "2015-2016 season",
+    "flight UA1234 at 10:30",
+    "on 2024-03-12 at 14:00",
+    "@united thanks",
+    "booking.com was good",
+    "gave it 10/10",
+    "ref 12345678",
+    "room 1203, floor 12",
+    "tel 12345",
+    "postcode 90210",
+    "we were 4 adults 2 kids",
+    "the A380 was nice",
+    "ticket 0012345678",
+    "tags 0016 964012",
+    "order 1234567890123456",  # 16 digits, fails Luhn
+    "ID 1234 5678 9012",  # 12 digits
+    "B2 3rd floor",
+    "tail N366SW landed",
+    "booking ref F5R3ZZ",
+    "5551234567",
+    "",
+    "Great service, no numbers here",
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "found"), POSITIVE)
+def test_redacts(text: str, expected: str, found: list[str]) -> None:
+    assert redact_pii(text) == (expected, found)
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_leaves_ordinary_numbers(text: str) -> None:
+    assert redact_pii(text) == (text, [])
+
+
+def test_card_needs_luhn() -> None:
+    assert redact_pii("4111 1111 1111 1112")[1] == []
+    assert redact_pii("0000 0000 0000 0000")[1] == []  # passes Luhn but is a dummy
+
+
+def test_each_type_listed_once() -> None:
+    text, found = redact_pii("a@b.com and c@d.org")
+    assert text == "[EMAIL] and [EMAIL]" and found == ["EMAIL"]
+
+
+def test_placeholders_survive_second_pass() -> None:
+    once = redact_pii("call 07700 900123 or mail a@b.com")[0]
+    assert redact_pii(once) == (once, [])

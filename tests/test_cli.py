@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from cxtext.cli import main, mentions_path
+
+
+@pytest.fixture
+def survey_csv(tmp_path, tiny_survey):
+    path = tmp_path / "in.csv"
+    tiny_survey.to_csv(path, index=False)
+    return path
+
+
+def _read(path):
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def test_analyze_csv_keeps_every_row(tmp_path, survey_csv, tiny_survey, capsys):
+    out = tmp_path / "res" / "out.csv"
+    assert main(["analyze", str(survey_csv), "-o", str(out), "--text", "comment", "--id", "rid"]) == 0
+    res = _read(out)
+    assert list(res["rid"]) == list(tiny_survey["rid"])
+    assert {"comment", "nps", "channel", "sentiment", "themes", "text_clean"} <= set(res.columns)
+    mentions = _read(mentions_path(out))
+    assert set(mentions["comment_id"]) <= set(tiny_survey["rid"])
+    printed = capsys.readouterr().out
+    assert "read     50 rows" in printed and "wrote    50 rows" in printed and "top themes" in printed
+
+
+def test_without_id_adds_row_numbers(tmp_path, survey_csv):
+    out = tmp_path / "out.csv"
+    assert main(["analyze", str(survey_csv), "-o", str(out), "--text", "comment", "-q", "--chunksize", "7"]) == 0
+    assert _read(out)["row"].tolist() == [str(i) for i in range(50)]
+
+
+@pytest.mark.parametrize("ext", ["xlsx", "parquet", "jsonl"])
+def test_other_formats_round_trip(tmp_path, tiny_survey, ext):
+    src = tmp_path / f"in.{ext}"
+    df = tiny_survey.assign(comment=tiny_survey["comment"].map(lambda v: v if not isinstance(v, str) else v[:2000]))
+    if ext == "xlsx":
+        df.to_excel(src, index=False)
+    elif ext == "parquet":
+        df.astype({"comment": str}).to_parquet(src)
+    else:
+        df.to_json(src, orient="records", lines=True)
+    out = tmp_path / f"out.{ext}"
+    assert main(["analyze", str(src), "-o", str(out), "--text", "comment", "--id", "rid", "-q"]) == 0
+    from cxtext.io import read_table
+
+    back = read_table(out)
+    assert list(back["rid"]) == list(df["rid"])
+    assert mentions_path(out).exists()
+
+
+def _run_error(args, capsys):
+    code = main(args)
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    return err
+
+
+def test_missing_column_lists_columns(tmp_path, survey_csv, capsys):
+    err = _run_error(["analyze", str(survey_csv), "-o", str(tmp_path / "o.csv"), "--text", "nope"], capsys)
+    assert "'nope'" in err and "'comment'" in err and "'rid'" in err
+    assert not (tmp_path / "o.csv").exists()
+
+
+def test_duplicate_ids_named_and_no_partial_output(tmp_path, tiny_survey, capsys):
+    df = tiny_survey.copy()
+    df.loc[40, "rid"] = "r03"  # repeated in a later chunk
+    src = tmp_path / "dup.csv"
+    df.to_csv(src, index=False)
+    out = tmp_path / "o.csv"
+    err = _run_error(["analyze", str(src), "-o", str(out), "--text", "comment", "--id", "rid",
+                      "--chunksize", "10"], capsys)
+    assert "'r03'" in err
+    assert not out.exists() and not mentions_path(out).exists()
+    assert list(tmp_path.iterdir()) == [src]  # no temp files left behind
+
+
+@pytest.mark.parametrize("name,content,expect", [
+    ("missing.csv", None, "missing.csv"),
+    ("empty.csv", b"", "no data rows"),
+    ("header.csv", b"id,comment\n", "no data rows"),
+    ("doc.docx", b"PK", "unsupported"),
+    ("bad.parquet", b"not parquet", "bad.parquet"),
+])
+def test_bad_files(tmp_path, capsys, name, content, expect):
+    src = tmp_path / name
+    if content is not None:
+        src.write_bytes(content)
+    err = _run_error(["analyze", str(src), "-o", str(tmp_path / "o.csv"), "--text", "comment"], capsys)
+    assert expect.lower() in err.lower()
+
+
+def test_console_script_and_module_help():
+    r = subprocess.run([sys.executable, "-m", "cxtext", "--help"], capture_output=True, text=True)
+    assert r.returncode == 0 and "analyze" in r.stdout
+    r = subprocess.run([sys.executable, "-m", "cxtext", "analyze", "--help"], capture_output=True, text=True)
+    assert r.returncode == 0 and "--text" in r.stdout and "mentions" in r.stdout
+
+
+def test_mentions_path():
+    from pathlib import Path
+
+    assert mentions_path(Path("a/out.parquet")) == Path("a/out.mentions.parquet")
+    assert mentions_path(Path("out.tsv.gz")) == Path("out.mentions.tsv.gz")

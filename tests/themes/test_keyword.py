@@ -1,0 +1,172 @@
+"""Tests for cxtext.themes.keyword: the keyword theme tagger."""
+
+from __future__ import annotations
+
+import pickle
+import textwrap
+from pathlib import Path
+
+import pytest
+from sklearn.base import clone
+from sklearn.exceptions import NotFittedError as SklearnNotFittedError
+
+from cxtext.errors import ConfigError, InputError, NotFittedError
+from cxtext.themes import KeywordThemeTagger, Taxonomy, Theme, ThemeHit, load_taxonomy
+
+
+@pytest.fixture(scope="module")
+def tagger() -> KeywordThemeTagger:
+    return KeywordThemeTagger().fit()
+
+
+def themes_of(tagger: KeywordThemeTagger, text: str) -> list[str]:
+    return tagger.predict([text])[0]
+
+
+def test_init_stores_params_and_clones() -> None:
+    tax = load_taxonomy()
+    est = KeywordThemeTagger(tax, min_confidence=0.4)
+    assert est.get_params() == {"taxonomy": tax, "min_confidence": 0.4}
+    assert clone(est).get_params()["min_confidence"] == 0.4
+
+
+def test_not_fitted_error_is_clear() -> None:
+    est = KeywordThemeTagger()
+    with pytest.raises(NotFittedError, match=r"not fitted yet.*fit\(\)"):
+        est.tag(["hello"])
+    with pytest.raises(SklearnNotFittedError):
+        est.predict(["hello"])
+
+
+@pytest.mark.parametrize("bad", [-0.1, 1.5, "high", float("nan"), True])
+def test_bad_min_confidence(bad: object) -> None:
+    with pytest.raises(ConfigError, match="min_confidence"):
+        KeywordThemeTagger(min_confidence=bad).fit()  # type: ignore[arg-type]
+
+
+def test_single_string_is_refused(tagger: KeywordThemeTagger) -> None:
+    with pytest.raises(InputError, match=r"tag\(\[text\]\)"):
+        tagger.tag("I waited for ages")  # type: ignore[arg-type]
+
+
+def test_fitted_state(tagger: KeywordThemeTagger) -> None:
+    assert tagger.classes_ == load_taxonomy().ids
+    assert isinstance(tagger.taxonomy_, Taxonomy)
+    assert tagger.n_patterns_ > 500
+
+
+def test_spans_index_the_text(tagger: KeywordThemeTagger) -> None:
+    texts = [
+        "We waited  ages in the queue 😡 and the staff were RUDE.",
+        "The refund took ages… and nobody kept me informed.",
+        "App kept crashing at checkout; charged twice!!",
+        "“Lovely, clean room” — but the Wi-Fi was down and the price was steep.",
+        "",
+    ]
+    results = tagger.tag(texts)
+    assert len(results) == len(texts)
+    assert results[-1] == []
+    for text, hits in zip(texts, results):
+        assert len({h.theme for h in hits}) == len(hits), "one hit per theme"
+        for hit in hits:
+            assert isinstance(hit, ThemeHit)
+            assert text[hit.start : hit.end] == hit.matched
+            assert 0.0 <= hit.confidence <= 1.0
+        assert [h.confidence for h in hits] == sorted((h.confidence for h in hits), reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("I waited outside for forty minutes", "waiting_time"),
+        ("Waiting was the worst part", "waiting_time"),
+        ("Queues everywhere", "waiting_time"),
+        ("Refunded within a day", "returns_refunds"),
+        ("She apologized and really listened", "empathy"),
+        ("I was overcharged", "billing"),
+        ("It takes ages to get anything done", "waiting_time"),
+    ],
+)
+def test_lemma_matching(tagger: KeywordThemeTagger, text: str, theme: str) -> None:
+    assert theme in themes_of(tagger, text)
+
+
+def test_multiword_seed_span(tagger: KeywordThemeTagger) -> None:
+    text = "Kept on hold forever"
+    hit = next(h for h in tagger.tag([text])[0] if h.theme == "waiting_time")
+    assert hit.matched in {"on hold", "forever"}
+    assert hit.confidence > 0.7  # two distinct seeds, one of them a phrase
+
+
+def test_exclude_suppresses_only_overlapping_hits(tagger: KeywordThemeTagger) -> None:
+    assert "waiting_time" not in themes_of(tagger, "I can't wait to come back!")
+    assert "waiting_time" not in themes_of(tagger, "I can\u2019t wait to come back!")
+    assert "returns_refunds" not in themes_of(tagger, "We will definitely return.")
+    hits = tagger.tag(["I can't wait any more, the queue is huge"])[0]
+    wait = [h for h in hits if h.theme == "waiting_time"]
+    assert wait and wait[0].matched == "queue"
+
+
+def test_exclude_in_custom_taxonomy(tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(
+        textwrap.dedent("""\
+        version: "0.1"
+        name: t
+        themes:
+          - id: queueing
+            label: Queueing
+            description: Standing in line.
+            group: process
+            seeds: [line, queue]
+            exclude: [line manager]
+        """),
+        encoding="utf-8",
+    )
+    est = KeywordThemeTagger(str(path)).fit()
+    assert est.predict(["Long line at the till", "My line manager approved it"]) == [
+        ["queueing"],
+        [],
+    ]
+
+
+def test_negation_keeps_the_theme(tagger: KeywordThemeTagger) -> None:
+    assert "waiting_time" in themes_of(tagger, "No wait at all")
+    assert "staff_attitude" in themes_of(tagger, "The staff were not rude")
+
+
+def test_confidence_order_and_threshold() -> None:
+    text = "The service was fine but we waited on hold for an hour"
+    low = KeywordThemeTagger().fit().tag([text])[0]
+    by_theme = {h.theme: h.confidence for h in low}
+    assert by_theme["staff_attitude"] < by_theme["waiting_time"]  # generic 'service' vs phrases
+    high = KeywordThemeTagger(min_confidence=0.5).fit().predict([text])[0]
+    assert "waiting_time" in high and "staff_attitude" not in high
+
+
+def test_missing_values_give_no_hits(tagger: KeywordThemeTagger) -> None:
+    pd = pytest.importorskip("pandas")
+    series = pd.Series(["rude staff", None, float("nan"), pd.NA], dtype=object)
+    assert tagger.predict(series) == [["staff_attitude"], [], [], []]
+
+
+def test_own_examples_are_mostly_tagged(tagger: KeywordThemeTagger) -> None:
+    total = hit = 0
+    weak = []
+    for theme in tagger.taxonomy_:
+        preds = tagger.predict(list(theme.examples))
+        found = sum(theme.id in p for p in preds)
+        total += len(preds)
+        hit += found
+        if found / len(preds) < 2 / 3:
+            weak.append(theme.id)
+    assert hit / total >= 0.9
+    assert not weak
+
+
+def test_taxonomy_object_and_pickle(tagger: KeywordThemeTagger) -> None:
+    tax = Taxonomy([Theme("noise", "Noise", "How loud.", "place", seeds=("loud", "noisy"))])
+    est = KeywordThemeTagger(tax).fit()
+    assert est.taxonomy_ is tax
+    again = pickle.loads(pickle.dumps(est))
+    assert again.predict(["So noisy in there"]) == [["noise"]]
