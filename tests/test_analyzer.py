@@ -104,7 +104,7 @@ def test_presets_and_overrides(tiny_survey):
     with pytest.raises(cxtext.ConfigError, match="Available presets: fast, accurate"):
         cxtext.Analyzer(preset="turbo")
     with pytest.raises(cxtext.NotAvailableError):
-        cxtext.Analyzer(preset="accurate")
+        cxtext.Analyzer(themes="embedding")
     with pytest.raises(cxtext.ModelNotFoundError, match="Available models"):
         cxtext.Analyzer(sentiment="no-such-model").analyze(["x"])
 
@@ -138,3 +138,25 @@ def test_summary_and_info(analyzer, tiny_survey):
     s = res.summary()
     assert s["rows"] == 50 and s["non_answers"] >= 10 and s["top_themes"]
     assert res.info["sentiment_model"].startswith("sentiment-fast")
+
+
+def test_question_context(analyzer):
+    df = pd.DataFrame({
+        "c": ["Nothing.", "Nothing.", "More parking spaces", "n/a", "The staff were lovely",
+              "Open on Sundays please"],
+        "q": ["How could we improve?", "What did we do well?", "How could we improve?",
+              "How could we improve?", "What did we do well?", None],
+    })
+    cm = analyzer.analyze(df, text="c", question="q").comments
+    assert cm["prompt_type"].tolist() == ["improve", "praise", "improve", "improve", "praise", "neutral"]
+    assert cm["sentiment"].tolist()[:2] == ["positive", "negative"]
+    assert cm["is_non_answer"].tolist()[:2] == [True, True]  # still flagged, now with a meaning
+    assert cm.loc[2, "sentiment"] == "negative" and cm.loc[2, "is_suggestion"]
+    assert pd.isna(cm.loc[3, "sentiment"])  # "n/a" carries no meaning under any prompt
+    assert cm["is_suggestion"].tolist() == [False, False, True, False, False, True]
+    # text-only input keeps working, with suggestions still flagged
+    plain = analyzer.analyze(df, text="c").comments
+    assert "prompt_type" not in plain and pd.isna(plain.loc[0, "sentiment"])
+    assert plain["is_suggestion"].tolist() == [False, False, True, False, False, True]
+    with pytest.raises(cxtext.ColumnNotFoundError, match="Question column 'nope'"):
+        analyzer.analyze(df, text="c", question="nope")

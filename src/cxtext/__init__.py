@@ -26,7 +26,26 @@ from cxtext.errors import (
     UnreadableFileError,
     UnsupportedFormatError,
 )
+from cxtext.evaluate import EvaluationReport, evaluate_sentiment
 from cxtext.io import iter_table, read_table, write_table
+from cxtext.scores import (
+    NPSResult,
+    Scale,
+    ScoreWarning,
+    ces_scale,
+    check_scores,
+    csat_scale,
+    drivers,
+    fft_scale,
+    join_scores,
+    nps,
+    nps_scale,
+    review_queue,
+    score_trends,
+    theme_table,
+    theme_trends,
+)
+from cxtext.sentiment.train import train_sentiment
 from cxtext.themes import Taxonomy, load_taxonomy
 
 __version__ = "0.1.0"
@@ -38,6 +57,24 @@ __all__ = [
     "AnalysisResult",
     "load_taxonomy",
     "Taxonomy",
+    "train_sentiment",
+    "evaluate_sentiment",
+    "EvaluationReport",
+    "nps",
+    "NPSResult",
+    "check_scores",
+    "Scale",
+    "ScoreWarning",
+    "nps_scale",
+    "csat_scale",
+    "ces_scale",
+    "fft_scale",
+    "join_scores",
+    "theme_table",
+    "drivers",
+    "theme_trends",
+    "score_trends",
+    "review_queue",
     "read_table",
     "iter_table",
     "write_table",

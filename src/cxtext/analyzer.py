@@ -39,13 +39,14 @@ logger = logging.getLogger(__name__)
 
 PRESETS: dict[str, dict[str, str]] = {
     "fast": {"sentiment": "fast", "themes": "keyword"},
-    "accurate": {"sentiment": "accurate", "themes": "embedding"},
+    "accurate": {"sentiment": "accurate", "themes": "keyword"},
 }
 
 #: Columns :class:`Analyzer` adds to every comments table, in this order.
 COMMENT_COLUMNS = [
     "text_clean", "is_empty", "is_non_answer", "language", "is_duplicate", "duplicate_of",
-    "pii", "sentiment", "sentiment_score", "sentiment_confidence", "themes", "n_clauses",
+    "pii", "sentiment", "sentiment_score", "sentiment_confidence", "is_suggestion", "themes",
+    "n_clauses",
 ]
 #: Columns of the mentions table.
 MENTION_COLUMNS = [
@@ -53,6 +54,8 @@ MENTION_COLUMNS = [
     "confidence", "start", "end", "evidence", "matched", "clause",
 ]
 _EVIDENCE_MAX = 300  # characters of a clause shown as evidence around a match
+_RULE_SCORE = 0.75  # sentiment_score of a non-answer read through its prompt (rule-based)
+_RULE_CONFIDENCE = 0.75  # and its confidence (a fixed rule value, not a model probability)
 
 
 @dataclass
@@ -104,6 +107,44 @@ class AnalysisResult:
             "mentions": int(len(self.mentions)),
             "top_themes": {str(k): int(v) for k, v in themes.items()},
         }
+
+
+    # -- scores (thin shells over cxtext.scores) ---------------------------------
+    def join_scores(self, **kwargs: Any) -> AnalysisResult:
+        """Join NPS/CSAT/CES, segments and periods; see :func:`cxtext.join_scores`."""
+        from cxtext.scores import join_scores
+
+        return join_scores(self, **kwargs)
+
+    def theme_table(self, **kwargs: Any) -> pd.DataFrame:
+        """Per-theme volume, sentiment, scores and quotes; see :func:`cxtext.theme_table`."""
+        from cxtext.scores import theme_table
+
+        return theme_table(self, **kwargs)
+
+    def drivers(self, score: str, kind: str | None = None, **kwargs: Any) -> pd.DataFrame:
+        """Theme drivers of a score with confidence intervals; see :func:`cxtext.drivers`."""
+        from cxtext.scores import drivers
+
+        return drivers(self, score, kind, **kwargs)
+
+    def theme_trends(self, period: str = "month", **kwargs: Any) -> pd.DataFrame:
+        """Significant theme movements by period; see :func:`cxtext.theme_trends`."""
+        from cxtext.scores import theme_trends
+
+        return theme_trends(self, period, **kwargs)
+
+    def score_trends(self, score: str, period: str = "month", **kwargs: Any) -> pd.DataFrame:
+        """Score by period with significant movements; see :func:`cxtext.score_trends`."""
+        from cxtext.scores import score_trends
+
+        return score_trends(self, score, period, **kwargs)
+
+    def review_queue(self, score: str = "nps", **kwargs: Any) -> pd.DataFrame:
+        """Comments whose text contradicts their score; see :func:`cxtext.review_queue`."""
+        from cxtext.scores import review_queue
+
+        return review_queue(self, score, **kwargs)
 
 
 class _RunState:
@@ -204,11 +245,10 @@ class Analyzer:
     def _spec(self, part: str) -> Any:
         chosen = getattr(self, part)
         spec = PRESETS[self.preset][part] if chosen is None else chosen
-        if isinstance(spec, str) and spec in ("accurate", "embedding"):
+        if isinstance(spec, str) and spec == "embedding":
             raise NotAvailableError(
-                f"[CX306] The {spec!r} {part} component (transformer models, preset "
-                "'accurate') is not shipped in this version of cxtext yet. Use preset='fast' "
-                f"or pass your own {part} model."
+                f"[CX306] The {spec!r} {part} component is not shipped in this version of "
+                f"cxtext yet. Use 'keyword' or pass your own {part} model."
             )
         return spec
 
@@ -218,9 +258,9 @@ class Analyzer:
         if self._sentiment_model is None:
             spec = self._spec("sentiment")
             if isinstance(spec, str) or hasattr(spec, "__fspath__"):
-                from cxtext.sentiment import FastSentimentClassifier
+                from cxtext.sentiment import load_sentiment_model
 
-                self._sentiment_model = FastSentimentClassifier.load(spec)
+                self._sentiment_model = load_sentiment_model(spec)
             elif hasattr(spec, "predict_proba") and hasattr(spec, "classes_"):
                 self._sentiment_model = spec
             else:
@@ -278,7 +318,7 @@ class Analyzer:
 
     # -- public API --------------------------------------------------------------
     def analyze(self, data: pd.DataFrame | pd.Series | Sequence[Any], text: str | None = None,
-                id: str | None = None) -> AnalysisResult:
+                id: str | None = None, question: str | None = None) -> AnalysisResult:
         """Analyse a table of comments.
 
         Parameters
@@ -290,6 +330,13 @@ class Analyzer:
         id : str, optional
             Name of a unique id column; ``mentions.comment_id`` then holds these ids,
             otherwise the index labels.
+        question : str, optional
+            Name of a column holding the survey prompt each comment answers. The
+            prompt type (praise / improve / neutral, see
+            :mod:`cxtext.sentiment.context`) shifts sentiment, gives "Nothing."-style
+            answers their meaning ("Nothing." under "How could we improve?" is
+            positive) and marks every substantive answer to an improve prompt as
+            ``is_suggestion``. Adds a ``prompt_type`` column.
 
         Returns
         -------
@@ -303,16 +350,17 @@ class Analyzer:
             The id column is not unique (the message lists the duplicated ids).
         """
         frame, text = self._as_frame(data, text)
-        self._check_columns(frame, text, id)
+        self._check_columns(frame, text, id, question)
         if id is not None:  # fail before any work, not at the chunk that repeats an id
             _RunState.check_unique(frame[id], id)
         chunks = (frame.iloc[i:i + self.chunksize] for i in range(0, len(frame), self.chunksize))
         comments, mentions = [], []
-        for cm, mn in self.analyze_chunks(chunks, text=text, id=id, total=len(frame)):
+        for cm, mn in self.analyze_chunks(chunks, text=text, id=id, question=question,
+                                          total=len(frame)):
             comments.append(cm)
             mentions.append(mn)
         if not comments:
-            comments.append(self._empty_comments(frame))
+            comments.append(self._empty_comments(frame, question))
         return AnalysisResult(
             comments=pd.concat(comments) if len(comments) > 1 else comments[0],
             mentions=pd.concat(mentions, ignore_index=True) if mentions else _empty_mentions(),
@@ -320,6 +368,7 @@ class Analyzer:
         )
 
     def analyze_chunks(self, chunks: Iterable[pd.DataFrame], text: str, id: str | None = None,
+                       question: str | None = None,
                        total: int | None = None) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
         """Analyse a stream of chunks of one table, yielding ``(comments, mentions)`` per chunk.
 
@@ -330,10 +379,10 @@ class Analyzer:
         bar = self._progress_bar(total)
         try:
             for chunk in chunks:
-                self._check_columns(chunk, text, id)
+                self._check_columns(chunk, text, id, question)
                 if id is not None:
                     state.check_ids(chunk[id])
-                cm, mn = self._analyze_chunk(chunk, text, id, state)
+                cm, mn = self._analyze_chunk(chunk, text, id, question, state)
                 state.rows += len(chunk)
                 if bar is not None:
                     bar.update(len(chunk))
@@ -371,52 +420,89 @@ class Analyzer:
         return pd.DataFrame({name: list(data)}), name
 
     @staticmethod
-    def _check_columns(frame: pd.DataFrame, text: str, id: str | None) -> None:
-        if text not in frame.columns:
-            raise ColumnNotFoundError(text, available=list(frame.columns), role="text")
-        if id is not None and id not in frame.columns:
-            raise ColumnNotFoundError(id, available=list(frame.columns), role="id")
+    def _check_columns(frame: pd.DataFrame, text: str, id: str | None,
+                       question: str | None = None) -> None:
+        for role, col in (("text", text), ("id", id), ("question", question)):
+            if col is not None and col not in frame.columns:
+                raise ColumnNotFoundError(col, available=list(frame.columns), role=role)
 
-    def _empty_comments(self, frame: pd.DataFrame) -> pd.DataFrame:
+    def _empty_comments(self, frame: pd.DataFrame, question: str | None) -> pd.DataFrame:
         out = _rename_clashes(frame.copy())
-        for col in COMMENT_COLUMNS:
+        for col in COMMENT_COLUMNS + (["prompt_type"] if question is not None else []):
             out[col] = pd.Series(dtype=object)
         return out
 
     def _analyze_chunk(self, chunk: pd.DataFrame, text: str, id: str | None,
-                       state: _RunState) -> tuple[pd.DataFrame, pd.DataFrame]:
+                       question: str | None, state: _RunState) -> tuple[pd.DataFrame, pd.DataFrame]:
         from cxtext.clean import split_clauses
+        from cxtext.sentiment.context import (
+            apply_context,
+            context_label_for_non_answer,
+            is_suggestion,
+            prompt_type,
+        )
 
         ids = chunk[id] if id is not None else pd.Series(chunk.index, index=chunk.index)
         clean = self.cleaner.transform(chunk[text])
         texts = clean["text_clean"].tolist()
         skip = clean["is_non_answer"].to_numpy(dtype=bool)
         is_dup, dup_of = state.dedup.flag(texts, ids.tolist(), skip=skip.tolist())
-        scored = ~skip & clean["language"].isin(self.languages).to_numpy()
+        language_ok = clean["language"].isin(self.languages).to_numpy()
+        scored = ~skip & language_ok
         rows = np.flatnonzero(scored)
+        prompts = ([prompt_type(q) for q in chunk[question].tolist()] if question is not None
+                   else ["neutral"] * len(chunk))
 
         n = len(chunk)
         label = np.full(n, None, dtype=object)
         score = np.full(n, np.nan)
         conf = np.full(n, np.nan)
+        suggestion = np.array([bool(t) and not na and is_suggestion(t, p)
+                               for t, na, p in zip(texts, skip, prompts)], dtype=bool)
         themes: list[list[str]] = [[] for _ in range(n)]
         n_clauses = np.zeros(n, dtype=int)
         mention_rows: list[dict[str, Any]] = []
+
+        if question is not None:  # "Nothing." answers a prompt: give it its meaning
+            for r in np.flatnonzero(skip):
+                meaning = context_label_for_non_answer(texts[r], prompts[r])
+                if meaning is not None:
+                    label[r] = meaning
+                    score[r] = _RULE_SCORE if meaning == "positive" else -_RULE_SCORE
+                    conf[r] = _RULE_CONFIDENCE
 
         if len(rows):
             model = self.sentiment_model
             classes = [str(c) for c in model.classes_]
             scored_texts = [texts[i] for i in rows]
-            lab, sc, cf = _sentiment_outputs(model.predict_proba(scored_texts), classes)
-            label[rows], score[rows], conf[rows] = lab, sc, cf
-
             clauses = split_clauses(scored_texts)
             flat = [(r, c) for r, cl in zip(rows, clauses) for c in cl]
             for r, cl in zip(rows, clauses):
                 n_clauses[r] = len(cl)
+            clause_texts = [c.text for _, c in flat]
+            # A comment that is one clause is scored once, as that clause.
+            whole = [i for i, (r, cl) in enumerate(zip(rows, clauses))
+                     if not (len(cl) == 1 and cl[0].text == texts[r])]
+            clause_proba, comment_proba = self._score([*clause_texts, *(scored_texts[i] for i in whole)],
+                                                      len(clause_texts), model)
+            proba = np.zeros((len(rows), len(classes)))
+            first_clause = {}
+            for k, (r, _) in enumerate(flat):
+                first_clause.setdefault(r, k)
+            for i, r in enumerate(rows):
+                if r in first_clause and n_clauses[r] == 1:
+                    proba[i] = clause_proba[first_clause[r]]
+            if len(whole):
+                proba[whole] = comment_proba
+            proba = apply_context(proba, classes, [prompts[r] for r in rows], suggestion[rows])
+            clause_suggests = [is_suggestion(c.text, prompts[r]) for r, c in flat]
+            clause_proba = apply_context(clause_proba, classes, [prompts[r] for r, _ in flat],
+                                         clause_suggests)
+            lab, sc, cf = _sentiment_outputs(proba, classes)
+            label[rows], score[rows], conf[rows] = lab, sc, cf
+
             if flat:
-                clause_texts = [c.text for _, c in flat]
-                c_lab, c_sc, c_cf = _sentiment_outputs(model.predict_proba(clause_texts), classes)
+                c_lab, c_sc, c_cf = _sentiment_outputs(clause_proba, classes)
                 hits = self.theme_tagger.tag(clause_texts)
                 clause_no: dict[int, int] = {}
                 for k, ((r, clause), clause_hits) in enumerate(zip(flat, hits)):
@@ -444,10 +530,26 @@ class Analyzer:
         out["sentiment"] = label
         out["sentiment_score"] = score
         out["sentiment_confidence"] = conf
+        out["is_suggestion"] = suggestion
         out["themes"] = pd.Series(themes, index=out.index, dtype=object)
         out["n_clauses"] = n_clauses
+        if question is not None:
+            out["prompt_type"] = prompts
         mentions = pd.DataFrame(mention_rows, columns=MENTION_COLUMNS) if mention_rows else _empty_mentions()
         return out, mentions
+
+    @staticmethod
+    def _score(texts: list[str], n_clauses: int, model: Any) -> tuple[np.ndarray, np.ndarray]:
+        """Probabilities for clause texts and whole-comment texts in one batched call.
+
+        Embedding models encode every text once; the clause vectors are kept on
+        the analyzer run so other embedding-based steps can reuse them.
+        """
+        if not texts:
+            k = len(model.classes_)
+            return np.zeros((0, k)), np.zeros((0, k))
+        proba = np.asarray(model.predict_proba(texts), dtype=float)
+        return proba[:n_clauses], proba[n_clauses:]
 
 
 def _sentiment_outputs(proba: np.ndarray, classes: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -96,11 +96,12 @@ def run_analyze(src: Path, out: Path, *, text: str, id: Optional[str] = None,
                 in_format: Optional[str] = None, out_format: Optional[str] = None,
                 sep: Optional[str] = None, encoding: Optional[str] = None,
                 sheet: Optional[str] = None, redact_pii: bool = True, excel_safe: bool = True,
-                progress: bool = False) -> tuple[_Summary, dict]:
+                progress: bool = False, question: Optional[str] = None) -> tuple[_Summary, dict]:
     """Stream ``src`` through an :class:`~cxtext.Analyzer` into ``out`` and its mentions file.
 
     Both outputs are written atomically: if anything fails, neither file appears
-    (and existing files are left untouched).
+    (and existing files are left untouched). ``question`` names a column holding
+    the survey question of each row, passed on to the analyzer as context.
     """
     from cxtext.analyzer import Analyzer
     from cxtext.io import TableWriter, iter_table
@@ -115,7 +116,8 @@ def run_analyze(src: Path, out: Path, *, text: str, id: Optional[str] = None,
         out.parent.mkdir(parents=True, exist_ok=True)
     with TableWriter(out, format=out_format, excel_safe=excel_safe) as cw, \
             TableWriter(m_out, format=out_format, excel_safe=excel_safe) as mw:
-        for comments, mentions in analyzer.analyze_chunks(chunks, text=text, id=id):
+        for comments, mentions in analyzer.analyze_chunks(chunks, text=text, id=id,
+                                                          question=question):
             if id is None:
                 comments.insert(0, "row", comments.index.to_numpy())
             cw.write(comments)
@@ -132,6 +134,7 @@ def analyze_cli(
     output: Annotated[Path, typer.Option("--output", "-o", help="Comments table to write (format from its extension); the mentions table goes beside it as NAME.mentions.EXT.")],
     text: Annotated[str, typer.Option("--text", "-t", help="Column holding the comment text.")],
     id: Annotated[Optional[str], typer.Option("--id", help="Column with a unique id per row (checked). Without it, a 'row' column (0-based) is added.")] = None,
+    question: Annotated[Optional[str], typer.Option("--question", help="Column naming the survey question each comment answers (used as context).")] = None,
     preset: Annotated[str, typer.Option(help="Model preset: 'fast' (default) or 'accurate'.")] = "fast",
     sentiment: Annotated[Optional[str], typer.Option(help="Sentiment model: 'fast' or a model folder (overrides the preset).")] = None,
     taxonomy: Annotated[Optional[Path], typer.Option(help="Theme taxonomy YAML (default: cxtext's CX taxonomy).")] = None,
@@ -145,14 +148,18 @@ def analyze_cli(
     excel_safe: Annotated[bool, typer.Option("--excel-safe/--no-excel-safe", help="Neutralise spreadsheet formulas in CSV/XLSX output.")] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
-    """Analyse comments: one output row per input row (same order, ids and columns),
-    plus a long table of theme mentions with their sentiment and evidence."""
+    """Analyse comments: one row out per row in, plus a table of theme mentions.
+
+    Every input row is written once, in order, with its id and columns, plus
+    cleaned text, flags, sentiment and themes. Theme mentions (theme, clause
+    sentiment, evidence span) go to NAME.mentions.EXT beside the output.
+    """
     start = time.perf_counter()
     summary, info = run_analyze(
         input, output, text=text, id=id, preset=preset, sentiment=sentiment, taxonomy=taxonomy,
         chunksize=chunksize, in_format=in_format, out_format=out_format, sep=sep,
         encoding=encoding, sheet=sheet, redact_pii=redact_pii, excel_safe=excel_safe,
-        progress=not quiet and sys.stderr.isatty(),
+        progress=not quiet and sys.stderr.isatty(), question=question,
     )
     if not quiet:
         typer.echo(summary.render(src=input, out=output, mentions_out=mentions_path(output),
@@ -201,6 +208,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 3
     return 0
 
+
+import cxtext.cli_train_eval  # noqa: E402,F401  (registers `train` and `evaluate` on app)
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

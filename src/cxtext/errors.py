@@ -32,6 +32,10 @@ CX305  unknown preset
 CX306  component not shipped in this version
 CX31x  taxonomy files (missing, invalid YAML, bad content, duplicate/unknown id)
 CX320  estimator not fitted
+CX401  invalid score values (reported as a warning, never coerced)
+CX402  no valid scores
+CX403  invalid dates (warning)
+CX404  no period column: call join_scores(date=...) first
 ====== =========================================================================
 
 ::

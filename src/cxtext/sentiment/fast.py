@@ -17,7 +17,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
-from cxtext.errors import ConfigError, InputError, ModelError
+from cxtext.errors import ConfigError, InputError, ModelError, ModelVersionError
 from cxtext.models import TrainingData, resolve_model_dir, verify_model_dir, write_model_dir
 from cxtext.sentiment.calibration import expected_calibration_error, fit_temperature, softmax
 from cxtext.sentiment.features import TextHasher
@@ -29,6 +29,7 @@ logger = logging.getLogger(__name__)
 SENTIMENT_LABELS = ("negative", "neutral", "positive")
 WEIGHTS_FILE = "weights.safetensors"
 KIND = "sentiment-fast"
+CHAR_ANALYZERS = ("rolling",)
 
 
 class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
@@ -51,6 +52,10 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         Characters of each text that are read.
     random_state : int, default=0
         Seed of the calibration split.
+    char_analyzer : {"rolling"}, default="rolling"
+        Character n-gram extractor (:func:`~cxtext.sentiment.features.char_ngram_counts`).
+        Recorded in the manifest so a model is never read with features it was
+        not trained on.
 
     Attributes
     ----------
@@ -76,7 +81,7 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
     def __init__(self, *, n_features: int = 2**19, char_ngrams: tuple[int, int] = (2, 5),
                  C: float = 4.0, class_weight: str | None = "balanced",
                  calibration_size: float = 0.1, max_chars: int = 3000,
-                 random_state: int = 0) -> None:
+                 random_state: int = 0, char_analyzer: str = "rolling") -> None:
         self.n_features = n_features
         self.char_ngrams = char_ngrams
         self.C = C
@@ -84,6 +89,7 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         self.calibration_size = calibration_size
         self.max_chars = max_chars
         self.random_state = random_state
+        self.char_analyzer = char_analyzer
 
     # -- fitting -----------------------------------------------------------------
     def _hasher(self) -> TextHasher:
@@ -102,6 +108,11 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
             )
         if float(self.C) <= 0:
             raise ConfigError(f"[CX301] The 'C' parameter must be > 0. Got {self.C!r} instead.")
+        if self.char_analyzer not in CHAR_ANALYZERS:
+            raise ConfigError(
+                f"[CX301] The 'char_analyzer' parameter must be one of {list(CHAR_ANALYZERS)}. "
+                f"Got {self.char_analyzer!r} instead."
+            )
 
     def fit(self, X: Sequence[str], y: Sequence[str]) -> FastSentimentClassifier:
         """Fit on texts ``X`` with labels ``y`` (negative/neutral/positive)."""
@@ -213,6 +224,12 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
                 f"[CX205] {str(folder)!r} holds a {manifest.kind!r} model, not {KIND!r}."
             )
         params = dict(manifest.params)
+        if params.get("char_analyzer") not in CHAR_ANALYZERS:
+            raise ModelVersionError(
+                f"[CX204] {str(folder)!r} was trained with a character n-gram extractor this "
+                f"cxtext does not have ({params.get('char_analyzer', 'char_wb')!r}); retrain it "
+                "with `cxtext train sentiment`."
+            )
         if "char_ngrams" in params:
             params["char_ngrams"] = tuple(params["char_ngrams"])
         model = cls(**params)

@@ -1,4 +1,4 @@
-"""Text features for the ``fast`` sentiment model: hashed word and character n-grams.
+"""Text features for the ``fast`` models: hashed word and character n-grams.
 
 Hashing (rather than a fitted vocabulary) keeps the shipped model a fixed, small
 set of arrays and makes vectorising stateless and parallel-safe. Words inside a
@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["mark_negation", "word_features", "TextHasher"]
+__all__ = ["mark_negation", "word_features", "char_ngram_counts", "TextHasher"]
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[!?]+|[.,;:]|\[[a-z ]+\]")
 _NEGATORS = frozenset(
@@ -65,6 +65,55 @@ def word_features(text: str) -> list[str]:
     return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
 
 
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # 64-bit golden-ratio multiplier (Fibonacci hashing)
+_BASE = np.uint64(1_000_003)
+
+
+def char_ngram_counts(texts: Sequence[str], ngrams: tuple[int, int], n_features: int) -> sp.csr_matrix:
+    """Hashed character n-gram counts, computed for all texts at once with numpy.
+
+    Each text is lower-cased and padded with one space on both sides; n-grams
+    may cross word boundaries (so ``"t b"`` of "not bad" is a feature). The texts
+    are joined with a separator that no n-gram may contain, turned into one
+    array of code points, and every n-gram's polynomial hash is computed with
+    vectorised shifts. This replaces scikit-learn's ``char_wb`` analyzer, whose
+    per-string Python loop was 80% of the fast model's run time.
+
+    Examples
+    --------
+    >>> X = char_ngram_counts(["ab", "ab"], (2, 2), 64)
+    >>> X.shape, int(X.sum())  # " a", "ab", "b " in each text
+    ((2, 64), 6)
+    """
+    lo, hi = ngrams
+    n_docs = len(texts)
+    if n_docs == 0 or hi < 1:
+        return sp.csr_matrix((n_docs, n_features), dtype=np.float32)
+    padded = [" " + t.lower() + " " for t in texts]
+    codes = np.frombuffer("\x00".join(padded).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    lengths = np.fromiter((len(t) for t in padded), dtype=np.int64, count=n_docs)
+    doc_of = np.repeat(np.arange(n_docs), lengths + 1)[: len(codes)]
+    is_sep = np.concatenate([[0], np.cumsum(codes == 0)])
+    rows, cols = [], []
+    with np.errstate(over="ignore"):
+        h = np.zeros(len(codes), dtype=np.uint64)
+        for n in range(1, hi + 1):
+            # h[i] = hash of codes[i : i + n]
+            h = h[:-1] * _BASE + codes[n - 1:] if n > 1 else codes.copy()
+            if n < lo:
+                continue
+            starts = np.arange(len(h))
+            valid = (is_sep[starts + n] - is_sep[starts]) == 0
+            mixed = (h[valid] + np.uint64(n)) * _MIX
+            cols.append((mixed >> np.uint64(20)) % np.uint64(n_features))
+            rows.append(doc_of[starts[valid]])
+    data = np.ones(sum(len(c) for c in cols), dtype=np.float32)
+    X = sp.csr_matrix((data, (np.concatenate(rows), np.concatenate(cols).astype(np.int64))),
+                      shape=(n_docs, n_features), dtype=np.float32)
+    X.sum_duplicates()
+    return X
+
+
 class TextHasher:
     """Hash texts into a sparse matrix: word uni/bigrams + ``char_wb`` n-grams.
 
@@ -88,22 +137,19 @@ class TextHasher:
         self.max_chars = int(max_chars)
         common: dict[str, Any] = dict(n_features=self.n_features, alternate_sign=False, norm=None)
         self._word = HashingVectorizer(analyzer=word_features, **common)
-        self._char = (
-            HashingVectorizer(analyzer="char_wb", ngram_range=self.char_ngrams, lowercase=True, **common)
-            if self.char_ngrams[1] > 0 else None
-        )
+        self._char = self.char_ngrams[1] > 0
 
     @property
     def n_columns(self) -> int:
         """Total number of columns produced."""
-        return self.n_features * (2 if self._char is not None else 1)
+        return self.n_features * (2 if self._char else 1)
 
     def transform(self, texts: Iterable[str]) -> sp.csr_matrix:
         """Return raw counts (CSR, float32) with sublinear scaling applied."""
         docs: Sequence[str] = [t[: self.max_chars] for t in texts]
         blocks = [self._word.transform(docs)]
-        if self._char is not None:
-            blocks.append(self._char.transform(docs))
+        if self._char:
+            blocks.append(char_ngram_counts(docs, self.char_ngrams, self.n_features))
         X = sp.hstack(blocks, format="csr", dtype=np.float32)
         np.log1p(X.data, out=X.data)
         return X

@@ -1,0 +1,218 @@
+"""The ``fast`` emotion model: hashed n-grams, one logistic regression per emotion.
+
+Features are the sentiment model's :class:`~cxtext.sentiment.features.TextHasher`
+(word uni/bigrams with negation marking + ``char_wb`` n-grams), idf-weighted and
+L2-normalised. Each of the eight CX emotions gets its own binary logistic
+regression (one-vs-rest, so a comment can carry several emotions or none), and
+its own decision threshold, tuned with :meth:`tune_thresholds`.
+
+Saved as a versioned model folder: parameters in ``manifest.json``, arrays
+(coefficients, intercepts, idf, thresholds) in ``weights.safetensors``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.utils.validation import check_is_fitted
+
+from cxtext.emotion.definitions import EMOTIONS
+from cxtext.emotion.thresholds import ThresholdMixin
+from cxtext.errors import ConfigError, InputError, ModelError
+from cxtext.models import TrainingData, resolve_model_dir, verify_model_dir, write_model_dir
+from cxtext.sentiment.features import TextHasher
+
+__all__ = ["FastEmotionClassifier"]
+
+logger = logging.getLogger(__name__)
+
+WEIGHTS_FILE = "weights.safetensors"
+KIND = "emotion-fast"
+_CXTEXT_RANGE = ">=0.1,<0.2"
+
+
+def _as_matrix(y: Sequence[Sequence[str]] | np.ndarray, n: int) -> np.ndarray:
+    from cxtext.emotion.data import labels_to_matrix
+
+    Y = y if isinstance(y, np.ndarray) and y.ndim == 2 else labels_to_matrix(list(y))
+    if Y.shape != (n, len(EMOTIONS)):
+        raise InputError(
+            f"[CX108] Got {n} texts but labels of shape {Y.shape}; pass one list of emotion "
+            f"ids per text (or an (n, {len(EMOTIONS)}) 0/1 matrix)."
+        )
+    return np.asarray(Y, dtype=np.int8)
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+class FastEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
+    """Multi-label CX emotions from hashed word + character n-grams.
+
+    Parameters
+    ----------
+    n_features : int, default=2**18
+        Hash buckets per feature block (word block and char block).
+    char_ngrams : tuple of int, default=(2, 5)
+        ``char_wb`` n-gram range; ``(0, 0)`` uses words only.
+    C : float, default=2.0
+        Inverse regularisation strength of each logistic regression.
+    max_chars : int, default=3000
+        Characters of each text that are read.
+    max_iter : int, default=1000
+        Solver iterations per emotion.
+
+    Attributes
+    ----------
+    classes_ : ndarray of str
+        The emotion ids (:data:`cxtext.emotion.EMOTIONS`), the column order of
+        :meth:`predict_proba`.
+    coef_ : ndarray of shape (8, n_columns)
+    intercept_, thresholds_ : ndarray of shape (8,)
+        ``thresholds_`` is 0.5 after ``fit``; call :meth:`tune_thresholds` on
+        held-out labelled texts to set per-emotion thresholds.
+    idf_ : ndarray of shape (n_columns,)
+
+    Examples
+    --------
+    >>> clf = FastEmotionClassifier(n_features=2**10, char_ngrams=(0, 0), C=10.0)
+    >>> texts = ["thank you so much", "this is so annoying", "i am scared", "ok"] * 6
+    >>> labels = [["gratitude"], ["frustration"], ["anxiety"], []] * 6
+    >>> clf.fit(texts, labels).predict_proba(["thank you"]).shape
+    (1, 8)
+    >>> clf.predict(["thank you so much"])
+    [['gratitude']]
+    """
+
+    def __init__(self, *, n_features: int = 2**18, char_ngrams: tuple[int, int] = (2, 5),
+                 C: float = 2.0, max_chars: int = 3000, max_iter: int = 1000) -> None:
+        self.n_features = n_features
+        self.char_ngrams = char_ngrams
+        self.C = C
+        self.max_chars = max_chars
+        self.max_iter = max_iter
+
+    def _hasher(self) -> TextHasher:
+        return TextHasher(self.n_features, tuple(self.char_ngrams), self.max_chars)
+
+    def _validate_params(self) -> None:
+        if not (isinstance(self.n_features, (int, np.integer)) and 2**8 <= self.n_features <= 2**24):
+            raise ConfigError(
+                "[CX301] The 'n_features' parameter of FastEmotionClassifier must be an int in "
+                f"[256, 16777216]. Got {self.n_features!r} instead."
+            )
+        if not float(self.C) > 0:
+            raise ConfigError(
+                f"[CX301] The 'C' parameter of FastEmotionClassifier must be > 0. Got {self.C!r} instead."
+            )
+
+    def _weight(self, X_raw: Any) -> Any:
+        from sklearn.preprocessing import normalize
+
+        return normalize(X_raw.multiply(self.idf_).tocsr(), norm="l2", copy=False)
+
+    def fit(self, X: Sequence[str], y: Sequence[Sequence[str]] | np.ndarray) -> FastEmotionClassifier:
+        """Fit on texts ``X`` with emotion ids ``y`` (one list per text; ``[]`` = none).
+
+        An emotion absent from ``y`` gets a constant, near-zero probability.
+        """
+        from sklearn.feature_extraction.text import TfidfTransformer
+        from sklearn.linear_model import LogisticRegression
+
+        self._validate_params()
+        texts = [str(t) for t in X]
+        Y = _as_matrix(y, len(texts))
+        if not len(texts):
+            raise InputError("[CX108] No training texts were given.")
+        X_raw = self._hasher().transform(texts)
+        self.idf_ = TfidfTransformer(norm="l2").fit(X_raw).idf_.astype(np.float32)
+        Xw = self._weight(X_raw)
+        coef = np.zeros((len(EMOTIONS), Xw.shape[1]), dtype=np.float32)
+        intercept = np.full(len(EMOTIONS), -10.0, dtype=np.float32)
+        for j, emo in enumerate(EMOTIONS):
+            if Y[:, j].min() == Y[:, j].max():
+                logger.warning("Emotion %r has %s in the training labels; it gets a constant score.",
+                               emo, "no positives" if Y[0, j] == 0 else "only positives")
+                intercept[j] = -10.0 if Y[0, j] == 0 else 10.0
+                continue
+            lr = LogisticRegression(C=float(self.C), max_iter=int(self.max_iter))
+            lr.fit(Xw, Y[:, j])
+            coef[j] = lr.coef_[0]
+            intercept[j] = lr.intercept_[0]
+        self.coef_ = np.ascontiguousarray(coef)
+        self.intercept_ = intercept
+        self.thresholds_ = np.full(len(EMOTIONS), 0.5, dtype=np.float32)
+        self.classes_ = np.array(EMOTIONS, dtype=object)
+        return self
+
+    def decision_function(self, X: Sequence[str]) -> np.ndarray:
+        """Per-emotion logits, shape ``(n, 8)``."""
+        check_is_fitted(self, ["coef_", "idf_"])
+        Xw = self._weight(self._hasher().transform([str(t) for t in X]))
+        return np.asarray(Xw @ self.coef_.T) + self.intercept_
+
+    def predict_proba(self, X: Sequence[str]) -> np.ndarray:
+        """Independent per-emotion probabilities, shape ``(n, 8)``, columns in ``classes_`` order."""
+        return _sigmoid(self.decision_function(X)).astype(np.float32)
+
+    # -- persistence -------------------------------------------------------------
+    def save(self, path: str | os.PathLike[str], *, name: str = KIND, version: str = "0.1.0",
+             trained_on: Sequence[TrainingData | Mapping[str, Any]] = (),
+             metrics: Mapping[str, Any] | None = None, description: str = "") -> Path:
+        """Write a versioned model folder (safetensors + manifest + card) and return it."""
+        from safetensors.numpy import save_file
+
+        check_is_fitted(self, ["coef_", "idf_", "thresholds_"])
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        arrays = {"coef": self.coef_, "intercept": self.intercept_, "idf": self.idf_,
+                  "thresholds": np.asarray(self.thresholds_, dtype=np.float32)}
+        save_file({k: np.ascontiguousarray(v) for k, v in arrays.items()}, str(folder / WEIGHTS_FILE))
+        all_metrics = {"thresholds": {e: round(float(t), 4) for e, t in zip(EMOTIONS, self.thresholds_)},
+                       **dict(metrics or {})}
+        params = self.get_params()
+        params["char_ngrams"] = list(params["char_ngrams"])
+        write_model_dir(folder, name=name, version=version, kind=KIND, cxtext=_CXTEXT_RANGE,
+                        params=params, labels=list(EMOTIONS), metrics=all_metrics,
+                        trained_on=trained_on,
+                        description=description or "Multi-label CX emotions (8 emotions, or none) "
+                        "from hashed word and character n-grams, one logistic regression per "
+                        "emotion, per-emotion thresholds tuned for F1.")
+        return folder
+
+    @classmethod
+    def load(cls, name_or_path: str | os.PathLike[str] = "fast") -> FastEmotionClassifier:
+        """Load a saved model after checking every file's sha256 against its manifest.
+
+        ``"fast"`` resolves to the latest ``models/emotion-fast/<version>/``.
+        """
+        from safetensors.numpy import load_file
+
+        folder = resolve_model_dir("emotion-fast" if str(name_or_path) == "fast" else name_or_path,
+                                   kind="emotion")
+        manifest = verify_model_dir(folder)
+        if manifest.kind != KIND:
+            raise ModelError(f"[CX205] {str(folder)!r} holds a {manifest.kind!r} model, not {KIND!r}.")
+        if tuple(manifest.labels) != EMOTIONS:
+            raise ModelError(
+                f"[CX205] {str(folder)!r} predicts {manifest.labels}, not the CX emotions "
+                f"{list(EMOTIONS)}; it was built for another cxtext emotion set."
+            )
+        params = dict(manifest.params)
+        params["char_ngrams"] = tuple(params.get("char_ngrams", (2, 5)))
+        model = cls(**params)
+        arrays = load_file(str(folder / WEIGHTS_FILE))
+        model.coef_ = arrays["coef"]
+        model.intercept_ = arrays["intercept"]
+        model.idf_ = arrays["idf"]
+        model.thresholds_ = arrays["thresholds"]
+        model.classes_ = np.array(EMOTIONS, dtype=object)
+        model.manifest_ = manifest
+        return model

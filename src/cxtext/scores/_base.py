@@ -1,0 +1,136 @@
+"""Shared helpers: reading an analysis result, resolving score columns, mapping mentions to rows."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import logging
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from cxtext.errors import ColumnNotFoundError, ConfigError, InputError
+from cxtext.scores.scales import Scale, check_scores, get_scale
+
+logger = logging.getLogger(__name__)
+
+KINDS = ("nps", "csat", "ces", "fft")
+
+
+def comments_of(result: Any) -> pd.DataFrame:
+    """The comments table of an AnalysisResult-like object (checked)."""
+    cm = getattr(result, "comments", None)
+    if not isinstance(cm, pd.DataFrame):
+        raise InputError(
+            "[CX100] Expected the result of cxtext.analyze() (an object with a 'comments' DataFrame). "
+            f"Got {type(result).__name__}."
+        )
+    return cm
+
+
+def mentions_of(result: Any) -> pd.DataFrame:
+    """The mentions table of an AnalysisResult-like object (checked)."""
+    mn = getattr(result, "mentions", None)
+    if not isinstance(mn, pd.DataFrame):
+        raise InputError(
+            "[CX100] Expected the result of cxtext.analyze() (an object with a 'mentions' DataFrame). "
+            f"Got {type(result).__name__}."
+        )
+    return mn
+
+
+def replace_result(result: Any, comments: pd.DataFrame, info: dict[str, Any]) -> Any:
+    """A copy of ``result`` with new comments and info (the input is not mutated)."""
+    if dataclasses.is_dataclass(result) and not isinstance(result, type):
+        return dataclasses.replace(result, comments=comments, info=info)
+    new = copy.copy(result)
+    new.comments = comments
+    new.info = info
+    return new
+
+
+def mention_rows(result: Any, min_confidence: float = 0.0) -> pd.DataFrame:
+    """Mentions with ``row``: the position of their comment in ``result.comments``.
+
+    Mentions whose ``comment_id`` is not found are dropped with a warning in the log.
+    """
+    cm, mn = comments_of(result), mentions_of(result)
+    for col in ("comment_id", "theme", "sentiment"):
+        if col not in mn.columns:
+            raise ColumnNotFoundError(col, available=list(mn.columns), role="mentions")
+    id_col = getattr(result, "id", None)
+    keys = pd.Index(cm[id_col]) if id_col is not None and id_col in cm.columns else cm.index
+    rows = keys.get_indexer(mn["comment_id"]) if keys.is_unique else keys.get_indexer_for(mn["comment_id"])
+    out = mn.assign(row=rows)
+    if (rows < 0).any():
+        logger.warning("%d mention(s) refer to comment ids not in the comments table; ignored.",
+                       int((rows < 0).sum()))
+        out = out[out["row"] >= 0]
+    if min_confidence > 0 and "confidence" in out.columns:
+        out = out[out["confidence"] >= min_confidence]
+    return out
+
+
+def analysed_mask(cm: pd.DataFrame) -> np.ndarray:
+    """Rows that were analysed for themes (scored sentiment, or text that is not empty/non-answer)."""
+    if "sentiment" in cm.columns and cm["sentiment"].notna().any():
+        return cm["sentiment"].notna().to_numpy(dtype=bool)
+    mask = np.ones(len(cm), dtype=bool)
+    for flag in ("is_empty", "is_non_answer"):
+        if flag in cm.columns:
+            mask &= ~cm[flag].fillna(False).to_numpy(dtype=bool)
+    return mask
+
+
+def joined_roles(result: Any) -> dict[str, dict[str, Any]]:
+    """``info["scores"]`` written by :func:`~cxtext.scores.join_scores` (empty if not joined)."""
+    info = getattr(result, "info", None) or {}
+    return dict(info.get("scores", {}))
+
+
+def scale_from_info(entry: dict[str, Any]) -> Scale:
+    return Scale(**entry["scale"])
+
+
+def resolve_score(result: Any, score: str, kind: str | None = None, *, warn: bool = True
+                  ) -> tuple[pd.Series, str | None, Scale | None]:
+    """Parsed float scores for column ``score`` of the comments, its kind and scale.
+
+    ``kind=None``: the kind recorded by ``join_scores`` for that column, else the
+    column's name when it is exactly ``nps``/``csat``/``ces``/``fft``, else a
+    plain number. Invalid values are reported (warning) and become NaN.
+    """
+    cm = comments_of(result)
+    if not isinstance(score, str) or score not in cm.columns:
+        raise ColumnNotFoundError(score, available=list(cm.columns), role="score")
+    if kind is not None and kind not in KINDS:
+        raise ConfigError(f"[CX301] 'kind' must be None or one of {', '.join(KINDS)}. Got {kind!r}.")
+    scale: Scale | None = None
+    for role, entry in joined_roles(result).items():
+        if score in (entry.get("column"), f"{role}_score") and (kind is None or kind == role):
+            kind, scale = role, scale_from_info(entry)
+            break
+    if kind is None and score.lower() in KINDS:
+        kind = score.lower()
+    if scale is None and kind is not None:
+        scale = get_scale(kind)
+    if scale is not None and scale.labels and pd.api.types.is_float_dtype(cm[score].dtype):
+        chk = check_scores(cm[score], None, name=score)  # an already parsed labelled scale
+    else:
+        chk = check_scores(cm[score], scale, name=score)
+    if warn:
+        chk.warn(stacklevel=4)
+    if chk.n_valid == 0:
+        raise InputError(
+            f"[CX402] Score column {score!r} has no valid values "
+            f"(expected {scale.describe() if scale else 'numbers'}; {chk.n_missing} missing, "
+            f"{chk.n_invalid} invalid). Pass a numeric score column, or the right kind=..."
+        )
+    return chk.values, kind, scale
+
+
+def segment_column(cm: pd.DataFrame, by: str | None) -> None:
+    """Raise ColumnNotFoundError if ``by`` is not a column."""
+    if by is not None and by not in cm.columns:
+        raise ColumnNotFoundError(by, available=list(cm.columns), role="segment")

@@ -1,0 +1,115 @@
+import numpy as np
+import pytest
+from sklearn.base import clone
+
+from cxtext.emotion import EMOTIONS, FastEmotionClassifier
+from cxtext.errors import ConfigError, InputError, ModelError, ModelIntegrityError
+
+TEXTS = ["thank you so much", "this is so annoying", "i am scared and worried",
+         "what does this mean", "the order arrived", "you are amazing, brilliant work",
+         "so sad and let down", "i am furious, outrageous"] * 5
+LABELS = [["gratitude"], ["frustration"], ["anxiety"], ["confusion"], [],
+          ["admiration", "delight"], ["disappointment"], ["anger"]] * 5
+
+
+@pytest.fixture(scope="module")
+def fitted() -> FastEmotionClassifier:
+    return FastEmotionClassifier(n_features=2**10, char_ngrams=(0, 0), C=10.0).fit(TEXTS, LABELS)
+
+
+def test_shapes_and_predictions(fitted):
+    P = fitted.predict_proba(["thank you", "so annoying", "hello"])
+    assert P.shape == (3, 8) and P.dtype == np.float32
+    assert ((P >= 0) & (P <= 1)).all()
+    assert list(fitted.classes_) == list(EMOTIONS)
+    pred = fitted.predict(["thank you so much", "i am furious, outrageous"])
+    assert pred == [["gratitude"], ["anger"]]
+
+
+def test_thresholds_are_applied(fitted):
+    model = clone(fitted).fit(TEXTS, LABELS)
+    P = model.predict_proba(["the order arrived"])
+    model.thresholds_ = np.zeros(8, dtype=np.float32)        # everything passes
+    assert model.predict(["the order arrived"]) == [list(EMOTIONS)]
+    model.thresholds_ = np.full(8, 1.01, dtype=np.float32)   # nothing passes
+    assert model.predict(["thank you so much"]) == [[]]
+    model.thresholds_ = np.where(np.arange(8) == 5, P[0, 5], 1.01).astype(np.float32)
+    assert model.predict(["the order arrived"]) == [["gratitude"]]
+
+
+def test_tune_thresholds_sets_per_emotion_values(fitted):
+    model = clone(fitted).fit(TEXTS, LABELS).tune_thresholds(TEXTS, LABELS)
+    assert model.thresholds_.shape == (8,)
+    assert all(v == 1.0 for v in model.threshold_f1_.values())
+    assert model.predict(TEXTS[:8]) == [sorted(lab, key=EMOTIONS.index) for lab in LABELS[:8]]
+
+
+def test_matrix_labels_and_bad_input():
+    from cxtext.emotion.data import labels_to_matrix
+
+    a = FastEmotionClassifier(n_features=2**10, char_ngrams=(0, 0)).fit(TEXTS, LABELS)
+    b = FastEmotionClassifier(n_features=2**10, char_ngrams=(0, 0)).fit(TEXTS, labels_to_matrix(LABELS))
+    np.testing.assert_array_equal(a.predict_proba(TEXTS[:8]), b.predict_proba(TEXTS[:8]))
+    with pytest.raises(InputError, match="CX108"):
+        FastEmotionClassifier().fit(TEXTS, LABELS[:3])
+    with pytest.raises(ConfigError, match="CX301"):
+        FastEmotionClassifier(C=0).fit(TEXTS, LABELS)
+
+
+def test_sklearn_clone_and_params():
+    model = FastEmotionClassifier(n_features=2**12, C=3.0)
+    params = model.get_params()
+    assert params["n_features"] == 2**12 and params["C"] == 3.0 and params["char_ngrams"] == (2, 5)
+    assert clone(model).get_params() == params
+    assert model.set_params(C=1.5).C == 1.5
+
+
+def test_save_load_round_trip(fitted, tmp_path):
+    fitted.thresholds_ = np.linspace(0.2, 0.6, 8).astype(np.float32)
+    folder = fitted.save(tmp_path / "emotion-fast" / "0.0.1", version="0.0.1",
+                         metrics={"note": "synthetic"})
+    loaded = FastEmotionClassifier.load(folder)
+    np.testing.assert_array_equal(loaded.predict_proba(TEXTS), fitted.predict_proba(TEXTS))
+    np.testing.assert_array_equal(loaded.thresholds_, fitted.thresholds_)
+    assert loaded.get_params() == fitted.get_params()
+    assert loaded.manifest_.kind == "emotion-fast"
+    assert loaded.manifest_.metrics["thresholds"]["anger"] == pytest.approx(0.2)
+
+
+def test_tampered_weights_refused(fitted, tmp_path):
+    folder = fitted.save(tmp_path / "m", version="0.0.1")
+    weights = folder / "weights.safetensors"
+    data = bytearray(weights.read_bytes())
+    data[-1] ^= 0xFF
+    weights.write_bytes(bytes(data))
+    with pytest.raises(ModelIntegrityError, match="CX203"):
+        FastEmotionClassifier.load(folder)
+
+
+def test_wrong_kind_refused(tmp_path):
+    from cxtext.models import write_model_dir
+
+    write_model_dir(tmp_path, name="x", version="0.0.1", kind="sentiment-fast", cxtext=">=0.1,<0.2",
+                    params={})
+    with pytest.raises(ModelError, match="CX205"):
+        FastEmotionClassifier.load(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def shipped() -> FastEmotionClassifier:
+    from cxtext.models import models_root
+
+    if not (models_root() / "emotion-fast").is_dir():
+        pytest.skip("shipped emotion-fast model not present")
+    return FastEmotionClassifier.load("fast")
+
+
+def test_shipped_model_quality(shipped):
+    from cxtext.sentiment.train import clean_for_model
+
+    texts = clean_for_model(["I was terrified nobody would come",
+                             "Thank you so much for your help"])
+    pred = shipped.predict(texts)
+    assert "anxiety" in pred[0]
+    assert "gratitude" in pred[1]
+    assert shipped.manifest_.metrics["holdout"]["macro_f1"] > 0.5

@@ -1,0 +1,159 @@
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+from synthetic_scores import EFFECTS, synthetic_result
+
+from cxtext.errors import ColumnNotFoundError, ConfigError
+from cxtext.scores.drivers import DRIVER_COLUMNS, drivers
+from cxtext.scores.scales import ScoreWarning
+
+
+def _by_key(table):
+    return table.set_index(["theme", "sentiment"])
+
+
+def test_recovers_planted_effects_and_columns(make_result):
+    res = make_result(n=2000, seed=3)
+    table = drivers(res, "score", n_boot=300, level=0.99)
+    assert list(table.columns) == DRIVER_COLUMNS[:14]
+    t = _by_key(table)
+    for key, effect in EFFECTS.items():
+        assert t.loc[key, "ci_low"] <= effect <= t.loc[key, "ci_high"], key
+        assert abs(t.loc[key, "impact"] - effect) < 0.25, key
+    assert table.iloc[0][["theme", "sentiment"]].tolist() == ["waiting_time", "negative"]
+    assert t.loc[("delivery", "neutral"), "significant"] == np.False_
+    assert t.loc[("waiting_time", "negative"), "p_value"] < 1e-6
+    assert abs(table.attrs["intercept"] - 6.0) < 0.15
+    assert table.attrs["n"] == 2000
+
+
+def test_controls_for_co_occurrence():
+    # staff praise always comes with a waiting complaint in half the cases: raw means mislead, OLS does not
+    rng = np.random.default_rng(0)
+    n = 3000
+    wait = rng.random(n) < 0.3
+    staff = np.where(wait, rng.random(n) < 0.8, rng.random(n) < 0.1)
+    y = 7 - 2 * wait + 1 * staff + rng.normal(0, 1, n)
+    res = synthetic_result(n=n, effects={("waiting_time", "negative"): 0.0, ("staff_attitude", "positive"): 0.0})
+    res.comments["score"] = y
+    rows = [(f"c{i:05d}", "waiting_time", "negative") for i in np.flatnonzero(wait)]
+    rows += [(f"c{i:05d}", "staff_attitude", "positive") for i in np.flatnonzero(staff)]
+    res.mentions = pd.DataFrame(rows, columns=["comment_id", "theme", "sentiment"])
+    t = _by_key(drivers(res, "score", ci="analytic"))
+    staff_row = t.loc[("staff_attitude", "positive")]
+    assert staff_row["mean_with"] - staff_row["mean_without"] < 0.3  # confounded raw difference
+    assert staff_row["ci_low"] <= 1.0 <= staff_row["ci_high"]
+
+
+@pytest.mark.parametrize("ci,sims,n_boot", [("analytic", 200, 2), ("bootstrap", 60, 200)])
+def test_ci_coverage_by_simulation(ci, sims, n_boot):
+    hits, total = 0, 0
+    for s in range(sims):
+        res = synthetic_result(n=400, seed=100 + s, noise=1.5)
+        t = _by_key(drivers(res, "score", ci=ci, n_boot=n_boot, random_state=s))
+        for key, effect in EFFECTS.items():
+            hits += t.loc[key, "ci_low"] <= effect <= t.loc[key, "ci_high"]
+            total += 1
+    coverage = hits / total
+    assert 0.90 <= coverage <= 0.99, coverage
+
+
+def test_string_scores_blanks_and_baseline(make_result):
+    res = make_result(n=500, n_blank=100, as_strings=True, seed=1)
+    res.comments.loc[0, "score"] = "ten"
+    with pytest.warns(ScoreWarning, match="'ten'"):
+        table = drivers(res, "score", ci="analytic")
+    assert table.attrs["n"] == 499  # blank rows kept (baseline), the invalid one left out
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        drivers(res, "score", ci="analytic", warn=False)
+
+
+def test_missing_column_lists_columns(make_result):
+    with pytest.raises(ColumnNotFoundError, match=r"\[CX101\].*'nps'.*'score'"):
+        drivers(make_result(n=50), "nps")
+    with pytest.raises(ColumnNotFoundError, match="(?i)segment column 'region'"):
+        drivers(make_result(n=50), "score", by="region")
+
+
+def test_small_n_flagged_not_significant(make_result):
+    res = make_result(n=300, seed=2)
+    extra = pd.DataFrame({"comment_id": ["c00000", "c00001"], "theme": ["billing", "billing"],
+                          "sentiment": ["negative", "negative"]})
+    res.mentions = pd.concat([res.mentions, extra], ignore_index=True)
+    res.comments.loc[:1, "score"] = -20.0  # a huge effect on two comments
+    table = drivers(res, "score", ci="analytic", min_n=30)
+    row = _by_key(table).loc[("billing", "negative")]
+    assert row["small_n"] and not row["significant"] and row["n"] == 2
+    assert np.isnan(row["ci_low"])  # too few comments for an interval
+    assert table.iloc[-1]["small_n"]  # small drivers listed after the well-supported ones
+
+
+def test_nps_counterfactual(make_result):
+    res = make_result(n=1500, seed=4, base=8.0, noise=1.0, clip=(0, 10))
+    table = drivers(res, "score", kind="nps", n_boot=200)
+    t = _by_key(table)
+    wait = t.loc[("waiting_time", "negative")]
+    assert wait["nps_change"] > 0
+    assert wait["nps_change_low"] <= wait["nps_change"] <= wait["nps_change_high"]
+    assert np.isnan(t.loc[("staff_attitude", "positive"), "nps_change"])
+    y = res.comments["score"].to_numpy()
+    actual = 100 * (np.mean(y >= 9) - np.mean(y <= 6))
+    assert wait["nps_if_neutral"] == pytest.approx(actual + wait["nps_change"])
+    # bigger complaint effect -> bigger gain
+    assert wait["nps_change"] > t.loc[("price_value", "negative"), "nps_change"]
+
+
+def test_by_segment_and_reproducible(make_result):
+    res = make_result(n=800, seed=5)
+    a = drivers(res, "score", by="segment", n_boot=100, random_state=7)
+    b = drivers(res, "score", by="segment", n_boot=100, random_state=7)
+    pd.testing.assert_frame_equal(a, b)
+    assert list(a.columns[:3]) == ["segment", "theme", "sentiment"]
+    assert set(a["segment"]) == {"web", "phone"}
+    assert a.groupby("segment")["n"].max().max() < 400
+
+
+def test_bad_params(make_result):
+    res = make_result(n=50)
+    with pytest.raises(ConfigError, match="ci"):
+        drivers(res, "score", ci="exact")
+    with pytest.raises(ConfigError, match="sentiment"):
+        drivers(res, "score", sentiments=["angry"])
+    with pytest.raises(ConfigError, match="kind"):
+        drivers(res, "score", kind="loyalty")
+
+
+def test_demo_data_planted_drivers_recovered(tmp_path):
+    """Ground-truth mentions of the demo generator -> the planted drivers come out on top."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from cxtext.analyzer import AnalysisResult
+
+    script = Path(__file__).resolve().parents[2] / "data" / "make_demo_data.py"
+    out, truth = tmp_path / "d.csv", tmp_path / "t.csv"
+    subprocess.run([sys.executable, str(script), "--out", str(out), "--truth", str(truth)],
+                   check=True, capture_output=True)
+    demo = pd.read_csv(out, dtype=str, keep_default_na=False)
+    gt = pd.read_csv(truth, dtype=str, keep_default_na=False)
+    polarity = {"pos": "positive", "neg": "negative", "sugg": "neutral"}
+    rows = [(rid, *tok.split(":")) for rid, th in zip(gt["response_id"], gt["themes"])
+            for tok in th.split(";") if tok]
+    mentions = pd.DataFrame([(r, t, polarity[p]) for r, t, p in rows],
+                            columns=["comment_id", "theme", "sentiment"])
+    res = AnalysisResult(comments=demo, mentions=mentions, text="comment", id="response_id")
+    table = drivers(res, "nps", n_boot=300, min_n=20)
+    ranked = table[~table["small_n"]].sort_values("impact")
+    assert set(map(tuple, ranked[["theme", "sentiment"]].head(2).values)) == {
+        ("waiting_time", "negative"), ("effort", "negative")}
+    assert set(map(tuple, ranked[["theme", "sentiment"]].tail(2).values)) == {
+        ("staff_attitude", "positive"), ("empathy", "positive")}
+    t = _by_key(table)
+    generic = t.loc[("general", "negative"), "impact"]
+    assert t.loc[("waiting_time", "negative"), "ci_high"] < generic
+    assert t.loc[("effort", "negative"), "ci_high"] < generic
+    assert t.loc[("waiting_time", "negative"), "nps_change"] > 0

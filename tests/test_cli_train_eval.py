@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from cxtext.cli import main
+from cxtext.sentiment import FastSentimentClassifier
+
+POS = ["Great staff, thank you", "Lovely service and quick", "Really helpful team", "Excellent, would recommend",
+       "Brilliant experience", "Friendly and fast", "Very happy with the result", "Superb support",
+       "Wonderful people", "Fantastic value"]
+NEG = ["Rude staff and slow", "Terrible service", "Awful wait, nobody called", "Worst experience ever",
+       "Very disappointed", "The app kept crashing", "Horrible and rude", "Poor value, broken item",
+       "Useless support", "Dreadful, never again"]
+NEU = ["I called on Monday", "The parcel came on Tuesday", "I paid by card", "The engineer visited",
+       "I changed my address", "Order number in the email", "I used the website", "Collected in store",
+       "Booked for next week", "Spoke to the branch"]
+
+
+@pytest.fixture
+def labelled_csv(tmp_path):
+    df = pd.DataFrame({
+        "comment": POS + NEG + NEU,
+        "stars": [5] * 10 + [1] * 10 + [3] * 10,
+        "label": ["positive"] * 10 + ["negative"] * 10 + ["neutral"] * 10,
+        "question": ["What did we do well?", "How could we improve?"] * 15,
+    })
+    path = tmp_path / "labelled.csv"
+    df.to_csv(path, index=False)
+    return path
+
+
+def test_evaluate_prints_table_and_writes_reports(tmp_path, labelled_csv, capsys):
+    out = tmp_path / "reports" / "eval.json"
+    assert main(["evaluate", "sentiment", str(labelled_csv), "--text", "comment", "--label", "label",
+                 "--question", "question", "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "| fast | sentiment-fast" in printed and "| vader | vader" in printed
+    assert "| textblob | textblob" in printed and "macro-F1" in printed and "Macro-F1 by question" in printed
+    report = json.loads(out.read_text())
+    assert set(report) >= {"created", "cxtext", "dataset", "labels", "results", "by_question", "notes"}
+    assert list(report["results"]) == ["fast", "vader", "textblob"]
+    assert len(report["dataset"]["sha256"]) == 64 and report["dataset"]["rows"] == 30
+    assert set(report["results"]["fast"]) >= {"macro_f1", "accuracy", "per_class", "confusion", "ece",
+                                              "texts_per_s", "vs_vader", "name", "version"}
+    assert report["results"]["vader"]["ece"] is None
+    assert set(report["by_question"]) == {"What did we do well?", "How could we improve?"}
+    assert out.with_suffix(".md").read_text().startswith("Dataset: **labelled.csv**")
+
+
+def test_evaluate_ratings_without_baselines(labelled_csv, capsys):
+    assert main(["evaluate", "sentiment", str(labelled_csv), "-t", "comment", "-l", "stars", "--scale", "5",
+                 "--no-baselines"]) == 0
+    printed = capsys.readouterr().out
+    assert "| fast |" in printed and "vader" not in printed
+
+
+@pytest.mark.parametrize("args, code", [
+    (["--label", "nope"], "[CX101]"),
+    (["--label", "stars", "--scale", "7"], "[CX111]"),
+    (["--label", "label", "--model", "no-such-model"], "[CX201]"),
+])
+def test_evaluate_errors_are_one_line(labelled_csv, capsys, args, code):
+    assert main(["evaluate", "sentiment", str(labelled_csv), "--text", "comment", *args]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("cxtext: error: ") and code in err and "Traceback" not in err
+
+
+def test_train_writes_a_loadable_model(tmp_path, labelled_csv, capsys):
+    # 60 rows so the calibration split (>= 50 rows) runs; one row without a usable rating
+    df = pd.read_csv(labelled_csv)
+    df = pd.concat([df, df], ignore_index=True)
+    df.loc[0, "stars"] = None
+    src = tmp_path / "train.csv"
+    df.to_csv(src, index=False)
+    folder = tmp_path / "models" / "sentiment-shop" / "2.0.0"
+    assert main(["train", "sentiment", str(src), "--text", "comment", "--label", "stars", "--scale", "5",
+                 "-o", str(folder), "--licence", "CC0 1.0", "--n-features", "4096", "--C", "2"]) == 0
+    printed = capsys.readouterr().out
+    assert "59 used, 1 skipped" in printed and "negative 20, neutral 20, positive 19" in printed
+    assert "calibration ECE" in printed
+    model = FastSentimentClassifier.load(folder)
+    assert model.manifest_.name == "sentiment-shop" and model.manifest_.version == "2.0.0"
+    assert model.get_params()["n_features"] == 4096 and model.get_params()["C"] == 2.0
+    assert model.manifest_.trained_on[0]["licence"] == "CC0 1.0"
+    assert (folder / "README.md").exists()
+    assert list(model.predict(["Really helpful team"])) == ["positive"]
+    # and the folder is usable by evaluate
+    assert main(["evaluate", "sentiment", str(labelled_csv), "-t", "comment", "-l", "label",
+                 "--model", str(folder), "--no-baselines"]) == 0
+    assert "sentiment-shop 2.0.0" in capsys.readouterr().out
+
+
+def test_train_without_usable_labels_fails_cleanly(labelled_csv, tmp_path, capsys):
+    assert main(["train", "sentiment", str(labelled_csv), "-t", "comment", "-l", "question",
+                 "-o", str(tmp_path / "m" / "1.0.0")]) == 2
+    assert "[CX108]" in capsys.readouterr().err
+    assert not (tmp_path / "m").exists()
+
+
+def test_analyze_passes_question_on(tmp_path, labelled_csv):
+    out = tmp_path / "out.csv"
+    assert main(["analyze", str(labelled_csv), "-o", str(out), "--text", "comment",
+                 "--question", "question", "-q"]) == 0
+    res = pd.read_csv(out)
+    assert "prompt_type" in res.columns  # the analyzer received the question column
