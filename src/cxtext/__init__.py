@@ -26,6 +26,14 @@ from cxtext.errors import (
     UnreadableFileError,
     UnsupportedFormatError,
 )
+from cxtext import accessor as _accessor  # noqa: F401  registers DataFrame.cx (documented)
+from cxtext.discovery import (
+    candidate_to_theme,
+    candidates_to_taxonomy,
+    discover,
+    discover_stability,
+    unmatched_clauses,
+)
 from cxtext.evaluate import EvaluationReport, evaluate_sentiment
 from cxtext.io import iter_table, read_table, write_table
 from cxtext.scores import (
@@ -75,6 +83,11 @@ __all__ = [
     "theme_trends",
     "score_trends",
     "review_queue",
+    "discover",
+    "discover_stability",
+    "unmatched_clauses",
+    "candidate_to_theme",
+    "candidates_to_taxonomy",
     "read_table",
     "iter_table",
     "write_table",

@@ -12,6 +12,7 @@ import os
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -96,36 +97,109 @@ def run_analyze(src: Path, out: Path, *, text: str, id: Optional[str] = None,
                 in_format: Optional[str] = None, out_format: Optional[str] = None,
                 sep: Optional[str] = None, encoding: Optional[str] = None,
                 sheet: Optional[str] = None, redact_pii: bool = True, excel_safe: bool = True,
-                progress: bool = False, question: Optional[str] = None) -> tuple[_Summary, dict]:
+                progress: bool = False, question: Optional[str] = None, jobs: int = 1,
+                resume: bool = False, checkpoint: bool = True, engine: str = "local",
+                scheduler: Optional[str] = None,
+                notify: Optional[Callable[[str], None]] = None) -> tuple[_Summary, dict]:
     """Stream ``src`` through an :class:`~cxtext.Analyzer` into ``out`` and its mentions file.
 
     Both outputs are written atomically: if anything fails, neither file appears
     (and existing files are left untouched). ``question`` names a column holding
     the survey question of each row, passed on to the analyzer as context.
+
+    ``jobs`` worker processes analyse chunks in parallel (``engine="local"``),
+    or a dask cluster does (``engine="dask"``, ``scheduler`` its address; a
+    local cluster of ``jobs`` workers without one); results are written in input
+    order and are byte-identical whatever the engine and ``jobs``.
+
+    With ``checkpoint`` (default), every finished chunk is committed to
+    ``.OUT.cxtext-run/`` beside ``out`` until both outputs are complete;
+    ``resume=True`` continues an interrupted run of the same command from
+    there (see :mod:`cxtext.engine.checkpoint`). ``notify`` receives one-line
+    notices (resuming, replacing a stale checkpoint).
     """
     from cxtext.analyzer import Analyzer
+    from cxtext.engine.checkpoint import Checkpoint
+    from cxtext.engine.parallel import check_jobs
+    from cxtext.engine.runner import ENGINES, analyze_stream, open_executor
+    from cxtext.errors import ConfigError
     from cxtext.io import TableWriter, iter_table
 
-    analyzer = Analyzer(preset=preset, sentiment=sentiment, taxonomy=taxonomy,
-                        redact_pii=redact_pii, chunksize=chunksize, progress=progress)
+    say = notify or logger.info
+    options: dict[str, Any] = {"preset": preset, "sentiment": sentiment, "taxonomy": taxonomy,
+                               "redact_pii": redact_pii}
+    Analyzer(**options, chunksize=chunksize)  # check the options before reading anything
+    jobs = check_jobs(jobs)
+    if engine not in ENGINES:
+        raise ConfigError(f"[CX301] 'engine' must be one of {', '.join(ENGINES)}. Got {engine!r}.")
+    if resume and not checkpoint:
+        raise ConfigError("[CX301] --resume needs checkpoints; drop --no-checkpoint.")
     chunks = iter_table(src, chunksize=chunksize, format=in_format, sep=sep, encoding=encoding,
                         sheet=sheet)
     summary = _Summary()
     m_out = mentions_path(out)
     if not out.parent.exists():
         out.parent.mkdir(parents=True, exist_ok=True)
-    with TableWriter(out, format=out_format, excel_safe=excel_safe) as cw, \
-            TableWriter(m_out, format=out_format, excel_safe=excel_safe) as mw:
-        for comments, mentions in analyzer.analyze_chunks(chunks, text=text, id=id,
-                                                          question=question):
-            if id is None:
-                comments.insert(0, "row", comments.index.to_numpy())
-            cw.write(comments)
-            mw.write(mentions)
-            summary.add(comments, mentions)
-        if summary.rows == 0:
-            raise EmptyInputError(f"[CX102] {str(src)!r} has no data rows; nothing to analyse.")
-    return summary, analyzer.info()
+    ckpt = None
+    if checkpoint:
+        recorded = {**options, "taxonomy": _file_digest(taxonomy), "chunksize": chunksize,
+                    "text": text, "id": id,
+                    "question": question, "format": in_format, "sep": sep, "encoding": encoding,
+                    "sheet": sheet, "output_format": out_format, "excel_safe": excel_safe}
+        ckpt = Checkpoint.start(out, src=Path(src), options=recorded, resume=resume,
+                                outputs=[m_out], notify=say)
+    with open_executor(engine, jobs, options, scheduler) as (executor, window, info):
+        try:
+            with TableWriter(out, format=out_format, excel_safe=excel_safe) as cw, \
+                    TableWriter(m_out, format=out_format, excel_safe=excel_safe) as mw:
+                stream = analyze_stream(chunks, options=options, text=text, id=id,
+                                        question=question, executor=executor, window=window,
+                                        checkpoint=ckpt)
+                for comments, mentions in _progress(stream, progress):
+                    cw.write(comments)
+                    mw.write(mentions)
+                    summary.add(comments, mentions)
+                if summary.rows == 0:
+                    raise EmptyInputError(f"[CX102] {str(src)!r} has no data rows; nothing to analyse.")
+        except CxTextError:
+            if ckpt is not None:  # bad data or options: a rerun must start afresh anyway
+                ckpt.remove()
+            raise
+        except BaseException:
+            if ckpt is not None:
+                ckpt.close()
+                if ckpt.done:
+                    say(f"Stopped after {ckpt.done} chunk(s); rerun the same command with "
+                        "--resume to continue from there.")
+            raise
+    if ckpt is not None:
+        ckpt.remove()
+    return summary, info
+
+
+def _file_digest(path: Optional[Path]) -> Optional[str]:
+    """``path`` plus the SHA-256 of its content (so an edited taxonomy blocks --resume)."""
+    if path is None:
+        return None
+    import hashlib
+
+    try:
+        return f"{path} sha256:{hashlib.sha256(Path(path).read_bytes()).hexdigest()}"
+    except OSError:
+        return str(path)
+
+
+def _progress(stream: Any, enabled: bool) -> Any:
+    """Wrap the (comments, mentions) stream in a progress bar counting comments."""
+    if not enabled:
+        yield from stream
+        return
+    from tqdm.auto import tqdm
+
+    with tqdm(unit="comments", desc="analyze", disable=None, leave=False) as bar:
+        for comments, mentions in stream:
+            bar.update(len(comments))
+            yield comments, mentions
 
 
 @app.command("analyze")
@@ -146,6 +220,11 @@ def analyze_cli(
     sheet: Annotated[Optional[str], typer.Option(help="XLSX sheet name (default: the first).")] = None,
     redact_pii: Annotated[bool, typer.Option("--redact-pii/--keep-pii", help="Replace emails, phones, cards, URLs, postcodes with placeholders.")] = True,
     excel_safe: Annotated[bool, typer.Option("--excel-safe/--no-excel-safe", help="Neutralise spreadsheet formulas in CSV/XLSX output.")] = True,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=-1, help="Worker processes analysing chunks in parallel (0 or -1: one per core). Output is identical whatever the number.")] = 1,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run of the same command from its last finished chunk.")] = False,
+    checkpoint: Annotated[bool, typer.Option("--checkpoint/--no-checkpoint", help="Commit finished chunks to .OUTPUT.cxtext-run/ so an interrupted run can --resume.")] = True,
+    engine: Annotated[str, typer.Option(help="'local' (this machine, --jobs processes) or 'dask' (a dask cluster, see --scheduler).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (tcp://HOST:8786) or scheduler JSON file, with --engine dask. Default: a local dask cluster of --jobs workers.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
     """Analyse comments: one row out per row in, plus a table of theme mentions.
@@ -153,13 +232,20 @@ def analyze_cli(
     Every input row is written once, in order, with its id and columns, plus
     cleaned text, flags, sentiment and themes. Theme mentions (theme, clause
     sentiment, evidence span) go to NAME.mentions.EXT beside the output.
+    Interrupted? Rerun the same command with --resume.
     """
     start = time.perf_counter()
+
+    def notify(message: str) -> None:
+        typer.echo(f"cxtext: {message}", err=True)
+
     summary, info = run_analyze(
         input, output, text=text, id=id, preset=preset, sentiment=sentiment, taxonomy=taxonomy,
         chunksize=chunksize, in_format=in_format, out_format=out_format, sep=sep,
         encoding=encoding, sheet=sheet, redact_pii=redact_pii, excel_safe=excel_safe,
-        progress=not quiet and sys.stderr.isatty(), question=question,
+        progress=not quiet and sys.stderr.isatty(), question=question, jobs=jobs,
+        resume=resume, checkpoint=checkpoint, engine=engine, scheduler=scheduler,
+        notify=notify,
     )
     if not quiet:
         typer.echo(summary.render(src=input, out=output, mentions_out=mentions_path(output),
@@ -210,6 +296,8 @@ def main(argv: Optional[list[str]] = None) -> int:
 
 
 import cxtext.cli_train_eval  # noqa: E402,F401  (registers `train` and `evaluate` on app)
+import cxtext.cli_report  # noqa: E402,F401  (registers `report` on app)
+import cxtext.cli_themes  # noqa: E402,F401  (registers `train themes` and `evaluate themes`)
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -44,6 +44,9 @@ __all__ = [
     "read_manifest",
     "verify_model_dir",
     "write_model_dir",
+    "save_arrays",
+    "load_arrays",
+    "load_verified",
 ]
 
 logger = logging.getLogger(__name__)
@@ -354,3 +357,37 @@ def write_model_dir(
         json.dumps(manifest.to_dict(), indent=2, sort_keys=False) + "\n", encoding="utf-8"
     )
     return manifest
+
+
+def save_arrays(path: str | os.PathLike[str], arrays: Mapping[str, Any]) -> None:
+    """Write numpy arrays as safetensors (made contiguous: the raw buffer is written)."""
+    import numpy as np
+    from safetensors.numpy import save_file
+
+    save_file({k: np.ascontiguousarray(v) for k, v in arrays.items()}, str(path))
+
+
+def load_arrays(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """Read a safetensors file written by :func:`save_arrays` (call after :func:`verify_model_dir`)."""
+    from safetensors.numpy import load_file
+
+    return load_file(str(path))
+
+
+def load_verified(name_or_path: str | os.PathLike[str], *, kind: str, family: str) -> tuple[Path, ModelManifest]:
+    """Resolve, hash-check and kind-check a model folder in one call.
+
+    Parameters
+    ----------
+    name_or_path : str or path-like
+        Short name, model name or folder (see :func:`resolve_model_dir`).
+    kind : str
+        The manifest ``kind`` the caller can load (``"sentiment-fast"``).
+    family : str
+        Short-name family (``"sentiment"``), so ``"fast"`` expands correctly.
+    """
+    folder = resolve_model_dir(name_or_path, kind=family)
+    manifest = verify_model_dir(folder)
+    if manifest.kind != kind:
+        raise ModelError(f"[CX205] {str(folder)!r} holds a {manifest.kind!r} model, not {kind!r}.")
+    return folder, manifest

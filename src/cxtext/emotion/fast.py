@@ -133,7 +133,8 @@ class FastEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
             raise InputError("[CX108] No training texts were given.")
         X_raw = self._hasher().transform(texts)
         self.idf_ = TfidfTransformer(norm="l2").fit(X_raw).idf_.astype(np.float32)
-        Xw = self._weight(X_raw)
+        # lbfgs on float32 data stops early (its loss is too coarse): fit in float64
+        Xw = self._weight(X_raw).astype(np.float64)
         coef = np.zeros((len(EMOTIONS), Xw.shape[1]), dtype=np.float32)
         intercept = np.full(len(EMOTIONS), -10.0, dtype=np.float32)
         for j, emo in enumerate(EMOTIONS):

@@ -86,9 +86,11 @@ class ThresholdMixin:
         ``y`` holds lists of emotion ids per text (or an ``(n, 8)`` 0/1 matrix).
         Tune on data the model did not train on (e.g. GoEmotions dev).
         """
-        return self._tune_from_proba(self.predict_proba(X), y)
+        return self.tune_thresholds_from_proba(self.predict_proba(X), y)
 
-    def _tune_from_proba(self, P: np.ndarray, y: Sequence[Sequence[str]] | np.ndarray) -> ThresholdMixin:
+    def tune_thresholds_from_proba(self, P: np.ndarray,
+                                   y: Sequence[Sequence[str]] | np.ndarray) -> ThresholdMixin:
+        """Like :meth:`tune_thresholds`, from already computed probabilities ``P`` (n, 8)."""
         from cxtext.emotion.data import labels_to_matrix
 
         Y = y if isinstance(y, np.ndarray) and y.ndim == 2 else labels_to_matrix(list(y))

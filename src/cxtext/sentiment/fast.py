@@ -17,9 +17,9 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
-from cxtext.errors import ConfigError, InputError, ModelError, ModelVersionError
-from cxtext.models import TrainingData, resolve_model_dir, verify_model_dir, write_model_dir
-from cxtext.sentiment.calibration import expected_calibration_error, fit_temperature, softmax
+from cxtext.errors import ConfigError, InputError, ModelVersionError
+from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays, write_model_dir
+from cxtext.sentiment.calibration import calibrate_temperature, softmax
 from cxtext.sentiment.features import TextHasher
 
 __all__ = ["SENTIMENT_LABELS", "FastSentimentClassifier"]
@@ -114,8 +114,13 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
                 f"Got {self.char_analyzer!r} instead."
             )
 
-    def fit(self, X: Sequence[str], y: Sequence[str]) -> FastSentimentClassifier:
-        """Fit on texts ``X`` with labels ``y`` (negative/neutral/positive)."""
+    def fit(self, X: Sequence[str], y: Sequence[str],
+            sample_weight: Sequence[float] | None = None) -> FastSentimentClassifier:
+        """Fit on texts ``X`` with labels ``y`` (negative/neutral/positive).
+
+        ``sample_weight`` (optional) weights rows in the logistic regression,
+        e.g. to give a small in-domain set more say than a large generic one.
+        """
         from sklearn.feature_extraction.text import TfidfTransformer
         from sklearn.linear_model import LogisticRegression
         from sklearn.model_selection import train_test_split
@@ -145,7 +150,8 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         self.idf_ = tfidf.idf_.astype(np.float32)
         lr = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=300,
                                 solver="lbfgs")
-        lr.fit(self._weight(X_raw[idx]), y_idx[idx])
+        weights = None if sample_weight is None else np.asarray(sample_weight, dtype=float)[idx]
+        lr.fit(self._weight(X_raw[idx]), y_idx[idx], sample_weight=weights)
         coef, intercept = lr.coef_, lr.intercept_
         if coef.shape[0] == 1:  # binary: expand to two logit rows
             coef = np.vstack([-coef / 2, coef / 2])
@@ -155,13 +161,8 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         self.temperature_ = 1.0
         self.calibration_ = {}
         if len(cal_idx):
-            logits = self._logits(X_raw[cal_idx])
-            before = expected_calibration_error(softmax(logits), y_idx[cal_idx])
-            self.temperature_ = fit_temperature(logits, y_idx[cal_idx])
-            after = expected_calibration_error(softmax(logits, self.temperature_), y_idx[cal_idx])
-            self.calibration_ = {"ece_before": round(before, 4), "ece_after": round(after, 4),
-                                 "temperature": round(self.temperature_, 4),
-                                 "rows": int(len(cal_idx))}
+            self.temperature_, self.calibration_ = calibrate_temperature(
+                self._logits(X_raw[cal_idx]), y_idx[cal_idx])
         return self
 
     # -- prediction --------------------------------------------------------------
@@ -194,15 +195,12 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
              version: str = "1.0.0", trained_on: Sequence[TrainingData | Mapping[str, Any]] = (),
              metrics: Mapping[str, Any] | None = None, description: str = "") -> Path:
         """Write a versioned model folder (safetensors + manifest + card) and return it."""
-        from safetensors.numpy import save_file
-
         check_is_fitted(self, ["coef_", "idf_"])
         folder = Path(path)
         folder.mkdir(parents=True, exist_ok=True)
-        arrays = {"coef": self.coef_, "intercept": self.intercept_, "idf": self.idf_,
-                  "temperature": np.array([self.temperature_], dtype=np.float64)}
-        # safetensors writes the raw buffer: non-contiguous views would be scrambled.
-        save_file({k: np.ascontiguousarray(v) for k, v in arrays.items()}, str(folder / WEIGHTS_FILE))
+        save_arrays(folder / WEIGHTS_FILE, {
+            "coef": self.coef_, "intercept": self.intercept_, "idf": self.idf_,
+            "temperature": np.array([self.temperature_], dtype=np.float64)})
         all_metrics = {"calibration": self.calibration_, **dict(metrics or {})}
         write_model_dir(folder, name=name, version=version, kind=KIND, cxtext=">=0.1,<0.2",
                         params=self.get_params(), labels=[str(c) for c in self.classes_],
@@ -215,14 +213,7 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
     @classmethod
     def load(cls, name_or_path: str | os.PathLike[str] = "fast") -> FastSentimentClassifier:
         """Load a saved model after checking every file's sha256 against its manifest."""
-        from safetensors.numpy import load_file
-
-        folder = resolve_model_dir(name_or_path, kind="sentiment")
-        manifest = verify_model_dir(folder)
-        if manifest.kind != KIND:
-            raise ModelError(
-                f"[CX205] {str(folder)!r} holds a {manifest.kind!r} model, not {KIND!r}."
-            )
+        folder, manifest = load_verified(name_or_path, kind=KIND, family="sentiment")
         params = dict(manifest.params)
         if params.get("char_analyzer") not in CHAR_ANALYZERS:
             raise ModelVersionError(
@@ -233,7 +224,7 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         if "char_ngrams" in params:
             params["char_ngrams"] = tuple(params["char_ngrams"])
         model = cls(**params)
-        arrays = load_file(str(folder / WEIGHTS_FILE))
+        arrays = load_arrays(folder / WEIGHTS_FILE)
         model.coef_ = arrays["coef"]
         model.intercept_ = arrays["intercept"]
         model.idf_ = arrays["idf"]

@@ -59,6 +59,7 @@ def train_sentiment(data: pd.DataFrame, text: str, label: str, *, scale: str | N
                     version: str = "1.0.0",
                     trained_on: Sequence[TrainingData | Mapping[str, Any]] = (),
                     metrics: Mapping[str, Any] | None = None,
+                    weight: str | None = None,
                     **params: Any) -> FastSentimentClassifier:
     """Train a :class:`FastSentimentClassifier` on a labelled table (and save it if asked).
 
@@ -76,6 +77,8 @@ def train_sentiment(data: pd.DataFrame, text: str, label: str, *, scale: str | N
         Recorded in the manifest.
     trained_on : sequence of TrainingData or dict
         Provenance and licence of the data (default: the caller's own data, licence unknown).
+    weight : str, optional
+        Column of per-row training weights.
     **params
         Passed to :class:`FastSentimentClassifier` (``C``, ``n_features`` …).
 
@@ -86,7 +89,7 @@ def train_sentiment(data: pd.DataFrame, text: str, label: str, *, scale: str | N
     >>> list(model.classes_)
     ['negative', 'neutral', 'positive']
     """
-    for col in (text, label):
+    for col in (text, label) + ((weight,) if weight is not None else ()):
         if col not in data.columns:
             raise ColumnNotFoundError(col, available=list(data.columns))
     labels = normalise_labels(data[label], scale)
@@ -100,7 +103,8 @@ def train_sentiment(data: pd.DataFrame, text: str, label: str, *, scale: str | N
     if dropped:
         logger.warning("Skipping %d row(s) without a text or a usable label.", dropped)
     texts = clean_for_model(data.loc[keep, text].tolist())
-    model = FastSentimentClassifier(**params).fit(texts, labels[keep].tolist())
+    weights = None if weight is None else pd.to_numeric(data.loc[keep, weight]).to_numpy()
+    model = FastSentimentClassifier(**params).fit(texts, labels[keep].tolist(), sample_weight=weights)
     if output is not None:
         provenance = list(trained_on) or [TrainingData(data="user data", licence="unknown",
                                                        rows=int(keep.sum()))]

@@ -1,0 +1,190 @@
+"""``cxtext train themes`` and ``cxtext evaluate themes``: thin shells over the API.
+
+Registered on the ``train`` and ``evaluate`` groups of :mod:`cxtext.cli_train_eval`
+when :mod:`cxtext.cli` is imported. The work is done by :func:`run_train_themes`
+(over :func:`cxtext.themes.supervised.train_themes`) and :func:`run_evaluate_themes`
+(over :func:`cxtext.themes.evaluate.evaluate_themes`), which print nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from cxtext.cli_train_eval import evaluate_app, train_app
+from cxtext.errors import ColumnNotFoundError, EmptyInputError
+
+__all__ = ["render_train_themes_summary", "run_evaluate_themes", "run_train_themes"]
+
+logger = logging.getLogger(__name__)
+
+
+def _read(src: Path, columns: dict[str, str | None], *, in_format: str | None,
+          encoding: str | None, sheet: str | None, delimiter: str | None = None) -> Any:
+    from cxtext.io import read_table
+
+    data = read_table(src, format=in_format, sep=delimiter, encoding=encoding, sheet=sheet)
+    for role, col in columns.items():
+        if col is not None and col not in data.columns:
+            raise ColumnNotFoundError(col, available=list(data.columns), role=role)
+    if len(data) == 0:
+        raise EmptyInputError(f"[CX102] {str(src)!r} has no data rows; nothing to use.")
+    return data
+
+
+def _label_spec(labels: list[str], binary: bool) -> str | list[str]:
+    return labels if (binary or len(labels) > 1) else labels[0]
+
+
+def run_train_themes(src: Path, output: Path, *, text: str, labels: list[str], sep: str = ";",
+                     binary: bool = False, features: str = "hashed",
+                     taxonomy: Path | None = None, name: str | None = None,
+                     version: str | None = None, licence: str = "unknown",
+                     commercial_use: bool = False, in_format: str | None = None,
+                     encoding: str | None = None, sheet: str | None = None,
+                     delimiter: str | None = None, **params: Any) -> dict[str, Any]:
+    """Read a labelled file, train a theme classifier and save it to ``output``.
+
+    Returns a summary: ``rows``, ``used``, ``themes`` (label counts), ``cv``
+    (per-theme out-of-fold scores), ``output``, ``name``, ``version``.
+    """
+    from cxtext.models import TrainingData
+    from cxtext.themes.supervised import parse_label_column, train_themes
+
+    spec = _label_spec(labels, binary)
+    cols: dict[str, str | None] = {"text": text}
+    cols.update({f"label {i + 1}": c for i, c in enumerate(labels)})
+    data = _read(src, cols, in_format=in_format, encoding=encoding, sheet=sheet,
+                 delimiter=delimiter)
+    rows = parse_label_column(data, spec, sep=sep)
+    used = int(data[text].notna().sum())
+    name = name or (output.parent.name if output.parent.name else "themes-custom")
+    version = version or output.name
+    provenance = [TrainingData(data=src.name, licence=licence, rows=used,
+                               commercial_use=commercial_use,
+                               note=f"text {text!r}, labels {spec!r}")]
+    model = train_themes(data, text=text, labels=spec, sep=sep, taxonomy=taxonomy,
+                         features=features, output=output, name=name, version=version,
+                         trained_on=provenance, **params)
+    counts = Counter(lab for r in rows for lab in r)
+    return {"rows": len(data), "used": used, "themes": dict(counts.most_common()),
+            "cv": dict(model.cv_scores_), "trained": [str(c) for c in model.classes_],
+            "output": str(output), "name": name, "version": version}
+
+
+def render_train_themes_summary(summary: dict[str, Any]) -> str:
+    """The human summary of :func:`run_train_themes`."""
+    lines = [f"trained  {summary['name']} {summary['version']} -> {summary['output']}",
+             f"rows     {summary['used']:,} with text (of {summary['rows']:,})",
+             "theme                       rows   cv-F1  threshold"]
+    for theme in summary["trained"]:
+        cv = summary["cv"].get(theme, {})
+        f1 = f"{cv['f1']:.3f}" if "f1" in cv else "  n/a"
+        thr = f"{cv['threshold']:.3f}" if "threshold" in cv else "0.500"
+        lines.append(f"{theme:26s} {cv.get('support', 0):6,}   {f1}  {thr}")
+    return "\n".join(lines)
+
+
+@train_app.command("themes", help=(
+    "Train a multi-label theme classifier on labelled comments and save it as a model folder "
+    "(weights, taxonomy, manifest, model card). --labels is one column of separated theme ids "
+    "(split on --sep), or several 0/1 columns (repeat --labels, or add --binary). Labels that are "
+    "not in the taxonomy become new themes; taxonomy themes without labels stay keyword-matched. "
+    "Thresholds are tuned per theme by cross-validation with a fixed seed."
+))
+def train_themes_cli(
+    input: Annotated[Path, typer.Argument(help="Labelled comments: .csv/.tsv(.gz), .xlsx, .parquet or .jsonl.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Model folder to write, e.g. models/NAME/VERSION.")],
+    text: Annotated[str, typer.Option("--text", "-t", help="Column holding the comment text.")],
+    labels: Annotated[list[str], typer.Option("--labels", "-l", help="Label column (ids separated by --sep); repeat for 0/1 columns.")],
+    sep: Annotated[str, typer.Option("--sep", help="Separator inside the label column.")] = ";",
+    binary: Annotated[bool, typer.Option("--binary", help="Treat a single --labels column as 0/1.")] = False,
+    features: Annotated[str, typer.Option(help="hashed (fast), embedding (MiniLM) or both.")] = "hashed",
+    taxonomy: Annotated[Path | None, typer.Option(help="Base taxonomy YAML (default: cxtext's CX taxonomy).")] = None,
+    name: Annotated[str | None, typer.Option(help="Model name in the manifest (default: the folder above --output).")] = None,
+    version: Annotated[str | None, typer.Option(help="Model version (default: the --output folder name).")] = None,
+    licence: Annotated[str, typer.Option(help="Licence of your training data, recorded in the manifest.")] = "unknown",
+    commercial_use: Annotated[bool, typer.Option("--commercial-use/--no-commercial-use", help="Whether that licence allows commercial use.")] = False,
+    C: Annotated[float, typer.Option("--C", min=1e-6, help="Inverse regularisation strength.")] = 4.0,
+    cv: Annotated[int, typer.Option("--cv", min=0, help="Cross-validation folds for calibration and thresholds.")] = 5,
+    in_format: Annotated[str | None, typer.Option("--format", help="Input format if the extension is unusual.")] = None,
+    encoding: Annotated[str | None, typer.Option(help="Input encoding (default: UTF-8 with fallbacks).")] = None,
+    sheet: Annotated[str | None, typer.Option(help="XLSX sheet name (default: the first).")] = None,
+    delimiter: Annotated[str | None, typer.Option("--delimiter", help="CSV delimiter (default: sniffed).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+) -> None:
+    summary = run_train_themes(
+        input, output, text=text, labels=labels, sep=sep, binary=binary, features=features,
+        taxonomy=taxonomy, name=name, version=version, licence=licence,
+        commercial_use=commercial_use, in_format=in_format, encoding=encoding, sheet=sheet,
+        delimiter=delimiter, C=C, cv=cv,
+    )
+    if not quiet:
+        typer.echo(render_train_themes_summary(summary))
+
+
+def run_evaluate_themes(src: Path, *, text: str, labels: list[str], sep: str = ";",
+                        binary: bool = False, sentiments: str | None = None,
+                        model: str = "keyword", mapping: str | None = None,
+                        output: Path | None = None, in_format: str | None = None,
+                        encoding: str | None = None, sheet: str | None = None,
+                        delimiter: str | None = None) -> Any:
+    """Evaluate a theme model on a labelled file; write JSON + markdown if ``output``.
+
+    Returns the :class:`~cxtext.themes.evaluate.ThemeReport`.
+    """
+    from cxtext.themes.evaluate import evaluate_themes
+    from cxtext.themes.supervised import parse_label_column
+
+    spec = _label_spec(labels, binary)
+    cols: dict[str, str | None] = {"text": text, "sentiment": sentiments}
+    cols.update({f"label {i + 1}": c for i, c in enumerate(labels)})
+    data = _read(src, cols, in_format=in_format, encoding=encoding, sheet=sheet,
+                 delimiter=delimiter)
+    gold = parse_label_column(data, spec, sep=sep)
+    report = evaluate_themes(
+        model, data[text].tolist(), gold,
+        gold_sentiments=data[sentiments].tolist() if sentiments else None, mapping=mapping,
+        dataset={"name": src.name, "path": str(src), "text": text, "labels": spec,
+                 **({"sentiments": sentiments} if sentiments else {})},
+    )
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        report.to_json(output)
+        output.with_suffix(".md").write_text(report.to_markdown() + "\n", encoding="utf-8")
+    return report
+
+
+@evaluate_app.command("themes", help=(
+    "Score a theme model against labelled comments: per-theme precision/recall/F1, micro/macro-F1, "
+    "and (with --sentiments) theme-sentiment accuracy. --map renames predicted theme ids to your "
+    "labels: --map staff_attitude=service,price_value=price (a|b maps one theme to two labels). "
+    "--sentiments holds one polarity per row, or label:polarity pairs separated by ';'."
+))
+def evaluate_themes_cli(
+    input: Annotated[Path, typer.Argument(help="Labelled comments: .csv/.tsv(.gz), .xlsx, .parquet or .jsonl.")],
+    text: Annotated[str, typer.Option("--text", "-t", help="Column holding the comment text.")],
+    labels: Annotated[list[str], typer.Option("--labels", "-l", help="Gold label column (ids separated by --sep); repeat for 0/1 columns.")],
+    sep: Annotated[str, typer.Option("--sep", help="Separator inside the label column.")] = ";",
+    binary: Annotated[bool, typer.Option("--binary", help="Treat a single --labels column as 0/1.")] = False,
+    sentiments: Annotated[str | None, typer.Option("--sentiments", help="Column with gold polarity (negative/neutral/positive).")] = None,
+    model: Annotated[str, typer.Option("--model", "-m", help="'keyword', a taxonomy YAML, or a theme model folder.")] = "keyword",
+    mapping: Annotated[str | None, typer.Option("--map", help="predicted=gold pairs, comma-separated.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Report JSON to write; the markdown goes beside it (.md).")] = None,
+    in_format: Annotated[str | None, typer.Option("--format", help="Input format if the extension is unusual.")] = None,
+    encoding: Annotated[str | None, typer.Option(help="Input encoding (default: UTF-8 with fallbacks).")] = None,
+    sheet: Annotated[str | None, typer.Option(help="XLSX sheet name (default: the first).")] = None,
+    delimiter: Annotated[str | None, typer.Option("--delimiter", help="CSV delimiter (default: sniffed).")] = None,
+) -> None:
+    report = run_evaluate_themes(
+        input, text=text, labels=labels, sep=sep, binary=binary, sentiments=sentiments,
+        model=model, mapping=mapping, output=output, in_format=in_format, encoding=encoding,
+        sheet=sheet, delimiter=delimiter,
+    )
+    typer.echo(report.to_markdown())
+    if output is not None:
+        typer.echo(f"\nwrote {output} and {output.with_suffix('.md')}")

@@ -1,0 +1,105 @@
+"""Run chunk analyses on N local processes (or any executor) and get results in order.
+
+``concurrent.futures.ProcessPoolExecutor`` with an initializer that makes sure
+each worker has the models loaded once. On Linux the workers are forked from
+the parent after it has loaded the models, so they start at once and share the
+model arrays' memory pages (copy-on-write); elsewhere (macOS, Windows) they are
+spawned and load the models themselves (~1-2 s each). Results come back in
+submission order with a bounded number of chunks in flight, so memory stays
+bounded by ``window x chunksize`` rows whatever the file size.
+
+Any :class:`concurrent.futures.Executor` works, e.g. a dask distributed
+``Client.get_executor()`` (see :mod:`cxtext.engine.dask_engine`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Executor, Future
+from typing import Any
+
+from cxtext.errors import ConfigError
+
+__all__ = ["check_jobs", "ordered_map", "process_pool"]
+
+logger = logging.getLogger(__name__)
+
+
+def check_jobs(jobs: object) -> int:
+    """Validate ``jobs``: a positive int, or ``-1``/``0`` for every core.
+
+    Examples
+    --------
+    >>> check_jobs(2)
+    2
+    >>> check_jobs(0) >= 1
+    True
+    """
+    import os
+
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < -1:
+        raise ConfigError(
+            f"[CX301] 'jobs' must be a positive int (or 0/-1 for every core). Got {jobs!r}."
+        )
+    if jobs in (0, -1):
+        return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                   else (os.cpu_count() or 1))
+    return jobs
+
+
+def process_pool(jobs: int, options: Mapping[str, Any]) -> Executor:
+    """A pool of ``jobs`` worker processes, each with the analyzer for ``options`` loaded.
+
+    Examples
+    --------
+    >>> from cxtext.engine._worker import analyzer_info
+    >>> with process_pool(1, {"preset": "fast"}) as pool:  # doctest: +SKIP
+    ...     pool.submit(analyzer_info, {"preset": "fast"}).result()["preset"]
+    'fast'
+    """
+    import multiprocessing
+    import sys
+    from concurrent.futures import ProcessPoolExecutor
+
+    from cxtext.engine._worker import get_analyzer, init_worker
+
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    if method == "fork":
+        get_analyzer(options)  # load here once; forked workers inherit the loaded models
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
+                               initializer=init_worker, initargs=(dict(options),))
+
+
+def ordered_map(executor: Executor | None, fn: Callable[..., Any],
+                argses: Iterable[tuple[Any, ...]], *, window: int = 4) -> Iterator[Any]:
+    """``fn(*args)`` for each ``args``, yielded in input order, at most ``window`` in flight.
+
+    With ``executor=None`` the calls run here, one by one, lazily. If the
+    consumer stops early or anything raises, pending calls are cancelled.
+
+    Examples
+    --------
+    >>> list(ordered_map(None, pow, [(2, 3), (3, 2)]))
+    [8, 9]
+    >>> from concurrent.futures import ThreadPoolExecutor
+    >>> with ThreadPoolExecutor(2) as ex:
+    ...     list(ordered_map(ex, pow, ((i, 2) for i in range(5)), window=2))
+    [0, 1, 4, 9, 16]
+    """
+    if executor is None:
+        for args in argses:
+            yield fn(*args)
+        return
+    pending: deque[Future[Any]] = deque()
+    try:
+        for args in argses:
+            pending.append(executor.submit(fn, *args))
+            while len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for fut in pending:
+            fut.cancel()

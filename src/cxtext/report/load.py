@@ -1,0 +1,233 @@
+"""Read the files written by ``cxtext analyze`` back into an :class:`~cxtext.AnalysisResult`.
+
+``cxtext analyze -o OUT.csv`` writes the comments table to ``OUT.csv`` and the
+mentions to ``OUT.mentions.csv``. CSV cells come back as text, so this module
+restores the types the report (and :mod:`cxtext.scores`) rely on:
+
+* list columns (``themes``, ``pii``, ``emotions``) written as ``"a;b"`` become lists;
+* flags (``is_empty`` ...) become booleans, scores and offsets numbers;
+* empty cells of label columns (``sentiment``, ``language`` ...) become missing;
+* the single quote that ``--excel-safe`` puts before cells starting with
+  ``=``, ``+``, ``-`` or ``@`` is removed from ``text_clean`` and ``evidence``
+  (so the mention offsets index the text again).
+
+Survey score columns stay as they are: :func:`cxtext.join_scores` parses them
+and reports invalid values. Parquet and JSON Lines outputs (real lists) work too.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from cxtext.analyzer import COMMENT_COLUMNS, MENTION_COLUMNS, AnalysisResult
+from cxtext.errors import ColumnNotFoundError, InputError
+
+__all__ = ["LIST_COLUMNS", "info_path", "load_result"]
+
+logger = logging.getLogger(__name__)
+
+#: Comment columns holding lists (written ``"a;b"`` in CSV/XLSX).
+LIST_COLUMNS = ("themes", "pii", "emotions")
+_BOOL_COLUMNS = ("is_empty", "is_non_answer", "is_duplicate", "is_suggestion")
+_FLOAT_COLUMNS = ("sentiment_score", "sentiment_confidence")
+_LABEL_COLUMNS = ("sentiment", "language", "duplicate_of", "prompt_type")
+_M_FLOAT = ("sentiment_score", "sentiment_confidence", "confidence")
+_M_INT = ("start", "end", "clause")
+
+
+def info_path(output: Path) -> Path:
+    """Where run information may sit beside an output: ``out.csv`` -> ``out.info.json``.
+
+    Examples
+    --------
+    >>> str(info_path(Path("results/out.csv")))
+    'results/out.info.json'
+    """
+    name = output.name
+    for suffix in (".csv.gz", ".tsv.gz"):
+        if name.lower().endswith(suffix):
+            return output.with_name(name[: -len(suffix)] + ".info.json")
+    return output.with_name(f"{output.stem}.info.json")
+
+
+def _blank(s: pd.Series) -> pd.Series:
+    """True where a cell is missing or only whitespace."""
+    return s.isna() | s.astype("string").str.strip().eq("").fillna(True)
+
+
+def _as_list(v: Any) -> list[str]:
+    from cxtext.io.cells import is_missing
+
+    if isinstance(v, (list, tuple, np.ndarray)):
+        return [str(x) for x in v if not is_missing(x) and str(x) != ""]
+    if is_missing(v):
+        return []
+    text = str(v).strip()
+    if text.startswith("["):  # JSON written by a user tool
+        try:
+            return [str(x) for x in json.loads(text)]
+        except ValueError:
+            pass
+    return [t.strip() for t in text.split(";") if t.strip()]
+
+
+def _unescape(s: pd.Series) -> pd.Series:
+    """Drop the excel-safe quote: ``'=x`` -> ``=x`` (only before a formula trigger)."""
+    text = s.astype(object)
+    mask = text.map(lambda v: isinstance(v, str) and len(v) > 1 and v[0] == "'" and v[1] in "=+-@\t\r")
+    return text.where(~mask, text.str[1:])
+
+
+def _bools(s: pd.Series) -> pd.Series:
+    if pd.api.types.is_bool_dtype(s.dtype):
+        return s.astype(bool)
+    low = s.astype("string").str.strip().str.lower()
+    return low.isin(["true", "1", "yes"]).fillna(False).astype(bool)
+
+
+def _numbers(s: pd.Series) -> pd.Series:
+    return pd.to_numeric(s.where(~_blank(s)), errors="coerce").astype(float)
+
+
+def _labels(s: pd.Series) -> pd.Series:
+    out = s.astype(object)
+    return out.where(~_blank(s), np.nan)
+
+
+def _fix_comments(cm: pd.DataFrame) -> pd.DataFrame:
+    cm = cm.copy()
+    for col in LIST_COLUMNS:
+        if col in cm.columns:
+            cm[col] = pd.Series([_as_list(v) for v in cm[col]], index=cm.index, dtype=object)
+    for col in _BOOL_COLUMNS:
+        if col in cm.columns:
+            cm[col] = _bools(cm[col])
+    for col in _FLOAT_COLUMNS:
+        if col in cm.columns:
+            cm[col] = _numbers(cm[col])
+    if "n_clauses" in cm.columns:
+        cm["n_clauses"] = _numbers(cm["n_clauses"]).fillna(0).astype(int)
+    for col in _LABEL_COLUMNS:
+        if col in cm.columns:
+            cm[col] = _labels(cm[col])
+    if "text_clean" in cm.columns:
+        cm["text_clean"] = _unescape(cm["text_clean"].astype(object).where(cm["text_clean"].notna(), ""))
+    return cm
+
+
+def _fix_mentions(mn: pd.DataFrame) -> pd.DataFrame:
+    mn = mn.copy()
+    for col in _M_FLOAT:
+        if col in mn.columns:
+            mn[col] = _numbers(mn[col])
+    for col in _M_INT:
+        if col in mn.columns:
+            mn[col] = _numbers(mn[col]).fillna(-1).astype(int)
+    for col in ("theme", "sentiment"):
+        if col in mn.columns:
+            mn[col] = _labels(mn[col])
+    if "evidence" in mn.columns:
+        mn["evidence"] = _unescape(mn["evidence"].astype(object).where(mn["evidence"].notna(), ""))
+    if "comment_id" in mn.columns:
+        mn["comment_id"] = mn["comment_id"].astype(object)
+    return mn
+
+
+def _guess_id(cm: pd.DataFrame, mn: pd.DataFrame) -> str | None:
+    """The input column whose values are the mentions' ``comment_id`` (first unique match)."""
+    inputs = [c for c in cm.columns if c not in COMMENT_COLUMNS and c != "prompt_type"]
+    wanted = set(mn["comment_id"].astype(str)) if "comment_id" in mn.columns else set()
+    for col in ["row", *inputs]:
+        if col not in cm.columns:
+            continue
+        keys = cm[col].astype(str)
+        if keys.is_unique and wanted <= set(keys):
+            return col
+    return None
+
+
+def load_result(path: str | Path, *, mentions: str | Path | None = None, id: str | None = None,
+                text: str | None = None) -> AnalysisResult:
+    """Load the output of ``cxtext analyze`` (comments file + mentions file beside it).
+
+    Parameters
+    ----------
+    path : str or Path
+        The comments table written by ``cxtext analyze -o``.
+    mentions : str or Path, optional
+        The mentions table (default: ``NAME.mentions.EXT`` beside ``path``). If it
+        does not exist the result has no mentions (a warning is logged).
+    id : str, optional
+        The id column (default: the first unique column whose values match the
+        mentions' ``comment_id``, e.g. ``row`` when ``analyze`` ran without ``--id``).
+    text : str, optional
+        Name of the original comment column (informational).
+
+    Returns
+    -------
+    AnalysisResult
+        With typed columns; ``info`` is read from ``NAME.info.json`` beside
+        ``path`` when present, and always records ``source``.
+
+    Raises
+    ------
+    InputError
+        The file is not an ``analyze`` output (no ``text_clean`` column).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, pandas as pd
+    >>> from cxtext.io import write_table
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> write_table(pd.DataFrame({"id": ["a"], "text_clean": ["Slow"], "sentiment": ["negative"],
+    ...                          "themes": [["speed", "app"]], "is_empty": [False]}), d / "out.csv")
+    >>> write_table(pd.DataFrame({"comment_id": ["a"], "theme": ["speed"], "start": [0], "end": [4]}),
+    ...             d / "out.mentions.csv")
+    >>> res = load_result(d / "out.csv")
+    >>> res.id, res.comments["themes"][0], res.mentions["end"].tolist()
+    ('id', ['speed', 'app'], [4])
+    """
+    from cxtext.cli import mentions_path
+    from cxtext.io import read_table
+
+    path = Path(path)
+    cm = read_table(path)
+    if "text_clean" not in cm.columns:
+        raise InputError(
+            f"[CX105] {str(path)!r} is not a `cxtext analyze` output (no 'text_clean' column; "
+            f"columns: {', '.join(map(str, cm.columns[:12]))}). Run `cxtext analyze` first and "
+            "pass its -o file."
+        )
+    m_path = Path(mentions) if mentions is not None else mentions_path(path)
+    if m_path.exists():
+        mn = read_table(m_path)
+    else:
+        logger.warning("No mentions file %s; the report will have no theme detail.", m_path)
+        mn = pd.DataFrame({c: pd.Series(dtype=object) for c in MENTION_COLUMNS})
+    cm, mn = _fix_comments(cm), _fix_mentions(mn)
+    if id is not None and id not in cm.columns:
+        raise ColumnNotFoundError(id, available=list(cm.columns), role="id")
+    id_col = id or _guess_id(cm, mn)
+    if id_col is not None:
+        cm[id_col] = cm[id_col].astype(object)
+        if "comment_id" in mn.columns:
+            ids = cm[id_col]
+            # CSV ids are text on both sides; other formats may differ in type
+            if len(mn) and not mn["comment_id"].isin(ids).all():
+                lookup = dict(zip(ids.astype(str), ids))
+                mn["comment_id"] = mn["comment_id"].astype(str).map(lookup)
+    info: dict[str, Any] = {}
+    ipath = info_path(path)
+    if ipath.exists():
+        try:
+            info = dict(json.loads(ipath.read_text(encoding="utf-8")))
+        except (ValueError, OSError) as err:
+            logger.warning("Could not read %s (%s); model information left out.", ipath, err)
+    info["source"] = str(path)
+    return AnalysisResult(comments=cm, mentions=mn, text=text or "text_clean", id=id_col, info=info)

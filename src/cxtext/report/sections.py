@@ -1,0 +1,702 @@
+"""The sections of the HTML report, one function each, in page order (:data:`SECTIONS`).
+
+Each renderer takes the :class:`~cxtext.report.html.ReportContext` and returns
+the inner HTML of its section, or ``None`` to leave the section out (no date:
+no trend section). All text that comes from data -- comments, theme names,
+segment values, column names -- goes through :func:`html.escape` here or in
+:mod:`cxtext.report.svg`.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import warnings
+from collections.abc import Callable
+from html import escape
+from typing import Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from cxtext.errors import CxTextError
+from cxtext.report.svg import (
+    DivergingRow,
+    ForestRow,
+    TrendPoint,
+    diverging_bars,
+    forest_plot,
+    line_chart,
+)
+
+__all__ = ["SECTIONS", "Section", "highlight", "render_section"]
+
+logger = logging.getLogger(__name__)
+
+_MIN_N = 30  # below this a segment/driver is marked "small n"
+_TOP_THEMES = 15
+_QUOTE_THEMES = 6
+_ROLE_NAME = {"nps": "NPS", "csat": "CSAT", "ces": "CES"}
+_EMOTION_CLASS = {"anger": "neg", "frustration": "neg", "disappointment": "neg", "confusion": "neu",
+                  "anxiety": "neu", "gratitude": "pos", "delight": "pos", "admiration": "pos"}
+
+
+class Section(NamedTuple):
+    """One report section: anchor id, heading and renderer."""
+
+    id: str
+    title: str
+    render: Callable[[Any], str | None]
+
+
+# -- formatting helpers ----------------------------------------------------------------------
+def _num(x: float, d: int = 0, signed: bool = False) -> str:
+    if x is None or not math.isfinite(float(x)):
+        return "–"
+    s = f"{x:+,.{d}f}" if signed else f"{x:,.{d}f}"
+    return s.replace("-", "\u2212")
+
+
+def _pct(x: float, d: int = 0) -> str:
+    return "–" if x is None or not math.isfinite(float(x)) else f"{100 * x:.{d}f}%"
+
+
+def _wilson(k: float, n: float, z: float = 1.959964) -> tuple[float, float, float]:
+    """Proportion with its Wilson score interval (better than Wald for small n or extreme p)."""
+    if n <= 0:
+        return (math.nan, math.nan, math.nan)
+    p = k / n
+    den = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / den
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / den
+    return p, max(0.0, centre - half), min(1.0, centre + half)
+
+
+def _split(parts: list[tuple[str, float, str]]) -> str:
+    """A 100% stacked bar (HTML) with a key: parts are (name, count, css class)."""
+    total = sum(v for _, v, _ in parts)
+    if total <= 0:
+        return '<p class="empty">No data.</p>'
+    bar = "".join(f'<span class="{c}" style="width:{100 * v / total:.2f}%" title="{escape(nm)}: '
+                  f'{v:,.0f}"></span>' for nm, v, c in parts if v > 0)
+    keys = "".join(f'<span><i class="sw {c}"></i>{escape(nm)} {100 * v / total:.0f}%</span>'
+                   for nm, v, c in parts)
+    return f'<div class="split">{bar}</div><div class="keys">{keys}</div>'
+
+
+def _tag(text: str, cls: str) -> str:
+    return f'<span class="tag {cls}">{escape(text)}</span>'
+
+
+def _sent_class(s: Any) -> str:
+    return {"negative": "neg", "positive": "pos"}.get(str(s), "neu")
+
+
+def _missing(v: Any) -> bool:
+    from cxtext.io.cells import is_missing
+
+    return is_missing(v)
+
+
+def _cached(ctx: Any, key: str, fn: Callable[[], Any]) -> Any:
+    store = ctx.__dict__.setdefault("_section_cache", {})
+    if key not in store:
+        store[key] = fn()
+    return store[key]
+
+
+# -- metrics ---------------------------------------------------------------------------------
+def _metric(ctx: Any, role: str, mask: np.ndarray | None = None) -> tuple[float, float, float, int]:
+    """Headline value of a score (NPS points, or % satisfied / % easy) with its 95% CI and n."""
+    from cxtext.scores.nps import nps_from_counts
+
+    cm = ctx.cm
+    v = cm[ctx.roles[role]].to_numpy(dtype=float)
+    keep = np.isfinite(v) if mask is None else np.isfinite(v) & mask
+    v = v[keep]
+    n = len(v)
+    if n == 0:
+        return (math.nan, math.nan, math.nan, 0)
+    if role == "nps":
+        pro, det = int((v >= 9).sum()), int((v <= 6).sum())
+        est, lo, hi = nps_from_counts(pro, n - pro - det, det)
+        return float(est), float(lo), float(hi), n
+    flag = {"csat": "csat_satisfied", "ces": "ces_easy"}[role]
+    if flag not in cm.columns:
+        mean = float(v.mean())
+        return mean, math.nan, math.nan, n
+    good = cm[flag].to_numpy(dtype=object)[keep]
+    k = float(sum(bool(g) for g in good if g is not None and g is not pd.NA))
+    p, lo, hi = _wilson(k, n)
+    return 100 * p, 100 * lo, 100 * hi, n
+
+
+def _metric_name(ctx: Any, role: str) -> str:
+    if role == "nps":
+        return "NPS"
+    return {"csat": "% satisfied (CSAT)", "ces": "% easy (CES)"}[role]
+
+
+def _metric_fmt(role: str, x: float) -> str:
+    return _num(x, 0, signed=True) if role == "nps" else _num(x, 0) + "%"
+
+
+def _scale_text(ctx: Any, role: str) -> str:
+    sc = ctx.scale(role)
+    if not sc:
+        return ""
+    good = sc.get("good_from")
+    hib = sc.get("higher_is_better", True)
+    rng = f"{sc.get('low', 0):g}–{sc.get('high', 0):g}"
+    if good is None:
+        return rng
+    return f"{rng}, good ≥ {good:g}" if hib else f"{rng}, good ≤ {good:g}"
+
+
+def _neg_share(ctx: Any, mask: np.ndarray | None = None) -> tuple[float, float, float, int]:
+    s = ctx.cm["sentiment"]
+    base = ctx.analysed if mask is None else ctx.analysed & mask
+    n = int(base.sum())
+    k = int((s[base] == "negative").sum())
+    p, lo, hi = _wilson(k, n)
+    return 100 * p, 100 * lo, 100 * hi, n
+
+
+# -- overview ----------------------------------------------------------------------------------
+def _score_card(ctx: Any, role: str) -> str:
+    est, lo, hi, n = _metric(ctx, role)
+    cm = ctx.cm
+    v = cm[ctx.roles[role]].to_numpy(dtype=float)
+    v = v[np.isfinite(v)]
+    if role == "nps":
+        pro, det = int((v >= 9).sum()), int((v <= 6).sum())
+        body = _split([("Detractors", det, "neg"), ("Passives", len(v) - pro - det, "neu"),
+                       ("Promoters", pro, "pos")])
+        key = "Net Promoter Score"
+    else:
+        body = f'<div class="s">Mean {_num(v.mean() if len(v) else math.nan, 2)} on {escape(_scale_text(ctx, role))}</div>'
+        key = {"csat": "CSAT · satisfied", "ces": "CES · easy"}[role]
+    ci = f"95% CI {_metric_fmt(role, lo)} to {_metric_fmt(role, hi)} · " if math.isfinite(lo) else ""
+    return (f'<div class="card"><div class="k">{key}</div><div class="v">{_metric_fmt(role, est)}</div>'
+            f'<div class="s">{ci}n = {n:,}</div>{body}</div>')
+
+
+def _findings(ctx: Any) -> list[str]:
+    out: list[str] = []
+    th = ctx.themes
+    if len(th):
+        top = th.head(3)
+        items = ", ".join(f"<b>{escape(ctx.label(r.theme))}</b> ({_pct(r.share)}, "
+                          f"{_pct(r.negative_share)} negative)" for r in top.itertuples())
+        out.append(f"Most discussed: {items}.")
+    dr = _safe(lambda: ctx.drivers)
+    if dr is not None and len(dr):
+        name = _ROLE_NAME.get(ctx.primary, "the score")
+        hib = ctx.higher_is_better(ctx.primary)
+        sig = dr[dr["significant"]]
+        bad = sig[(sig["impact"] < 0) == hib]
+        good = sig[(sig["impact"] > 0) == hib]
+        if len(bad):
+            r = bad.loc[bad["impact"].abs().idxmax()]
+            out.append(f"Biggest drag on {name}: <b>{escape(str(r['sentiment']))} "
+                       f"{escape(ctx.label(r['theme']))}</b> mentions ({_num(r['impact'], 2, True)} points, "
+                       f"95% CI {_num(r['ci_low'], 2, True)} to {_num(r['ci_high'], 2, True)}; "
+                       f"{int(r['n']):,} comments).")
+        if len(good):
+            r = good.loc[good["impact"].abs().idxmax()]
+            out.append(f"Biggest lift: <b>{escape(str(r['sentiment']))} {escape(ctx.label(r['theme']))}</b> "
+                       f"mentions ({_num(r['impact'], 2, True)} points; {int(r['n']):,} comments).")
+        if not len(sig):
+            out.append(f"No theme has a statistically clear effect on {name} yet (see drivers).")
+    tr = _safe(lambda: _score_trend(ctx)) if ctx.primary and ctx.period else None
+    if tr is not None and len(tr) and tr["significant"].any():
+        last = tr[tr["significant"]].iloc[-1]
+        out.append(f"{_ROLE_NAME[ctx.primary]} moved significantly in {escape(str(last['period']))}: "
+                   f"{_num(last['change'], 1, True)} vs {escape(str(last['prev_period']))}.")
+    return out
+
+
+def _safe(fn: Callable[[], Any]) -> Any:
+    try:
+        return fn()
+    except CxTextError as err:
+        logger.info("Left out of the key findings: %s", err)
+        return None
+
+
+def render_overview(ctx: Any) -> str:
+    cm = ctx.cm
+    cards = [_score_card(ctx, role) for role in ctx.roles]
+    s = cm["sentiment"][ctx.analysed].astype(str)
+    n_an = int(ctx.analysed.sum())
+    cards.append(
+        f'<div class="card"><div class="k">Comment sentiment</div>'
+        f'<div class="v">{_pct((s == "negative").mean() if n_an else math.nan)}</div>'
+        f'<div class="s">negative · {n_an:,} of {len(cm):,} responses analysed</div>'
+        + _split([("Negative", int((s == "negative").sum()), "neg"), ("Neutral", int((s == "neutral").sum()), "neu"),
+                  ("Positive", int((s == "positive").sum()), "pos")]) + "</div>")
+    if "is_suggestion" in cm.columns:
+        k = int(cm["is_suggestion"].fillna(False).astype(bool).sum())
+        with_themes = len(set(ctx.mn["row"])) if len(ctx.mn) else 0
+        cards.append(f'<div class="card"><div class="k">Themes &amp; suggestions</div>'
+                     f'<div class="v">{_pct(with_themes / n_an if n_an else math.nan)}</div>'
+                     f'<div class="s">of analysed comments name a theme · {k:,} suggestions</div></div>')
+    findings = _findings(ctx)
+    fl = ("<h3>Key findings</h3><ul class=\"findings\">" + "".join(f"<li>{f}</li>" for f in findings)
+          + "</ul>") if findings else ""
+    lede = ('<p class="lede">Headline scores with 95% confidence intervals and the sentiment of the '
+            "comments themselves.</p>")
+    if not ctx.roles:
+        lede = ('<p class="lede">No survey score was given (use <code>--nps</code>, <code>--csat</code> or '
+                "<code>--ces</code>); the report covers comment sentiment and themes.</p>")
+    return lede + f'<div class="cards">{"".join(cards)}</div>' + fl
+
+
+# -- themes ------------------------------------------------------------------------------------
+def render_themes(ctx: Any) -> str:
+    th = ctx.themes
+    if not len(th):
+        return '<p class="empty">No theme mentions were found in these comments.</p>'
+    top = th.head(_TOP_THEMES)
+    counts = ctx.mn.groupby(["theme", "sentiment"]).size()
+    rows = []
+    for r in top.itertuples():
+        c = counts.get(r.theme, pd.Series(dtype=int))
+        rows.append(DivergingRow(ctx.label(r.theme), float(c.get("negative", 0)), float(c.get("neutral", 0)),
+                                 float(c.get("positive", 0)), f"{r.comments:,} · {_pct(r.share)}"))
+    chart = diverging_bars(rows, title="Theme mentions by sentiment")
+    role = ctx.primary
+    group = {"nps": "nps", "csat": "csat_satisfied", "ces": "ces_easy"}.get(role or "", "")
+    has_score = f"{group}_with" in top.columns
+    head = ("<tr><th>Theme</th><th class=num>Comments</th><th class=num>Share</th>"
+            "<th class=num>Negative</th><th class=num>Positive</th>")
+    if has_score:
+        head += f"<th class=num>{escape(_metric_name(ctx, role))} with</th><th class=num>vs without</th>"
+    body = []
+    for r in top.itertuples():
+        row = (f"<tr><td>{escape(ctx.label(r.theme))}</td><td class=num>{r.comments:,}</td>"
+               f"<td class=num>{_pct(r.share)}</td><td class=num>{_pct(r.negative_share)}</td>"
+               f"<td class=num>{_pct(r.positive_share)}</td>")
+        if has_score:
+            w, wo = getattr(r, f"{group}_with"), getattr(r, f"{group}_without")
+            gap = w - wo
+            hib = ctx.higher_is_better(role) or role == "nps"
+            cls = "" if not math.isfinite(gap) or abs(gap) < 1 else ("up" if (gap > 0) == hib else "down")
+            fmt = (lambda x: _num(x, 0, True)) if role == "nps" else (lambda x: _num(x, 0) + "%")
+            row += (f"<td class=num>{fmt(w)}</td><td class=\"num {cls}\">{_num(gap, 0, True)}"
+                    f"{'' if role == 'nps' else ' pts'}</td>")
+        body.append(row + "</tr>")
+    more = f" (top {_TOP_THEMES} of {len(th)})" if len(th) > _TOP_THEMES else ""
+    return ('<p class="lede">How often each theme comes up and how people feel about it. Bars count '
+            f"mentions; the note gives comments naming the theme and their share of analysed comments{more}.</p>"
+            + chart + f"<table><thead>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+
+
+# -- drivers -----------------------------------------------------------------------------------
+def render_drivers(ctx: Any) -> str:
+    role = ctx.primary
+    if role is None:
+        return ('<p class="empty">Pass a score column (<code>--nps</code>, <code>--csat</code> or '
+                "<code>--ces</code>) to see which themes move it.</p>")
+    dr = ctx.drivers
+    if dr is None or not len(dr):
+        return '<p class="empty">No theme mentions among comments with a score: no drivers to estimate.</p>'
+    hib = ctx.higher_is_better(role)
+    strong = dr[~dr["small_n"]].copy()
+    strong = strong.loc[strong["impact"].abs().sort_values(ascending=False).index].head(14)
+    small = dr[dr["small_n"]].sort_values("n", ascending=False).head(max(0, 18 - len(strong)))
+    pick = pd.concat([strong.sort_values("impact"), small.sort_values("impact")])
+    rows = []
+    for r in pick.itertuples():
+        if r.small_n:
+            style = "small"
+        elif r.significant:
+            style = "pos" if (r.impact > 0) == hib else "neg"
+        else:
+            style = "ns"
+        note = f"n={r.n:,}" + (" · small n" if r.small_n else "")
+        rows.append(ForestRow(f"{ctx.label(r.theme)} · {r.sentiment}", float(r.impact), float(r.ci_low),
+                              float(r.ci_high), style, note))
+    sc = _scale_text(ctx, role)
+    chart = forest_plot(rows, title=f"Drivers of {_ROLE_NAME[role]}", fmt="{:+.1f}",
+                        x_label=f"Impact on the {_ROLE_NAME[role]} score ({sc}), points · 95% CI",
+                        ref_label="no effect")
+    at = dr.attrs
+    lede = (f'<p class="lede">The difference each theme × sentiment makes to the {_ROLE_NAME[role]} score '
+            "(0–10 points for NPS), controlling for the other themes in the same comment. Filled points: "
+            "the 95% interval excludes zero; grey: not significant; hollow: fewer than "
+            f"{_MIN_N} comments (shown, never called significant).</p>")
+    facts = (f'<p class="keys">Model: n = {int(at.get("n", 0)):,} comments with a score · baseline '
+             f"(no theme) {_num(at.get('intercept', math.nan), 2)} · R² = {_num(at.get('r2', math.nan), 3)} · "
+             f"{ctx.n_boot} bootstrap resamples</p>")
+    table = ""
+    if role == "nps" and "nps_change" in dr.columns:
+        neg = dr[(dr["sentiment"] == "negative") & ~dr["small_n"] & dr["nps_change"].notna()]
+        neg = neg.sort_values("nps_change", ascending=False).head(8)
+        if len(neg):
+            body = "".join(
+                f"<tr><td>{escape(ctx.label(r.theme))}</td><td class=num>{r.n:,}</td>"
+                f"<td class=num>{_num(r.impact, 2, True)}</td><td class=num>{_num(r.nps_change, 1, True)}</td>"
+                f"<td class=num>{_num(r.nps_change_low, 1, True)} to {_num(r.nps_change_high, 1, True)}</td>"
+                f"<td>{_tag('significant', 'neg') if r.significant else _tag('not significant', 'small')}</td></tr>"
+                for r in neg.itertuples())
+            table = ("<h3>What if the complaints were neutral?</h3><p class=\"lede\">NPS change if each "
+                     "negative theme were mentioned neutrally instead (scores shifted by the fitted effect, "
+                     "then re-grouped).</p><table><thead><tr><th>Negative theme</th><th class=num>Comments</th>"
+                     "<th class=num>Impact</th><th class=num>NPS change</th><th class=num>95% CI</th><th></th>"
+                     f"</tr></thead><tbody>{body}</tbody></table>")
+    return lede + chart + facts + table
+
+
+# -- segments ----------------------------------------------------------------------------------
+def _segment_block(ctx: Any, col: str) -> str:
+    cm = ctx.cm
+    seg = cm[col].astype(object).where(cm[col].notna(), None)
+    seg = seg.map(lambda v: None if v is None or str(v).strip() == "" else str(v))
+    values = seg.value_counts().head(12)
+    if not len(values):
+        return f'<h3>By {escape(col)}</h3><p class="empty">No values in this column.</p>'
+    role = ctx.primary
+    if role is not None:
+        overall = _metric(ctx, role)[0]
+        name = _metric_name(ctx, role)
+        hib = ctx.higher_is_better(role)
+        metric = lambda m: _metric(ctx, role, m)
+        fmt = "{:+.0f}" if role == "nps" else "{:.0f}%"
+    else:
+        overall = _neg_share(ctx)[0]
+        name, hib, fmt = "% negative comments", False, "{:.0f}%"
+        metric = lambda m: _neg_share(ctx, m)
+    rows = []
+    seg_arr = seg.to_numpy(dtype=object)
+    for value in values.index:
+        est, lo, hi, n = metric(seg_arr == value)
+        small = n < _MIN_N
+        differs = math.isfinite(lo) and (lo > overall or hi < overall)
+        style = "small" if small else (("pos" if (est > overall) == hib else "neg") if differs else "ns")
+        rows.append(ForestRow(str(value), est, lo, hi, style, f"n={n:,}" + (" · small n" if small else "")))
+    chart = forest_plot(rows, title=f"{name} by {col}", x_label=f"{name} · 95% CI", ref=overall,
+                        ref_label=f"overall {fmt.format(overall).replace('-', chr(0x2212))}", fmt=fmt)
+    # theme share heat table
+    mn = ctx.mn
+    heat = ""
+    if len(mn) and len(ctx.themes):
+        themes = list(ctx.themes["theme"].head(8))
+        cols = list(values.index[:8])
+        hits = mn[["row", "theme"]].drop_duplicates()
+        hits = hits[hits["theme"].isin(themes)]
+        hits = hits.assign(seg=seg_arr[hits["row"].to_numpy()])
+        ct = hits.groupby(["theme", "seg"]).size()
+        base = pd.Series(seg_arr[ctx.analysed]).value_counts()
+        head = "".join(f"<th class=num>{escape(c)}</th>" for c in cols)
+        body = ["<tr><td class=muted>Analysed comments</td>" + "".join(
+            f"<td class=num>{int(base.get(c, 0)):,}</td>" for c in cols) + "</tr>"]
+        neg = pd.Series(seg_arr[ctx.analysed & (cm["sentiment"] == "negative").to_numpy()]).value_counts()
+        neg_shares = [neg.get(c, 0) / base.get(c, 1) if base.get(c, 0) else math.nan for c in cols]
+        neg_top = max([s for s in neg_shares if math.isfinite(s)], default=0.0)
+        body.append("<tr><td>Negative sentiment</td>" + "".join(
+            _heat_cell(s, neg_top, "neg") for s in neg_shares) + "</tr>")
+        for t in themes:
+            shares = [ct.get((t, c), 0) / base.get(c, 1) if base.get(c, 0) else math.nan for c in cols]
+            top = max([s for s in shares if math.isfinite(s)], default=0.0)
+            body.append(f"<tr><td>{escape(ctx.label(t))}</td>"
+                        + "".join(_heat_cell(s, top, "acc") for s in shares) + "</tr>")
+        heat = (f'<table class="heat"><thead><tr><th>Share of comments</th>{head}</tr></thead>'
+                f"<tbody>{''.join(body)}</tbody></table>"
+                '<p class="keys">Shading is relative to the highest value in each row.</p>')
+    return f"<h3>By {escape(col)}</h3>" + chart + heat
+
+
+def _heat_cell(share: float, top: float, kind: str) -> str:
+    if not math.isfinite(share):
+        return "<td class=num>–</td>"
+    alpha = 0.0 if not top or not math.isfinite(top) else 0.42 * share / top
+    rgb = "200,85,61" if kind == "neg" else "35,57,93"
+    return f'<td class=num style="background:rgba({rgb},{alpha:.2f})">{_pct(share)}</td>'
+
+
+def render_segments(ctx: Any) -> str | None:
+    if not ctx.segments:
+        return None
+    role = ctx.primary
+    what = (f"{_metric_name(ctx, role)}" if role else "the share of negative comments")
+    lede = (f'<p class="lede">{escape(what)} by segment against the overall value (dashed line). Coloured '
+            "points differ from the overall value beyond their 95% interval; hollow points have fewer than "
+            f"{_MIN_N} responses. The table shows how often the main themes come up in each segment.</p>")
+    return lede + "".join(_segment_block(ctx, col) for col in ctx.segments)
+
+
+# -- trends ------------------------------------------------------------------------------------
+def _score_trend(ctx: Any) -> pd.DataFrame:
+    from cxtext.scores import score_trends
+
+    role = ctx.primary
+    return _cached(ctx, "score_trend", lambda: ctx.run(score_trends, ctx.roles[role], ctx.period, kind=role))
+
+
+def _neg_trend(ctx: Any) -> pd.DataFrame:
+    """Share of negative comments per period, as a 0/100 "score" so score_trends tests the moves."""
+    from cxtext.scores import score_trends
+    from cxtext.scores._base import replace_result
+
+    def compute() -> pd.DataFrame:
+        cm = ctx.cm.copy()
+        flag = np.where(ctx.analysed, (cm["sentiment"] == "negative").to_numpy(dtype=float), np.nan)
+        cm["_negative_share"] = flag * 100.0
+        res = replace_result(ctx.result, cm, dict(ctx.result.info or {}))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return score_trends(res, "_negative_share", ctx.period)
+
+    return _cached(ctx, "neg_trend", compute)
+
+
+def _points(tr: pd.DataFrame, fmt: str) -> list[TrendPoint]:
+    pts = []
+    for r in tr.itertuples():
+        note = fmt.format(r.change).replace("-", "\u2212") if r.significant else ""
+        pts.append(TrendPoint(str(r.period), float(r.value), float(r.ci_low), float(r.ci_high), int(r.n),
+                              str(r.direction), note))
+    return pts
+
+
+def render_trends(ctx: Any) -> str | None:
+    if ctx.date is None:
+        return None
+    if ctx.period is None:
+        return '<p class="empty">The date column has no valid dates.</p>'
+    per = ctx.period
+    lede = (f'<p class="lede">By {per}, with 95% confidence bands. Arrows mark changes from the previous '
+            f"{per} that are statistically significant (z-test, Benjamini–Hochberg corrected, at least "
+            f"{_MIN_N} responses in both {per}s).</p>")
+    out = [lede]
+    role = ctx.primary
+    if role is not None:
+        tr = _score_trend(ctx)
+        label = "NPS" if role == "nps" else f"Mean {_ROLE_NAME[role]} ({_scale_text(ctx, role)})"
+        fmt = "{:+.0f}" if role == "nps" else "{:+.2f}"
+        out.append(f"<h3>{escape(label)}</h3>" + line_chart(
+            _points(tr, fmt), title=f"{label} by {per}", y_label=label.split(" (")[0],
+            fmt="{:g}", higher_is_better=ctx.higher_is_better(role)))
+    neg = _neg_trend(ctx)
+    out.append("<h3>Negative comments</h3>" + line_chart(
+        _points(neg, "{:+.0f} pts"), title=f"Share of negative comments by {per}", y_label="% negative",
+        fmt="{:g}%", higher_is_better=False))
+    from cxtext.scores import theme_trends
+
+    # theme_trends needs at least one mention (it fails on an empty mentions table)
+    tt = _cached(ctx, "theme_trends", lambda: ctx.run(theme_trends, per)) if len(ctx.mn) else pd.DataFrame()
+    sig = tt[tt["significant"]].sort_values("q_value").head(12) if len(tt) else tt
+    if len(sig):
+        body = "".join(
+            f"<tr><td>{escape(str(r.period))}</td><td>{escape(ctx.label(r.theme))}</td>"
+            f"<td class=num>{_pct(r.prev_share)} → {_pct(r.share)}</td>"
+            f"<td class=\"num {'down' if r.change > 0 else 'up'}\">{_num(100 * r.change, 1, True)} pts</td>"
+            f"<td class=num>{r.q_value:.3g}</td></tr>" for r in sig.sort_values(["period", "q_value"]).itertuples())
+        out.append("<h3>Significant theme movements</h3><table><thead><tr><th>Period</th><th>Theme</th>"
+                   "<th class=num>Share of comments</th><th class=num>Change</th><th class=num>q</th></tr>"
+                   f"</thead><tbody>{body}</tbody></table>")
+    else:
+        out.append(f'<h3>Theme movements</h3><p class="empty">No theme share changed significantly from one '
+                   f"{per} to the next.</p>")
+    return "".join(out)
+
+
+# -- emotions ----------------------------------------------------------------------------------
+def render_emotions(ctx: Any) -> str | None:
+    cm = ctx.cm
+    if "emotions" not in cm.columns:
+        return None
+    em = cm["emotions"][ctx.analysed]
+    flat = pd.Series([str(e) for v in em for e in (v if isinstance(v, (list, tuple, np.ndarray)) else [])
+                      if str(e) and str(e) != "none"], dtype=object)
+    n = int(ctx.analysed.sum())
+    if not len(flat) or not n:
+        return '<p class="empty">No emotions were detected in the analysed comments.</p>'
+    counts = flat.value_counts()
+    top = counts.max()
+    rows = "".join(
+        f'<tr><td>{escape(str(e).capitalize())}</td><td style="width:60%"><div class="split" '
+        f'style="margin:4px 0"><span class="{_EMOTION_CLASS.get(str(e), "neu")}" '
+        f'style="width:{100 * c / top:.1f}%"></span></div></td><td class=num>{c:,}</td>'
+        f"<td class=num>{_pct(c / n, 1)}</td></tr>" for e, c in counts.items())
+    return ('<p class="lede">Emotions detected in the analysed comments (a comment can carry several).</p>'
+            "<table><thead><tr><th>Emotion</th><th></th><th class=num>Comments</th>"
+            f"<th class=num>Share</th></tr></thead><tbody>{rows}</tbody></table>")
+
+
+# -- quotes ------------------------------------------------------------------------------------
+def highlight(text: str, start: int, end: int, evidence: str | None = None, context: int = 110) -> str:
+    """``text`` HTML-escaped with ``text[start:end]`` in ``<mark>``, trimmed to ``context`` chars each side.
+
+    When the offsets do not point at ``evidence`` the evidence is searched for;
+    failing that, the evidence alone is shown.
+
+    Examples
+    --------
+    >>> highlight("Staff <b>rude</b> but quick", 0, 17)
+    '<mark>Staff &lt;b&gt;rude&lt;/b&gt;</mark> but quick'
+    """
+    text = "" if text is None else str(text)
+    ev = None if _missing(evidence) else str(evidence)
+    ok = 0 <= start < end <= len(text) and (not ev or text[start:end] == ev)
+    if not ok:
+        i = text.find(ev) if ev else -1
+        if i < 0:
+            return f"<mark>{escape(ev or text[:2 * context])}</mark>"
+        start, end = i, i + len(ev)
+    pre, mid, post = text[:start], text[start:end], text[end:]
+    if len(pre) > context:
+        cut = pre[-context:]
+        pre = "… " + (cut.split(" ", 1)[1] if " " in cut else cut)
+    if len(post) > context:
+        cut = post[:context]
+        post = (cut.rsplit(" ", 1)[0] if " " in cut else cut) + " …"
+    return f"{escape(pre)}<mark>{escape(mid)}</mark>{escape(post)}"
+
+
+def _quote_meta(ctx: Any, row: int, cid: Any) -> str:
+    cm = ctx.cm
+    bits = [f"#{cid}"]
+    for role, col in ctx.roles.items():
+        v = cm[col].iloc[row]
+        if not _missing(v):
+            bits.append(f"{_ROLE_NAME[role]} {v:g}")
+    for col in ctx.segments[:3]:
+        v = cm[col].iloc[row]
+        if not _missing(v) and str(v).strip():
+            bits.append(str(v))
+    if ctx.date and ctx.date in cm.columns:
+        v = cm[ctx.date].iloc[row]
+        if not _missing(v) and str(v).strip():
+            bits.append(str(v)[:10])
+    return escape(" · ".join(bits))
+
+
+def render_quotes(ctx: Any) -> str:
+    mn = ctx.mn
+    if not len(mn) or "text_clean" not in ctx.cm.columns:
+        return '<p class="empty">No theme mentions, so no quotes to show.</p>'
+    cm = ctx.cm
+    texts = cm["text_clean"].to_numpy(dtype=object)
+    dup = cm["is_duplicate"].fillna(False).to_numpy(dtype=bool) if "is_duplicate" in cm.columns else None
+    pool = mn if dup is None else mn[~dup[mn["row"].to_numpy()]]
+    sort = [c for c in ("confidence", "sentiment_confidence") if c in pool.columns]
+    if sort:
+        pool = pool.sort_values(sort, ascending=False, kind="stable")
+    blocks = []
+    for theme in list(ctx.themes["theme"].head(_QUOTE_THEMES)):
+        q = pool[pool["theme"] == theme].drop_duplicates("row")
+        picks = pd.concat([q[q["sentiment"] == "negative"].head(2), q[q["sentiment"] == "positive"].head(1)])
+        if len(picks) < 3:
+            picks = pd.concat([picks, q[~q.index.isin(picks.index)].head(3 - len(picks))])
+        items = []
+        for r in picks.itertuples():
+            start = int(getattr(r, "start", -1)) if "start" in q.columns else -1
+            end = int(getattr(r, "end", -1)) if "end" in q.columns else -1
+            body = highlight(texts[r.row], start, end, getattr(r, "evidence", None))
+            cls = _sent_class(r.sentiment)
+            items.append(f'<blockquote class="{cls}">{body}<span class="meta">{_tag(str(r.sentiment), cls)} '
+                         f"{_quote_meta(ctx, int(r.row), r.comment_id)}</span></blockquote>")
+        if items:
+            blocks.append(f'<div class="theme-quotes"><h3>{escape(ctx.label(theme))}</h3>{"".join(items)}</div>')
+    return ('<p class="lede">Representative comments for the main themes (highest-confidence mentions, '
+            "duplicates skipped). The highlighted span is the evidence the theme was found in; "
+            "personal details were redacted before analysis.</p>"
+            f'<div class="quotes">{"".join(blocks)}</div>')
+
+
+# -- method notes ------------------------------------------------------------------------------
+def render_method(ctx: Any) -> str:
+    cm, info = ctx.cm, ctx.result.info or {}
+
+    def count(col: str) -> int:
+        return int(cm[col].fillna(False).astype(bool).sum()) if col in cm.columns else 0
+
+    n = len(cm)
+    other_lang = 0
+    if "language" in cm.columns:
+        langs = set(info.get("languages", ["en", "und"]))
+        other_lang = int((~cm["language"].isin(list(langs)) & cm["language"].notna()).sum())
+    pii = int(cm["pii"].map(lambda v: bool(len(v)) if isinstance(v, (list, tuple)) else bool(v)).sum()) \
+        if "pii" in cm.columns else 0
+    data = (f"{n:,} responses; {int(ctx.analysed.sum()):,} analysed. Not analysed: {count('is_empty'):,} empty, "
+            f"{count('is_non_answer'):,} non-answers (\"n/a\", \"nothing\"), {other_lang:,} in other languages. "
+            f"{count('is_duplicate'):,} duplicate submissions kept but flagged (left out of quotes). "
+            f"{pii:,} comments had personal details redacted; only redacted text is shown.")
+    if info.get("sentiment_model"):
+        models = (f"cxtext {escape(str(info.get('cxtext', '?')))}, preset {escape(str(info.get('preset', '?')))}; "
+                  f"sentiment model {escape(str(info.get('sentiment_model')))}; themes "
+                  f"{escape(str(info.get('themes', '?')))} with taxonomy {escape(str(info.get('taxonomy') or 'custom'))}.")
+    else:
+        models = ("Not recorded with these results (the analysis output has no run-information file "
+                  "<code>NAME.info.json</code>). Report made with cxtext "
+                  f"{escape(str(info.get('cxtext') or _version()))}.")
+    scores = []
+    for role, rec in (info.get("scores") or {}).items():
+        counts = {c["status"]: c["count"] for c in rec.get("counts", []) if "status" in c and "count" in c}
+        detail = ", ".join(f"{v:,} {k}" for k, v in counts.items())
+        scores.append(f"{_ROLE_NAME.get(role, role)}: column <code>{escape(str(rec.get('column')))}</code> "
+                      f"({escape(_scale_text(ctx, role))}){'; ' + escape(detail) if detail else ''}.")
+    dl = [("Data", escape(data)), ("Models", models)]
+    if scores:
+        dl.append(("Scores", " ".join(scores)))
+    dl += [
+        ("Sentiment", ("Each comment is scored as a whole; each theme mention takes the sentiment of its "
+         "clause, so \"great staff but slow delivery\" counts as positive staff and negative delivery.")),
+        ("Themes", ("Shares are of analysed comments; a comment can name several themes. Bars count "
+         "mentions.")),
+        ("NPS interval", ("Adjusted Wald interval (Rocks 2016): add ¾ promoter and ¾ detractor, then the "
+         "multinomial variance of the difference. Percentages (CSAT, CES, shares) use Wilson intervals.")),
+        ("Drivers", ("Least squares of the score on one 0/1 indicator per theme × sentiment (with an "
+         f"intercept), so each impact controls for the other themes in the comment. 95% percentile "
+         f"intervals from {ctx.n_boot} case-bootstrap resamples (seeded, reproducible). Drivers with fewer "
+         f"than {_MIN_N} comments are shown hollow and never called significant.")),
+        ("Trends", ("Consecutive periods compared with a z-test (Fisher's exact test for small theme "
+         "counts); p-values corrected for the number of comparisons with Benjamini–Hochberg (q &lt; 0.05). "
+         f"Periods with fewer than {_MIN_N} responses are not tested.")),
+        ("Caveats", ("Drivers are associations, not proof of cause. Keyword themes miss paraphrases and can "
+         "misfire on unusual wording; model sentiment is wrong on some comments (sarcasm, mixed feelings). "
+         "People who leave comments are not a random sample of customers. Treat small segments and "
+         "single-period moves with care.")),
+    ]
+    notes = "".join(f'<p class="warn">{escape(str(m))}</p>' for m in ctx.notes)
+    if notes:
+        notes = "<h3>Data-quality warnings</h3>" + notes
+    items = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in dl)
+    return f'<dl class="notes">{items}</dl>{notes}'
+
+
+def _version() -> str:
+    from cxtext import __version__
+
+    return __version__
+
+
+#: Page order.
+SECTIONS: tuple[Section, ...] = (
+    Section("overview", "Overview", render_overview),
+    Section("themes", "Themes", render_themes),
+    Section("drivers", "Drivers", render_drivers),
+    Section("segments", "Segments", render_segments),
+    Section("trends", "Trends", render_trends),
+    Section("emotions", "Emotions", render_emotions),
+    Section("quotes", "Example quotes", render_quotes),
+    Section("method", "Method notes", render_method),
+)
+
+
+def render_section(section: Section, ctx: Any) -> str:
+    """The ``<section>`` HTML, or ``""`` when the section does not apply.
+
+    A :class:`~cxtext.errors.CxTextError` inside a section (too few scores, no
+    valid dates ...) becomes a note in that section instead of failing the page.
+    """
+    try:
+        inner = section.render(ctx)
+    except CxTextError as err:
+        logger.warning("Report section %r left out: %s", section.id, err)
+        inner = f'<p class="warn">This section could not be computed: {escape(str(err))}</p>'
+    if inner is None:
+        return ""
+    return f'<section id="{section.id}"><h2>{escape(section.title)}</h2>{inner}</section>'

@@ -1,0 +1,391 @@
+"""Score a theme tagger against labelled comments: detection and theme sentiment.
+
+Detection: each text goes through ``tagger.tag([...])`` as a whole; a theme
+counts as predicted when the tagger returns a hit for it. Predicted theme ids can
+be renamed to the gold label space with ``mapping`` (many-to-one, e.g.
+``{"staff_attitude": "service", "responsiveness": "service"}``). Scores are
+computed over the gold label space (``themes``, default: every label in the
+gold data); predictions outside it are counted but not scored.
+
+Theme sentiment: for each (text, theme) where both gold and prediction have the
+theme and the gold polarity is negative/neutral/positive (``conflict`` and
+other values are dropped and counted), the predicted sentiment is compared with
+the gold polarity. By default it comes from ``cxtext.analyze`` run with the same
+tagger: the sentiment of the theme's highest-confidence mention, or the whole
+comment's sentiment when the clause-level analysis has no mention of that theme
+(both counts are reported).
+
+Precision/recall/F1 come from :func:`sklearn.metrics.precision_recall_fscore_support`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from cxtext.errors import InputError
+
+__all__ = ["SENTIMENTS", "ThemeReport", "analyze_theme_sentiments", "evaluate_themes",
+           "parse_mapping"]
+
+logger = logging.getLogger(__name__)
+
+SENTIMENTS: tuple[str, ...] = ("negative", "neutral", "positive")
+_ALIASES = {"neg": "negative", "neu": "neutral", "pos": "positive", "negative": "negative",
+            "neutral": "neutral", "positive": "positive"}
+
+SentimentFn = Callable[[list[str]], Sequence[Mapping[str, str]]]
+
+
+def parse_mapping(spec: str | Mapping[str, Any] | None) -> dict[str, list[str]]:
+    """Parse a predicted-theme -> gold-label mapping.
+
+    Parameters
+    ----------
+    spec : str, mapping or None
+        ``"a=b,c=b"`` (CLI form; ``a=b|d`` maps ``a`` to two labels), or a dict of
+        theme id -> label or list of labels.
+
+    Examples
+    --------
+    >>> parse_mapping("staff_attitude=service, price_value=price")
+    {'staff_attitude': ['service'], 'price_value': ['price']}
+    """
+    if spec is None:
+        return {}
+    if isinstance(spec, str):
+        out: dict[str, list[str]] = {}
+        for part in spec.split(","):
+            if not part.strip():
+                continue
+            if "=" not in part:
+                raise InputError(
+                    f"[CX108] Mapping item {part.strip()!r} has no '='. Write predicted=gold pairs "
+                    "separated by commas, e.g. --map staff_attitude=service,price_value=price."
+                )
+            key, value = (p.strip() for p in part.split("=", 1))
+            if not key or not value:
+                raise InputError(f"[CX108] Mapping item {part.strip()!r} has an empty side.")
+            out.setdefault(key, [])
+            out[key] += [v.strip() for v in value.split("|") if v.strip()]
+        return out
+    return {str(k): [v] if isinstance(v, str) else [str(x) for x in v] for k, v in spec.items()}
+
+
+def _norm_polarity(value: object) -> str | None:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    return _ALIASES.get(str(value).strip().lower())
+
+
+def _gold_sentiment_rows(gold_sentiments: Sequence[Any], gold: list[list[str]]) -> list[dict[str, Any]]:
+    """Per text: label -> raw polarity (a str row applies to every gold label of the text)."""
+    rows = []
+    for value, labels in zip(gold_sentiments, gold):
+        if isinstance(value, Mapping):
+            rows.append({str(k): v for k, v in value.items()})
+        elif isinstance(value, str) and ":" in value:
+            pairs = {}
+            for part in value.split(";"):
+                if ":" in part:
+                    k, v = part.split(":", 1)
+                    pairs[k.strip()] = v.strip()
+            rows.append(pairs)
+        else:
+            rows.append({lab: value for lab in labels})
+    return rows
+
+
+@dataclass
+class ThemeReport:
+    """Scores of one theme tagger on one labelled set.
+
+    Attributes
+    ----------
+    per_theme : dict
+        Theme -> precision, recall, f1, support (gold count), predicted (count),
+        and, with gold sentiments, sentiment_accuracy and sentiment_n.
+    micro : dict
+        Micro-averaged precision, recall and F1.
+    macro_f1 : float
+        Unweighted mean F1 over the themes.
+    sentiment : dict
+        Overall theme-sentiment accuracy, pairs scored, pairs dropped (gold
+        polarity not negative/neutral/positive) and where predictions came from.
+    n_texts : int
+        Texts scored.
+    model : dict
+        Name/kind of the tagger.
+    notes : list of str
+        Anything the reader must know (dropped pairs, ignored predictions).
+    """
+
+    per_theme: dict[str, dict[str, Any]]
+    micro: dict[str, float]
+    macro_f1: float
+    n_texts: int
+    sentiment: dict[str, Any] = field(default_factory=dict)
+    model: dict[str, Any] = field(default_factory=dict)
+    dataset: dict[str, Any] = field(default_factory=dict)
+    mapping: dict[str, list[str]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready dict."""
+        return {
+            "n_texts": self.n_texts, "model": self.model, "dataset": self.dataset,
+            "micro": self.micro, "macro_f1": self.macro_f1, "per_theme": self.per_theme,
+            "sentiment": self.sentiment, "mapping": self.mapping, "notes": self.notes,
+        }
+
+    def to_json(self, path: str | os.PathLike[str] | None = None) -> str:
+        """Return the report as JSON, also written to ``path`` if given."""
+        text = json.dumps(self.to_dict(), indent=2, default=float) + "\n"
+        if path is not None:
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        return text
+
+    def to_frame(self) -> Any:
+        """Per-theme table as a DataFrame (one row per theme)."""
+        import pandas as pd
+
+        return pd.DataFrame.from_dict(self.per_theme, orient="index").rename_axis("theme")
+
+    def to_markdown(self) -> str:
+        """Human-readable report: headline, per-theme table, notes."""
+        def f(x: Any) -> str:
+            return "n/a" if x is None or (isinstance(x, float) and np.isnan(x)) else f"{x:.3f}"
+
+        head = (f"Themes: {self.model.get('name', '?')} on {self.n_texts:,} texts - micro-F1 "
+                f"{f(self.micro['f1'])} (P {f(self.micro['precision'])}, R "
+                f"{f(self.micro['recall'])}), macro-F1 {f(self.macro_f1)}")
+        lines = [head]
+        if self.sentiment.get("n"):
+            lines.append(f"Theme sentiment accuracy {f(self.sentiment['accuracy'])} on "
+                         f"{self.sentiment['n']:,} (text, theme) pairs found by both gold and model.")
+        with_sent = any("sentiment_accuracy" in r for r in self.per_theme.values())
+        header = ["theme", "support", "predicted", "precision", "recall", "F1"]
+        if with_sent:
+            header += ["sentiment acc.", "pairs"]
+        lines += ["", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        for theme, r in self.per_theme.items():
+            cells = [theme, f"{r['support']:,}", f"{r['predicted']:,}", f(r["precision"]),
+                     f(r["recall"]), f(r["f1"])]
+            if with_sent:
+                cells += [f(r.get("sentiment_accuracy")), f"{r.get('sentiment_n', 0):,}"]
+            lines.append("| " + " | ".join(cells) + " |")
+        if self.notes:
+            lines += [""] + [f"- {n}" for n in self.notes]
+        return "\n".join(lines)
+
+
+def analyze_theme_sentiments(texts: list[str], tagger: Any) -> tuple[list[dict[str, str]], list[Any]]:
+    """Per text, theme -> sentiment of its highest-confidence mention, via ``cxtext.analyze``.
+
+    Returns the per-text dicts (ordered by mention confidence, highest first) and
+    the comment-level sentiment of each text (``None`` when not scored).
+    """
+    import pandas as pd
+
+    from cxtext.analyzer import analyze
+
+    result = analyze(pd.DataFrame({"text": list(texts)}), text="text", themes=tagger)
+    out: list[dict[str, str]] = [{} for _ in texts]
+    m = result.mentions
+    if len(m):
+        m = m.sort_values(["comment_id", "confidence"], ascending=[True, False], kind="stable")
+        for cid, theme, sent in zip(m["comment_id"], m["theme"], m["sentiment"]):
+            d = out[int(cid)]
+            if theme not in d and isinstance(sent, str):
+                d[str(theme)] = sent
+    comment = [s if isinstance(s, str) else None for s in result.comments["sentiment"].tolist()]
+    return out, comment
+
+
+def _model_info(tagger: Any) -> dict[str, Any]:
+    manifest = getattr(tagger, "manifest_", None)
+    if manifest is not None:
+        return {"name": f"{manifest.name} {manifest.version}", "kind": manifest.kind}
+    name = type(tagger).__name__
+    return {"name": "keyword" if name == "KeywordThemeTagger" else name, "kind": name}
+
+
+def evaluate_themes(model_or_tagger: Any, texts: Sequence[Any], gold_labels: Sequence[Any], *,
+                    gold_sentiments: Sequence[Any] | None = None,
+                    predicted_sentiments_fn: SentimentFn | None = None,
+                    mapping: str | Mapping[str, Any] | None = None,
+                    themes: Iterable[str] | None = None, sep: str = ";",
+                    dataset: Mapping[str, Any] | None = None) -> ThemeReport:
+    """Score theme detection (and optionally theme sentiment) against gold labels.
+
+    Parameters
+    ----------
+    model_or_tagger : tagger, str or path
+        Anything :func:`~cxtext.themes.supervised.load_theme_model` accepts
+        (``"keyword"``, a model folder, a fitted tagger with ``tag``).
+    texts : sequence of str
+        The comments.
+    gold_labels : sequence
+        Gold theme labels per text: a list of labels or a ``sep``-separated string.
+    gold_sentiments : sequence, optional
+        Gold polarity per text: a dict label -> polarity, a ``"label:polarity;..."``
+        string, or one polarity for all of the text's labels. Values other than
+        negative/neutral/positive (e.g. ``"conflict"``) are dropped and counted.
+    predicted_sentiments_fn : callable, optional
+        ``fn(texts) -> list of dict theme -> sentiment`` (dicts ordered from most to
+        least confident; with a mapping, the first theme mapped to a label wins).
+        Default: :func:`analyze_theme_sentiments` with the comment sentiment as fallback.
+    mapping : str or mapping, optional
+        Predicted theme id -> gold label(s); see :func:`parse_mapping`. Unmapped
+        themes keep their id.
+    themes : iterable of str, optional
+        Gold label space to score (default: every label in ``gold_labels``).
+    sep : str, default ";"
+        Separator of string label rows.
+    dataset : mapping, optional
+        Description of the data, stored in the report.
+
+    Returns
+    -------
+    ThemeReport
+
+    Examples
+    --------
+    >>> from cxtext.themes import KeywordThemeTagger
+    >>> rep = evaluate_themes(KeywordThemeTagger().fit(), ["Long wait", "Rude staff", "ok"],
+    ...                       [["waiting_time"], ["staff_attitude"], []])
+    >>> rep.micro["f1"]
+    1.0
+    """
+    from sklearn.metrics import precision_recall_fscore_support
+
+    from cxtext.themes.supervised import _as_texts, _split_labels, load_theme_model
+
+    tagger = load_theme_model(model_or_tagger)
+    texts = _as_texts(texts)
+    gold = [_split_labels(g, sep) for g in gold_labels]
+    if len(gold) != len(texts):
+        raise InputError(f"[CX108] {len(texts)} texts but {len(gold)} gold label rows.")
+    if not texts:
+        raise InputError("[CX102] No texts to evaluate.")
+    space = list(dict.fromkeys(themes)) if themes is not None else sorted(
+        {lab for g in gold for lab in g})
+    if not space:
+        raise InputError("[CX108] The gold labels are all empty; nothing to score.")
+    index = {lab: j for j, lab in enumerate(space)}
+    maps = parse_mapping(mapping)
+
+    def to_labels(theme_ids: Iterable[str]) -> list[str]:
+        out: list[str] = []
+        for t in theme_ids:
+            for lab in maps.get(t, [t]):
+                if lab not in out:
+                    out.append(lab)
+        return out
+
+    hits = tagger.tag(texts)
+    predicted = [to_labels(h.theme for h in row) for row in hits]
+    ignored = sum(1 for row in predicted for lab in row if lab not in index)
+    Y = np.zeros((len(texts), len(space)), dtype=int)
+    P = np.zeros_like(Y)
+    for i, (g, p) in enumerate(zip(gold, predicted)):
+        for lab in g:
+            if lab in index:
+                Y[i, index[lab]] = 1
+        for lab in p:
+            if lab in index:
+                P[i, index[lab]] = 1
+    prec, rec, f1, support = precision_recall_fscore_support(Y, P, average=None, zero_division=0)
+    mp, mr, mf, _ = precision_recall_fscore_support(Y, P, average="micro", zero_division=0)
+    per_theme = {
+        lab: {"precision": round(float(prec[j]), 4), "recall": round(float(rec[j]), 4),
+              "f1": round(float(f1[j]), 4), "support": int(support[j]),
+              "predicted": int(P[:, j].sum())}
+        for j, lab in enumerate(space)
+    }
+    notes: list[str] = []
+    if ignored:
+        notes.append(f"{ignored:,} predicted theme(s) outside the scored label space were ignored.")
+    report = ThemeReport(
+        per_theme=per_theme,
+        micro={"precision": round(float(mp), 4), "recall": round(float(mr), 4),
+               "f1": round(float(mf), 4)},
+        macro_f1=round(float(np.mean(f1)), 4), n_texts=len(texts), model=_model_info(tagger),
+        dataset=dict(dataset or {}), mapping=maps, notes=notes,
+    )
+    if gold_sentiments is not None:
+        if len(gold_sentiments) != len(texts):
+            raise InputError(f"[CX108] {len(texts)} texts but {len(gold_sentiments)} gold "
+                             "sentiment rows.")
+        _score_sentiment(report, texts, gold, predicted, _gold_sentiment_rows(gold_sentiments, gold),
+                         tagger, predicted_sentiments_fn, to_labels, index)
+    return report
+
+
+def _score_sentiment(report: ThemeReport, texts: list[str], gold: list[list[str]],
+                     predicted: list[list[str]], gold_pol: list[dict[str, Any]], tagger: Any,
+                     fn: SentimentFn | None, to_labels: Callable[[Iterable[str]], list[str]],
+                     index: Mapping[str, int]) -> None:
+    both = [[lab for lab in g if lab in index and lab in p] for g, p in zip(gold, predicted)]
+    need = [i for i, b in enumerate(both) if b]
+    comment: list[Any] = [None] * len(texts)
+    pred_sent: list[dict[str, str]] = [{} for _ in texts]
+    if need:
+        sub = [texts[i] for i in need]
+        if fn is None:
+            per_text_a, comment_sub = analyze_theme_sentiments(sub, tagger)
+            per_text: list[Mapping[str, str]] = list(per_text_a)
+            for i, c in zip(need, comment_sub):
+                comment[i] = c
+        else:
+            per_text = list(fn(sub))
+        for i, d in zip(need, per_text):
+            labelled: dict[str, str] = {}
+            for theme, sent in d.items():  # most confident first
+                for lab in to_labels([theme]):
+                    labelled.setdefault(lab, sent)
+            pred_sent[i] = labelled
+    correct: dict[str, int] = {}
+    total: dict[str, int] = {}
+    dropped = missing = from_comment = 0
+    for i, labs in enumerate(both):
+        for lab in labs:
+            g = _norm_polarity(gold_pol[i].get(lab))
+            if g is None:
+                dropped += 1
+                continue
+            p = _norm_polarity(pred_sent[i].get(lab))
+            if p is None and comment[i] is not None:
+                p = _norm_polarity(comment[i])
+                from_comment += p is not None
+            if p is None:
+                missing += 1
+                continue
+            total[lab] = total.get(lab, 0) + 1
+            correct[lab] = correct.get(lab, 0) + int(p == g)
+    n = sum(total.values())
+    for lab, row in report.per_theme.items():
+        row["sentiment_n"] = total.get(lab, 0)
+        row["sentiment_accuracy"] = (round(correct[lab] / total[lab], 4) if total.get(lab)
+                                     else None)
+    report.sentiment = {
+        "accuracy": round(sum(correct.values()) / n, 4) if n else None, "n": n,
+        "dropped_gold_polarity": dropped, "no_prediction": missing,
+        "from_comment_sentiment": from_comment,
+        "source": "custom function" if fn is not None else "cxtext.analyze mentions",
+    }
+    if dropped:
+        report.notes.append(f"{dropped:,} (text, theme) pair(s) dropped from sentiment scoring: gold "
+                            "polarity not negative/neutral/positive (e.g. 'conflict').")
+    if from_comment:
+        report.notes.append(f"{from_comment:,} pair(s) had no clause-level mention of the theme; the "
+                            "comment's overall sentiment was used.")
+    if missing:
+        report.notes.append(f"{missing:,} pair(s) had no predicted sentiment and were not scored.")

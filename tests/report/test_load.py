@@ -1,0 +1,78 @@
+import pandas as pd
+import pytest
+
+from cxtext.errors import ColumnNotFoundError, InputError
+from cxtext.io import write_table
+from cxtext.report.load import info_path, load_result
+
+
+def _write(tmp_path, res, name="out.csv", **kw):
+    path = tmp_path / name
+    write_table(res.comments, path, **kw)
+    write_table(res.mentions, tmp_path / name.replace("out.", "out.mentions.", 1), **kw)
+    return path
+
+
+def test_round_trip_restores_types(tmp_path, make_result):
+    res = make_result(n=30)
+    back = load_result(_write(tmp_path, res))
+    cm, mn = back.comments, back.mentions
+    assert back.id == "id" and back.info["source"].endswith("out.csv")
+    assert cm["themes"].tolist() == res.comments["themes"].tolist()
+    assert cm["pii"].tolist() == [[]] * 30
+    assert cm["is_empty"].dtype == bool and cm["sentiment_score"].dtype == float
+    assert cm["duplicate_of"].isna().all() and cm["n_clauses"].dtype.kind == "i"
+    assert mn["start"].tolist() == res.mentions["start"].tolist()
+    # spans index text_clean again
+    text = dict(zip(cm["id"], cm["text_clean"]))
+    assert all(text[c][s:e] == ev for c, s, e, ev in zip(mn["comment_id"], mn["start"], mn["end"], mn["evidence"]))
+
+
+def test_excel_safe_quote_is_removed(tmp_path, make_result):
+    res = make_result(n=5, evil=False)
+    res.comments.loc[0, "text_clean"] = "-slow and =SUM(1) rude"
+    res.mentions = pd.DataFrame({"comment_id": ["c00000"], "theme": ["speed"], "sentiment": ["negative"],
+                                 "start": [0], "end": [5], "evidence": ["-slow"]})
+    path = _write(tmp_path, res)
+    assert "'-slow" in path.read_text(encoding="utf-8")  # the writer protected it
+    back = load_result(path)
+    assert back.comments["text_clean"][0] == "-slow and =SUM(1) rude"
+    assert back.mentions["evidence"][0] == "-slow"
+
+
+def test_row_id_is_found_and_parquet_lists(tmp_path, make_result):
+    res = make_result(n=12, evil=False)
+    res.comments = res.comments.drop(columns=["id"]).rename_axis(None)
+    res.comments.insert(0, "row", range(12))
+    res.mentions["comment_id"] = res.mentions["comment_id"].str[1:].astype(int)
+    back = load_result(_write(tmp_path, res, "out.parquet"))
+    assert back.id == "row"
+    assert back.comments["themes"].tolist() == res.comments["themes"].tolist()
+    from cxtext.scores._base import mention_rows
+
+    assert len(mention_rows(back)) == len(res.mentions)
+
+
+def test_missing_mentions_file_gives_empty_mentions(tmp_path, make_result, caplog):
+    res = make_result(n=5)
+    write_table(res.comments, tmp_path / "out.csv")
+    back = load_result(tmp_path / "out.csv")
+    assert len(back.mentions) == 0 and "comment_id" in back.mentions.columns
+    assert "No mentions file" in caplog.text
+
+
+def test_info_file_is_read(tmp_path, make_result):
+    path = _write(tmp_path, make_result(n=5))
+    info_path(path).write_text('{"sentiment_model": "sentiment-fast 9.9"}', encoding="utf-8")
+    assert load_result(path).info["sentiment_model"] == "sentiment-fast 9.9"
+
+
+def test_not_an_analyze_output(tmp_path):
+    write_table(pd.DataFrame({"comment": ["hi"]}), tmp_path / "raw.csv")
+    with pytest.raises(InputError, match=r"\[CX105\].*cxtext analyze"):
+        load_result(tmp_path / "raw.csv")
+
+
+def test_unknown_id_column(tmp_path, make_result):
+    with pytest.raises(ColumnNotFoundError):
+        load_result(_write(tmp_path, make_result(n=5)), id="nope")

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from cxtext.cli import main
+from cxtext.themes.supervised import ThemeClassifier
+
+FOOD = ["The pasta was delicious", "Great pizza crust", "Tasty burger", "The soup was bland",
+        "Fresh sushi", "Steak overcooked"]
+WAIT = ["We waited an hour", "Long queue at the door", "Slow to be seated", "Waited ages for food",
+        "Forty minute wait", "Service was slow"]
+
+
+def _csv(tmp_path):
+    df = pd.DataFrame({
+        "comment": FOOD + WAIT,
+        "themes": ["food"] * 6 + ["waiting_time"] * 5 + ["waiting_time;food"],
+        "polarity": ["positive", "positive", "positive", "negative", "positive", "negative"]
+        + ["negative"] * 6,
+    })
+    path = tmp_path / "labelled.csv"
+    df.to_csv(path, index=False)
+    return path
+
+
+def test_train_then_evaluate(tmp_path, capsys):
+    data = _csv(tmp_path)
+    out = tmp_path / "models" / "themes-demo" / "0.1.0"
+    assert main(["train", "themes", str(data), "--text", "comment", "--labels", "themes",
+                 "--cv", "2", "--delimiter", ",", "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "themes-demo 0.1.0" in printed and "waiting_time" in printed
+    model = ThemeClassifier.load(out)
+    assert list(model.classes_) == ["food", "waiting_time"]
+
+    report = tmp_path / "eval" / "themes.json"
+    assert main(["evaluate", "themes", str(data), "--text", "comment", "--labels", "themes",
+                 "--sentiments", "polarity", "--model", str(out), "--delimiter", ",",
+                 "-o", str(report)]) == 0
+    printed = capsys.readouterr().out
+    assert "micro-F1" in printed and "| food |" in printed
+    saved = json.loads(report.read_text())
+    assert saved["per_theme"]["food"]["support"] == 7 and saved["sentiment"]["n"] > 0
+    assert report.with_suffix(".md").is_file()
+
+
+def test_evaluate_keyword_with_map_and_missing_column(tmp_path, capsys):
+    data = _csv(tmp_path)
+    assert main(["evaluate", "themes", str(data), "--text", "comment", "--labels", "themes",
+                 "--map", "product_quality=food", "--delimiter", ","]) == 0
+    assert "waiting_time" in capsys.readouterr().out
+    assert main(["evaluate", "themes", str(data), "--text", "nope", "--labels", "themes"]) == 2
+    assert "CX101" in capsys.readouterr().err

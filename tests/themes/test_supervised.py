@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.base import clone
+
+import cxtext.themes.supervised as sup
+from cxtext.errors import InputError, ModelIntegrityError, NotFittedError
+from cxtext.themes import KeywordThemeTagger
+from cxtext.themes.supervised import (
+    ThemeClassifier,
+    label_to_theme_id,
+    load_theme_model,
+    parse_label_column,
+    train_themes,
+)
+
+SMALL = {"n_features": 2**12}
+
+FOOD = ["The pasta was delicious", "Great pizza crust", "Tasty burger and fries", "The soup was cold and bland",
+        "Fresh sushi, lovely fish", "The steak was overcooked", "Best dessert in town", "Salad was soggy",
+        "Curry full of flavour", "Bread was stale"]
+PRICE = ["Way too expensive", "Prices are fair", "Good value for the money", "Overpriced for what you get",
+         "Cheap and cheerful", "The bill was huge", "Affordable lunch menu", "Costly but worth it",
+         "Reasonable prices", "Pricey cocktails"]
+OTHER = ["We went on a Tuesday", "My friend recommended it", "It is near the station", "We sat by the window",
+         "Came here for a birthday", "Booked a table for four", "First visit last week", "We will be back",
+         "Parked around the corner", "Met some colleagues"]
+
+
+def _frame() -> pd.DataFrame:
+    texts = FOOD + PRICE + OTHER
+    labels = ["food"] * 10 + ["price_value"] * 10 + [""] * 10
+    return pd.DataFrame({"text": texts, "labels": labels})
+
+
+@pytest.fixture(scope="module")
+def model() -> ThemeClassifier:
+    return train_themes(_frame(), text="text", labels="labels", cv=3, **SMALL)
+
+
+def test_contract_tiny_case():
+    df = pd.DataFrame({"t": ["slow wait", "rude staff", "long queue", "kind nurse"] * 5,
+                       "l": ["waiting_time", "staff_attitude"] * 10})
+    m = sup.train_themes(df, text="t", labels="l")
+    assert m is not None
+    assert list(m.classes_) == ["waiting_time", "staff_attitude"]
+    assert m.predict_themes(["slow wait"])[0][0] == "waiting_time"
+
+
+def test_unknown_label_becomes_theme_and_known_keeps_metadata(model):
+    assert list(model.classes_) == ["food", "price_value"]
+    food = model.taxonomy_["food"]
+    assert food.label == "food" and food.group == "product"
+    assert model.taxonomy_["price_value"].label == "Price and value"  # from the CX taxonomy
+    assert label_to_theme_id("anecdotes/miscellaneous") == "anecdotes_miscellaneous"
+
+
+def test_untrained_taxonomy_themes_fall_back_to_keywords(model):
+    text = "We waited ages in the queue"
+    hits = model.tag([text])[0]
+    assert "waiting_time" in [h.theme for h in hits]  # never labelled: keyword tagger
+    assert "waiting_time" in [h.theme for h in KeywordThemeTagger().fit().tag([text])[0]]
+    no_fallback = clone(model).set_params(keyword_fallback=False).fit(
+        _frame()["text"], parse_label_column(_frame(), "labels"))
+    assert "waiting_time" not in [h.theme for h in no_fallback.tag([text])[0]]
+
+
+def test_trained_hit_span_and_confidence(model):
+    texts = ["The price was far too expensive", "delicious tasty pasta"]
+    hits = model.tag(texts)
+    price = next(h for h in hits[0] if h.theme == "price_value")
+    assert texts[0][price.start:price.end] == price.matched  # keyword span when there is one
+    assert price.matched in ("price", "expensive", "too expensive", "far too expensive")
+    proba = model.predict_proba(texts)
+    assert price.confidence == pytest.approx(proba[0, 1], abs=1e-4)
+    food = next(h for h in hits[1] if h.theme == "food")
+    assert (food.start, food.end, food.matched) == (0, len(texts[1]), texts[1])  # no food seed
+    assert model.tag(["", None]) == [[], []]
+
+
+def test_thresholds_tuned_and_recall_on_held_out_rows():
+    df = _frame()
+    train = df.drop(index=[0, 1, 10, 11]).reset_index(drop=True)
+    m = train_themes(train, text="text", labels="labels", cv=3, **SMALL)
+    assert m.cv_scores_["price_value"]["folds"] == 3
+    assert 0.0 < m.thresholds_[1] < 1.0 and "f1" in m.cv_scores_["price_value"]
+    held = m.predict(["The pasta was delicious and tasty", "Prices are way too expensive"])
+    assert held[0, 0] == 1 and held[1, 1] == 1
+
+
+def test_labels_as_binary_columns():
+    df = _frame()
+    df["food"] = (df["labels"] == "food").astype(int)
+    df["price"] = (df["labels"] == "price_value").astype(int)
+    m = train_themes(df, text="text", labels=["food", "price"], cv=3, **SMALL)
+    assert list(m.classes_) == ["food", "price"]
+    assert m.predict(["Good value for the money"])[0].tolist() == [0, 1]
+    with pytest.raises(InputError, match="CX108"):
+        parse_label_column(df.assign(food="maybe"), ["food"])
+
+
+def test_save_load_round_trip_and_tamper(tmp_path, model):
+    folder = model.save(tmp_path / "themes-food" / "1.0.0")
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["kind"] == "themes-supervised" and manifest["labels"] == ["food", "price_value"]
+    assert {"weights.safetensors", "taxonomy.yaml", "README.md"} <= set(manifest["files"])
+    loaded = ThemeClassifier.load(folder)
+    texts = FOOD + ["nothing to see"]
+    np.testing.assert_array_equal(loaded.predict_proba(texts), model.predict_proba(texts))
+    assert loaded.tag(texts) == model.tag(texts)
+    assert type(load_theme_model(str(folder))) is ThemeClassifier
+    with open(folder / "taxonomy.yaml", "a", encoding="utf-8") as fh:
+        fh.write("\n# edited\n")
+    with pytest.raises(ModelIntegrityError, match="CX203"):
+        ThemeClassifier.load(folder)
+
+
+def test_load_theme_model_keyword():
+    assert isinstance(load_theme_model("keyword"), KeywordThemeTagger)
+
+
+def test_sklearn_clone_and_params(model):
+    params = model.get_params()
+    assert params["features"] == "hashed" and params["n_features"] == 2**12
+    fresh = clone(model)
+    assert fresh.get_params() == params and not hasattr(fresh, "coef_")
+    with pytest.raises(NotFittedError, match="CX320"):
+        fresh.predict(["x"])
+
+
+def test_bad_inputs():
+    with pytest.raises(InputError, match="CX108"):
+        train_themes(pd.DataFrame({"text": ["a", "b", "c"], "labels": ["x", "", ""]}), **SMALL)
+    with pytest.raises(Exception, match="CX101"):
+        train_themes(_frame(), text="comment")
+    with pytest.raises(Exception, match="CX301"):
+        ThemeClassifier(features="bert").fit(["a", "b"], [["x"], []])
+
+
+def test_embedding_features_use_encoder(monkeypatch):
+    calls = []
+
+    def fake(texts):
+        calls.append(len(texts))
+        return np.array([[1.0, 0.0] if ("pasta" in t or "pizza" in t or "burger" in t) else [0.0, 1.0]
+                         for t in texts], dtype=np.float32)
+
+    monkeypatch.setattr(sup, "_encode", fake)
+    m = train_themes(_frame(), features="both", cv=2, **SMALL)
+    assert calls and m.coef_.shape[1] == 2 * 2**12 + 2
