@@ -23,7 +23,12 @@ import platform
 import time
 from pathlib import Path
 
-from cxtext.emotion import EMOTIONS, EmbeddingEmotionClassifier, FastEmotionClassifier, evaluate_emotions
+from cxtext.emotion import (
+    EMOTIONS,
+    EmbeddingEmotionClassifier,
+    FastEmotionClassifier,
+    evaluate_emotions,
+)
 from cxtext.emotion.train import goemotions_splits
 
 LOADERS = {"fast": FastEmotionClassifier.load, "accurate": EmbeddingEmotionClassifier.load}

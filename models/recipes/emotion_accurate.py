@@ -29,7 +29,8 @@ from cxtext.emotion.train import PROTOCOL, goemotions_splits
 from cxtext.models import TrainingData
 
 logger = logging.getLogger("emotion_accurate")
-PARAMS = dict(text_features=True, embedding_weight=1.0, C=2.0, n_features=2**18, char_ngrams=(2, 5))
+PARAMS = {"text_features": True, "embedding_weight": 1.0, "C": 2.0, "n_features": 2**18,
+          "char_ngrams": (2, 5)}
 
 
 def encode_cached(texts: list[str], cache: Path | None) -> np.ndarray:

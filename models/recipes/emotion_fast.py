@@ -23,7 +23,7 @@ from cxtext.emotion.train import PROTOCOL, goemotions_splits
 from cxtext.models import TrainingData
 
 logger = logging.getLogger("emotion_fast")
-PARAMS = dict(n_features=2**18, char_ngrams=(2, 5), C=2.0)
+PARAMS = {"n_features": 2**18, "char_ngrams": (2, 5), "C": 2.0}
 
 
 def _score(model: FastEmotionClassifier, split) -> dict:

@@ -38,20 +38,20 @@ __all__ = ["PRESETS", "Analyzer", "AnalysisResult", "analyze", "COMMENT_COLUMNS"
 logger = logging.getLogger(__name__)
 
 PRESETS: dict[str, dict[str, str]] = {
-    "fast": {"sentiment": "fast", "themes": "keyword"},
-    "accurate": {"sentiment": "accurate", "themes": "keyword"},
+    "fast": {"sentiment": "fast", "themes": "keyword", "emotions": "fast"},
+    "accurate": {"sentiment": "accurate", "themes": "keyword", "emotions": "accurate"},
 }
 
 #: Columns :class:`Analyzer` adds to every comments table, in this order.
 COMMENT_COLUMNS = [
     "text_clean", "is_empty", "is_non_answer", "language", "is_duplicate", "duplicate_of",
     "pii", "sentiment", "sentiment_score", "sentiment_confidence", "is_suggestion", "themes",
-    "n_clauses",
+    "emotions", "emotion_scores", "n_clauses",
 ]
 #: Columns of the mentions table.
 MENTION_COLUMNS = [
     "comment_id", "theme", "sentiment", "sentiment_score", "sentiment_confidence",
-    "confidence", "start", "end", "evidence", "matched", "clause",
+    "confidence", "start", "end", "evidence", "matched", "clause", "emotions",
 ]
 _EVIDENCE_MAX = 300  # characters of a clause shown as evidence around a match
 _RULE_SCORE = 0.75  # sentiment_score of a non-answer read through its prompt (rule-based)
@@ -188,9 +188,13 @@ class Analyzer:
     sentiment : str, path or estimator, optional
         Override the preset's sentiment model: ``"fast"``, a model folder, or a
         fitted estimator with ``predict_proba`` and ``classes_``.
-    themes : str or tagger, optional
-        Override the preset's theme tagger: ``"keyword"`` or an object with
+    themes : str, path or tagger, optional
+        Override the preset's theme tagger: ``"keyword"``, a trained theme model
+        folder (:func:`cxtext.train_themes`), or an object with
         ``tag(texts) -> list[list[ThemeHit]]``.
+    emotions : str, path, model or False, optional
+        Override the preset's emotion model (``"fast"``, ``"accurate"``, a model
+        folder, a fitted model); ``False`` skips emotions (the columns stay, empty).
     taxonomy : Taxonomy or path, optional
         Theme taxonomy (default: cxtext's packaged CX taxonomy).
     redact_pii : bool, default=True
@@ -213,7 +217,7 @@ class Analyzer:
     """
 
     def __init__(self, preset: str = "fast", *, sentiment: Any = None, themes: Any = None,
-                 taxonomy: Any = None, redact_pii: bool = True,
+                 emotions: Any = None, taxonomy: Any = None, redact_pii: bool = True,
                  languages: Sequence[str] = ("en", "und"), chunksize: int = 5000,
                  progress: bool = False) -> None:
         if preset not in PRESETS:
@@ -225,6 +229,7 @@ class Analyzer:
         self.preset = preset
         self.sentiment = sentiment
         self.themes = themes
+        self.emotions = emotions
         self.taxonomy = taxonomy
         self.redact_pii = redact_pii
         self.languages = tuple(languages)
@@ -232,10 +237,12 @@ class Analyzer:
         self.progress = progress
         self._sentiment_model: Any = None
         self._theme_tagger: Any = None
+        self._emotion_model: Any = None
         self._cleaner: Any = None
         # Fail early on choices that cannot work, before any data is read.
         self._spec("sentiment")
         self._spec("themes")
+        self._spec("emotions")
 
     def __repr__(self) -> str:
         return (f"Analyzer(preset={self.preset!r}, sentiment={self._spec('sentiment')!r}, "
@@ -245,6 +252,8 @@ class Analyzer:
     def _spec(self, part: str) -> Any:
         chosen = getattr(self, part)
         spec = PRESETS[self.preset][part] if chosen is None else chosen
+        if chosen is False:
+            return False
         if isinstance(spec, str) and spec == "embedding":
             raise NotAvailableError(
                 f"[CX306] The {spec!r} {part} component is not shipped in this version of "
@@ -290,6 +299,26 @@ class Analyzer:
         return self._theme_tagger
 
     @property
+    def emotion_model(self) -> Any:
+        """The loaded emotion model, or ``None`` when emotions are switched off."""
+        spec = self._spec("emotions")
+        if spec is False or spec is None:
+            return None
+        if self._emotion_model is None:
+            if isinstance(spec, str) or hasattr(spec, "__fspath__"):
+                from cxtext.emotion import load_emotion_model
+
+                self._emotion_model = load_emotion_model(spec)
+            elif hasattr(spec, "predict_proba") and hasattr(spec, "thresholds_"):
+                self._emotion_model = spec
+            else:
+                raise ConfigError(
+                    "[CX304] emotions must be 'fast', 'accurate', a model folder, False, or a fitted "
+                    f"emotion model with predict_proba and thresholds_. Got {type(spec).__name__}."
+                )
+        return self._emotion_model
+
+    @property
     def cleaner(self) -> Any:
         """The text cleaner."""
         if self._cleaner is None:
@@ -306,11 +335,15 @@ class Analyzer:
         manifest = getattr(model, "manifest_", None)
         tagger = self.theme_tagger
         tax = getattr(tagger, "taxonomy_", None)
+        emo = self.emotion_model
+        emo_manifest = getattr(emo, "manifest_", None)
         return {
             "cxtext": __version__,
             "preset": self.preset,
             "sentiment_model": f"{manifest.name} {manifest.version}" if manifest else type(model).__name__,
             "themes": type(tagger).__name__,
+            "emotion_model": (f"{emo_manifest.name} {emo_manifest.version}" if emo_manifest
+                              else (type(emo).__name__ if emo is not None else None)),
             "taxonomy": f"{getattr(tax, 'name', '')} {getattr(tax, 'version', '')}".strip() or None,
             "redact_pii": self.redact_pii,
             "languages": list(self.languages),
@@ -460,6 +493,8 @@ class Analyzer:
         suggestion = np.array([bool(t) and not na and is_suggestion(t, p)
                                for t, na, p in zip(texts, skip, prompts)], dtype=bool)
         themes: list[list[str]] = [[] for _ in range(n)]
+        emotions: list[list[str]] = [[] for _ in range(n)]
+        emotion_scores: list[dict[str, float]] = [{} for _ in range(n)]
         n_clauses = np.zeros(n, dtype=int)
         mention_rows: list[dict[str, Any]] = []
 
@@ -483,8 +518,9 @@ class Analyzer:
             # A comment that is one clause is scored once, as that clause.
             whole = [i for i, (r, cl) in enumerate(zip(rows, clauses))
                      if not (len(cl) == 1 and cl[0].text == texts[r])]
-            clause_proba, comment_proba = self._score([*clause_texts, *(scored_texts[i] for i in whole)],
-                                                      len(clause_texts), model)
+            batch = [*clause_texts, *(scored_texts[i] for i in whole)]
+            embeddings = self._embed(batch, model)
+            clause_proba, comment_proba = self._score(batch, len(clause_texts), model, embeddings)
             proba = np.zeros((len(rows), len(classes)))
             first_clause = {}
             for k, (r, _) in enumerate(flat):
@@ -500,6 +536,22 @@ class Analyzer:
                                          clause_suggests)
             lab, sc, cf = _sentiment_outputs(proba, classes)
             label[rows], score[rows], conf[rows] = lab, sc, cf
+
+            clause_emotions: list[list[str]] = [[] for _ in flat]
+            emo = self.emotion_model
+            if flat and emo is not None:
+                e_proba = self._emotion_proba(emo, clause_texts,
+                                              None if embeddings is None else embeddings[:len(flat)])
+                e_names = [str(e) for e in getattr(emo, "classes_", [])]
+                hit_mask = e_proba >= np.asarray(emo.thresholds_)
+                clause_emotions = [[e_names[j] for j in np.flatnonzero(m)] for m in hit_mask]
+                # A comment feels what any of its clauses feels: max over clauses.
+                comment_max: dict[int, np.ndarray] = {}
+                for k, (r, _) in enumerate(flat):
+                    comment_max[r] = np.maximum(comment_max.get(r, e_proba[k]), e_proba[k])
+                for r, pmax in comment_max.items():
+                    emotion_scores[r] = {e: round(float(p), 4) for e, p in zip(e_names, pmax)}
+                    emotions[r] = [e for e, p, t in zip(e_names, pmax, emo.thresholds_) if p >= t]
 
             if flat:
                 c_lab, c_sc, c_cf = _sentiment_outputs(clause_proba, classes)
@@ -517,6 +569,7 @@ class Analyzer:
                             "sentiment_confidence": float(c_cf[k]),
                             "confidence": float(hit.confidence), "start": start, "end": end,
                             "evidence": texts[r][start:end], "matched": hit.matched, "clause": idx,
+                            "emotions": clause_emotions[k],
                         })
 
         out = _rename_clashes(chunk.copy())
@@ -532,24 +585,42 @@ class Analyzer:
         out["sentiment_confidence"] = conf
         out["is_suggestion"] = suggestion
         out["themes"] = pd.Series(themes, index=out.index, dtype=object)
+        out["emotions"] = pd.Series(emotions, index=out.index, dtype=object)
+        out["emotion_scores"] = pd.Series(emotion_scores, index=out.index, dtype=object)
         out["n_clauses"] = n_clauses
         if question is not None:
             out["prompt_type"] = prompts
         mentions = pd.DataFrame(mention_rows, columns=MENTION_COLUMNS) if mention_rows else _empty_mentions()
         return out, mentions
 
-    @staticmethod
-    def _score(texts: list[str], n_clauses: int, model: Any) -> tuple[np.ndarray, np.ndarray]:
-        """Probabilities for clause texts and whole-comment texts in one batched call.
+    def _embed(self, texts: list[str], model: Any) -> np.ndarray | None:
+        """Encode texts once when any component reads embeddings (the accurate preset)."""
+        emo = self.emotion_model
+        if not texts or not (hasattr(model, "predict_proba_embeddings")
+                             or hasattr(emo, "predict_proba_embeddings")):
+            return None
+        from cxtext.embeddings import get_encoder
 
-        Embedding models encode every text once; the clause vectors are kept on
-        the analyzer run so other embedding-based steps can reuse them.
-        """
+        return get_encoder().encode(texts)
+
+    @staticmethod
+    def _score(texts: list[str], n_clauses: int, model: Any,
+               embeddings: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        """Probabilities for clause texts and whole-comment texts in one batched call."""
         if not texts:
             k = len(model.classes_)
             return np.zeros((0, k)), np.zeros((0, k))
-        proba = np.asarray(model.predict_proba(texts), dtype=float)
+        if embeddings is not None and hasattr(model, "predict_proba_embeddings"):
+            proba = np.asarray(model.predict_proba_embeddings(embeddings), dtype=float)
+        else:
+            proba = np.asarray(model.predict_proba(texts), dtype=float)
         return proba[:n_clauses], proba[n_clauses:]
+
+    @staticmethod
+    def _emotion_proba(model: Any, texts: list[str], embeddings: np.ndarray | None) -> np.ndarray:
+        if embeddings is not None and hasattr(model, "predict_proba_embeddings"):
+            return np.asarray(model.predict_proba_embeddings(embeddings, texts), dtype=float)
+        return np.asarray(model.predict_proba(texts), dtype=float)
 
 
 def _sentiment_outputs(proba: np.ndarray, classes: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -594,7 +665,8 @@ def _rename_clashes(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def analyze(data: pd.DataFrame | pd.Series | Sequence[Any], text: str | None = None,
-            id: str | None = None, *, preset: str = "fast", **options: Any) -> AnalysisResult:
+            id: str | None = None, question: str | None = None, *, preset: str = "fast",
+            **options: Any) -> AnalysisResult:
     """Analyse comments in one call (see :class:`Analyzer` for the options).
 
     Parameters
@@ -605,6 +677,9 @@ def analyze(data: pd.DataFrame | pd.Series | Sequence[Any], text: str | None = N
         Name of the comment column.
     id : str, optional
         Name of a unique id column.
+    question : str, optional
+        Name of the column holding each comment's survey prompt (see
+        :meth:`Analyzer.analyze`).
     preset : {"fast", "accurate"}
         Model preset.
     **options
@@ -618,4 +693,4 @@ def analyze(data: pd.DataFrame | pd.Series | Sequence[Any], text: str | None = N
     >>> sorted(res.comments["themes"][0])
     ['staff_attitude', 'waiting_time']
     """
-    return Analyzer(preset=preset, **options).analyze(data, text=text, id=id)
+    return Analyzer(preset=preset, **options).analyze(data, text=text, id=id, question=question)

@@ -57,6 +57,8 @@ MANIFEST_FORMAT = 1
 _ALIASES = {
     ("sentiment", "fast"): "sentiment-fast",
     ("sentiment", "accurate"): "sentiment-accurate",
+    ("emotion", "fast"): "emotion-fast",
+    ("emotion", "accurate"): "emotion-accurate",
 }
 
 

@@ -19,14 +19,38 @@ from cxtext.emotion.evaluate import evaluate_emotions
 from cxtext.emotion.fast import FastEmotionClassifier
 
 __all__ = [
+    "load_emotion_model",
     "EMOTIONS",
-    "NONE",
-    "Emotion",
-    "load_emotion_definitions",
     "GOEMOTIONS_TO_CX",
-    "map_goemotions_labels",
-    "load_goemotions_emotions",
-    "FastEmotionClassifier",
+    "NONE",
     "EmbeddingEmotionClassifier",
+    "Emotion",
+    "FastEmotionClassifier",
     "evaluate_emotions",
+    "load_emotion_definitions",
+    "load_goemotions_emotions",
+    "map_goemotions_labels",
 ]
+
+
+def load_emotion_model(name_or_path: object) -> object:
+    """Load an emotion model by name (``"fast"``, ``"accurate"``) or model folder.
+
+    The folder's manifest says which class it holds; files are hash-checked.
+
+    Examples
+    --------
+    >>> load_emotion_model("fast").classes_.tolist()[:3]
+    ['anger', 'frustration', 'disappointment']
+    """
+    from cxtext.errors import ModelError
+    from cxtext.models import read_manifest, resolve_model_dir
+
+    folder = resolve_model_dir(str(name_or_path), kind="emotion")
+    kind = read_manifest(folder).kind
+    classes = {"emotion-fast": FastEmotionClassifier, "emotion-accurate": EmbeddingEmotionClassifier}
+    if kind not in classes:
+        raise ModelError(
+            f"[CX205] {str(folder)!r} holds a {kind!r} model, not an emotion model ({', '.join(classes)})."
+        )
+    return classes[kind].load(folder)

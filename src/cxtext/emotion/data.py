@@ -38,11 +38,11 @@ from cxtext.emotion.definitions import EMOTIONS
 
 __all__ = [
     "GOEMOTIONS_TO_CX",
-    "map_goemotions_labels",
+    "holdout_split",
     "labels_to_matrix",
     "load_goemotions_emotions",
+    "map_goemotions_labels",
     "normalise_for_grouping",
-    "holdout_split",
 ]
 
 #: GoEmotions label -> CX emotion id (labels not listed are ignored).

@@ -9,7 +9,7 @@ import numpy as np
 
 from cxtext.emotion.definitions import EMOTIONS
 
-__all__ = ["evaluate_emotions", "emotion_scores"]
+__all__ = ["emotion_scores", "evaluate_emotions"]
 
 
 class _Predicts(Protocol):
@@ -42,7 +42,7 @@ def emotion_scores(Y_true: np.ndarray, Y_pred: np.ndarray) -> dict[str, Any]:
         "per_emotion": per,
         "macro_f1": round(float(np.mean(f)), 4),
         "micro_f1": round(float(f1_score(Y_true, Y_pred, average="micro", zero_division=0)), 4),
-        "rows": int(len(Y_true)),
+        "rows": len(Y_true),
         "rows_with_emotion": int((Y_true.sum(1) > 0).sum()),
     }
 

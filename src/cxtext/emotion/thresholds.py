@@ -15,7 +15,7 @@ import numpy as np
 from cxtext.emotion.definitions import EMOTIONS
 from cxtext.errors import InputError
 
-__all__ = ["tune_thresholds", "apply_thresholds", "ThresholdMixin"]
+__all__ = ["ThresholdMixin", "apply_thresholds", "tune_thresholds"]
 
 _GRID = np.round(np.arange(0.02, 0.961, 0.01), 2)
 

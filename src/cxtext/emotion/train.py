@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["EmotionSplit", "goemotions_splits", "HOLDOUT_SIZE", "SEED", "PROTOCOL"]
+__all__ = ["HOLDOUT_SIZE", "PROTOCOL", "SEED", "EmotionSplit", "goemotions_splits"]
 
 HOLDOUT_SIZE = 0.15
 SEED = 0
