@@ -279,7 +279,7 @@ def render(result: dict[str, Any]) -> str:
               "sentiment-fast model was trained on the train split). `conflict` pairs are dropped:"),
               ""]
     for key in ("trained_A_both", "keyword_A"):
-        lines += [f"- {key}: " + ("; ".join(s[key].get("sentiment_notes", [])) or "none")]
+        lines += [f"- {key}: " + (" ".join(s[key].get("sentiment_notes", [])) or "none")]
     lines += ["", "## Airline tweets: negativereason", "",
               f"{a['rows']:,} negative tweets with a reason other than \"Can't Tell\" (single label).",
               "", "| model | micro-F1 | macro-F1 | time (s) |", "|---|---|---|---|"]

@@ -54,6 +54,8 @@ from cxtext.scores import (
     theme_trends,
 )
 from cxtext.sentiment.train import train_sentiment
+from cxtext.themes.evaluate import ThemeReport, evaluate_themes
+from cxtext.themes.supervised import ThemeClassifier, load_theme_model, train_themes
 from cxtext.themes import Taxonomy, load_taxonomy
 
 __version__ = "0.1.0"
@@ -66,6 +68,11 @@ __all__ = [
     "load_taxonomy",
     "Taxonomy",
     "train_sentiment",
+    "train_themes",
+    "ThemeClassifier",
+    "load_theme_model",
+    "evaluate_themes",
+    "ThemeReport",
     "evaluate_sentiment",
     "EvaluationReport",
     "nps",

@@ -289,11 +289,16 @@ class Analyzer:
 
                 tax = load_taxonomy(self.taxonomy) if self.taxonomy is not None else None
                 self._theme_tagger = KeywordThemeTagger(taxonomy=tax).fit()
+            elif isinstance(spec, str) or hasattr(spec, "__fspath__"):
+                from cxtext.themes.supervised import load_theme_model
+
+                self._theme_tagger = load_theme_model(spec)
             elif hasattr(spec, "tag"):
                 self._theme_tagger = spec
             else:
                 raise ConfigError(
-                    "[CX304] themes must be 'keyword' or a tagger with a tag(texts) method. "
+                    "[CX304] themes must be 'keyword', a theme model folder, or a tagger with a "
+                    "tag(texts) method. "
                     f"Got {spec!r}."
                 )
         return self._theme_tagger

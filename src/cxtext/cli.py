@@ -120,6 +120,9 @@ def run_analyze(src: Path, out: Path, *, text: str, id: Optional[str] = None,
     """
     from cxtext.analyzer import Analyzer
     from cxtext.engine.checkpoint import Checkpoint
+    from contextlib import nullcontext
+
+    from cxtext.engine.interrupt import StopFlag, stop_between_chunks
     from cxtext.engine.parallel import check_jobs
     from cxtext.engine.runner import ENGINES, analyze_stream, open_executor
     from cxtext.errors import ConfigError
@@ -148,7 +151,8 @@ def run_analyze(src: Path, out: Path, *, text: str, id: Optional[str] = None,
                     "sheet": sheet, "output_format": out_format, "excel_safe": excel_safe}
         ckpt = Checkpoint.start(out, src=Path(src), options=recorded, resume=resume,
                                 outputs=[m_out], notify=say)
-    with open_executor(engine, jobs, options, scheduler) as (executor, window, info):
+    with open_executor(engine, jobs, options, scheduler) as (executor, window, info), \
+            (stop_between_chunks(say) if ckpt is not None else nullcontext(StopFlag())) as stop:
         try:
             with TableWriter(out, format=out_format, excel_safe=excel_safe) as cw, \
                     TableWriter(m_out, format=out_format, excel_safe=excel_safe) as mw:
@@ -156,6 +160,7 @@ def run_analyze(src: Path, out: Path, *, text: str, id: Optional[str] = None,
                                         question=question, executor=executor, window=window,
                                         checkpoint=ckpt)
                 for comments, mentions in _progress(stream, progress):
+                    stop.check()  # Ctrl-C: stop here, this chunk is already committed
                     cw.write(comments)
                     mw.write(mentions)
                     summary.add(comments, mentions)

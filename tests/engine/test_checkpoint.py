@@ -199,3 +199,18 @@ def test_second_run_on_same_output_is_refused_while_first_holds_it(tmp_path):
     again = Checkpoint.start(tmp_path / "out.csv", src=src, options={}, resume=True)
     assert again.folder.is_dir()
     again.remove()
+
+
+def test_first_ctrl_c_stops_at_the_next_chunk_second_at_once():
+    from cxtext.engine.interrupt import stop_between_chunks
+
+    notes: list[str] = []
+    with stop_between_chunks(notes.append) as stop:
+        stop.check()  # nothing requested yet
+        signal.raise_signal(signal.SIGINT)
+        assert stop.requested and "Ctrl-C again" in notes[0]
+        with pytest.raises(KeyboardInterrupt):
+            stop.check()
+        with pytest.raises(KeyboardInterrupt):
+            signal.raise_signal(signal.SIGINT)
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

@@ -23,7 +23,7 @@ outputs are in place.
 Parts are pickles (exact round trip of every column type); they are only ever
 read back from the folder this run created beside your output. Hand-written
 because no small, well-kept library does "append-only resumable chunk log"
-with this layout; it is ~200 lines of standard library.
+with this layout; it is standard library only.
 """
 
 from __future__ import annotations

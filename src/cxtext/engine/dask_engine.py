@@ -181,6 +181,13 @@ def analyze_dask(ddf: Any, text: str, id: str | None = None, question: str | Non
         ``taxonomy=``, ``redact_pii=``, ``languages=``). Paths must exist on
         the workers.
 
+    Notes
+    -----
+    The output schema (``meta``) is found by analysing dask's two-row
+    placeholder frame here, so the models also load once in this process.
+    Object columns (``duplicate_of``, ``pii``, ``themes``) are kept as Python
+    objects (dask's string conversion is switched off for the result).
+
     Returns
     -------
     dask.dataframe.DataFrame or (DataFrame, DataFrame)
