@@ -18,7 +18,7 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	HF_HUB_OFFLINE=1 $(BIN)/python data/make_demo_data.py --out data/demo_survey.csv
-	HF_HUB_OFFLINE=1 $(BIN)/cxtext analyze data/demo_survey.csv -o out/demo_results.csv --text comment --id response_id
+	HF_HUB_OFFLINE=1 $(BIN)/cxtext analyze data/demo_survey.csv -o out/demo_results.csv --text comment --id response_id --question question
 	HF_HUB_OFFLINE=1 $(BIN)/cxtext report out/demo_results.csv -o out/demo_report.html --nps nps --csat csat --ces ces --ces-easy low --segment channel --segment region --date submitted_at --title "Demo customer survey"
 
 test: $(STAMP)

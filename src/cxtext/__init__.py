@@ -34,6 +34,7 @@ from cxtext.discovery import (
     discover_stability,
     unmatched_clauses,
 )
+from cxtext.engine import analyze_dask
 from cxtext.evaluate import EvaluationReport, evaluate_sentiment
 from cxtext.io import iter_table, read_table, write_table
 from cxtext.scores import (
@@ -90,6 +91,7 @@ __all__ = [
     "theme_trends",
     "score_trends",
     "review_queue",
+    "analyze_dask",
     "discover",
     "discover_stability",
     "unmatched_clauses",

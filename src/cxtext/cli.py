@@ -56,6 +56,7 @@ class _Summary:
         self.languages: Counter[str] = Counter()
         self.sentiment: Counter[str] = Counter()
         self.themes: Counter[str] = Counter()
+        self.emotions: Counter[str] = Counter()
 
     def add(self, comments: Any, mentions: Any) -> None:
         self.rows += len(comments)
@@ -66,6 +67,8 @@ class _Summary:
         self.languages.update(comments["language"].astype(str))
         self.sentiment.update(comments["sentiment"].dropna().astype(str))
         self.themes.update(mentions["theme"].astype(str))
+        if "emotions" in comments:
+            self.emotions.update(e for row in comments["emotions"] for e in (row or []))
         self.mentions += len(mentions)
 
     def render(self, *, src: Path, out: Path, mentions_out: Path, seconds: float, info: dict) -> str:
@@ -87,6 +90,7 @@ class _Summary:
                 f"{k} {v:,} ({100 * v / scored:.0f}%)" for k, v in sorted(self.sentiment.items())
             ) if scored else "sentiment (no scorable comments)",
             "top themes " + (", ".join(f"{k} {v:,}" for k, v in self.themes.most_common(8)) or "none"),
+            "emotions " + (", ".join(f"{k} {v:,}" for k, v in self.emotions.most_common(8)) or "none"),
         ]
         return "\n".join(lines)
 
@@ -179,7 +183,21 @@ def run_analyze(src: Path, out: Path, *, text: str, id: Optional[str] = None,
             raise
     if ckpt is not None:
         ckpt.remove()
+    _write_info(out, {**info, "input": str(src), "text": text, "id": id, "question": question,
+                      "rows": summary.rows, "mentions": summary.mentions})
     return summary, info
+
+
+def _write_info(out: Path, info: dict) -> None:
+    """Record models, versions and options beside the output (read back by ``cxtext report``)."""
+    import json
+
+    from cxtext.report.load import info_path
+
+    path = info_path(out)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(json.dumps(info, indent=2, default=str) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def _file_digest(path: Optional[Path]) -> Optional[str]:
@@ -268,7 +286,9 @@ def version_cli() -> None:
 def main(argv: Optional[list[str]] = None) -> int:
     """Entry point of the ``cxtext`` console script; returns the exit code."""
     try:
-        app(args=argv, standalone_mode=False)
+        code = app(args=argv, standalone_mode=False)
+        if isinstance(code, int):  # typer returns (not raises) the code of Exit, e.g. 130 on Ctrl-C
+            return code
     except CxTextError as err:
         typer.echo(f"cxtext: error: {err}", err=True)
         return 2

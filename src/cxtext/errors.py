@@ -32,6 +32,11 @@ CX305  unknown preset
 CX306  component not shipped in this version
 CX31x  taxonomy files (missing, invalid YAML, bad content, duplicate/unknown id)
 CX320  estimator not fitted
+CX330  --resume with a changed input file
+CX331  --resume with different options
+CX332  checkpoint unreadable
+CX333  dask missing or scheduler unreachable
+CX334  another run is writing the same output
 CX401  invalid score values (reported as a warning, never coerced)
 CX402  no valid scores
 CX403  invalid dates (warning)

@@ -95,8 +95,7 @@ def test_ctrl_c_keeps_checkpoint_then_resume_is_identical(tmp_path, big):
     src, ref = big
     out = tmp_path / "out.csv"
     stopped = _interrupt(_cmd(src, out), checkpoint_dir(out), signal.SIGINT)
-    # TODO(lead): cli.main drops the exit code typer returns for Ctrl-C (130); fixed -> == 130
-    assert stopped.returncode in (0, 130), stopped.stderr
+    assert stopped.returncode == 130, stopped.stderr
     assert "rerun the same command with --resume" in stopped.stderr
     assert "Traceback" not in stopped.stderr
     assert checkpoint_dir(out).is_dir() and not out.exists()
