@@ -25,7 +25,7 @@ from sklearn.utils.validation import check_is_fitted
 from cxtext.emotion.definitions import EMOTIONS
 from cxtext.emotion.thresholds import ThresholdMixin
 from cxtext.errors import ConfigError, InputError, ModelError
-from cxtext.models import TrainingData, resolve_model_dir, verify_model_dir, write_model_dir
+from cxtext.models import TrainingData, resolve_model_dir, save_arrays, verify_model_dir, write_model_dir
 from cxtext.sentiment.features import TextHasher
 
 __all__ = ["FastEmotionClassifier"]
@@ -168,14 +168,12 @@ class FastEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
              trained_on: Sequence[TrainingData | Mapping[str, Any]] = (),
              metrics: Mapping[str, Any] | None = None, description: str = "") -> Path:
         """Write a versioned model folder (safetensors + manifest + card) and return it."""
-        from safetensors.numpy import save_file
-
         check_is_fitted(self, ["coef_", "idf_", "thresholds_"])
         folder = Path(path)
         folder.mkdir(parents=True, exist_ok=True)
         arrays = {"coef": self.coef_, "intercept": self.intercept_, "idf": self.idf_,
                   "thresholds": np.asarray(self.thresholds_, dtype=np.float32)}
-        save_file({k: np.ascontiguousarray(v) for k, v in arrays.items()}, str(folder / WEIGHTS_FILE))
+        save_arrays(folder / WEIGHTS_FILE, arrays)
         all_metrics = {"thresholds": {e: round(float(t), 4) for e, t in zip(EMOTIONS, self.thresholds_)},
                        **dict(metrics or {})}
         params = self.get_params()
