@@ -110,3 +110,12 @@ def test_mentions_path():
 
     assert mentions_path(Path("a/out.parquet")) == Path("a/out.mentions.parquet")
     assert mentions_path(Path("out.tsv.gz")) == Path("out.mentions.tsv.gz")
+
+
+def test_run_info_written_beside_output(tmp_path, survey_csv):
+    import json
+
+    out = tmp_path / "out.csv"
+    assert main(["analyze", str(survey_csv), "-o", str(out), "--text", "comment", "-q"]) == 0
+    info = json.loads((tmp_path / "out.info.json").read_text())
+    assert info["sentiment_model"].startswith("sentiment-fast") and info["rows"] == 50

@@ -88,7 +88,7 @@ def test_sigkill_with_jobs_2_then_resume_is_identical(tmp_path, big, capsys):
     assert main([*cmd[3:-2], "--resume"]) == 0  # same command (another --jobs is fine)
     assert f"{parts} chunk(s) already done" in capsys.readouterr().err
     assert _same(out, ref)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv", "out.mentions.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv", "out.info.json", "out.mentions.csv"]
 
 
 def test_ctrl_c_keeps_checkpoint_then_resume_is_identical(tmp_path, big):
