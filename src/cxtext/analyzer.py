@@ -160,21 +160,27 @@ class _RunState:
 
     @staticmethod
     def check_unique(ids: pd.Series, column: str) -> None:
-        _RunState(column).check_ids(ids)
+        """Check one whole id column (no run state needed)."""
+        _check_ids(ids, column, set())
 
     def check_ids(self, ids: pd.Series) -> None:
-        if ids.isna().any():
-            where = [str(i) for i in ids.index[ids.isna()][:10]]
-            raise InputError(
-                f"[CX109] Id column {self.id_column!r} is empty in {int(ids.isna().sum())} row(s) "
-                f"(row labels {', '.join(where)}). Every row needs an id; fill them or omit the id option."
-            )
-        dup_inside = ids[ids.duplicated()].tolist()
-        dup_before = [i for i in ids.tolist() if i in self.seen_ids]
-        dups = list(dict.fromkeys(dup_inside + dup_before))
-        if dups:
-            raise DuplicateIdError(self.id_column, dups)
+        """Check a chunk's ids against each other and against earlier chunks."""
+        _check_ids(ids, self.id_column, self.seen_ids)
         self.seen_ids.update(ids.tolist())
+
+
+def _check_ids(ids: pd.Series, column: str | None, seen: set[Hashable]) -> None:
+    if ids.isna().any():
+        where = [str(i) for i in ids.index[ids.isna()][:10]]
+        raise InputError(
+            f"[CX109] Id column {column!r} is empty in {int(ids.isna().sum())} row(s) "
+            f"(row labels {', '.join(where)}). Every row needs an id; fill them or omit the id option."
+        )
+    dup_inside = ids[ids.duplicated()].tolist()
+    dup_before = [i for i in ids.tolist() if i in seen]
+    dups = list(dict.fromkeys(dup_inside + dup_before))
+    if dups:
+        raise DuplicateIdError(column, dups)
 
 
 class Analyzer:
