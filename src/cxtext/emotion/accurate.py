@@ -32,7 +32,7 @@ from cxtext.emotion.definitions import EMOTIONS
 from cxtext.emotion.fast import _as_matrix, _sigmoid
 from cxtext.emotion.thresholds import ThresholdMixin
 from cxtext.errors import ConfigError, InputError, ModelError
-from cxtext.models import TrainingData, resolve_model_dir, save_arrays, verify_model_dir, write_model_dir
+from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays, write_model_dir
 from cxtext.sentiment.features import TextHasher
 
 __all__ = ["EmbeddingEmotionClassifier"]
@@ -245,16 +245,9 @@ class EmbeddingEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator)
 
         ``"accurate"`` resolves to the latest ``models/emotion-accurate/<version>/``.
         """
-        from safetensors.numpy import load_file
-
         from cxtext.embeddings import MINILM_SHA256
 
-        raw = str(name_or_path)
-        folder = resolve_model_dir("emotion-accurate" if raw == "accurate" else name_or_path,
-                                   kind="emotion")
-        manifest = verify_model_dir(folder)
-        if manifest.kind != KIND:
-            raise ModelError(f"[CX205] {str(folder)!r} holds a {manifest.kind!r} model, not {KIND!r}.")
+        folder, manifest = load_verified(name_or_path, kind=KIND, family="emotion")
         params = dict(manifest.params)
         encoder_sha = params.pop("encoder_sha256", MINILM_SHA256)
         params.pop("encoder", None)
@@ -265,7 +258,7 @@ class EmbeddingEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator)
             )
         params["char_ngrams"] = tuple(params.get("char_ngrams", (2, 5)))
         model = cls(**params)
-        arrays = load_file(str(folder / WEIGHTS_FILE))
+        arrays = load_arrays(folder / WEIGHTS_FILE)
         model.coef_ = arrays["coef"]
         model.intercept_ = arrays["intercept"]
         model.idf_ = arrays["idf"]

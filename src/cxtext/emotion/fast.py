@@ -25,7 +25,7 @@ from sklearn.utils.validation import check_is_fitted
 from cxtext.emotion.definitions import EMOTIONS
 from cxtext.emotion.thresholds import ThresholdMixin
 from cxtext.errors import ConfigError, InputError, ModelError
-from cxtext.models import TrainingData, resolve_model_dir, save_arrays, verify_model_dir, write_model_dir
+from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays, write_model_dir
 from cxtext.sentiment.features import TextHasher
 
 __all__ = ["FastEmotionClassifier"]
@@ -192,13 +192,7 @@ class FastEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
 
         ``"fast"`` resolves to the latest ``models/emotion-fast/<version>/``.
         """
-        from safetensors.numpy import load_file
-
-        folder = resolve_model_dir("emotion-fast" if str(name_or_path) == "fast" else name_or_path,
-                                   kind="emotion")
-        manifest = verify_model_dir(folder)
-        if manifest.kind != KIND:
-            raise ModelError(f"[CX205] {str(folder)!r} holds a {manifest.kind!r} model, not {KIND!r}.")
+        folder, manifest = load_verified(name_or_path, kind=KIND, family="emotion")
         if tuple(manifest.labels) != EMOTIONS:
             raise ModelError(
                 f"[CX205] {str(folder)!r} predicts {manifest.labels}, not the CX emotions "
@@ -207,7 +201,7 @@ class FastEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
         params = dict(manifest.params)
         params["char_ngrams"] = tuple(params.get("char_ngrams", (2, 5)))
         model = cls(**params)
-        arrays = load_file(str(folder / WEIGHTS_FILE))
+        arrays = load_arrays(folder / WEIGHTS_FILE)
         model.coef_ = arrays["coef"]
         model.intercept_ = arrays["intercept"]
         model.idf_ = arrays["idf"]
