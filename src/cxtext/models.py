@@ -47,6 +47,7 @@ __all__ = [
     "save_arrays",
     "load_arrays",
     "load_verified",
+    "load_by_kind",
 ]
 
 logger = logging.getLogger(__name__)
@@ -393,3 +394,26 @@ def load_verified(name_or_path: str | os.PathLike[str], *, kind: str, family: st
     if manifest.kind != kind:
         raise ModelError(f"[CX205] {str(folder)!r} holds a {manifest.kind!r} model, not {kind!r}.")
     return folder, manifest
+
+
+def load_by_kind(name_or_path: str | os.PathLike[str], *, family: str,
+                 classes: Mapping[str, Any]) -> Any:
+    """Load a model with the class its manifest ``kind`` names (files hash-checked by that class).
+
+    Parameters
+    ----------
+    name_or_path : str or path-like
+        Short name (``"fast"``), model name or folder.
+    family : str
+        ``"sentiment"``, ``"emotion"`` … (expands short names, names the family in errors).
+    classes : mapping of str to class
+        Manifest kind -> class with a ``load(folder)`` classmethod.
+    """
+    folder = resolve_model_dir(name_or_path, kind=family)
+    kind = read_manifest(folder).kind
+    if kind not in classes:
+        raise ModelError(
+            f"[CX205] {str(folder)!r} holds a {kind!r} model, not a {family} model "
+            f"({', '.join(classes)})."
+        )
+    return classes[kind].load(folder)

@@ -43,14 +43,7 @@ def load_emotion_model(name_or_path: object) -> object:
     >>> load_emotion_model("fast").classes_.tolist()[:3]
     ['anger', 'frustration', 'disappointment']
     """
-    from cxtext.errors import ModelError
-    from cxtext.models import read_manifest, resolve_model_dir
+    from cxtext.models import load_by_kind
 
-    folder = resolve_model_dir(str(name_or_path), kind="emotion")
-    kind = read_manifest(folder).kind
-    classes = {"emotion-fast": FastEmotionClassifier, "emotion-accurate": EmbeddingEmotionClassifier}
-    if kind not in classes:
-        raise ModelError(
-            f"[CX205] {str(folder)!r} holds a {kind!r} model, not an emotion model ({', '.join(classes)})."
-        )
-    return classes[kind].load(folder)
+    return load_by_kind(str(name_or_path), family="emotion", classes={
+        "emotion-fast": FastEmotionClassifier, "emotion-accurate": EmbeddingEmotionClassifier})

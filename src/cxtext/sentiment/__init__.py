@@ -36,14 +36,6 @@ def load_sentiment_model(name_or_path: str | os.PathLike[str]) -> Any:
     >>> load_sentiment_model("fast").classes_.tolist()
     ['negative', 'neutral', 'positive']
     """
-    from cxtext.errors import ModelError
-    from cxtext.models import read_manifest, resolve_model_dir
+    from cxtext.models import load_by_kind
 
-    folder = resolve_model_dir(name_or_path, kind="sentiment")
-    kind = read_manifest(folder).kind
-    if kind not in _KINDS:
-        raise ModelError(
-            f"[CX205] {str(folder)!r} holds a {kind!r} model, not a sentiment model "
-            f"({', '.join(_KINDS)})."
-        )
-    return _KINDS[kind].load(folder)
+    return load_by_kind(name_or_path, family="sentiment", classes=_KINDS)
