@@ -13,24 +13,23 @@ so a rerun gives the same model.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import logging
+import sys
 import time
 from pathlib import Path
 
 import numpy as np
 
 from cxtext.emotion import EmbeddingEmotionClassifier
-from cxtext.emotion.data import labels_to_matrix
-from cxtext.emotion.evaluate import emotion_scores
-from cxtext.emotion.thresholds import apply_thresholds
-from cxtext.emotion.train import PROTOCOL, goemotions_splits
-from cxtext.models import TrainingData
+from cxtext.emotion.train import goemotions_splits
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from emotion_common import goemotions_provenance, recipe_metrics, recipe_parser, score_proba
 
 logger = logging.getLogger("emotion_accurate")
 PARAMS = {"text_features": True, "embedding_weight": 1.0, "C": 2.0, "n_features": 2**18,
-          "char_ngrams": (2, 5)}
+          "char_ngrams": (2, 5), "char_analyzer": "rolling"}
 
 
 def encode_cached(texts: list[str], cache: Path | None) -> np.ndarray:
@@ -52,20 +51,16 @@ def encode_cached(texts: list[str], cache: Path | None) -> np.ndarray:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--version", default="0.1.0")
+    parser = recipe_parser(__doc__, "emotion-accurate")
     parser.add_argument("--cache", type=Path, default=None, help="folder for cached embeddings")
-    parser.add_argument("--out", type=Path,
-                        default=Path(__file__).resolve().parents[1] / "emotion-accurate")
     args = parser.parse_args()
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
 
     s = goemotions_splits()
     E_all = encode_cached(s["train"].texts + s["dev"].texts, args.cache)
 
     def score(model: EmbeddingEmotionClassifier, name: str) -> dict:
         P = model.predict_proba_embeddings(E_all[s[name].rows], s[name].texts)
-        return emotion_scores(s[name].Y, labels_to_matrix(apply_thresholds(P, model.thresholds_)))
+        return score_proba(P, model.thresholds_, s[name].Y)
 
     def fit(name: str) -> EmbeddingEmotionClassifier:
         model = EmbeddingEmotionClassifier(**PARAMS)
@@ -84,22 +79,11 @@ def main() -> None:
     fit_seconds = time.perf_counter() - t0
     dev = score(model, "dev")
     logger.info("shipped model: dev macro-F1 %.4f (optimistic)", dev["macro_f1"])
-    metrics = {
-        "protocol": PROTOCOL,
-        "holdout": {**holdout, "note": "honest: model fitted on the 85% split, thresholds from dev"},
-        "dev": {**dev, "note": "optimistic: thresholds tuned on these rows (shipped model)"},
-        "target_macro_f1": 0.62,
-        "target_met": bool(holdout["macro_f1"] >= 0.62),
-        "fit_seconds": round(fit_seconds, 1),
-    }
-    provenance = [TrainingData(
-        data="goemotions", licence="CC BY 4.0 (Demszky et al. 2020, Google)", commercial_use=True,
-        rows=len(s["train"]),
-        note="train.tsv (all rows; 12 GoEmotions labels mapped to 8 CX emotions, others ignored); "
-             "dev.tsv used to tune thresholds",
-    )]
+    metrics = recipe_metrics(holdout, dev, target_macro_f1=0.62,
+                             target_met=bool(holdout["macro_f1"] >= 0.62),
+                             fit_seconds=round(fit_seconds, 1))
     folder = model.save(args.out / args.version, name="emotion-accurate", version=args.version,
-                        trained_on=provenance, metrics=metrics)
+                        trained_on=goemotions_provenance(len(s["train"])), metrics=metrics)
     logger.info("saved %s", folder)
 
 

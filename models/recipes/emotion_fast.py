@@ -11,34 +11,27 @@ Logistic regression (lbfgs) is deterministic, so a rerun gives the same model.
 
 from __future__ import annotations
 
-import argparse
 import logging
+import sys
 import time
 from pathlib import Path
 
 from cxtext.emotion import FastEmotionClassifier
-from cxtext.emotion.evaluate import emotion_scores
-from cxtext.emotion.thresholds import apply_thresholds
-from cxtext.emotion.train import PROTOCOL, goemotions_splits
-from cxtext.models import TrainingData
+from cxtext.emotion.train import EmotionSplit, goemotions_splits
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from emotion_common import goemotions_provenance, recipe_metrics, recipe_parser, score_proba
 
 logger = logging.getLogger("emotion_fast")
-PARAMS = {"n_features": 2**18, "char_ngrams": (2, 5), "C": 2.0}
+PARAMS = {"n_features": 2**18, "char_ngrams": (2, 5), "C": 2.0, "char_analyzer": "rolling"}
 
 
-def _score(model: FastEmotionClassifier, split) -> dict:
-    from cxtext.emotion.data import labels_to_matrix
-
-    pred = apply_thresholds(model.predict_proba(split.texts), model.thresholds_)
-    return emotion_scores(split.Y, labels_to_matrix(pred))
+def _score(model: FastEmotionClassifier, split: EmotionSplit) -> dict:
+    return score_proba(model.predict_proba(split.texts), model.thresholds_, split.Y)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--version", default="0.1.0")
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "emotion-fast")
-    args = parser.parse_args()
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    args = recipe_parser(__doc__, "emotion-fast").parse_args()
 
     s = goemotions_splits()
     t0 = time.perf_counter()
@@ -55,22 +48,14 @@ def main() -> None:
     model.tune_thresholds(s["dev"].texts, s["dev"].Y)
     dev = _score(model, s["dev"])
     logger.info("shipped model: dev macro-F1 %.4f (optimistic)", dev["macro_f1"])
-    metrics = {
-        "protocol": PROTOCOL,
-        "holdout": {**holdout, "note": "honest: model fitted on the 85% split, thresholds from dev"},
-        "dev": {**dev, "note": "optimistic: thresholds tuned on these rows (shipped model)"},
-        "holdout_model_thresholds": {k: round(float(v), 4) for k, v in
-                                     zip(model.classes_, honest.thresholds_)},
-        "fit_seconds": round(fit_seconds, 1),
-    }
-    provenance = [TrainingData(
-        data="goemotions", licence="CC BY 4.0 (Demszky et al. 2020, Google)", commercial_use=True,
-        rows=len(s["train"]),
-        note="train.tsv (all rows; 12 GoEmotions labels mapped to 8 CX emotions, others ignored); "
-             "dev.tsv used to tune thresholds",
-    )]
+    metrics = recipe_metrics(
+        holdout, dev,
+        holdout_model_thresholds={k: round(float(v), 4) for k, v in
+                                  zip(model.classes_, honest.thresholds_)},
+        fit_seconds=round(fit_seconds, 1),
+    )
     folder = model.save(args.out / args.version, name="emotion-fast", version=args.version,
-                        trained_on=provenance, metrics=metrics)
+                        trained_on=goemotions_provenance(len(s["train"])), metrics=metrics)
     logger.info("saved %s", folder)
 
 

@@ -3,7 +3,8 @@
 Registered on the ``train`` and ``evaluate`` groups of :mod:`cxtext.cli_train_eval`
 when :mod:`cxtext.cli` is imported. The work is done by :func:`run_train_themes`
 (over :func:`cxtext.themes.supervised.train_themes`) and :func:`run_evaluate_themes`
-(over :func:`cxtext.themes.evaluate.evaluate_themes`), which print nothing.
+(over :func:`cxtext.themes.evaluate.evaluate_themes`), which print nothing. Reading
+the labelled file is shared with the other commands (:mod:`cxtext.cli_options`).
 """
 
 from __future__ import annotations
@@ -15,25 +16,20 @@ from typing import Annotated, Any
 
 import typer
 
+from cxtext.cli_options import (
+    DelimiterOpt,
+    EncodingOpt,
+    FormatOpt,
+    InputArg,
+    SheetOpt,
+    read_labelled,
+    write_report,
+)
 from cxtext.cli_train_eval import evaluate_app, train_app
-from cxtext.errors import ColumnNotFoundError, EmptyInputError
 
 __all__ = ["render_train_themes_summary", "run_evaluate_themes", "run_train_themes"]
 
 logger = logging.getLogger(__name__)
-
-
-def _read(src: Path, columns: dict[str, str | None], *, in_format: str | None,
-          encoding: str | None, sheet: str | None, delimiter: str | None = None) -> Any:
-    from cxtext.io import read_table
-
-    data = read_table(src, format=in_format, sep=delimiter, encoding=encoding, sheet=sheet)
-    for role, col in columns.items():
-        if col is not None and col not in data.columns:
-            raise ColumnNotFoundError(col, available=list(data.columns), role=role)
-    if len(data) == 0:
-        raise EmptyInputError(f"[CX102] {str(src)!r} has no data rows; nothing to use.")
-    return data
 
 
 def _label_spec(labels: list[str], binary: bool) -> str | list[str]:
@@ -58,8 +54,8 @@ def run_train_themes(src: Path, output: Path, *, text: str, labels: list[str], s
     spec = _label_spec(labels, binary)
     cols: dict[str, str | None] = {"text": text}
     cols.update({f"label {i + 1}": c for i, c in enumerate(labels)})
-    data = _read(src, cols, in_format=in_format, encoding=encoding, sheet=sheet,
-                 delimiter=delimiter)
+    data = read_labelled(src, cols, in_format=in_format, delimiter=delimiter, encoding=encoding,
+                         sheet=sheet)
     rows = parse_label_column(data, spec, sep=sep)
     used = int(data[text].notna().sum())
     name = name or (output.parent.name if output.parent.name else "themes-custom")
@@ -97,7 +93,7 @@ def render_train_themes_summary(summary: dict[str, Any]) -> str:
     "Thresholds are tuned per theme by cross-validation with a fixed seed."
 ))
 def train_themes_cli(
-    input: Annotated[Path, typer.Argument(help="Labelled comments: .csv/.tsv(.gz), .xlsx, .parquet or .jsonl.")],
+    input: InputArg,
     output: Annotated[Path, typer.Option("--output", "-o", help="Model folder to write, e.g. models/NAME/VERSION.")],
     text: Annotated[str, typer.Option("--text", "-t", help="Column holding the comment text.")],
     labels: Annotated[list[str], typer.Option("--labels", "-l", help="Label column (ids separated by --sep); repeat for 0/1 columns.")],
@@ -111,10 +107,10 @@ def train_themes_cli(
     commercial_use: Annotated[bool, typer.Option("--commercial-use/--no-commercial-use", help="Whether that licence allows commercial use.")] = False,
     C: Annotated[float, typer.Option("--C", min=1e-6, help="Inverse regularisation strength.")] = 4.0,
     cv: Annotated[int, typer.Option("--cv", min=0, help="Cross-validation folds for calibration and thresholds.")] = 5,
-    in_format: Annotated[str | None, typer.Option("--format", help="Input format if the extension is unusual.")] = None,
-    encoding: Annotated[str | None, typer.Option(help="Input encoding (default: UTF-8 with fallbacks).")] = None,
-    sheet: Annotated[str | None, typer.Option(help="XLSX sheet name (default: the first).")] = None,
-    delimiter: Annotated[str | None, typer.Option("--delimiter", help="CSV delimiter (default: sniffed).")] = None,
+    in_format: FormatOpt = None,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+    delimiter: DelimiterOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
 ) -> None:
     summary = run_train_themes(
@@ -143,8 +139,8 @@ def run_evaluate_themes(src: Path, *, text: str, labels: list[str], sep: str = "
     spec = _label_spec(labels, binary)
     cols: dict[str, str | None] = {"text": text, "sentiment": sentiments}
     cols.update({f"label {i + 1}": c for i, c in enumerate(labels)})
-    data = _read(src, cols, in_format=in_format, encoding=encoding, sheet=sheet,
-                 delimiter=delimiter)
+    data = read_labelled(src, cols, in_format=in_format, delimiter=delimiter, encoding=encoding,
+                         sheet=sheet)
     gold = parse_label_column(data, spec, sep=sep)
     report = evaluate_themes(
         model, data[text].tolist(), gold,
@@ -153,9 +149,7 @@ def run_evaluate_themes(src: Path, *, text: str, labels: list[str], sep: str = "
                  **({"sentiments": sentiments} if sentiments else {})},
     )
     if output is not None:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        report.to_json(output)
-        output.with_suffix(".md").write_text(report.to_markdown() + "\n", encoding="utf-8")
+        write_report(output, report.to_json(), report.to_markdown())
     return report
 
 
@@ -166,7 +160,7 @@ def run_evaluate_themes(src: Path, *, text: str, labels: list[str], sep: str = "
     "--sentiments holds one polarity per row, or label:polarity pairs separated by ';'."
 ))
 def evaluate_themes_cli(
-    input: Annotated[Path, typer.Argument(help="Labelled comments: .csv/.tsv(.gz), .xlsx, .parquet or .jsonl.")],
+    input: InputArg,
     text: Annotated[str, typer.Option("--text", "-t", help="Column holding the comment text.")],
     labels: Annotated[list[str], typer.Option("--labels", "-l", help="Gold label column (ids separated by --sep); repeat for 0/1 columns.")],
     sep: Annotated[str, typer.Option("--sep", help="Separator inside the label column.")] = ";",
@@ -175,10 +169,10 @@ def evaluate_themes_cli(
     model: Annotated[str, typer.Option("--model", "-m", help="'keyword', a taxonomy YAML, or a theme model folder.")] = "keyword",
     mapping: Annotated[str | None, typer.Option("--map", help="predicted=gold pairs, comma-separated.")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Report JSON to write; the markdown goes beside it (.md).")] = None,
-    in_format: Annotated[str | None, typer.Option("--format", help="Input format if the extension is unusual.")] = None,
-    encoding: Annotated[str | None, typer.Option(help="Input encoding (default: UTF-8 with fallbacks).")] = None,
-    sheet: Annotated[str | None, typer.Option(help="XLSX sheet name (default: the first).")] = None,
-    delimiter: Annotated[str | None, typer.Option("--delimiter", help="CSV delimiter (default: sniffed).")] = None,
+    in_format: FormatOpt = None,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+    delimiter: DelimiterOpt = None,
 ) -> None:
     report = run_evaluate_themes(
         input, text=text, labels=labels, sep=sep, binary=binary, sentiments=sentiments,

@@ -1,9 +1,12 @@
-"""``cxtext train sentiment`` and ``cxtext evaluate sentiment``: thin shells over the API.
+"""``cxtext train sentiment``, ``cxtext evaluate sentiment|emotions``: thin shells over the API.
 
 The commands are registered on :data:`cxtext.cli.app` when :mod:`cxtext.cli` is
 imported. The work is done by :func:`run_train_sentiment` (over
-:func:`cxtext.sentiment.train.train_sentiment`) and :func:`run_evaluate_sentiment`
-(over :func:`cxtext.evaluate.evaluate_sentiment`), which return data and print nothing.
+:func:`cxtext.sentiment.train.train_sentiment`), :func:`run_evaluate_sentiment`
+(over :func:`cxtext.evaluate.evaluate_sentiment`) and :func:`run_evaluate_emotions`
+(over :func:`cxtext.emotion.evaluate_emotions`), which return data and print
+nothing. Reading the labelled file is shared with the theme commands
+(:mod:`cxtext.cli_options`).
 """
 
 from __future__ import annotations
@@ -15,10 +18,28 @@ from typing import Annotated, Any
 
 import typer
 
-from cxtext.cli import app
-from cxtext.errors import ColumnNotFoundError, InputError
+# The groups exist before cxtext.cli is imported: cxtext.cli imports cxtext.cli_themes,
+# which adds its commands to them, so importing this module first must not be circular.
+train_app = typer.Typer(help="Train a model on your own labelled comments.", no_args_is_help=True)
+evaluate_app = typer.Typer(help="Measure models against labelled comments.", no_args_is_help=True)
 
-__all__ = ["render_train_summary", "run_evaluate_sentiment", "run_train_sentiment"]
+from cxtext.cli import app
+from cxtext.cli_options import (
+    CsvSepOpt,
+    DelimiterOpt,
+    EncodingOpt,
+    FormatOpt,
+    InputArg,
+    SheetOpt,
+    read_labelled,
+    write_report,
+)
+from cxtext.errors import InputError
+
+__all__ = [
+    "render_emotion_report", "render_train_summary", "run_evaluate_emotions",
+    "run_evaluate_sentiment", "run_train_sentiment",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -27,24 +48,8 @@ _RATING_RULE = (
     "--scale 10: 0-6 negative, 7-8 neutral, 9-10 positive (the NPS groups)."
 )
 
-train_app = typer.Typer(help="Train a model on your own labelled comments.", no_args_is_help=True)
-evaluate_app = typer.Typer(help="Measure models against labelled comments.", no_args_is_help=True)
 app.add_typer(train_app, name="train")
 app.add_typer(evaluate_app, name="evaluate")
-
-
-def _read(src: Path, columns: list[str | None], *, in_format: str | None, sep: str | None,
-          encoding: str | None, sheet: str | None) -> Any:
-    from cxtext.errors import EmptyInputError
-    from cxtext.io import read_table
-
-    data = read_table(src, format=in_format, sep=sep, encoding=encoding, sheet=sheet)
-    for col, role in zip(columns, ("text", "label", "question")):
-        if col is not None and col not in data.columns:
-            raise ColumnNotFoundError(col, available=list(data.columns), role=role)
-    if len(data) == 0:
-        raise EmptyInputError(f"[CX102] {str(src)!r} has no data rows; nothing to use.")
-    return data
 
 
 def _check_scale(scale: str | None) -> None:
@@ -68,7 +73,8 @@ def run_train_sentiment(src: Path, output: Path, *, text: str, label: str,
     from cxtext.sentiment.train import normalise_labels, train_sentiment
 
     _check_scale(scale)
-    data = _read(src, [text, label], in_format=in_format, sep=sep, encoding=encoding, sheet=sheet)
+    data = read_labelled(src, {"text": text, "label": label}, in_format=in_format, delimiter=sep,
+                         encoding=encoding, sheet=sheet)
     labels = normalise_labels(data[label], scale)
     usable = labels.notna() & data[text].notna()
     name = name or (output.parent.name if output.parent.name else "sentiment-custom")
@@ -107,7 +113,7 @@ def render_train_summary(summary: dict[str, Any]) -> str:
     "or ratings with --scale. " + _RATING_RULE + " Seeds are fixed: the same data gives the same model."
 ))
 def train_sentiment_cli(
-    input: Annotated[Path, typer.Argument(help="Labelled comments: .csv/.tsv(.gz), .xlsx, .parquet or .jsonl.")],
+    input: InputArg,
     output: Annotated[Path, typer.Option("--output", "-o", help="Model folder to write, e.g. models/NAME/VERSION.")],
     text: Annotated[str, typer.Option("--text", "-t", help="Column holding the comment text.")],
     label: Annotated[str, typer.Option("--label", "-l", help="Column holding the label or rating.")],
@@ -118,10 +124,10 @@ def train_sentiment_cli(
     commercial_use: Annotated[bool, typer.Option("--commercial-use/--no-commercial-use", help="Whether that licence allows commercial use.")] = False,
     C: Annotated[float, typer.Option("--C", min=1e-6, help="Inverse regularisation strength.")] = 4.0,
     n_features: Annotated[int, typer.Option("--n-features", help="Hash buckets per feature block (256 to 16777216).")] = 2**19,
-    in_format: Annotated[str | None, typer.Option("--format", help="Input format if the extension is unusual.")] = None,
-    sep: Annotated[str | None, typer.Option(help="CSV delimiter (default: sniffed).")] = None,
-    encoding: Annotated[str | None, typer.Option(help="Input encoding (default: UTF-8 with fallbacks).")] = None,
-    sheet: Annotated[str | None, typer.Option(help="XLSX sheet name (default: the first).")] = None,
+    in_format: FormatOpt = None,
+    sep: CsvSepOpt = None,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
 ) -> None:
     summary = run_train_sentiment(
@@ -146,8 +152,8 @@ def run_evaluate_sentiment(src: Path, *, text: str, label: str, scale: str | Non
     from cxtext.evaluate import evaluate_sentiment
 
     _check_scale(scale)
-    data = _read(src, [text, label, question], in_format=in_format, sep=sep, encoding=encoding,
-                 sheet=sheet)
+    data = read_labelled(src, {"text": text, "label": label, "question": question},
+                         in_format=in_format, delimiter=sep, encoding=encoding, sheet=sheet)
     specs = list(dict.fromkeys(models or ["fast"]))
     report = evaluate_sentiment(
         data[text].tolist(), data[label].tolist(), {s: s for s in specs},
@@ -157,10 +163,7 @@ def run_evaluate_sentiment(src: Path, *, text: str, label: str, scale: str | Non
         questions=data[question].tolist() if question else None,
     )
     if output is not None:
-        if output.parent and not output.parent.exists():
-            output.parent.mkdir(parents=True, exist_ok=True)
-        report.to_json(output)
-        output.with_suffix(".md").write_text(report.to_markdown() + "\n", encoding="utf-8")
+        write_report(output, report.to_json(), report.to_markdown())
     return report
 
 
@@ -170,7 +173,7 @@ def run_evaluate_sentiment(src: Path, *, text: str, label: str, scale: str | Non
     + _RATING_RULE
 ))
 def evaluate_sentiment_cli(
-    input: Annotated[Path, typer.Argument(help="Labelled comments: .csv/.tsv(.gz), .xlsx, .parquet or .jsonl.")],
+    input: InputArg,
     text: Annotated[str, typer.Option("--text", "-t", help="Column holding the comment text.")],
     label: Annotated[str, typer.Option("--label", "-l", help="Column holding the gold label or rating.")],
     scale: Annotated[str | None, typer.Option(help="Treat --label as a rating on this scale: 5 or 10.")] = None,
@@ -178,10 +181,10 @@ def evaluate_sentiment_cli(
     baselines: Annotated[bool, typer.Option("--baselines/--no-baselines", help="Also score VADER and TextBlob.")] = True,
     question: Annotated[str | None, typer.Option(help="Column naming the survey question of each row (adds a per-question breakdown).")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Report JSON to write; the markdown report goes beside it (.md).")] = None,
-    in_format: Annotated[str | None, typer.Option("--format", help="Input format if the extension is unusual.")] = None,
-    sep: Annotated[str | None, typer.Option(help="CSV delimiter (default: sniffed).")] = None,
-    encoding: Annotated[str | None, typer.Option(help="Input encoding (default: UTF-8 with fallbacks).")] = None,
-    sheet: Annotated[str | None, typer.Option(help="XLSX sheet name (default: the first).")] = None,
+    in_format: FormatOpt = None,
+    sep: CsvSepOpt = None,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
 ) -> None:
     report = run_evaluate_sentiment(
         input, text=text, label=label, scale=scale, models=model, baselines=baselines,
@@ -189,5 +192,125 @@ def evaluate_sentiment_cli(
         sheet=sheet,
     )
     typer.echo(report.to_markdown(details=False))
+    if output is not None:
+        typer.echo(f"\nwrote {output} and {output.with_suffix('.md')}")
+
+
+def run_evaluate_emotions(src: Path, *, text: str, labels: str, sep: str = ";",
+                          models: list[str] | None = None, output: Path | None = None,
+                          in_format: str | None = None, encoding: str | None = None,
+                          sheet: str | None = None, delimiter: str | None = None) -> dict[str, Any]:
+    """Evaluate emotion models (default ``["fast"]``) on a file of texts with gold emotion ids.
+
+    ``labels`` names a column of CX emotion ids separated by ``sep`` (empty =
+    no emotion; see :func:`cxtext.emotion.parse_emotion_labels`). Rows without
+    text are skipped. Texts are cleaned as for training
+    (:func:`cxtext.sentiment.train.clean_for_model`), then each model is scored
+    with :func:`cxtext.emotion.evaluate_emotions` and timed.
+
+    Returns the report: ``created``, ``cxtext``, ``dataset`` (name, path,
+    sha256, rows, skipped_rows, gold counts per emotion), ``emotions``,
+    ``results`` (per model: ``name``, ``version``, ``per_emotion``,
+    ``macro_f1``, ``micro_f1``, ``rows``, ``rows_with_emotion``,
+    ``texts_per_s``) and ``notes``. Writes it to ``output`` (JSON) and the
+    markdown beside it (``.md``) when given.
+    """
+    import json
+    import time
+    from datetime import datetime, timezone
+
+    from cxtext import __version__
+    from cxtext.emotion import EMOTIONS, evaluate_emotions, load_emotion_model, parse_emotion_labels
+    from cxtext.errors import EmptyInputError
+    from cxtext.evaluate import dataset_info
+    from cxtext.sentiment.train import clean_for_model
+
+    data = read_labelled(src, {"text": text, "labels": labels}, in_format=in_format,
+                         delimiter=delimiter, encoding=encoding, sheet=sheet)
+    gold_all = parse_emotion_labels(data[labels].tolist(), sep=sep)
+    keep = (data[text].notna() & data[text].astype(str).str.strip().ne("")).to_numpy(dtype=bool)
+    if not keep.any():
+        raise EmptyInputError(f"[CX102] Column {text!r} of {str(src)!r} has no text; nothing to evaluate.")
+    texts = clean_for_model(data[text][keep].astype(str).tolist())
+    gold = [g for g, k in zip(gold_all, keep) if k]
+    results: dict[str, Any] = {}
+    for spec in dict.fromkeys(models or ["fast"]):
+        model: Any = load_emotion_model(spec)
+        model.predict(texts[:16])  # warm-up: loads the encoder of the accurate model
+        start = time.perf_counter()
+        scores = evaluate_emotions(model, texts, gold)
+        seconds = time.perf_counter() - start
+        manifest = getattr(model, "manifest_", None)
+        results[spec] = {"name": str(getattr(manifest, "name", spec)),
+                         "version": str(getattr(manifest, "version", "unknown")), **scores,
+                         "texts_per_s": round(len(texts) / max(seconds, 1e-9), 1)}
+    counts = Counter(e for g in gold for e in g)
+    absent = [e for e in EMOTIONS if not counts[e]]
+    notes = [(f"No gold rows for {', '.join(absent)}: their F1 is 0 and lowers macro-F1; "
+              "compare models on macro-F1 only over the same file.")] if absent else []
+    report = {
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"), "cxtext": __version__,
+        "dataset": {**dataset_info({"name": src.name, "path": str(src), "text": text,
+                                    "labels": labels, "sep": sep}),
+                    "rows": len(texts), "skipped_rows": int((~keep).sum()),
+                    "emotions": {e: counts[e] for e in EMOTIONS},
+                    "rows_without_emotion": sum(1 for g in gold if not g)},
+        "emotions": list(EMOTIONS), "results": results, "notes": notes,
+    }
+    if output is not None:
+        write_report(output, json.dumps(report, indent=2, ensure_ascii=False),
+                     render_emotion_report(report))
+    return report
+
+
+def render_emotion_report(report: dict[str, Any]) -> str:
+    """Markdown of :func:`run_evaluate_emotions`: headline table, then per-emotion P/R/F1 per model."""
+    ds = report["dataset"]
+
+    def table(header: list[str], rows: list[list[str]]) -> list[str]:
+        return ["| " + " | ".join(header) + " |", "|" + "---|" * len(header),
+                *("| " + " | ".join(r) + " |" for r in rows)]
+
+    lines = [f"Dataset: **{ds['name']}** · {ds['rows']:,} rows"
+             + (f" ({ds['skipped_rows']:,} without text skipped)" if ds["skipped_rows"] else "")
+             + (f" · sha256 `{ds['sha256']}`" if ds.get("sha256") else "")
+             + f" · {ds['rows_without_emotion']:,} with no emotion", ""]
+    lines += table(["model", "version", "macro-F1", "micro-F1", "texts/s"],
+                   [[key, f"{r['name']} {r['version']}", f"{r['macro_f1']:.3f}",
+                     f"{r['micro_f1']:.3f}", f"{r['texts_per_s']:,.0f}"]
+                    for key, r in report["results"].items()])
+    for key, r in report["results"].items():
+        lines += ["", f"Per emotion, {key} ({r['name']} {r['version']}):", ""]
+        lines += table(["emotion", "precision", "recall", "F1", "support"],
+                       [[e, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}",
+                         f"{s['support']:,}"] for e, s in r["per_emotion"].items()])
+    if report.get("notes"):
+        lines += ["", *(f"- {n}" for n in report["notes"])]
+    return "\n".join(lines)
+
+
+@evaluate_app.command("emotions", help=(
+    "Score emotion models against comments labelled with CX emotions: per-emotion precision, "
+    "recall and F1, macro- and micro-F1, and throughput. --labels is one column of emotion ids "
+    "separated by --sep (anger, frustration, disappointment, confusion, anxiety, gratitude, "
+    "delight, admiration); leave it empty for no emotion."
+))
+def evaluate_emotions_cli(
+    input: InputArg,
+    text: Annotated[str, typer.Option("--text", "-t", help="Column holding the comment text.")],
+    labels: Annotated[str, typer.Option("--labels", "-l", help="Column of gold emotion ids separated by --sep (empty = no emotion).")],
+    sep: Annotated[str, typer.Option("--sep", help="Separator inside the label column.")] = ";",
+    model: Annotated[list[str] | None, typer.Option("--model", "-m", help="Model to score: 'fast', 'accurate' or a model folder; repeat for several (default: fast).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Report JSON to write; the markdown report goes beside it (.md).")] = None,
+    in_format: FormatOpt = None,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+    delimiter: DelimiterOpt = None,
+) -> None:
+    report = run_evaluate_emotions(
+        input, text=text, labels=labels, sep=sep, models=model, output=output,
+        in_format=in_format, encoding=encoding, sheet=sheet, delimiter=delimiter,
+    )
+    typer.echo(render_emotion_report(report))
     if output is not None:
         typer.echo(f"\nwrote {output} and {output.with_suffix('.md')}")

@@ -57,6 +57,7 @@ def test_save_load_round_trip_and_tamper(fitted, emb, tmp_path):
     np.testing.assert_array_equal(loaded.thresholds_, fitted.thresholds_)
     assert loaded.get_params() == fitted.get_params()
     assert loaded.manifest_.params["encoder_sha256"]
+    assert loaded.manifest_.params["char_analyzer"] == "rolling"
     weights = folder / "weights.safetensors"
     data = bytearray(weights.read_bytes())
     data[-1] ^= 0xFF
@@ -78,3 +79,20 @@ def test_shipped_accurate_model_quality():
     assert "anxiety" in pred[0]
     assert "gratitude" in pred[1]
     assert list(model.classes_) == list(EMOTIONS)
+
+
+def test_char_analyzer_checked_on_load(fitted, tmp_path):
+    import json
+
+    from cxtext.errors import ModelVersionError
+
+    folder = fitted.save(tmp_path / "acc", version="0.0.1")
+    path = folder / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    del manifest["params"]["char_analyzer"]  # as in the shipped 0.1.0 manifest
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    assert EmbeddingEmotionClassifier.load(folder).char_analyzer == "rolling"
+    manifest["params"]["char_analyzer"] = "char_wb"
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(ModelVersionError, match="CX204"):
+        EmbeddingEmotionClassifier.load(folder)

@@ -95,6 +95,34 @@ def test_wrong_kind_refused(tmp_path):
         FastEmotionClassifier.load(tmp_path)
 
 
+def _set_manifest_param(folder, key, value):
+    import json
+
+    path = folder / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    if value is None:
+        manifest["params"].pop(key)
+    else:
+        manifest["params"][key] = value
+    path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+
+
+def test_char_analyzer_recorded_and_checked(fitted, tmp_path):
+    from cxtext.errors import ModelVersionError
+
+    folder = fitted.save(tmp_path / "m", version="0.0.1")
+    assert fitted.get_params()["char_analyzer"] == "rolling"
+    loaded = FastEmotionClassifier.load(folder)
+    assert loaded.manifest_.params["char_analyzer"] == "rolling"
+    _set_manifest_param(folder, "char_analyzer", None)  # a manifest from before the key existed
+    assert FastEmotionClassifier.load(folder).char_analyzer == "rolling"
+    _set_manifest_param(folder, "char_analyzer", "char_wb")
+    with pytest.raises(ModelVersionError, match=r"CX204.*'char_wb'.*rolling"):
+        FastEmotionClassifier.load(folder)
+    with pytest.raises(ConfigError, match="char_analyzer"):
+        FastEmotionClassifier(char_analyzer="char_wb", n_features=2**10).fit(TEXTS, LABELS)
+
+
 @pytest.fixture(scope="module")
 def shipped() -> FastEmotionClassifier:
     from cxtext.models import models_root
@@ -113,3 +141,4 @@ def test_shipped_model_quality(shipped):
     assert "anxiety" in pred[0]
     assert "gratitude" in pred[1]
     assert shipped.manifest_.metrics["holdout"]["macro_f1"] > 0.5
+    assert shipped.char_analyzer == "rolling"

@@ -157,3 +157,85 @@ def test_demo_data_planted_drivers_recovered(tmp_path):
     assert t.loc[("waiting_time", "negative"), "ci_high"] < generic
     assert t.loc[("effort", "negative"), "ci_high"] < generic
     assert t.loc[("waiting_time", "negative"), "nps_change"] > 0
+
+
+# -- emotions as drivers ------------------------------------------------------------------------
+EMOTION_EFFECTS = {"anger": -1.5, "gratitude": 1.0, "confusion": 0.0}
+
+
+def _with_emotions(res, seed=0, p=0.2, effects=EMOTION_EFFECTS):
+    """Add random emotions (independent of the themes) and their planted effect on the score."""
+    rng = np.random.default_rng(seed)
+    names = list(effects)
+    has = rng.random((len(res.comments), len(names))) < p
+    res.comments["emotions"] = [[names[j] for j in np.flatnonzero(row)] for row in has]
+    res.comments["score"] = res.comments["score"] + has.astype(float) @ np.array(list(effects.values()))
+    return res
+
+
+def test_emotion_drivers_recover_planted_effects(make_result):
+    res = _with_emotions(make_result(n=2000, seed=8), seed=9)
+    table = drivers(res, "score", source="emotions", n_boot=300, level=0.99)
+    assert list(table.columns) == DRIVER_COLUMNS[:14]
+    assert set(table["sentiment"]) == {"emotion"}
+    t = table.set_index("theme")
+    for emo, effect in EMOTION_EFFECTS.items():
+        assert t.loc[emo, "ci_low"] <= effect <= t.loc[emo, "ci_high"], emo
+        assert abs(t.loc[emo, "impact"] - effect) < 0.35, emo  # themes are unmodelled noise here
+    assert t.loc["anger", "significant"] and not t.loc["confusion", "significant"]
+    assert table.iloc[0]["theme"] == "anger"
+    assert table.attrs["source"] == "emotions"
+
+
+def test_both_sources_in_one_model(make_result):
+    res = _with_emotions(make_result(n=2000, seed=10), seed=11)
+    t = _by_key(drivers(res, "score", source="both", n_boot=300, level=0.99))
+    planted = {**EFFECTS, **{(e, "emotion"): v for e, v in EMOTION_EFFECTS.items()}}
+    assert set(t.index) == set(planted)
+    for key, effect in planted.items():
+        assert t.loc[key, "ci_low"] <= effect <= t.loc[key, "ci_high"], key
+        assert abs(t.loc[key, "impact"] - effect) < 0.25, key
+
+
+def test_emotion_drivers_confounded_with_a_theme():
+    # anger mostly comes with waiting complaints: only the joint model separates their effects
+    rng = np.random.default_rng(1)
+    n = 3000
+    wait = rng.random(n) < 0.3
+    anger = np.where(wait, rng.random(n) < 0.7, rng.random(n) < 0.05)
+    res = synthetic_result(n=n, effects={("waiting_time", "negative"): 0.0})
+    res.comments["score"] = 7 - 2 * wait - 1 * anger + rng.normal(0, 1, n)
+    res.mentions = pd.DataFrame([(f"c{i:05d}", "waiting_time", "negative") for i in np.flatnonzero(wait)],
+                                columns=["comment_id", "theme", "sentiment"])
+    res.comments["emotions"] = [["anger"] if a else [] for a in anger]
+    alone = _by_key(drivers(res, "score", source="emotions", ci="analytic"))
+    joint = _by_key(drivers(res, "score", source="both", ci="analytic"))
+    assert alone.loc[("anger", "emotion"), "ci_high"] < -2.0  # picks up the waiting effect
+    row = joint.loc[("anger", "emotion")]
+    assert row["ci_low"] <= -1.0 <= row["ci_high"]
+
+
+def test_emotion_cells_as_csv_text_and_default_unchanged(make_result):
+    res = _with_emotions(make_result(n=600, seed=12), seed=13)
+    lists = drivers(res, "score", source="emotions", ci="analytic")
+    res.comments["emotions"] = [";".join(e) if e else np.nan for e in res.comments["emotions"]]
+    text = drivers(res, "score", source="emotions", ci="analytic")
+    pd.testing.assert_frame_equal(lists, text)
+    default = drivers(res, "score", ci="analytic")
+    pd.testing.assert_frame_equal(default, drivers(res, "score", source="themes", ci="analytic"))
+    assert "emotion" not in set(default["sentiment"])
+
+
+def test_emotion_drivers_nps_by_segment_and_errors(make_result):
+    res = _with_emotions(make_result(n=1500, seed=14, base=8.0, clip=(0, 10)), seed=15)
+    res.comments["score"] = res.comments["score"].round().clip(0, 10)
+    t = _by_key(drivers(res, "score", kind="nps", source="both", n_boot=100))
+    assert np.isnan(t.loc[("anger", "emotion"), "nps_change"])
+    assert t.loc[("waiting_time", "negative"), "nps_change"] > 0
+    seg = drivers(res, "score", by="segment", source="emotions", ci="analytic")
+    assert set(seg["segment"]) == {"web", "phone"} and set(seg["sentiment"]) == {"emotion"}
+    with pytest.raises(ConfigError, match="source"):
+        drivers(res, "score", source="feelings")
+    res.comments = res.comments.drop(columns="emotions")
+    with pytest.raises(ColumnNotFoundError, match="emotions"):
+        drivers(res, "score", source="emotions")

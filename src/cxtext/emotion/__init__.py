@@ -15,11 +15,10 @@ Models
 from cxtext.emotion.accurate import EmbeddingEmotionClassifier
 from cxtext.emotion.data import GOEMOTIONS_TO_CX, load_goemotions_emotions, map_goemotions_labels
 from cxtext.emotion.definitions import EMOTIONS, NONE, Emotion, load_emotion_definitions
-from cxtext.emotion.evaluate import evaluate_emotions
+from cxtext.emotion.evaluate import evaluate_emotions, parse_emotion_labels
 from cxtext.emotion.fast import FastEmotionClassifier
 
 __all__ = [
-    "load_emotion_model",
     "EMOTIONS",
     "GOEMOTIONS_TO_CX",
     "NONE",
@@ -28,8 +27,10 @@ __all__ = [
     "FastEmotionClassifier",
     "evaluate_emotions",
     "load_emotion_definitions",
+    "load_emotion_model",
     "load_goemotions_emotions",
     "map_goemotions_labels",
+    "parse_emotion_labels",
 ]
 
 

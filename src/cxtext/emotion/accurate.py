@@ -29,7 +29,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
 from cxtext.emotion.definitions import EMOTIONS
-from cxtext.emotion.fast import _as_matrix, _sigmoid
+from cxtext.emotion.fast import _as_matrix, _sigmoid, check_char_analyzer, saved_char_analyzer
 from cxtext.emotion.thresholds import ThresholdMixin
 from cxtext.errors import ConfigError, InputError, ModelError
 from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays, write_model_dir
@@ -68,6 +68,9 @@ class EmbeddingEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator)
         Solver iterations per emotion.
     batch_size : int, default=64
         Encoder batch size when :meth:`predict_proba` encodes texts.
+    char_analyzer : {"rolling"}, default="rolling"
+        Character n-gram extractor (:func:`~cxtext.sentiment.features.char_ngram_counts`),
+        recorded in the manifest and checked on load.
 
     Attributes
     ----------
@@ -91,7 +94,8 @@ class EmbeddingEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator)
 
     def __init__(self, *, text_features: bool = True, embedding_weight: float = 1.0, C: float = 2.0,
                  n_features: int = 2**18, char_ngrams: tuple[int, int] = (2, 5),
-                 max_chars: int = 3000, max_iter: int = 2000, batch_size: int = 64) -> None:
+                 max_chars: int = 3000, max_iter: int = 2000, batch_size: int = 64,
+                 char_analyzer: str = "rolling") -> None:
         self.text_features = text_features
         self.embedding_weight = embedding_weight
         self.C = C
@@ -100,6 +104,7 @@ class EmbeddingEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator)
         self.max_chars = max_chars
         self.max_iter = max_iter
         self.batch_size = batch_size
+        self.char_analyzer = char_analyzer
 
     # -- features ----------------------------------------------------------------
     def _hasher(self) -> TextHasher:
@@ -149,6 +154,7 @@ class EmbeddingEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator)
                 "[CX301] The 'embedding_weight' parameter of EmbeddingEmotionClassifier must be "
                 f"> 0. Got {self.embedding_weight!r} instead."
             )
+        check_char_analyzer(self.char_analyzer, "EmbeddingEmotionClassifier")
 
     # -- fitting -----------------------------------------------------------------
     def fit(self, X: Sequence[str] | None, y: Sequence[Sequence[str]] | np.ndarray, *,
@@ -257,6 +263,7 @@ class EmbeddingEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator)
                 f"cxtext uses {MINILM_SHA256}. Retrain the model with this cxtext."
             )
         params["char_ngrams"] = tuple(params.get("char_ngrams", (2, 5)))
+        params["char_analyzer"] = saved_char_analyzer(params, folder)
         model = cls(**params)
         arrays = load_arrays(folder / WEIGHTS_FILE)
         model.coef_ = arrays["coef"]

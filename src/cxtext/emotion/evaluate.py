@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
 import numpy as np
 
-from cxtext.emotion.definitions import EMOTIONS
+from cxtext.emotion.definitions import EMOTIONS, NONE
 
-__all__ = ["emotion_scores", "evaluate_emotions"]
+__all__ = ["emotion_scores", "evaluate_emotions", "parse_emotion_labels"]
 
 
 class _Predicts(Protocol):
@@ -79,3 +79,71 @@ def evaluate_emotions(model: _Predicts, texts: Sequence[str],
     Y_true = labels if isinstance(labels, np.ndarray) and labels.ndim == 2 else labels_to_matrix(list(labels))
     Y_pred = labels_to_matrix(model.predict(list(texts)))
     return emotion_scores(Y_true, Y_pred)
+
+
+def parse_emotion_labels(values: Iterable[Any], sep: str = ";") -> list[list[str]]:
+    """Gold emotion ids from label cells such as ``"anger;frustration"``.
+
+    Ids are matched ignoring case and surrounding spaces; an empty or missing
+    cell, or ``"none"``, means no emotion. Cells that are already lists are
+    checked the same way.
+
+    Parameters
+    ----------
+    values : iterable
+        One cell per text.
+    sep : str, default=";"
+        Separator between the ids inside a cell.
+
+    Returns
+    -------
+    list of list of str
+        The CX emotion ids of each cell, in :data:`EMOTIONS` order, without repeats.
+
+    Raises
+    ------
+    InputError
+        ``[CX108]`` naming every unknown id (with its count and first row) and
+        listing the valid ones.
+
+    Examples
+    --------
+    >>> parse_emotion_labels(["Anger; frustration", "", None, "none", "gratitude"])
+    [['anger', 'frustration'], [], [], [], ['gratitude']]
+    """
+    from cxtext.errors import InputError
+
+    if not sep:
+        raise InputError("[CX108] The label separator must not be empty; use e.g. ';'.")
+    valid = set(EMOTIONS)
+    out: list[list[str]] = []
+    unknown: dict[str, list[int]] = {}
+    for row, cell in enumerate(values):
+        if isinstance(cell, str):
+            items: Iterable[Any] = cell.split(sep)
+        elif isinstance(cell, (list, tuple, set, frozenset, np.ndarray)):
+            items = cell
+        elif cell is None or (isinstance(cell, float) and np.isnan(cell)):
+            items = ()
+        else:
+            items = str(cell).split(sep)
+        found = set()
+        for item in items:
+            e = str(item).strip().lower()
+            if not e or e == NONE:
+                continue
+            if e in valid:
+                found.add(e)
+            else:
+                unknown.setdefault(str(item).strip(), []).append(row)
+        out.append([e for e in EMOTIONS if e in found])
+    if unknown:
+        shown = ", ".join(f"{k!r} ({len(v)} row(s), first row {v[0]})"
+                          for k, v in list(unknown.items())[:10])
+        more = f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""
+        raise InputError(
+            f"[CX108] Unknown emotion label(s) {shown}{more}. Valid emotion ids: "
+            f"{', '.join(EMOTIONS)}; separate several with {sep!r}, and leave the cell empty "
+            f"(or write {NONE!r}) for no emotion."
+        )
+    return out

@@ -2,7 +2,9 @@
 
 Features are the sentiment model's :class:`~cxtext.sentiment.features.TextHasher`
 (word uni/bigrams with negation marking + ``char_wb`` n-grams), idf-weighted and
-L2-normalised. Each of the eight CX emotions gets its own binary logistic
+L2-normalised. The character n-gram extractor (``char_analyzer``) is recorded
+in the manifest and checked on load, so a model is never read with features it
+was not trained on. Each of the eight CX emotions gets its own binary logistic
 regression (one-vs-rest, so a comment can carry several emotions or none), and
 its own decision threshold, tuned with :meth:`tune_thresholds`.
 
@@ -24,8 +26,9 @@ from sklearn.utils.validation import check_is_fitted
 
 from cxtext.emotion.definitions import EMOTIONS
 from cxtext.emotion.thresholds import ThresholdMixin
-from cxtext.errors import ConfigError, InputError, ModelError
+from cxtext.errors import ConfigError, InputError, ModelError, ModelVersionError
 from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays, write_model_dir
+from cxtext.sentiment.fast import CHAR_ANALYZERS
 from cxtext.sentiment.features import TextHasher
 
 __all__ = ["FastEmotionClassifier"]
@@ -35,6 +38,31 @@ logger = logging.getLogger(__name__)
 WEIGHTS_FILE = "weights.safetensors"
 KIND = "emotion-fast"
 _CXTEXT_RANGE = ">=0.1,<0.2"
+#: Extractor of emotion models whose manifest predates ``char_analyzer``: the
+#: 0.1.0 models were trained after the rolling extractor replaced ``char_wb``
+#: (their recorded dev scores are reproduced exactly with it).
+LEGACY_CHAR_ANALYZER = "rolling"
+
+
+def check_char_analyzer(value: object, owner: str) -> None:
+    """Raise ``[CX301]`` unless ``value`` is a character n-gram extractor cxtext has."""
+    if value not in CHAR_ANALYZERS:
+        raise ConfigError(
+            f"[CX301] The 'char_analyzer' parameter of {owner} must be one of "
+            f"{list(CHAR_ANALYZERS)}. Got {value!r} instead."
+        )
+
+
+def saved_char_analyzer(params: Mapping[str, Any], folder: Path) -> str:
+    """The extractor recorded in a manifest's ``params`` (checked; old manifests: rolling)."""
+    value = params.get("char_analyzer", LEGACY_CHAR_ANALYZER)
+    if value not in CHAR_ANALYZERS:
+        raise ModelVersionError(
+            f"[CX204] {str(folder)!r} was trained with a character n-gram extractor this cxtext "
+            f"does not have ({value!r}; it has {list(CHAR_ANALYZERS)}). Retrain the model with "
+            "this cxtext (models/recipes/emotion_*.py)."
+        )
+    return str(value)
 
 
 def _as_matrix(y: Sequence[Sequence[str]] | np.ndarray, n: int) -> np.ndarray:
@@ -68,6 +96,9 @@ class FastEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
         Characters of each text that are read.
     max_iter : int, default=1000
         Solver iterations per emotion.
+    char_analyzer : {"rolling"}, default="rolling"
+        Character n-gram extractor (:func:`~cxtext.sentiment.features.char_ngram_counts`),
+        recorded in the manifest and checked on load.
 
     Attributes
     ----------
@@ -92,12 +123,14 @@ class FastEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
     """
 
     def __init__(self, *, n_features: int = 2**18, char_ngrams: tuple[int, int] = (2, 5),
-                 C: float = 2.0, max_chars: int = 3000, max_iter: int = 1000) -> None:
+                 C: float = 2.0, max_chars: int = 3000, max_iter: int = 1000,
+                 char_analyzer: str = "rolling") -> None:
         self.n_features = n_features
         self.char_ngrams = char_ngrams
         self.C = C
         self.max_chars = max_chars
         self.max_iter = max_iter
+        self.char_analyzer = char_analyzer
 
     def _hasher(self) -> TextHasher:
         return TextHasher(self.n_features, tuple(self.char_ngrams), self.max_chars)
@@ -112,6 +145,7 @@ class FastEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
             raise ConfigError(
                 f"[CX301] The 'C' parameter of FastEmotionClassifier must be > 0. Got {self.C!r} instead."
             )
+        check_char_analyzer(self.char_analyzer, "FastEmotionClassifier")
 
     def _weight(self, X_raw: Any) -> Any:
         from sklearn.preprocessing import normalize
@@ -191,6 +225,12 @@ class FastEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
         """Load a saved model after checking every file's sha256 against its manifest.
 
         ``"fast"`` resolves to the latest ``models/emotion-fast/<version>/``.
+
+        Raises
+        ------
+        ModelVersionError
+            ``[CX204]`` when the model was trained with a character n-gram
+            extractor this cxtext does not have.
         """
         folder, manifest = load_verified(name_or_path, kind=KIND, family="emotion")
         if tuple(manifest.labels) != EMOTIONS:
@@ -200,6 +240,7 @@ class FastEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
             )
         params = dict(manifest.params)
         params["char_ngrams"] = tuple(params.get("char_ngrams", (2, 5)))
+        params["char_analyzer"] = saved_char_analyzer(params, folder)
         model = cls(**params)
         arrays = load_arrays(folder / WEIGHTS_FILE)
         model.coef_ = arrays["coef"]

@@ -1,9 +1,13 @@
-"""Key-driver analysis: the impact of each theme x sentiment on a score.
+"""Key-driver analysis: the impact of each theme x sentiment (and emotion) on a score.
 
 Model
 -----
 One row per comment with a valid score; one 0/1 indicator per (theme,
-sentiment) pair, 1 when the comment has at least one such mention. Ordinary
+sentiment) pair, 1 when the comment has at least one such mention. With
+``source="emotions"`` (or ``"both"``) each CX emotion of the comment
+(``result.comments["emotions"]``) is a driver too: its row has the emotion id in
+``theme`` and ``"emotion"`` in ``sentiment``, and goes through the same
+regression, intervals and flags as the theme drivers. Ordinary
 least squares with an intercept::
 
     score = b0 + sum_j b_j * x_j + error
@@ -40,7 +44,8 @@ comment already has a neutral mention of it), then re-grouped
 the NPS of the shifted scores minus the observed NPS, ``nps_if_neutral`` the
 shifted NPS; its interval re-applies the shift with every bootstrap (or, for
 ``ci="analytic"``, normal-draw) coefficient. Keeping each comment's own score
-keeps its residual, so only the modelled part of the theme changes.
+keeps its residual, so only the modelled part of the theme changes. Emotion
+drivers have no neutral counterpart, so their ``nps_*`` cells are NaN.
 
 The regression and bootstrap are written with numpy/scipy.sparse directly:
 statsmodels is not a dependency, and scikit-learn has neither inference nor a
@@ -59,7 +64,7 @@ import pandas as pd
 from cxtext.errors import ConfigError, InputError
 from cxtext.scores._base import comments_of, mention_rows, resolve_score, segment_column
 
-__all__ = ["DRIVER_COLUMNS", "drivers"]
+__all__ = ["DRIVER_COLUMNS", "DRIVER_SOURCES", "EMOTION_DRIVER", "drivers"]
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +76,39 @@ DRIVER_COLUMNS = [
 ]
 _SENTIMENTS = ("negative", "neutral", "positive")
 _MIN_CI_N = 3
+#: Values of the ``source`` parameter of :func:`drivers`.
+DRIVER_SOURCES = ("themes", "emotions", "both")
+#: The ``sentiment`` cell of an emotion driver (its ``theme`` cell holds the emotion id).
+EMOTION_DRIVER = "emotion"
+
+
+def _emotion_ids(value: Any) -> list[str]:
+    """The emotion ids of one ``emotions`` cell: a list (analyze output) or ``"a;b"`` (CSV)."""
+    if isinstance(value, str):
+        items: Any = value.split(";")
+    elif isinstance(value, (list, tuple, set, frozenset, np.ndarray, pd.Series)):
+        items = value
+    else:  # None / NaN: no emotion
+        return []
+    return list(dict.fromkeys(s for s in (str(v).strip() for v in items) if s))
+
+
+def _emotion_drivers(cm: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
+    """(row position, emotion id) pairs of ``cm["emotions"]``."""
+    from cxtext.errors import ColumnNotFoundError
+
+    if "emotions" not in cm.columns:
+        raise ColumnNotFoundError("emotions", available=list(cm.columns), role="emotions")
+    rows: list[int] = []
+    ids: list[str] = []
+    for i, value in enumerate(cm["emotions"].tolist()):
+        found = _emotion_ids(value)
+        rows.extend([i] * len(found))
+        ids.extend(found)
+    if not ids:
+        logger.warning("No comment carries an emotion (were emotions switched off?); "
+                       "there are no emotion drivers.")
+    return np.asarray(rows, dtype=np.int64), ids
 
 
 def _norm_cdf(x: np.ndarray) -> np.ndarray:
@@ -286,10 +324,11 @@ def _drivers_core(y: np.ndarray, m_rows: np.ndarray, m_feat: np.ndarray, names: 
 
 
 def drivers(result: Any, score: str, kind: str | None = None, *, by: str | None = None,
-            sentiments: Sequence[str] = _SENTIMENTS, min_n: int = 30, ci: str = "bootstrap",
-            n_boot: int = 1000, level: float = 0.95, random_state: int | None = 0,
-            min_confidence: float = 0.0, ridge: float = 0.0, warn: bool = True) -> pd.DataFrame:
-    """Impact of each theme x sentiment on a score, controlling for co-occurring themes.
+            source: str = "themes", sentiments: Sequence[str] = _SENTIMENTS, min_n: int = 30,
+            ci: str = "bootstrap", n_boot: int = 1000, level: float = 0.95,
+            random_state: int | None = 0, min_confidence: float = 0.0, ridge: float = 0.0,
+            warn: bool = True) -> pd.DataFrame:
+    """Impact of each theme x sentiment (or emotion) on a score, controlling for the others.
 
     Parameters
     ----------
@@ -305,8 +344,14 @@ def drivers(result: Any, score: str, kind: str | None = None, *, by: str | None 
     by : str, optional
         Segment column (``"channel"``, ``"period_month"`` ...): one model per
         segment value, stacked with a leading ``by`` column.
+    source : {"themes", "emotions", "both"}, default="themes"
+        What the drivers are: theme x sentiment mentions, the comments' CX
+        emotions (``result.comments["emotions"]``: lists of ids, or ``"a;b"``
+        text as read back from CSV), or both in one model (each then controls
+        for the other). Emotion rows have the emotion id in ``theme`` and
+        ``"emotion"`` in ``sentiment``.
     sentiments : sequence of str, default=("negative", "neutral", "positive")
-        Mention sentiments turned into drivers.
+        Mention sentiments turned into drivers (theme drivers only).
     min_n : int, default=30
         Drivers with fewer comments are flagged ``small_n`` (kept, never ``significant``).
     ci : {"bootstrap", "analytic"}, default="bootstrap"
@@ -316,7 +361,7 @@ def drivers(result: Any, score: str, kind: str | None = None, *, by: str | None 
     random_state : int or None, default=0
         Seed (results are reproducible).
     min_confidence : float, default=0.0
-        Ignore mentions whose tagger ``confidence`` is below this.
+        Ignore mentions whose tagger ``confidence`` is below this (theme drivers only).
     ridge : float, default=0.0
         Extra ridge penalty on the driver coefficients (not the intercept).
     warn : bool, default=True
@@ -334,7 +379,8 @@ def drivers(result: Any, score: str, kind: str | None = None, *, by: str | None 
     Raises
     ------
     ColumnNotFoundError
-        ``score`` (or ``by``) is not a column of ``result.comments``.
+        ``score`` (or ``by``, or ``emotions`` for emotion drivers) is not a column
+        of ``result.comments``.
 
     Examples
     --------
@@ -353,6 +399,14 @@ def drivers(result: Any, score: str, kind: str | None = None, *, by: str | None 
     >>> table = drivers(res, "nps", n_boot=200)
     >>> table[["theme", "sentiment", "n", "impact", "nps_change"]].round(1).values.tolist()
     [['waiting_time', 'negative', 30, -5.0, 75.0], ['staff_attitude', 'positive', 30, 3.0, nan]]
+
+    Emotions as drivers: the same comments, where the complaints read as
+    frustration and the praise as gratitude.
+
+    >>> res.comments["emotions"] = [["frustration"], ["gratitude"], ["frustration", "gratitude"], []] * 15
+    >>> table = drivers(res, "nps", source="emotions", n_boot=200)
+    >>> table[["theme", "sentiment", "impact"]].round(1).values.tolist()
+    [['frustration', 'emotion', -5.0], ['gratitude', 'emotion', 3.0]]
     """
     if ci not in ("bootstrap", "analytic"):
         raise ConfigError(f"[CX301] drivers() 'ci' must be 'bootstrap' or 'analytic'. Got {ci!r}.")
@@ -360,18 +414,33 @@ def drivers(result: Any, score: str, kind: str | None = None, *, by: str | None 
         raise ConfigError(f"[CX301] 'level' must be between 0 and 1. Got {level!r}.")
     if not isinstance(n_boot, (int, np.integer)) or n_boot < 2:
         raise ConfigError(f"[CX301] 'n_boot' must be an int >= 2. Got {n_boot!r}.")
+    if source not in DRIVER_SOURCES:
+        raise ConfigError(f"[CX301] drivers() 'source' must be one of {', '.join(DRIVER_SOURCES)}. "
+                          f"Got {source!r}.")
     bad = [s for s in sentiments if s not in _SENTIMENTS]
     if bad:
         raise ConfigError(f"[CX301] Unknown sentiment(s) {bad}. Allowed: {', '.join(_SENTIMENTS)}.")
     cm = comments_of(result)
     segment_column(cm, by)
     values, kind, _ = resolve_score(result, score, kind, warn=warn)
-    mn = mention_rows(result, min_confidence)
-    mn = mn[mn["sentiment"].isin(list(sentiments))]
-    codes, uniques = pd.factorize(pd.MultiIndex.from_arrays([mn["theme"], mn["sentiment"]]))
-    names = [(str(t), str(s)) for t, s in uniques] if len(mn) else []
+    row_parts: list[np.ndarray] = []
+    themes: list[str] = []
+    sents: list[str] = []
+    if source in ("themes", "both"):
+        mn = mention_rows(result, min_confidence)
+        mn = mn[mn["sentiment"].isin(list(sentiments))]
+        row_parts.append(mn["row"].to_numpy(dtype=np.int64))
+        themes += mn["theme"].astype(str).tolist()
+        sents += mn["sentiment"].astype(str).tolist()
+    if source in ("emotions", "both"):
+        e_rows, e_ids = _emotion_drivers(cm)
+        row_parts.append(e_rows)
+        themes += e_ids
+        sents += [EMOTION_DRIVER] * len(e_ids)
+    codes, uniques = pd.factorize(pd.MultiIndex.from_arrays([themes, sents]))
+    names = [(str(t), str(s)) for t, s in uniques] if themes else []
     y_all = values.to_numpy(dtype=float)
-    m_row = mn["row"].to_numpy()
+    m_row = np.concatenate(row_parts)
     opts: dict[str, Any] = {"kind": kind, "min_n": min_n, "ci": ci, "n_boot": n_boot, "level": level,
                             "seed": random_state, "ridge": ridge}
 
@@ -386,7 +455,7 @@ def drivers(result: Any, score: str, kind: str | None = None, *, by: str | None 
         if valid.sum() < 3:
             raise InputError(f"[CX402] drivers() needs at least 3 valid scores in {score!r}; got {int(valid.sum())}.")
         table = run(valid)
-        table.attrs["score"] = score
+        table.attrs.update({"score": score, "source": source})
         return table
     parts = []
     seg = cm[by]
@@ -401,5 +470,5 @@ def drivers(result: Any, score: str, kind: str | None = None, *, by: str | None 
     if not parts:
         return pd.DataFrame(columns=[by, *DRIVER_COLUMNS])
     table = pd.concat(parts, ignore_index=True)
-    table.attrs.update({"score": score, "kind": kind, "by": by})
+    table.attrs.update({"score": score, "kind": kind, "by": by, "source": source})
     return table

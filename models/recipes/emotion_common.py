@@ -1,0 +1,60 @@
+"""Set-up shared by the emotion recipes (``emotion_fast.py``, ``emotion_accurate.py``).
+
+Both recipes follow the protocol of :mod:`cxtext.emotion.train`; this module holds
+what they have in common: the command-line options, how a model is scored from its
+probabilities, the metrics block written to the manifest, and the provenance of
+the GoEmotions training data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from cxtext.emotion.data import labels_to_matrix
+from cxtext.emotion.evaluate import emotion_scores
+from cxtext.emotion.thresholds import apply_thresholds
+from cxtext.emotion.train import PROTOCOL
+from cxtext.models import TrainingData
+
+__all__ = ["goemotions_provenance", "recipe_metrics", "recipe_parser", "score_proba"]
+
+MODELS_DIR = Path(__file__).resolve().parents[1]
+
+
+def recipe_parser(description: str | None, model: str) -> argparse.ArgumentParser:
+    """``--version`` and ``--out`` (default ``models/<model>``); also sets up INFO logging."""
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--version", default="0.1.0")
+    parser.add_argument("--out", type=Path, default=MODELS_DIR / model)
+    return parser
+
+
+def score_proba(P: np.ndarray, thresholds: np.ndarray, Y: np.ndarray) -> dict[str, Any]:
+    """Scores (:func:`~cxtext.emotion.evaluate.emotion_scores`) of probabilities ``P`` cut at ``thresholds``."""
+    return emotion_scores(Y, labels_to_matrix(apply_thresholds(P, thresholds)))
+
+
+def recipe_metrics(holdout: dict[str, Any], dev: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    """The manifest metrics: protocol, honest holdout and optimistic dev scores, then ``extra``."""
+    return {
+        "protocol": PROTOCOL,
+        "holdout": {**holdout, "note": "honest: model fitted on the 85% split, thresholds from dev"},
+        "dev": {**dev, "note": "optimistic: thresholds tuned on these rows (shipped model)"},
+        **extra,
+    }
+
+
+def goemotions_provenance(rows: int) -> list[TrainingData]:
+    """Provenance of a model trained on all ``rows`` of GoEmotions train.tsv."""
+    return [TrainingData(
+        data="goemotions", licence="CC BY 4.0 (Demszky et al. 2020, Google)", commercial_use=True,
+        rows=rows,
+        note="train.tsv (all rows; 12 GoEmotions labels mapped to 8 CX emotions, others ignored); "
+             "dev.tsv used to tune thresholds",
+    )]
