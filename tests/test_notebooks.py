@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib.util
 import time
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
 ALLOWED_IMPORTS = {"cxtext", "pandas", "matplotlib", "pathlib", "tempfile"}
 EXPECTED = {"01_quickstart.ipynb", "02_explore_themes.ipynb", "03_drivers.ipynb"}
+INTERACTIVE_MIME = "application/vnd.vegalite."  # altair charts (cxtext.plots)
 
 
 def _read(path: Path):
@@ -56,7 +58,14 @@ def test_notebook_runs(path):
     nbclient.NotebookClient(nb, timeout=600, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}}).execute()
     elapsed = time.perf_counter() - start
-    images = sum("image/png" in out.get("data", {}) for cell in nb.cells if cell.cell_type == "code"
-                 for out in cell.outputs)
+    bundles = [out.get("data", {}) for cell in nb.cells if cell.cell_type == "code"
+               for out in cell.outputs]
+    images = sum("image/png" in data for data in bundles)
     assert images >= 1, f"{path.name} shows no plot"
+    interactive = [data for data in bundles if any(m.startswith(INTERACTIVE_MIME) for m in data)]
+    if importlib.util.find_spec("altair") and importlib.util.find_spec("vl_convert"):
+        assert interactive, f"{path.name} shows no interactive chart although altair is installed"
+    for data in interactive:  # plain viewers (GitHub, nbviewer) need a static copy of each chart
+        assert {"image/png", "image/svg+xml"} & set(data), (
+            f"{path.name}: an interactive chart has no static image: {sorted(data)}")
     assert elapsed < 300, f"{path.name} took {elapsed:.0f} s"

@@ -37,6 +37,7 @@ from cxtext.discovery import (
 from cxtext.engine import analyze_dask
 from cxtext.evaluate import EvaluationReport, evaluate_sentiment
 from cxtext.io import iter_table, read_table, write_table
+from cxtext import plots  # charts; imports altair/matplotlib only when drawing
 from cxtext.scores import (
     NPSResult,
     Scale,
@@ -100,6 +101,7 @@ __all__ = [
     "read_table",
     "iter_table",
     "write_table",
+    "plots",
     "CxTextError",
     "InputError",
     "ColumnNotFoundError",
