@@ -42,3 +42,21 @@ def tiny_survey() -> pd.DataFrame:
         "nps": [i % 11 for i in range(50)],
         "channel": ["web", "phone"] * 25,
     })
+
+
+@pytest.fixture(scope="session")
+def tiny_bert_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny random BERT (4 layers, width 32) with a word-level vocabulary, saved offline."""
+    import torch
+    from transformers import BertConfig, BertModel, BertTokenizer
+
+    folder = tmp_path_factory.mktemp("tiny_bert")
+    words = ("good great lovely kind fast easy bad rude slow awful late broken the staff was "
+             "were service food delivery not very wait it is a and but no problems at all").split()
+    (folder / "vocab.txt").write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words]) + "\n")
+    BertTokenizer(str(folder / "vocab.txt")).save_pretrained(str(folder))
+    torch.manual_seed(0)
+    config = BertConfig(vocab_size=5 + len(words), hidden_size=32, num_hidden_layers=4,
+                        num_attention_heads=2, intermediate_size=64, max_position_embeddings=64)
+    BertModel(config).save_pretrained(str(folder))
+    return folder

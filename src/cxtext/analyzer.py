@@ -39,19 +39,19 @@ logger = logging.getLogger(__name__)
 
 PRESETS: dict[str, dict[str, str]] = {
     "fast": {"sentiment": "fast", "themes": "keyword", "emotions": "fast"},
-    "accurate": {"sentiment": "accurate", "themes": "keyword", "emotions": "accurate"},
+    "accurate": {"sentiment": "accurate", "themes": "embedding", "emotions": "accurate"},
 }
 
 #: Columns :class:`Analyzer` adds to every comments table, in this order.
 COMMENT_COLUMNS = [
     "text_clean", "is_empty", "is_non_answer", "language", "is_duplicate", "duplicate_of",
     "pii", "sentiment", "sentiment_score", "sentiment_confidence", "is_suggestion", "themes",
-    "emotions", "emotion_scores", "n_clauses",
+    "emotions", "emotion_scores", "n_clauses", "effort",
 ]
 #: Columns of the mentions table.
 MENTION_COLUMNS = [
     "comment_id", "theme", "sentiment", "sentiment_score", "sentiment_confidence",
-    "confidence", "start", "end", "evidence", "matched", "clause", "emotions",
+    "confidence", "start", "end", "evidence", "matched", "clause", "emotions", "effort",
 ]
 _EVIDENCE_MAX = 300  # characters of a clause shown as evidence around a match
 _RULE_SCORE = 0.75  # sentiment_score of a non-answer read through its prompt (rule-based)
@@ -195,9 +195,11 @@ class Analyzer:
         Override the preset's sentiment model: ``"fast"``, a model folder, or a
         fitted estimator with ``predict_proba`` and ``classes_``.
     themes : str, path or tagger, optional
-        Override the preset's theme tagger: ``"keyword"``, a trained theme model
-        folder (:func:`cxtext.train_themes`), or an object with
-        ``tag(texts) -> list[list[ThemeHit]]``.
+        Override the preset's theme tagger: ``"keyword"`` (``fast``), ``"embedding"``
+        (keywords + MiniLM similarity, ``accurate``), a trained theme model folder
+        (:func:`cxtext.train_themes`), or an object with
+        ``tag(texts) -> list[list[ThemeHit]]`` (given ``embeddings=`` of the clauses
+        when its ``tag`` accepts them and it sets ``uses_embeddings``).
     emotions : str, path, model or False, optional
         Override the preset's emotion model (``"fast"``, ``"accurate"``, a model
         folder, a fitted model); ``False`` skips emotions (the columns stay, empty).
@@ -260,7 +262,7 @@ class Analyzer:
         spec = PRESETS[self.preset][part] if chosen is None else chosen
         if chosen is False:
             return False
-        if isinstance(spec, str) and spec == "embedding":
+        if isinstance(spec, str) and spec == "embedding" and part != "themes":
             raise NotAvailableError(
                 f"[CX306] The {spec!r} {part} component is not shipped in this version of "
                 f"cxtext yet. Use 'keyword' or pass your own {part} model."
@@ -290,11 +292,12 @@ class Analyzer:
         """The fitted theme tagger (built on first use)."""
         if self._theme_tagger is None:
             spec = self._spec("themes")
-            if isinstance(spec, str) and spec == "keyword":
-                from cxtext.themes import KeywordThemeTagger, load_taxonomy
+            if isinstance(spec, str) and spec in ("keyword", "embedding"):
+                from cxtext.themes import EmbeddingThemeTagger, KeywordThemeTagger, load_taxonomy
 
                 tax = load_taxonomy(self.taxonomy) if self.taxonomy is not None else None
-                self._theme_tagger = KeywordThemeTagger(taxonomy=tax).fit()
+                cls = KeywordThemeTagger if spec == "keyword" else EmbeddingThemeTagger
+                self._theme_tagger = cls(taxonomy=tax).fit()
             elif isinstance(spec, str) or hasattr(spec, "__fspath__"):
                 from cxtext.themes.supervised import load_theme_model
 
@@ -303,7 +306,8 @@ class Analyzer:
                 self._theme_tagger = spec
             else:
                 raise ConfigError(
-                    "[CX304] themes must be 'keyword', a theme model folder, or a tagger with a "
+                    "[CX304] themes must be 'keyword', 'embedding', a theme model folder, or a "
+                    "tagger with a "
                     "tag(texts) method. "
                     f"Got {spec!r}."
                 )
@@ -507,6 +511,7 @@ class Analyzer:
         emotions: list[list[str]] = [[] for _ in range(n)]
         emotion_scores: list[dict[str, float]] = [{} for _ in range(n)]
         n_clauses = np.zeros(n, dtype=int)
+        effort: list[str | None] = [None] * n
         mention_rows: list[dict[str, Any]] = []
 
         if question is not None:  # "Nothing." answers a prompt: give it its meaning
@@ -530,8 +535,9 @@ class Analyzer:
             whole = [i for i, (r, cl) in enumerate(zip(rows, clauses))
                      if not (len(cl) == 1 and cl[0].text == texts[r])]
             batch = [*clause_texts, *(scored_texts[i] for i in whole)]
-            embeddings = self._embed(batch, model)
-            clause_proba, comment_proba = self._score(batch, len(clause_texts), model, embeddings)
+            embeddings, sentiment_features = self._embed(batch, model)
+            clause_proba, comment_proba = self._score(batch, len(clause_texts), model,
+                                                      sentiment_features)
             proba = np.zeros((len(rows), len(classes)))
             first_clause = {}
             for k, (r, _) in enumerate(flat):
@@ -566,10 +572,16 @@ class Analyzer:
 
             if flat:
                 c_lab, c_sc, c_cf = _sentiment_outputs(clause_proba, classes)
-                hits = self.theme_tagger.tag(clause_texts)
+                hits = self._tag(clause_texts, embeddings)
+                clause_effort = _clause_effort(clause_texts, hits, self.theme_tagger)
                 clause_no: dict[int, int] = {}
                 for k, ((r, clause), clause_hits) in enumerate(zip(flat, hits)):
                     idx = clause_no[r] = clause_no.get(r, -1) + 1
+                    direction, effort_hit = clause_effort[k]
+                    if direction is not None:
+                        effort[r] = "high" if effort[r] == "high" else direction
+                    if effort_hit is not None:
+                        clause_hits = [*clause_hits, effort_hit]
                     for hit in clause_hits:
                         start, end = _evidence_span(texts[r], clause, hit)
                         if hit.theme not in themes[r]:
@@ -579,8 +591,9 @@ class Analyzer:
                             "sentiment": c_lab[k], "sentiment_score": float(c_sc[k]),
                             "sentiment_confidence": float(c_cf[k]),
                             "confidence": float(hit.confidence), "start": start, "end": end,
-                            "evidence": texts[r][start:end], "matched": hit.matched, "clause": idx,
-                            "emotions": clause_emotions[k],
+                            "evidence": texts[r][start:end], "matched": hit.matched,
+                            "clause": idx, "emotions": clause_emotions[k],
+                            "effort": direction if hit.theme == "effort" else None,
                         })
 
         out = _rename_clashes(chunk.copy())
@@ -599,20 +612,47 @@ class Analyzer:
         out["emotions"] = pd.Series(emotions, index=out.index, dtype=object)
         out["emotion_scores"] = pd.Series(emotion_scores, index=out.index, dtype=object)
         out["n_clauses"] = n_clauses
+        out["effort"] = pd.Series(effort, index=out.index, dtype=object)
         if question is not None:
             out["prompt_type"] = prompts
         mentions = pd.DataFrame(mention_rows, columns=MENTION_COLUMNS) if mention_rows else _empty_mentions()
+        if mention_rows:  # None or "low"/"high": one dtype whatever the chunk holds
+            mentions["effort"] = pd.Series([m["effort"] for m in mention_rows], dtype=object)
         return out, mentions
 
-    def _embed(self, texts: list[str], model: Any) -> np.ndarray | None:
-        """Encode texts once when any component reads embeddings (the accurate preset)."""
-        emo = self.emotion_model
-        if not texts or not (hasattr(model, "predict_proba_embeddings")
-                             or hasattr(emo, "predict_proba_embeddings")):
-            return None
+    def _embed(self, texts: list[str], model: Any) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """Encode texts once for every component that reads MiniLM (the accurate preset).
+
+        Returns the plain sentence embeddings (for emotions and themes) and the
+        sentiment model's features: the same embeddings for a head over the
+        frozen encoder, or the output of its fine-tuned top layers, computed in
+        the same pass on the shared lower layers. Either is ``None`` when
+        nothing needs it.
+        """
+        reads_features = hasattr(model, "predict_proba_embeddings")
+        top = getattr(model, "encoder_top_", None) if reads_features else None
+        need_base = (hasattr(self.emotion_model, "predict_proba_embeddings")
+                     or bool(getattr(self.theme_tagger, "uses_embeddings", False))
+                     or (reads_features and top is None))
+        if not texts or not (need_base or top is not None):
+            return None, None
         from cxtext.embeddings import get_encoder
 
-        return get_encoder().encode(texts)
+        encoder = model.encoder() if top is not None and hasattr(model, "encoder") else get_encoder()
+        out = encoder.encode_branches(texts, {"sentiment": top} if top is not None else {},
+                                            base=need_base)
+        base = out.get("base")
+        return base, (out["sentiment"] if top is not None else base if reads_features else None)
+
+    def _tag(self, clause_texts: list[str], embeddings: np.ndarray | None) -> list[list[Any]]:
+        """Theme hits per clause; passes the clause embeddings to taggers that read them."""
+        import inspect
+
+        tagger = self.theme_tagger
+        if (embeddings is not None and getattr(tagger, "uses_embeddings", False)
+                and "embeddings" in inspect.signature(tagger.tag).parameters):
+            return tagger.tag(clause_texts, embeddings=embeddings[:len(clause_texts)])
+        return tagger.tag(clause_texts)
 
     @staticmethod
     def _score(texts: list[str], n_clauses: int, model: Any,
@@ -660,6 +700,29 @@ def _evidence_span(text: str, clause: Any, hit: Any) -> tuple[int, int]:
     while hi > lo and text[hi - 1].isspace():
         hi -= 1
     return lo, hi
+
+
+def _clause_effort(clause_texts: list[str], hits: list[list[Any]],
+                   tagger: Any) -> list[tuple[str | None, Any]]:
+    """Effort direction of each clause, and an ``effort`` hit to add when the tagger missed it.
+
+    The added hit spans the effort words found (confidence 0.7, a fixed rule value);
+    none is added when the tagger's taxonomy has no ``effort`` theme.
+    """
+    from cxtext.themes.effort import combine_directions, find_effort
+    from cxtext.themes.keyword import ThemeHit
+
+    tax = getattr(tagger, "taxonomy_", None)
+    can_add = tax is None or "effort" in tax
+    out: list[tuple[str | None, Any]] = []
+    for found, clause_hits in zip(find_effort(clause_texts), hits):
+        direction = combine_directions(m.direction for m in found)
+        extra = None
+        if direction is not None and can_add and not any(h.theme == "effort" for h in clause_hits):
+            first = next(m for m in found if m.direction == direction)
+            extra = ThemeHit("effort", first.start, first.end, 0.7, first.matched)
+        out.append((direction, extra))
+    return out
 
 
 def _empty_mentions() -> pd.DataFrame:

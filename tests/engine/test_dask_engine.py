@@ -86,3 +86,10 @@ def test_cli_dask_engine_byte_identical(client, tmp_path, frame, capsys):
         assert main(["analyze", str(src), "-o", str(out), "--text", "comment", "--engine",
                      "dask", "--scheduler", "tcp://127.0.0.1:1", "-q"]) == 2
     assert "[CX333]" in capsys.readouterr().err
+
+
+def test_mention_dtypes_cover_every_mention_column():
+    from cxtext.analyzer import MENTION_COLUMNS
+    from cxtext.engine.dask_engine import _MENTION_DTYPES
+
+    assert list(_MENTION_DTYPES) == MENTION_COLUMNS

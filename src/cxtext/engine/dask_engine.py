@@ -48,7 +48,8 @@ _DUPLICATES = ("global", "partition")
 _MENTION_DTYPES = {
     "comment_id": object, "theme": object, "sentiment": object, "sentiment_score": "float64",
     "sentiment_confidence": "float64", "confidence": "float64", "start": "int64",
-    "end": "int64", "evidence": object, "matched": object, "clause": "int64",
+    "end": "int64", "evidence": object, "matched": object, "clause": "int64", "emotions": object,
+    "effort": object,
 }
 
 

@@ -1,7 +1,8 @@
 """Sentiment models (comment and clause level).
 
 * :class:`FastSentimentClassifier` — hashed n-grams + logistic regression (preset ``fast``).
-* :class:`EmbeddingSentimentClassifier` — a head over MiniLM embeddings (preset ``accurate``).
+* :class:`TunedSentimentClassifier` — MiniLM with its top layers fine-tuned (preset ``accurate``).
+* :class:`EmbeddingSentimentClassifier` — a head over frozen MiniLM embeddings (``accurate`` 0.1.0).
 * :func:`load_sentiment_model` — load either from a name (``"fast"``, ``"accurate"``) or a folder.
 """
 
@@ -12,17 +13,20 @@ from typing import Any
 
 from cxtext.sentiment.accurate import EmbeddingSentimentClassifier
 from cxtext.sentiment.fast import SENTIMENT_LABELS, FastSentimentClassifier
+from cxtext.sentiment.tuned import TunedSentimentClassifier
 
 __all__ = [
     "SENTIMENT_LABELS",
     "FastSentimentClassifier",
     "EmbeddingSentimentClassifier",
+    "TunedSentimentClassifier",
     "load_sentiment_model",
 ]
 
 _KINDS: dict[str, Any] = {
     "sentiment-fast": FastSentimentClassifier,
     "sentiment-accurate": EmbeddingSentimentClassifier,
+    "sentiment-tuned": TunedSentimentClassifier,
 }
 
 

@@ -175,7 +175,7 @@ class EmbeddingSentimentClassifier(ClassifierMixin, BaseEstimator):
         return folder
 
     @classmethod
-    def load(cls, name_or_path: str | os.PathLike[str] = "accurate") -> EmbeddingSentimentClassifier:
+    def load(cls, name_or_path: str | os.PathLike[str] = "sentiment-accurate/0.1.0") -> EmbeddingSentimentClassifier:
         """Load a saved head after checking its files against the manifest."""
         from cxtext.embeddings import MINILM_SHA256
 
