@@ -42,9 +42,13 @@ def mark_negation(text: str) -> list[str]:
     >>> mark_negation("wasn't helpful")
     ["wasn't", 'neg_helpful']
     """
+    low = text.lower().replace("\u2019", "'")
+    tokens = _TOKEN.findall(low)
+    if _NEGATORS.isdisjoint(tokens) and "n't" not in low:
+        return tokens  # no negator at all (most texts): nothing to mark
     out: list[str] = []
     scope = 0
-    for tok in _TOKEN.findall(text.lower().replace("\u2019", "'")):
+    for tok in tokens:
         if tok in _SCOPE_END or tok[0] in "!?":
             scope = 0
             out.append(tok)

@@ -43,6 +43,7 @@ True
 from __future__ import annotations
 
 import logging
+import functools
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -235,13 +236,38 @@ def _required_sets() -> list[list[frozenset[str]]]:
 _ROUGH_TOKENS = re.compile(r"n't|'s|'re|'ve|'ll|'d|'m|[a-z0-9]+|[&-]")
 
 
-def _may_match(text: str, required: list[list[frozenset[str]]]) -> bool:
+def _anchor_words(required: list[list[frozenset[str]]]) -> frozenset[str]:
+    """One required word set per pattern (its longest-worded, so rarest), merged.
+
+    A text can only match a pattern if it has a word of each of the pattern's
+    sets, so a text with none of these words matches no pattern at all.
+    """
+    anchors: set[str] = set()
+    for sets in required:
+        if not sets:
+            return frozenset()  # a pattern without required words: no shortcut possible
+        anchors |= max(sets, key=lambda words: min(len(w) for w in words))
+    return frozenset(anchors)
+
+
+@functools.lru_cache(maxsize=4)
+def _anchor_pattern(anchors: frozenset[str]) -> re.Pattern[str]:
+    """A regex finding any anchor word (faster than tokenising every text)."""
+    words = sorted(anchors, key=lambda w: (-len(w), w))
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, words)) + r")(?![a-z0-9])")
+
+
+def _may_match(text: str, required: list[list[frozenset[str]]],
+               anchors: frozenset[str] = frozenset()) -> bool:
     """Cheap test before spaCy: can some pattern find all its required words in the text?
 
     spaCy's set predicates cost time on every token and most texts say nothing
     about effort, so only texts passing this test are tokenized and matched.
+    ``anchors`` (see :func:`_anchor_words`) rejects most texts with one set test.
     """
     low = text.lower().replace("n't", " n't")
+    if anchors and _anchor_pattern(anchors).search(low) is None:
+        return False
     tokens = set(_ROUGH_TOKENS.findall(low))
     return any(all(not tokens.isdisjoint(req) for req in sets) for sets in required)
 
@@ -276,6 +302,7 @@ class _State:
     matcher: Matcher | None = None
     nlp: Any = None
     required: list[list[frozenset[str]]] | None = None
+    anchors: frozenset[str] = frozenset()
 
 
 def _matcher() -> tuple[Any, Matcher]:
@@ -347,8 +374,9 @@ def find_effort(texts: Iterable[str | None]) -> list[list[EffortMatch]]:
     out: list[list[EffortMatch]] = [[] for _ in items]
     if _State.required is None:
         _State.required = _required_sets()
-    required = _State.required
-    todo = [i for i, t in enumerate(items) if t and _may_match(t, required)]
+        _State.anchors = _anchor_words(_State.required)
+    required, anchors = _State.required, _State.anchors
+    todo = [i for i, t in enumerate(items) if t and _may_match(t, required, anchors)]
     if not todo:
         return out
     nlp, matcher = _matcher()
