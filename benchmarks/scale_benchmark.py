@@ -73,20 +73,28 @@ def make_csv(rows: int, path: Path, seed: int = 0) -> Path:
     return path
 
 
-def _tree_rss(proc: psutil.Process) -> int:  # noqa: F821
+def _tree_memory(proc: psutil.Process) -> tuple[int, int]:  # noqa: F821
+    """RSS and PSS summed over the process tree.
+
+    RSS counts the model pages that forked workers share with the parent once
+    per process; PSS (proportional set size) splits shared pages between the
+    processes sharing them, so its sum is the tree's real memory.
+    """
     import psutil
 
-    total = 0
+    rss = pss = 0
     try:
         procs = [proc, *proc.children(recursive=True)]
     except psutil.NoSuchProcess:
-        return 0
+        return 0, 0
     for p in procs:
         try:
-            total += p.memory_info().rss
-        except psutil.NoSuchProcess:
+            info = p.memory_full_info()
+            rss += info.rss
+            pss += getattr(info, "pss", info.rss)
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
             pass
-    return total
+    return rss, pss
 
 
 def run_cli(args: list[str], *, kill_after_parts: int | None = None,
@@ -102,10 +110,11 @@ def run_cli(args: list[str], *, kill_after_parts: int | None = None,
     proc = subprocess.Popen([*CLI, *args], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     ps = psutil.Process(proc.pid)
-    peak = 0
+    peak = peak_pss = 0
     killed = False
     while proc.poll() is None:
-        peak = max(peak, _tree_rss(ps))
+        rss, pss = _tree_memory(ps)
+        peak, peak_pss = max(peak, rss), max(peak_pss, pss)
         if (kill_after_parts is not None and not killed and checkpoint is not None
                 and checkpoint.exists()
                 and len(list(checkpoint.glob("part-*.pkl"))) >= kill_after_parts):
@@ -115,7 +124,8 @@ def run_cli(args: list[str], *, kill_after_parts: int | None = None,
     out, err = proc.communicate()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"seconds": time.perf_counter() - start, "peak_rss_mb": peak / 2**20, "cpu_s": cpu,
+    return {"seconds": time.perf_counter() - start, "peak_rss_mb": peak / 2**20,
+            "peak_pss_mb": peak_pss / 2**20, "cpu_s": cpu,
             "returncode": proc.returncode, "stdout": out, "stderr": err}
 
 
@@ -126,13 +136,15 @@ def bench(rows: int, jobs: int, chunksize: int) -> dict:
                    "--jobs", str(jobs), "--chunksize", str(chunksize), "--quiet"])
     if res["returncode"] != 0:
         raise RuntimeError(res["stderr"])
-    logger.info("rows=%d jobs=%d: %.1f s, %.0f comments/s, %.0f CPU s, peak RSS %.0f MB", rows,
-                jobs, res["seconds"], rows / res["seconds"], res["cpu_s"], res["peak_rss_mb"])
+    logger.info("rows=%d jobs=%d: %.1f s, %.0f comments/s, %.0f CPU s, peak RSS %.0f MB, PSS %.0f MB",
+                rows, jobs, res["seconds"], rows / res["seconds"], res["cpu_s"], res["peak_rss_mb"],
+                res["peak_pss_mb"])
     return {"rows": rows, "jobs": jobs, "chunksize": chunksize, "seconds": round(res["seconds"], 1),
             "comments_per_s": round(rows / res["seconds"]), "cpu_s": round(res["cpu_s"], 1),
             "comments_per_cpu_s": round(rows / max(res["cpu_s"], 1e-9)),
             "load_avg_1min": round(os.getloadavg()[0], 1),
-            "peak_rss_mb": round(res["peak_rss_mb"]), "output": str(out)}
+            "peak_rss_mb": round(res["peak_rss_mb"]), "peak_pss_mb": round(res["peak_pss_mb"]),
+            "output": str(out)}
 
 
 def resume_test(rows: int, jobs: int, chunksize: int, sig: int) -> dict:
@@ -162,15 +174,16 @@ def render(results: dict) -> str:
              ("Input: synthetic CSV of comments sampled with replacement from the airline tweets, "
              "women's clothing reviews and GoEmotions texts (mean "
              f"{results['mean_chars']:.0f} characters), random unique ids; fast preset, "
-             "`--id id`, output CSV + mentions CSV. Peak RSS = sum over the process tree "
-             "(parent + workers), polled every 50 ms."), "",
+             "`--id id`, output CSV + mentions CSV. Peak RSS and peak PSS = sums over the "
+             "process tree (parent + workers), polled every 50 ms; RSS counts pages the forked "
+             "workers share with the parent once per process, PSS shares them out (the real total)."), "",
              ("| rows | --jobs | chunksize | wall s | comments/s | CPU s (tree) | comments per CPU s "
-             "| peak RSS MB | load avg after |"),
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "| peak RSS MB | peak PSS MB | load avg after |"),
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results["runs"]:
         lines.append(f"| {r['rows']:,} | {r['jobs']} | {r['chunksize']:,} | {r['seconds']} | "
                      f"{r['comments_per_s']:,} | {r['cpu_s']} | {r['comments_per_cpu_s']:,} | "
-                     f"{r['peak_rss_mb']} | {r['load_avg_1min']} |")
+                     f"{r['peak_rss_mb']} | {r.get('peak_pss_mb', 'n/a')} | {r['load_avg_1min']} |")
     lines += ["", "Outputs of `--jobs 1` and `--jobs N` byte-identical: "
               + ", ".join(f"{k}: {v}" for k, v in results["identical"].items()), ""]
     if results.get("resume"):
@@ -215,7 +228,7 @@ def main() -> None:
     texts = load_texts()
     results = {
         "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores visible "
-                   f"(shared with other jobs), Python {platform.python_version()}",
+                   f"(nothing else running unless a note says so), Python {platform.python_version()}",
         "command": "python benchmarks/scale_benchmark.py " + " ".join(sys.argv[1:]),
         "mean_chars": float(np.mean([len(t) for t in texts])),
         "runs": runs, "identical": identical, "resume": resume, "notes": args.note,

@@ -1,0 +1,91 @@
+"""Throughput of the sentiment models and of the whole ``analyze`` pass, per preset.
+
+Usage::
+
+    HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/throughput.py [--repeat 3]
+
+Rows: the airline tweets as fixed in :mod:`cxtext.datasets` (all 14,427 for
+the fast model, the 2,886 test tweets for the rest), read in place from
+``../shared/data``. Each figure is the best of ``--repeat`` timed runs after a
+warm-up (models loaded, caches filled), measured in one process; run it on a
+quiet machine. Writes ``benchmarks/results/throughput.md`` and ``.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import time
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+import cxtext
+from cxtext.datasets import load_airline_tweets
+from cxtext.embeddings import bfloat16_is_native
+from cxtext.sentiment import load_sentiment_model
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def best_rate(fn: Callable[[], object], n: int, repeat: int) -> float:
+    """Best items/s over ``repeat`` timed calls of ``fn`` (``n`` items per call)."""
+    best = 0.0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        best = max(best, n / (time.perf_counter() - start))
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    tweets = load_airline_tweets()
+    every = tweets["text"].tolist()
+    test = tweets.loc[tweets["split"] == "test", "text"].tolist()
+    frame = pd.DataFrame({"id": range(len(test)), "text": test})
+    rows: list[dict[str, object]] = []
+
+    fast = load_sentiment_model("fast")
+    fast.predict_proba(every[:50])
+    rows.append({"what": "fast sentiment only (predict_proba)", "texts": len(every),
+                 "per_s": best_rate(lambda: fast.predict_proba(every), len(every), args.repeat)})
+    accurate = load_sentiment_model("accurate")
+    accurate.predict_proba(test[:50])
+    rows.append({"what": f"accurate sentiment only ({accurate.manifest_.name} {accurate.manifest_.version})",
+                 "texts": len(test),
+                 "per_s": best_rate(lambda: accurate.predict_proba(test), len(test), args.repeat)})
+    for preset in ("fast", "accurate"):
+        analyzer = cxtext.Analyzer(preset=preset)
+        analyzer.analyze(frame.head(50), text="text", id="id")
+        rows.append({"what": f"whole analyze, {preset} preset, one process", "texts": len(test),
+                     "per_s": best_rate(lambda a=analyzer: a.analyze(frame, text="text", id="id"),
+                                        len(test), args.repeat)})
+
+    meta = {
+        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "cxtext": cxtext.__version__,
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
+        "bfloat16": bfloat16_is_native(),
+        "load_avg_1min_after": round(os.getloadavg()[0], 2),
+        "command": "HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/throughput.py",
+    }
+    lines = ["# Throughput", "", *(f"- {k}: {v}" for k, v in meta.items()), "",
+             "| what | texts | per second |", "|---|---:|---:|"]
+    lines += [f"| {r['what']} | {r['texts']:,} | {r['per_s']:,.0f} |" for r in rows]
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "throughput.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (RESULTS / "throughput.json").write_text(json.dumps({**meta, "rows": rows}, indent=1) + "\n",
+                                             encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
