@@ -53,9 +53,14 @@ def test_flags(analyzer, tiny_survey):
     assert pd.notna(cm.loc["r13", "sentiment"])  # 40 KB comment kept and scored
 
 
-@pytest.mark.xfail(strict=True, reason="the fast sentiment model reads rare emoji names such as [enraged face] as neutral")
-def test_emoji_only_comment_is_negative(analyzer):
-    assert analyzer.analyze(["😡😡"]).comments["sentiment"].tolist() == ["negative"]
+def test_emoji_only_comments_are_read_from_the_emoji_table(analyzer):
+    comments = analyzer.analyze(["😡😡", "👍", "😍😍 thanks", "😀😡", "🦩"]).comments
+    assert comments["sentiment"].tolist()[:2] == ["negative", "positive"]
+    assert comments.loc[0, "sentiment_confidence"] == pytest.approx(0.80)
+    assert comments.loc[2, "sentiment"] == "positive"  # has a word: the model reads it
+    # Cancelling or unknown emoji keep the model's reading (whatever it is), not the table's.
+    assert comments.loc[3, "sentiment_confidence"] != pytest.approx(0.80)
+    assert comments.loc[4, "sentiment_confidence"] != pytest.approx(0.80)
 
 
 def test_mixed_comment_gets_mentions_with_their_own_sentiment(analyzer):

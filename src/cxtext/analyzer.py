@@ -489,6 +489,7 @@ class Analyzer:
             is_suggestion,
             prompt_type,
         )
+        from cxtext.sentiment.emoji_polarity import apply_emoji_only
 
         ids = chunk[id] if id is not None else pd.Series(chunk.index, index=chunk.index)
         clean = self.cleaner.transform(chunk[text])
@@ -547,6 +548,9 @@ class Analyzer:
                     proba[i] = clause_proba[first_clause[r]]
             if len(whole):
                 proba[whole] = comment_proba
+            # Emoji-only texts ("😡😡") are read from our emoji table, not the model.
+            proba = apply_emoji_only(proba, classes, scored_texts)
+            clause_proba = apply_emoji_only(clause_proba, classes, clause_texts)
             proba = apply_context(proba, classes, [prompts[r] for r in rows], suggestion[rows])
             clause_suggests = [is_suggestion(c.text, prompts[r]) for r, c in flat]
             clause_proba = apply_context(clause_proba, classes, [prompts[r] for r, _ in flat],
