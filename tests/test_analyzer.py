@@ -203,7 +203,10 @@ def test_accurate_preset_shares_one_encoding(monkeypatch):
         ["The staff were lovely but I waited four hours.", "Thank you so much for your help", "n/a"])
     # One pass feeds sentiment (its tuned top), emotions and themes (the plain embeddings).
     assert len(calls) == 1 and calls[0][2] is True
-    assert calls[0][1] == (["sentiment"] if hasattr(analyzer.sentiment_model, "encoder_top_") else [])
+    tuned = sorted(name for name, m in (("sentiment", analyzer.sentiment_model),
+                                        ("emotion", analyzer.emotion_model))
+                   if hasattr(m, "encoder_top_"))
+    assert calls[0][1] == tuned
     assert res.comments["sentiment"].notna().sum() == 2
     assert "gratitude" in res.comments.loc[1, "emotions"]
     assert res.info["sentiment_model"].startswith("sentiment-accurate")

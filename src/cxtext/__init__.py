@@ -9,7 +9,17 @@
 
 import logging as _logging
 
+from cxtext import accessor as _accessor  # noqa: F401  registers DataFrame.cx (documented)
+from cxtext import plots  # charts; imports altair/matplotlib only when drawing
 from cxtext.analyzer import AnalysisResult, Analyzer, analyze
+from cxtext.discovery import (
+    candidate_to_theme,
+    candidates_to_taxonomy,
+    discover,
+    discover_stability,
+    unmatched_clauses,
+)
+from cxtext.engine import analyze_dask
 from cxtext.errors import (
     ColumnNotFoundError,
     ConfigError,
@@ -26,18 +36,8 @@ from cxtext.errors import (
     UnreadableFileError,
     UnsupportedFormatError,
 )
-from cxtext import accessor as _accessor  # noqa: F401  registers DataFrame.cx (documented)
-from cxtext.discovery import (
-    candidate_to_theme,
-    candidates_to_taxonomy,
-    discover,
-    discover_stability,
-    unmatched_clauses,
-)
-from cxtext.engine import analyze_dask
 from cxtext.evaluate import EvaluationReport, evaluate_sentiment
 from cxtext.io import iter_table, read_table, write_table
-from cxtext import plots  # charts; imports altair/matplotlib only when drawing
 from cxtext.scores import (
     NPSResult,
     Scale,
@@ -56,66 +56,66 @@ from cxtext.scores import (
     theme_trends,
 )
 from cxtext.sentiment.train import train_sentiment
+from cxtext.themes import Taxonomy, load_taxonomy
 from cxtext.themes.evaluate import ThemeReport, evaluate_themes
 from cxtext.themes.supervised import ThemeClassifier, load_theme_model, train_themes
-from cxtext.themes import Taxonomy, load_taxonomy
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "__version__",
-    "analyze",
-    "Analyzer",
     "AnalysisResult",
-    "load_taxonomy",
-    "Taxonomy",
-    "train_sentiment",
-    "train_themes",
-    "ThemeClassifier",
-    "load_theme_model",
-    "evaluate_themes",
-    "ThemeReport",
-    "evaluate_sentiment",
+    "Analyzer",
+    "ColumnNotFoundError",
+    "ConfigError",
+    "CxTextError",
+    "DuplicateIdError",
+    "EmptyInputError",
     "EvaluationReport",
-    "nps",
+    "InputError",
+    "ModelError",
+    "ModelIntegrityError",
+    "ModelNotFoundError",
+    "ModelVersionError",
     "NPSResult",
-    "check_scores",
+    "NotAvailableError",
+    "NotFittedError",
     "Scale",
     "ScoreWarning",
-    "nps_scale",
-    "csat_scale",
-    "ces_scale",
-    "fft_scale",
-    "join_scores",
-    "theme_table",
-    "drivers",
-    "theme_trends",
-    "score_trends",
-    "review_queue",
-    "analyze_dask",
-    "discover",
-    "discover_stability",
-    "unmatched_clauses",
-    "candidate_to_theme",
-    "candidates_to_taxonomy",
-    "read_table",
-    "iter_table",
-    "write_table",
-    "plots",
-    "CxTextError",
-    "InputError",
-    "ColumnNotFoundError",
-    "EmptyInputError",
-    "DuplicateIdError",
+    "Taxonomy",
+    "ThemeClassifier",
+    "ThemeReport",
     "UnreadableFileError",
     "UnsupportedFormatError",
-    "ModelError",
-    "ModelNotFoundError",
-    "ModelIntegrityError",
-    "ModelVersionError",
-    "ConfigError",
-    "NotFittedError",
-    "NotAvailableError",
+    "__version__",
+    "analyze",
+    "analyze_dask",
+    "candidate_to_theme",
+    "candidates_to_taxonomy",
+    "ces_scale",
+    "check_scores",
+    "csat_scale",
+    "discover",
+    "discover_stability",
+    "drivers",
+    "evaluate_sentiment",
+    "evaluate_themes",
+    "fft_scale",
+    "iter_table",
+    "join_scores",
+    "load_taxonomy",
+    "load_theme_model",
+    "nps",
+    "nps_scale",
+    "plots",
+    "read_table",
+    "review_queue",
+    "score_trends",
+    "theme_table",
+    "theme_trends",
+    "train_sentiment",
+    "train_themes",
+    "unmatched_clauses",
+    "write_table",
 ]
 
 for _name in ("analyze", "Analyzer", "AnalysisResult"):

@@ -33,7 +33,7 @@ from cxtext.errors import (
     NotAvailableError,
 )
 
-__all__ = ["PRESETS", "Analyzer", "AnalysisResult", "analyze", "COMMENT_COLUMNS", "MENTION_COLUMNS"]
+__all__ = ["COMMENT_COLUMNS", "MENTION_COLUMNS", "PRESETS", "AnalysisResult", "Analyzer", "analyze"]
 
 logger = logging.getLogger(__name__)
 
@@ -97,14 +97,14 @@ class AnalysisResult:
         cm = self.comments
         themes = self.mentions["theme"].value_counts().head(top) if len(self.mentions) else pd.Series(dtype=int)
         return {
-            "rows": int(len(cm)),
+            "rows": len(cm),
             "empty": int(cm["is_empty"].sum()),
             "non_answers": int(cm["is_non_answer"].sum()),
             "duplicates": int(cm["is_duplicate"].sum()),
             "with_pii": int(cm["pii"].map(bool).sum()),
             "languages": {str(k): int(v) for k, v in cm["language"].value_counts().head(top).items()},
             "sentiment": {str(k): int(v) for k, v in cm["sentiment"].value_counts().items()},
-            "mentions": int(len(self.mentions)),
+            "mentions": len(self.mentions),
             "top_themes": {str(k): int(v) for k, v in themes.items()},
         }
 
@@ -536,9 +536,10 @@ class Analyzer:
             whole = [i for i, (r, cl) in enumerate(zip(rows, clauses))
                      if not (len(cl) == 1 and cl[0].text == texts[r])]
             batch = [*clause_texts, *(scored_texts[i] for i in whole)]
-            embeddings, sentiment_features = self._embed(batch, model)
+            encoded = self._embed(batch, model)
+            embeddings = encoded["base"]
             clause_proba, comment_proba = self._score(batch, len(clause_texts), model,
-                                                      sentiment_features)
+                                                      encoded["sentiment"])
             proba = np.zeros((len(rows), len(classes)))
             first_clause = {}
             for k, (r, _) in enumerate(flat):
@@ -561,8 +562,9 @@ class Analyzer:
             clause_emotions: list[list[str]] = [[] for _ in flat]
             emo = self.emotion_model
             if flat and emo is not None:
+                e_feats = encoded["emotion"]
                 e_proba = self._emotion_proba(emo, clause_texts,
-                                              None if embeddings is None else embeddings[:len(flat)])
+                                              None if e_feats is None else e_feats[:len(flat)])
                 e_names = [str(e) for e in getattr(emo, "classes_", [])]
                 hit_mask = e_proba >= np.asarray(emo.thresholds_)
                 clause_emotions = [[e_names[j] for j in np.flatnonzero(m)] for m in hit_mask]
@@ -624,29 +626,36 @@ class Analyzer:
             mentions["effort"] = pd.Series([m["effort"] for m in mention_rows], dtype=object)
         return out, mentions
 
-    def _embed(self, texts: list[str], model: Any) -> tuple[np.ndarray | None, np.ndarray | None]:
+    def _embed(self, texts: list[str], model: Any) -> dict[str, np.ndarray | None]:
         """Encode texts once for every component that reads MiniLM (the accurate preset).
 
-        Returns the plain sentence embeddings (for emotions and themes) and the
-        sentiment model's features: the same embeddings for a head over the
-        frozen encoder, or the output of its fine-tuned top layers, computed in
-        the same pass on the shared lower layers. Either is ``None`` when
-        nothing needs it.
+        Returns ``{"base": ..., "sentiment": ..., "emotion": ...}``: the plain
+        sentence embeddings (for themes, and for heads over the frozen encoder)
+        and each model's features — the plain embeddings for a head over the
+        frozen encoder, or the output of its own fine-tuned top layers. All are
+        computed in one pass that shares the lower layers. A value is ``None``
+        when nothing needs it.
         """
-        reads_features = hasattr(model, "predict_proba_embeddings")
-        top = getattr(model, "encoder_top_", None) if reads_features else None
-        need_base = (hasattr(self.emotion_model, "predict_proba_embeddings")
-                     or bool(getattr(self.theme_tagger, "uses_embeddings", False))
-                     or (reads_features and top is None))
-        if not texts or not (need_base or top is not None):
-            return None, None
+        emo = self.emotion_model
+        readers = {"sentiment": model, "emotion": emo}
+        tops = {name: getattr(m, "encoder_top_", None) for name, m in readers.items()
+                if hasattr(m, "predict_proba_embeddings")}
+        tops = {name: top for name, top in tops.items() if top is not None}
+        plain_readers = [name for name, m in readers.items()
+                         if hasattr(m, "predict_proba_embeddings") and name not in tops]
+        need_base = bool(plain_readers) or bool(getattr(self.theme_tagger, "uses_embeddings", False))
+        out: dict[str, np.ndarray | None] = {"base": None, "sentiment": None, "emotion": None}
+        if not texts or not (need_base or tops):
+            return out
         from cxtext.embeddings import get_encoder
 
-        encoder = model.encoder() if top is not None and hasattr(model, "encoder") else get_encoder()
-        out = encoder.encode_branches(texts, {"sentiment": top} if top is not None else {},
-                                            base=need_base)
-        base = out.get("base")
-        return base, (out["sentiment"] if top is not None else base if reads_features else None)
+        owner = next((readers[name] for name in tops if hasattr(readers[name], "encoder")), None)
+        encoder = owner.encoder() if owner is not None else get_encoder()
+        encoded = encoder.encode_branches(texts, tops, base=need_base)
+        out["base"] = encoded.get("base")
+        for name in readers:
+            out[name] = encoded[name] if name in tops else (out["base"] if name in plain_readers else None)
+        return out
 
     def _tag(self, clause_texts: list[str], embeddings: np.ndarray | None) -> list[list[Any]]:
         """Theme hits per clause; passes the clause embeddings to taggers that read them."""

@@ -14,7 +14,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -95,16 +95,16 @@ class _Summary:
         return "\n".join(lines)
 
 
-def run_analyze(src: Path, out: Path, *, text: str, id: Optional[str] = None,
-                preset: str = "fast", sentiment: Optional[str] = None,
-                taxonomy: Optional[Path] = None, chunksize: int = 5000,
-                in_format: Optional[str] = None, out_format: Optional[str] = None,
-                sep: Optional[str] = None, encoding: Optional[str] = None,
-                sheet: Optional[str] = None, redact_pii: bool = True, excel_safe: bool = True,
-                progress: bool = False, question: Optional[str] = None, jobs: int = 1,
+def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
+                preset: str = "fast", sentiment: str | None = None,
+                taxonomy: Path | None = None, chunksize: int = 5000,
+                in_format: str | None = None, out_format: str | None = None,
+                sep: str | None = None, encoding: str | None = None,
+                sheet: str | None = None, redact_pii: bool = True, excel_safe: bool = True,
+                progress: bool = False, question: str | None = None, jobs: int = 1,
                 resume: bool = False, checkpoint: bool = True, engine: str = "local",
-                scheduler: Optional[str] = None,
-                notify: Optional[Callable[[str], None]] = None) -> tuple[_Summary, dict]:
+                scheduler: str | None = None,
+                notify: Callable[[str], None] | None = None) -> tuple[_Summary, dict]:
     """Stream ``src`` through an :class:`~cxtext.Analyzer` into ``out`` and its mentions file.
 
     Both outputs are written atomically: if anything fails, neither file appears
@@ -122,10 +122,10 @@ def run_analyze(src: Path, out: Path, *, text: str, id: Optional[str] = None,
     there (see :mod:`cxtext.engine.checkpoint`). ``notify`` receives one-line
     notices (resuming, replacing a stale checkpoint).
     """
-    from cxtext.analyzer import Analyzer
-    from cxtext.engine.checkpoint import Checkpoint
     from contextlib import nullcontext
 
+    from cxtext.analyzer import Analyzer
+    from cxtext.engine.checkpoint import Checkpoint
     from cxtext.engine.interrupt import StopFlag, stop_between_chunks
     from cxtext.engine.parallel import check_jobs
     from cxtext.engine.runner import ENGINES, analyze_stream, open_executor
@@ -200,7 +200,7 @@ def _write_info(out: Path, info: dict) -> None:
     os.replace(tmp, path)
 
 
-def _file_digest(path: Optional[Path]) -> Optional[str]:
+def _file_digest(path: Path | None) -> str | None:
     """``path`` plus the SHA-256 of its content (so an edited taxonomy blocks --resume)."""
     if path is None:
         return None
@@ -230,24 +230,24 @@ def analyze_cli(
     input: Annotated[Path, typer.Argument(help="Exported comments: .csv/.tsv(.gz), .xlsx, .parquet or .jsonl.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Comments table to write (format from its extension); the mentions table goes beside it as NAME.mentions.EXT.")],
     text: Annotated[str, typer.Option("--text", "-t", help="Column holding the comment text.")],
-    id: Annotated[Optional[str], typer.Option("--id", help="Column with a unique id per row (checked). Without it, a 'row' column (0-based) is added.")] = None,
-    question: Annotated[Optional[str], typer.Option("--question", help="Column naming the survey question each comment answers (used as context).")] = None,
+    id: Annotated[str | None, typer.Option("--id", help="Column with a unique id per row (checked). Without it, a 'row' column (0-based) is added.")] = None,
+    question: Annotated[str | None, typer.Option("--question", help="Column naming the survey question each comment answers (used as context).")] = None,
     preset: Annotated[str, typer.Option(help="Model preset: 'fast' (default) or 'accurate'.")] = "fast",
-    sentiment: Annotated[Optional[str], typer.Option(help="Sentiment model: 'fast' or a model folder (overrides the preset).")] = None,
-    taxonomy: Annotated[Optional[Path], typer.Option(help="Theme taxonomy YAML (default: cxtext's CX taxonomy).")] = None,
+    sentiment: Annotated[str | None, typer.Option(help="Sentiment model: 'fast' or a model folder (overrides the preset).")] = None,
+    taxonomy: Annotated[Path | None, typer.Option(help="Theme taxonomy YAML (default: cxtext's CX taxonomy).")] = None,
     chunksize: Annotated[int, typer.Option(min=1, help="Rows per chunk (bounds memory).")] = 5000,
-    in_format: Annotated[Optional[str], typer.Option("--format", help="Input format if the extension is unusual: csv, xlsx, parquet, jsonl.")] = None,
-    out_format: Annotated[Optional[str], typer.Option("--output-format", help="Output format if not given by the extension.")] = None,
-    sep: Annotated[Optional[str], typer.Option(help="CSV delimiter (default: sniffed).")] = None,
-    encoding: Annotated[Optional[str], typer.Option(help="Input encoding (default: UTF-8, falling back to cp1252/latin-1).")] = None,
-    sheet: Annotated[Optional[str], typer.Option(help="XLSX sheet name (default: the first).")] = None,
+    in_format: Annotated[str | None, typer.Option("--format", help="Input format if the extension is unusual: csv, xlsx, parquet, jsonl.")] = None,
+    out_format: Annotated[str | None, typer.Option("--output-format", help="Output format if not given by the extension.")] = None,
+    sep: Annotated[str | None, typer.Option(help="CSV delimiter (default: sniffed).")] = None,
+    encoding: Annotated[str | None, typer.Option(help="Input encoding (default: UTF-8, falling back to cp1252/latin-1).")] = None,
+    sheet: Annotated[str | None, typer.Option(help="XLSX sheet name (default: the first).")] = None,
     redact_pii: Annotated[bool, typer.Option("--redact-pii/--keep-pii", help="Replace emails, phones, cards, URLs, postcodes with placeholders.")] = True,
     excel_safe: Annotated[bool, typer.Option("--excel-safe/--no-excel-safe", help="Neutralise spreadsheet formulas in CSV/XLSX output.")] = True,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=-1, help="Worker processes analysing chunks in parallel (0 or -1: one per core). Output is identical whatever the number.")] = 1,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run of the same command from its last finished chunk.")] = False,
     checkpoint: Annotated[bool, typer.Option("--checkpoint/--no-checkpoint", help="Commit finished chunks to .OUTPUT.cxtext-run/ so an interrupted run can --resume.")] = True,
     engine: Annotated[str, typer.Option(help="'local' (this machine, --jobs processes) or 'dask' (a dask cluster, see --scheduler).")] = "local",
-    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (tcp://HOST:8786) or scheduler JSON file, with --engine dask. Default: a local dask cluster of --jobs workers.")] = None,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (tcp://HOST:8786) or scheduler JSON file, with --engine dask. Default: a local dask cluster of --jobs workers.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
     """Analyse comments: one row out per row in, plus a table of theme mentions.
@@ -283,7 +283,7 @@ def version_cli() -> None:
     typer.echo(__version__)
 
 
-def main(argv: Optional[list[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``cxtext`` console script; returns the exit code."""
     try:
         code = app(args=argv, standalone_mode=False)
@@ -320,9 +320,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     return 0
 
 
-import cxtext.cli_train_eval  # noqa: E402,F401  (registers `train` and `evaluate` on app)
-import cxtext.cli_report  # noqa: E402,F401  (registers `report` on app)
-import cxtext.cli_themes  # noqa: E402,F401  (registers `train themes` and `evaluate themes`)
+import cxtext.cli_report
+import cxtext.cli_themes
+import cxtext.cli_train_eval  # noqa: F401  (registers `train` and `evaluate` on app)
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

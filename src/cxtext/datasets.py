@@ -38,13 +38,13 @@ from cxtext.errors import InputError
 
 __all__ = [
     "DATASETS",
-    "shared_data_dir",
-    "rating_to_sentiment",
     "load_airline_tweets",
-    "load_womens_clothing",
     "load_goemotions_sentiment",
     "load_semeval_sentences",
     "load_sentiment_dataset",
+    "load_womens_clothing",
+    "rating_to_sentiment",
+    "shared_data_dir",
 ]
 
 LICENCES = {

@@ -32,7 +32,7 @@ import numpy as np
 from cxtext.errors import ConfigError, ModelIntegrityError, ModelNotFoundError
 from cxtext.models import sha256_file
 
-__all__ = ["MINILM_SHA256", "PRECISIONS", "bfloat16_is_native", "minilm_dir", "MiniLMEncoder", "get_encoder"]
+__all__ = ["MINILM_SHA256", "PRECISIONS", "MiniLMEncoder", "bfloat16_is_native", "get_encoder", "minilm_dir"]
 
 logger = logging.getLogger(__name__)
 

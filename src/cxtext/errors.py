@@ -68,20 +68,20 @@ from collections.abc import Iterable, Sequence
 from sklearn.exceptions import NotFittedError as _SklearnNotFittedError
 
 __all__ = [
-    "CxTextError",
-    "InputError",
     "ColumnNotFoundError",
-    "EmptyInputError",
+    "ConfigError",
+    "CxTextError",
     "DuplicateIdError",
+    "EmptyInputError",
+    "InputError",
+    "ModelError",
+    "ModelIntegrityError",
+    "ModelNotFoundError",
+    "ModelVersionError",
+    "NotAvailableError",
+    "NotFittedError",
     "UnreadableFileError",
     "UnsupportedFormatError",
-    "ModelError",
-    "ModelNotFoundError",
-    "ModelIntegrityError",
-    "ModelVersionError",
-    "ConfigError",
-    "NotFittedError",
-    "NotAvailableError",
 ]
 
 

@@ -34,20 +34,20 @@ from typing import Any
 from cxtext.errors import ModelError, ModelIntegrityError, ModelNotFoundError, ModelVersionError
 
 __all__ = [
-    "MANIFEST_NAME",
     "CARD_NAME",
+    "MANIFEST_NAME",
     "ModelManifest",
     "TrainingData",
-    "sha256_file",
+    "load_arrays",
+    "load_by_kind",
+    "load_verified",
     "models_root",
-    "resolve_model_dir",
     "read_manifest",
+    "resolve_model_dir",
+    "save_arrays",
+    "sha256_file",
     "verify_model_dir",
     "write_model_dir",
-    "save_arrays",
-    "load_arrays",
-    "load_verified",
-    "load_by_kind",
 ]
 
 logger = logging.getLogger(__name__)

@@ -8,8 +8,9 @@ Models
 :class:`FastEmotionClassifier`
     Hashed n-grams + one logistic regression per emotion (``models/emotion-fast``).
 :class:`EmbeddingEmotionClassifier`
-    Heads on MiniLM sentence embeddings (``models/emotion-accurate``); accepts
-    precomputed embeddings.
+    Heads on frozen MiniLM sentence embeddings + n-grams (``models/emotion-accurate/0.1.0``).
+:class:`TunedEmotionClassifier`
+    MiniLM with its top layers fine-tuned, one sigmoid per emotion.
 """
 
 from cxtext.emotion.accurate import EmbeddingEmotionClassifier
@@ -17,6 +18,7 @@ from cxtext.emotion.data import GOEMOTIONS_TO_CX, load_goemotions_emotions, map_
 from cxtext.emotion.definitions import EMOTIONS, NONE, Emotion, load_emotion_definitions
 from cxtext.emotion.evaluate import evaluate_emotions, parse_emotion_labels
 from cxtext.emotion.fast import FastEmotionClassifier
+from cxtext.emotion.tuned import TunedEmotionClassifier
 
 __all__ = [
     "EMOTIONS",
@@ -25,6 +27,7 @@ __all__ = [
     "EmbeddingEmotionClassifier",
     "Emotion",
     "FastEmotionClassifier",
+    "TunedEmotionClassifier",
     "evaluate_emotions",
     "load_emotion_definitions",
     "load_emotion_model",
@@ -47,4 +50,5 @@ def load_emotion_model(name_or_path: object) -> object:
     from cxtext.models import load_by_kind
 
     return load_by_kind(str(name_or_path), family="emotion", classes={
-        "emotion-fast": FastEmotionClassifier, "emotion-accurate": EmbeddingEmotionClassifier})
+        "emotion-fast": FastEmotionClassifier, "emotion-accurate": EmbeddingEmotionClassifier,
+        "emotion-tuned": TunedEmotionClassifier})

@@ -17,8 +17,8 @@ from cxtext.sentiment.tuned import TunedSentimentClassifier
 
 __all__ = [
     "SENTIMENT_LABELS",
-    "FastSentimentClassifier",
     "EmbeddingSentimentClassifier",
+    "FastSentimentClassifier",
     "TunedSentimentClassifier",
     "load_sentiment_model",
 ]

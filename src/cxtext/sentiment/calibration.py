@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["softmax", "fit_temperature", "expected_calibration_error", "calibrate_temperature"]
+__all__ = ["calibrate_temperature", "expected_calibration_error", "fit_temperature", "softmax"]
 
 
 def softmax(logits: np.ndarray, temperature: float = 1.0) -> np.ndarray:
@@ -85,6 +85,6 @@ def calibrate_temperature(logits: np.ndarray, y: np.ndarray) -> tuple[float, dic
         "ece_before": round(expected_calibration_error(softmax(logits), y), 4),
         "ece_after": round(expected_calibration_error(softmax(logits, temperature), y), 4),
         "temperature": round(temperature, 4),
-        "rows": int(len(y)),
+        "rows": len(y),
     }
     return temperature, report

@@ -34,14 +34,14 @@ from collections.abc import Sequence
 import numpy as np
 
 __all__ = [
-    "PROMPT_TYPES",
     "PRIOR_SHIFT",
+    "PROMPT_TYPES",
     "SUGGESTION_SHIFT",
-    "prompt_type",
-    "is_suggestion",
-    "satisfied_non_answer",
     "apply_context",
     "context_label_for_non_answer",
+    "is_suggestion",
+    "prompt_type",
+    "satisfied_non_answer",
 ]
 
 PROMPT_TYPES = ("praise", "improve", "neutral")

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["EMOJI_POLARITY", "EMOJI_PROBA", "emoji_only_label", "apply_emoji_only"]
+__all__ = ["EMOJI_POLARITY", "EMOJI_PROBA", "apply_emoji_only", "emoji_only_label"]
 
 #: Polarity of common emoji (+1 positive, -1 negative), written for cxtext.
 EMOJI_POLARITY: dict[str, int] = {

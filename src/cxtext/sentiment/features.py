@@ -17,14 +17,13 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["mark_negation", "word_features", "char_ngram_counts", "TextHasher"]
+__all__ = ["TextHasher", "char_ngram_counts", "mark_negation", "word_features"]
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[!?]+|[.,;:]|\[[a-z ]+\]")
 _NEGATORS = frozenset(
-    "not no never nothing nobody none neither nor without hardly barely cannot cant "
-    "dont doesnt didnt isnt wasnt werent wont wouldnt couldnt shouldnt havent hasnt hadnt aint".split()
+    ["not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "hardly", "barely", "cannot", "cant", "dont", "doesnt", "didnt", "isnt", "wasnt", "werent", "wont", "wouldnt", "couldnt", "shouldnt", "havent", "hasnt", "hadnt", "aint"]
 )
-_SCOPE_END = frozenset(".,;:") | frozenset("but however although though yet".split())
+_SCOPE_END = frozenset(".,;:") | frozenset(["but", "however", "although", "though", "yet"])
 _MAX_SCOPE = 4
 
 

@@ -13,7 +13,7 @@ from cxtext.errors import ColumnNotFoundError, InputError
 from cxtext.models import TrainingData
 from cxtext.sentiment.fast import SENTIMENT_LABELS, FastSentimentClassifier
 
-__all__ = ["normalise_labels", "clean_for_model", "train_sentiment"]
+__all__ = ["clean_for_model", "normalise_labels", "train_sentiment"]
 
 logger = logging.getLogger(__name__)
 

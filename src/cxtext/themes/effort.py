@@ -42,8 +42,8 @@ True
 
 from __future__ import annotations
 
-import logging
 import functools
+import logging
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple

@@ -1,0 +1,256 @@
+"""Fine-tuning the top layers of the MiniLM encoder, shared by the tuned models.
+
+:class:`cxtext.sentiment.TunedSentimentClassifier` (one label per text) and
+:class:`cxtext.emotion.TunedEmotionClassifier` (several labels per text) train
+the same thing: the top ``n_tuned_layers`` transformer layers of
+all-MiniLM-L6-v2 plus a linear head over the mean-pooled, normalised output,
+with the lower layers frozen. Only the loss differs, so the loop lives here:
+
+* :func:`frozen_states` runs the frozen layers once per text and keeps the
+  token states (each epoch then only runs the tuned layers);
+* :func:`train_top` trains copies of the top layers and a head with AdamW,
+  linear warm-up and decay, gradient clipping, length-bucketed shuffled
+  batches and bfloat16 autocast where the CPU has it;
+* :func:`top_features` gives the pooled output of tuned layers for cached states;
+* :func:`top_arrays` / :func:`load_top_layers` store the tuned layers as plain
+  arrays (safetensors) and rebuild them on a hash-checked encoder.
+
+A plain ``torch`` loop rather than ``transformers.Trainer``, which has no
+notion of training a few layers on cached states.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from cxtext.errors import ConfigError, ModelError
+
+__all__ = [
+    "TUNING_PARAMS",
+    "TunedTop",
+    "check_tuning_params",
+    "frozen_states",
+    "load_top_layers",
+    "shared_encoder",
+    "top_arrays",
+    "top_features",
+    "train_top",
+]
+
+logger = logging.getLogger(__name__)
+
+#: Estimator parameters :func:`train_top` reads.
+TUNING_PARAMS = ("n_tuned_layers", "epochs", "batch_size", "learning_rate", "head_learning_rate",
+                 "feature_scale", "weight_decay", "warmup", "random_state")
+
+
+@dataclass
+class TunedTop:
+    """What :func:`train_top` learned."""
+
+    layers: list[Any]
+    coef: np.ndarray  # (n_outputs, d), the feature scale folded in
+    intercept: np.ndarray  # (n_outputs,)
+    history: list[dict[str, float]]
+
+
+def shared_encoder(encoder_dir: str | None, encoder_sha256: str | None, max_length: int) -> Any:
+    """The process-wide encoder a tuned model runs on (the analyzer's own for default settings).
+
+    ``encoder_sha256="default"`` means all-MiniLM-L6-v2's hash; ``None`` skips the
+    check (test encoders built in a temporary folder).
+    """
+    from cxtext.embeddings import MINILM_SHA256, get_encoder
+
+    sha = MINILM_SHA256 if encoder_sha256 == "default" else encoder_sha256
+    kwargs: dict[str, Any] = {}
+    if int(max_length) != 128:  # default settings share the analyzer's encoder
+        kwargs["max_length"] = int(max_length)
+    if encoder_dir is not None:
+        kwargs["model_dir"] = str(encoder_dir)
+    if sha != MINILM_SHA256:
+        kwargs["expected_sha256"] = sha
+    return get_encoder(**kwargs)
+
+
+def check_tuning_params(est: Any) -> None:
+    """Raise :class:`ConfigError` for out-of-range tuning parameters of estimator ``est``."""
+    for name in ("epochs", "batch_size", "n_tuned_layers", "max_length"):
+        value = getattr(est, name)
+        if not isinstance(value, (int, np.integer)) or value < 1:
+            raise ConfigError(f"[CX301] The {name!r} parameter must be an int >= 1. Got {value!r} instead.")
+    for name in ("learning_rate", "head_learning_rate", "feature_scale"):
+        if float(getattr(est, name)) <= 0:
+            raise ConfigError(f"[CX301] The {name!r} parameter must be > 0. Got {getattr(est, name)!r} instead.")
+    if not 0.0 <= float(est.warmup) < 1.0:
+        raise ConfigError(f"[CX301] The 'warmup' parameter must be in [0, 1). Got {est.warmup!r} instead.")
+
+
+def frozen_states(encoder: Any, texts: list[str], split: int) -> list[Any]:
+    """Token states after the first ``split`` layers, one ``(tokens, d)`` tensor per text."""
+    import torch
+
+    states: list[Any] = [None] * len(texts)
+    with torch.inference_mode():
+        for idx, input_ids, mask in encoder.batches(texts):
+            h = encoder.hidden(input_ids, mask, stop=split)
+            n_tok = mask.sum(1).tolist()
+            for r, i in enumerate(idx):
+                states[i] = h[r, :n_tok[r]].clone()
+    return states
+
+
+def train_top(encoder: Any, states: list[Any], rows: np.ndarray, n_outputs: int,
+              loss_fn: Callable[[Any, np.ndarray], Any], params: Mapping[str, Any], *,
+              name: str = "tuned") -> TunedTop:
+    """Train copies of the encoder's top layers and a linear head on ``rows`` of ``states``.
+
+    Parameters
+    ----------
+    encoder : MiniLMEncoder
+    states : list of tensors
+        From :func:`frozen_states` with ``split = n_layers - n_tuned_layers``.
+    rows : ndarray of int
+        Indices of ``states`` to train on.
+    n_outputs : int
+        Width of the head.
+    loss_fn : callable
+        ``loss_fn(logits, batch_rows) -> scalar tensor`` (the mean loss of a batch).
+    params : mapping
+        :data:`TUNING_PARAMS` values (an estimator's ``get_params()``).
+    name : str
+        Shown in the progress log.
+    """
+    import torch
+
+    torch.manual_seed(int(params["random_state"]))
+    rng = np.random.default_rng(int(params["random_state"]))
+    k = int(params["n_tuned_layers"])
+    n_layers = encoder.n_layers
+    if k > n_layers:
+        raise ConfigError(f"[CX301] n_tuned_layers={k} exceeds the encoder's {n_layers} layers.")
+    top = torch.nn.ModuleList(copy.deepcopy(list(encoder.model.encoder.layer[n_layers - k:])))
+    head = torch.nn.Linear(encoder.dimension, n_outputs)
+    for p in top.parameters():
+        p.requires_grad_(True)
+    scale = float(params["feature_scale"])
+    batch_size = int(params["batch_size"])
+    epochs = int(params["epochs"])
+    batches_per_epoch = int(np.ceil(len(rows) / batch_size))
+    total = max(1, batches_per_epoch * epochs)
+    warm = max(1, int(float(params["warmup"]) * total))
+    optim = torch.optim.AdamW([
+        {"params": list(top.parameters()), "lr": float(params["learning_rate"])},
+        {"params": list(head.parameters()), "lr": float(params["head_learning_rate"])},
+    ], weight_decay=float(params["weight_decay"]))
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        optim, lambda step: min((step + 1) / warm, max(0.0, (total - step) / max(1, total - warm))))
+    lengths = np.array([s.shape[0] for s in states])
+    bf16 = encoder.uses_bfloat16()  # mixed precision where the CPU has native bfloat16
+    history: list[dict[str, float]] = []
+    top.train()
+    head.train()
+    for epoch in range(epochs):
+        losses: list[float] = []
+        for batch in _length_bucketed_batches(rows, lengths, batch_size, rng):
+            h, mask = pad_states(states, batch)
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+                out = encoder.hidden(None, mask, states=h, layers=top)
+                logits = head(encoder.pool(out, mask) * scale).float()
+            loss = loss_fn(logits, batch)
+            optim.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_([*top.parameters(), *head.parameters()], 1.0)
+            optim.step()
+            sched.step()
+            losses.append(float(loss.detach()))
+            if len(losses) % 100 == 0:
+                logger.info("%s: epoch %d, %d/%d batches, loss %.4f", name, epoch + 1,
+                            len(losses), batches_per_epoch, float(np.mean(losses[-100:])))
+        history.append({"epoch": epoch + 1, "loss": round(float(np.mean(losses)), 4)})
+        logger.info("%s: epoch %d loss %.4f", name, epoch + 1, history[-1]["loss"])
+    top.eval()
+    for p in top.parameters():
+        p.requires_grad_(False)
+    # The head's weights absorb the feature scale: logits = F @ coef.T + intercept.
+    return TunedTop(layers=list(top),
+                    coef=np.ascontiguousarray(head.weight.detach().numpy() * scale, dtype=np.float32),
+                    intercept=np.ascontiguousarray(head.bias.detach().numpy(), dtype=np.float32),
+                    history=history)
+
+
+def top_features(encoder: Any, states: list[Any], rows: np.ndarray, layers: list[Any]) -> np.ndarray:
+    """Pooled, normalised output of ``layers`` for cached ``states[rows]``."""
+    import torch
+
+    out = np.zeros((len(rows), encoder.dimension), dtype=np.float32)
+    order = np.argsort([states[i].shape[0] for i in rows], kind="stable")
+    with torch.inference_mode():
+        for lo in range(0, len(order), 64):
+            pos = order[lo:lo + 64]
+            h, mask = pad_states(states, rows[pos])
+            out[pos] = encoder.pool(encoder.hidden(None, mask, states=h, layers=layers), mask).numpy()
+    return out
+
+
+def top_arrays(layers: list[Any]) -> dict[str, np.ndarray]:
+    """The tuned layers' weights as ``top.<i>.<parameter>`` float32 arrays."""
+    return {f"top.{i}.{key}": value.detach().float().numpy()
+            for i, layer in enumerate(layers) for key, value in layer.state_dict().items()}
+
+
+def load_top_layers(encoder: Any, arrays: Mapping[str, np.ndarray], k: int, where: str) -> list[Any]:
+    """Rebuild ``k`` tuned layers from :func:`top_arrays` output on ``encoder``'s architecture."""
+    import torch
+
+    n_layers = encoder.n_layers
+    if k > n_layers:
+        raise ModelError(f"[CX205] {where!r} has {k} tuned layers; this encoder has {n_layers}.")
+    layers = copy.deepcopy(list(encoder.model.encoder.layer[n_layers - k:]))
+    for i, layer in enumerate(layers):
+        prefix = f"top.{i}."
+        state = {key[len(prefix):]: torch.from_numpy(np.array(v)) for key, v in arrays.items()
+                 if key.startswith(prefix)}
+        try:
+            layer.load_state_dict(state, strict=True)
+        except RuntimeError as exc:
+            raise ModelError(f"[CX205] {where!r}: tuned layer {i} does not match the encoder: {exc}") from exc
+        layer.eval()
+        for p in layer.parameters():
+            p.requires_grad_(False)
+    return layers
+
+
+def _length_bucketed_batches(rows: np.ndarray, lengths: np.ndarray, batch_size: int,
+                             rng: np.random.Generator) -> list[np.ndarray]:
+    """Shuffled batches of rows of similar token length (little padding, random order)."""
+    shuffled = rng.permutation(rows)
+    pool = batch_size * 50
+    batches: list[np.ndarray] = []
+    for lo in range(0, len(shuffled), pool):
+        chunk = shuffled[lo:lo + pool]
+        chunk = chunk[np.argsort(lengths[chunk], kind="stable")]
+        batches.extend(chunk[i:i + batch_size] for i in range(0, len(chunk), batch_size))
+    order = rng.permutation(len(batches))
+    return [batches[i] for i in order]
+
+
+def pad_states(states: list[Any], rows: np.ndarray) -> tuple[Any, Any]:
+    """Stack per-text token states into a padded batch and its attention mask."""
+    import torch
+
+    width = max(int(states[i].shape[0]) for i in rows)
+    dim = int(states[rows[0]].shape[1])
+    h = torch.zeros((len(rows), width, dim), dtype=torch.float32)
+    mask = torch.zeros((len(rows), width), dtype=torch.long)
+    for r, i in enumerate(rows):
+        n = int(states[i].shape[0])
+        h[r, :n] = states[i].float()
+        mask[r, :n] = 1
+    return h, mask
