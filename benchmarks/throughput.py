@@ -63,11 +63,13 @@ def main() -> None:
                  "texts": len(test),
                  "per_s": best_rate(lambda: accurate.predict_proba(test), len(test), args.repeat)})
     for preset in ("fast", "accurate"):
-        analyzer = cxtext.Analyzer(preset=preset)
-        analyzer.analyze(frame.head(50), text="text", id="id")
-        rows.append({"what": f"whole analyze, {preset} preset, one process", "texts": len(test),
-                     "per_s": best_rate(lambda a=analyzer: a.analyze(frame, text="text", id="id"),
-                                        len(test), args.repeat)})
+        for emotions in (None, False):  # with the preset's emotion model, then without emotions
+            analyzer = cxtext.Analyzer(preset=preset, emotions=emotions)
+            analyzer.analyze(frame.head(50), text="text", id="id")
+            label = "" if emotions is None else ", emotions off"
+            rows.append({"what": f"whole analyze, {preset} preset{label}, one process", "texts": len(test),
+                         "per_s": best_rate(lambda a=analyzer: a.analyze(frame, text="text", id="id"),
+                                            len(test), args.repeat)})
 
     meta = {
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),

@@ -194,9 +194,9 @@ def test_accurate_preset_shares_one_encoding(monkeypatch):
     calls = []
     original = MiniLMEncoder.encode_branches
 
-    def counting(self, texts, tops=None, *, base=True):
+    def counting(self, texts, tops=None, *, base=True, **kwargs):
         calls.append((len(texts), sorted(tops or {}), base))
-        return original(self, texts, tops, base=base)
+        return original(self, texts, tops, base=base, **kwargs)
 
     monkeypatch.setattr(MiniLMEncoder, "encode_branches", counting)
     res = analyzer.analyze(

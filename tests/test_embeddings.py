@@ -67,3 +67,12 @@ def test_bfloat16_stays_close_to_float32(tiny_bert_dir):
     full = MiniLMEncoder(tiny_bert_dir, expected_sha256=None, precision="float32").encode(TEXTS)
     half = MiniLMEncoder(tiny_bert_dir, expected_sha256=None, precision="bfloat16").encode(TEXTS)
     assert (full * half).sum(1).min() > 0.99
+
+
+def test_limits_compute_a_branch_for_leading_texts_only(encoder):
+    top = copy.deepcopy(list(encoder.model.encoder.layer[2:]))
+    full = encoder.encode_branches(TEXTS, {"t": top})
+    part = encoder.encode_branches(TEXTS, {"t": top}, limits={"t": 2, "base": 3})
+    assert np.allclose(part["t"][:2], full["t"][:2], atol=1e-5)
+    assert not part["t"][2:].any()
+    assert np.allclose(part["base"][:3], full["base"][:3], atol=1e-5) and not part["base"][3:].any()

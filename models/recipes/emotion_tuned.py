@@ -1,6 +1,6 @@
 """Recipe: train ``emotion-accurate`` 0.2.0, MiniLM with its top layers fine-tuned, on GoEmotions.
 
-    HF_HUB_OFFLINE=1 .venv/bin/python models/recipes/emotion_tuned.py --version 0.2.0 [--epochs 2]
+    HF_HUB_OFFLINE=1 .venv/bin/python models/recipes/emotion_tuned.py --version 0.2.0 [--epochs 3 --lr 1e-4]
 
 Protocol (:mod:`cxtext.emotion.train`): fit on the 85% ``fit`` split of
 train.tsv, tune per-emotion thresholds on dev, score the 15% holdout. Unlike
@@ -28,9 +28,9 @@ logger = logging.getLogger("emotion_tuned")
 
 def main() -> None:
     parser = recipe_parser(__doc__, "emotion-accurate")
-    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--layers", type=int, default=2)
-    parser.add_argument("--lr", type=float, default=8e-5)
+    parser.add_argument("--lr", type=float, default=1e-4)
     parser.add_argument("--max-rows", type=int, default=None, help="subsample the fit split (smoke runs)")
     args = parser.parse_args()
 

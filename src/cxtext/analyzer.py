@@ -536,7 +536,7 @@ class Analyzer:
             whole = [i for i, (r, cl) in enumerate(zip(rows, clauses))
                      if not (len(cl) == 1 and cl[0].text == texts[r])]
             batch = [*clause_texts, *(scored_texts[i] for i in whole)]
-            encoded = self._embed(batch, model)
+            encoded = self._embed(batch, model, len(clause_texts))
             embeddings = encoded["base"]
             clause_proba, comment_proba = self._score(batch, len(clause_texts), model,
                                                       encoded["sentiment"])
@@ -626,7 +626,7 @@ class Analyzer:
             mentions["effort"] = pd.Series([m["effort"] for m in mention_rows], dtype=object)
         return out, mentions
 
-    def _embed(self, texts: list[str], model: Any) -> dict[str, np.ndarray | None]:
+    def _embed(self, texts: list[str], model: Any, n_clauses: int) -> dict[str, np.ndarray | None]:
         """Encode texts once for every component that reads MiniLM (the accurate preset).
 
         Returns ``{"base": ..., "sentiment": ..., "emotion": ...}``: the plain
@@ -634,7 +634,9 @@ class Analyzer:
         and each model's features — the plain embeddings for a head over the
         frozen encoder, or the output of its own fine-tuned top layers. All are
         computed in one pass that shares the lower layers. A value is ``None``
-        when nothing needs it.
+        when nothing needs it. ``texts`` starts with the ``n_clauses`` clause
+        texts: emotions and themes read clauses only, so their branches skip
+        the whole-comment texts after them (sentiment reads both).
         """
         emo = self.emotion_model
         readers = {"sentiment": model, "emotion": emo}
@@ -651,7 +653,10 @@ class Analyzer:
 
         owner = next((readers[name] for name in tops if hasattr(readers[name], "encoder")), None)
         encoder = owner.encoder() if owner is not None else get_encoder()
-        encoded = encoder.encode_branches(texts, tops, base=need_base)
+        limits = {"emotion": n_clauses}
+        if "sentiment" not in plain_readers:  # then only themes and emotions read "base"
+            limits["base"] = n_clauses
+        encoded = encoder.encode_branches(texts, tops, base=need_base, limits=limits)
         out["base"] = encoded.get("base")
         for name in readers:
             out[name] = encoded[name] if name in tops else (out["base"] if name in plain_readers else None)

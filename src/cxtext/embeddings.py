@@ -220,7 +220,8 @@ class MiniLMEncoder:
         return self.encode_branches(texts)["base"]
 
     def encode_branches(self, texts: Sequence[str], tops: Mapping[str, Sequence[Any]] | None = None,
-                        *, base: bool = True) -> dict[str, np.ndarray]:
+                        *, base: bool = True,
+                        limits: Mapping[str, int] | None = None) -> dict[str, np.ndarray]:
         """Encode once, sharing the lower layers between several top stacks.
 
         Parameters
@@ -232,6 +233,10 @@ class MiniLMEncoder:
             below are computed once and shared with the plain encoder.
         base : bool, default=True
             Also return the plain encoder's embeddings under ``"base"``.
+        limits : mapping of name to int, optional
+            Compute branch ``name`` only for the first ``limits[name]`` texts (its
+            other rows stay zero): a branch that only some texts need costs nothing
+            for the rest, while the shared lower layers still run once.
 
         Returns
         -------
@@ -241,6 +246,7 @@ class MiniLMEncoder:
         import torch
 
         tops = dict(tops or {})
+        limits = dict(limits or {})
         texts = list(texts)
         names = (["base"] if base else []) + list(tops)
         if not texts or not names:
@@ -258,10 +264,17 @@ class MiniLMEncoder:
             for idx, input_ids, mask in self.batches(texts):
                 states = self.hidden(input_ids, mask, stop=shared)
                 for name in names:
-                    h = self.hidden(input_ids, mask, start=shared, stop=starts[name], states=states)
+                    keep = idx < limits.get(name, len(texts))
+                    if not keep.any():
+                        continue
+                    h, m = states, mask
+                    if not keep.all():
+                        picked = torch.from_numpy(np.flatnonzero(keep))
+                        h, m = states[picked], mask[picked]
+                    h = self.hidden(None, m, start=shared, stop=starts[name], states=h)
                     if name != "base":
-                        h = self.hidden(input_ids, mask, states=h, layers=tops[name])
-                    out[name][idx] = self.pool(h, mask).numpy()
+                        h = self.hidden(None, m, states=h, layers=tops[name])
+                    out[name][idx[keep]] = self.pool(h, m).numpy()
         return out
 
 

