@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -10,6 +11,8 @@ import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# Checkpoint HMAC keys go to a throwaway folder, not the user's ~/.cache (subprocesses inherit it).
+os.environ.setdefault("CXTEXT_STATE_DIR", tempfile.mkdtemp(prefix="cxtext-state-"))
 
 SHARED_DATA = Path(os.environ.get("CXTEXT_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
 

@@ -213,3 +213,28 @@ def test_first_ctrl_c_stops_at_the_next_chunk_second_at_once():
         with pytest.raises(KeyboardInterrupt):
             signal.raise_signal(signal.SIGINT)
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+class _Planted:
+    """Unpickling this creates a marker file: proof that a planted part was loaded."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.touch, (self.marker,))
+
+
+def test_planted_part_is_refused_without_being_unpickled(tmp_path, big):
+    import pickle
+
+    src, _ = big
+    out = tmp_path / "out.csv"
+    _partial_run(src, out, 3)
+    marker = tmp_path / "unpickled"
+    part = checkpoint_dir(out) / "part-000001.pkl"
+    part.write_bytes(b"\0" * 32 + pickle.dumps(_Planted(marker)))
+    with pytest.raises(ConfigError, match="CX332.*HMAC"):
+        run_analyze(src, out, text="comment", id="rid", question="question", chunksize=100,
+                    resume=True)
+    assert not marker.exists()

@@ -20,8 +20,11 @@ that many chunks of the input and carries on. The final files are therefore
 byte-identical to an uninterrupted run. The checkpoint is removed once both
 outputs are in place.
 
-Parts are pickles (exact round trip of every column type); they are only ever
-read back from the folder this run created beside your output. Hand-written
+Parts are pickles (exact round trip of every column type), each prefixed with
+an HMAC-SHA256 tag made with a per-user secret key (``checkpoint.key`` in
+``$CXTEXT_STATE_DIR``, default ``~/.cache/cxtext``, created with mode 0600).
+A part is unpickled only after its tag checks out, so a file planted in the
+checkpoint folder by anyone without that key is refused, never loaded. Hand-written
 because no small, well-kept library does "append-only resumable chunk log"
 with this layout; it is standard library only.
 """
@@ -29,6 +32,7 @@ with this layout; it is standard library only.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import logging
 import os
@@ -47,7 +51,7 @@ __all__ = ["Checkpoint", "Part", "checkpoint_dir", "input_fingerprint"]
 
 logger = logging.getLogger(__name__)
 
-_FORMAT = 1
+_FORMAT = 2  # 2: parts carry an HMAC tag
 _MANIFEST = "manifest.json"
 _FINGERPRINT_BYTES = 1 << 20
 
@@ -59,6 +63,39 @@ class Part:
     comments: pd.DataFrame
     mentions: pd.DataFrame
     ids: list[Hashable]
+
+
+_TAG_BYTES = 32
+
+
+def _checkpoint_key() -> bytes:
+    """This user's secret key for checkpoint tags (created on first use, mode 0600)."""
+    base = os.environ.get("CXTEXT_STATE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "cxtext")
+    path = Path(base) / "checkpoint.key"
+    try:
+        key = path.read_bytes()
+        if len(key) >= _TAG_BYTES:
+            return key
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fresh = os.urandom(_TAG_BYTES)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(fresh)
+    try:
+        os.link(tmp, path)  # first writer wins; a concurrent run reads the winner's key
+    except FileExistsError:
+        pass
+    finally:
+        tmp.unlink()
+    return path.read_bytes()
+
+
+def _tag(data: bytes) -> bytes:
+    return hmac.new(_checkpoint_key(), data, hashlib.sha256).digest()
 
 
 def checkpoint_dir(out: Path) -> Path:
@@ -306,8 +343,15 @@ class Checkpoint:
         """The parts committed before this run started, in order."""
         for n in range(self.resumed):
             try:
-                with open(self._part_path(n), "rb") as fh:
-                    data = pickle.load(fh)
+                raw = self._part_path(n).read_bytes()
+                tag, body = raw[:_TAG_BYTES], raw[_TAG_BYTES:]
+                if not hmac.compare_digest(tag, _tag(body)):
+                    raise ConfigError(
+                        f"[CX332] Checkpoint part {n} in {str(self.folder)!r} was not written by "
+                        "this user's cxtext (its HMAC tag does not match), so it is not loaded. "
+                        "Rerun without --resume to start again."
+                    )
+                data = pickle.loads(body)
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
                 raise ConfigError(
                     f"[CX332] Checkpoint part {n} in {str(self.folder)!r} is unreadable ({exc}). "
@@ -319,7 +363,7 @@ class Checkpoint:
         """Durably record the next chunk's final ``comments`` and ``mentions``."""
         data = pickle.dumps({"comments": comments, "mentions": mentions, "ids": list(ids)},
                             protocol=pickle.HIGHEST_PROTOCOL)
-        _write_atomic(self._part_path(self.done), data)
+        _write_atomic(self._part_path(self.done), _tag(data) + data)
         self.done += 1
         m = self._manifest
         m["chunks_done"] = self.done
