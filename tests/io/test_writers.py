@@ -49,10 +49,11 @@ def test_round_trip_keeps_ids_order_and_strings(tmp_path, ext):
         ]
 
 
-def test_csv_bytes_are_utf8_lf_no_index(tmp_path):
+def test_csv_bytes_are_utf8_crlf_no_index(tmp_path):
+    # RFC 4180 line ends: with CRLF as the terminator, cells holding "\r" or "\n" are quoted.
     p = tmp_path / "out.csv"
     write_table(pd.DataFrame({"a": ["é", None], "b": [1.5, math.nan]}, index=[5, 9]), p)
-    assert p.read_bytes() == "a,b\né,1.5\n,\n".encode()
+    assert p.read_bytes() == "a,b\r\né,1.5\r\n,\r\n".encode()
 
 
 def test_tsv_is_tab_separated(tmp_path):
@@ -328,3 +329,12 @@ def test_input_frame_is_not_modified(tmp_path):
         w.write(df)
     assert df.columns.tolist() == [0, 1] and df[1].iloc[0] == ["a"]
     assert read_table(tmp_path / "o.parquet").columns.tolist() == ["0", "1"]
+
+
+@pytest.mark.parametrize("cell", ["\r0", "a\rb", "a\nb", "a\r\nb", "\r"])
+def test_csv_cells_with_line_breaks_round_trip(tmp_path, cell):
+    df = pd.DataFrame({"id": ["1", "2"], "c": [cell, "x"]})
+    write_table(df, tmp_path / "t.csv", excel_safe=False)
+    back = read_table(tmp_path / "t.csv")
+    assert back["id"].astype(str).tolist() == ["1", "2"]
+    assert back["c"].tolist()[0] == cell

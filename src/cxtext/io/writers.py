@@ -10,8 +10,9 @@ temporary file behind; the target is still intact.)
 
 Cell conversion (see :mod:`cxtext.io.cells`):
 
-* CSV/TSV: UTF-8 without BOM, ``\\n`` line ends, header once, no index; lists
-  become ``"a;b"``, dicts JSON text, missing values empty cells.
+* CSV/TSV: UTF-8 without BOM, ``\\r\\n`` line ends (RFC 4180, so cells holding a
+  line break are quoted), header once, no index; lists become ``"a;b"``, dicts
+  JSON text, missing values empty cells.
 * XLSX: openpyxl write-only mode; numbers, booleans and dates stay typed,
   lists/dicts as in CSV. Text is always stored as a text cell, never as a
   formula; characters XML forbids are removed, and cells longer than Excel's
@@ -131,8 +132,11 @@ class _CsvSink:
             {i: _text_column(df.iloc[:, i], self._excel_safe) for i in range(df.shape[1])}
         )
         out.columns = [to_text(c) for c in df.columns]
+        # RFC 4180 line ends (CRLF): the csv module quotes a cell only if it holds a character of
+        # the line terminator, so with "\n" alone a lone "\r" in a cell went out unquoted and
+        # split the row on reading (found by tests/test_fuzz.py).
         out.to_csv(
-            self._fh, sep=self._sep, header=self._columns is None, index=False, lineterminator="\n"
+            self._fh, sep=self._sep, header=self._columns is None, index=False, lineterminator="\r\n"
         )
         if self._columns is None:
             self._columns = list(df.columns)
