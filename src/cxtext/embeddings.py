@@ -105,9 +105,7 @@ class MiniLMEncoder:
     @property
     def n_layers(self) -> int:
         """Number of transformer layers of the loaded encoder."""
-        if self._model is None:
-            self._load()
-        return len(self._model.encoder.layer)
+        return len(self.model.encoder.layer)
 
     @property
     def model(self) -> Any:
