@@ -128,7 +128,8 @@ def _cached_encoder(texts: list[str], cache: Path) -> None:
 
 
 def cross_validate(texts: list[str], labels: list[list[str]], *, folds: int,
-                   sentiment_rows: set[int], **params: Any) -> tuple[LookupTagger, Callable, float]:
+                   sentiment_rows: set[int], sentiment: str = "fast",
+                   **params: Any) -> tuple[LookupTagger, Callable, float]:
     """Out-of-fold hits for every text and theme sentiments for ``sentiment_rows``."""
     from sklearn.model_selection import GroupKFold
 
@@ -144,7 +145,7 @@ def cross_validate(texts: list[str], labels: list[list[str]], *, folds: int,
             hits[text] = [h for h in row if h.theme in trained]  # score trained themes only
         sent_texts = [texts[i] for i in te if i in sentiment_rows]
         if sent_texts:
-            per_text, comment = analyze_theme_sentiments(sent_texts, model)
+            per_text, comment = analyze_theme_sentiments(sent_texts, model, sentiment=sentiment)
             for text, d, c in zip(sent_texts, per_text, comment):
                 d = {t: s for t, s in d.items() if t in trained}
                 for h in hits[text]:  # clause analysis missed it: the comment's sentiment
@@ -156,7 +157,7 @@ def cross_validate(texts: list[str], labels: list[list[str]], *, folds: int,
             lambda batch: [sentiments.get(t, {}) for t in batch], time.perf_counter() - t0)
 
 
-def semeval(data: Path, folds: int, cache_dir: Path) -> dict[str, Any]:
+def semeval(data: Path, folds: int, cache_dir: Path, sentiment: str = "fast") -> dict[str, Any]:
     df = load_semeval_sentences(data)
     texts = df["text"].tolist()
     test_rows = set(np.flatnonzero(df["split"].to_numpy() == "test").tolist())
@@ -177,7 +178,7 @@ def semeval(data: Path, folds: int, cache_dir: Path) -> dict[str, Any]:
     runs = [("A", False, "both"), ("A", False, "hashed"), ("B", True, "both")]
     for label_set, keep_misc, features in runs:
         lab, pol = with_sets(keep_misc)
-        tagger, sent_fn, seconds = cross_validate(texts, lab, folds=folds,
+        tagger, sent_fn, seconds = cross_validate(texts, lab, folds=folds, sentiment=sentiment,
                                                   sentiment_rows=test_rows, features=features)
         det = evaluate_themes(tagger, texts, lab)
         sen = evaluate_themes(tagger, [texts[i] for i in sent_idx], [lab[i] for i in sent_idx],
@@ -190,7 +191,7 @@ def semeval(data: Path, folds: int, cache_dir: Path) -> dict[str, Any]:
     t0 = time.perf_counter()
     det = evaluate_themes(kw, texts, lab, mapping=MAPPINGS["semeval"])
     seconds = time.perf_counter() - t0
-    sen = evaluate_themes(kw, [texts[i] for i in sent_idx], [lab[i] for i in sent_idx],
+    sen = evaluate_themes(kw, [texts[i] for i in sent_idx], [lab[i] for i in sent_idx], sentiment=sentiment,
                           gold_sentiments=[pol[i] for i in sent_idx], mapping=MAPPINGS["semeval"])
     results["keyword_A"] = _pack(det, sen, seconds=seconds, features="keyword", label_set="A")
     return results
@@ -242,6 +243,7 @@ def render(result: dict[str, Any]) -> str:
         (f"- Date: {result['date']} · cxtext {result['versions']['cxtext']} · scikit-learn "
         f"{result['versions']['scikit-learn']} · {result['machine']}"),
         f"- Encoder for `both`: all-MiniLM-L6-v2 (sha256 `{result['versions']['minilm'][:16]}…`)",
+        f"- Sentiment model for category sentiment: `{result.get('sentiment', 'fast')}`",
         "", "Dataset files (sha256):", "",
     ] + [f"- `{k}` {v}" for k, v in result["datasets"].items()] + [
         "", "## SemEval-2014 restaurants: aspect-category detection", "",
@@ -302,6 +304,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "results")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/cxtext_bench_cache"))
+    parser.add_argument("--sentiment", default="fast",
+                        help="sentiment model for category sentiment: fast, accurate or a folder")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     logging.getLogger("cxtext").setLevel(logging.ERROR)
@@ -319,9 +323,10 @@ def main() -> None:
                      "numpy": np.__version__, "minilm": MINILM_SHA256},
         "datasets": {f: sha256_file(args.data / f) for f in (SEMEVAL_FILE, AIRLINE_FILE)},
         "folds": args.folds,
+        "sentiment": args.sentiment,
         "mappings": MAPPINGS,
     }
-    result["semeval"] = semeval(args.data, args.folds, args.cache)
+    result["semeval"] = semeval(args.data, args.folds, args.cache, args.sentiment)
     result["airline"] = airline(args.data, args.folds)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "themes.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -119,3 +119,17 @@ def test_run_info_written_beside_output(tmp_path, survey_csv):
     assert main(["analyze", str(survey_csv), "-o", str(out), "--text", "comment", "-q"]) == 0
     info = json.loads((tmp_path / "out.info.json").read_text())
     assert info["sentiment_model"].startswith("sentiment-fast") and info["rows"] == 50
+
+
+def test_themes_and_emotions_options_override_the_preset(tmp_path, survey_csv, capsys):
+    import json
+
+    out = tmp_path / "out.csv"
+    assert main(["analyze", str(survey_csv), "-o", str(out), "--text", "comment", "-q",
+                 "--emotions", "none"]) == 0
+    info = json.loads((tmp_path / "out.info.json").read_text())
+    assert info["emotion_model"] is None and info["themes"] == "KeywordThemeTagger"
+    assert (_read(out)["emotions"] == "").all()
+    err = _run_error(["analyze", str(survey_csv), "-o", str(tmp_path / "bad.csv"), "--text", "comment",
+                      "--themes", "no-such-tagger"], capsys)
+    assert "CX2" in err or "CX3" in err

@@ -97,6 +97,7 @@ class _Summary:
 
 def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
                 preset: str = "fast", sentiment: str | None = None,
+                themes: str | None = None, emotions: str | None = None,
                 taxonomy: Path | None = None, chunksize: int = 5000,
                 in_format: str | None = None, out_format: str | None = None,
                 sep: str | None = None, encoding: str | None = None,
@@ -110,6 +111,9 @@ def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
     Both outputs are written atomically: if anything fails, neither file appears
     (and existing files are left untouched). ``question`` names a column holding
     the survey question of each row, passed on to the analyzer as context.
+
+    ``themes`` and ``emotions`` override the preset's theme tagger and emotion
+    model (``emotions="none"`` switches emotions off).
 
     ``jobs`` worker processes analyse chunks in parallel (``engine="local"``),
     or a dask cluster does (``engine="dask"``, ``scheduler`` its address; a
@@ -135,6 +139,10 @@ def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
     say = notify or logger.info
     options: dict[str, Any] = {"preset": preset, "sentiment": sentiment, "taxonomy": taxonomy,
                                "redact_pii": redact_pii}
+    if themes is not None:
+        options["themes"] = themes
+    if emotions is not None:
+        options["emotions"] = False if emotions.strip().lower() in ("none", "off", "false") else emotions
     Analyzer(**options, chunksize=chunksize)  # check the options before reading anything
     jobs = check_jobs(jobs)
     if engine not in ENGINES:
@@ -233,7 +241,9 @@ def analyze_cli(
     id: Annotated[str | None, typer.Option("--id", help="Column with a unique id per row (checked). Without it, a 'row' column (0-based) is added.")] = None,
     question: Annotated[str | None, typer.Option("--question", help="Column naming the survey question each comment answers (used as context).")] = None,
     preset: Annotated[str, typer.Option(help="Model preset: 'fast' (default) or 'accurate'.")] = "fast",
-    sentiment: Annotated[str | None, typer.Option(help="Sentiment model: 'fast' or a model folder (overrides the preset).")] = None,
+    sentiment: Annotated[str | None, typer.Option(help="Sentiment model: 'fast', 'accurate' or a model folder (overrides the preset).")] = None,
+    themes: Annotated[str | None, typer.Option(help="Theme tagger: 'keyword', 'embedding' or a trained theme model folder (overrides the preset).")] = None,
+    emotions: Annotated[str | None, typer.Option(help="Emotion model: 'fast', 'accurate', a model folder, or 'none' (overrides the preset).")] = None,
     taxonomy: Annotated[Path | None, typer.Option(help="Theme taxonomy YAML (default: cxtext's CX taxonomy).")] = None,
     chunksize: Annotated[int, typer.Option(min=1, help="Rows per chunk (bounds memory).")] = 5000,
     in_format: Annotated[str | None, typer.Option("--format", help="Input format if the extension is unusual: csv, xlsx, parquet, jsonl.")] = None,
@@ -263,7 +273,8 @@ def analyze_cli(
         typer.echo(f"cxtext: {message}", err=True)
 
     summary, info = run_analyze(
-        input, output, text=text, id=id, preset=preset, sentiment=sentiment, taxonomy=taxonomy,
+        input, output, text=text, id=id, preset=preset, sentiment=sentiment, themes=themes,
+        emotions=emotions, taxonomy=taxonomy,
         chunksize=chunksize, in_format=in_format, out_format=out_format, sep=sep,
         encoding=encoding, sheet=sheet, redact_pii=redact_pii, excel_safe=excel_safe,
         progress=not quiet and sys.stderr.isatty(), question=question, jobs=jobs,

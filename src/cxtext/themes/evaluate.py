@@ -186,8 +186,12 @@ class ThemeReport:
         return "\n".join(lines)
 
 
-def analyze_theme_sentiments(texts: list[str], tagger: Any) -> tuple[list[dict[str, str]], list[Any]]:
+def analyze_theme_sentiments(texts: list[str], tagger: Any, *,
+                             sentiment: Any = "fast") -> tuple[list[dict[str, str]], list[Any]]:
     """Per text, theme -> sentiment of its highest-confidence mention, via ``cxtext.analyze``.
+
+    ``sentiment`` is the sentiment model the analysis uses (``"fast"``, ``"accurate"``,
+    a folder or an estimator), as in :class:`cxtext.Analyzer`.
 
     Returns the per-text dicts (ordered by mention confidence, highest first) and
     the comment-level sentiment of each text (``None`` when not scored).
@@ -196,7 +200,8 @@ def analyze_theme_sentiments(texts: list[str], tagger: Any) -> tuple[list[dict[s
 
     from cxtext.analyzer import analyze
 
-    result = analyze(pd.DataFrame({"text": list(texts)}), text="text", themes=tagger)
+    result = analyze(pd.DataFrame({"text": list(texts)}), text="text", themes=tagger,
+                     sentiment=sentiment, emotions=False)
     out: list[dict[str, str]] = [{} for _ in texts]
     m = result.mentions
     if len(m):
@@ -220,6 +225,7 @@ def _model_info(tagger: Any) -> dict[str, Any]:
 def evaluate_themes(model_or_tagger: Any, texts: Sequence[Any], gold_labels: Sequence[Any], *,
                     gold_sentiments: Sequence[Any] | None = None,
                     predicted_sentiments_fn: SentimentFn | None = None,
+                    sentiment: Any = "fast",
                     mapping: str | Mapping[str, Any] | None = None,
                     themes: Iterable[str] | None = None, sep: str = ";",
                     dataset: Mapping[str, Any] | None = None) -> ThemeReport:
@@ -242,6 +248,8 @@ def evaluate_themes(model_or_tagger: Any, texts: Sequence[Any], gold_labels: Seq
         ``fn(texts) -> list of dict theme -> sentiment`` (dicts ordered from most to
         least confident; with a mapping, the first theme mapped to a label wins).
         Default: :func:`analyze_theme_sentiments` with the comment sentiment as fallback.
+    sentiment : str, path or estimator, default "fast"
+        Sentiment model of that default analysis.
     mapping : str or mapping, optional
         Predicted theme id -> gold label(s); see :func:`parse_mapping`. Unmapped
         themes keep their id.
@@ -325,14 +333,14 @@ def evaluate_themes(model_or_tagger: Any, texts: Sequence[Any], gold_labels: Seq
             raise InputError(f"[CX108] {len(texts)} texts but {len(gold_sentiments)} gold "
                              "sentiment rows.")
         _score_sentiment(report, texts, gold, predicted, _gold_sentiment_rows(gold_sentiments, gold),
-                         tagger, predicted_sentiments_fn, to_labels, index)
+                         tagger, predicted_sentiments_fn, to_labels, index, sentiment)
     return report
 
 
 def _score_sentiment(report: ThemeReport, texts: list[str], gold: list[list[str]],
                      predicted: list[list[str]], gold_pol: list[dict[str, Any]], tagger: Any,
                      fn: SentimentFn | None, to_labels: Callable[[Iterable[str]], list[str]],
-                     index: Mapping[str, int]) -> None:
+                     index: Mapping[str, int], sentiment: Any = "fast") -> None:
     both = [[lab for lab in g if lab in index and lab in p] for g, p in zip(gold, predicted)]
     need = [i for i, b in enumerate(both) if b]
     comment: list[Any] = [None] * len(texts)
@@ -340,7 +348,7 @@ def _score_sentiment(report: ThemeReport, texts: list[str], gold: list[list[str]
     if need:
         sub = [texts[i] for i in need]
         if fn is None:
-            per_text_a, comment_sub = analyze_theme_sentiments(sub, tagger)
+            per_text_a, comment_sub = analyze_theme_sentiments(sub, tagger, sentiment=sentiment)
             per_text: list[Mapping[str, str]] = list(per_text_a)
             for i, c in zip(need, comment_sub):
                 comment[i] = c
