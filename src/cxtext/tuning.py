@@ -37,6 +37,7 @@ from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays,
 __all__ = [
     "TUNING_PARAMS",
     "TunedTop",
+    "TunedTopMixin",
     "check_tuning_params",
     "frozen_states",
     "load_top_layers",
@@ -82,6 +83,33 @@ def shared_encoder(encoder_dir: str | None, encoder_sha256: str | None, max_leng
     if sha != MINILM_SHA256:
         kwargs["expected_sha256"] = sha
     return get_encoder(**kwargs)
+
+
+class TunedTopMixin:
+    """Encoder access shared by the tuned estimators (they set ``encoder_dir``,
+    ``encoder_sha256``, ``max_length`` and, once fitted, ``tuned_layers_``)."""
+
+    encoder_dir: str | None
+    encoder_sha256: str | None
+    max_length: int
+    tuned_layers_: list[Any]
+
+    def encoder(self) -> Any:
+        """The (shared, hash-checked) MiniLM encoder this model tunes."""
+        return shared_encoder(self.encoder_dir, self.encoder_sha256, self.max_length)
+
+    @property
+    def encoder_top_(self) -> list[Any]:
+        """The tuned layers, for :meth:`MiniLMEncoder.encode_branches` (shared encoding)."""
+        from sklearn.utils.validation import check_is_fitted
+
+        check_is_fitted(self, ["tuned_layers_"])
+        return self.tuned_layers_
+
+    def encode(self, X: Sequence[str]) -> np.ndarray:
+        """The tuned, pooled features of texts (input of the head)."""
+        texts = [str(t) if t is not None else "" for t in X]
+        return self.encoder().encode_branches(texts, {"tuned": self.encoder_top_}, base=False)["tuned"]
 
 
 def check_tuning_params(est: Any) -> None:

@@ -28,11 +28,11 @@ from cxtext.emotion.thresholds import ThresholdMixin
 from cxtext.errors import InputError, ModelError
 from cxtext.models import TrainingData
 from cxtext.tuning import (
+    TunedTopMixin,
     check_tuning_params,
     frozen_states,
     load_tuned,
     save_tuned,
-    shared_encoder,
     train_top,
 )
 
@@ -41,10 +41,9 @@ __all__ = ["TunedEmotionClassifier"]
 logger = logging.getLogger(__name__)
 
 KIND = "emotion-tuned"
-BRANCH = "emotion"
 
 
-class TunedEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
+class TunedEmotionClassifier(TunedTopMixin, ThresholdMixin, ClassifierMixin, BaseEstimator):
     """Multi-label CX emotions from MiniLM with its top layers fine-tuned.
 
     Parameters
@@ -88,16 +87,6 @@ class TunedEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
         self.encoder_dir = encoder_dir
         self.encoder_sha256 = encoder_sha256
 
-    def encoder(self) -> Any:
-        """The (shared, hash-checked) MiniLM encoder this model tunes."""
-        return shared_encoder(self.encoder_dir, self.encoder_sha256, self.max_length)
-
-    @property
-    def encoder_top_(self) -> list[Any]:
-        """The tuned layers, for :meth:`MiniLMEncoder.encode_branches` (shared encoding)."""
-        check_is_fitted(self, ["tuned_layers_"])
-        return self.tuned_layers_
-
     def fit(self, X: Sequence[str], y: Sequence[Sequence[str]] | np.ndarray) -> TunedEmotionClassifier:
         """Fine-tune the top layers and the head on texts ``X`` with emotion lists ``y``."""
         import torch
@@ -122,12 +111,6 @@ class TunedEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
         self.thresholds_ = np.full(len(EMOTIONS), 0.5, dtype=np.float32)
         self.n_features_in_ = int(encoder.dimension)
         return self
-
-    def encode(self, X: Sequence[str]) -> np.ndarray:
-        """The tuned, pooled features of texts (input of the head)."""
-        check_is_fitted(self, ["tuned_layers_"])
-        texts = [str(t) if t is not None else "" for t in X]
-        return self.encoder().encode_branches(texts, {BRANCH: self.tuned_layers_}, base=False)[BRANCH]
 
     def predict_proba_embeddings(self, F: np.ndarray, texts: Sequence[str] | None = None) -> np.ndarray:
         """Per-emotion probabilities from tuned features (see :meth:`encode`); ``texts`` unused."""

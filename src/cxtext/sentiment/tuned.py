@@ -38,11 +38,11 @@ from cxtext.models import TrainingData
 from cxtext.sentiment.calibration import calibrate_temperature, softmax
 from cxtext.sentiment.fast import SENTIMENT_LABELS
 from cxtext.tuning import (
+    TunedTopMixin,
     check_tuning_params,
     frozen_states,
     load_tuned,
     save_tuned,
-    shared_encoder,
     top_features,
     train_top,
 )
@@ -52,10 +52,9 @@ __all__ = ["TunedSentimentClassifier"]
 logger = logging.getLogger(__name__)
 
 KIND = "sentiment-tuned"
-BRANCH = "sentiment"
 
 
-class TunedSentimentClassifier(ClassifierMixin, BaseEstimator):
+class TunedSentimentClassifier(TunedTopMixin, ClassifierMixin, BaseEstimator):
     """Three-class sentiment from MiniLM with its top layers fine-tuned.
 
     Parameters
@@ -133,17 +132,6 @@ class TunedSentimentClassifier(ClassifierMixin, BaseEstimator):
         self.encoder_dir = encoder_dir
         self.encoder_sha256 = encoder_sha256
 
-    # -- encoder -------------------------------------------------------------------
-    def encoder(self) -> Any:
-        """The (shared, hash-checked) MiniLM encoder this model tunes."""
-        return shared_encoder(self.encoder_dir, self.encoder_sha256, self.max_length)
-
-    @property
-    def encoder_top_(self) -> list[Any]:
-        """The tuned layers, for :meth:`MiniLMEncoder.encode_branches` (shared encoding)."""
-        check_is_fitted(self, ["tuned_layers_"])
-        return self.tuned_layers_
-
     def _check_params(self) -> None:
         check_tuning_params(self)
         if not 0.0 <= float(self.calibration_size) < 0.5:
@@ -212,12 +200,6 @@ class TunedSentimentClassifier(ClassifierMixin, BaseEstimator):
     # -- prediction ------------------------------------------------------------------
     def _logits(self, F: np.ndarray) -> np.ndarray:
         return np.asarray(F, dtype=np.float32) @ self.coef_.T + self.intercept_
-
-    def encode(self, X: Sequence[str]) -> np.ndarray:
-        """The tuned, pooled features of texts (input of the head)."""
-        check_is_fitted(self, ["tuned_layers_"])
-        texts = [str(t) if t is not None else "" for t in X]
-        return self.encoder().encode_branches(texts, {BRANCH: self.tuned_layers_}, base=False)[BRANCH]
 
     def predict_proba_embeddings(self, F: np.ndarray) -> np.ndarray:
         """Calibrated probabilities from tuned features (see :meth:`encode`)."""
