@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
-    "CsvSepOpt", "DelimiterOpt", "EncodingOpt", "FormatOpt", "InputArg", "SheetOpt",
+    "CommercialUseOpt", "CsvSepOpt", "DelimiterOpt", "EncodingOpt", "FormatOpt", "InputArg",
+    "LicenceOpt", "ModelNameOpt", "ModelVersionOpt", "RegularisationOpt", "SheetOpt",
     "read_labelled", "write_report",
 ]
 
@@ -43,6 +44,16 @@ EncodingOpt = Annotated[str | None, typer.Option(
 SheetOpt = Annotated[str | None, typer.Option(
     "--sheet", help="XLSX sheet name (default: the first).")]
 CsvSepOpt = Annotated[str | None, typer.Option("--sep", help="CSV delimiter (default: sniffed).")]
+# Options of every `cxtext train ...` command (the model folder's manifest and card).
+ModelNameOpt = Annotated[str | None, typer.Option(
+    "--name", help="Model name in the manifest (default: the folder above --output).")]
+ModelVersionOpt = Annotated[str | None, typer.Option(
+    "--version", help="Model version (default: the --output folder name).")]
+LicenceOpt = Annotated[str, typer.Option(
+    "--licence", help="Licence of your training data, recorded in the manifest and card.")]
+CommercialUseOpt = Annotated[bool, typer.Option(
+    "--commercial-use/--no-commercial-use", help="Whether that licence allows commercial use.")]
+RegularisationOpt = Annotated[float, typer.Option("--C", min=1e-6, help="Inverse regularisation strength.")]
 DelimiterOpt = Annotated[str | None, typer.Option(
     "--delimiter", help="CSV delimiter (default: sniffed).")]
 
