@@ -26,11 +26,15 @@ __all__ = ["goemotions_provenance", "recipe_metrics", "recipe_parser", "score_pr
 MODELS_DIR = Path(__file__).resolve().parents[1]
 
 
-def recipe_parser(description: str | None, model: str) -> argparse.ArgumentParser:
-    """``--version`` and ``--out`` (default ``models/<model>``); also sets up INFO logging."""
+def recipe_parser(description: str | None, model: str,
+                  version: str = "0.1.0") -> argparse.ArgumentParser:
+    """``--version`` (default ``version``) and ``--out`` (default ``models/<model>``).
+
+    Also sets up INFO logging.
+    """
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     parser = argparse.ArgumentParser(description=description)
-    parser.add_argument("--version", default="0.1.0")
+    parser.add_argument("--version", default=version)
     parser.add_argument("--out", type=Path, default=MODELS_DIR / model)
     return parser
 

@@ -56,6 +56,7 @@ MENTION_COLUMNS = [
 _EVIDENCE_MAX = 300  # characters of a clause shown as evidence around a match
 _RULE_SCORE = 0.75  # sentiment_score of a non-answer read through its prompt (rule-based)
 _RULE_CONFIDENCE = 0.75  # and its confidence (a fixed rule value, not a model probability)
+_HASH_BATCH = 2048  # texts hashed per batch when sentiment and emotion share the hashing
 
 
 @dataclass
@@ -492,10 +493,11 @@ class Analyzer:
         from cxtext.sentiment.emoji_polarity import apply_emoji_only
 
         ids = chunk[id] if id is not None else pd.Series(chunk.index, index=chunk.index)
+        id_values = ids.tolist()
         clean = self.cleaner.transform(chunk[text])
         texts = clean["text_clean"].tolist()
         skip = clean["is_non_answer"].to_numpy(dtype=bool)
-        is_dup, dup_of = state.dedup.flag(texts, ids.tolist(), skip=skip.tolist())
+        is_dup, dup_of = state.dedup.flag(texts, id_values, skip=skip.tolist())
         language_ok = clean["language"].isin(self.languages).to_numpy()
         scored = ~skip & language_ok
         rows = np.flatnonzero(scored)
@@ -538,8 +540,16 @@ class Analyzer:
             batch = [*clause_texts, *(scored_texts[i] for i in whole)]
             encoded = self._embed(batch, model, len(clause_texts))
             embeddings = encoded["base"]
-            clause_proba, comment_proba = self._score(batch, len(clause_texts), model,
-                                                      encoded["sentiment"])
+            emo = self.emotion_model
+            shared = _shared_hash_proba(batch, len(clause_texts), model, emo if flat else None)
+            if shared is not None:  # sentiment and emotion read one hashing pass
+                sentiment_proba, shared_emotion = shared
+                clause_proba = sentiment_proba[:len(clause_texts)]
+                comment_proba = sentiment_proba[len(clause_texts):]
+            else:
+                shared_emotion = None
+                clause_proba, comment_proba = self._score(batch, len(clause_texts), model,
+                                                          encoded["sentiment"])
             proba = np.zeros((len(rows), len(classes)))
             first_clause = {}
             for k, (r, _) in enumerate(flat):
@@ -560,11 +570,10 @@ class Analyzer:
             label[rows], score[rows], conf[rows] = lab, sc, cf
 
             clause_emotions: list[list[str]] = [[] for _ in flat]
-            emo = self.emotion_model
             if flat and emo is not None:
                 e_feats = encoded["emotion"]
-                e_proba = self._emotion_proba(emo, clause_texts,
-                                              None if e_feats is None else e_feats[:len(flat)])
+                e_proba = shared_emotion if shared_emotion is not None else self._emotion_proba(
+                    emo, clause_texts, None if e_feats is None else e_feats[:len(flat)])
                 e_names = [str(e) for e in getattr(emo, "classes_", [])]
                 hit_mask = e_proba >= np.asarray(emo.thresholds_)
                 clause_emotions = [[e_names[j] for j in np.flatnonzero(m)] for m in hit_mask]
@@ -593,7 +602,7 @@ class Analyzer:
                         if hit.theme not in themes[r]:
                             themes[r].append(hit.theme)
                         mention_rows.append({
-                            "comment_id": ids.iloc[r], "theme": hit.theme,
+                            "comment_id": id_values[r], "theme": hit.theme,
                             "sentiment": c_lab[k], "sentiment_score": float(c_sc[k]),
                             "sentiment_confidence": float(c_cf[k]),
                             "confidence": float(hit.confidence), "start": start, "end": end,
@@ -690,6 +699,37 @@ class Analyzer:
         if embeddings is not None and hasattr(model, "predict_proba_embeddings"):
             return np.asarray(model.predict_proba_embeddings(embeddings, texts), dtype=float)
         return np.asarray(model.predict_proba(texts), dtype=float)
+
+
+def _shared_hash_proba(texts: list[str], n_clauses: int, sentiment: Any,
+                       emotion: Any) -> tuple[np.ndarray, np.ndarray] | None:
+    """Sentiment (all texts) and emotion (first ``n_clauses``) probabilities from one hashing pass.
+
+    The fast models hash the same word and character n-grams; when the emotion
+    model's buckets fold out of the sentiment model's
+    (:meth:`~cxtext.sentiment.features.TextHasher.can_fold_to`), the texts are
+    hashed once and the emotion counts are folded from the sentiment counts:
+    the same probabilities as hashing twice, in about half the time. ``None``
+    when the models cannot share (then each reads the texts itself).
+    """
+    hashers = [getattr(m, "text_hasher", None) for m in (sentiment, emotion)]
+    if not all(callable(h) and callable(getattr(m, "predict_proba_counts", None))
+               for h, m in zip(hashers, (sentiment, emotion))):
+        return None
+    s_hasher, e_hasher = hashers[0](), hashers[1]()
+    if not s_hasher.can_fold_to(e_hasher):
+        return None
+    sentiment_parts, emotion_parts = [], []
+    for lo in range(0, len(texts), _HASH_BATCH):  # cache-sized sparse matrices
+        counts = s_hasher.counts(texts[lo:lo + _HASH_BATCH])
+        sentiment_parts.append(sentiment.predict_proba_counts(counts))
+        if lo < n_clauses:
+            clause_counts = counts[: n_clauses - lo] if n_clauses - lo < counts.shape[0] else counts
+            emotion_parts.append(emotion.predict_proba_counts(s_hasher.fold(clause_counts, e_hasher)))
+    k_s, k_e = len(sentiment.classes_), len(emotion.classes_)
+    sentiment_proba = np.vstack(sentiment_parts) if sentiment_parts else np.zeros((0, k_s))
+    emotion_proba = np.vstack(emotion_parts) if emotion_parts else np.zeros((0, k_e))
+    return np.asarray(sentiment_proba, dtype=float), np.asarray(emotion_proba, dtype=float)
 
 
 def _sentiment_outputs(proba: np.ndarray, classes: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

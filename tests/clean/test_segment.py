@@ -112,3 +112,20 @@ def test_offsets_property(texts: list[str]) -> None:
         starts = [c.start for c in clauses]
         assert starts == sorted(starts)
         assert all(a.end <= b.start for a, b in pairwise(clauses))
+
+
+_SENTENCE_ALPHABET = st.sampled_from(
+    list("ab .!?,;\"')(\n") + ["...", "?!", " Dr. ", "\u3002", "\u061f", " :) ", "ok"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_SENTENCE_ALPHABET, max_size=40).map("".join))
+def test_sentence_starts_follow_spacys_sentencizer(text: str) -> None:
+    from cxtext._nlp import load_nlp
+    from cxtext.clean.segment import _rule_hashes, _sentence_starts, _Tokens
+
+    nlp = load_nlp()
+    reference = nlp(text)  # the pipeline's own sentencizer
+    expected = [s.start for s in reference.sents] if len(reference) else [0]
+    assert _sentence_starts(_Tokens(nlp.make_doc(text)), _rule_hashes()) == expected

@@ -142,3 +142,96 @@ def test_shipped_model_quality(shipped):
     assert "gratitude" in pred[1]
     assert shipped.manifest_.metrics["holdout"]["macro_f1"] > 0.5
     assert shipped.char_analyzer == "rolling"
+
+
+# -- NB log-count-ratio scaling and positive weights (0.2.0) -------------------------------
+def _manual_logits(model, texts, labels, *, ratios=None, class_weight=None):
+    """Logits of sklearn logistic regressions fitted by hand on the model's features."""
+    from sklearn.linear_model import LogisticRegression
+
+    from cxtext.emotion.data import labels_to_matrix
+
+    Y = labels_to_matrix(labels)
+    X_fit = model._weight(model._hasher().transform(texts)).astype(np.float64)
+    X_new = model._weight(model._hasher().transform(TEXTS[:8])).astype(np.float64)
+    out = []
+    for j in range(len(EMOTIONS)):
+        r = np.ones(X_fit.shape[1]) if ratios is None else ratios[j]
+        lr = LogisticRegression(C=model.C, max_iter=1000, class_weight=class_weight)
+        lr.fit(X_fit.multiply(r).tocsr(), Y[:, j])
+        out.append(lr.decision_function(X_new.multiply(r).tocsr()))
+    return np.column_stack(out)
+
+
+def test_nb_log_count_ratios():
+    import scipy.sparse as sp
+
+    from cxtext.emotion.fast import nb_log_count_ratios
+
+    X = sp.csr_matrix([[2.0, 0.0, 1.0], [0.5, 0.0, 1.0], [0.0, 3.0, 1.0]])
+    Y = np.array([[1, 0], [1, 0], [0, 1]])
+    r = nb_log_count_ratios(X, Y, 1.0)
+    assert r.shape == (2, 3)
+    # label 0: p = 1 + [2, 0, 2] = [3, 1, 3], q = 1 + [0, 1, 1] = [1, 2, 2]
+    expected = np.log(np.array([3, 1, 3]) / 7) - np.log(np.array([1, 2, 2]) / 5)
+    np.testing.assert_allclose(r[0], expected)
+    assert r[1, 1] > 0 > r[1, 0]          # feature 1 only in label 1's text, feature 0 never
+    # only presence counts, not the value
+    np.testing.assert_allclose(nb_log_count_ratios(X * 7, Y, 1.0), r)
+
+
+def test_defaults_reproduce_plain_logistic_regression(fitted):
+    assert fitted.nb_alpha is None and fitted.positive_weight == 1.0
+    np.testing.assert_allclose(fitted.decision_function(TEXTS[:8]),
+                               _manual_logits(fitted, TEXTS, LABELS), rtol=1e-4, atol=1e-4)
+
+
+def test_nb_scaling_is_folded_into_coefficients():
+    from cxtext.emotion.data import labels_to_matrix
+    from cxtext.emotion.fast import nb_log_count_ratios
+
+    model = FastEmotionClassifier(n_features=2**10, char_ngrams=(0, 0), C=10.0, nb_alpha=0.5)
+    model.fit(TEXTS, LABELS)
+    ratios = nb_log_count_ratios(model._hasher().transform(TEXTS), labels_to_matrix(LABELS), 0.5)
+    expected = _manual_logits(model, TEXTS, LABELS, ratios=ratios)
+    np.testing.assert_allclose(model.decision_function(TEXTS[:8]), expected, rtol=1e-4, atol=1e-4)
+    plain = FastEmotionClassifier(n_features=2**10, char_ngrams=(0, 0), C=10.0).fit(TEXTS, LABELS)
+    assert not np.allclose(model.coef_, plain.coef_)
+    assert model.coef_.shape == plain.coef_.shape and model.coef_.dtype == np.float32
+    assert model.predict(["thank you so much", "i am furious, outrageous"]) == [["gratitude"], ["anger"]]
+
+
+def test_positive_weight_is_class_weight():
+    model = FastEmotionClassifier(n_features=2**10, char_ngrams=(0, 0), C=1.0, positive_weight=3.0)
+    model.fit(TEXTS, LABELS)
+    expected = _manual_logits(model, TEXTS, LABELS, class_weight={0: 1.0, 1: 3.0})
+    np.testing.assert_allclose(model.decision_function(TEXTS[:8]), expected, rtol=1e-4, atol=1e-4)
+    plain = FastEmotionClassifier(n_features=2**10, char_ngrams=(0, 0), C=1.0).fit(TEXTS, LABELS)
+    # up-weighting positives raises every emotion's probabilities on average
+    assert (model.predict_proba(TEXTS).mean(0) > plain.predict_proba(TEXTS).mean(0)).all()
+
+
+@pytest.mark.parametrize("params", [{"nb_alpha": 0}, {"nb_alpha": -1.0}, {"nb_alpha": "1"},
+                                    {"nb_alpha": float("nan")}, {"positive_weight": 0},
+                                    {"positive_weight": True}, {"positive_weight": None}])
+def test_new_params_validated_in_fit(params):
+    model = FastEmotionClassifier(n_features=2**10, char_ngrams=(0, 0), **params)
+    assert model.get_params()[next(iter(params))] is next(iter(params.values()))  # stored unchanged
+    with pytest.raises(ConfigError, match=rf"CX301.*'{next(iter(params))}'"):
+        model.fit(TEXTS, LABELS)
+
+
+def test_new_params_saved_and_restored(tmp_path):
+    model = FastEmotionClassifier(n_features=2**10, char_ngrams=(0, 0), C=10.0, nb_alpha=0.5,
+                                  positive_weight=2.0).fit(TEXTS, LABELS)
+    folder = model.save(tmp_path / "m", version="0.0.1")
+    loaded = FastEmotionClassifier.load(folder)
+    assert loaded.manifest_.params["nb_alpha"] == 0.5
+    assert loaded.manifest_.params["positive_weight"] == 2.0
+    assert loaded.get_params() == model.get_params()
+    np.testing.assert_array_equal(loaded.predict_proba(TEXTS), model.predict_proba(TEXTS))
+    # a manifest from before these keys existed loads with the 0.1.0 behaviour
+    _set_manifest_param(folder, "nb_alpha", None)
+    _set_manifest_param(folder, "positive_weight", None)
+    old = FastEmotionClassifier.load(folder)
+    assert old.nb_alpha is None and old.positive_weight == 1.0

@@ -3,8 +3,9 @@
 "The staff were lovely but I waited four hours." praises one thing and blames
 another; theme and sentiment models see each half separately.
 
-Sentences come from the shared spaCy pipeline (:func:`cxtext._nlp.load_nlp`, its
-rule-based ``sentencizer``; the lemmatizer is disabled here), plus a break at
+Sentences follow the rule of the shared spaCy pipeline's ``sentencizer``
+(:func:`cxtext._nlp.load_nlp`), applied to the tokenizer's output as integer
+arrays (same sentences, without a Python object per token), plus a break at
 every line break. Each sentence is then cut before a contrast marker:
 
 * "but", "however", "although", "though", "whereas", "yet", "except", "while",
@@ -35,11 +36,12 @@ from __future__ import annotations
 import logging
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import pairwise
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 __all__ = ["Clause", "split_clauses"]
 
@@ -75,78 +77,144 @@ class Clause(NamedTuple):
     sentence: int
 
 
-def _is_content(token: Token) -> bool:
-    return not (token.is_punct or token.is_space)
+class _Tokens:
+    """One comment's tokens as plain lists (read once from the Doc with ``Doc.to_array``).
+
+    Walking ``Token`` objects made each token a Python object several times over
+    (sentencizer, segments, split points) and was a third of the clause split's
+    time; integer lists and string hashes do the same rule checks for less.
+    """
+
+    __slots__ = ("content", "end", "idx", "lower", "n", "orth", "punct", "space")
+
+    def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH
+
+        lower, orth, punct, space, idx, length = (
+            doc.to_array([LOWER, ORTH, IS_PUNCT, IS_SPACE, IDX, LENGTH]).T.tolist()
+            if len(doc) else ([], [], [], [], [], []))
+        self.n = len(lower)
+        self.lower: list[int] = lower
+        self.orth: list[int] = orth
+        self.punct: list[int] = punct
+        self.space: list[int] = space
+        self.idx: list[int] = idx
+        self.end: list[int] = [i + k for i, k in zip(idx, length)]
+        self.content: list[bool] = [not (p or sp) for p, sp in zip(punct, space)]
 
 
-def _next_is_end(doc: Doc, i: int, end: int) -> bool:
+class _Hashes:
+    """String hashes of the words the rules look at (built once per StringStore)."""
+
+    def __init__(self, strings: Any, punct_chars: set[str]) -> None:
+        def ids(words: frozenset[str] | set[str]) -> frozenset[int]:
+            return frozenset(strings.add(w) for w in words)
+
+        self.markers = ids(_MARKERS)
+        self.openers = ids(_OPENERS)
+        self.not_before_but = ids(_NOT_BEFORE_BUT)
+        self.not_before_yet = ids(_NOT_BEFORE_YET)
+        self.not_before_while = ids(_NOT_BEFORE_WHILE)
+        self.not_before_though = ids(_NOT_BEFORE_THOUGH)
+        self.pull_back = ids(_PULL_BACK)
+        self.sentence_end = ids(punct_chars)
+        (self.even, self.though, self.yet, self.but, self.while_, self.to, self.on, self.the,
+         self.other, self.hand, self.comma, self.semicolon) = (
+            strings.add(w) for w in
+            ("even", "though", "yet", "but", "while", "to", "on", "the", "other", "hand", ",", ";"))
+
+
+def _next_is_end(toks: _Tokens, i: int, end: int) -> bool:
     """True when nothing but punctuation/space follows token ``i`` in ``[.., end)``."""
-    return all(not _is_content(doc[k]) for k in range(i + 1, end))
+    content = toks.content
+    return not any(content[k] for k in range(i + 1, end))
 
 
-def _split_points(doc: Doc, start: int, end: int) -> list[int]:
+def _split_points(toks: _Tokens, h: _Hashes, start: int, end: int) -> list[int]:
     """Token indices in ``(start, end)`` where a new clause begins."""
     points: list[int] = []
-    first = next((k for k in range(start, end) if _is_content(doc[k])), None)
+    content, lower = toks.content, toks.lower
+    first = next((k for k in range(start, end) if content[k]), None)
     if first is None:
         return points
-    opener = doc[first].lower_
-    if opener == "even" and first + 1 < end and doc[first + 1].lower_ == "though":
-        opener = "though"
-    if opener in _OPENERS:
+    opener = lower[first]
+    if opener == h.even and first + 1 < end and lower[first + 1] == h.though:
+        opener = h.though
+    if opener in h.openers:
         for k in range(first + 1, end - 1):
-            if doc[k].text == "," and not _next_is_end(doc, k, end):
+            if toks.orth[k] == h.comma and not _next_is_end(toks, k, end):
                 points.append(k + 1)
                 break
+    markers = h.markers
     for i in range(first + 1, end):
-        tok = doc[i]
-        low = tok.lower_
-        if tok.text == ";":
-            if not _next_is_end(doc, i, end):
+        low = lower[i]
+        if toks.orth[i] == h.semicolon:
+            if not _next_is_end(toks, i, end):
                 points.append(i)
             continue
         if (
-            low == "on"
+            low == h.on
             and i + 3 < end
-            and [t.lower_ for t in doc[i + 1 : i + 4]] == ["the", "other", "hand"]
+            and lower[i + 1] == h.the and lower[i + 2] == h.other and lower[i + 3] == h.hand
         ):
             points.append(i)
             continue
-        if low not in _MARKERS or _next_is_end(doc, i, end):
+        if low not in markers or _next_is_end(toks, i, end):
             continue
-        prev = doc[i - 1].lower_
-        nxt_tok = doc[i + 1] if i + 1 < end else None
-        nxt = nxt_tok.lower_ if nxt_tok is not None else ""
-        if low in ("yet", "though") and nxt_tok is not None and nxt_tok.is_punct:
+        prev = lower[i - 1]
+        nxt = lower[i + 1] if i + 1 < end else None
+        if low in (h.yet, h.though) and nxt is not None and toks.punct[i + 1]:
             continue  # adverb: "not received yet, but …", "nice, though, …"
-        if low == "but" and prev in _NOT_BEFORE_BUT:
+        if low == h.but and prev in h.not_before_but:
             continue
-        if low == "yet" and (prev in _NOT_BEFORE_YET or nxt == "to"):
+        if low == h.yet and (prev in h.not_before_yet or nxt == h.to):
             continue
-        if low == "while" and prev in _NOT_BEFORE_WHILE:
+        if low == h.while_ and prev in h.not_before_while:
             continue
-        if low == "though" and prev in _NOT_BEFORE_THOUGH:
+        if low == h.though and prev in h.not_before_though:
             continue
         at = i
-        if (low == "though" and prev == "even") or prev in _PULL_BACK:
+        if (low == h.though and prev == h.even) or prev in h.pull_back:
             at = i - 1
         if at > first:
             points.append(at)
     return sorted(set(points))
 
 
-def _segments(doc: Doc) -> list[tuple[int, int]]:
+def _sentence_starts(toks: _Tokens, h: _Hashes) -> list[int]:
+    """Sentence start tokens by the rule of spaCy's ``sentencizer`` (same results).
+
+    A sentence starts at the first token, and at the first token after a
+    sentence-final character (``. ! ?`` and the like) that is neither punctuation
+    nor itself sentence-final, so closing quotes and brackets stay with the
+    sentence they close.
+    """
+    starts = [0]
+    seen_end = False
+    ends, punct, orth = h.sentence_end, toks.punct, toks.orth
+    for i in range(toks.n):
+        is_end = orth[i] in ends
+        if seen_end and not punct[i] and not is_end:
+            starts.append(i)
+            seen_end = False
+        elif is_end:
+            seen_end = True
+    return starts
+
+
+def _segments(toks: _Tokens, h: _Hashes, text: str) -> list[tuple[int, int]]:
     """Sentence token ranges, further cut at line breaks."""
     out: list[tuple[int, int]] = []
-    for sent in doc.sents:
-        begin = sent.start
-        for k in range(sent.start, sent.end):
-            if doc[k].is_space and "\n" in doc[k].text:
+    bounds = [*_sentence_starts(toks, h), toks.n]
+    for sent_start, sent_end in pairwise(bounds):
+        begin = sent_start
+        for k in range(sent_start, sent_end):
+            if toks.space[k] and "\n" in text[toks.idx[k]:toks.end[k]]:
                 if k > begin:
                     out.append((begin, k))
                 begin = k + 1
-        if sent.end > begin:
-            out.append((begin, sent.end))
+        if sent_end > begin:
+            out.append((begin, sent_end))
     return out
 
 
@@ -161,19 +229,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _clauses(doc: Doc, text: str) -> list[Clause]:
+def _clauses(doc: Doc, text: str, h: _Hashes) -> list[Clause]:
+    toks = _Tokens(doc)
     out: list[Clause] = []
     sentence = 0
-    for seg_start, seg_end in _segments(doc):
-        cuts = [seg_start, *_split_points(doc, seg_start, seg_end), seg_end]
+    for seg_start, seg_end in _segments(toks, h, text):
+        cuts = [seg_start, *_split_points(toks, h, seg_start, seg_end), seg_end]
         made = False
         for a, b in pairwise(cuts):
             if a >= b:
                 continue
-            char_start = doc[a].idx
-            last = doc[b - 1]
-            char_end = last.idx + len(last.text)
-            char_start, char_end = _trim(text, char_start, char_end)
+            char_start, char_end = _trim(text, toks.idx[a], toks.end[b - 1])
             piece = text[char_start:char_end]
             if char_end > char_start and any(ch.isalnum() for ch in piece):
                 out.append(Clause(char_start, char_end, piece, sentence))
@@ -229,8 +295,17 @@ def split_clauses(
     if not todo:
         return out
     nlp = load_nlp()
-    disable = [name for name in nlp.pipe_names if name != "sentencizer"]
-    docs = nlp.pipe((prepared[i] for i in todo), batch_size=batch_size, disable=disable)
+    hashes = _rule_hashes()
+    docs = nlp.tokenizer.pipe((prepared[i] for i in todo), batch_size=batch_size)
     for i, doc in zip(todo, docs):
-        out[i] = _clauses(doc, prepared[i])
+        out[i] = _clauses(doc, prepared[i], hashes)
     return out
+
+
+@lru_cache(maxsize=1)
+def _rule_hashes() -> _Hashes:
+    """The rule words' hashes in the shared pipeline's StringStore (built once)."""
+    from cxtext._nlp import load_nlp
+
+    nlp = load_nlp()
+    return _Hashes(nlp.vocab.strings, set(nlp.get_pipe("sentencizer").punct_chars))

@@ -8,6 +8,14 @@ was not trained on. Each of the eight CX emotions gets its own binary logistic
 regression (one-vs-rest, so a comment can carry several emotions or none), and
 its own decision threshold, tuned with :meth:`tune_thresholds`.
 
+Optionally (``nb_alpha``) each emotion's regression sees its features scaled by
+that emotion's naive-Bayes log-count ratio, as in NBSVM (Wang & Manning 2012,
+"Baselines and Bigrams"), and positive examples can be up-weighted
+(``positive_weight``). The ratio scaling is folded into the saved coefficients
+(``x * r`` dotted with ``w`` is ``x`` dotted with ``r * w``), so prediction costs
+and model size are unchanged. The ratio is a few lines of numpy written here:
+scikit-learn has no NB-feature-scaling transformer for multi-label targets.
+
 Saved as a versioned model folder: parameters in ``manifest.json``, arrays
 (coefficients, intercepts, idf, thresholds) in ``weights.safetensors``.
 """
@@ -31,7 +39,7 @@ from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays,
 from cxtext.sentiment.fast import CHAR_ANALYZERS
 from cxtext.sentiment.features import TextHasher
 
-__all__ = ["FastEmotionClassifier"]
+__all__ = ["FastEmotionClassifier", "nb_log_count_ratios"]
 
 logger = logging.getLogger(__name__)
 
@@ -77,6 +85,48 @@ def _as_matrix(y: Sequence[Sequence[str]] | np.ndarray, n: int) -> np.ndarray:
     return np.asarray(Y, dtype=np.int8)
 
 
+def _positive_number(value: object) -> bool:
+    return (isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
+            and bool(np.isfinite(value)) and float(value) > 0)
+
+
+def nb_log_count_ratios(X: Any, Y: np.ndarray, alpha: float) -> np.ndarray:
+    """Naive-Bayes log-count ratios of each feature for each label column (NBSVM's ``r``).
+
+    Parameters
+    ----------
+    X : sparse matrix of shape (n, d)
+        Non-negative features; only whether each is non-zero counts.
+    Y : ndarray of shape (n, k)
+        0/1 labels.
+    alpha : float
+        Smoothing added to every feature's positive and negative counts.
+
+    Returns
+    -------
+    ndarray of shape (k, d), float64
+        ``log((p / |p|_1) / (q / |q|_1))`` per label, with ``p = alpha + Σ_{y=1} 1[x>0]``
+        and ``q = alpha + Σ_{y=0} 1[x>0]``.
+
+    Examples
+    --------
+    >>> import scipy.sparse as sp
+    >>> X = sp.csr_matrix([[1, 0], [1, 0], [0, 1]])
+    >>> nb_log_count_ratios(X, np.array([[1], [1], [0]]), 1.0).round(3)
+    array([[ 0.811, -0.981]])
+    """
+    import scipy.sparse as sp
+
+    B = sp.csr_matrix(X, copy=True)
+    B.data = (B.data != 0).astype(np.float64)
+    Yf = np.asarray(Y, dtype=np.float64)
+    pos = np.asarray((sp.csr_matrix(Yf.T) @ B).todense())         # (k, d)
+    neg = np.asarray(B.sum(axis=0)).ravel()[None, :] - pos
+    p = pos + alpha
+    q = neg + alpha
+    return np.log(p / p.sum(axis=1, keepdims=True)) - np.log(q / q.sum(axis=1, keepdims=True))
+
+
 def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
@@ -99,6 +149,14 @@ class FastEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
     char_analyzer : {"rolling"}, default="rolling"
         Character n-gram extractor (:func:`~cxtext.sentiment.features.char_ngram_counts`),
         recorded in the manifest and checked on load.
+    nb_alpha : float or None, default=None
+        ``None`` fits on the idf-weighted features as they are. A float > 0 scales
+        each emotion's features by its naive-Bayes log-count ratio
+        ``log((p / |p|_1) / (q / |q|_1))``, where ``p`` (``q``) is ``nb_alpha`` plus the
+        number of positive (negative) training texts containing each feature.
+    positive_weight : float, default=1.0
+        Weight of the texts that carry an emotion in that emotion's regression
+        (``class_weight={0: 1, 1: positive_weight}``); > 1 favours recall.
 
     Attributes
     ----------
@@ -124,13 +182,16 @@ class FastEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
 
     def __init__(self, *, n_features: int = 2**18, char_ngrams: tuple[int, int] = (2, 5),
                  C: float = 2.0, max_chars: int = 3000, max_iter: int = 1000,
-                 char_analyzer: str = "rolling") -> None:
+                 char_analyzer: str = "rolling", nb_alpha: float | None = None,
+                 positive_weight: float = 1.0) -> None:
         self.n_features = n_features
         self.char_ngrams = char_ngrams
         self.C = C
         self.max_chars = max_chars
         self.max_iter = max_iter
         self.char_analyzer = char_analyzer
+        self.nb_alpha = nb_alpha
+        self.positive_weight = positive_weight
 
     def _hasher(self) -> TextHasher:
         return TextHasher(self.n_features, tuple(self.char_ngrams), self.max_chars)
@@ -146,6 +207,16 @@ class FastEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
                 f"[CX301] The 'C' parameter of FastEmotionClassifier must be > 0. Got {self.C!r} instead."
             )
         check_char_analyzer(self.char_analyzer, "FastEmotionClassifier")
+        if self.nb_alpha is not None and not _positive_number(self.nb_alpha):
+            raise ConfigError(
+                "[CX301] The 'nb_alpha' parameter of FastEmotionClassifier must be None or a "
+                f"number > 0. Got {self.nb_alpha!r} instead."
+            )
+        if not _positive_number(self.positive_weight):
+            raise ConfigError(
+                "[CX301] The 'positive_weight' parameter of FastEmotionClassifier must be a "
+                f"number > 0. Got {self.positive_weight!r} instead."
+            )
 
     def _weight(self, X_raw: Any) -> Any:
         from sklearn.preprocessing import normalize
@@ -169,6 +240,9 @@ class FastEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
         self.idf_ = TfidfTransformer(norm="l2").fit(X_raw).idf_.astype(np.float32)
         # lbfgs on float32 data stops early (its loss is too coarse): fit in float64
         Xw = self._weight(X_raw).astype(np.float64)
+        ratios = None if self.nb_alpha is None else nb_log_count_ratios(X_raw, Y, float(self.nb_alpha))
+        pw = float(self.positive_weight)
+        class_weight = None if pw == 1.0 else {0: 1.0, 1: pw}
         coef = np.zeros((len(EMOTIONS), Xw.shape[1]), dtype=np.float32)
         intercept = np.full(len(EMOTIONS), -10.0, dtype=np.float32)
         for j, emo in enumerate(EMOTIONS):
@@ -177,9 +251,14 @@ class FastEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
                                emo, "no positives" if Y[0, j] == 0 else "only positives")
                 intercept[j] = -10.0 if Y[0, j] == 0 else 10.0
                 continue
-            lr = LogisticRegression(C=float(self.C), max_iter=int(self.max_iter))
-            lr.fit(Xw, Y[:, j])
-            coef[j] = lr.coef_[0]
+            lr = LogisticRegression(C=float(self.C), max_iter=int(self.max_iter),
+                                    class_weight=class_weight)
+            if ratios is None:
+                lr.fit(Xw, Y[:, j])
+                coef[j] = lr.coef_[0]
+            else:  # fit on x * r, keep w * r: same logits from the unscaled features
+                lr.fit(Xw.multiply(ratios[j]).tocsr(), Y[:, j])
+                coef[j] = lr.coef_[0] * ratios[j]
             intercept[j] = lr.intercept_[0]
         self.coef_ = np.ascontiguousarray(coef)
         self.intercept_ = intercept

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["TextHasher", "char_ngram_counts", "mark_negation", "word_features"]
+__all__ = ["TextHasher", "char_ngram_counts", "idf_l2", "log_scale", "mark_negation", "word_features"]
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[!?]+|[.,;:]|\[[a-z ]+\]")
 _NEGATORS = frozenset(
@@ -95,23 +95,29 @@ def char_ngram_counts(texts: Sequence[str], ngrams: tuple[int, int], n_features:
     padded = [" " + t.lower() + " " for t in texts]
     codes = np.frombuffer("\x00".join(padded).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     lengths = np.fromiter((len(t) for t in padded), dtype=np.int64, count=n_docs)
-    doc_of = np.repeat(np.arange(n_docs), lengths + 1)[: len(codes)]
-    is_sep = np.concatenate([[0], np.cumsum(codes == 0)])
+    n_codes = len(codes)
+    doc_of = np.repeat(np.arange(n_docs, dtype=np.int32), lengths + 1)[:n_codes]
+    # room[i]: code points from i up to the next separator (or the end), i.e. the
+    # longest n-gram that may start at i without crossing into another text
+    stops = np.append(np.flatnonzero(codes == 0), n_codes)
+    room = np.repeat(stops, np.diff(stops, prepend=-1))[:n_codes] - np.arange(n_codes)
+    power_of_two = n_features & (n_features - 1) == 0
     rows, cols = [], []
     with np.errstate(over="ignore"):
-        h = np.zeros(len(codes), dtype=np.uint64)
+        h = np.zeros(n_codes, dtype=np.uint64)
         for n in range(1, hi + 1):
             # h[i] = hash of codes[i : i + n]
             h = h[:-1] * _BASE + codes[n - 1:] if n > 1 else codes.copy()
             if n < lo:
                 continue
-            starts = np.arange(len(h))
-            valid = (is_sep[starts + n] - is_sep[starts]) == 0
-            mixed = (h[valid] + np.uint64(n)) * _MIX
-            cols.append((mixed >> np.uint64(20)) % np.uint64(n_features))
-            rows.append(doc_of[starts[valid]])
+            valid = room[: len(h)] >= n
+            mixed = ((h[valid] + np.uint64(n)) * _MIX) >> np.uint64(20)
+            # x & (m - 1) == x % m for a power of two m, without a 64-bit division
+            col = mixed & np.uint64(n_features - 1) if power_of_two else mixed % np.uint64(n_features)
+            cols.append(col.astype(np.int32 if n_features <= 2**31 else np.int64))
+            rows.append(doc_of[: len(h)][valid])
     data = np.ones(sum(len(c) for c in cols), dtype=np.float32)
-    X = sp.csr_matrix((data, (np.concatenate(rows), np.concatenate(cols).astype(np.int64))),
+    X = sp.csr_matrix((data, (np.concatenate(rows), np.concatenate(cols))),
                       shape=(n_docs, n_features), dtype=np.float32)
     X.sum_duplicates()
     return X
@@ -147,12 +153,80 @@ class TextHasher:
         """Total number of columns produced."""
         return self.n_features * (2 if self._char else 1)
 
-    def transform(self, texts: Iterable[str]) -> sp.csr_matrix:
-        """Return raw counts (CSR, float32) with sublinear scaling applied."""
+    def counts(self, texts: Iterable[str]) -> sp.csr_matrix:
+        """Return raw n-gram counts (CSR, float32), before the sublinear scaling of :meth:`transform`."""
         docs: Sequence[str] = [t[: self.max_chars] for t in texts]
+        if not docs:
+            return sp.csr_matrix((0, self.n_columns), dtype=np.float32)
         blocks = [self._word.transform(docs)]
         if self._char:
             blocks.append(char_ngram_counts(docs, self.char_ngrams, self.n_features))
-        X = sp.hstack(blocks, format="csr", dtype=np.float32)
-        np.log1p(X.data, out=X.data)
-        return X
+        return sp.hstack(blocks, format="csr", dtype=np.float32)
+
+    def transform(self, texts: Iterable[str]) -> sp.csr_matrix:
+        """Return counts (CSR, float32) with sublinear scaling applied: ``log1p(count)``."""
+        return log_scale(self.counts(texts))
+
+    def can_fold_to(self, other: TextHasher) -> bool:
+        """True when :meth:`fold` turns this hasher's counts into exactly ``other``'s.
+
+        Both hash the same n-grams of the same characters into buckets taken
+        modulo ``n_features``; when ``other.n_features`` divides ours, its bucket
+        of an n-gram is our bucket modulo its size, so its counts are ours summed
+        over folded columns. This lets two models (sentiment and emotion) share
+        one hashing pass.
+        """
+        return (
+            self.char_ngrams == other.char_ngrams
+            and self.max_chars == other.max_chars
+            and self._char == other._char
+            and self.n_features % other.n_features == 0
+        )
+
+    def fold(self, X_counts: sp.csr_matrix, other: TextHasher) -> sp.csr_matrix:
+        """Map counts from :meth:`counts` to the counts ``other.counts`` gives for the same texts.
+
+        Examples
+        --------
+        >>> big, small = TextHasher(2**12), TextHasher(2**10)
+        >>> texts = ["Not bad at all", "slow delivery"]
+        >>> folded = big.fold(big.counts(texts), small)
+        >>> bool((folded != small.counts(texts)).nnz == 0)
+        True
+        """
+        if not self.can_fold_to(other):
+            raise ValueError("fold(): the other hasher reads different n-grams or has a size "
+                             "that does not divide this one's.")
+        X = X_counts.tocsr()
+        block, within = np.divmod(X.indices, self.n_features)
+        cols = block * other.n_features + within % other.n_features
+        out = sp.csr_matrix((X.data.copy(), cols, X.indptr.copy()),
+                            shape=(X.shape[0], other.n_columns), dtype=np.float32)
+        out.sum_duplicates()
+        return out
+
+
+def log_scale(X: sp.csr_matrix) -> sp.csr_matrix:
+    """Replace each count by ``log1p(count)``, in place (the sublinear tf of :class:`TextHasher`)."""
+    np.log1p(X.data, out=X.data)
+    return X
+
+
+def idf_l2(X: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
+    """Scale each column by its idf weight, then each row to unit L2 norm, in place.
+
+    The same as ``sklearn.preprocessing.normalize(X.multiply(idf))`` without the
+    copies and format conversions (rows with no features stay zero).
+
+    Examples
+    --------
+    >>> import scipy.sparse as sp
+    >>> X = sp.csr_matrix(np.array([[1.0, 1.0], [0.0, 0.0]], dtype=np.float32))
+    >>> idf_l2(X, np.array([3.0, 4.0], dtype=np.float32)).toarray().round(2).tolist()
+    [[0.6, 0.8], [0.0, 0.0]]
+    """
+    from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
+
+    X.data *= idf[X.indices]
+    inplace_csr_row_normalize_l2(X)
+    return X

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+from sklearn.preprocessing import normalize
+
+from cxtext.sentiment.features import (
+    TextHasher,
+    char_ngram_counts,
+    idf_l2,
+    log_scale,
+    mark_negation,
+)
+
+TEXTS = [
+    "Not bad at all, but the delivery was slow!!",
+    "wasn't helpful",
+    "",
+    "é😀 naïve café",
+    "Great staff. Great food. Great, great, great.",
+    "a",
+    "x" * 50,
+]
+
+
+def _reference_char_counts(texts, ngrams, n_features):
+    """Slow, obvious version of char_ngram_counts: one n-gram at a time in Python ints."""
+    mask64 = 2**64 - 1
+    out = np.zeros((len(texts), n_features), dtype=np.float32)
+    for row, text in enumerate(texts):
+        padded = " " + text.lower() + " "
+        for n in range(ngrams[0], ngrams[1] + 1):
+            for i in range(len(padded) - n + 1):
+                h = 0
+                for ch in padded[i:i + n]:
+                    h = (h * 1_000_003 + ord(ch)) & mask64
+                mixed = ((h + n) * 0x9E3779B97F4A7C15) & mask64
+                out[row, (mixed >> 20) % n_features] += 1
+    return out
+
+
+@pytest.mark.parametrize("n_features", [2**10, 1000])
+@pytest.mark.parametrize("ngrams", [(2, 5), (1, 3)])
+def test_char_ngram_counts_match_the_obvious_implementation(n_features, ngrams):
+    got = char_ngram_counts(TEXTS, ngrams, n_features)
+    assert got.has_canonical_format
+    np.testing.assert_array_equal(got.toarray(), _reference_char_counts(TEXTS, ngrams, n_features))
+
+
+def test_mark_negation_scope():
+    assert mark_negation("Not bad at all, but slow") == [
+        "not", "neg_bad", "neg_at", "neg_all", ",", "but", "slow"]
+    assert mark_negation("no problems. great") == ["no", "neg_problems", ".", "great"]
+
+
+def test_counts_and_transform():
+    hasher = TextHasher(2**10)
+    counts = hasher.counts(TEXTS)
+    assert counts.shape == (len(TEXTS), 2 * 2**10)
+    assert counts.data.min() >= 1 and np.all(counts.data == np.round(counts.data))
+    scaled = hasher.transform(TEXTS)
+    np.testing.assert_allclose(scaled.toarray(), np.log1p(counts.toarray()), rtol=1e-6)
+    assert hasher.counts([]).shape == (0, 2 * 2**10)
+
+
+@pytest.mark.parametrize("char_ngrams", [(2, 5), (0, 0)])
+def test_fold_gives_the_smaller_hashers_counts(char_ngrams):
+    big, small = TextHasher(2**12, char_ngrams), TextHasher(2**9, char_ngrams)
+    assert big.can_fold_to(small)
+    folded = big.fold(big.counts(TEXTS), small)
+    direct = small.counts(TEXTS)
+    assert folded.shape == direct.shape
+    assert (folded != direct).nnz == 0
+    np.testing.assert_array_equal(log_scale(folded).toarray(), small.transform(TEXTS).toarray())
+
+
+def test_fold_refuses_hashers_it_cannot_map_to():
+    big = TextHasher(2**12)
+    assert not big.can_fold_to(TextHasher(2**13))  # larger
+    assert not big.can_fold_to(TextHasher(3000))  # does not divide
+    assert not big.can_fold_to(TextHasher(2**10, (1, 4)))  # other n-grams
+    assert not big.can_fold_to(TextHasher(2**10, max_chars=100))  # reads less text
+    with pytest.raises(ValueError, match="does not divide"):
+        big.fold(big.counts(TEXTS), TextHasher(3000))
+
+
+def test_idf_l2_equals_sklearn_normalize_of_the_weighted_matrix():
+    rng = np.random.default_rng(0)
+    dense = sp.random(20, 50, density=0.2, dtype=np.float32, random_state=1).toarray()
+    dense[3] = 0  # an empty row stays zero
+    X = sp.csr_matrix(dense)
+    idf = rng.uniform(1, 5, 50).astype(np.float32)
+    expected = normalize(X.multiply(idf).tocsr(), norm="l2").toarray()
+    got = idf_l2(X.copy(), idf)
+    np.testing.assert_allclose(got.toarray(), expected, rtol=1e-6)
+    assert not got[3].toarray().any()
