@@ -210,3 +210,20 @@ def test_accurate_preset_shares_one_encoding(monkeypatch):
     assert res.comments["sentiment"].notna().sum() == 2
     assert "gratitude" in res.comments.loc[1, "emotions"]
     assert res.info["sentiment_model"].startswith("sentiment-accurate")
+
+
+def test_fast_models_share_one_hashing_pass_with_the_same_results(analyzer):
+    from cxtext.analyzer import _shared_hash_proba
+
+    sentiment, emotion = analyzer.sentiment_model, analyzer.emotion_model
+    texts = ["The nurse was lovely", "but I waited four hours!", "No problems at all", "",
+             "Couldn't be happier \U0001f600", "Delivery was late again and nobody called back"] * 400
+    n_clauses = 1500  # spans batches: emotions read only the first n_clauses texts
+    shared = _shared_hash_proba(texts, n_clauses, sentiment, emotion)
+    assert shared is not None
+    sentiment_proba, emotion_proba = shared
+    np.testing.assert_allclose(sentiment_proba, sentiment.predict_proba(texts), rtol=1e-6, atol=1e-7)
+    np.testing.assert_allclose(emotion_proba, emotion.predict_proba(texts[:n_clauses]),
+                               rtol=1e-5, atol=1e-6)
+    # models that cannot share (no emotion model) fall back to separate passes
+    assert _shared_hash_proba(texts, n_clauses, sentiment, None) is None

@@ -689,7 +689,11 @@ class Analyzer:
             k = len(model.classes_)
             return np.zeros((0, k)), np.zeros((0, k))
         if embeddings is not None and hasattr(model, "predict_proba_embeddings"):
-            proba = np.asarray(model.predict_proba_embeddings(embeddings), dtype=float)
+            import inspect
+
+            read = model.predict_proba_embeddings  # a blend also reads the texts themselves
+            args = (embeddings, texts) if "texts" in inspect.signature(read).parameters else (embeddings,)
+            proba = np.asarray(read(*args), dtype=float)
         else:
             proba = np.asarray(model.predict_proba(texts), dtype=float)
         return proba[:n_clauses], proba[n_clauses:]

@@ -100,10 +100,9 @@ def test_analyzer_shares_the_lower_layers(fitted):
 
 
 @pytest.mark.slow
-def test_shipped_accurate_model_is_tuned_and_reads_idioms():
-    model = load_sentiment_model("accurate")
-    if not isinstance(model, TunedSentimentClassifier):
-        pytest.skip("the shipped accurate model is not the tuned one")
+def test_shipped_tuned_model_reads_idioms():
+    model = load_sentiment_model("sentiment-accurate/0.2.0")  # the tuned part of "accurate" 0.3.0
+    assert isinstance(model, TunedSentimentClassifier)
     texts = ["No problems at all.", "Couldn't be happier.", "The agent wasn't helpful.",
              "Food great but the service was slow."]
     pred = model.predict(texts).tolist()

@@ -37,7 +37,7 @@ from cxtext.emotion.thresholds import ThresholdMixin
 from cxtext.errors import ConfigError, InputError, ModelError, ModelVersionError
 from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays, write_model_dir
 from cxtext.sentiment.fast import CHAR_ANALYZERS
-from cxtext.sentiment.features import TextHasher
+from cxtext.sentiment.features import TextHasher, idf_l2, log_scale
 
 __all__ = ["FastEmotionClassifier", "nb_log_count_ratios"]
 
@@ -218,10 +218,8 @@ class FastEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
                 f"number > 0. Got {self.positive_weight!r} instead."
             )
 
-    def _weight(self, X_raw: Any) -> Any:
-        from sklearn.preprocessing import normalize
-
-        return normalize(X_raw.multiply(self.idf_).tocsr(), norm="l2", copy=False)
+    def _weight(self, X_raw: Any, *, in_place: bool = False) -> Any:
+        return idf_l2(X_raw.tocsr() if in_place else X_raw.tocsr(copy=True), self.idf_)
 
     def fit(self, X: Sequence[str], y: Sequence[Sequence[str]] | np.ndarray) -> FastEmotionClassifier:
         """Fit on texts ``X`` with emotion ids ``y`` (one list per text; ``[]`` = none).
@@ -269,12 +267,26 @@ class FastEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
     def decision_function(self, X: Sequence[str]) -> np.ndarray:
         """Per-emotion logits, shape ``(n, 8)``."""
         check_is_fitted(self, ["coef_", "idf_"])
-        Xw = self._weight(self._hasher().transform([str(t) for t in X]))
+        Xw = self._weight(self._hasher().transform([str(t) for t in X]), in_place=True)
         return np.asarray(Xw @ self.coef_.T) + self.intercept_
 
     def predict_proba(self, X: Sequence[str]) -> np.ndarray:
         """Independent per-emotion probabilities, shape ``(n, 8)``, columns in ``classes_`` order."""
         return _sigmoid(self.decision_function(X)).astype(np.float32)
+
+    def text_hasher(self) -> TextHasher:
+        """The feature hasher this model reads (see :meth:`predict_proba_counts`)."""
+        return self._hasher()
+
+    def predict_proba_counts(self, X_counts: Any) -> np.ndarray:
+        """:meth:`predict_proba` from raw counts, ``text_hasher().counts(texts)``.
+
+        For callers that hash texts once for several models (the analyzer folds
+        the sentiment model's counts into these); ``X_counts`` is not modified.
+        """
+        check_is_fitted(self, ["coef_", "idf_"])
+        Xw = self._weight(log_scale(X_counts.tocsr(copy=True)), in_place=True)
+        return _sigmoid(np.asarray(Xw @ self.coef_.T) + self.intercept_).astype(np.float32)
 
     # -- persistence -------------------------------------------------------------
     def save(self, path: str | os.PathLike[str], *, name: str = KIND, version: str = "0.1.0",

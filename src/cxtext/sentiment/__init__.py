@@ -2,6 +2,8 @@
 
 * :class:`FastSentimentClassifier` — hashed n-grams + logistic regression (preset ``fast``).
 * :class:`TunedSentimentClassifier` — MiniLM with its top layers fine-tuned (preset ``accurate``).
+* :class:`BlendedSentimentClassifier` — a weighted geometric mean of models (``accurate`` 0.3.0:
+  the tuned MiniLM and the fast model, equal weights).
 * :class:`EmbeddingSentimentClassifier` — a head over frozen MiniLM embeddings (``accurate`` 0.1.0).
 * :func:`load_sentiment_model` — load either from a name (``"fast"``, ``"accurate"``) or a folder.
 """
@@ -12,11 +14,13 @@ import os
 from typing import Any
 
 from cxtext.sentiment.accurate import EmbeddingSentimentClassifier
+from cxtext.sentiment.blend import BlendedSentimentClassifier
 from cxtext.sentiment.fast import SENTIMENT_LABELS, FastSentimentClassifier
 from cxtext.sentiment.tuned import TunedSentimentClassifier
 
 __all__ = [
     "SENTIMENT_LABELS",
+    "BlendedSentimentClassifier",
     "EmbeddingSentimentClassifier",
     "FastSentimentClassifier",
     "TunedSentimentClassifier",
@@ -27,6 +31,7 @@ _KINDS: dict[str, Any] = {
     "sentiment-fast": FastSentimentClassifier,
     "sentiment-accurate": EmbeddingSentimentClassifier,
     "sentiment-tuned": TunedSentimentClassifier,
+    "sentiment-blend": BlendedSentimentClassifier,
 }
 
 

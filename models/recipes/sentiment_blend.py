@@ -1,0 +1,79 @@
+"""Recipe: build ``sentiment-accurate`` 0.3.0, an equal-weight blend of two trained models.
+
+    HF_HUB_OFFLINE=1 .venv/bin/python models/recipes/sentiment_blend.py [--version 0.3.0]
+
+Pools the class probabilities of ``sentiment-accurate/0.2.0`` (MiniLM with
+its top layers fine-tuned) and ``sentiment-fast/0.2.0`` (hashed n-grams) as a
+weighted geometric mean with weights 0.5/0.5 (:class:`cxtext.sentiment.BlendedSentimentClassifier`). Nothing
+is trained: the weights are fixed at equal, not tuned on any test split. The
+blend is scored on every test split of the shared datasets (both components were
+trained on the train splits only) and on ``tests/data/cx_idioms.csv`` (never
+trained on), and written to ``models/sentiment-accurate/<version>/``; the
+folder refers to its components by name and pins their manifests' sha256.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import accuracy_score, f1_score
+
+from cxtext.datasets import DATASETS, load_sentiment_dataset
+from cxtext.sentiment import BlendedSentimentClassifier, load_sentiment_model
+from cxtext.sentiment.calibration import expected_calibration_error
+from cxtext.sentiment.train import clean_for_model
+
+ROOT = Path(__file__).resolve().parents[2]
+COMPONENTS = ("sentiment-accurate/0.2.0", "sentiment-fast/0.2.0")
+WEIGHTS = (0.5, 0.5)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--version", default="0.3.0")
+    parser.add_argument("--out", type=Path, default=ROOT / "models" / "sentiment-accurate")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+
+    models = [(ref, load_sentiment_model(ref)) for ref in COMPONENTS]
+    blend = BlendedSentimentClassifier.from_fitted(models, weights=WEIGHTS)
+
+    tests = {name: (df := load_sentiment_dataset(name))[df.split == "test"] for name in DATASETS}
+    tests["cx_idioms"] = pd.read_csv(ROOT / "tests" / "data" / "cx_idioms.csv")
+    metrics: dict[str, object] = {"weights": dict(zip(COMPONENTS, WEIGHTS))}
+    for name, test in tests.items():
+        proba = blend.predict_proba(clean_for_model(test["text"].tolist()))
+        pred = blend.classes_[proba.argmax(1)]
+        y = test["label"].to_numpy()
+        y_idx = np.array([list(blend.classes_).index(v) for v in y])
+        metrics[name] = {
+            "split": "test" if name != "cx_idioms" else "all (evaluation only)",
+            "rows": int(len(test)),
+            "macro_f1": round(float(f1_score(y, pred, average="macro")), 4),
+            "accuracy": round(float(accuracy_score(y, pred)), 4),
+            "ece": round(float(expected_calibration_error(proba, y_idx)), 4),
+        }
+        logging.info("%s %s", name, metrics[name])
+
+    trained_on: list[dict] = []
+    for _, model in models:
+        for record in model.manifest_.trained_on:
+            trained_on.append({**record, "note": f"{record.get('note', '')} (via {model.manifest_.name}/"
+                                                 f"{model.manifest_.version})".strip()})
+    folder = blend.save(
+        args.out / args.version, components=COMPONENTS, name="sentiment-accurate",
+        version=args.version, trained_on=trained_on, metrics=metrics,
+        description=("Three-class sentiment: the equal-weight geometric mean of the probabilities of "
+                     "sentiment-accurate 0.2.0 (all-MiniLM-L6-v2, top 2 layers fine-tuned) and "
+                     "sentiment-fast 0.2.0 (hashed word and character n-grams). The weights are "
+                     "fixed, not tuned on test data. The folder holds no weights: it pins its "
+                     "components' manifests by sha256."))
+    logging.info("saved %s", folder)
+
+
+if __name__ == "__main__":
+    main()
