@@ -54,8 +54,7 @@ def tiny_bert_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from transformers import BertConfig, BertModel, BertTokenizer
 
     folder = tmp_path_factory.mktemp("tiny_bert")
-    words = ("good great lovely kind fast easy bad rude slow awful late broken the staff was "
-             "were service food delivery not very wait it is a and but no problems at all").split()
+    words = ["good", "great", "lovely", "kind", "fast", "easy", "bad", "rude", "slow", "awful", "late", "broken", "the", "staff", "was", "were", "service", "food", "delivery", "not", "very", "wait", "it", "is", "a", "and", "but", "no", "problems", "at", "all"]
     (folder / "vocab.txt").write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words]) + "\n")
     BertTokenizer(str(folder / "vocab.txt")).save_pretrained(str(folder))
     torch.manual_seed(0)

@@ -35,7 +35,7 @@ from cxtext.sentiment.train import clean_for_model
 from cxtext.sentiment.tuned import TunedSentimentClassifier
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from cx_augment import cx_augmentation  # noqa: E402
+from cx_augment import cx_augmentation
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -126,7 +126,7 @@ def main() -> None:
     for name, test in tests.items():
         pred = model.classes_[proba(clean_for_model(test["text"].tolist())).argmax(1)]
         metrics[name] = {"split": "test" if name != "cx_idioms" else "all (evaluation only)",
-                         "rows": int(len(test)),
+                         "rows": len(test),
                          "macro_f1": round(float(f1_score(test["label"], pred, average="macro")), 4),
                          "accuracy": round(float(accuracy_score(test["label"], pred)), 4)}
         print(name, metrics[name], flush=True)

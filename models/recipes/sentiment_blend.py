@@ -28,6 +28,7 @@ from cxtext.sentiment.calibration import expected_calibration_error
 from cxtext.sentiment.train import clean_for_model
 
 ROOT = Path(__file__).resolve().parents[2]
+logger = logging.getLogger("sentiment_blend")
 COMPONENTS = ("sentiment-accurate/0.2.0", "sentiment-fast/0.2.0")
 WEIGHTS = (0.5, 0.5)
 
@@ -52,12 +53,12 @@ def main() -> None:
         y_idx = np.array([list(blend.classes_).index(v) for v in y])
         metrics[name] = {
             "split": "test" if name != "cx_idioms" else "all (evaluation only)",
-            "rows": int(len(test)),
+            "rows": len(test),
             "macro_f1": round(float(f1_score(y, pred, average="macro")), 4),
             "accuracy": round(float(accuracy_score(y, pred)), 4),
             "ece": round(float(expected_calibration_error(proba, y_idx)), 4),
         }
-        logging.info("%s %s", name, metrics[name])
+        logger.info("%s %s", name, metrics[name])
 
     trained_on: list[dict] = []
     for _, model in models:
@@ -72,7 +73,7 @@ def main() -> None:
                      "sentiment-fast 0.2.0 (hashed word and character n-grams). The weights are "
                      "fixed, not tuned on test data. The folder holds no weights: it pins its "
                      "components' manifests by sha256."))
-    logging.info("saved %s", folder)
+    logger.info("saved %s", folder)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from cxtext.models import TrainingData
 from cxtext.sentiment.train import clean_for_model, train_sentiment
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from cx_augment import cx_augmentation  # noqa: E402
+from cx_augment import cx_augmentation
 
 AUGMENT_WEIGHT = 5.0
 
@@ -61,7 +61,7 @@ def main() -> None:
         pred = model.predict(clean_for_model(test["text"].tolist()))
         metrics[name] = {
             "split": "test",
-            "rows": int(len(test)),
+            "rows": len(test),
             "macro_f1": round(float(f1_score(test["label"], pred, average="macro")), 4),
             "accuracy": round(float(accuracy_score(test["label"], pred)), 4),
         }

@@ -5,7 +5,11 @@ import pytest
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 
 from cxtext.errors import ConfigError, InputError, ModelIntegrityError
-from cxtext.sentiment import BlendedSentimentClassifier, FastSentimentClassifier, load_sentiment_model
+from cxtext.sentiment import (
+    BlendedSentimentClassifier,
+    FastSentimentClassifier,
+    load_sentiment_model,
+)
 
 TEXTS = ["great staff", "awful wait", "it was ok", "lovely people", "so rude", "fine I guess"] * 5
 LABELS = ["positive", "negative", "neutral"] * 10
