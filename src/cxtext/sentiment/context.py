@@ -91,6 +91,10 @@ _SUGGESTION_ANYWHERE = re.compile(
     r"(?:a|an) option to|ability to|if only)\b",
     re.IGNORECASE,
 )
+#: A word every match of ``_SUGGESTION_ANYWHERE`` contains: texts (ASCII, lower-cased) with
+#: none of them skip the search, which is slow for a pattern with this many alternatives.
+_SUGGESTION_WORDS = ("should", "could", "would", "i'd", "wish", "need", "please", "help", "suggest",
+                     "more", "option", "ability", "if only")
 _SATISFIED = re.compile(
     r"^(?:no+|nope|none|nothing|nil|not really|no comments?|nothing (?:really|at all|else|much|to (?:add|improve|say|change))|"
     r"(?:i )?(?:can'?t|cannot|couldn'?t) think of anything|nothing i can think of|no(?:thing)?,? (?:it|all|everything) (?:was|is) "
@@ -159,7 +163,13 @@ def is_suggestion(text: str, prompt: str = "neutral") -> bool:
         return False
     if prompt == "improve" and any(ch.isalpha() for ch in text):
         return True
-    return bool(_SUGGESTION_START.match(text) or _SUGGESTION_ANYWHERE.search(text))
+    if _SUGGESTION_START.match(text):
+        return True
+    if text.isascii():  # every match of _SUGGESTION_ANYWHERE holds one of these words
+        low = text.lower()
+        if not any(word in low for word in _SUGGESTION_WORDS):
+            return False
+    return bool(_SUGGESTION_ANYWHERE.search(text))
 
 
 def apply_context(proba: np.ndarray, classes: Sequence[str], prompts: Sequence[str],
