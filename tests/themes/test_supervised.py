@@ -152,3 +152,91 @@ def test_embedding_features_use_encoder(monkeypatch):
     monkeypatch.setattr(sup, "_encode", fake)
     m = train_themes(_frame(), features="both", cv=2, **SMALL)
     assert calls and m.coef_.shape[1] == 2 * 2**12 + 2
+
+
+def _fake_encoder(dim: int = 8):
+    """Fixed pseudo-random unit vectors per text (no MiniLM in unit tests)."""
+    def encode(texts):
+        out = []
+        for t in texts:
+            rng = np.random.default_rng(sum(map(ord, t)) * 7919 + len(t))
+            v = rng.normal(size=dim)
+            out.append(v / np.linalg.norm(v))
+        return np.asarray(out, dtype=np.float32)
+    return encode
+
+
+def test_stacking_weights_the_informative_block(monkeypatch):
+    # Texts carry no word/char signal (fresh random tokens); only the embedding knows the label.
+    rng = np.random.default_rng(0)
+    n = 80
+    y = np.array([1] * 30 + [0] * 50)
+    texts = ["".join(rng.choice(list("abcdefghij"), 6)) + f" q{i}" for i in range(n)]
+    base = _fake_encoder(6)(texts)
+    lookup = {t: np.r_[v, 2.0 * y[i] - 1.0].astype(np.float32) for i, (t, v) in enumerate(zip(texts, base))}
+    monkeypatch.setattr(sup, "_encode", lambda batch: np.stack([lookup[t] for t in batch]))
+    labels = [["food"] if v else [] for v in y]
+    m = ThemeClassifier(features="both", cv=3, **SMALL).fit(texts, labels)
+    assert m.get_params()["combine"] == "stack"
+    w = m.cv_scores_["food"]["block_weights"]
+    assert w["embedding"] > 0 and w["embedding"] > w["hashed"]
+    assert m.calibration_[0, 0] == 1.0  # stacking weights folded into coef_
+    assert m.coef_.shape == (1, 2 * 2**12 + 7)
+    assert m.cv_scores_["food"]["f1"] == pytest.approx(1.0)
+    assert m.predict(texts[:3] + texts[-3:])[:, 0].tolist() == [1, 1, 1, 0, 0, 0]
+    # coef_ is the block models' coefficients scaled by the stacking weights
+    from sklearn.linear_model import LogisticRegression
+
+    hashed, emb = m._blocks(texts)
+    for block, cols, key in ((hashed, slice(0, 2 * 2**12), "hashed"), (emb, slice(2 * 2**12, None), "embedding")):
+        ref = LogisticRegression(C=4.0, class_weight="balanced", solver="liblinear", max_iter=1000).fit(block, y)
+        scale = float(m.coef_[0, cols] @ ref.coef_[0]) / float(ref.coef_[0] @ ref.coef_[0])
+        assert scale == pytest.approx(w[key], abs=1e-3)
+    concat = ThemeClassifier(features="both", combine="concat", cv=3, **SMALL).fit(texts, labels)
+    assert "block_weights" not in concat.cv_scores_["food"]
+    assert concat.predict(texts[:3] + texts[-3:])[:, 0].tolist() == [1, 1, 1, 0, 0, 0]
+
+
+def test_stack_drops_a_block_with_negative_weight():
+    rng = np.random.default_rng(1)
+    y = np.array([0, 1] * 50)
+    good = (2 * y - 1) * 2.0 + rng.normal(size=100)
+    bad = -(2 * y - 1) + 2.0 * rng.normal(size=100)  # points the wrong way
+    from sklearn.linear_model import LogisticRegression
+
+    assert LogisticRegression(C=1e4).fit(np.c_[good, bad], y).coef_[0, 1] < 0
+    weights, bias = ThemeClassifier._stack(np.c_[good, bad], y)
+    assert weights[1] == 0.0  # dropped, and the other block refitted alone (= Platt)
+    assert (weights[0], bias) == pytest.approx(ThemeClassifier._platt(good, y), rel=1e-6)
+    assert ThemeClassifier._stack(np.c_[-good, -good], y) is None
+
+
+def test_stacked_save_load_and_old_models_load_as_concat(tmp_path, monkeypatch):
+    monkeypatch.setattr(sup, "_encode", _fake_encoder())
+    df = _frame()
+    m = train_themes(df, features="both", cv=3, **SMALL)
+    folder = m.save(tmp_path / "themes-both" / "1.0.0")
+    loaded = ThemeClassifier.load(folder)
+    assert loaded.combine == "stack"
+    texts = FOOD + PRICE[:3]
+    np.testing.assert_allclose(loaded.predict_proba(texts), m.predict_proba(texts), rtol=1e-6)
+    assert loaded.cv_scores_["food"]["block_weights"] == m.cv_scores_["food"]["block_weights"]
+    # a manifest written before `combine` existed: the model was a concatenated one
+    manifest_path = folder / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    del manifest["params"]["combine"]
+    manifest_path.write_text(json.dumps(manifest))
+    old = ThemeClassifier.load(folder)
+    assert old.combine == "concat"
+    np.testing.assert_allclose(old.predict_proba(texts), m.predict_proba(texts), rtol=1e-6)
+
+
+def test_combine_is_validated_and_ignored_without_both():
+    with pytest.raises(Exception, match="CX301.*combine"):
+        ThemeClassifier(combine="mean", **SMALL).fit(_frame()["text"], parse_label_column(_frame(), "labels"))
+    texts, labels = _frame()["text"], parse_label_column(_frame(), "labels")
+    a = ThemeClassifier(cv=3, **SMALL).fit(texts, labels)
+    b = ThemeClassifier(cv=3, combine="concat", **SMALL).fit(texts, labels)
+    np.testing.assert_array_equal(a.coef_, b.coef_)
+    np.testing.assert_array_equal(a.calibration_, b.calibration_)
+    assert "block_weights" not in a.cv_scores_["food"]
