@@ -222,7 +222,7 @@ def idf_l2(X: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
     --------
     >>> import scipy.sparse as sp
     >>> X = sp.csr_matrix(np.array([[1.0, 1.0], [0.0, 0.0]], dtype=np.float32))
-    >>> idf_l2(X, np.array([3.0, 4.0], dtype=np.float32)).toarray().round(2).tolist()
+    >>> idf_l2(X, np.array([3.0, 4.0], dtype=np.float32)).toarray().astype(float).round(2).tolist()
     [[0.6, 0.8], [0.0, 0.0]]
     """
     from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
