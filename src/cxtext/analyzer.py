@@ -673,11 +673,9 @@ class Analyzer:
 
     def _tag(self, clause_texts: list[str], embeddings: np.ndarray | None) -> list[list[Any]]:
         """Theme hits per clause; passes the clause embeddings to taggers that read them."""
-        import inspect
-
         tagger = self.theme_tagger
         if (embeddings is not None and getattr(tagger, "uses_embeddings", False)
-                and "embeddings" in inspect.signature(tagger.tag).parameters):
+                and _accepts(tagger.tag, "embeddings")):
             return tagger.tag(clause_texts, embeddings=embeddings[:len(clause_texts)])
         return tagger.tag(clause_texts)
 
@@ -689,10 +687,8 @@ class Analyzer:
             k = len(model.classes_)
             return np.zeros((0, k)), np.zeros((0, k))
         if embeddings is not None and hasattr(model, "predict_proba_embeddings"):
-            import inspect
-
             read = model.predict_proba_embeddings  # a blend also reads the texts themselves
-            args = (embeddings, texts) if "texts" in inspect.signature(read).parameters else (embeddings,)
+            args = (embeddings, texts) if _accepts(read, "texts") else (embeddings,)
             proba = np.asarray(read(*args), dtype=float)
         else:
             proba = np.asarray(model.predict_proba(texts), dtype=float)
@@ -703,6 +699,13 @@ class Analyzer:
         if embeddings is not None and hasattr(model, "predict_proba_embeddings"):
             return np.asarray(model.predict_proba_embeddings(embeddings, texts), dtype=float)
         return np.asarray(model.predict_proba(texts), dtype=float)
+
+
+def _accepts(method: Any, parameter: str) -> bool:
+    """Whether ``method`` takes a parameter called ``parameter``."""
+    import inspect
+
+    return parameter in inspect.signature(method).parameters
 
 
 def _shared_hash_proba(texts: list[str], n_clauses: int, sentiment: Any,
