@@ -76,3 +76,24 @@ def test_limits_compute_a_branch_for_leading_texts_only(encoder):
     assert np.allclose(part["t"][:2], full["t"][:2], atol=1e-5)
     assert not part["t"][2:].any()
     assert np.allclose(part["base"][:3], full["base"][:3], atol=1e-5) and not part["base"][3:].any()
+
+
+def test_branches_sharing_one_top_run_it_once_with_their_own_limits(encoder, monkeypatch):
+    top = copy.deepcopy(list(encoder.model.encoder.layer[2:]))
+    for p in top[-1].parameters():
+        p.data.add_(0.25)
+    separate = encoder.encode_branches(TEXTS, {"a": top, "b": copy.deepcopy(top)}, base=False)
+    calls = []
+    layer_forward = type(top[0]).forward
+
+    def counting(self, *args, **kwargs):
+        calls.append(id(self))
+        return layer_forward(self, *args, **kwargs)
+
+    monkeypatch.setattr(type(top[0]), "forward", counting)
+    shared = encoder.encode_branches(TEXTS, {"a": top, "b": top}, limits={"a": 2}, base=False)
+    # The shared top's layers ran once per batch (3 batches of 2), not once per branch.
+    assert sum(c == id(top[0]) for c in calls) == 3
+    assert np.allclose(shared["b"], separate["b"], atol=1e-5)
+    assert np.allclose(shared["a"][:2], separate["a"][:2], atol=1e-5) and not shared["a"][2:].any()
+    assert shared["a"] is not shared["b"]

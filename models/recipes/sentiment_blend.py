@@ -1,9 +1,11 @@
-"""Recipe: build ``sentiment-accurate`` 0.3.0, an equal-weight blend of two trained models.
+"""Recipe: build ``sentiment-accurate`` 0.5.0, an equal-weight blend of two trained models.
 
-    HF_HUB_OFFLINE=1 .venv/bin/python models/recipes/sentiment_blend.py [--version 0.3.0]
+    HF_HUB_OFFLINE=1 .venv/bin/python models/recipes/sentiment_blend.py [--version 0.5.0]
+    # 0.3.0 was: --version 0.3.0 --components sentiment-accurate/0.2.0 sentiment-fast/0.2.0
 
-Pools the class probabilities of ``sentiment-accurate/0.2.0`` (MiniLM with
-its top layers fine-tuned) and ``sentiment-fast/0.2.0`` (hashed n-grams) as a
+Pools the class probabilities of ``sentiment-accurate/0.4.0`` (MiniLM
+fine-tuned multi-task with the emotion head, ``accurate_shared.py``) and
+``sentiment-fast/0.2.0`` (hashed n-grams) as a
 weighted geometric mean with weights 0.5/0.5 (:class:`cxtext.sentiment.BlendedSentimentClassifier`). Nothing
 is trained: the weights are fixed at equal, not tuned on any test split. The
 blend is scored on every test split of the shared datasets (both components were
@@ -29,23 +31,35 @@ from cxtext.sentiment.train import clean_for_model
 
 ROOT = Path(__file__).resolve().parents[2]
 logger = logging.getLogger("sentiment_blend")
-COMPONENTS = ("sentiment-accurate/0.2.0", "sentiment-fast/0.2.0")
+COMPONENTS = ("sentiment-accurate/0.4.0", "sentiment-fast/0.2.0")
 WEIGHTS = (0.5, 0.5)
+
+
+def _summary(model: object) -> str:
+    kind = model.manifest_.kind  # type: ignore[attr-defined]
+    if kind == "sentiment-tuned":
+        return f"all-MiniLM-L6-v2, top {model.n_tuned_layers} layers fine-tuned"  # type: ignore[attr-defined]
+    if kind == "sentiment-fast":
+        return "hashed word and character n-grams"
+    return kind
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--version", default="0.3.0")
+    parser.add_argument("--version", default="0.5.0")
+    parser.add_argument("--components", nargs=2, default=list(COMPONENTS),
+                        help="tuned model and fast model folders (names under models/)")
     parser.add_argument("--out", type=Path, default=ROOT / "models" / "sentiment-accurate")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
 
-    models = [(ref, load_sentiment_model(ref)) for ref in COMPONENTS]
+    components = tuple(args.components)
+    models = [(ref, load_sentiment_model(ref)) for ref in components]
     blend = BlendedSentimentClassifier.from_fitted(models, weights=WEIGHTS)
 
     tests = {name: (df := load_sentiment_dataset(name))[df.split == "test"] for name in DATASETS}
     tests["cx_idioms"] = pd.read_csv(ROOT / "tests" / "data" / "cx_idioms.csv")
-    metrics: dict[str, object] = {"weights": dict(zip(COMPONENTS, WEIGHTS))}
+    metrics: dict[str, object] = {"weights": dict(zip(components, WEIGHTS))}
     for name, test in tests.items():
         proba = blend.predict_proba(clean_for_model(test["text"].tolist()))
         pred = blend.classes_[proba.argmax(1)]
@@ -66,13 +80,13 @@ def main() -> None:
             trained_on.append({**record, "note": f"{record.get('note', '')} (via {model.manifest_.name}/"
                                                  f"{model.manifest_.version})".strip()})
     folder = blend.save(
-        args.out / args.version, components=COMPONENTS, name="sentiment-accurate",
+        args.out / args.version, components=components, name="sentiment-accurate",
         version=args.version, trained_on=trained_on, metrics=metrics,
         description=("Three-class sentiment: the equal-weight geometric mean of the probabilities of "
-                     "sentiment-accurate 0.2.0 (all-MiniLM-L6-v2, top 2 layers fine-tuned) and "
-                     "sentiment-fast 0.2.0 (hashed word and character n-grams). The weights are "
-                     "fixed, not tuned on test data. The folder holds no weights: it pins its "
-                     "components' manifests by sha256."))
+                     + " and ".join(f"{m.manifest_.name} {m.manifest_.version} ({_summary(m)})"
+                                    for _, m in models)
+                     + ". The weights are fixed, not tuned on test data. The folder holds no weights: "
+                     "it pins its components' manifests by sha256."))
     logger.info("saved %s", folder)
 
 

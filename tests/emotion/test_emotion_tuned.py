@@ -93,8 +93,46 @@ def test_analyzer_runs_both_tuned_tops_in_one_pass(fitted, tiny_bert_dir, monkey
 
 
 @pytest.mark.slow
-def test_shipped_accurate_emotion_model_reads_gratitude():
-    model = load_emotion_model("accurate")
-    if not isinstance(model, TunedEmotionClassifier):
-        pytest.skip("the shipped accurate emotion model is not the tuned one")
-    assert "gratitude" in model.predict(["Thank you so much for your help!"])[0]
+def test_shipped_accurate_models_share_one_tuned_top():
+    from cxtext.emotion import BlendedEmotionClassifier
+    from cxtext.sentiment import load_sentiment_model
+
+    emotions = load_emotion_model("accurate")
+    sentiment = load_sentiment_model("accurate")
+    assert isinstance(emotions, BlendedEmotionClassifier)
+    # one copy of the tuned layers for both: the accurate pass runs them once
+    assert emotions.encoder_top_ is sentiment.encoder_top_
+    assert "gratitude" in emotions.predict(["Thank you so much for your help!"])[0]
+    assert emotions.manifest_.metrics["holdout"]["macro_f1"] >= 0.60
+
+
+def test_an_emotion_head_can_borrow_a_sentiment_models_top(fitted, tmp_path, tiny_bert_dir, monkeypatch):
+    from cxtext.errors import ConfigError
+
+    monkeypatch.setenv("CXTEXT_MODELS_DIR", str(tmp_path))
+    emo, texts, _ = fitted
+    # A sentiment model on the emotion model's very layers (as accurate_shared.py trains them).
+    sent = TunedSentimentClassifier(n_tuned_layers=emo.n_tuned_layers, encoder_dir=str(tiny_bert_dir),
+                                    encoder_sha256=None)
+    sent.tuned_layers_, sent.n_features_in_ = emo.tuned_layers_, emo.n_features_in_
+    sent.coef_, sent.intercept_ = emo.coef_[:3].copy(), emo.intercept_[:3].copy()
+    sent.classes_ = np.array(["negative", "neutral", "positive"], dtype=object)
+    sent.history_, sent.temperature_, sent.calibration_ = [], 1.0, {}
+    sent.save(tmp_path / "toy-sent" / "1.0.0", version="1.0.0")
+    folder = emo.save(tmp_path / "toy-emo" / "1.0.0", version="1.0.0", top_from="toy-sent/1.0.0")
+    own = emo.save(tmp_path / "toy-own" / "1.0.0", version="1.0.0")
+    assert (folder / "tuned.safetensors").stat().st_size < (own / "tuned.safetensors").stat().st_size / 3
+
+    loaded = TunedEmotionClassifier.load(folder, encoder_dir=str(tiny_bert_dir))
+    assert np.allclose(loaded.predict_proba(texts), emo.predict_proba(texts), atol=1e-5)
+    sent_loaded = TunedSentimentClassifier.load("toy-sent/1.0.0", encoder_dir=str(tiny_bert_dir))
+    assert sent_loaded.tuned_layers_ is loaded.tuned_layers_  # one copy, run once by the encoder
+
+    other = clone(emo).set_params(epochs=1, random_state=3).fit(*_toy(1))
+    with pytest.raises(ConfigError, match="not this model's"):
+        other.save(tmp_path / "toy-bad" / "1.0.0", version="1.0.0", top_from="toy-sent/1.0.0")
+    # retraining the lender in place breaks the pin
+    sent.coef_ = sent.coef_ * 2
+    sent.save(tmp_path / "toy-sent" / "1.0.0", version="1.0.0")
+    with pytest.raises(ModelIntegrityError, match="toy-sent"):
+        TunedEmotionClassifier.load(folder, encoder_dir=str(tiny_bert_dir))

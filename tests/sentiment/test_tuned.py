@@ -101,9 +101,36 @@ def test_analyzer_shares_the_lower_layers(fitted):
 
 @pytest.mark.slow
 def test_shipped_tuned_model_reads_idioms():
-    model = load_sentiment_model("sentiment-accurate/0.2.0")  # the tuned part of "accurate" 0.3.0
+    model = load_sentiment_model("sentiment-accurate/0.4.0")  # the tuned part of "accurate" 0.5.0
     assert isinstance(model, TunedSentimentClassifier)
     texts = ["No problems at all.", "Couldn't be happier.", "The agent wasn't helpful.",
              "Food great but the service was slow."]
     pred = model.predict(texts).tolist()
     assert pred[:3] == ["positive", "positive", "negative"]
+
+
+def test_models_saved_with_the_same_top_load_one_shared_copy(fitted, tmp_path, tiny_bert_dir):
+    clf, texts, _ = fitted
+    first = clf.save(tmp_path / "a", version="0.0.1")
+    clf_b = clone(clf)
+    for name in ("tuned_layers_", "n_features_in_", "classes_", "history_", "temperature_", "calibration_"):
+        setattr(clf_b, name, getattr(clf, name))
+    clf_b.coef_, clf_b.intercept_ = clf.coef_[::-1].copy(), clf.intercept_[::-1].copy()  # another head
+    second = clf_b.save(tmp_path / "b", version="0.0.1")
+    a = TunedSentimentClassifier.load(first, encoder_dir=str(tiny_bert_dir))
+    b = TunedSentimentClassifier.load(second, encoder_dir=str(tiny_bert_dir))
+    assert a.tuned_layers_ is b.tuned_layers_  # the encoder will run them once for both
+    assert np.allclose(b.predict_proba(texts[:6]), clf_b.predict_proba(texts[:6]), atol=1e-5)
+    assert not np.allclose(a.predict_proba(texts[:6]), b.predict_proba(texts[:6]))
+    other = clone(clf).set_params(random_state=1, epochs=1).fit(texts[:30], _toy(1)[1][:30])
+    c = TunedSentimentClassifier.load(other.save(tmp_path / "c", version="0.0.1"),
+                                      encoder_dir=str(tiny_bert_dir))
+    assert c.tuned_layers_ is not a.tuned_layers_
+    # the shared copy lives only as long as a model holds it
+    import gc
+    import weakref
+
+    shared = weakref.ref(a.tuned_layers_)
+    del a, b
+    gc.collect()
+    assert shared() is None

@@ -11,9 +11,12 @@ Models
     Heads on frozen MiniLM sentence embeddings + n-grams (``models/emotion-accurate/0.1.0``).
 :class:`TunedEmotionClassifier`
     MiniLM with its top layers fine-tuned, one sigmoid per emotion.
+:class:`BlendedEmotionClassifier`
+    Pools trained models' per-emotion log-odds (the ``accurate`` default).
 """
 
 from cxtext.emotion.accurate import EmbeddingEmotionClassifier
+from cxtext.emotion.blend import BlendedEmotionClassifier
 from cxtext.emotion.data import GOEMOTIONS_TO_CX, load_goemotions_emotions, map_goemotions_labels
 from cxtext.emotion.definitions import EMOTIONS, NONE, Emotion, load_emotion_definitions
 from cxtext.emotion.evaluate import evaluate_emotions, parse_emotion_labels
@@ -24,6 +27,7 @@ __all__ = [
     "EMOTIONS",
     "GOEMOTIONS_TO_CX",
     "NONE",
+    "BlendedEmotionClassifier",
     "EmbeddingEmotionClassifier",
     "Emotion",
     "FastEmotionClassifier",
@@ -51,4 +55,4 @@ def load_emotion_model(name_or_path: object) -> object:
 
     return load_by_kind(str(name_or_path), family="emotion", classes={
         "emotion-fast": FastEmotionClassifier, "emotion-accurate": EmbeddingEmotionClassifier,
-        "emotion-tuned": TunedEmotionClassifier})
+        "emotion-tuned": TunedEmotionClassifier, "emotion-blend": BlendedEmotionClassifier})

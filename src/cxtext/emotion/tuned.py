@@ -126,19 +126,26 @@ class TunedEmotionClassifier(TunedTopMixin, ThresholdMixin, ClassifierMixin, Bas
 
     def save(self, path: str | os.PathLike[str], *, name: str = "emotion-accurate",
              version: str = "0.2.0", trained_on: Sequence[TrainingData | Mapping[str, Any]] = (),
-             metrics: Mapping[str, Any] | None = None, description: str = "") -> Path:
-        """Write the tuned layers, head and thresholds as a versioned model folder."""
+             metrics: Mapping[str, Any] | None = None, description: str = "",
+             top_from: str | None = None) -> Path:
+        """Write the tuned layers, head and thresholds as a versioned model folder.
+
+        ``top_from`` names a saved model trained on the same top layers (one top
+        for sentiment and emotions): the layers are then taken from that folder,
+        pinned by its manifest's sha256, instead of being stored twice
+        (:func:`cxtext.tuning.save_tuned`).
+        """
         check_is_fitted(self, ["tuned_layers_"])
         return save_tuned(
-            self, path, name=name, version=version, kind=KIND, trained_on=trained_on,
+            self, path, name=name, version=version, kind=KIND, trained_on=trained_on, top_from=top_from,
             arrays={"thresholds": np.asarray(self.thresholds_, dtype=np.float32)},
             metrics={"threshold_f1": getattr(self, "threshold_f1_", {}), **dict(metrics or {})},
             description=description or (
                 f"Eight CX emotions (multi-label): all-MiniLM-L6-v2 with its top "
                 f"{self.n_tuned_layers} layers fine-tuned and one sigmoid output per "
                 "emotion, per-emotion thresholds tuned on held-out data. Only the tuned "
-                "layers and the head are stored; the frozen lower layers come from the "
-                "hash-checked PyPI encoder."))
+                "layers and the head are stored; the frozen parts (token embeddings and any "
+                "untuned lower layers) come from the hash-checked PyPI encoder."))
 
     @classmethod
     def load(cls, name_or_path: str | os.PathLike[str] = "accurate", *,

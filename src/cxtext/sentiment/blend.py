@@ -1,14 +1,14 @@
 """A weighted blend of sentiment models' probabilities, kind ``sentiment-blend``.
 
-The ``accurate`` preset's default (``sentiment-accurate`` 0.3.0) pools the
-fine-tuned MiniLM (:class:`~cxtext.sentiment.TunedSentimentClassifier`) with the
-hashed n-gram model (:class:`~cxtext.sentiment.FastSentimentClassifier`), equal
-weights. The two read text differently (contextual embeddings vs. exact words and
-character n-grams) and err on different comments. On the shared test splits the
-blend matches the tuned model on airline tweets and restaurant reviews (macro-F1
-within 0.001) and beats it on clothing reviews (+0.008), GoEmotions (+0.020) and
-our CX idiom table (+0.11); see the model card. The fast model adds almost nothing to the
-accurate pass's time.
+The ``accurate`` preset's default (``sentiment-accurate`` 0.5.0) pools the
+fine-tuned MiniLM (:class:`~cxtext.sentiment.TunedSentimentClassifier`, 0.4.0:
+top four layers, trained multi-task with the emotion head) with the hashed n-gram
+model (:class:`~cxtext.sentiment.FastSentimentClassifier`), equal weights. The
+two read text differently (contextual embeddings vs. exact words and character
+n-grams) and err on different comments. On the shared test splits the blend is
+within 0.005 macro-F1 of the tuned model on airline tweets, clothing reviews and
+restaurant reviews, and beats it on our CX idiom table (+0.07); see the model
+card. The fast model adds almost nothing to the accurate pass's time.
 
 The probabilities are pooled log-linearly: a weighted mean of the components'
 log-probabilities, renormalised (a weighted geometric mean). Averaging the
@@ -20,7 +20,7 @@ labelled rows are left that neither component was trained on.
 A blend folder stores no weights of its own: its manifest lists each component by
 model name and version with the sha256 of the component's ``manifest.json`` (which
 in turn pins every file of the component), and :meth:`BlendedSentimentClassifier.load`
-refuses a component whose manifest differs.
+refuses a component whose manifest differs (:mod:`cxtext.blending`).
 
 Written here rather than with :class:`sklearn.ensemble.VotingClassifier`: that
 class refits its estimators in ``fit`` and cannot hold separately versioned,
@@ -39,15 +39,9 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.utils.validation import check_is_fitted
 
-from cxtext.errors import ConfigError, InputError, ModelError, ModelIntegrityError
-from cxtext.models import (
-    MANIFEST_NAME,
-    TrainingData,
-    load_verified,
-    resolve_model_dir,
-    sha256_file,
-    write_model_dir,
-)
+from cxtext.blending import component_records, load_components
+from cxtext.errors import ConfigError, InputError, ModelError
+from cxtext.models import TrainingData, load_verified, write_model_dir
 
 __all__ = ["BlendedSentimentClassifier"]
 
@@ -215,14 +209,7 @@ class BlendedSentimentClassifier(ClassifierMixin, BaseEstimator):
             names under the models directory (``"sentiment-fast/0.2.0"``).
         """
         check_is_fitted(self, ["estimators_"])
-        if len(components) != len(self.estimators_):
-            raise ConfigError(f"[CX301] Give one component name per estimator "
-                              f"({len(self.estimators_)}); got {list(components)!r}.")
-        refs = []
-        for ref, weight in zip(components, self.weights_):
-            folder = resolve_model_dir(ref)
-            refs.append({"model": str(ref), "weight": round(float(weight), 6),
-                         "manifest_sha256": sha256_file(folder / MANIFEST_NAME)})
+        refs = component_records(components, self.weights_)
         folder = Path(path)
         folder.mkdir(parents=True, exist_ok=True)
         write_model_dir(folder, name=name, version=version, kind=KIND, cxtext=_CXTEXT_RANGE,
@@ -238,22 +225,8 @@ class BlendedSentimentClassifier(ClassifierMixin, BaseEstimator):
         from cxtext.sentiment import load_sentiment_model
 
         folder, manifest = load_verified(name_or_path, kind=KIND, family="sentiment")
-        refs = manifest.params.get("components") or []
-        models, weights = [], []
-        for ref in refs:
-            component = resolve_model_dir(ref["model"])
-            actual = sha256_file(component / MANIFEST_NAME)
-            if actual != ref["manifest_sha256"]:
-                raise ModelIntegrityError(
-                    f"[CX203] Refusing to load the blend {str(folder)!r}: its component "
-                    f"{ref['model']!r} ({str(component)!r}) is not the one it was built from "
-                    f"(manifest sha256 {actual}, recorded {ref['manifest_sha256']}). Restore "
-                    "that model folder, or rebuild the blend."
-                )
-            models.append((ref["model"], load_sentiment_model(component)))
-            weights.append(float(ref["weight"]))
-        if not models:
-            raise ModelError(f"[CX205] The blend {str(folder)!r} lists no components.")
+        models, weights = load_components(folder, manifest.params.get("components") or [],
+                                          load_sentiment_model)
         blend = cls.from_fitted(models, weights=weights)
         blend.manifest_ = manifest
         return blend

@@ -220,18 +220,26 @@ class TunedSentimentClassifier(TunedTopMixin, ClassifierMixin, BaseEstimator):
     # -- persistence -------------------------------------------------------------------
     def save(self, path: str | os.PathLike[str], *, name: str = "sentiment-accurate",
              version: str = "0.2.0", trained_on: Sequence[TrainingData | Mapping[str, Any]] = (),
-             metrics: Mapping[str, Any] | None = None, description: str = "") -> Path:
-        """Write the tuned layers and head as a versioned model folder (safetensors + manifest + card)."""
+             metrics: Mapping[str, Any] | None = None, description: str = "",
+             top_from: str | None = None) -> Path:
+        """Write the tuned layers and head as a versioned model folder (safetensors + manifest + card).
+
+        ``top_from`` names a saved model trained on the same top layers (one top
+        for sentiment and emotions): the layers are then taken from that folder,
+        pinned by its manifest's sha256, instead of being stored twice
+        (:func:`cxtext.tuning.save_tuned`).
+        """
         check_is_fitted(self, ["tuned_layers_"])
         return save_tuned(
-            self, path, name=name, version=version, kind=KIND, trained_on=trained_on,
+            self, path, name=name, version=version, kind=KIND, trained_on=trained_on, top_from=top_from,
             arrays={"temperature": np.array([self.temperature_], dtype=np.float64)},
             metrics={"calibration": self.calibration_, **dict(metrics or {})},
             description=description or (
                 f"Three-class sentiment: all-MiniLM-L6-v2 with its top {self.n_tuned_layers} "
                 "layers fine-tuned and a linear head over the mean-pooled, normalised "
                 "output, temperature-scaled. Only the tuned layers and the head are stored "
-                "here; the frozen lower layers come from the hash-checked PyPI encoder."))
+                "here; the frozen parts (token embeddings and any untuned lower layers) come "
+                "from the hash-checked PyPI encoder."))
 
     @classmethod
     def load(cls, name_or_path: str | os.PathLike[str] = "accurate", *,

@@ -1,0 +1,73 @@
+"""Blend folders: how a blend of trained models records and reloads its components.
+
+A blend (:class:`cxtext.sentiment.BlendedSentimentClassifier`,
+:class:`cxtext.emotion.BlendedEmotionClassifier`) stores no weights of its own.
+Its manifest lists each component by model name and version with the sha256 of
+the component's ``manifest.json`` (which in turn pins every file of the
+component); loading refuses a component whose manifest differs, so a blend can
+never silently run on a retrained part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from cxtext.errors import ConfigError, ModelError, ModelIntegrityError
+from cxtext.models import MANIFEST_NAME, resolve_model_dir, sha256_file
+
+__all__ = ["component_records", "load_components"]
+
+
+def component_records(components: Sequence[str], weights: Sequence[float]) -> list[dict[str, Any]]:
+    """``{"model", "weight", "manifest_sha256"}`` per component, for a blend's manifest.
+
+    Parameters
+    ----------
+    components : sequence of str
+        Model folders under the models directory (``"sentiment-fast/0.2.0"``), in
+        the blend's estimator order.
+    weights : sequence of float
+        The blend's (normalised) weights, same order.
+
+    Examples
+    --------
+    >>> [r["model"] for r in component_records(["sentiment-fast/0.2.0"], [1.0])]
+    ['sentiment-fast/0.2.0']
+    """
+    if len(components) != len(weights):
+        raise ConfigError(f"[CX301] Give one component name per estimator ({len(weights)}); "
+                          f"got {list(components)!r}.")
+    records = []
+    for ref, weight in zip(components, weights):
+        folder = resolve_model_dir(ref)
+        records.append({"model": str(ref), "weight": round(float(weight), 6),
+                        "manifest_sha256": sha256_file(folder / MANIFEST_NAME)})
+    return records
+
+
+def load_components(folder: Path, records: Sequence[Mapping[str, Any]],
+                    load: Callable[[Path], Any]) -> tuple[list[tuple[str, Any]], list[float]]:
+    """Load a blend's components with ``load``, each checked against its record.
+
+    Returns the named models and their weights; raises
+    :class:`~cxtext.errors.ModelIntegrityError` naming the component whose
+    manifest is not the recorded one.
+    """
+    models, weights = [], []
+    for ref in records:
+        component = resolve_model_dir(ref["model"])
+        actual = sha256_file(component / MANIFEST_NAME)
+        if actual != ref["manifest_sha256"]:
+            raise ModelIntegrityError(
+                f"[CX203] Refusing to load the blend {str(folder)!r}: its component "
+                f"{ref['model']!r} ({str(component)!r}) is not the one it was built from "
+                f"(manifest sha256 {actual}, recorded {ref['manifest_sha256']}). Restore "
+                "that model folder, or rebuild the blend."
+            )
+        models.append((str(ref["model"]), load(component)))
+        weights.append(float(ref["weight"]))
+    if not models:
+        raise ModelError(f"[CX205] The blend {str(folder)!r} lists no components.")
+    return models, weights

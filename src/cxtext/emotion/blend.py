@@ -1,0 +1,194 @@
+"""A weighted blend of emotion models' probabilities, kind ``emotion-blend``.
+
+The fine-tuned MiniLM (:class:`~cxtext.emotion.TunedEmotionClassifier`) and the
+hashed n-gram model (:class:`~cxtext.emotion.FastEmotionClassifier`) read text
+differently (contextual meaning vs. exact words such as "thank", "worried",
+"confused") and miss different comments, so pooling them beats either alone
+(see ``models/recipes/accurate_shared.py`` and the model card for the figures).
+
+Each emotion is pooled independently, as a weighted mean of the components'
+log-odds (a logarithmic opinion pool for a yes/no question); the blend then has
+its own per-emotion thresholds, tuned on held-out data like any emotion model
+(:meth:`tune_thresholds`). Like :class:`cxtext.sentiment.BlendedSentimentClassifier`
+its folder stores no weights, only its components' names and manifest hashes
+(:mod:`cxtext.blending`), the pool weights and the thresholds.
+
+The fast component costs the accurate pass almost nothing (it hashes the same
+clause texts the tuned model encodes, at tens of thousands of texts a second).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.utils.validation import check_is_fitted
+
+from cxtext.blending import component_records, load_components
+from cxtext.emotion.definitions import EMOTIONS
+from cxtext.emotion.thresholds import ThresholdMixin
+from cxtext.errors import ConfigError, InputError, ModelError
+from cxtext.models import TrainingData, load_verified, write_model_dir
+
+__all__ = ["BlendedEmotionClassifier"]
+
+KIND = "emotion-blend"
+_CXTEXT_RANGE = ">=0.1,<0.2"
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(np.asarray(p, dtype=float), 1e-6, 1 - 1e-6)
+    return np.log(p / (1 - p))
+
+
+class BlendedEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
+    """Per-emotion weighted mean of several emotion models' log-odds.
+
+    Built from already trained models (:meth:`from_fitted`); nothing is refitted.
+
+    Parameters
+    ----------
+    estimators : sequence of (str, estimator)
+        Named emotion models with ``predict_proba`` over the CX emotions.
+    weights : sequence of float or None, default=None
+        One non-negative weight per estimator (normalised to sum to 1);
+        ``None`` weighs them equally.
+
+    Attributes
+    ----------
+    estimators_ : list of estimator
+    weights_ : ndarray of shape (n_estimators,)
+    classes_ : ndarray of str
+        The eight CX emotions.
+    thresholds_ : ndarray of shape (8,)
+        Per-emotion cut-offs on the pooled probabilities (0.5 until tuned).
+
+    Examples
+    --------
+    >>> from cxtext.emotion import load_emotion_model
+    >>> fast = load_emotion_model("fast")
+    >>> blend = BlendedEmotionClassifier.from_fitted([("a", fast), ("b", fast)])
+    >>> bool(np.allclose(blend.predict_proba(["thank you so much"]),
+    ...                  fast.predict_proba(["thank you so much"]), atol=1e-5))
+    True
+    """
+
+    def __init__(self, estimators: Sequence[tuple[str, Any]] = (), *,
+                 weights: Sequence[float] | None = None) -> None:
+        self.estimators = estimators
+        self.weights = weights
+
+    def _checked_weights(self, n: int) -> np.ndarray:
+        if n == 0:
+            raise ConfigError("[CX301] BlendedEmotionClassifier needs at least one estimator.")
+        w = np.ones(n) if self.weights is None else np.asarray(self.weights, dtype=float)
+        if w.shape != (n,) or not np.all(np.isfinite(w)) or np.any(w < 0) or w.sum() <= 0:
+            raise ConfigError(
+                f"[CX301] The 'weights' parameter of BlendedEmotionClassifier must be {n} "
+                f"non-negative numbers with a positive sum (one per estimator). Got {self.weights!r}."
+            )
+        return w / w.sum()
+
+    @classmethod
+    def from_fitted(cls, estimators: Sequence[tuple[str, Any]], *,
+                    weights: Sequence[float] | None = None,
+                    thresholds: Sequence[float] | None = None) -> BlendedEmotionClassifier:
+        """Blend emotion models that are already trained; ``thresholds`` default to 0.5."""
+        blend = cls(list(estimators), weights=weights)
+        models = [m for _, m in estimators]
+        for m in models:
+            if [str(c) for c in getattr(m, "classes_", [])] != list(EMOTIONS):
+                raise InputError(f"[CX108] Every blended emotion model must predict {list(EMOTIONS)}; "
+                                 f"{type(m).__name__} predicts {list(getattr(m, 'classes_', []))}.")
+        blend.estimators_ = models
+        blend.weights_ = blend._checked_weights(len(models))
+        blend.classes_ = np.array(EMOTIONS, dtype=object)
+        thr = np.full(len(EMOTIONS), 0.5) if thresholds is None else np.asarray(thresholds, dtype=float)
+        if thr.shape != (len(EMOTIONS),):
+            raise ConfigError(f"[CX301] Give one threshold per emotion ({len(EMOTIONS)}); got {thr.shape}.")
+        blend.thresholds_ = thr.astype(np.float32)
+        return blend
+
+    def fit(self, X: Any = None, y: Any = None) -> BlendedEmotionClassifier:
+        """Not supported: build a blend with :meth:`from_fitted` from trained models."""
+        raise ModelError("[CX205] A BlendedEmotionClassifier pools trained models; build it with "
+                         "BlendedEmotionClassifier.from_fitted([(name, model), ...]).")
+
+    # -- prediction -------------------------------------------------------------------
+    def _pool(self, probas: list[np.ndarray]) -> np.ndarray:
+        z = sum(w * _logit(p) for w, p in zip(self.weights_, probas))
+        return (1.0 / (1.0 + np.exp(-np.asarray(z, dtype=float)))).astype(np.float32)
+
+    def predict_proba(self, X: Sequence[str]) -> np.ndarray:
+        """Pooled per-emotion probabilities, shape ``(n, 8)``."""
+        check_is_fitted(self, ["estimators_"])
+        texts = [str(t) for t in X]
+        return self._pool([m.predict_proba(texts) for m in self.estimators_])
+
+    # -- the analyzer's shared MiniLM encoding ---------------------------------------
+    def _encoder_reader(self) -> Any | None:
+        return next((m for m in getattr(self, "estimators_", [])
+                     if hasattr(m, "predict_proba_embeddings")), None)
+
+    @property
+    def encoder_top_(self) -> Any:
+        """The fine-tuned top layers of the component that reads MiniLM (``None`` if none)."""
+        return getattr(self._encoder_reader(), "encoder_top_", None)
+
+    def encoder(self) -> Any:
+        """The MiniLM encoder of the component that reads it."""
+        reader = self._encoder_reader()
+        if reader is None or not hasattr(reader, "encoder"):
+            raise ModelError("[CX205] No component of this blend reads MiniLM embeddings.")
+        return reader.encoder()
+
+    def predict_proba_embeddings(self, F: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+        """Probabilities when the MiniLM features ``F`` of ``texts`` are already computed.
+
+        The component that reads MiniLM uses ``F``; the others read ``texts``.
+        """
+        check_is_fitted(self, ["estimators_"])
+        reader = self._encoder_reader()
+        texts = [str(t) for t in texts]
+        return self._pool([m.predict_proba_embeddings(F, texts) if m is reader else m.predict_proba(texts)
+                           for m in self.estimators_])
+
+    # -- persistence ------------------------------------------------------------------
+    def save(self, path: str | os.PathLike[str], *, components: Sequence[str], name: str,
+             version: str, trained_on: Sequence[TrainingData | Mapping[str, Any]] = (),
+             metrics: Mapping[str, Any] | None = None, description: str = "") -> Path:
+        """Write a blend folder that refers to its components by model name/version.
+
+        Parameters
+        ----------
+        components : sequence of str
+            The components' model folders, in ``estimators`` order, as names under
+            the models directory (``"emotion-fast/0.2.0"``).
+        """
+        check_is_fitted(self, ["estimators_"])
+        refs = component_records(components, self.weights_)
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        write_model_dir(folder, name=name, version=version, kind=KIND, cxtext=_CXTEXT_RANGE,
+                        params={"components": refs,
+                                "thresholds": [round(float(t), 6) for t in self.thresholds_]},
+                        labels=list(EMOTIONS), metrics=metrics, trained_on=trained_on,
+                        description=description or "Per-emotion weighted mean of the log-odds of "
+                        "the emotion models listed under params.components.")
+        return folder
+
+    @classmethod
+    def load(cls, name_or_path: str | os.PathLike[str]) -> BlendedEmotionClassifier:
+        """Load a blend folder and its components, each hash-checked against its record."""
+        from cxtext.emotion import load_emotion_model
+
+        folder, manifest = load_verified(name_or_path, kind=KIND, family="emotion")
+        models, weights = load_components(folder, manifest.params.get("components") or [],
+                                          load_emotion_model)
+        blend = cls.from_fitted(models, weights=weights, thresholds=manifest.params.get("thresholds"))
+        blend.manifest_ = manifest
+        return blend
