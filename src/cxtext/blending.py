@@ -1,4 +1,4 @@
-"""Blend folders: how a blend of trained models records and reloads its components.
+"""What the blends of trained models share: weights, the MiniLM reader, pinned components.
 
 A blend (:class:`cxtext.sentiment.BlendedSentimentClassifier`,
 :class:`cxtext.emotion.BlendedEmotionClassifier`) stores no weights of its own.
@@ -6,6 +6,10 @@ Its manifest lists each component by model name and version with the sha256 of
 the component's ``manifest.json`` (which in turn pins every file of the
 component); loading refuses a component whose manifest differs, so a blend can
 never silently run on a retrained part.
+
+:class:`BlendMixin` holds the rest both blend classes share: checking the pool
+weights, and exposing the component that reads MiniLM (its tuned top layers and
+encoder) so the analyzer's shared encoding reaches it.
 """
 
 from __future__ import annotations
@@ -14,10 +18,47 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from cxtext.errors import ConfigError, ModelError, ModelIntegrityError
 from cxtext.models import MANIFEST_NAME, resolve_model_dir, sha256_file
 
-__all__ = ["component_records", "load_components"]
+__all__ = ["BlendMixin", "component_records", "load_components"]
+
+
+class BlendMixin:
+    """Weights check and MiniLM access for a blend with ``weights`` and ``estimators_``."""
+
+    weights: Sequence[float] | None
+
+    def _checked_weights(self, n: int) -> np.ndarray:
+        """The weights normalised to sum to 1, or a clear error naming the blend class."""
+        name = type(self).__name__
+        if n == 0:
+            raise ConfigError(f"[CX301] {name} needs at least one estimator.")
+        w = np.ones(n) if self.weights is None else np.asarray(self.weights, dtype=float)
+        if w.shape != (n,) or not np.all(np.isfinite(w)) or np.any(w < 0) or w.sum() <= 0:
+            raise ConfigError(
+                f"[CX301] The 'weights' parameter of {name} must be {n} non-negative numbers "
+                f"with a positive sum (one per estimator). Got {self.weights!r}."
+            )
+        return w / w.sum()
+
+    def _encoder_reader(self) -> Any | None:
+        return next((m for m in getattr(self, "estimators_", [])
+                     if hasattr(m, "predict_proba_embeddings")), None)
+
+    @property
+    def encoder_top_(self) -> Any:
+        """The fine-tuned top layers of the component that reads MiniLM (``None`` if none)."""
+        return getattr(self._encoder_reader(), "encoder_top_", None)
+
+    def encoder(self) -> Any:
+        """The MiniLM encoder of the component that reads it."""
+        reader = self._encoder_reader()
+        if reader is None or not hasattr(reader, "encoder"):
+            raise ModelError("[CX205] No component of this blend reads MiniLM embeddings.")
+        return reader.encoder()
 
 
 def component_records(components: Sequence[str], weights: Sequence[float]) -> list[dict[str, Any]]:

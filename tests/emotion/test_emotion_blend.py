@@ -6,7 +6,12 @@ import numpy as np
 import pytest
 from sklearn.base import BaseEstimator
 
-from cxtext.emotion import EMOTIONS, BlendedEmotionClassifier, FastEmotionClassifier, load_emotion_model
+from cxtext.emotion import (
+    EMOTIONS,
+    BlendedEmotionClassifier,
+    FastEmotionClassifier,
+    load_emotion_model,
+)
 from cxtext.errors import ConfigError, InputError, ModelError, ModelIntegrityError
 
 TEXTS = ["thank you so much", "I am so angry", "this is confusing", "I was worried sick",
@@ -68,14 +73,14 @@ def test_bad_weights_classes_thresholds_and_fit_are_named():
 
 def test_embedding_reader_gets_the_features_and_the_rest_read_text():
     class _Reader(_Fixed):
-        encoder_top_ = ["layer"]
+        encoder_top_ = ("layer",)
 
         def predict_proba_embeddings(self, F, texts=None):
             assert F.shape == (2, 4)
             return np.full((len(F), len(EMOTIONS)), 0.8)
 
     blend = BlendedEmotionClassifier.from_fitted([("r", _Reader().fit()), ("t", _Fixed(0.8).fit())])
-    assert blend.encoder_top_ == ["layer"]
+    assert blend.encoder_top_ == ("layer",)
     np.testing.assert_allclose(blend.predict_proba_embeddings(np.zeros((2, 4)), ["a", "b"]), 0.8, rtol=1e-5)
     with pytest.raises(ModelError, match="MiniLM"):
         BlendedEmotionClassifier.from_fitted([("t", _Fixed().fit())]).encoder()

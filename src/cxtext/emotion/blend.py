@@ -28,7 +28,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
-from cxtext.blending import component_records, load_components
+from cxtext.blending import BlendMixin, component_records, load_components
 from cxtext.emotion.definitions import EMOTIONS
 from cxtext.emotion.thresholds import ThresholdMixin
 from cxtext.errors import ConfigError, InputError, ModelError
@@ -45,7 +45,7 @@ def _logit(p: np.ndarray) -> np.ndarray:
     return np.log(p / (1 - p))
 
 
-class BlendedEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
+class BlendedEmotionClassifier(BlendMixin, ThresholdMixin, ClassifierMixin, BaseEstimator):
     """Per-emotion weighted mean of several emotion models' log-odds.
 
     Built from already trained models (:meth:`from_fitted`); nothing is refitted.
@@ -81,17 +81,6 @@ class BlendedEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
                  weights: Sequence[float] | None = None) -> None:
         self.estimators = estimators
         self.weights = weights
-
-    def _checked_weights(self, n: int) -> np.ndarray:
-        if n == 0:
-            raise ConfigError("[CX301] BlendedEmotionClassifier needs at least one estimator.")
-        w = np.ones(n) if self.weights is None else np.asarray(self.weights, dtype=float)
-        if w.shape != (n,) or not np.all(np.isfinite(w)) or np.any(w < 0) or w.sum() <= 0:
-            raise ConfigError(
-                f"[CX301] The 'weights' parameter of BlendedEmotionClassifier must be {n} "
-                f"non-negative numbers with a positive sum (one per estimator). Got {self.weights!r}."
-            )
-        return w / w.sum()
 
     @classmethod
     def from_fitted(cls, estimators: Sequence[tuple[str, Any]], *,
@@ -129,23 +118,7 @@ class BlendedEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
         texts = [str(t) for t in X]
         return self._pool([m.predict_proba(texts) for m in self.estimators_])
 
-    # -- the analyzer's shared MiniLM encoding ---------------------------------------
-    def _encoder_reader(self) -> Any | None:
-        return next((m for m in getattr(self, "estimators_", [])
-                     if hasattr(m, "predict_proba_embeddings")), None)
-
-    @property
-    def encoder_top_(self) -> Any:
-        """The fine-tuned top layers of the component that reads MiniLM (``None`` if none)."""
-        return getattr(self._encoder_reader(), "encoder_top_", None)
-
-    def encoder(self) -> Any:
-        """The MiniLM encoder of the component that reads it."""
-        reader = self._encoder_reader()
-        if reader is None or not hasattr(reader, "encoder"):
-            raise ModelError("[CX205] No component of this blend reads MiniLM embeddings.")
-        return reader.encoder()
-
+    # -- the analyzer's shared MiniLM encoding (reader from BlendMixin) ------------------
     def predict_proba_embeddings(self, F: np.ndarray, texts: Sequence[str]) -> np.ndarray:
         """Probabilities when the MiniLM features ``F`` of ``texts`` are already computed.
 

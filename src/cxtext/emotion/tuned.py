@@ -130,10 +130,8 @@ class TunedEmotionClassifier(TunedTopMixin, ThresholdMixin, ClassifierMixin, Bas
              top_from: str | None = None) -> Path:
         """Write the tuned layers, head and thresholds as a versioned model folder.
 
-        ``top_from`` names a saved model trained on the same top layers (one top
-        for sentiment and emotions): the layers are then taken from that folder,
-        pinned by its manifest's sha256, instead of being stored twice
-        (:func:`cxtext.tuning.save_tuned`).
+        ``top_from``: a saved model with the very same tuned layers, to borrow
+        them from instead of storing them twice (:func:`cxtext.tuning.save_tuned`).
         """
         check_is_fitted(self, ["tuned_layers_"])
         return save_tuned(

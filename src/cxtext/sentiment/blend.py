@@ -39,8 +39,8 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.utils.validation import check_is_fitted
 
-from cxtext.blending import component_records, load_components
-from cxtext.errors import ConfigError, InputError, ModelError
+from cxtext.blending import BlendMixin, component_records, load_components
+from cxtext.errors import InputError
 from cxtext.models import TrainingData, load_verified, write_model_dir
 
 __all__ = ["BlendedSentimentClassifier"]
@@ -49,7 +49,7 @@ KIND = "sentiment-blend"
 _CXTEXT_RANGE = ">=0.1,<0.2"
 
 
-class BlendedSentimentClassifier(ClassifierMixin, BaseEstimator):
+class BlendedSentimentClassifier(BlendMixin, ClassifierMixin, BaseEstimator):
     """Weighted geometric mean of several sentiment models' class probabilities.
 
     Parameters
@@ -86,17 +86,6 @@ class BlendedSentimentClassifier(ClassifierMixin, BaseEstimator):
         self.weights = weights
 
     # -- construction ----------------------------------------------------------------
-    def _checked_weights(self, n: int) -> np.ndarray:
-        if n == 0:
-            raise ConfigError("[CX301] BlendedSentimentClassifier needs at least one estimator.")
-        w = np.ones(n) if self.weights is None else np.asarray(self.weights, dtype=float)
-        if w.shape != (n,) or not np.all(np.isfinite(w)) or np.any(w < 0) or w.sum() <= 0:
-            raise ConfigError(
-                f"[CX301] The 'weights' parameter of BlendedSentimentClassifier must be {n} "
-                f"non-negative numbers with a positive sum (one per estimator). Got {self.weights!r}."
-            )
-        return w / w.sum()
-
     def _set_fitted(self, models: list[Any]) -> BlendedSentimentClassifier:
         classes = [list(map(str, m.classes_)) for m in models]
         if any(set(c) != set(classes[0]) for c in classes):
@@ -166,24 +155,7 @@ class BlendedSentimentClassifier(ClassifierMixin, BaseEstimator):
         """Most probable label per text."""
         return self.classes_[self.predict_proba(X).argmax(axis=1)]
 
-    # -- the analyzer's shared MiniLM encoding ---------------------------------------
-    def _encoder_reader(self) -> Any | None:
-        return next((m for m in getattr(self, "estimators_", [])
-                     if hasattr(m, "predict_proba_embeddings")), None)
-
-    @property
-    def encoder_top_(self) -> Any:
-        """The fine-tuned top layers of the component that reads MiniLM (``None`` if none)."""
-        reader = self._encoder_reader()
-        return getattr(reader, "encoder_top_", None)
-
-    def encoder(self) -> Any:
-        """The MiniLM encoder of the component that reads it."""
-        reader = self._encoder_reader()
-        if reader is None or not hasattr(reader, "encoder"):
-            raise ModelError("[CX205] No component of this blend reads MiniLM embeddings.")
-        return reader.encoder()
-
+    # -- the analyzer's shared MiniLM encoding (reader from BlendMixin) ------------------
     def predict_proba_embeddings(self, F: np.ndarray, texts: Sequence[str]) -> np.ndarray:
         """Probabilities when the MiniLM features ``F`` of ``texts`` are already computed.
 
