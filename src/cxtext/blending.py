@@ -14,6 +14,7 @@ encoder) so the analyzer's shared encoding reaches it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,14 @@ from typing import Any
 import numpy as np
 
 from cxtext.errors import ConfigError, ModelError, ModelIntegrityError
-from cxtext.models import MANIFEST_NAME, resolve_model_dir, sha256_file
+from cxtext.models import (
+    MANIFEST_NAME,
+    ModelManifest,
+    load_verified,
+    resolve_model_dir,
+    sha256_file,
+    write_model_dir,
+)
 
 __all__ = ["BlendMixin", "component_records", "load_components"]
 
@@ -59,6 +67,28 @@ class BlendMixin:
         if reader is None or not hasattr(reader, "encoder"):
             raise ModelError("[CX205] No component of this blend reads MiniLM embeddings.")
         return reader.encoder()
+
+    def _write_blend(self, path: str | os.PathLike[str], components: Sequence[str], *, kind: str,
+                     labels: Sequence[str], extra_params: Mapping[str, Any] | None = None,
+                     **manifest: Any) -> Path:
+        """Write the blend folder: component records (+ ``extra_params``), manifest, card."""
+        from sklearn.utils.validation import check_is_fitted
+
+        check_is_fitted(self, ["estimators_"])
+        refs = component_records(components, self.weights_)  # type: ignore[attr-defined]
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        write_model_dir(folder, kind=kind, cxtext=">=0.1,<0.2", labels=list(labels),
+                        params={"components": refs, **dict(extra_params or {})}, **manifest)
+        return folder
+
+    @staticmethod
+    def _read_blend(name_or_path: str | os.PathLike[str], *, kind: str, family: str,
+                    load: Callable[[Path], Any]) -> tuple[ModelManifest, list[tuple[str, Any]], list[float]]:
+        """Hash-check a blend folder and load its pinned components with ``load``."""
+        folder, manifest = load_verified(name_or_path, kind=kind, family=family)
+        models, weights = load_components(folder, manifest.params.get("components") or [], load)
+        return manifest, models, weights
 
 
 def component_records(components: Sequence[str], weights: Sequence[float]) -> list[dict[str, Any]]:

@@ -28,16 +28,15 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
-from cxtext.blending import BlendMixin, component_records, load_components
+from cxtext.blending import BlendMixin
 from cxtext.emotion.definitions import EMOTIONS
 from cxtext.emotion.thresholds import ThresholdMixin
 from cxtext.errors import ConfigError, InputError, ModelError
-from cxtext.models import TrainingData, load_verified, write_model_dir
+from cxtext.models import TrainingData
 
 __all__ = ["BlendedEmotionClassifier"]
 
 KIND = "emotion-blend"
-_CXTEXT_RANGE = ">=0.1,<0.2"
 
 
 def _logit(p: np.ndarray) -> np.ndarray:
@@ -142,26 +141,20 @@ class BlendedEmotionClassifier(BlendMixin, ThresholdMixin, ClassifierMixin, Base
             The components' model folders, in ``estimators`` order, as names under
             the models directory (``"emotion-fast/0.2.0"``).
         """
-        check_is_fitted(self, ["estimators_"])
-        refs = component_records(components, self.weights_)
-        folder = Path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        write_model_dir(folder, name=name, version=version, kind=KIND, cxtext=_CXTEXT_RANGE,
-                        params={"components": refs,
-                                "thresholds": [round(float(t), 6) for t in self.thresholds_]},
-                        labels=list(EMOTIONS), metrics=metrics, trained_on=trained_on,
-                        description=description or "Per-emotion weighted mean of the log-odds of "
-                        "the emotion models listed under params.components.")
-        return folder
+        return self._write_blend(
+            path, components, kind=KIND, labels=EMOTIONS,
+            extra_params={"thresholds": [round(float(t), 6) for t in self.thresholds_]},
+            name=name, version=version, metrics=metrics, trained_on=trained_on,
+            description=description or "Per-emotion weighted mean of the log-odds of "
+            "the emotion models listed under params.components.")
 
     @classmethod
     def load(cls, name_or_path: str | os.PathLike[str]) -> BlendedEmotionClassifier:
         """Load a blend folder and its components, each hash-checked against its record."""
         from cxtext.emotion import load_emotion_model
 
-        folder, manifest = load_verified(name_or_path, kind=KIND, family="emotion")
-        models, weights = load_components(folder, manifest.params.get("components") or [],
-                                          load_emotion_model)
+        manifest, models, weights = cls._read_blend(name_or_path, kind=KIND, family="emotion",
+                                                    load=load_emotion_model)
         blend = cls.from_fitted(models, weights=weights, thresholds=manifest.params.get("thresholds"))
         blend.manifest_ = manifest
         return blend

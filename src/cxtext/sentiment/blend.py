@@ -39,14 +39,13 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.utils.validation import check_is_fitted
 
-from cxtext.blending import BlendMixin, component_records, load_components
+from cxtext.blending import BlendMixin
 from cxtext.errors import InputError
-from cxtext.models import TrainingData, load_verified, write_model_dir
+from cxtext.models import TrainingData
 
 __all__ = ["BlendedSentimentClassifier"]
 
 KIND = "sentiment-blend"
-_CXTEXT_RANGE = ">=0.1,<0.2"
 
 
 class BlendedSentimentClassifier(BlendMixin, ClassifierMixin, BaseEstimator):
@@ -180,25 +179,19 @@ class BlendedSentimentClassifier(BlendMixin, ClassifierMixin, BaseEstimator):
             The model folders of the components, in ``estimators`` order, as
             names under the models directory (``"sentiment-fast/0.2.0"``).
         """
-        check_is_fitted(self, ["estimators_"])
-        refs = component_records(components, self.weights_)
-        folder = Path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        write_model_dir(folder, name=name, version=version, kind=KIND, cxtext=_CXTEXT_RANGE,
-                        params={"components": refs}, labels=[str(c) for c in self.classes_],
-                        metrics=metrics, trained_on=trained_on,
-                        description=description or "Weighted geometric mean of the probabilities of "
-                        "the sentiment models listed under params.components.")
-        return folder
+        return self._write_blend(
+            path, components, kind=KIND, labels=[str(c) for c in self.classes_], name=name,
+            version=version, metrics=metrics, trained_on=trained_on,
+            description=description or "Weighted geometric mean of the probabilities of "
+            "the sentiment models listed under params.components.")
 
     @classmethod
     def load(cls, name_or_path: str | os.PathLike[str]) -> BlendedSentimentClassifier:
         """Load a blend folder and its components, each hash-checked against its record."""
         from cxtext.sentiment import load_sentiment_model
 
-        folder, manifest = load_verified(name_or_path, kind=KIND, family="sentiment")
-        models, weights = load_components(folder, manifest.params.get("components") or [],
-                                          load_sentiment_model)
+        manifest, models, weights = cls._read_blend(name_or_path, kind=KIND, family="sentiment",
+                                                    load=load_sentiment_model)
         blend = cls.from_fitted(models, weights=weights)
         blend.manifest_ = manifest
         return blend
