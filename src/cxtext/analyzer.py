@@ -483,7 +483,7 @@ class Analyzer:
 
     def _analyze_chunk(self, chunk: pd.DataFrame, text: str, id: str | None,
                        question: str | None, state: _RunState) -> tuple[pd.DataFrame, pd.DataFrame]:
-        from cxtext.clean import split_clauses
+        from cxtext.clean.segment import split_clauses_with_docs
         from cxtext.sentiment.context import (
             apply_context,
             context_label_for_non_answer,
@@ -529,7 +529,7 @@ class Analyzer:
             model = self.sentiment_model
             classes = [str(c) for c in model.classes_]
             scored_texts = [texts[i] for i in rows]
-            clauses = split_clauses(scored_texts)
+            clauses, docs = split_clauses_with_docs(scored_texts)
             flat = [(r, c) for r, cl in zip(rows, clauses) for c in cl]
             for r, cl in zip(rows, clauses):
                 n_clauses[r] = len(cl)
@@ -587,7 +587,7 @@ class Analyzer:
 
             if flat:
                 c_lab, c_sc, c_cf = _sentiment_outputs(clause_proba, classes)
-                hits = self._tag(clause_texts, embeddings)
+                hits = self._tag(clause_texts, embeddings, docs, clauses)
                 clause_effort = _clause_effort(clause_texts, hits, self.theme_tagger)
                 clause_no: dict[int, int] = {}
                 for k, ((r, clause), clause_hits) in enumerate(zip(flat, hits)):
@@ -671,12 +671,20 @@ class Analyzer:
             out[name] = encoded[name] if name in tops else (out["base"] if name in plain_readers else None)
         return out
 
-    def _tag(self, clause_texts: list[str], embeddings: np.ndarray | None) -> list[list[Any]]:
-        """Theme hits per clause; passes the clause embeddings to taggers that read them."""
+    def _tag(self, clause_texts: list[str], embeddings: np.ndarray | None,
+             docs: list[Any], clauses: list[list[Any]]) -> list[list[Any]]:
+        """Theme hits per clause.
+
+        Taggers that read embeddings get the clause embeddings; a tagger with
+        ``tag_clauses`` (the keyword tagger) reads the tokens the comments were
+        split on instead of tokenizing every clause again.
+        """
         tagger = self.theme_tagger
         if (embeddings is not None and getattr(tagger, "uses_embeddings", False)
                 and _accepts(tagger.tag, "embeddings")):
             return tagger.tag(clause_texts, embeddings=embeddings[:len(clause_texts)])
+        if callable(getattr(tagger, "tag_clauses", None)):
+            return tagger.tag_clauses(docs, clauses)
         return tagger.tag(clause_texts)
 
     @staticmethod

@@ -129,3 +129,16 @@ def test_sentence_starts_follow_spacys_sentencizer(text: str) -> None:
     reference = nlp(text)  # the pipeline's own sentencizer
     expected = [s.start for s in reference.sents] if len(reference) else [0]
     assert _sentence_starts(_Tokens(nlp.make_doc(text)), _rule_hashes()) == expected
+
+
+def test_split_with_docs_returns_the_same_clauses_and_their_tokens() -> None:
+    from cxtext.clean.segment import split_clauses_with_docs
+
+    texts = ["Lovely staff but I waited an hour. Never again!", "", "   ", None, "ok"]
+    clauses, docs = split_clauses_with_docs(texts)  # type: ignore[arg-type]
+    assert clauses == split_clauses(texts)  # type: ignore[arg-type]
+    assert docs[1] is None and docs[2] is None and docs[3] is None
+    assert docs[0].text == texts[0] and docs[4].text == "ok"
+    # clause offsets index the Doc too
+    first = docs[0].char_span(clauses[0][0].start, clauses[0][0].end)
+    assert first is not None and first.text == "Lovely staff"

@@ -170,3 +170,42 @@ def test_taxonomy_object_and_pickle(tagger: KeywordThemeTagger) -> None:
     assert est.taxonomy_ is tax
     again = pickle.loads(pickle.dumps(est))
     assert again.predict(["So noisy in there"]) == [["noise"]]
+
+
+_CLAUSE_TEXTS = [
+    "The nurse was lovely but I waited four hours.",
+    "@united Cancelled my flight. Staff were rude; the refund never came!",
+    "Calling your number just says thanks for calling and hangs up.",
+    "Although delivery was quick, the packaging was damaged",
+    "@unfriendly",
+    "",
+    "Nothing to say.",
+    "The app kept crashing, however support fixed it while I waited",
+    # Tied seeds on one word ("call"/"calling"): the seed name breaks the tie, so the
+    # bonus for distinct seeds does not depend on which other matches the text has.
+    "Hi. Calling your number just says thanks for calling and hangs up.",
+    "Staff were rude. Told to call back today, now your system is too busy to handle any calls.",
+    "Ugh. The delivery was late. No one answering calls due to high call volume and not even an option to wait.",
+]
+
+
+def test_tag_clauses_matches_tagging_each_clause(tagger: KeywordThemeTagger) -> None:
+    from cxtext.clean.segment import split_clauses_with_docs
+
+    clauses, docs = split_clauses_with_docs(_CLAUSE_TEXTS)
+    flat = [c.text for cl in clauses for c in cl]
+    hits = tagger.tag_clauses(docs, clauses)
+    assert len(hits) == len(flat)
+    assert hits == tagger.tag(flat)
+    assert any(h.theme == "staff_attitude" for clause_hits in hits for h in clause_hits)
+    # offsets index each clause
+    for text, clause_hits in zip(flat, hits):
+        assert all(text[h.start:h.end] == h.matched for h in clause_hits)
+
+
+def test_tag_clauses_needs_the_docs(tagger: KeywordThemeTagger) -> None:
+    from cxtext.clean.segment import split_clauses_with_docs
+
+    clauses, _ = split_clauses_with_docs(["Staff were rude"])
+    with pytest.raises(InputError, match="Doc"):
+        tagger.tag_clauses([None], clauses)

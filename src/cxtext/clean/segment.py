@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Clause", "split_clauses"]
+__all__ = ["Clause", "split_clauses", "split_clauses_with_docs"]
 
 logger = logging.getLogger(__name__)
 
@@ -268,6 +268,10 @@ def split_clauses(
     list of list of Clause
         One list per text, in order; ``[]`` for an empty text.
 
+    See Also
+    --------
+    split_clauses_with_docs : the same clauses, plus each text's tokens.
+
     Examples
     --------
     >>> text = "The staff were lovely but I waited four hours. Food OK; drinks cold!"
@@ -276,6 +280,33 @@ def split_clauses(
     >>> c = split_clauses([text])[0][1]
     >>> text[c.start:c.end] == c.text
     True
+    """
+    return split_clauses_with_docs(texts, max_chars=max_chars, batch_size=batch_size)[0]
+
+
+def split_clauses_with_docs(
+    texts: Sequence[str], *, max_chars: int = 20_000, batch_size: int = 512
+) -> tuple[list[list[Clause]], list[Doc | None]]:
+    """:func:`split_clauses`, also returning the tokens each text was split on.
+
+    Later steps that read tokens (the keyword theme tagger's
+    :meth:`~cxtext.themes.KeywordThemeTagger.tag_clauses`) can then match each
+    comment once instead of tokenizing every clause again. The clauses'
+    character offsets index both the text and its Doc.
+
+    Returns
+    -------
+    clauses : list of list of Clause
+        As :func:`split_clauses`.
+    docs : list of spacy.tokens.Doc or None
+        Each text's tokens from the shared tokenizer (the first ``max_chars``
+        characters); ``None`` for an empty text.
+
+    Examples
+    --------
+    >>> clauses, docs = split_clauses_with_docs(["Great food but slow service", ""])
+    >>> [c.text for c in clauses[0]], len(docs[0]), docs[1]
+    (['Great food', 'but slow service'], 5, None)
     """
     from cxtext._nlp import load_nlp
 
@@ -291,15 +322,16 @@ def split_clauses(
             text = text[: cut if cut > 0 else max_chars]
         prepared.append(text)
     out: list[list[Clause]] = [[] for _ in prepared]
+    docs: list[Doc | None] = [None] * len(prepared)
     todo = [i for i, t in enumerate(prepared) if t.strip()]
     if not todo:
-        return out
+        return out, docs
     nlp = load_nlp()
     hashes = _rule_hashes()
-    docs = nlp.tokenizer.pipe((prepared[i] for i in todo), batch_size=batch_size)
-    for i, doc in zip(todo, docs):
+    for i, doc in zip(todo, nlp.tokenizer.pipe((prepared[i] for i in todo), batch_size=batch_size)):
         out[i] = _clauses(doc, prepared[i], hashes)
-    return out
+        docs[i] = doc
+    return out, docs
 
 
 @lru_cache(maxsize=1)

