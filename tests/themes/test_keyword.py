@@ -178,6 +178,8 @@ _CLAUSE_TEXTS = [
     "Calling your number just says thanks for calling and hangs up.",
     "Although delivery was quick, the packaging was damaged",
     "@unfriendly",
+    "@rude_staff!!",
+    "Great crew @friendlyskies",
     "",
     "Nothing to say.",
     "The app kept crashing, however support fixed it while I waited",

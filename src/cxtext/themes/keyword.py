@@ -139,6 +139,8 @@ class _Compiled:
         self.info: dict[int, _SeedInfo] = {}
         self.theme_ids = taxonomy.ids
         n_patterns = 0
+        #: LOWER and LEMMA ids of every pattern token: a token with neither is in no match.
+        self.pattern_words: set[int] = set()
         for ti, theme in enumerate(taxonomy):
             for is_exclude, phrases in ((False, theme.seeds), (True, theme.exclude)):
                 for si, phrase in enumerate(phrases):
@@ -153,6 +155,9 @@ class _Compiled:
                     self.lower_matcher.add(key, docs)
                     self.lemma_matcher.add(key, docs)
                     n_patterns += len(docs)
+                    for doc in docs:
+                        self.pattern_words.update(t.lower for t in doc)
+                        self.pattern_words.update(t.lemma for t in doc)
         self.n_patterns = n_patterns
 
     def _pattern_docs(self, phrase: str) -> list[Doc]:
@@ -166,6 +171,13 @@ class _Compiled:
                 self.set_lemmas(doc)
                 docs.append(doc)
         return docs
+
+    def matchable(self, text: str) -> bool:
+        """Whether any token of ``text`` (tokenized alone) could be part of a match."""
+        doc = self.nlp.make_doc(text)
+        self.set_lemmas(doc)
+        words = self.pattern_words
+        return any(t.lower in words or t.lemma in words for t in doc)
 
     def set_lemmas(self, doc: Doc) -> None:
         """Overwrite each token's lemma with the lemma of its lower-cased form."""
@@ -352,17 +364,25 @@ class KeywordThemeTagger(BaseEstimator):
             matches = exact.union(compiled.lemma_matcher(doc))
             starts, ends = _token_bounds(doc)
             for clause in doc_clauses:
-                lo = bisect_left(starts, clause.start)
-                hi = bisect_left(starts, clause.end)
-                if lo == hi or starts[lo] != clause.start or ends[hi - 1] != clause.end:
-                    # The clause was trimmed inside a token ("@united" -> "united"): read it alone.
+                first = bisect_left(starts, clause.start)  # tokens [first, last) start in the clause
+                last = bisect_left(starts, clause.end)
+                # Clause edges trimmed inside a token ("@united" read as "united") leave a
+                # piece that tokenizes differently alone. Pieces no pattern can match change
+                # nothing; otherwise the clause is tokenized alone, as ``tag`` would.
+                pieces = []
+                if first > 0 and ends[first - 1] > clause.start:
+                    pieces.append(clause.text[:min(ends[first - 1], clause.end) - clause.start])
+                if last > first and ends[last - 1] > clause.end:
+                    pieces.append(clause.text[starts[last - 1] - clause.start:])
+                    last -= 1
+                if any(compiled.matchable(piece) for piece in pieces):
                     alone = compiled.nlp.make_doc(clause.text)
                     compiled.set_lemmas(alone)
                     out.append(self._score_doc(alone, compiled, threshold))
                     continue
-                inside = {m for m in matches if lo <= m[1] and m[2] <= hi}
-                out.append(self._score_matches(doc, exact, inside, compiled, threshold, clause.start)
-                           if inside else [])
+                inside = {m for m in matches if first <= m[1] and m[2] <= last}
+                out.append(self._score_matches(doc, exact, inside, compiled, threshold, clause.start,
+                                               (starts, ends, clause.text)) if inside else [])
         return out
 
     def predict(self, texts: Sequence[str]) -> list[list[str]]:
@@ -386,8 +406,13 @@ class KeywordThemeTagger(BaseEstimator):
 
     @staticmethod
     def _score_matches(doc: Doc, exact: set[tuple[int, int, int]], matches: set[tuple[int, int, int]],
-                       compiled: _Compiled, threshold: float, offset: int) -> list[ThemeHit]:
-        """Best hit per theme from ``matches``; character offsets are taken relative to ``offset``."""
+                       compiled: _Compiled, threshold: float, offset: int,
+                       clause: tuple[list[int], list[int], str] | None = None) -> list[ThemeHit]:
+        """Best hit per theme from ``matches``; character offsets are taken relative to ``offset``.
+
+        ``clause`` (the doc's token starts and ends, and the text from ``offset``)
+        gives hit offsets and words without building spaCy spans.
+        """
         info = compiled.info
         seeds: dict[int, list[tuple[float, int, int, str]]] = {}
         excluded: dict[int, list[tuple[int, int]]] = {}
@@ -419,11 +444,13 @@ class KeywordThemeTagger(BaseEstimator):
             confidence = round(confidence, 3)
             if confidence < threshold:
                 continue
-            span = doc[start:end]
-            hits.append(
-                ThemeHit(compiled.theme_ids[ti], span.start_char - offset, span.end_char - offset,
-                         confidence, span.text)
-            )
+            if clause is None:
+                span = doc[start:end]
+                lo, hi, words = span.start_char - offset, span.end_char - offset, span.text
+            else:
+                lo, hi = clause[0][start] - offset, clause[1][end - 1] - offset
+                words = clause[2][lo:hi]
+            hits.append(ThemeHit(compiled.theme_ids[ti], lo, hi, confidence, words))
         hits.sort(key=lambda h: (-h.confidence, h.start, h.theme))
         return hits
 
