@@ -370,7 +370,8 @@ def find_effort(texts: Iterable[str | None]) -> list[list[EffortMatch]]:
     >>> [(m.direction, m.matched) for m in find_effort(["No hassle, sorted in minutes"])[0]]
     [('low', 'No hassle'), ('low', 'in minutes')]
     """
-    items = [t.translate(_APOSTROPHES) if isinstance(t, str) else "" for t in texts]
+    # Curly apostrophes are not ASCII: most texts skip the (slow, per character) translate.
+    items = [(t if t.isascii() else t.translate(_APOSTROPHES)) if isinstance(t, str) else "" for t in texts]
     out: list[list[EffortMatch]] = [[] for _ in items]
     if _State.required is None:
         _State.required = _required_sets()

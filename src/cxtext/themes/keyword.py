@@ -77,6 +77,7 @@ GENERIC_SEEDS: frozenset[str] = frozenset(
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _BATCH_SIZE = 1000
+_CACHE_SIZE = 100_000
 
 TaxonomyLike = Union[Taxonomy, str, "os.PathLike[str]", None]
 
@@ -134,6 +135,7 @@ class _Compiled:
             if lookups is not None and lookups.has_table("lemma_lookup"):
                 self.lemma_table = lookups.get_table("lemma_lookup")
         self._lemma_cache: dict[int, int] = {}
+        self._matchable_cache: dict[str, bool] = {}  # cut edge pieces repeat ("united" of "@united")
         self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.lemma_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.info: dict[int, _SeedInfo] = {}
@@ -174,10 +176,16 @@ class _Compiled:
 
     def matchable(self, text: str) -> bool:
         """Whether any token of ``text`` (tokenized alone) could be part of a match."""
-        doc = self.nlp.make_doc(text)
-        self.set_lemmas(doc)
-        words = self.pattern_words
-        return any(t.lower in words or t.lemma in words for t in doc)
+        known = self._matchable_cache.get(text)
+        if known is None:
+            doc = self.nlp.make_doc(text)
+            self.set_lemmas(doc)
+            words = self.pattern_words
+            known = any(t.lower in words or t.lemma in words for t in doc)
+            if len(self._matchable_cache) >= _CACHE_SIZE:
+                self._matchable_cache.clear()
+            self._matchable_cache[text] = known
+        return known
 
     def set_lemmas(self, doc: Doc) -> None:
         """Overwrite each token's lemma with the lemma of its lower-cased form."""
