@@ -30,9 +30,11 @@ from unittest import mock
 import pandas as pd
 
 import cxtext
+from cxtext.clean import split_clauses
 from cxtext.datasets import load_airline_tweets, load_sentiment_dataset
 from cxtext.embeddings import bfloat16_is_native
 from cxtext.sentiment import load_sentiment_model
+from cxtext.themes import EmbeddingThemeTagger
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -106,6 +108,13 @@ def main() -> None:
             rows.append({"what": f"accurate sentiment only ({accurate.manifest_.name} "
                                  f"{accurate.manifest_.version})", "texts": len(test),
                          "per_s": best_rate(lambda m=accurate: m.predict_proba(test), len(test), args.repeat)})
+            # Issue #5's "embedding path": split clauses, embed them with MiniLM, tag by similarity.
+            tagger = EmbeddingThemeTagger().fit()
+            tagger.tag(test[:50])
+            rows.append({"what": "accurate theme embedding path (split_clauses + EmbeddingThemeTagger.tag)",
+                         "texts": len(test),
+                         "per_s": best_rate(lambda t=tagger: t.tag([c.text for cl in split_clauses(test)
+                                                                    for c in cl]), len(test), args.repeat)})
         for emotions in (None, False):  # with the preset's emotion model, then without emotions
             analyzer = cxtext.Analyzer(preset=preset, emotions=emotions)
             analyzer.analyze(frame.head(50), text="text", id="id")

@@ -209,5 +209,7 @@ def test_tag_clauses_needs_the_docs(tagger: KeywordThemeTagger) -> None:
     from cxtext.clean.segment import split_clauses_with_docs
 
     clauses, _ = split_clauses_with_docs(["Staff were rude"])
-    with pytest.raises(InputError, match="Doc"):
+    with pytest.raises(InputError, match="without the Doc"):
         tagger.tag_clauses([None], clauses)
+    with pytest.raises(InputError, match="one Doc per comment"):
+        tagger.tag_clauses([], clauses)
