@@ -79,6 +79,31 @@ def test_chunking_does_not_change_results(tiny_survey):
     pd.testing.assert_frame_equal(big.mentions.reset_index(drop=True), small.mentions.reset_index(drop=True))
 
 
+class _TagOnly:
+    """The default keyword tagger without ``tag_clauses``: every clause is tokenized alone."""
+
+    def __init__(self) -> None:
+        from cxtext.themes import KeywordThemeTagger
+
+        self._tagger = KeywordThemeTagger().fit()
+        self.taxonomy_ = self._tagger.taxonomy_
+
+    def tag(self, texts):
+        return self._tagger.tag(texts)
+
+
+def test_keyword_themes_from_the_split_tokens_equal_tagging_each_clause(analyzer, tiny_survey):
+    extra = pd.DataFrame({"rid": [9001, 9002], "comment": [
+        "@shop The staff were rude but the refund was quick. Calling your number just hangs up.",
+        "Lovely nurse, however I waited four hours; no one called back"]})
+    data = pd.concat([tiny_survey[["rid", "comment"]], extra], ignore_index=True)
+    fast = analyzer.analyze(data, text="comment", id="rid")
+    alone = cxtext.Analyzer(preset="fast", themes=_TagOnly()).analyze(data, text="comment", id="rid")
+    assert len(fast.mentions) > 0
+    pd.testing.assert_frame_equal(fast.mentions, alone.mentions)
+    pd.testing.assert_series_equal(fast.comments["themes"], alone.comments["themes"])
+
+
 def test_series_and_list_input(analyzer):
     res = analyzer.analyze(["Great staff", None, "Slow app"])
     assert len(res.comments) == 3 and res.text == "text"
