@@ -259,7 +259,7 @@ def _anchor_words(required: list[list[frozenset[str]]]) -> frozenset[str]:
 
 def _pattern_index(required: list[list[frozenset[str]]]) -> dict[str, list[int]]:
     """Anchor word -> the patterns it anchors; ``""`` holds patterns without required words."""
-    index: ClassVar[dict[str, list[int]]] = {}
+    index: dict[str, list[int]] = {}
     for i, sets in enumerate(required):
         for word in (_anchor_set(sets) if sets else ("",)):
             index.setdefault(word, []).append(i)
