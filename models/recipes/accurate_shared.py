@@ -60,8 +60,8 @@ from sklearn.model_selection import train_test_split
 
 from cxtext.datasets import DATASETS, LICENCES, load_sentiment_dataset
 from cxtext.emotion import TunedEmotionClassifier
-from cxtext.emotion.definitions import EMOTIONS
 from cxtext.emotion.data import load_goemotions_emotions
+from cxtext.emotion.definitions import EMOTIONS
 from cxtext.emotion.train import goemotions_splits
 from cxtext.models import TrainingData
 from cxtext.sentiment.calibration import calibrate_temperature
@@ -72,7 +72,12 @@ from cxtext.tuning import frozen_states, top_features, train_top
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cx_augment import cx_augmentation
-from emotion_common import goemotions_provenance, recipe_metrics, score_proba
+from emotion_common import (
+    goemotions_provenance,
+    holdout_after_dev_tuning,
+    recipe_metrics,
+    score_proba,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 logger = logging.getLogger("accurate_shared")
@@ -239,11 +244,7 @@ def main() -> None:
         logger.info("sentiment %s %s", name, s_metrics[name])
 
     # Emotions: thresholds on dev, honest score on the holdout.
-    emo_model.tune_thresholds(emo["dev"].texts, emo["dev"].Y)
-    t1 = time.perf_counter()
-    P_hold = emo_model.predict_proba(emo["holdout"].texts)
-    per_second = len(emo["holdout"].texts) / (time.perf_counter() - t1)
-    holdout = score_proba(P_hold, emo_model.thresholds_, emo["holdout"].Y)
+    holdout, per_second = holdout_after_dev_tuning(emo_model, emo)
     dev = score_proba(emo_model.predict_proba(emo["dev"].texts), emo_model.thresholds_, emo["dev"].Y)
     logger.info("emotion holdout macro-F1 %.4f, dev %.4f", holdout["macro_f1"], dev["macro_f1"])
     e_metrics = recipe_metrics(holdout, dev, target_macro_f1=0.62, target_met=bool(holdout["macro_f1"] >= 0.62),

@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import logging
 import sys
-import time
 from pathlib import Path
 
 from cxtext.emotion import BlendedEmotionClassifier, FastEmotionClassifier, load_emotion_model
 from cxtext.emotion.train import goemotions_splits
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from emotion_common import recipe_metrics, recipe_parser, score_proba
+from emotion_common import holdout_after_dev_tuning, recipe_metrics, recipe_parser, score_proba
 
 logger = logging.getLogger("emotion_blend")
 COMPONENTS = ("emotion-accurate/0.3.0", "emotion-fast/0.2.0")
@@ -40,11 +39,7 @@ def main() -> None:
     # Honest: the same blend with a fast model that never saw the holdout.
     fast_85 = FastEmotionClassifier(**fast.get_params()).fit(s["fit"].texts, s["fit"].Y)
     honest = BlendedEmotionClassifier.from_fitted([("tuned", tuned), ("fast", fast_85)], weights=WEIGHTS)
-    honest.tune_thresholds(s["dev"].texts, s["dev"].Y)
-    t0 = time.perf_counter()
-    P_hold = honest.predict_proba(s["holdout"].texts)
-    per_second = len(s["holdout"].texts) / (time.perf_counter() - t0)
-    holdout = score_proba(P_hold, honest.thresholds_, s["holdout"].Y)
+    holdout, per_second = holdout_after_dev_tuning(honest, s)
     tuned_alone = score_proba(tuned.predict_proba(s["holdout"].texts), tuned.thresholds_, s["holdout"].Y)
     logger.info("holdout macro-F1: blend %.4f, tuned alone %.4f", holdout["macro_f1"], tuned_alone["macro_f1"])
 

@@ -21,7 +21,13 @@ from cxtext.emotion import TunedEmotionClassifier
 from cxtext.emotion.train import goemotions_splits
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from emotion_common import goemotions_provenance, recipe_metrics, recipe_parser, score_proba
+from emotion_common import (
+    goemotions_provenance,
+    holdout_after_dev_tuning,
+    recipe_metrics,
+    recipe_parser,
+    score_proba,
+)
 
 logger = logging.getLogger("emotion_tuned")
 
@@ -42,10 +48,7 @@ def main() -> None:
     model = TunedEmotionClassifier(epochs=args.epochs, n_tuned_layers=args.layers, learning_rate=args.lr)
     model.fit(fit_texts, fit_Y)
     fit_seconds = time.perf_counter() - t0
-    model.tune_thresholds(s["dev"].texts, s["dev"].Y)
-    t1 = time.perf_counter()
-    holdout = score_proba(model.predict_proba(s["holdout"].texts), model.thresholds_, s["holdout"].Y)
-    per_second = len(s["holdout"].texts) / (time.perf_counter() - t1)
+    holdout, per_second = holdout_after_dev_tuning(model, s)
     dev = score_proba(model.predict_proba(s["dev"].texts), model.thresholds_, s["dev"].Y)
     logger.info("holdout macro-F1 %.4f, dev macro-F1 %.4f (optimistic); fit %.0fs; %.0f texts/s",
                 holdout["macro_f1"], dev["macro_f1"], fit_seconds, per_second)
