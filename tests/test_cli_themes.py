@@ -53,3 +53,26 @@ def test_evaluate_keyword_with_map_and_missing_column(tmp_path, capsys):
     assert "waiting_time" in capsys.readouterr().out
     assert main(["evaluate", "themes", str(data), "--text", "nope", "--labels", "themes"]) == 2
     assert "CX101" in capsys.readouterr().err
+
+
+def test_train_with_polarity_labels_learns_mention_sentiment(tmp_path, capsys):
+    df = pd.read_csv(_csv(tmp_path))
+    df["themes"] = [";".join(f"{t}:{p}" for t in row.split(";"))
+                    for row, p in zip(df["themes"], df["polarity"])]
+    data = tmp_path / "polar.csv"
+    df.to_csv(data, index=False)
+    out = tmp_path / "models" / "themes-polar" / "0.1.0"
+    assert main(["train", "themes", str(data), "--text", "comment", "--labels", "themes",
+                 "--cv", "2", "--delimiter", ",", "--mention-sentiment", "fast", "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "mention sentiment learned for: sentiment-fast 0.2.0" in printed
+    assert "food:positive" not in printed  # counted per theme, polarity aside
+    model = ThemeClassifier.load(out)
+    assert list(model.classes_) == ["food", "waiting_time"]
+    assert list(model.mention_heads_) == ["sentiment-fast 0.2.0"]
+
+    none = tmp_path / "models" / "themes-polar" / "0.2.0"
+    assert main(["train", "themes", str(data), "--text", "comment", "--labels", "themes",
+                 "--cv", "2", "--delimiter", ",", "--mention-sentiment", "none", "-o", str(none)]) == 0
+    assert "mention sentiment learned for: none" in capsys.readouterr().out
+    assert ThemeClassifier.load(none).mention_heads_ == {}

@@ -590,6 +590,7 @@ class Analyzer:
                 hits = self._tag(clause_texts, embeddings, docs, clauses)
                 clause_effort = _clause_effort(clause_texts, hits, self.theme_tagger)
                 clause_no: dict[int, int] = {}
+                mention_clause: list[int] = []
                 for k, ((r, clause), clause_hits) in enumerate(zip(flat, hits)):
                     idx = clause_no[r] = clause_no.get(r, -1) + 1
                     direction, effort_hit = clause_effort[k]
@@ -610,6 +611,9 @@ class Analyzer:
                             "clause": idx, "emotions": clause_emotions[k],
                             "effort": direction if hit.theme == "effort" else None,
                         })
+                        mention_clause.append(k)
+                _rescore_mentions(self.theme_tagger, mention_rows, clause_proba[mention_clause],
+                                  model, classes)
 
         out = _rename_clashes(chunk.copy())
         out["text_clean"] = clean["text_clean"].to_numpy()
@@ -755,6 +759,25 @@ def _sentiment_outputs(proba: np.ndarray, classes: list[str]) -> tuple[np.ndarra
     neg = proba[:, col["negative"]] if "negative" in col else 0.0
     labels = np.asarray(classes, dtype=object)[proba.argmax(axis=1)]
     return labels, np.clip(pos - neg, -1.0, 1.0), proba.max(axis=1)
+
+
+def _rescore_mentions(tagger: Any, mention_rows: list[dict[str, Any]], clause_proba: np.ndarray,
+                      model: Any, classes: list[str]) -> None:
+    """Theme-aware mention sentiment, in place, when the tagger learned it for ``model``.
+
+    A :class:`~cxtext.themes.supervised.ThemeClassifier` trained on
+    ``theme:polarity`` labels holds a head per sentiment model; without one,
+    mentions keep their clause's sentiment.
+    """
+    rescore = getattr(tagger, "mention_sentiment_proba", None)
+    if not mention_rows or not callable(rescore):
+        return
+    proba = rescore([m["theme"] for m in mention_rows], clause_proba, model)
+    if proba is None:
+        return
+    labels, scores, confidences = _sentiment_outputs(proba, classes)
+    for m, lab, sc, cf in zip(mention_rows, labels, scores, confidences):
+        m["sentiment"], m["sentiment_score"], m["sentiment_confidence"] = lab, float(sc), float(cf)
 
 
 def _evidence_span(text: str, clause: Any, hit: Any) -> tuple[int, int]:

@@ -54,6 +54,7 @@ def run_train_themes(src: Path, output: Path, *, text: str, labels: list[str], s
     (per-theme out-of-fold scores), ``output``, ``name``, ``version``.
     """
     from cxtext.models import TrainingData
+    from cxtext.themes.mention_sentiment import split_polarity
     from cxtext.themes.supervised import parse_label_column, train_themes
 
     spec = _label_spec(labels, binary)
@@ -71,9 +72,10 @@ def run_train_themes(src: Path, output: Path, *, text: str, labels: list[str], s
     model = train_themes(data, text=text, labels=spec, sep=sep, taxonomy=taxonomy,
                          features=features, output=output, name=name, version=version,
                          trained_on=provenance, **params)
-    counts = Counter(lab for r in rows for lab in r)
+    counts = Counter(split_polarity(lab)[0] for r in rows for lab in r)
     return {"rows": len(data), "used": used, "themes": dict(counts.most_common()),
             "cv": dict(model.cv_scores_), "trained": [str(c) for c in model.classes_],
+            "mention_sentiment": list(model.mention_heads_),
             "output": str(output), "name": name, "version": version}
 
 
@@ -87,6 +89,9 @@ def render_train_themes_summary(summary: dict[str, Any]) -> str:
         f1 = f"{cv['f1']:.3f}" if "f1" in cv else "  n/a"
         thr = f"{cv['threshold']:.3f}" if "threshold" in cv else "0.500"
         lines.append(f"{theme:26s} {cv.get('support', 0):6,}   {f1}  {thr}")
+    heads = summary.get("mention_sentiment") or []
+    lines.append("mention sentiment learned for: " + (", ".join(heads) if heads else
+                 "none (no theme:polarity labels): mentions keep their clause sentiment"))
     return "\n".join(lines)
 
 
@@ -95,7 +100,9 @@ def render_train_themes_summary(summary: dict[str, Any]) -> str:
     "(weights, taxonomy, manifest, model card). --labels is one column of separated theme ids "
     "(split on --sep), or several 0/1 columns (repeat --labels, or add --binary). Labels that are "
     "not in the taxonomy become new themes; taxonomy themes without labels stay keyword-matched. "
-    "Thresholds are tuned per theme by cross-validation with a fixed seed."
+    "Thresholds are tuned per theme by cross-validation with a fixed seed. Labels written "
+    "theme:polarity (food:positive;price:negative) also teach theme-aware mention sentiment for "
+    "the --mention-sentiment models."
 ))
 def train_themes_cli(
     input: InputArg,
@@ -112,17 +119,20 @@ def train_themes_cli(
     commercial_use: CommercialUseOpt = False,
     C: RegularisationOpt = 4.0,
     cv: Annotated[int, typer.Option("--cv", min=0, help="Cross-validation folds for calibration and thresholds.")] = 5,
+    mention_sentiment: Annotated[str, typer.Option("--mention-sentiment", help="Sentiment models (fast, accurate, folders; comma-separated) to learn theme-aware mention sentiment for from theme:polarity labels; 'none' for none.")] = "fast,accurate",
     in_format: FormatOpt = None,
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     delimiter: DelimiterOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
 ) -> None:
+    heads = tuple(m.strip() for m in mention_sentiment.split(",")
+                  if m.strip() and m.strip().lower() != "none")
     summary = run_train_themes(
         input, output, text=text, labels=labels, sep=sep, binary=binary, features=features,
         taxonomy=taxonomy, name=name, version=version, licence=licence,
         commercial_use=commercial_use, in_format=in_format, encoding=encoding, sheet=sheet,
-        delimiter=delimiter, C=C, cv=cv,
+        delimiter=delimiter, C=C, cv=cv, mention_sentiment=heads,
     )
     if not quiet:
         typer.echo(render_train_themes_summary(summary))

@@ -54,6 +54,12 @@ from cxtext.errors import (
 )
 from cxtext.models import TrainingData, resolve_model_dir, verify_model_dir, write_model_dir
 from cxtext.themes.keyword import KeywordThemeTagger, ThemeHit
+from cxtext.themes.mention_sentiment import (
+    TRAINABLE_POLARITIES,
+    MentionSentimentHead,
+    model_identity,
+    split_polarity,
+)
 from cxtext.themes.taxonomy import GROUPS, Taxonomy, Theme, load_taxonomy
 
 __all__ = [
@@ -289,6 +295,13 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         before this option load as ``"concat"``). Ignored for other features.
     keyword_fallback : bool, default True
         Whether :meth:`tag` adds keyword hits for taxonomy themes without labels.
+    mention_sentiment : sequence of str or estimators, default ("fast", "accurate")
+        Sentiment models to learn theme-aware mention sentiment for, when labels
+        carry a polarity (``"price:negative"``): for each, a
+        :class:`~cxtext.themes.mention_sentiment.MentionSentimentHead` on that
+        model's reading of the clause holding the theme. The analysis uses the
+        head of the sentiment model it runs (matched by manifest name and
+        version) and plain clause sentiment otherwise. Empty: learn none.
     new_theme_group : str, default "product"
         Taxonomy group given to themes created from unknown labels.
     max_chars : int, default 3000
@@ -310,6 +323,9 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
     cv_scores_ : dict
         Out-of-fold F1, precision, recall, support and folds per theme (and the
         stacking weights ``block_weights`` when stacked).
+    mention_heads_ : dict of str to MentionSentimentHead
+        Mention sentiment heads by sentiment model (``"sentiment-fast 0.2.0"``);
+        empty when the labels carry no polarity.
     coef_, intercept_, idf_ : ndarray
         Learned weights (``idf_`` is empty without hashed features).
 
@@ -329,6 +345,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
                  class_weight: str | None = "balanced", cv: int = 5,
                  embedding_weight: float = 1.0, combine: str = "stack",
                  keyword_fallback: bool = True,
+                 mention_sentiment: Sequence[Any] = ("fast", "accurate"),
                  new_theme_group: str = "product", max_chars: int = 3000,
                  random_state: int = 0) -> None:
         self.taxonomy = taxonomy
@@ -341,6 +358,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         self.embedding_weight = embedding_weight
         self.combine = combine
         self.keyword_fallback = keyword_fallback
+        self.mention_sentiment = mention_sentiment
         self.new_theme_group = new_theme_group
         self.max_chars = max_chars
         self.random_state = random_state
@@ -427,7 +445,9 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
                                   solver="liblinear")
 
     # -- fitting -------------------------------------------------------------
-    def _label_matrix(self, y: Any, n: int, classes: Sequence[str] | None) -> tuple[np.ndarray, list[str]]:
+    def _label_matrix(self, y: Any, n: int, classes: Sequence[str] | None
+                      ) -> tuple[np.ndarray, list[str], list[dict[str, str | None]]]:
+        """0/1 matrix, label names and each row's label -> polarity (``None`` if not given)."""
         if hasattr(y, "columns") and hasattr(y, "to_numpy"):  # DataFrame of 0/1 columns
             names = [str(c) for c in y.columns]
             rows = [[names[j] for j, v in enumerate(r) if _is_true(v, names[j])] for r in y.to_numpy()]
@@ -443,6 +463,8 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
                 for r in y]
         if len(rows) != n:
             raise InputError(f"[CX108] X has {n} texts but y has {len(rows)} label rows.")
+        polarities = [dict(split_polarity(lab) for lab in r) for r in rows]
+        rows = [list(r) for r in polarities]
         names = list(dict.fromkeys([str(c) for c in classes] if classes is not None else []))
         for r in rows:
             for lab in r:
@@ -453,7 +475,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         for i, r in enumerate(rows):
             for lab in r:
                 Y[i, index[lab]] = 1
-        return Y, names
+        return Y, names, polarities
 
     def _build_taxonomy(self, labels: list[str]) -> tuple[Taxonomy, list[str]]:
         base = load_taxonomy(self.taxonomy)
@@ -484,7 +506,9 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
             Texts.
         y : list of label lists, 0/1 matrix or DataFrame of 0/1 columns
             Labels per text. A string row is split on ``";"``; an empty row means
-            "no theme" (a negative example for every theme).
+            "no theme" (a negative example for every theme). A label may carry
+            its polarity, ``"price:negative"``; those polarities train the
+            mention sentiment heads (see ``mention_sentiment``).
         classes : sequence of str, optional
             Label names of the columns when ``y`` is a 0/1 ndarray; otherwise the
             order of the trained themes (labels not listed are appended).
@@ -500,7 +524,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         texts = _as_texts(X)
         if len(texts) < 2:
             raise InputError(f"[CX108] Need at least 2 labelled texts to train; got {len(texts)}.")
-        Y, labels = self._label_matrix(y, len(texts), classes)
+        Y, labels, polarities = self._label_matrix(y, len(texts), classes)
         keep: list[int] = []
         for j, lab in enumerate(labels):
             pos = int(Y[:, j].sum())
@@ -584,9 +608,100 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         self.coef_ = np.ascontiguousarray(np.vstack(coef), dtype=np.float32)
         self.intercept_ = intercept
         self._keyword: KeywordThemeTagger | None = None
+        to_id = dict(zip(labels, ids))
+        self.mention_heads_ = self._fit_mention_heads(
+            texts, [{to_id[lab]: pol for lab, pol in row.items() if lab in to_id}
+                    for row in polarities])
         logger.info("ThemeClassifier fitted on %d texts: %d themes (%s)", len(texts), k,
                     ", ".join(ids))
         return self
+
+    def _mention_sentiment_models(self) -> list[Any]:
+        specs = self.mention_sentiment
+        if specs is None:
+            return []
+        if isinstance(specs, (str, os.PathLike)) or hasattr(specs, "predict_proba"):
+            specs = [specs]
+        return list(specs)
+
+    def _fit_mention_heads(self, texts: list[str],
+                           polarities: list[dict[str, str | None]]) -> dict[str, MentionSentimentHead]:
+        """One mention sentiment head per sentiment model, from the labelled polarities.
+
+        Each labelled (text, theme, polarity) is read on the clause of the text
+        that this model scores highest for the theme: the clause the analysis
+        would most likely give the mention.
+        """
+        pairs = [(i, tid, pol) for i, row in enumerate(polarities) for tid, pol in row.items()
+                 if pol in TRAINABLE_POLARITIES]
+        specs = self._mention_sentiment_models()
+        if not pairs or not specs:
+            return {}
+        from cxtext.clean.segment import split_clauses
+        from cxtext.sentiment import load_sentiment_model
+        from cxtext.sentiment.emoji_polarity import apply_emoji_only
+
+        rows = sorted({i for i, _, _ in pairs})
+        clause_texts: list[str] = []
+        span: dict[int, tuple[int, int]] = {}
+        for i, clauses in zip(rows, split_clauses([texts[i] for i in rows])):
+            parts = [c.text for c in clauses] or [texts[i]]
+            span[i] = (len(clause_texts), len(clause_texts) + len(parts))
+            clause_texts.extend(parts)
+        theme_proba = self.predict_proba(clause_texts)
+        column = {str(c): j for j, c in enumerate(self.classes_)}
+        chosen = [span[i][0] + int(theme_proba[span[i][0]:span[i][1], column[tid]].argmax())
+                  for i, tid, _ in pairs]
+        unique = sorted(set(chosen))
+        where = {k: n for n, k in enumerate(unique)}
+        themes = [tid for _, tid, _ in pairs]
+        y = [pol for _, _, pol in pairs]
+        heads: dict[str, MentionSentimentHead] = {}
+        for spec in specs:
+            model = load_sentiment_model(spec) if isinstance(spec, (str, os.PathLike)) else spec
+            identity = model_identity(model)
+            if identity is None:
+                logger.warning("Sentiment model %r was not loaded from a model folder, so no mention "
+                               "sentiment head can be matched to it; skipped.", type(model).__name__)
+                continue
+            classes = [str(c) for c in model.classes_]
+            texts_u = [clause_texts[k] for k in unique]
+            proba = apply_emoji_only(np.asarray(model.predict_proba(texts_u), dtype=float),
+                                     classes, texts_u)
+            if len(set(y)) < 2 or not set(y) <= set(classes):
+                logger.warning("Mention polarities %s cannot train a head for %s (classes %s); "
+                               "skipped.", sorted(set(y)), identity, classes)
+                continue
+            heads[identity] = MentionSentimentHead().fit(
+                themes, proba[[where[k] for k in chosen]], y, classes=classes)
+        return heads
+
+    def mention_sentiment_proba(self, themes: Sequence[str], proba: np.ndarray,
+                                sentiment_model: Any) -> np.ndarray | None:
+        """Theme-aware sentiment probabilities of mentions, or ``None`` without a matching head.
+
+        Parameters
+        ----------
+        themes : sequence of str
+            Theme of each mention.
+        proba : ndarray of shape (n, n_classes)
+            ``sentiment_model``'s probabilities for each mention's clause.
+        sentiment_model : estimator
+            The sentiment model that produced ``proba``; its manifest name and
+            version pick the head.
+
+        Returns
+        -------
+        ndarray or None
+            Rescored probabilities (mentions of themes the head has no inputs for
+            are unchanged), or ``None`` when no head was fitted for this model.
+        """
+        self._check_fitted()
+        head = getattr(self, "mention_heads_", {}).get(model_identity(sentiment_model) or "")
+        if head is None or [str(c) for c in head.classes_] != [str(c) for c in
+                                                               sentiment_model.classes_]:
+            return None
+        return head.predict_proba(themes, proba)
 
     @staticmethod
     def _platt(z: np.ndarray, y: np.ndarray) -> tuple[float, float] | None:
@@ -747,12 +862,21 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
                   "idf": np.asarray(self.idf_, dtype=np.float32),
                   "calibration": np.asarray(self.calibration_, dtype=np.float64),
                   "thresholds": np.asarray(self.thresholds_, dtype=np.float64)}
+        heads = getattr(self, "mention_heads_", {})
+        for n, head in enumerate(heads.values()):
+            arrays.update({f"mention.{n}.{k}": v for k, v in head.to_arrays().items()})
         save_file({k: np.ascontiguousarray(v) for k, v in arrays.items()}, str(folder / WEIGHTS_FILE))
         self.taxonomy_.to_yaml(folder / TAXONOMY_FILE)
         params = self.get_params()
         params["taxonomy"] = None  # the taxonomy travels as taxonomy.yaml
         params["char_ngrams"] = list(params["char_ngrams"])
+        params["mention_sentiment"] = [
+            str(m) if isinstance(m, (str, os.PathLike)) else (model_identity(m) or type(m).__name__)
+            for m in self._mention_sentiment_models()]
         all_metrics: dict[str, Any] = {"cross_validation": self.cv_scores_, **dict(metrics or {})}
+        if heads:
+            all_metrics["mention_sentiment"] = {ident: {"arrays": f"mention.{n}", **head.to_meta()}
+                                                for n, (ident, head) in enumerate(heads.items())}
         if self.features != "hashed":
             from cxtext.embeddings import MINILM_SHA256
 
@@ -763,7 +887,9 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
             description=description or (
                 "Supervised multi-label theme classifier: one logistic regression per theme on "
                 f"{self.features} features, Platt-calibrated, with a per-theme threshold tuned "
-                "for out-of-fold F1; taxonomy themes without labels use keyword matching."),
+                "for out-of-fold F1; taxonomy themes without labels use keyword matching."
+                + (" Theme-aware mention sentiment learned from labelled polarities for: "
+                   + ", ".join(heads) + "." if heads else "")),
         )
         return folder
 
@@ -783,6 +909,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         params["char_ngrams"] = tuple(params.get("char_ngrams", (2, 5)))
         params["taxonomy"] = str(folder / TAXONOMY_FILE)
         params.setdefault("combine", "concat")  # saved before stacking existed
+        params["mention_sentiment"] = tuple(params.get("mention_sentiment", ()))
         known = set(cls().get_params())
         model = cls(**{k: v for k, v in params.items() if k in known})
         arrays = load_file(str(folder / WEIGHTS_FILE))
@@ -794,6 +921,11 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         model.classes_ = np.array(manifest.labels, dtype=object)
         model.taxonomy_ = load_taxonomy(folder / TAXONOMY_FILE)
         model.cv_scores_ = dict(manifest.metrics.get("cross_validation", {}))
+        model.mention_heads_ = {}
+        for ident, meta in dict(manifest.metrics.get("mention_sentiment", {})).items():
+            prefix = str(meta["arrays"]) + "."
+            model.mention_heads_[str(ident)] = MentionSentimentHead.from_saved(
+                {k[len(prefix):]: v for k, v in arrays.items() if k.startswith(prefix)}, meta)
         model.manifest_ = manifest
         model._keyword = None
         if model.coef_.shape[0] != len(model.classes_):
@@ -823,7 +955,10 @@ def train_themes(data: Any, text: str = "text", labels: str | Sequence[str] = "l
         Column holding the comment text. Rows without text are skipped.
     labels : str or list of str, default "labels"
         A column of ``sep``-separated theme labels (empty = no theme), or a list
-        of 0/1 columns, one per theme.
+        of 0/1 columns, one per theme. A label may carry its polarity
+        (``"food:positive;price:negative"``); the model then also learns
+        theme-aware mention sentiment (see ``mention_sentiment`` of
+        :class:`ThemeClassifier`).
     sep : str, default ";"
         Separator inside the label column.
     taxonomy : Taxonomy, path or None

@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.base import clone
+
+from cxtext import analyze
+from cxtext.errors import InputError, ModelError
+from cxtext.sentiment import load_sentiment_model
+from cxtext.themes.mention_sentiment import MentionSentimentHead, model_identity, split_polarity
+from cxtext.themes.supervised import ThemeClassifier, train_themes
+
+CLASSES = ["negative", "neutral", "positive"]
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    ("food:positive", ("food", "positive")),
+    ("price_value : NEGATIVE", ("price_value", "negative")),
+    ("service:conflict", ("service", "conflict")),
+    ("anecdotes/miscellaneous", ("anecdotes/miscellaneous", None)),
+    ("time:of day", ("time:of day", None)),
+    (":positive", (":positive", None)),
+])
+def test_split_polarity(label, expected):
+    assert split_polarity(label) == expected
+
+
+def _synthetic(n: int = 300, seed: int = 0):
+    """Clause probabilities that are right for food and rotate the classes for price."""
+    rng = np.random.default_rng(seed)
+    truth = rng.integers(0, 3, size=n)
+    themes = np.where(rng.random(n) < 0.5, "food", "price")
+    shown = np.where(themes == "price", (truth + 1) % 3, truth)
+    proba = np.full((n, 3), 0.1)
+    proba[np.arange(n), shown] = 0.8
+    return list(themes), proba, [CLASSES[t] for t in truth]
+
+
+def test_head_learns_a_theme_specific_correction():
+    themes, proba, y = _synthetic()
+    head = MentionSentimentHead().fit(themes, proba, y, classes=CLASSES)
+    assert list(head.themes_) == ["food", "price"]
+    test_themes, test_proba, test_y = _synthetic(seed=1)
+    plain = np.array(CLASSES)[test_proba.argmax(1)]
+    learned = np.array(CLASSES)[head.predict_proba(test_themes, test_proba).argmax(1)]
+    is_price = np.array(test_themes) == "price"
+    truth = np.array(test_y)
+    # the plain reading is always wrong on price; the head mends it
+    assert (plain[is_price] == truth[is_price]).mean() == 0
+    assert (learned[is_price] == truth[is_price]).mean() > 0.9
+    assert (learned[~is_price] == truth[~is_price]).mean() > 0.9
+    out = head.predict_proba(["delivery"], test_proba[:1])  # theme it never saw: unchanged
+    np.testing.assert_allclose(out, test_proba[:1])
+    np.testing.assert_allclose(head.predict_proba(test_themes, test_proba).sum(1), 1.0)
+    assert clone(head).get_params() == head.get_params()
+
+
+def test_head_rare_themes_keep_clause_sentiment_and_round_trip():
+    themes, proba, y = _synthetic()
+    themes[:5] = ["rare"] * 5
+    head = MentionSentimentHead(min_pairs=10).fit(themes, proba, y, classes=CLASSES)
+    assert "rare" not in head.themes_ and head.counts_["rare"]
+    again = MentionSentimentHead.from_saved(head.to_arrays(), head.to_meta())
+    np.testing.assert_allclose(again.predict_proba(themes, proba), head.predict_proba(themes, proba))
+    meta = {**head.to_meta(), "themes": ["food"]}
+    with pytest.raises(ModelError, match="does not match"):
+        MentionSentimentHead.from_saved(head.to_arrays(), meta)
+
+
+def test_head_input_checks():
+    themes, proba, y = _synthetic(30)
+    with pytest.raises(InputError, match="not sentiment classes"):
+        MentionSentimentHead().fit(themes, proba, ["great"] * 30, classes=CLASSES)
+    with pytest.raises(InputError, match="two different values"):
+        MentionSentimentHead().fit(themes, proba, ["negative"] * 30, classes=CLASSES)
+    with pytest.raises(InputError, match="one label per mention"):
+        MentionSentimentHead().fit(themes, proba[:5], y, classes=CLASSES)
+
+
+FOOD = ["The pasta was delicious", "Great pizza crust", "Tasty burger and fries", "Fresh sushi",
+        "Lovely curry", "Best dessert in town", "Warm bread", "Crisp salad", "Juicy steak",
+        "Rich soup", "Perfect noodles", "Sweet tart"]
+PRICE = ["Prices are fair", "Good value for the money", "Cheap and cheerful", "Affordable menu",
+         "Reasonable prices", "Fair bill", "Decent value", "Low prices", "Modest prices",
+         "Worth the price", "Inexpensive wine", "Bargain lunch deal"]
+
+
+def _frame() -> pd.DataFrame:
+    # A team that counts every price mention as a complaint, whatever the words say.
+    texts = FOOD + PRICE + ["We went on a Tuesday", "Met some colleagues"] * 4
+    labels = ["food:positive"] * 12 + ["price_value:negative"] * 12 + [""] * 8
+    return pd.DataFrame({"text": texts, "labels": labels})
+
+
+@pytest.fixture(scope="module")
+def fast():
+    return load_sentiment_model("fast")
+
+
+@pytest.fixture(scope="module")
+def model(fast):
+    return train_themes(_frame(), text="text", labels="labels", cv=3, n_features=2**12,
+                        mention_sentiment=(fast,))
+
+
+def test_polarity_labels_train_detection_and_a_head(model, fast):
+    assert list(model.classes_) == ["food", "price_value"]  # polarity is not part of the theme
+    assert list(model.mention_heads_) == [model_identity(fast)] == ["sentiment-fast 0.2.0"]
+    plain = train_themes(_frame().assign(labels=lambda d: d["labels"].str.split(":").str[0]),
+                         text="text", labels="labels", cv=3, n_features=2**12)
+    assert plain.mention_heads_ == {}
+    np.testing.assert_allclose(plain.predict_proba(PRICE), model.predict_proba(PRICE))
+
+
+def test_analysis_uses_the_head_of_its_own_sentiment_model(model, fast):
+    df = pd.DataFrame({"text": ["Prices are fair and the pasta was delicious"] * 2 + ["Fair prices"]})
+    learned = analyze(df, text="text", themes=model, sentiment=fast, emotions=False).mentions
+    price = learned[learned["theme"] == "price_value"]
+    assert len(price) and (price["sentiment"] == "negative").all()
+    assert (price["sentiment_score"] < 0).all()
+    food = learned[learned["theme"] == "food"]
+    assert (food["sentiment"] == "positive").all()
+
+    heads, model.mention_heads_ = model.mention_heads_, {}
+    try:
+        clause = analyze(df, text="text", themes=model, sentiment=fast, emotions=False).mentions
+    finally:
+        model.mention_heads_ = heads
+    assert (clause[clause["theme"] == "price_value"]["sentiment"] != "negative").any()
+    # same mentions and spans either way: only their sentiment changes
+    cols = ["comment_id", "theme", "start", "end", "confidence"]
+    pd.testing.assert_frame_equal(learned[cols], clause[cols])
+
+    other = load_sentiment_model("fast")
+    other.manifest_ = None  # not from a model folder: no head can be matched to it
+    assert model.mention_sentiment_proba(["price_value"], np.full((1, 3), 1 / 3), other) is None
+
+
+def test_heads_survive_save_and_load(tmp_path, model, fast):
+    folder = model.save(tmp_path / "themes-pol" / "1.0.0")
+    loaded = ThemeClassifier.load(folder)
+    assert list(loaded.mention_heads_) == list(model.mention_heads_)
+    assert loaded.get_params()["mention_sentiment"] == ("sentiment-fast 0.2.0",)
+    proba = np.array([[0.1, 0.2, 0.7], [0.6, 0.3, 0.1]])
+    np.testing.assert_allclose(loaded.mention_sentiment_proba(["price_value", "food"], proba, fast),
+                               model.mention_sentiment_proba(["price_value", "food"], proba, fast))
+    manifest = (folder / "manifest.json").read_text(encoding="utf-8")
+    assert "sentiment-fast 0.2.0" in manifest and "mention_sentiment" in manifest
