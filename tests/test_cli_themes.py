@@ -76,3 +76,11 @@ def test_train_with_polarity_labels_learns_mention_sentiment(tmp_path, capsys):
                  "--cv", "2", "--delimiter", ",", "--mention-sentiment", "none", "-o", str(none)]) == 0
     assert "mention sentiment learned for: none" in capsys.readouterr().out
     assert ThemeClassifier.load(none).mention_heads_ == {}
+
+    report = tmp_path / "eval" / "polar.json"
+    assert main(["evaluate", "themes", str(data), "--text", "comment", "--labels", "themes",
+                 "--model", str(out), "--sentiment-model", "fast", "--delimiter", ",",
+                 "-o", str(report)]) == 0
+    saved = json.loads(report.read_text())
+    assert set(saved["per_theme"]) == {"food", "waiting_time"}  # the suffixes are polarity
+    assert saved["sentiment"]["n"] > 0 and saved["sentiment"]["sentiment_model"] == "fast"

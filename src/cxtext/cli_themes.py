@@ -141,6 +141,7 @@ def train_themes_cli(
 def run_evaluate_themes(src: Path, *, text: str, labels: list[str], sep: str = ";",
                         binary: bool = False, sentiments: str | None = None,
                         model: str = "keyword", mapping: str | None = None,
+                        sentiment_model: str = "fast",
                         output: Path | None = None, in_format: str | None = None,
                         encoding: str | None = None, sheet: str | None = None,
                         delimiter: str | None = None) -> Any:
@@ -160,6 +161,7 @@ def run_evaluate_themes(src: Path, *, text: str, labels: list[str], sep: str = "
     report = evaluate_themes(
         model, data[text].tolist(), gold,
         gold_sentiments=data[sentiments].tolist() if sentiments else None, mapping=mapping,
+        sentiment=sentiment_model,
         dataset={"name": src.name, "path": str(src), "text": text, "labels": spec,
                  **({"sentiments": sentiments} if sentiments else {})},
     )
@@ -172,7 +174,9 @@ def run_evaluate_themes(src: Path, *, text: str, labels: list[str], sep: str = "
     "Score a theme model against labelled comments: per-theme precision/recall/F1, micro/macro-F1, "
     "and (with --sentiments) theme-sentiment accuracy. --map renames predicted theme ids to your "
     "labels: --map staff_attitude=service,price_value=price (a|b maps one theme to two labels). "
-    "--sentiments holds one polarity per row, or label:polarity pairs separated by ';'."
+    "--sentiments holds one polarity per row, or label:polarity pairs separated by ';'; labels "
+    "written label:polarity carry their own gold polarity. --sentiment-model is the sentiment model "
+    "of the analysis whose mention sentiment is scored."
 ))
 def evaluate_themes_cli(
     input: InputArg,
@@ -183,6 +187,7 @@ def evaluate_themes_cli(
     sentiments: Annotated[str | None, typer.Option("--sentiments", help="Column with gold polarity (negative/neutral/positive).")] = None,
     model: Annotated[str, typer.Option("--model", "-m", help="'keyword', a taxonomy YAML, or a theme model folder.")] = "keyword",
     mapping: Annotated[str | None, typer.Option("--map", help="predicted=gold pairs, comma-separated.")] = None,
+    sentiment_model: Annotated[str, typer.Option("--sentiment-model", help="Sentiment model of the analysis: fast, accurate or a folder.")] = "fast",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Report JSON to write; the markdown goes beside it (.md).")] = None,
     in_format: FormatOpt = None,
     encoding: EncodingOpt = None,
@@ -191,7 +196,8 @@ def evaluate_themes_cli(
 ) -> None:
     report = run_evaluate_themes(
         input, text=text, labels=labels, sep=sep, binary=binary, sentiments=sentiments,
-        model=model, mapping=mapping, output=output, in_format=in_format, encoding=encoding,
+        model=model, mapping=mapping, sentiment_model=sentiment_model, output=output,
+        in_format=in_format, encoding=encoding,
         sheet=sheet, delimiter=delimiter,
     )
     typer.echo(report.to_markdown())

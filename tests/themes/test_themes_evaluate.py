@@ -59,6 +59,29 @@ def test_theme_sentiment_accuracy_with_custom_fn():
     assert rep.per_theme["service"]["sentiment_accuracy"] is None
 
 
+def test_polarity_in_the_labels_is_the_gold_sentiment():
+    def fn(texts):
+        table = {"a": {"food": "positive"}, "b": {"food": "negative"}}
+        return [table.get(t, {}) for t in texts]
+
+    gold = [["food:positive"], "food:positive;service:negative", ["service:conflict"], []]
+    rep = evaluate_themes(TAGGER, TEXTS, gold, predicted_sentiments_fn=fn)
+    plain = evaluate_themes(TAGGER, TEXTS, GOLD)
+    assert rep.per_theme == {k: {**v, "sentiment_accuracy": rep.per_theme[k]["sentiment_accuracy"],
+                                 "sentiment_n": rep.per_theme[k]["sentiment_n"]}
+                             for k, v in plain.per_theme.items()}
+    assert rep.sentiment["n"] == 2 and rep.sentiment["accuracy"] == 0.5
+    # given gold sentiments win over the suffixes
+    def all_positive(texts):
+        return [{"food": "positive"} for _ in texts]
+
+    assert evaluate_themes(TAGGER, TEXTS, gold, predicted_sentiments_fn=all_positive
+                           ).sentiment["accuracy"] == 1.0
+    rep = evaluate_themes(TAGGER, TEXTS, gold, gold_sentiments=["negative"] * 4,
+                          predicted_sentiments_fn=all_positive)
+    assert rep.sentiment["accuracy"] == 0.0 and rep.sentiment["n"] == 2
+
+
 def test_conflict_dropped_and_reported():
     rep = evaluate_themes(TAGGER, TEXTS, GOLD, gold_sentiments=["conflict", "positive", None, None],
                           predicted_sentiments_fn=lambda t: [{"food": "positive"} for _ in t])
@@ -72,6 +95,7 @@ def test_default_sentiment_via_analyze_and_outputs(tmp_path):
                           gold_sentiments=["negative", "positive"])
     assert rep.per_theme["staff_attitude"]["recall"] == 1.0
     assert rep.sentiment["n"] == 2 and rep.sentiment["accuracy"] == 1.0
+    assert rep.sentiment["sentiment_model"] == "fast"
     rep.to_json(tmp_path / "r.json")
     assert json.loads((tmp_path / "r.json").read_text())["micro"]["f1"] == 1.0
     assert "| staff_attitude | 2 | 2 |" in rep.to_markdown()

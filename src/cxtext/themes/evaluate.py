@@ -214,6 +214,15 @@ def analyze_theme_sentiments(texts: list[str], tagger: Any, *,
     return out, comment
 
 
+def _sentiment_model_name(sentiment: Any) -> str:
+    """How a report names the sentiment model of its analysis."""
+    if isinstance(sentiment, (str, os.PathLike)):
+        return str(sentiment)
+    from cxtext.themes.mention_sentiment import model_identity
+
+    return model_identity(sentiment) or type(sentiment).__name__
+
+
 def _model_info(tagger: Any) -> dict[str, Any]:
     manifest = getattr(tagger, "manifest_", None)
     if manifest is not None:
@@ -240,6 +249,8 @@ def evaluate_themes(model_or_tagger: Any, texts: Sequence[Any], gold_labels: Seq
         The comments.
     gold_labels : sequence
         Gold theme labels per text: a list of labels or a ``sep``-separated string.
+        Labels may carry their polarity (``"food:positive"``); it is then the gold
+        sentiment of that label unless ``gold_sentiments`` is given.
     gold_sentiments : sequence, optional
         Gold polarity per text: a dict label -> polarity, a ``"label:polarity;..."``
         string, or one polarity for all of the text's labels. Values other than
@@ -274,11 +285,18 @@ def evaluate_themes(model_or_tagger: Any, texts: Sequence[Any], gold_labels: Seq
     """
     from sklearn.metrics import precision_recall_fscore_support
 
+    from cxtext.themes.mention_sentiment import split_polarity
     from cxtext.themes.supervised import _as_texts, _split_labels, load_theme_model
 
     tagger = load_theme_model(model_or_tagger)
     texts = _as_texts(texts)
     gold = [_split_labels(g, sep) for g in gold_labels]
+    if any(split_polarity(lab)[1] for g in gold for lab in g):
+        # "food:positive;price:negative": the themes are the labels, the suffixes their polarity
+        split = [[split_polarity(lab) for lab in g] for g in gold]
+        gold = [list(dict.fromkeys(lab for lab, _ in g)) for g in split]
+        if gold_sentiments is None:
+            gold_sentiments = [{lab: pol for lab, pol in g if pol} for g in split]
     if len(gold) != len(texts):
         raise InputError(f"[CX108] {len(texts)} texts but {len(gold)} gold label rows.")
     if not texts:
@@ -389,6 +407,8 @@ def _score_sentiment(report: ThemeReport, texts: list[str], gold: list[list[str]
         "from_comment_sentiment": from_comment,
         "source": "custom function" if fn is not None else "cxtext.analyze mentions",
     }
+    if fn is None:
+        report.sentiment["sentiment_model"] = _sentiment_model_name(sentiment)
     if dropped:
         report.notes.append(f"{dropped:,} (text, theme) pair(s) dropped from sentiment scoring: gold "
                             "polarity not negative/neutral/positive (e.g. 'conflict').")
