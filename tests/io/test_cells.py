@@ -77,3 +77,22 @@ def test_to_text_list():
     assert to_text_list("solo") == ["solo"]
     assert to_text_list(None) is None and to_text_list(math.nan) is None
     assert to_text_list([]) == []
+
+
+def test_fast_paths_match_the_general_rules():
+    # plain str/int/bool/float and lists of str skip the isinstance chain; same results
+    assert to_json_value(-math.inf) == "-inf" and to_json_value(math.nan) is None
+    assert to_json_value(3) == 3 and to_json_value(False) is False and to_json_value("x") == "x"
+    assert to_text(["a", "b", ""]) == "a;b;" and to_text(["a", None]) == "a;"
+    assert to_text({"anger": 0.25, "joy": 1.0}) == '{"anger": 0.25, "joy": 1.0}'
+
+
+def test_text_column_fast_path_equals_to_text():
+    from cxtext.io.writers import _text_column
+
+    values = ["=SUM(A1)", None, math.nan, "plain", pd.NA, "-", "@user hi"]
+    column = pd.Series(values, dtype=object)
+    expected = pd.Series([to_text(v) for v in values], dtype=object)
+    expected = expected.where(~expected.map(needs_formula_escape), expected.map(escape_formula))
+    pd.testing.assert_series_equal(_text_column(column, True), expected)
+    assert _text_column(pd.Series([None, None], dtype=object), True).tolist() == ["", ""]

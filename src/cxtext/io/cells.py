@@ -110,6 +110,11 @@ def to_json_value(value: Any) -> Any:
     >>> to_json_value({"a": np.int64(2), "b": (1, float("nan"))})
     {'a': 2, 'b': [1, None]}
     """
+    kind = type(value)  # exact built-in types first: the common cells, without isinstance chains
+    if kind is str or kind is int or kind is bool:
+        return value
+    if kind is float:
+        return None if math.isnan(value) else (str(value) if math.isinf(value) else value)
     if isinstance(value, Mapping):
         return {str(k): to_json_value(v) for k, v in value.items()}
     if _is_sequence(value):
@@ -140,6 +145,8 @@ def to_text(value: Any, *, list_sep: str = ";") -> str:
     """
     if isinstance(value, str):
         return value
+    if type(value) is list and all(type(v) is str for v in value):
+        return list_sep.join(value)  # theme and emotion lists: the common case
     if isinstance(value, Mapping):
         return json.dumps(to_json_value(value), ensure_ascii=False)
     if _is_sequence(value):

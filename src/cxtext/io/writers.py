@@ -107,7 +107,9 @@ def _open_text(tmp: Path, compression: str | None) -> IO[str]:
 # --------------------------------------------------------------------------- CSV
 def _text_column(s: pd.Series, excel_safe: bool) -> pd.Series:
     """Convert one column to CSV-ready values (numbers and dates left to pandas)."""
-    if s.dtype == object or isinstance(s.dtype, pd.CategoricalDtype):
+    if s.dtype == object and pd.api.types.infer_dtype(s, skipna=True) in ("string", "empty"):
+        s = s.where(s.notna(), "")  # text or missing only: to_text is the identity or ""
+    elif s.dtype == object or isinstance(s.dtype, pd.CategoricalDtype):
         s = s.map(to_text).astype(object)
     elif not pd.api.types.is_string_dtype(s.dtype):
         return s
