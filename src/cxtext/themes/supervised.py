@@ -301,7 +301,9 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         :class:`~cxtext.themes.mention_sentiment.MentionSentimentHead` on that
         model's reading of the clause holding the theme. The analysis uses the
         head of the sentiment model it runs (matched by manifest name and
-        version) and plain clause sentiment otherwise. Empty: learn none.
+        version) and plain clause sentiment otherwise. Empty: learn none. Prefer
+        names (``"fast"``, ``"accurate"``, a model folder): :func:`sklearn.base.clone`
+        copies estimator objects unfitted, and an unfitted model gets no head.
     new_theme_group : str, default "product"
         Taxonomy group given to themes created from unknown labels.
     max_chars : int, default 3000
