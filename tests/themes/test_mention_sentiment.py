@@ -147,3 +147,19 @@ def test_heads_survive_save_and_load(tmp_path, model, fast):
                                model.mention_sentiment_proba(["price_value", "food"], proba, fast))
     manifest = (folder / "manifest.json").read_text(encoding="utf-8")
     assert "sentiment-fast 0.2.0" in manifest and "mention_sentiment" in manifest
+
+
+def test_label_polarities_per_row():
+    from cxtext.themes.supervised import _label_polarities
+
+    row = ["food:positive", "food:negative", "price", "price_value:neutral", "price_value",
+           "service:positive", "service:positive"]
+    assert _label_polarities(row) == {"food": "conflict", "price": None, "price_value": "neutral",
+                                      "service": "positive"}
+
+
+def test_one_polarity_only_learns_no_head(fast):
+    df = _frame().assign(labels=lambda d: d["labels"].str.replace("negative", "positive"))
+    model = train_themes(df, text="text", labels="labels", cv=3, n_features=2**12,
+                         mention_sentiment=(fast,))
+    assert model.mention_heads_ == {} and list(model.classes_) == ["food", "price_value"]

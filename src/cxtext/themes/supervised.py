@@ -116,6 +116,17 @@ def label_to_theme_id(label: str) -> str:
     return slug
 
 
+def _label_polarities(labels: Sequence[str]) -> dict[str, str | None]:
+    """Label -> polarity of one row (``"food:positive"``); two polarities of one label conflict."""
+    out: dict[str, str | None] = {}
+    for lab in labels:
+        name, polarity = split_polarity(lab)
+        before = out.setdefault(name, polarity)
+        if polarity is not None and before != polarity:
+            out[name] = polarity if before is None else "conflict"
+    return out
+
+
 def _split_labels(value: object, sep: str) -> list[str]:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return []
@@ -465,7 +476,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
                 for r in y]
         if len(rows) != n:
             raise InputError(f"[CX108] X has {n} texts but y has {len(rows)} label rows.")
-        polarities = [dict(split_polarity(lab) for lab in r) for r in rows]
+        polarities = [_label_polarities(r) for r in rows]
         rows = [list(r) for r in polarities]
         names = list(dict.fromkeys([str(c) for c in classes] if classes is not None else []))
         for r in rows:
@@ -639,6 +650,10 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         specs = self._mention_sentiment_models()
         if not pairs or not specs:
             return {}
+        if len({pol for _, _, pol in pairs}) < 2:
+            logger.warning("Every labelled theme polarity is %r, so no mention sentiment can be "
+                           "learned from them.", pairs[0][2])
+            return {}
         from cxtext.clean.segment import split_clauses
         from cxtext.sentiment import load_sentiment_model
         from cxtext.sentiment.emoji_polarity import apply_emoji_only
@@ -670,7 +685,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
             texts_u = [clause_texts[k] for k in unique]
             proba = apply_emoji_only(np.asarray(model.predict_proba(texts_u), dtype=float),
                                      classes, texts_u)
-            if len(set(y)) < 2 or not set(y) <= set(classes):
+            if not set(y) <= set(classes):
                 logger.warning("Mention polarities %s cannot train a head for %s (classes %s); "
                                "skipped.", sorted(set(y)), identity, classes)
                 continue
