@@ -213,3 +213,17 @@ def test_tag_clauses_needs_the_docs(tagger: KeywordThemeTagger) -> None:
         tagger.tag_clauses([None], clauses)
     with pytest.raises(InputError, match="one Doc per comment"):
         tagger.tag_clauses([], clauses)
+
+
+def test_places_named_after_waiting_are_not_waiting_time():
+    tagger = KeywordThemeTagger().fit()
+    themes = [[h.theme for h in hits] for hits in tagger.tag([
+        "Clean and tidy waiting area", "The waiting room was spotless",
+        "We waited two hours in the waiting room", "Quick and efficient service",
+        "The GP didn't seem to know what he was doing", "Very energy efficient fridge"])]
+    assert "waiting_time" not in themes[0] + themes[1]
+    assert "cleanliness" in themes[0] and "cleanliness" in themes[1]
+    assert "waiting_time" in themes[2]  # the waiting itself still counts
+    assert "responsiveness" in themes[3]
+    assert "knowledge" in themes[4]
+    assert "responsiveness" not in themes[5]
