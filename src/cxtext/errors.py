@@ -82,6 +82,7 @@ __all__ = [
     "NotFittedError",
     "UnreadableFileError",
     "UnsupportedFormatError",
+    "check_fitted",
 ]
 
 
@@ -185,6 +186,35 @@ class ConfigError(CxTextError, ValueError):
 
 class NotFittedError(CxTextError, _SklearnNotFittedError):
     """An estimator was used before ``fit``; also a scikit-learn ``NotFittedError``."""
+
+
+def check_fitted(estimator: object, attributes: list[str], how: str) -> None:
+    """Raise :class:`NotFittedError` (CX320) unless ``estimator`` has ``attributes``.
+
+    ``how`` tells the user how to fit it; the message names the class.
+
+    Examples
+    --------
+    >>> from sklearn.base import BaseEstimator
+    >>> class Model(BaseEstimator):
+    ...     def fit(self):
+    ...         self.coef_ = 1
+    ...         return self
+    >>> check_fitted(Model().fit(), ["coef_"], "Call fit().")
+    >>> try:
+    ...     check_fitted(Model(), ["coef_"], "Call fit().")
+    ... except NotFittedError as err:
+    ...     print(err)
+    [CX320] This Model instance is not fitted yet. Call fit().
+    """
+    from sklearn.utils.validation import check_is_fitted
+
+    try:
+        check_is_fitted(estimator, attributes)
+    except _SklearnNotFittedError:
+        raise NotFittedError(
+            f"[CX320] This {type(estimator).__name__} instance is not fitted yet. {how}"
+        ) from None
 
 
 class NotAvailableError(CxTextError, NotImplementedError):

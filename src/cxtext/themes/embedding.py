@@ -55,10 +55,8 @@ from typing import Any
 
 import numpy as np
 from sklearn.base import BaseEstimator
-from sklearn.exceptions import NotFittedError as _SklearnNotFittedError
-from sklearn.utils.validation import check_is_fitted
 
-from cxtext.errors import ConfigError, InputError, NotFittedError
+from cxtext.errors import ConfigError, InputError, check_fitted
 from cxtext.themes.keyword import KeywordThemeTagger, TaxonomyLike, ThemeHit, _as_texts
 from cxtext.themes.taxonomy import Taxonomy, load_taxonomy
 
@@ -243,13 +241,9 @@ class EmbeddingThemeTagger(BaseEstimator):
         return get_encoder()
 
     def _check_fitted(self) -> None:
-        try:
-            check_is_fitted(self, ["taxonomy_", "classes_", "prototypes_"])
-        except _SklearnNotFittedError:
-            raise NotFittedError(
-                "[CX320] This EmbeddingThemeTagger instance is not fitted yet. Call 'fit()' "
-                "before 'tag', 'predict' or 'decision_function' (fit() needs no data)."
-            ) from None
+        check_fitted(self, ["taxonomy_", "classes_", "prototypes_"],
+                     "Call 'fit()' before 'tag', 'predict' or 'decision_function' (fit() needs no "
+                     "data).")
 
     # -- scoring ---------------------------------------------------------
     def decision_function(self, texts: Sequence[str],

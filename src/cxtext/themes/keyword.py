@@ -39,10 +39,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Union
 
 import numpy as np
 from sklearn.base import BaseEstimator
-from sklearn.exceptions import NotFittedError as _SklearnNotFittedError
-from sklearn.utils.validation import check_is_fitted
 
-from cxtext.errors import ConfigError, InputError, NotFittedError
+from cxtext.errors import ConfigError, InputError, check_fitted
 from cxtext.themes.taxonomy import Taxonomy, load_taxonomy
 
 if TYPE_CHECKING:
@@ -274,13 +272,8 @@ class KeywordThemeTagger(BaseEstimator):
         return self
 
     def _check_fitted(self) -> _Compiled:
-        try:
-            check_is_fitted(self, ["taxonomy_", "classes_"])
-        except _SklearnNotFittedError:
-            raise NotFittedError(
-                "[CX320] This KeywordThemeTagger instance is not fitted yet. Call 'fit()' "
-                "before 'tag' or 'predict' (fit() needs no data)."
-            ) from None
+        check_fitted(self, ["taxonomy_", "classes_"],
+                     "Call 'fit()' before 'tag' or 'predict' (fit() needs no data).")
         compiled = getattr(self, "_compiled", None)
         if compiled is None:  # e.g. after unpickling
             compiled = self._compiled = _Compiled(self.taxonomy_)

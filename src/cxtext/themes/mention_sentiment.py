@@ -35,10 +35,8 @@ from typing import Any
 
 import numpy as np
 from sklearn.base import BaseEstimator
-from sklearn.exceptions import NotFittedError as _SklearnNotFittedError
-from sklearn.utils.validation import check_is_fitted
 
-from cxtext.errors import InputError, NotFittedError
+from cxtext.errors import InputError, check_fitted
 
 __all__ = ["POLARITIES", "TRAINABLE_POLARITIES", "MentionSentimentHead", "model_identity",
            "split_polarity"]
@@ -212,12 +210,8 @@ class MentionSentimentHead(BaseEstimator):
         return self
 
     def _check_fitted(self) -> None:
-        try:
-            check_is_fitted(self, ["coef_", "themes_", "classes_"])
-        except _SklearnNotFittedError:
-            raise NotFittedError(
-                "[CX320] This MentionSentimentHead is not fitted yet. Call fit(...) first."
-            ) from None
+        check_fitted(self, ["coef_", "themes_", "classes_"], "Call fit(themes, proba, y, classes=...) "
+                     "first, or train a ThemeClassifier on theme:polarity labels.")
 
     def predict_proba(self, themes: Sequence[str], proba: np.ndarray) -> np.ndarray:
         """Rescored probabilities; mentions of themes not in ``themes_`` are returned unchanged.

@@ -42,15 +42,13 @@ from typing import Any, Union
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.exceptions import NotFittedError as _SklearnNotFittedError
-from sklearn.utils.validation import check_is_fitted
 
 from cxtext.errors import (
     ColumnNotFoundError,
     ConfigError,
     InputError,
     ModelError,
-    NotFittedError,
+    check_fitted,
 )
 from cxtext.models import TrainingData, resolve_model_dir, verify_model_dir, write_model_dir
 from cxtext.themes.keyword import KeywordThemeTagger, ThemeHit
@@ -753,13 +751,9 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
 
     # -- prediction ----------------------------------------------------------
     def _check_fitted(self) -> None:
-        try:
-            check_is_fitted(self, ["coef_", "thresholds_", "classes_"])
-        except _SklearnNotFittedError:
-            raise NotFittedError(
-                "[CX320] This ThemeClassifier instance is not fitted yet. Call 'fit(texts, labels)' "
-                "or cxtext.train_themes(...) first, or load a saved model."
-            ) from None
+        check_fitted(self, ["coef_", "thresholds_", "classes_"],
+                     "Call 'fit(texts, labels)' or cxtext.train_themes(...) first, or load a saved "
+                     "model.")
 
     def decision_function(self, X: Sequence[str]) -> np.ndarray:
         """Raw (uncalibrated) per-theme logits, shape ``(n, n_themes)``."""
