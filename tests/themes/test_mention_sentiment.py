@@ -163,3 +163,19 @@ def test_one_polarity_only_learns_no_head(fast):
     model = train_themes(df, text="text", labels="labels", cv=3, n_features=2**12,
                          mention_sentiment=(fast,))
     assert model.mention_heads_ == {} and list(model.classes_) == ["food", "price_value"]
+
+
+def test_head_with_two_polarities_never_predicts_the_third():
+    from sklearn.linear_model import LogisticRegression
+
+    themes, proba, y = _synthetic()
+    keep = [i for i, v in enumerate(y) if v != "neutral"]
+    themes = [themes[i] for i in keep]
+    proba, y = proba[keep], [y[i] for i in keep]
+    head = MentionSentimentHead().fit(themes, proba, y, classes=CLASSES)
+    out = head.predict_proba(themes, proba)
+    np.testing.assert_allclose(out.sum(1), 1.0)
+    assert out[:, 1].max() < 1e-6  # neutral was never labelled
+    X = (head._inputs(themes, proba) - head.mean_) / head.scale_
+    reference = LogisticRegression(C=head.C, max_iter=5000).fit(X, y).predict_proba(X)
+    np.testing.assert_allclose(out[:, [0, 2]], reference, atol=1e-6)

@@ -190,19 +190,17 @@ class MentionSentimentHead(BaseEstimator):
         self.scale_ = np.where(scale > 0, scale, 1.0)
         lr = LogisticRegression(C=float(self.C), max_iter=5000)
         lr.fit((X - self.mean_) / self.scale_, y)
-        order = [list(lr.classes_).index(c) if c in lr.classes_ else -1 for c in classes]
+        # One softmax row per sentiment class, in the sentiment model's order.
+        if len(lr.classes_) == 2:  # binary: sigmoid(w.x + b) == softmax of (-w/2, w/2)
+            w, b = lr.coef_[0] / 2, lr.intercept_[0] / 2
+            rows = {lr.classes_[0]: (-w, -b), lr.classes_[1]: (w, b)}
+        else:
+            rows = {c: (lr.coef_[j], lr.intercept_[j]) for j, c in enumerate(lr.classes_)}
         coef = np.zeros((len(classes), X.shape[1]))
         intercept = np.full(len(classes), -30.0)  # a class never seen is never predicted
-        if len(lr.classes_) == 2:  # binary: one row for the second class
-            w, b = lr.coef_[0], lr.intercept_[0]
-            rows = {lr.classes_[0]: (-w / 2, -b / 2), lr.classes_[1]: (w / 2, b / 2)}
-            for k, c in enumerate(classes):
-                if c in rows:
-                    coef[k], intercept[k] = rows[c]
-        else:
-            for k, j in enumerate(order):
-                if j >= 0:
-                    coef[k], intercept[k] = lr.coef_[j], lr.intercept_[j]
+        for k, c in enumerate(classes):
+            if c in rows:
+                coef[k], intercept[k] = rows[c]
         self.coef_, self.intercept_ = coef, intercept
         self.counts_ = counts
         logger.info("Mention sentiment head fitted on %d mentions; own inputs for %s",
