@@ -103,3 +103,17 @@ def test_airline_tweets_are_english() -> None:
     share = sum(lang == "en" for lang in langs) / len(langs)
     assert share > 0.98, share
     assert rate > 2000, f"{rate:.0f} texts/s"
+
+
+def test_shipped_frequent_words_match_the_installed_table(monkeypatch) -> None:
+    from importlib import resources
+
+    import cxtext.clean.language as lang
+
+    shipped = (resources.files("cxtext.clean") / "en_frequent_words.txt").read_text(
+        encoding="utf-8").splitlines()
+    assert shipped[0] == lang.frequent_words_header()  # else every process reads the table
+    assert shipped[1:] == lang.frequent_words_from_table()
+    # with another spacy-lookups-data the table itself is read, to the same vocabulary
+    monkeypatch.setattr(lang, "frequent_words_header", lambda: "# spacy-lookups-data 0.0.0 other")
+    assert lang._frequent_words() == shipped[1:]

@@ -9,7 +9,12 @@ word list:
   (``spacy-lookups-data``: lemma table, lexeme norms and the word-frequency table
   cut at log-probability > -13.5), spaCy's English stop words and common
   contractions, minus the foreign function words below. About 67k lowercase forms,
-  built once per process (about 1.5 s, without importing spaCy).
+  built once per process (about 0.1 s, without importing spaCy). The frequency
+  table has a million entries and takes about a second to read, so the 16,812
+  lowercase words above the cut ship as ``en_frequent_words.txt``, stamped with the
+  ``spacy-lookups-data`` version they came from; with another installed version
+  the table itself is read. ``tests/clean/test_language.py`` rebuilds the list
+  from the installed table and compares.
 * **Foreign function words** - spaCy's stop words of 17 other Latin-script languages
   that are not English words ("le", "que", "und" …), plus a short list such as "der"
   that the English tables hold only as rare forms. One of them in a text is evidence
@@ -124,6 +129,36 @@ def _stop_words(lang: str) -> set[str]:
     return set(getattr(module, "STOP_WORDS", ()))
 
 
+_FREQUENT_FILE = "en_frequent_words.txt"
+
+
+def frequent_words_from_table() -> list[str]:
+    """Lowercase words of ``en_lexeme_prob`` above the cut, sorted (reads the million-entry table)."""
+    prob = _read_lookup("en_lexeme_prob")
+    return sorted({w.lower() for w, p in prob.items()
+                   if p > _PROB_CUTOFF and isinstance(w, str) and _WORD.fullmatch(w)})
+
+
+def frequent_words_header() -> str:
+    """First line of :data:`_FREQUENT_FILE`: where its words come from."""
+    from importlib.metadata import version
+
+    return (f"# spacy-lookups-data {version('spacy-lookups-data')} en_lexeme_prob "
+            f"log-probability > {_PROB_CUTOFF}")
+
+
+def _frequent_words() -> list[str]:
+    from importlib import resources
+
+    path = resources.files("cxtext.clean") / _FREQUENT_FILE
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    if lines and lines[0] == frequent_words_header():
+        return lines[1:]
+    logger.debug("%s does not match the installed spacy-lookups-data; reading its table",
+                 _FREQUENT_FILE)
+    return frequent_words_from_table()
+
+
 @lru_cache(maxsize=1)
 def _vocabularies() -> tuple[frozenset[str], frozenset[str]]:
     def words(items: Any) -> set[str]:
@@ -134,9 +169,7 @@ def _vocabularies() -> tuple[frozenset[str], frozenset[str]]:
     core |= set(_CONTRACTIONS) | {w.replace("'", "") for w in _CONTRACTIONS}
     norm = _read_lookup("en_lexeme_norm")
     core |= words(norm) | words(norm.values())
-    prob = _read_lookup("en_lexeme_prob")
-    frequent = words(w for w, p in prob.items() if p > _PROB_CUTOFF)
-    del prob
+    frequent = words(_frequent_words())
     foreign: set[str] = set()
     for lang in _FOREIGN_STOPWORD_LANGS:
         foreign |= words(_stop_words(lang))
