@@ -125,7 +125,7 @@ def test_load_theme_model_keyword():
 
 def test_sklearn_clone_and_params(model):
     params = model.get_params()
-    assert params["features"] == "hashed" and params["n_features"] == 2**12
+    assert params["features"] == "both" and params["n_features"] == 2**12
     fresh = clone(model)
     assert fresh.get_params() == params and not hasattr(fresh, "coef_")
     with pytest.raises(NotFittedError, match="CX320"):
@@ -235,8 +235,8 @@ def test_combine_is_validated_and_ignored_without_both():
     with pytest.raises(Exception, match="CX301.*combine"):
         ThemeClassifier(combine="mean", **SMALL).fit(_frame()["text"], parse_label_column(_frame(), "labels"))
     texts, labels = _frame()["text"], parse_label_column(_frame(), "labels")
-    a = ThemeClassifier(cv=3, **SMALL).fit(texts, labels)
-    b = ThemeClassifier(cv=3, combine="concat", **SMALL).fit(texts, labels)
+    a = ThemeClassifier(cv=3, features="hashed", **SMALL).fit(texts, labels)
+    b = ThemeClassifier(cv=3, features="hashed", combine="concat", **SMALL).fit(texts, labels)
     np.testing.assert_array_equal(a.coef_, b.coef_)
     np.testing.assert_array_equal(a.calibration_, b.calibration_)
     assert "block_weights" not in a.cv_scores_["food"]
