@@ -142,6 +142,8 @@ class MiniLMEncoder:
         try:
             self._tokenizer = AutoTokenizer.from_pretrained(str(self.model_dir), local_files_only=True)
             self._model = AutoModel.from_pretrained(str(self.model_dir), local_files_only=True)
+            global _TORCH_MODEL_LOADED
+            _TORCH_MODEL_LOADED = True
         finally:
             hf_logging.set_verbosity(verbosity)
             if bars:
@@ -314,6 +316,21 @@ def bfloat16_is_native() -> bool:
 
 
 _ENCODERS: dict[tuple[Any, ...], MiniLMEncoder] = {}
+_TORCH_MODEL_LOADED = False
+
+
+def torch_model_loaded() -> bool:
+    """Whether this process has loaded a MiniLM model into torch.
+
+    After that, a forked child that runs torch can hang on the thread pools it
+    inherited, so :func:`cxtext.engine.process_pool` spawns workers instead.
+
+    Examples
+    --------
+    >>> isinstance(torch_model_loaded(), bool)
+    True
+    """
+    return _TORCH_MODEL_LOADED
 
 
 def get_encoder(**kwargs: Any) -> MiniLMEncoder:

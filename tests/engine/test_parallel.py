@@ -118,3 +118,33 @@ def test_worker_cache_shares_models_between_equivalent_options(tmp_path):
     assert get_analyzer({"taxonomy": tax}) is with_file
     tax.write_bytes(tax.read_bytes() + b"\n# edited\n")
     assert get_analyzer({"taxonomy": tax}) is not with_file  # an edited file is reloaded
+
+
+def test_jobs_2_with_a_torch_model_loaded_does_not_hang(tmp_path):
+    """Forking after MiniLM ran in the parent hung every worker; such pools now spawn."""
+    import os
+    import subprocess
+    import sys
+
+    import pandas as pd
+
+    texts = ["The staff were lovely", "Waited two hours for a reply", "Great value, fast delivery",
+             "Nobody called me back", "The app keeps crashing"] * 6
+    src = tmp_path / "in.csv"
+    pd.DataFrame({"id": range(len(texts)), "text": texts}).to_csv(src, index=False)
+    outs = {}
+    for jobs in (1, 2):
+        out = tmp_path / f"jobs{jobs}" / "out.csv"
+        cmd = [sys.executable, "-m", "cxtext", "analyze", str(src), "--text", "text", "--id", "id",
+               "--themes", "embedding", "--chunksize", "10", "--jobs", str(jobs), "-o", str(out), "-q"]
+        done = subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=300,
+                              env={**os.environ, "HF_HUB_OFFLINE": "1"})
+        assert done.returncode == 0, done.stderr
+        outs[jobs] = (pd.read_csv(out), pd.read_csv(out.with_name("out.mentions.csv")))
+    for a, b in zip(outs[1], outs[2]):
+        assert list(a.columns) == list(b.columns) and len(a) == len(b)
+    comments_1, mentions_1 = outs[1]
+    comments_2, mentions_2 = outs[2]
+    assert comments_1["themes"].tolist() == comments_2["themes"].tolist()
+    assert mentions_1[["comment_id", "theme", "start", "end"]].equals(
+        mentions_2[["comment_id", "theme", "start", "end"]])

@@ -99,15 +99,20 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="cxtext-parent-watch", daemon=True).start()
 
 
-def init_worker(options: Mapping[str, Any]) -> None:
+def init_worker(options: Mapping[str, Any], torch_threads: int | None = None) -> None:
     """Initializer of a local worker process: ignore Ctrl-C, follow the parent, load models.
 
     Ctrl-C reaches every process of the terminal's group; the parent handles
     it (and keeps the checkpoint), so workers must not die mid-chunk with a
-    traceback of their own.
+    traceback of their own. ``torch_threads`` caps torch's intra-op threads
+    (the workers share the cores), set before any model runs.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _exit_with_parent()
+    if torch_threads:
+        import torch  # spaCy imports it anyway (through thinc), so this costs nothing extra
+
+        torch.set_num_threads(int(torch_threads))
     get_analyzer(options)
 
 

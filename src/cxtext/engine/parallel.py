@@ -3,8 +3,12 @@
 ``concurrent.futures.ProcessPoolExecutor`` with an initializer that makes sure
 each worker has the models loaded once. On Linux the workers are forked from
 the parent after it has loaded the models, so they start at once and share the
-model arrays' memory pages (copy-on-write); elsewhere (macOS, Windows) they are
-spawned and load the models themselves (~1-2 s each). Results come back in
+model arrays' memory pages (copy-on-write); elsewhere (macOS, Windows), and
+whenever a model runs on torch (the accurate preset, embedding themes, theme
+models with MiniLM features), they are spawned and load the models themselves
+(a few seconds each): a forked child that runs torch after its parent did hangs
+on the thread pools it inherited. Each worker gets ``cores // jobs`` torch
+threads. Results come back in
 submission order with a bounded number of chunks in flight, so memory stays
 bounded by ``window x chunksize`` rows whatever the file size.
 
@@ -63,13 +67,20 @@ def process_pool(jobs: int, options: Mapping[str, Any]) -> Executor:
     import sys
     from concurrent.futures import ProcessPoolExecutor
 
+    from cxtext.embeddings import torch_model_loaded
     from cxtext.engine._worker import get_analyzer, init_worker
 
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     if method == "fork":
         get_analyzer(options)  # load here once; forked workers inherit the loaded models
+        if torch_model_loaded():
+            # torch's thread pools do not survive a fork: a forked worker that runs the
+            # encoder hangs. Spawned workers load their models themselves instead.
+            method = "spawn"
+            logger.info("Models run on torch: spawning %d workers that load them", jobs)
+    threads = max(1, check_jobs(0) // jobs)  # one torch thread pool per worker, not per core
     return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
-                               initializer=init_worker, initargs=(dict(options),))
+                               initializer=init_worker, initargs=(dict(options), threads))
 
 
 def ordered_map(executor: Executor | None, fn: Callable[..., Any],
