@@ -612,7 +612,7 @@ class Analyzer:
                             "effort": direction if hit.theme == "effort" else None,
                         })
                         mention_clause.append(k)
-                _rescore_mentions(self.theme_tagger, mention_rows, clause_proba[mention_clause],
+                _rescore_mentions(self.theme_tagger, mention_rows, clause_proba, mention_clause,
                                   model, classes)
 
         out = _rename_clashes(chunk.copy())
@@ -762,17 +762,18 @@ def _sentiment_outputs(proba: np.ndarray, classes: list[str]) -> tuple[np.ndarra
 
 
 def _rescore_mentions(tagger: Any, mention_rows: list[dict[str, Any]], clause_proba: np.ndarray,
-                      model: Any, classes: list[str]) -> None:
+                      mention_clause: list[int], model: Any, classes: list[str]) -> None:
     """Theme-aware mention sentiment, in place, when the tagger learned it for ``model``.
 
     A :class:`~cxtext.themes.supervised.ThemeClassifier` trained on
     ``theme:polarity`` labels holds a head per sentiment model; without one,
-    mentions keep their clause's sentiment.
+    mentions keep their clause's sentiment. ``mention_clause`` holds each
+    mention's row in ``clause_proba``.
     """
     rescore = getattr(tagger, "mention_sentiment_proba", None)
     if not mention_rows or not callable(rescore):
         return
-    proba = rescore([m["theme"] for m in mention_rows], clause_proba, model)
+    proba = rescore([m["theme"] for m in mention_rows], clause_proba[mention_clause], model)
     if proba is None:
         return
     labels, scores, confidences = _sentiment_outputs(proba, classes)

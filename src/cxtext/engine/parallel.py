@@ -8,9 +8,9 @@ whenever a model runs on torch (the accurate preset, embedding themes, theme
 models with MiniLM features), they are spawned and load the models themselves
 (a few seconds each): a forked child that runs torch after its parent did hangs
 on the thread pools it inherited. Each worker gets ``cores // jobs`` torch
-threads. Results come back in
-submission order with a bounded number of chunks in flight, so memory stays
-bounded by ``window x chunksize`` rows whatever the file size.
+threads. Results come back in submission order with a bounded number of chunks
+in flight, so memory stays bounded by ``window x chunksize`` rows whatever the
+file size.
 
 Any :class:`concurrent.futures.Executor` works, e.g. a dask distributed
 ``Client.get_executor()`` (see :mod:`cxtext.engine.dask_engine`).
