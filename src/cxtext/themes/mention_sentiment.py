@@ -12,7 +12,7 @@ holds the theme, with one copy of those inputs per theme (so every theme gets
 its own calibration and its own class bias) plus a shared copy.
 
 The head reads the output of one sentiment model, so it is fitted for a named
-model (``"sentiment-accurate 0.5.0"``) and is only used when the analysis runs
+model (``"sentiment-accurate 0.6.0"``) and is only used when the analysis runs
 that same model; with any other model mentions keep the clause sentiment.
 
 It is a handful of numbers per theme, written here rather than wrapped in a
@@ -79,7 +79,7 @@ def model_identity(model: Any) -> str | None:
     --------
     >>> from cxtext.sentiment import load_sentiment_model
     >>> model_identity(load_sentiment_model("fast"))
-    'sentiment-fast 0.2.0'
+    'sentiment-fast 0.3.0'
     """
     manifest = getattr(model, "manifest_", None)
     if manifest is None:

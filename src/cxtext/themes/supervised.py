@@ -343,7 +343,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         Out-of-fold F1, precision, recall, support and folds per theme (and the
         stacking weights ``block_weights`` when stacked).
     mention_heads_ : dict of str to MentionSentimentHead
-        Mention sentiment heads by sentiment model (``"sentiment-fast 0.2.0"``);
+        Mention sentiment heads by sentiment model (``"sentiment-fast 0.3.0"``);
         empty when the labels carry no polarity.
     coef_, intercept_, idf_ : ndarray
         Learned weights (``idf_`` is empty without hashed features).
