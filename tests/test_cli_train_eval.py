@@ -106,3 +106,23 @@ def test_analyze_passes_question_on(tmp_path, labelled_csv):
                  "--question", "question", "-q"]) == 0
     res = pd.read_csv(out)
     assert "prompt_type" in res.columns  # the analyzer received the question column
+
+
+def test_train_balance_by_weights_each_source_and_class_the_same(tmp_path, labelled_csv, capsys):
+    # source "big" holds 4 copies of every comment, "small" one: unweighted, big would be 80% of the fit
+    df = pd.read_csv(labelled_csv)
+    df = pd.concat([df.assign(source="big")] * 4 + [df.assign(source="small")], ignore_index=True)
+    src = tmp_path / "sources.csv"
+    df.to_csv(src, index=False)
+    folder = tmp_path / "models" / "sentiment-mix" / "1.0.0"
+    assert main(["train", "sentiment", str(src), "-t", "comment", "-l", "label", "--balance-by", "source",
+                 "-o", str(folder), "--n-features", "4096", "-q"]) == 0
+    model = FastSentimentClassifier.load(folder)
+    assert model.get_params()["class_weight"] is None  # the cells balance the classes instead
+    assert "('source', class) cell weighted the same" in model.manifest_.trained_on[0]["note"]
+    assert list(model.predict(["Really helpful team"])) == ["positive"]
+
+    assert main(["train", "sentiment", str(src), "-t", "comment", "-l", "label", "--balance-by", "nope",
+                 "-o", str(tmp_path / "m" / "1.0.0")]) == 2
+    err = capsys.readouterr().err
+    assert "[CX101]" in err and "nope" in err and "source" in err  # lists the columns that exist

@@ -32,11 +32,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from sklearn.metrics import accuracy_score, f1_score
-from sklearn.utils.class_weight import compute_sample_weight
 
 from cxtext.datasets import DATASETS, LICENCES, load_sentiment_dataset
 from cxtext.models import TrainingData
-from cxtext.sentiment.train import clean_for_model, train_sentiment
+from cxtext.sentiment.train import balanced_cell_weights, clean_for_model, train_sentiment
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cx_augment import cx_augmentation
@@ -58,9 +57,8 @@ def row_weights(train: pd.DataFrame, balance: str) -> np.ndarray:
     if balance == "class":  # the classifier's class_weight="balanced" does the rest
         weights[real] = 1.0
         return weights
-    cells = train.loc[real, "dataset"] + "/" + train.loc[real, "label"].astype(str)
-    balanced = compute_sample_weight("balanced", cells)
-    weights[real] = balanced / balanced.mean()
+    weights[real] = balanced_cell_weights(train.loc[real, "label"].tolist(),
+                                          train.loc[real, "dataset"].tolist())
     return weights
 
 

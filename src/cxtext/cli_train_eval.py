@@ -67,8 +67,12 @@ def run_train_sentiment(src: Path, output: Path, *, text: str, label: str,
                         version: str | None = None, licence: str = "unknown",
                         commercial_use: bool = False, in_format: str | None = None,
                         sep: str | None = None, encoding: str | None = None,
-                        sheet: str | None = None, **params: Any) -> dict[str, Any]:
+                        sheet: str | None = None, balance_by: str | None = None,
+                        **params: Any) -> dict[str, Any]:
     """Read a labelled file, train a ``fast`` sentiment model and save it to ``output``.
+
+    ``balance_by`` names a source column whose (source, class) cells get the
+    same total weight (:func:`cxtext.sentiment.train.balanced_cell_weights`).
 
     ``name``/``version`` default to the last two parts of ``output``
     (``models/NAME/VERSION``). Returns a summary: ``rows``, ``used``, ``skipped``,
@@ -78,8 +82,8 @@ def run_train_sentiment(src: Path, output: Path, *, text: str, label: str,
     from cxtext.sentiment.train import normalise_labels, train_sentiment
 
     _check_scale(scale)
-    data = read_labelled(src, {"text": text, "label": label}, in_format=in_format, delimiter=sep,
-                         encoding=encoding, sheet=sheet)
+    data = read_labelled(src, {"text": text, "label": label, "balance-by": balance_by},
+                         in_format=in_format, delimiter=sep, encoding=encoding, sheet=sheet)
     labels = normalise_labels(data[label], scale)
     usable = labels.notna() & data[text].notna()
     name = name or (output.parent.name if output.parent.name else "sentiment-custom")
@@ -87,9 +91,11 @@ def run_train_sentiment(src: Path, output: Path, *, text: str, label: str,
     provenance = [TrainingData(data=src.name, licence=licence, rows=int(usable.sum()),
                                commercial_use=commercial_use,
                                note=f"text {text!r}, label {label!r}"
-                                    + (f", ratings on a {scale}-point scale" if scale else ""))]
+                                    + (f", ratings on a {scale}-point scale" if scale else "")
+                                    + (f"; every ({balance_by!r}, class) cell weighted the same"
+                                       if balance_by else ""))]
     model = train_sentiment(data, text, label, scale=scale, output=output, name=name,
-                            version=version, trained_on=provenance, **params)
+                            version=version, trained_on=provenance, balance_by=balance_by, **params)
     return {
         "rows": len(data), "used": int(usable.sum()), "skipped": int((~usable).sum()),
         "classes": dict(sorted(Counter(labels[usable].tolist()).items())),
@@ -129,6 +135,7 @@ def train_sentiment_cli(
     commercial_use: CommercialUseOpt = False,
     C: RegularisationOpt = 4.0,
     n_features: Annotated[int, typer.Option("--n-features", help="Hash buckets per feature block (256 to 16777216).")] = 2**19,
+    balance_by: Annotated[str | None, typer.Option("--balance-by", help="Column naming each row's source (dataset, channel, survey): every (source, class) cell gets the same total weight, so a big source does not outweigh the others.")] = None,
     in_format: FormatOpt = None,
     sep: CsvSepOpt = None,
     encoding: EncodingOpt = None,
@@ -138,7 +145,7 @@ def train_sentiment_cli(
     summary = run_train_sentiment(
         input, output, text=text, label=label, scale=scale, name=name, version=version,
         licence=licence, commercial_use=commercial_use, in_format=in_format, sep=sep,
-        encoding=encoding, sheet=sheet, C=C, n_features=n_features,
+        encoding=encoding, sheet=sheet, C=C, n_features=n_features, balance_by=balance_by,
     )
     if not quiet:
         typer.echo(render_train_summary(summary))

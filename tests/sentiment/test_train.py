@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from cxtext.errors import ColumnNotFoundError, InputError
+from cxtext.sentiment.train import balanced_cell_weights, train_sentiment
+
+
+def test_every_cell_gets_the_same_total_weight():
+    labels = ["pos"] * 6 + ["neg"] * 2 + ["pos", "neg", "neu"]
+    groups = ["big"] * 8 + ["small"] * 3
+    w = balanced_cell_weights(labels, groups)
+    assert w.mean() == pytest.approx(1.0)
+    cells = pd.DataFrame({"g": groups, "y": labels, "w": w}).groupby(["g", "y"])["w"].sum()
+    np.testing.assert_allclose(cells.to_numpy(), cells.iloc[0])  # 5 cells, equal mass
+    assert w[0] < w[6] < w[8]  # a row of a crowded cell weighs less
+
+
+def test_cell_weights_check_lengths():
+    with pytest.raises(InputError, match="CX108"):
+        balanced_cell_weights(["pos", "neg"], ["a"])
+    assert balanced_cell_weights([], []).shape == (0,)
+
+
+def test_balance_by_changes_the_fit_and_needs_its_column():
+    # the big "reviews" source reads "ok" as positive 40 times; the small "tweets" source reads it
+    # as neutral, 4 times out of its 12 rows. Pooled, the reviews win; per source, each source
+    # (and each class inside it) counts the same, so the tweets' reading carries the word.
+    reviews = [("ok", "positive")] * 40 + [("great", "positive")] * 40 + [("awful", "negative")] * 40 \
+        + [("fine I guess", "neutral")] * 40
+    tweets = [("ok", "neutral"), ("great", "positive"), ("awful", "negative")] * 4
+    df = pd.DataFrame(reviews + tweets, columns=["text", "label"])
+    df["source"] = ["reviews"] * len(reviews) + ["tweets"] * len(tweets)
+    params = {"n_features": 2**10, "char_ngrams": (0, 0), "calibration_size": 0.0}
+    pooled = train_sentiment(df, "text", "label", **params)
+    by_source = train_sentiment(df, "text", "label", balance_by="source", **params)
+    assert list(pooled.predict(["ok"])) == ["positive"]
+    assert list(by_source.predict(["ok"])) == ["neutral"]
+    assert by_source.get_params()["class_weight"] is None
+    with pytest.raises(ColumnNotFoundError, match="source"):
+        train_sentiment(df.drop(columns="source"), "text", "label", balance_by="source", **params)
