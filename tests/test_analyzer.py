@@ -192,6 +192,23 @@ def test_question_context(analyzer):
         analyzer.analyze(df, text="c", question="nope")
 
 
+def test_question_context_reads_fragments_codes_and_mixed_answers(analyzer):
+    df = pd.DataFrame({
+        "c": ["the receptionist", "Nothing, all good", "The staff were lovely",
+              "Love the food but the wait was far too long", "first visit so can't really say",
+              "the receptionist"],
+        "q": ["what_good", "could_improve", "How could we improve?", "What did you like least?",
+              "What could we do better?", "Any other comments?"],
+    })
+    cm = analyzer.analyze(df, text="c", question="q").comments
+    assert cm["prompt_type"].tolist() == ["praise", "improve", "improve", "improve", "improve", "neutral"]
+    assert cm["sentiment"].tolist()[:5] == ["positive", "positive", "positive", "negative", "neutral"]
+    # the same words under a neutral prompt are read from the words alone: less positive
+    assert cm.loc[5, "sentiment_score"] < cm.loc[0, "sentiment_score"]
+    # praise or "can't say yet" answered to an improve prompt is no improvement request; the complaint is
+    assert cm["is_suggestion"].tolist() == [False, False, False, True, False, False]
+
+
 def test_emotions_per_comment_and_mention(analyzer):
     res = analyzer.analyze(["I was terrified nobody would come. Thank you so much for your help.",
                             "The app is so annoying", "n/a"])

@@ -126,3 +126,17 @@ def test_cx_idiom_set_is_well_formed():
     assert list(df.columns) == ["text", "label"] and len(df) >= 40
     assert set(df["label"]) == {"negative", "neutral", "positive"}
     assert df["text"].is_unique and df["text"].str.strip().str.len().min() > 0
+
+
+def test_questions_make_models_read_answers_in_context():
+    # the model alone reads all three as neutral; their prompts give them their meaning
+    texts = ["the receptionist", "Nothing", "Nothing"]
+    gold = ["positive", "positive", "negative"]
+    model = _Fixed({"the receptionist": 1, "Nothing": 1})
+    questions = ["What did we do well?", "could_improve", "What was good?"]
+    plain = evaluate_sentiment(texts, gold, {"m": model}, baselines=())
+    read = evaluate_sentiment(texts, gold, {"m": model}, baselines=(), questions=questions)
+    assert plain.results["m"]["accuracy"] == 0.0
+    assert read.results["m"]["accuracy"] == 1.0
+    assert any("survey question" in note for note in read.notes)
+    assert not any("survey question" in note for note in plain.notes)

@@ -54,8 +54,6 @@ MENTION_COLUMNS = [
     "confidence", "start", "end", "evidence", "matched", "clause", "emotions", "effort",
 ]
 _EVIDENCE_MAX = 300  # characters of a clause shown as evidence around a match
-_RULE_SCORE = 0.75  # sentiment_score of a non-answer read through its prompt (rule-based)
-_RULE_CONFIDENCE = 0.75  # and its confidence (a fixed rule value, not a model probability)
 _HASH_BATCH = 2048  # texts hashed per batch when sentiment and emotion share the hashing
 
 
@@ -485,10 +483,12 @@ class Analyzer:
                        question: str | None, state: _RunState) -> tuple[pd.DataFrame, pd.DataFrame]:
         from cxtext.clean.segment import split_clauses_with_docs
         from cxtext.sentiment.context import (
-            apply_context,
-            context_label_for_non_answer,
+            RULE_CONFIDENCE,
+            answer_meaning,
             is_suggestion,
             prompt_type,
+            read_in_context,
+            rule_proba,
         )
         from cxtext.sentiment.emoji_polarity import apply_emoji_only
 
@@ -508,8 +508,9 @@ class Analyzer:
         label = np.full(n, None, dtype=object)
         score = np.full(n, np.nan)
         conf = np.full(n, np.nan)
-        suggestion = np.array([bool(t) and not na and is_suggestion(t, p)
-                               for t, na, p in zip(texts, skip, prompts)], dtype=bool)
+        # Scored rows get their flag from read_in_context below; rows in other languages by rule.
+        suggestion = np.array([bool(t) and not na and not s and is_suggestion(t, p)
+                               for t, na, s, p in zip(texts, skip, scored, prompts)], dtype=bool)
         themes: list[list[str]] = [[] for _ in range(n)]
         emotions: list[list[str]] = [[] for _ in range(n)]
         emotion_scores: list[dict[str, float]] = [{} for _ in range(n)]
@@ -519,11 +520,10 @@ class Analyzer:
 
         if question is not None:  # "Nothing." answers a prompt: give it its meaning
             for r in np.flatnonzero(skip):
-                meaning = context_label_for_non_answer(texts[r], prompts[r])
-                if meaning is not None:
-                    label[r] = meaning
-                    score[r] = _RULE_SCORE if meaning == "positive" else -_RULE_SCORE
-                    conf[r] = _RULE_CONFIDENCE
+                meaning = answer_meaning(texts[r], prompts[r])
+                if meaning is not None:  # the same reading as a scored answer's rule (rule_proba)
+                    p = rule_proba(meaning, ["negative", "neutral", "positive"])
+                    label[r], score[r], conf[r] = meaning, p[2] - p[0], RULE_CONFIDENCE
 
         if len(rows):
             model = self.sentiment_model
@@ -562,10 +562,10 @@ class Analyzer:
             # Emoji-only texts ("😡😡") are read from our emoji table, not the model.
             proba = apply_emoji_only(proba, classes, scored_texts)
             clause_proba = apply_emoji_only(clause_proba, classes, clause_texts)
-            proba = apply_context(proba, classes, [prompts[r] for r in rows], suggestion[rows])
-            clause_suggests = [is_suggestion(c.text, prompts[r]) for r, c in flat]
-            clause_proba = apply_context(clause_proba, classes, [prompts[r] for r, _ in flat],
-                                         clause_suggests)
+            proba, suggestion[rows] = read_in_context(proba, classes, scored_texts,
+                                                      [prompts[r] for r in rows])
+            clause_proba, _ = read_in_context(clause_proba, classes, clause_texts,
+                                              [prompts[r] for r, _ in flat])
             lab, sc, cf = _sentiment_outputs(proba, classes)
             label[rows], score[rows], conf[rows] = lab, sc, cf
 

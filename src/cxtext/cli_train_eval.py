@@ -191,7 +191,7 @@ def evaluate_sentiment_cli(
     scale: Annotated[str | None, typer.Option(help="Treat --label as a rating on this scale: 5 or 10.")] = None,
     model: Annotated[list[str] | None, typer.Option("--model", "-m", help="Model to score: 'fast', 'accurate' or a model folder; repeat for several (default: fast).")] = None,
     baselines: Annotated[bool, typer.Option("--baselines/--no-baselines", help="Also score VADER and TextBlob.")] = True,
-    question: Annotated[str | None, typer.Option(help="Column naming the survey question of each row (adds a per-question breakdown).")] = None,
+    question: Annotated[str | None, typer.Option(help="Column naming the survey question of each row: cxtext models read each answer through its prompt, as `analyze --question` does; adds a per-question breakdown.")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Report JSON to write; the markdown report goes beside it (.md).")] = None,
     in_format: FormatOpt = None,
     sep: CsvSepOpt = None,

@@ -198,12 +198,11 @@ def _clause_sentiment(texts: list[str], prompts: list[str], result: Any,
 
         model = Analyzer(preset=str(result.info.get("preset", "fast"))).sentiment_model
     from cxtext.analyzer import _sentiment_outputs
-    from cxtext.sentiment.context import apply_context, is_suggestion
+    from cxtext.sentiment.context import read_in_context
 
     classes = [str(c) for c in model.classes_]
-    proba = np.asarray(model.predict_proba(texts), dtype=float)
-    proba = apply_context(proba, classes, prompts,
-                          [is_suggestion(t, p) for t, p in zip(texts, prompts)])
+    proba, _ = read_in_context(np.asarray(model.predict_proba(texts), dtype=float), classes,
+                               texts, prompts)
     label, score, _ = _sentiment_outputs(proba, classes)
     return label, score
 

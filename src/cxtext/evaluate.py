@@ -136,6 +136,15 @@ def _run(model: Any, texts: list[str]) -> tuple[np.ndarray, np.ndarray | None, f
     return pred, proba, time.perf_counter() - start
 
 
+def _in_context(proba: np.ndarray, classes: list[str], texts: list[str],
+                prompts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Predictions and probabilities read through each answer's prompt."""
+    from cxtext.sentiment.context import read_in_context
+
+    proba, _ = read_in_context(proba, classes, texts, prompts)
+    return np.asarray(classes, dtype=object)[proba.argmax(axis=1)], proba
+
+
 def _predict(model: Any, texts: list[str]) -> tuple[np.ndarray, np.ndarray | None]:
     if hasattr(model, "predict_proba"):
         proba = np.asarray(model.predict_proba(texts), dtype=float)
@@ -282,7 +291,11 @@ def evaluate_sentiment(texts: Sequence[Any], labels: Sequence[Any],
     dataset : str, path or dict, optional
         The file the rows came from (hashed with sha256) or a dict describing it.
     questions : sequence, optional
-        The survey question of each row; adds a per-question breakdown.
+        The survey question of each row. cxtext models then read each answer
+        through its prompt, exactly as :func:`cxtext.analyze` does with
+        ``question=`` (:func:`cxtext.sentiment.context.read_in_context`);
+        baselines still see the text alone, as their authors intend. Adds a
+        per-question breakdown.
 
     Returns
     -------
@@ -344,10 +357,17 @@ def evaluate_sentiment(texts: Sequence[Any], labels: Sequence[Any],
         cleaned = clean_for_model(raw)
         clean_seconds = time.perf_counter() - clean_start
 
+    prompts = None
+    if questions is not None:
+        from cxtext.sentiment.context import prompt_type
+
+        prompts = [prompt_type(q) for q, k in zip(questions, keep) if k]
     results: dict[str, dict[str, Any]] = {}
     preds: dict[str, np.ndarray] = {}
     for key, kind, model in runs:
         pred, proba, seconds = _run(model, cleaned if kind == "model" else raw)
+        if kind == "model" and prompts is not None and proba is not None:
+            pred, proba = _in_context(proba, [str(c) for c in model.classes_], cleaned, prompts)
         c_sec = clean_seconds if kind == "model" else 0.0
         ece = _ece(proba, model.classes_, gold) if proba is not None else None
         results[key] = {
@@ -388,6 +408,10 @@ def evaluate_sentiment(texts: Sequence[Any], labels: Sequence[Any],
          "machine (indicative only)."),
         "Macro-F1 averages the classes present in the gold labels.",
     ]
+    if prompts is not None:
+        notes.append("cxtext models read each answer through its survey question (prompt type "
+                     "prior, improvement requests, 'nothing'-style answers), as analyze(question=) "
+                     "does; baselines read the text alone.")
     if any(r["ece"] is None for r in results.values()):
         notes.append("ECE n/a: lexicon baselines (and models without predict_proba) give no "
                      "calibrated probabilities.")

@@ -4,12 +4,19 @@ import numpy as np
 import pytest
 
 from cxtext.sentiment.context import (
+    PRIOR_SHIFT,
+    PROMPT_PRIOR,
+    answer_meaning,
     apply_context,
     context_label_for_non_answer,
     is_suggestion,
     prompt_type,
+    read_in_context,
+    satisfied_answer,
     satisfied_non_answer,
 )
+
+CLASSES = ["negative", "neutral", "positive"]
 
 
 @pytest.mark.parametrize("question,kind", [
@@ -22,6 +29,38 @@ from cxtext.sentiment.context import (
     ("What did you like most?", "praise"),
     ("What is the main reason for your score?", "neutral"),
     ("Any other comments?", "neutral"),
+    ("What did you like least?", "improve"),
+    ("What don't you like?", "improve"),
+    ("What should we keep doing?", "praise"),
+    ("What let us down?", "improve"),
+    ("Where did we fall short?", "improve"),
+    ("What stopped you from rating us higher?", "improve"),
+    ("Tell us something we got right", "praise"),
+    ("What would make you more likely to recommend us?", "improve"),
+    ("Was there anything you weren't happy with?", "improve"),
+    ("What was the worst part of your stay?", "improve"),
+    ("What do you value most about working here?", "praise"),
+    ("What was the highlight of your stay?", "praise"),
+    ("Is there anything else you would like to tell us?", "neutral"),
+    ("We'd love to hear about your visit", "neutral"),
+    ("How would you describe your experience?", "neutral"),
+    # prompts that ask both ways collect both kinds of answer
+    ("What went well, and what could we do better?", "neutral"),
+    ("What did you like and dislike?", "neutral"),
+    ("Pros/Cons", "neutral"),
+    # coded column values from survey exports
+    ("what_good", "praise"),
+    ("could_improve", "improve"),
+    ("nonspecific", "neutral"),
+    ("Q3_dislike", "improve"),
+    ("Q1 - Positives", "praise"),
+    ("Q2 - Areas for improvement", "improve"),
+    ("positive_feedback", "praise"),
+    ("negative_feedback", "improve"),
+    ("bestPart", "praise"),
+    ("Cons", "improve"),
+    ("pros", "praise"),
+    ("why_score", "neutral"),
     ("", "neutral"),
     (float("nan"), "neutral"),
 ])
@@ -57,6 +96,65 @@ def test_improve_prompt_makes_any_substantive_answer_a_suggestion():
 def test_satisfied_answers(text):
     assert satisfied_non_answer(text)
     assert context_label_for_non_answer(text, "improve") == "positive"
+
+
+@pytest.mark.parametrize("text", ["nothing springs to mind", "Nope, keep it up", "n/a everything was fine",
+                                  "not a thing, 10/10", "None - great service", "nothing to add, very happy",
+                                  "Honestly nothing, it was perfect"])
+def test_satisfied_answers_with_praise_after_the_nothing(text):
+    assert satisfied_answer(text)
+    assert answer_meaning(text, "improve") == "positive"
+
+
+@pytest.mark.parametrize("text", ["Nothing really, just the parking", "nothing except the wait",
+                                  "None, but the food was cold", "not much, maybe more staff",
+                                  "Nothing, it was not good", "More parking", "n/a"])
+def test_answers_that_only_start_like_nothing_are_not_satisfied(text):
+    assert not satisfied_answer(text)
+    assert answer_meaning(text, "improve") is None
+
+
+@pytest.mark.parametrize("text,meaning", [
+    ("Nothing", "negative"), ("not a lot tbh", "negative"), ("honestly nothing, terrible stay", "negative"),
+    ("Very little", "negative"), ("nothing went well", "negative"), ("No complaints", "positive"),
+    ("no queues", "positive"), ("no hidden fees", "positive"), ("Can't fault anything", None),
+    ("first visit so can't say", "neutral"), ("n/a", None), ("the nurses", None),
+])
+def test_nothing_answered_to_a_praise_prompt(text, meaning):
+    assert answer_meaning(text, "praise") == meaning
+
+
+def test_prompt_prior_is_a_distribution_and_neutral_prompts_shift_nothing():
+    for prior in PROMPT_PRIOR.values():
+        assert sum(prior.values()) == pytest.approx(1.0)
+    assert all(v == pytest.approx(0.0) for v in PRIOR_SHIFT["neutral"].values())
+
+
+def test_read_in_context_reads_fragments_by_their_prompt():
+    # a fragment with no opinion word reads as neutral alone, as praise under a praise prompt
+    p = np.array([[0.2, 0.6, 0.2]] * 3)
+    texts = ["the receptionist", "the receptionist", "parking"]
+    out, flag = read_in_context(p, CLASSES, texts, ["neutral", "praise", "improve"])
+    assert [CLASSES[i] for i in out.argmax(axis=1)] == ["neutral", "positive", "negative"]
+    assert flag.tolist() == [False, False, True]
+    assert np.allclose(out[0], p[0])
+
+
+def test_read_in_context_keeps_clear_evidence_against_the_prompt():
+    p = np.array([[0.85, 0.1, 0.05], [0.03, 0.07, 0.9]])
+    out, flag = read_in_context(p, CLASSES, ["waited three hours, awful", "The staff were lovely"],
+                                ["praise", "improve"])
+    assert [CLASSES[i] for i in out.argmax(axis=1)] == ["negative", "positive"]
+    assert flag.tolist() == [False, False]  # praise answered to an improve prompt is no request
+
+
+def test_read_in_context_rules_and_worded_requests():
+    p = np.array([[0.5, 0.3, 0.2], [0.6, 0.3, 0.1], [0.3, 0.4, 0.3]])
+    out, flag = read_in_context(p, CLASSES, ["Nothing, all good", "Nothing", "More staff at weekends"],
+                                ["improve", "praise", "neutral"])
+    assert [CLASSES[i] for i in out.argmax(axis=1)] == ["positive", "negative", "negative"]
+    assert out[0].max() == pytest.approx(0.75)  # a rule's fixed confidence, not a model probability
+    assert flag.tolist() == [False, False, True]
 
 
 def test_non_answer_meaning_by_prompt():

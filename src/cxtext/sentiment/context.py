@@ -2,32 +2,38 @@
 
 A survey comment answers a prompt, and the prompt changes what it means.
 "Nothing." under "How could we improve?" means the customer is satisfied; under
-"What did we do well?" it means the opposite. "More parking spaces" is an
-improvement request that signals a pain point.
+"What did we do well?" it means the opposite. "The nurses" under "What did we do
+well?" is praise although it holds no opinion word, and "More parking spaces" is
+an improvement request that signals a pain point.
 
 This module is rule-based on purpose: prompts come in a handful of well-known
 shapes, and a short transparent rule set is easier to audit than a model
 trained on data we do not have. It provides
 
-* :func:`prompt_type` — ``"praise"`` (what was good / what did you like),
-  ``"improve"`` (what could be better / how could we improve / what did you
-  dislike) or ``"neutral"`` (reason for your score, any other comments);
-* :func:`is_suggestion` — whether a comment asks for an improvement;
-* :func:`satisfied_non_answer` — "nothing"/"all good"-style answers;
-* :func:`apply_context` — shifts sentiment probabilities by the prompt type and
-  for improvement requests (a prior shift in log space, with fixed, documented
-  sizes);
-* :func:`context_label_for_non_answer` — gives "Nothing."-style answers their
-  meaning under the prompt.
+* :func:`prompt_type` — ``"praise"`` (what was good / what did you like / pros),
+  ``"improve"`` (what could be better / what did you dislike / cons) or
+  ``"neutral"`` (reason for your score, any other comments, or a prompt that
+  asks both). Coded column values from survey exports (``what_good``,
+  ``could_improve``, ``Q3_dislike``, ``nonspecific``) are read too;
+* :func:`suggestion_cue` and :func:`is_suggestion` — whether a comment asks for
+  an improvement (by its words, or by answering an improve prompt);
+* :func:`satisfied_answer` — "nothing, all good"-style answers;
+* :func:`answer_meaning` — the sentiment a "nothing"-style answer carries under
+  its prompt (satisfied under improve, negative under praise);
+* :func:`apply_context` — shifts model probabilities by the prompt's class
+  prior (Bayes' rule: the models were trained with balanced classes, a prompt
+  sets a different prior) and for worded improvement requests;
+* :func:`read_in_context` — all of the above for a batch, as the analyzer and
+  ``cxtext evaluate sentiment --question`` use it.
 
-The shift sizes (:data:`PRIOR_SHIFT`, :data:`SUGGESTION_SHIFT`) were set a
-priori from how such prompts are answered, not tuned on any evaluation data.
-Suggestions are shifted with or without a question column; the prompt shift
-needs one.
+The class priors per prompt type (:data:`PROMPT_PRIOR`) and the suggestion
+shift (:data:`SUGGESTION_SHIFT`) are a few numbers; how they were chosen, on a
+development set only, is recorded beside them.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
@@ -35,40 +41,120 @@ import numpy as np
 
 __all__ = [
     "PRIOR_SHIFT",
+    "PROMPT_PRIOR",
     "PROMPT_TYPES",
+    "RULE_CONFIDENCE",
     "SUGGESTION_SHIFT",
+    "answer_meaning",
     "apply_context",
     "context_label_for_non_answer",
     "is_suggestion",
     "prompt_type",
+    "read_in_context",
+    "rule_proba",
+    "satisfied_answer",
     "satisfied_non_answer",
+    "suggestion_cue",
 ]
 
 PROMPT_TYPES = ("praise", "improve", "neutral")
 
-#: Log-odds added to each class's log-probability, by prompt type.
-PRIOR_SHIFT: dict[str, dict[str, float]] = {
-    "praise": {"negative": -0.5, "neutral": 0.0, "positive": 1.0},
-    "improve": {"negative": 0.8, "neutral": 0.3, "positive": -0.8},
-    "neutral": {"negative": 0.0, "neutral": 0.0, "positive": 0.0},
+#: Class prior of the answers to each prompt type. The shipped models were
+#: trained with balanced classes, so a prompt's prior enters as the log-ratio
+#: ``log(prior / (1/3))`` (see :data:`PRIOR_SHIFT`). Answers to a praise prompt
+#: are mostly praise, answers to an improve prompt mostly complaints and
+#: requests; satisfied "nothing"-style answers are read by rule
+#: (:func:`answer_meaning`) and do not count here.
+PROMPT_PRIOR: dict[str, dict[str, float]] = {
+    "praise": {"negative": 0.10, "neutral": 0.05, "positive": 0.85},
+    "improve": {"negative": 0.60, "neutral": 0.15, "positive": 0.25},
+    "neutral": {"negative": 1 / 3, "neutral": 1 / 3, "positive": 1 / 3},
 }
 
-#: Extra log-odds for an improvement request (a suggestion signals a pain point).
+#: Log-odds added to each class's log-probability, by prompt type (from :data:`PROMPT_PRIOR`).
+PRIOR_SHIFT: dict[str, dict[str, float]] = {
+    prompt: {c: math.log(p * len(prior)) for c, p in prior.items()}
+    for prompt, prior in PROMPT_PRIOR.items()
+}
+
+#: Extra log-odds for a comment worded as an improvement request (a suggestion
+#: signals a pain point), whatever the prompt.
 SUGGESTION_SHIFT: dict[str, float] = {"negative": 1.2, "neutral": -0.3, "positive": -0.8}
 
+#: Probability given to the label a rule assigns (:func:`rule_proba`); a fixed
+#: rule value, not a model probability.
+RULE_CONFIDENCE = 0.75
+
+
+def _prompt_text(question: str) -> str:
+    """Lower-case a prompt and turn export codes into words (``Q3_couldImprove`` → ``q3 could improve``)."""
+    text = re.sub(r"([a-z])([A-Z])", r"\1 \2", question)
+    text = re.sub(r"[_\-–—/|:;.,?!()\[\]]+", " ", text.replace("’", "'"))
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
 _IMPROVE = re.compile(
-    r"\b(improve|improvement|better|change|do differently|done differently|dislike|didn'?t like|"
-    r"did not like|least|worst|disappoint|wrong|problem|issue|complain|fix|frustrat|"
-    r"could (we|have) (do|done)|what (else )?(should|could|would)|suggest|recommendation for us|"
-    r"not (so )?good|went badly|needs? work)\b",
-    re.IGNORECASE,
+    r"\b(?:improv\w*|better|change[sd]?|differently|dislike[sd]?|"
+    r"(?:didn'?t|did not|don'?t|do not|weren'?t|were not|wasn'?t|was not|not) "
+    r"(?:like|enjoy|happy|satisfied|good|well|go well|work|meet)\w*|"
+    r"(?:didn'?t|don'?t|doesn'?t|wasn'?t|weren'?t) (?:you|u|they) (?:like|enjoy|find|think)|"
+    r"(?:like[sd]?|enjoy(?:ed)?|value[sd]?) (?:\w+ )?least|least\b|worst|disappoint\w*|wrong|"
+    r"problems?|issues?|complain\w*|fix|frustrat\w*|unhappy|dissatisf\w*|annoy\w*|"
+    r"went badly|needs? (?:work|attention)|could (?:we|have|you) (?:do|done)|"
+    r"what (?:else )?(?:should|could) (?!(?:we |you |i )?(?:keep|continue|carry on))|"
+    r"what would (?:make|help|improve|it take|you (?:change|like us to))|suggest\w*|recommendations? for|"
+    r"cons|negatives?|weakness\w*|downsides?|drawbacks?|bad|poor|stop doing|pain points?|concerns?|"
+    r"let (?:you |us |them )?down|f[ae]ll(?:s)? short|missing|lacking|lacked|hardest|difficult\w*|struggle\w*|"
+    r"(?:stopp?\w*|prevent\w*|h[eo]ld\w* (?:you |us )?back|kept) (?:\w+ )*?from (?:giving|rating|scoring)|"
+    r"(?:rate|rating|score|scoring) us higher|higher (?:score|rating|mark))\b",
 )
 _PRAISE = re.compile(
-    r"\b(what (was|went|did) .*\b(good|well|like|enjoy)|did (we|you) do well|went well|liked?|enjoy(ed)?|"
-    r"best|most (valuable|useful|helpful)|stood out|positive|praise|impressed|love[d]?|"
-    r"good (about|experience)|what worked)\b",
-    re.IGNORECASE,
+    r"\b(?:what (?:was|were|is|went|did|do)(?: \w+){0,4}? (?:good|well|great|positive|helpful|useful|excellent)|"
+    r"good (?:about|things?|points?|experiences?|parts?)|what good|"
+    r"(?:went|worked|done|doing|do|did) well|what worked|(?:doing|did|do|get|got|gets) (?:it |things )?right|"
+    r"(?:keep|continue|carry on) doing|good at|exceed\w*|special|made you (?:happy|smile)|"
+    r"(?:did|do|does) (?:you|u) (?:most |really )?(?:like|enjoy|love|value|appreciate)|"
+    r"liked|likes|like (?:most|best|about)|enjoy(?:ed|able)?|loved|love (?:most|about|best)|"
+    r"value[sd]? (?:most|about)|valued|appreciated?|best|highlights?|strengths?|"
+    r"st(?:oo|a)nd(?:s)? out|impressed|praise|compliments?|thank|pros|positives?|"
+    r"most (?:valuable|useful|helpful|enjoyable)|(?:happy|satisfied|pleased) with|kudos|shout ?outs?)\b",
 )
+
+
+def prompt_type(question: object) -> str:
+    """Classify a survey prompt as ``"praise"``, ``"improve"`` or ``"neutral"``.
+
+    A prompt that asks for both ("What went well and what could be better?",
+    ``pros_cons``) is ``"neutral"``: its answers can go either way.
+
+    Examples
+    --------
+    >>> prompt_type("How could we improve?")
+    'improve'
+    >>> prompt_type("What did we do well?")
+    'praise'
+    >>> prompt_type("What did you like least?")
+    'improve'
+    >>> prompt_type("what_good"), prompt_type("could_improve"), prompt_type("nonspecific")
+    ('praise', 'improve', 'neutral')
+    >>> prompt_type("What is the main reason for your score?")
+    'neutral'
+    >>> prompt_type("What went well, and what could we do better?")
+    'neutral'
+    >>> prompt_type(None)
+    'neutral'
+    """
+    if not isinstance(question, str) or not question.strip():
+        return "neutral"
+    text = _prompt_text(question)
+    improve = _IMPROVE.search(text) is not None
+    if improve:  # a praise cue left once the improve cues are gone: the prompt asks both
+        text = _IMPROVE.sub(" ", text)
+    praise = _PRAISE.search(text) is not None
+    if improve:
+        return "neutral" if praise else "improve"
+    return "praise" if praise else "neutral"
+
 
 _SUGGESTION_START = re.compile(
     r"^(?:(?:maybe|perhaps|please|pls|just|i think|i feel|honestly|definitely|possibly|"
@@ -95,57 +181,218 @@ _SUGGESTION_ANYWHERE = re.compile(
 #: none of them skip the search, which is slow for a pattern with this many alternatives.
 _SUGGESTION_WORDS = ("should", "could", "would", "i'd", "wish", "need", "please", "help", "suggest",
                      "more", "option", "ability", "if only")
+#: Words around a satisfied answer that do not change it ("honestly nothing tbh", "no, all good thanks").
+_FILL_BEFORE = r"(?:(?:honestly|tbh|to be honest|hand on heart|um+|erm|well|hmm+|oh|no|nope|nah|just)[\s,.!]+)*"
+_FILL_AFTER = (r"(?:[\s,.!:;)\-]+(?:tbh|to be honest|honestly|really|thanks?|thank you|thankyou|cheers|ty|thx|"
+               r"at all|x+|:\)|at the moment|for now))*")
 _SATISFIED = re.compile(
-    r"^(?:no+|nope|none|nothing|nil|not really|no comments?|nothing (?:really|at all|else|much|to (?:add|improve|say|change))|"
-    r"(?:i )?(?:can'?t|cannot|couldn'?t) think of anything|nothing i can think of|no(?:thing)?,? (?:it|all|everything) (?:was|is) "
-    r"(?:great|good|fine|perfect|excellent|brilliant|spot on)|(?:(?:no|nope|nothing)[,.]? )?(?:all|everything) (?:good|fine|great)|"
-    r"keep (?:it )?up(?: the (?:good|great|excellent) work)?|keep doing what you'?re doing|"
-    r"(?:it was |everything was )?(?:perfect|excellent|spot on|fine as it is)|(?:no|nothing),? (?:keep|carry on)[\w\s']*|"
-    r"no (?:improvements?|changes?) (?:needed|necessary|required))[\s.!,:;)\-]*(?:\[[a-z ]+\])?[\s.!]*$",
+    r"^" + _FILL_BEFORE + r"(?:"
+    r"no+|nope|none|nothing|nil|nowt|nada|not really|not much|no comments?|"
+    r"nothing (?:really|at all|else|much|needed|needs? (?:to )?(?:be )?chang\w*|to (?:add|improve|say|change|fix)|"
+    r"i(?:'d| would) change|springs to mind|comes to mind|i can think of|in particular)|"
+    r"(?:i )?(?:can'?t|cannot|couldn'?t|can not) think of (?:anything|a (?:single )?thing|any)(?: (?:to (?:improve|change|add)|at all))?|"
+    r"not a (?:single )?thing|nothing i can think of|"
+    r"no(?:thing)?,? (?:it|all|everything) (?:was|is|went) (?:great|good|fine|perfect|excellent|brilliant|spot on|smooth(?:ly)?|well)|"
+    r"(?:it was |it'?s |everything was |everything'?s |all was |all )?(?:all )?(?:good|fine|great|perfect|excellent|spot on|"
+    r"brilliant|faultless|fine as it is)|"
+    r"keep (?:it )?(?:up|going|as it is|the same|like this)(?: the (?:good|great|excellent) work)?|"
+    r"keep doing what (?:you'?re|ur|you are|youre) doing|(?:no|nothing),? (?:keep|carry on)[\w\s']*|"
+    r"no (?:improvements?|changes?) (?:needed|necessary|required))"
+    + _FILL_AFTER + r"[\s.!,:;)\-]*(?:\[[a-z ]+\])?[\s.!]*$",
+    re.IGNORECASE,
+)
+#: "Nothing"-style openings of an answer ("nothing really", "can't think of anything", "n/a").
+_NONE_LEAD = re.compile(
+    r"^(?:(?:honestly|tbh|to be honest|hand on heart|um+|erm|well|hmm+)[\s,]+)?"
+    r"(?:nothing (?:really|at all|else|much|in particular|specific|springs to mind|comes to mind|i can think of|"
+    r"to (?:add|improve|change|say|report|mention))|none (?:really|at all|i can think of|that i can think of)|"
+    r"(?:i )?(?:can'?t|cannot|couldn'?t|can not) (?:think of|fault) (?:anything|a (?:single )?thing|any(?:thing)?|it)|"
+    r"no (?:suggestions?|improvements?|changes?|comments?)|no,? nothing|not really|not a (?:single )?thing|"
+    r"not much|not a lot|very little|no+|nope|nah|none|nothing|nil|nowt|zero|n/?a)(?=$|[\s.,!;:\-–—)]|\W)",
+    re.IGNORECASE,
+)
+_CONTRAST = re.compile(
+    r"\b(?:but|except|apart|other than|although|though|however|just|only|maybe|perhaps|possibly|"
+    r"besides|unless|aside|wish|would|could|should|more|less|better)\b",
+    re.IGNORECASE,
+)
+_CONTRAST_MARK = re.compile(r"\b(?:but|however|although|though|except|apart from|other than)\b", re.IGNORECASE)
+_POSITIVE_CUE = re.compile(
+    r"(?:\b(?:good|great|fine|happy|perfect|excellent|brilliant|lovely|amazing|fantastic|wonderful|superb|"
+    r"spot on|satisfied|pleased|keep|well done|thanks?|thank you|love[d]?|awesome|impressed|outstanding|"
+    r"faultless|flawless|first class|top notch|no complaints|can'?t fault|10/10|5 stars?|five stars?|"
+    r"all good|well|nice|helpful|cheers|carry on|quick(?:ly)?|sorted|straightforward|smooth(?:ly)?|easy|"
+    r"efficient|painless|professional)\b|[👍😊🙂❤😀😃😄🙏⭐])",
+    re.IGNORECASE,
+)
+_NEGATIVE_CUE = re.compile(
+    r"\b(?:not|n't|never|no one|nobody|bad|poor|awful|terrible|horrible|worse|worst|rude|slow|late|"
+    r"disappoint\w*|useless|rubbish|dreadful|appalling|shocking|waste|avoid)\b|n't\b",
+    re.IGNORECASE,
+)
+#: "nothing" as the subject of what follows: "nothing went well", "nothing really stood out".
+_NOTHING_AS_SUBJECT = re.compile(
+    r"^ (?:really |in particular |much |at all )?(?:went|was|were|is|stood|stands|worked|impressed|special|good|great|"
+    r"positive|to (?:praise|mention|say))\b",
+    re.IGNORECASE,
+)
+#: "no queues", "no hidden fees": the absence of a pain, the thing liked under a praise prompt.
+_NO_PAIN = re.compile(
+    r"^no (?!(?:good|help|use|point|one|body|idea|comments?|thanks|thank you|opinion|answer|clue|nothing|not|"
+    r"way|chance|interest|clue|sorry)\b)[a-z'\-]+(?: [a-z'\-]+){0,2}[\s.!]*$",
+    re.IGNORECASE,
+)
+#: The person cannot judge (yet): "first visit so can't say", "only had it a week", "not sure".
+_NO_OPINION = re.compile(
+    r"\b(?:(?:can'?t|cannot|couldn'?t|can not|unable to) (?:really )?(?:comment|say|tell|judge|rate)|"
+    r"too (?:early|soon)|(?:not|never|haven'?t|have not|hasn'?t|didn'?t|did not) (?:yet )?(?:used|use|tried|try|seen|"
+    r"had|been|needed)|(?:it'?s|this is|this was|was|is) (?:my|our|the) first (?:time|visit|day|week|stay|order)|only (?:just )?(?:been|had|used|joined|started|arrived|moved|here|"
+    r"came|come|visited|there|for)|just (?:started|joined|switched|moved|arrived|signed)|not sure|unsure|"
+    r"don'?t know|dont know|no idea|no opinion|neither good nor bad|nothing to compare)\b",
+    re.IGNORECASE,
+)
+#: Opinion words that make a no-opinion phrase part of a real answer ("first visit and it was awful").
+_NEGATIVE_WORD = re.compile(
+    r"\b(?:bad|poor|awful|terrible|horrible|worse|worst|rude|slow|late|disappoint\w*|useless|rubbish|"
+    r"dreadful|appalling|shocking|waste|avoid|broken|wrong|problems?|issues?|annoy\w*|frustrat\w*|angry|upset)\b",
     re.IGNORECASE,
 )
 _NEGATIVE_NONE = re.compile(r"^(?:no+|none|nothing|nil|not much|not a lot|nothing at all)[\s.!]*$", re.IGNORECASE)
+#: Openings that deny something bad: positive under any prompt, never a "nothing" answer to praise.
+_DENIES_BAD = re.compile(
+    r"^(?:no|nothing|none|not) (?:complaints?|problems?|issues?|faults?|to complain|wrong|bad|negative)|"
+    r"^(?:can'?t|cannot|could ?n'?t) (?:fault|complain)",
+    re.IGNORECASE,
+)
 
 
-def prompt_type(question: object) -> str:
-    """Classify a survey prompt as ``"praise"``, ``"improve"`` or ``"neutral"``.
+def satisfied_answer(text: str) -> bool:
+    """True for "nothing, all good"-style answers (satisfied, under an improve prompt).
+
+    A "nothing"-style opening counts alone, or followed by praise with no
+    "but", "except", "just", "maybe" or complaint after it.
 
     Examples
     --------
-    >>> prompt_type("How could we improve?")
-    'improve'
-    >>> prompt_type("What did we do well?")
-    'praise'
-    >>> prompt_type("What is the main reason for your score?")
-    'neutral'
-    >>> prompt_type(None)
-    'neutral'
+    >>> satisfied_answer("Nothing, it was great!"), satisfied_answer("nothing springs to mind")
+    (True, True)
+    >>> satisfied_answer("n/a everything was fine"), satisfied_answer("Nope, keep it up")
+    (True, True)
+    >>> satisfied_answer("Nothing really, just the parking"), satisfied_answer("More parking")
+    (False, False)
     """
-    if not isinstance(question, str) or not question.strip():
-        return "neutral"
-    if _IMPROVE.search(question):
-        return "improve"
-    if _PRAISE.search(question):
-        return "praise"
-    return "neutral"
+    text = text.strip()
+    if _SATISFIED.match(text):
+        return True
+    lead = _NONE_LEAD.match(text)
+    if lead is None:
+        return False
+    rest = text[lead.end():].strip(" \t.,!;:-–—)")
+    if not rest:
+        return not lead.group(0).lower().startswith(("n/a", "na", "n a"))
+    return (_POSITIVE_CUE.search(rest) is not None and _CONTRAST.search(rest) is None
+            and _NEGATIVE_CUE.search(rest) is None)
 
 
-def satisfied_non_answer(text: str) -> bool:
-    """True for "nothing"/"all good"-style answers (satisfied under an improve prompt).
+#: Former name of :func:`satisfied_answer`, kept for callers of earlier releases.
+satisfied_non_answer = satisfied_answer
+
+
+def _nothing_to_praise(text: str) -> bool:
+    """ "Nothing", "not a lot tbh", "nothing went well", "honestly nothing, terrible stay": nothing was good."""
+    if _NEGATIVE_NONE.match(text):
+        return True
+    if _DENIES_BAD.match(text):
+        return False
+    lead = _NONE_LEAD.match(text)
+    if lead is None or lead.group(0).lower().startswith(("n/a", "na", "n a")):
+        return False
+    rest = text[lead.end():]
+    if _NOTHING_AS_SUBJECT.match(rest):  # "nothing went well", "nothing really stood out"
+        return True
+    rest = rest.strip(" \t.,!;:-–—)")
+    return not rest or _POSITIVE_CUE.search(rest) is None or _NEGATIVE_CUE.search(rest) is not None
+
+
+def answer_meaning(text: str, prompt: str) -> str | None:
+    """Sentiment a short answer carries under its prompt (``None``: read the words).
+
+    Under an improve prompt a satisfied "nothing"-style answer is positive;
+    under a praise prompt "nothing"/"not much" is negative and "no queues"
+    (the absence of a pain) is positive. Under either, an answer that says the
+    person cannot judge yet ("first visit so can't say", "only had it a week")
+    is neutral. Under a neutral prompt the words alone are read.
 
     Examples
     --------
-    >>> satisfied_non_answer("Nothing, it was great!"), satisfied_non_answer("More parking")
+    >>> answer_meaning("Nothing.", "improve"), answer_meaning("Nothing, all good", "improve")
+    ('positive', 'positive')
+    >>> answer_meaning("Nothing.", "praise"), answer_meaning("not a lot tbh", "praise")
+    ('negative', 'negative')
+    >>> answer_meaning("no hidden fees", "praise"), answer_meaning("too early to say", "improve")
+    ('positive', 'neutral')
+    >>> answer_meaning("No complaints", "praise"), answer_meaning("Nothing", "neutral") is None
+    ('positive', True)
+    >>> answer_meaning("Waiting times", "improve") is None
+    True
+    """
+    text = text.strip()
+    if not text or prompt not in ("improve", "praise"):
+        return None
+    if prompt == "improve" and satisfied_answer(text):
+        return "positive"
+    if prompt == "praise" and _NO_PAIN.match(text):
+        return "positive"
+    if prompt == "praise" and _nothing_to_praise(text):
+        return "negative"
+    if _NO_OPINION.search(text) and not (_POSITIVE_CUE.search(text) or _NEGATIVE_WORD.search(text)):
+        return "neutral"
+    return None
+
+
+def context_label_for_non_answer(text: str, prompt: str) -> str | None:
+    """Sentiment a non-answer carries under its prompt (``None``: no sentiment).
+
+    Same rule as :func:`answer_meaning`, kept under its earlier name.
+
+    Examples
+    --------
+    >>> context_label_for_non_answer("Nothing.", "improve")
+    'positive'
+    >>> context_label_for_non_answer("Nothing.", "praise")
+    'negative'
+    >>> context_label_for_non_answer("n/a", "neutral") is None
+    True
+    """
+    return answer_meaning(text, prompt)
+
+
+def suggestion_cue(text: str) -> bool:
+    """Whether a comment is worded as an improvement request, whatever the prompt.
+
+    Examples
+    --------
+    >>> suggestion_cue("More parking spaces please"), suggestion_cue("Parking")
     (True, False)
     """
-    return bool(_SATISFIED.match(text.strip()))
+    text = text.strip()
+    if not text or satisfied_answer(text):
+        return False
+    if _SUGGESTION_START.match(text):
+        return True
+    if text.isascii():  # every match of _SUGGESTION_ANYWHERE holds one of these words
+        low = text.lower()
+        if not any(word in low for word in _SUGGESTION_WORDS):
+            return False
+    return bool(_SUGGESTION_ANYWHERE.search(text))
 
 
 def is_suggestion(text: str, prompt: str = "neutral") -> bool:
     """Whether a comment asks for an improvement.
 
     Under an ``"improve"`` prompt every substantive answer that is not a
-    satisfied "nothing"-style answer is an improvement request.
+    satisfied "nothing"-style answer is an improvement request
+    (:func:`read_in_context` then drops the flag when the answer reads as praise).
 
     Examples
     --------
@@ -159,25 +406,19 @@ def is_suggestion(text: str, prompt: str = "neutral") -> bool:
     True
     """
     text = text.strip()
-    if not text or satisfied_non_answer(text):
+    if not text or satisfied_answer(text):
         return False
     if prompt == "improve" and any(ch.isalpha() for ch in text):
         return True
-    if _SUGGESTION_START.match(text):
-        return True
-    if text.isascii():  # every match of _SUGGESTION_ANYWHERE holds one of these words
-        low = text.lower()
-        if not any(word in low for word in _SUGGESTION_WORDS):
-            return False
-    return bool(_SUGGESTION_ANYWHERE.search(text))
+    return suggestion_cue(text)
 
 
 def apply_context(proba: np.ndarray, classes: Sequence[str], prompts: Sequence[str],
                   suggestions: Sequence[bool] | None = None) -> np.ndarray:
     """Shift probabilities by each row's prompt type (in log space) and renormalise.
 
-    Rows flagged in ``suggestions`` also get :data:`SUGGESTION_SHIFT`, since an
-    improvement request signals a pain point.
+    Rows flagged in ``suggestions`` (worded improvement requests, see
+    :func:`suggestion_cue`) also get :data:`SUGGESTION_SHIFT`.
 
     Examples
     --------
@@ -200,23 +441,73 @@ def apply_context(proba: np.ndarray, classes: Sequence[str], prompts: Sequence[s
     return out / out.sum(axis=1, keepdims=True)
 
 
-def context_label_for_non_answer(text: str, prompt: str) -> str | None:
-    """Sentiment a non-answer carries under its prompt (``None``: no sentiment).
+def rule_proba(label: str, classes: Sequence[str]) -> np.ndarray:
+    """The probability row a rule gives: :data:`RULE_CONFIDENCE` on ``label``, the rest shared.
 
     Examples
     --------
-    >>> context_label_for_non_answer("Nothing.", "improve")
-    'positive'
-    >>> context_label_for_non_answer("Nothing.", "praise")
-    'negative'
-    >>> context_label_for_non_answer("n/a", "neutral") is None
-    True
+    >>> rule_proba("positive", ["negative", "neutral", "positive"]).tolist()
+    [0.125, 0.125, 0.75]
     """
-    text = text.strip()
-    if not text:
-        return None
-    if prompt == "improve" and satisfied_non_answer(text):
-        return "positive"
-    if prompt == "praise" and _NEGATIVE_NONE.match(text):
-        return "negative"
-    return None
+    rest = (1.0 - RULE_CONFIDENCE) / max(len(classes) - 1, 1)
+    return np.array([RULE_CONFIDENCE if c == label else rest for c in classes])
+
+
+def read_in_context(proba: np.ndarray, classes: Sequence[str], texts: Sequence[str],
+                    prompts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Read model probabilities through each answer's prompt.
+
+    Steps: the prompt's class prior and the shift for worded improvement
+    requests (:func:`apply_context`); then "nothing"-style answers take the
+    meaning their prompt gives them (:func:`answer_meaning`, as
+    :func:`rule_proba`); then each answer's ``is_suggestion`` flag: a worded
+    request, or a substantive answer to an improve prompt that does not read as
+    praise.
+
+    Parameters
+    ----------
+    proba : array of shape (n, n_classes)
+        The model's probabilities for ``texts``.
+    classes : sequence of str
+        The model's classes (``negative``/``neutral``/``positive``).
+    texts, prompts : sequences of str
+        The cleaned answers and their prompt types (:func:`prompt_type`).
+
+    Returns
+    -------
+    proba : ndarray
+        Probabilities read in context.
+    suggestion : ndarray of bool
+        ``is_suggestion`` per answer.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> classes = ["negative", "neutral", "positive"]
+    >>> p = np.array([[0.2, 0.6, 0.2], [0.3, 0.4, 0.3], [0.05, 0.1, 0.85]])
+    >>> out, flag = read_in_context(p, classes, ["the nurses", "Nothing", "Staff were lovely"],
+    ...                             ["praise", "improve", "improve"])
+    >>> [classes[i] for i in out.argmax(axis=1)], flag.tolist()
+    (['positive', 'positive', 'positive'], [False, False, False])
+    """
+    cues = np.array([suggestion_cue(t) for t in texts], dtype=bool)
+    # "Love the clothes but delivery takes forever" answering an improve prompt: the complaint is the point.
+    contrast = np.array([p == "improve" and _CONTRAST_MARK.search(t) is not None
+                         for t, p in zip(texts, prompts)], dtype=bool)
+    out = apply_context(proba, classes, prompts, cues | contrast)
+    by_rule = np.zeros(len(out), dtype=bool)
+    for i, (text, prompt) in enumerate(zip(texts, prompts)):
+        meaning = answer_meaning(text, prompt)
+        if meaning is not None and meaning in classes:
+            out[i] = rule_proba(meaning, classes)
+            by_rule[i] = True
+    if not len(out):
+        return out, cues
+    col = {c: i for i, c in enumerate(classes)}
+    reads_positive = (out.argmax(axis=1) == col["positive"]) if "positive" in col else np.zeros(len(out), bool)
+    # Other prompts: is_suggestion is the worded cue. Under an improve prompt a substantive
+    # answer that reads as praise, or that the rules read ("nothing", "can't say yet"), asks for nothing.
+    suggestion = cues.copy()
+    for i in np.flatnonzero((np.asarray(prompts, dtype=object) == "improve") & ~cues & ~reads_positive & ~by_rule):
+        suggestion[i] = is_suggestion(texts[i], "improve")
+    return out, suggestion
