@@ -5,15 +5,19 @@ Usage::
     HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/survey_prompts_benchmark.py \
         [--preset fast --preset accurate] [--out benchmarks/results]
 
-Rows: ``benchmarks/data/survey_prompts_dev.csv`` and ``survey_prompts_test.csv``,
-320 survey answers each with the prompt they answer and a gold label, written by
-hand for cxtext by two contributors who did not see each other's set nor any
-model output (see the ``.SOURCE.md`` beside each file). Their domains are not in
-any training set: patient feedback, online retail, banking, telecom and
-insurance claims (dev); utilities, university courses, council services,
-hotels, SaaS and an employee survey (test). The context rule sizes in
-:mod:`cxtext.sentiment.context` were chosen on the dev set only; the test set
-was scored once they were fixed.
+Rows: three sets of 320 survey answers, each with the prompt it answers and a
+gold label, written by hand for cxtext by three contributors who saw neither
+each other's set nor any model output (see the ``.SOURCE.md`` beside each file):
+
+* ``survey_prompts_dev.csv``: patient feedback, online retail, banking, telecom,
+  insurance claims;
+* ``survey_prompts_dev2.csv``: restaurants, airline travel, gyms, car dealers,
+  pharmacies, public transport;
+* ``survey_prompts_test.csv``: utilities, university courses, council services,
+  hotels, SaaS, an employee survey.
+
+The context rule sizes and wordings in :mod:`cxtext.sentiment.context` were
+chosen on the two dev sets only; the test set was scored, never tuned on.
 
 Every preset runs through :func:`cxtext.analyze`, as a user calls it:
 
@@ -54,7 +58,8 @@ from cxtext.sentiment.context import prompt_type
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "data"
-SETS = {"dev": DATA / "survey_prompts_dev.csv", "test": DATA / "survey_prompts_test.csv"}
+SETS = {"dev": DATA / "survey_prompts_dev.csv", "dev2": DATA / "survey_prompts_dev2.csv",
+        "test": DATA / "survey_prompts_test.csv"}
 LABELS = ["negative", "neutral", "positive"]
 MISSING = "(none)"
 
@@ -102,15 +107,15 @@ def _run_set(name: str, path: Path, presets: list[str]) -> dict[str, Any]:
 
 
 def _markdown(report: dict[str, Any]) -> str:
+    header = "| system | input | macro-F1 | accuracy | no sentiment | F1 praise / improve / neutral prompts | texts/s |"
     lines = ["# Survey answers read with their prompts", "",
-             f"Command: `{report['command']}`  ", f"Date: {report['date']} · cxtext {report['cxtext']} · "
-             f"{report['machine']}", ""]
+             f"Command: `{report['command']}`  ",
+             f"Date: {report['date']} · cxtext {report['cxtext']} · {report['machine']}", ""]
     for ds in report["sets"]:
+        counts = "; ".join(f"{k} {v}" for k, v in ds["labels_by_prompt"].items())
         lines += [f"## {ds['name']}: `{ds['path']}` ({ds['rows']} rows, sha256 {ds['sha256'][:12]}…)", "",
-                  "Gold labels by prompt type (prompt type as cxtext reads the question): "
-                  + "; ".join(f"{k} {v}" for k, v in ds["labels_by_prompt"].items()), "",
-                  "| system | input | macro-F1 | accuracy | no sentiment | F1 praise / improve / neutral prompts "
-                  "| texts/s |", "|---|---|---|---|---|---|---|"]
+                  f"Gold labels by prompt type (prompt type as cxtext reads the question): {counts}", "",
+                  header, "|---|---|---|---|---|---|---|"]
         for r in ds["results"]:
             bp = r["by_prompt"]
             system = f"{r['system']} ({r['model']})" if r["model"] else r["system"]
@@ -118,13 +123,14 @@ def _markdown(report: dict[str, Any]) -> str:
                          f"{r['missing']} | {bp['praise']:.3f} / {bp['improve']:.3f} / {bp['neutral']:.3f} | "
                          f"{r['texts_per_s']:,.0f} |")
         lines.append("")
-    lines += ["Notes:", "",
-              "- A comment left without sentiment (non-answer with no meaning under its prompt) counts as an error.",
-              "- Throughput: whole `analyze` pass (cleaning, sentiment, themes, emotions) on 320 rows after a "
-              "warm-up; indicative only on a shared 2-core machine.",
-              "- Rule sizes in `cxtext.sentiment.context` were chosen on the dev set; the test set was not used "
-              "to choose anything.", ""]
-    return "\n".join(lines)
+    notes = [
+        "A comment left without sentiment (non-answer with no meaning under its prompt) counts as an error.",
+        ("Throughput: whole `analyze` pass (cleaning, sentiment, themes, emotions) on 320 rows after a "
+         "warm-up; indicative only on a shared 2-core machine."),
+        ("Rule sizes in `cxtext.sentiment.context` were chosen on the dev sets; the test set was not used "
+         "to choose anything."),
+    ]
+    return "\n".join([*lines, "Notes:", "", *(f"- {n}" for n in notes), ""])
 
 
 def main(argv: list[str] | None = None) -> int:
