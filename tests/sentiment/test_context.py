@@ -171,3 +171,12 @@ def test_apply_context_shifts_but_keeps_strong_evidence():
     assert out[0].argmax() == 2  # an ambiguous answer to "what was good" leans positive
     assert out[1].argmax() == 2  # clear praise stays praise under an improve prompt
     assert np.allclose(apply_context(p, classes, ["neutral", "neutral"]), p)
+
+
+@pytest.mark.parametrize("text", ["Staff were lovely but the wait was long",
+                                  "Lovely staff. The only thing I'd say is the wait was long",
+                                  "Great care, shame about the parking"])
+def test_a_mixed_answer_to_an_improve_prompt_leans_to_its_complaint(text):
+    p = np.array([[0.3, 0.2, 0.5]])  # the words alone lean positive
+    assert CLASSES[read_in_context(p, CLASSES, [text], ["improve"])[0].argmax()] == "negative"
+    assert CLASSES[read_in_context(p, CLASSES, [text], ["neutral"])[0].argmax()] == "positive"

@@ -231,7 +231,12 @@ _CONTRAST = re.compile(
     r"besides|unless|aside|wish|would|could|should|more|less|better)\b",
     re.IGNORECASE,
 )
-_CONTRAST_MARK = re.compile(r"\b(?:but|however|although|though|except|apart from|other than)\b", re.IGNORECASE)
+_CONTRAST_MARK = re.compile(
+    r"\b(?:but|however|although|though|except|apart from|other than|only (?:thing|issue|problem|complaint|"
+    r"downside|negative|criticism|niggle|gripe)|one thing|if anything|that said|having said that|saying that|"
+    r"on the other hand|shame|pity|unfortunately|sadly)\b",
+    re.IGNORECASE,
+)
 _POSITIVE_CUE = re.compile(
     r"(?:\b(?:good|great|fine|happy|perfect|excellent|brilliant|lovely|amazing|fantastic|wonderful|superb|"
     r"spot on|satisfied|pleased|keep|well done|thanks?|thank you|love[d]?|awesome|impressed|outstanding|"
