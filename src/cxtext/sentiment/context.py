@@ -450,10 +450,13 @@ def apply_context(proba: np.ndarray, classes: Sequence[str], prompts: Sequence[s
     0
     """
     proba = np.asarray(proba, dtype=float)
-    shift = np.array([[PRIOR_SHIFT.get(p, PRIOR_SHIFT["neutral"]).get(c, 0.0) for c in classes]
-                      for p in prompts])
-    if not len(shift):
+    if not len(proba):
         return proba
+    kinds = list(PRIOR_SHIFT)
+    table = np.array([[PRIOR_SHIFT[k].get(c, 0.0) for c in classes] for k in kinds])
+    row = {k: i for i, k in enumerate(kinds)}
+    neutral = row["neutral"]
+    shift = table[np.fromiter((row.get(p, neutral) for p in prompts), dtype=np.intp, count=len(proba))]
     if suggestions is not None:
         extra = np.array([SUGGESTION_SHIFT.get(c, 0.0) for c in classes])
         shift = shift + np.outer(np.asarray(suggestions, dtype=float), extra)
