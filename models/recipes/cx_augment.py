@@ -84,9 +84,54 @@ STANDALONE = {
 }
 ENDINGS = ["", ".", "!", ", thanks", ". thank you"]
 
+# Short survey answers (``short_answers=True``, sentiment-fast 0.4.0 on): survey verbatims are
+# often a few words ("always late", "friendly staff", "took 5 minutes", "10/10"), where review and
+# tweet corpora teach little: "late" and "slow" read as neutral, "a joke" as amusement. Written for
+# cxtext from how such answers are phrased, not taken from any survey set.
+SHORT_ADVERBS = ["", "very ", "really ", "so ", "always "]
+SHORT_POSITIVE_ADJ = [
+    "quick", "fast", "friendly", "helpful", "efficient", "clean", "easy", "professional", "polite",
+    "reliable", "punctual", "caring", "knowledgeable", "convenient", "affordable", "spotless",
+    "smooth", "straightforward", "welcoming", "patient", "cheerful", "organised", "responsive",
+]
+SHORT_NEGATIVE_ADJ = [
+    "slow", "late", "rude", "dirty", "expensive", "overpriced", "unhelpful", "unreliable",
+    "confusing", "noisy", "crowded", "packed", "unprofessional", "useless", "disorganised",
+    "patronising", "understaffed", "complicated", "cold", "delayed", "pricey", "scruffy",
+]
+SHORT_NOUNS = ["staff", "service", "team", "delivery", "people", "support", "process", "app"]
+SHORT_STANDALONE = {
+    "positive": [
+        "on time", "always on time", "arrived early", "ready on time", "seen on time", "seen straight away",
+        "in and out in 10 minutes", "took 5 minutes", "sorted in minutes", "done in 2 minutes",
+        "answered within a minute", "same day", "next day delivery", "arrived the next morning",
+        "10/10", "5 stars", "five stars", "9/10", "top marks", "spot on", "value for money",
+        "good prices", "great value", "fair price", "easy to use", "no waiting", "no queue",
+        "no fuss", "all sorted first time", "kept me updated", "called back the same day",
+        "remembered my name", "went the extra mile", "lovely people", "a pleasure to deal with",
+    ],
+    "negative": [
+        "always late", "never on time", "took 3 hours", "waited 2 hours", "took weeks",
+        "still waiting after 6 weeks", "40 minutes on hold", "an hour in the queue", "no signal",
+        "no wifi", "no parking", "nobody answered", "no one picks up", "bill went up", "hidden charges",
+        "charged twice", "prices keep going up", "a joke", "an absolute joke", "a shambles",
+        "a waste of time", "a disgrace", "0/10", "1 star", "one star", "terrible", "awful service",
+        "cancelled again", "broke after a week", "kept me waiting", "passed from pillar to post",
+        "same problem every time", "nobody knew anything", "had to repeat myself", "never again",
+    ],
+    "neutral": [
+        "ok", "it's ok", "average", "as expected", "same as usual", "the usual", "a routine visit",
+        "picked up a prescription", "bought a ticket online", "first visit", "only been once",
+        "mixed", "some good, some bad", "neither good nor bad", "it does the job i suppose",
+    ],
+}
 
-def cx_augmentation(seed: int = 0, per_template: int = 6) -> pd.DataFrame:
+
+def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = False) -> pd.DataFrame:
     """Return a deterministic table of template sentences with ``text`` and ``label``.
+
+    ``short_answers=True`` adds the short survey answers (sentiment-fast 0.4.0
+    on); the default reproduces the table earlier models were trained with.
 
     Examples
     --------
@@ -94,6 +139,8 @@ def cx_augmentation(seed: int = 0, per_template: int = 6) -> pd.DataFrame:
     >>> sorted(df["label"].unique())
     ['negative', 'neutral', 'positive']
     >>> bool(df["text"].is_unique)
+    True
+    >>> len(cx_augmentation(short_answers=True)) > len(df)
     True
     """
     rng = random.Random(seed)
@@ -111,8 +158,26 @@ def cx_augmentation(seed: int = 0, per_template: int = 6) -> pd.DataFrame:
     for label, texts in STANDALONE.items():
         for text, ending in itertools.product(texts, ENDINGS[:3]):
             rows.append(((text + ending).capitalize(), label))
+    if short_answers:
+        rows += _short_answers(rng)
     df = pd.DataFrame(rows, columns=["text", "label"]).drop_duplicates("text")
     return df.reset_index(drop=True)
+
+
+def _short_answers(rng: random.Random) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    for adjectives, label in ((SHORT_POSITIVE_ADJ, "positive"), (SHORT_NEGATIVE_ADJ, "negative")):
+        for adj in adjectives:
+            for adverb in rng.sample(SHORT_ADVERBS, 2):
+                rows.append((adverb + adj, label))
+            for noun in rng.sample(SHORT_NOUNS, 2):
+                rows.append((f"{adj} {noun}", label))
+    for label, texts in SHORT_STANDALONE.items():
+        for text in texts:
+            for ending in ("", rng.choice([".", "!", "!!"])):
+                rows.append((text + ending, label))
+    # survey answers come in any case: half as typed, half capitalised
+    return [(t.capitalize() if i % 2 else t, lab) for i, (t, lab) in enumerate(rows)]
 
 
 if __name__ == "__main__":
