@@ -501,8 +501,12 @@ class Analyzer:
         language_ok = clean["language"].isin(self.languages).to_numpy()
         scored = ~skip & language_ok
         rows = np.flatnonzero(scored)
-        prompts = ([prompt_type(q) for q in chunk[question].tolist()] if question is not None
-                   else ["neutral"] * len(chunk))
+        if question is not None:  # a survey asks a handful of questions: read each one once
+            asked = chunk[question].tolist()
+            kinds = {q: prompt_type(q) for q in dict.fromkeys(q for q in asked if isinstance(q, str))}
+            prompts = [kinds.get(q, "neutral") if isinstance(q, str) else "neutral" for q in asked]
+        else:
+            prompts = ["neutral"] * len(chunk)
 
         n = len(chunk)
         label = np.full(n, None, dtype=object)
