@@ -78,7 +78,7 @@ def model_identity(model: Any) -> str | None:
     Examples
     --------
     >>> from cxtext.sentiment import load_sentiment_model
-    >>> model_identity(load_sentiment_model("fast"))
+    >>> model_identity(load_sentiment_model("sentiment-fast/0.3.0"))
     'sentiment-fast 0.3.0'
     """
     manifest = getattr(model, "manifest_", None)
