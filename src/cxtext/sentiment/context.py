@@ -246,11 +246,13 @@ _POSITIVE_CUE = re.compile(
     r"does the job|no notes)\b|[👍😊🙂❤😀😃😄🙏⭐])",
     re.IGNORECASE,
 )
-_NEGATIVE_CUE = re.compile(
-    r"\b(?:not|n't|never|no one|nobody|bad|poor|awful|terrible|horrible|worse|worst|rude|slow|late|"
-    r"disappoint\w*|useless|rubbish|dreadful|appalling|shocking|waste|avoid)\b|n't\b",
-    re.IGNORECASE,
-)
+#: Complaint words ("first visit and it was awful" is an opinion, "nothing, it was bad" no praise).
+_NEGATIVE_WORDS = (r"bad|poor|awful|terrible|horrible|worse|worst|rude|slow|late|disappoint\w*|useless|rubbish|"
+                   r"dreadful|appalling|shocking|waste|avoid|broken|wrong|problems?|issues?|annoy\w*|frustrat\w*|"
+                   r"angry|upset")
+_NEGATIVE_WORD = re.compile(rf"\b(?:{_NEGATIVE_WORDS})\b", re.IGNORECASE)
+#: The same, or a negation: what keeps "nothing, ..." from reading as satisfied.
+_NEGATIVE_CUE = re.compile(rf"\b(?:not|never|no one|nobody|{_NEGATIVE_WORDS})\b|n't\b", re.IGNORECASE)
 #: "nothing" as the subject of what follows: "nothing went well", "nothing really stood out".
 _NOTHING_AS_SUBJECT = re.compile(
     r"^ (?:really |in particular |much |at all )?(?:went|was|were|is|stood|stands|worked|impressed|special|good|great|"
@@ -273,13 +275,6 @@ _NO_OPINION = re.compile(
     r"neither good nor bad|nothing to compare|hard to (?:say|tell|judge|compare)|enough to (?:say|comment|judge))\b",
     re.IGNORECASE,
 )
-#: Opinion words that make a no-opinion phrase part of a real answer ("first visit and it was awful").
-_NEGATIVE_WORD = re.compile(
-    r"\b(?:bad|poor|awful|terrible|horrible|worse|worst|rude|slow|late|disappoint\w*|useless|rubbish|"
-    r"dreadful|appalling|shocking|waste|avoid|broken|wrong|problems?|issues?|annoy\w*|frustrat\w*|angry|upset)\b",
-    re.IGNORECASE,
-)
-_NEGATIVE_NONE = re.compile(r"^(?:no+|none|nothing|nil|not much|not a lot|nothing at all)[\s.!]*$", re.IGNORECASE)
 #: Openings that deny something bad: positive under any prompt, never a "nothing" answer to praise.
 _DENIES_BAD = re.compile(
     r"^(?:no|nothing|none|not) (?:complaints?|problems?|issues?|faults?|to complain|wrong|bad|negative)|"
@@ -322,8 +317,6 @@ satisfied_non_answer = satisfied_answer
 
 def _nothing_to_praise(text: str) -> bool:
     """ "Nothing", "not a lot tbh", "nothing went well", "honestly nothing, terrible stay": nothing was good."""
-    if _NEGATIVE_NONE.match(text):
-        return True
     if _DENIES_BAD.match(text):
         return False
     lead = _NONE_LEAD.match(text)
