@@ -31,10 +31,22 @@ COMPONENTS = ("emotion-accurate/0.3.0", "emotion-fast/0.2.0")
 WEIGHTS = (0.5, 0.5)
 
 
+def _summary(model: object, ref: str) -> str:
+    name, version = ref.split("/")
+    top_from = model.manifest_.params.get("top_from")  # type: ignore[attr-defined]
+    if top_from:
+        return f"{name} {version} (MiniLM top layers shared with {top_from['model'].replace('/', ' ')})"
+    return f"{name} {version} (hashed n-grams)"
+
+
 def main() -> None:
-    args = recipe_parser(__doc__, "emotion-accurate", version="0.4.0").parse_args()
+    parser = recipe_parser(__doc__, "emotion-accurate", version="0.4.0")
+    parser.add_argument("--components", nargs=2, default=list(COMPONENTS),
+                        help="tuned emotion model and fast emotion model (names under models/)")
+    args = parser.parse_args()
+    components = tuple(args.components)
     s = goemotions_splits()
-    tuned, fast = (load_emotion_model(ref) for ref in COMPONENTS)
+    tuned, fast = (load_emotion_model(ref) for ref in components)
 
     # Honest: the same blend with a fast model that never saw the holdout.
     fast_85 = FastEmotionClassifier(**fast.get_params()).fit(s["fit"].texts, s["fit"].Y)
@@ -49,25 +61,25 @@ def main() -> None:
     logger.info("shipped blend: dev macro-F1 %.4f (optimistic)", dev["macro_f1"])
     metrics = recipe_metrics(
         holdout, dev, target_macro_f1=0.62, target_met=bool(holdout["macro_f1"] >= 0.62),
-        weights=dict(zip(COMPONENTS, WEIGHTS)), texts_per_second=round(per_second),
+        weights=dict(zip(components, WEIGHTS)), texts_per_second=round(per_second),
         tuned_component_holdout_macro_f1=tuned_alone["macro_f1"],
         holdout_thresholds={k: round(float(v), 4) for k, v in zip(blend.classes_, honest.thresholds_)},
     )
     metrics["holdout"]["note"] = ("honest: the blend with the tuned component and a fast model fitted on "
                                   "the 85% split, thresholds from dev")
     trained_on = []
-    for ref, model in zip(COMPONENTS, (tuned, fast)):
+    for ref, model in zip(components, (tuned, fast)):
         for record in model.manifest_.trained_on:
             note = f"{record.get('note', '')} (via {ref})".strip()
             if record not in trained_on:
                 trained_on.append({**record, "note": note})
     folder = blend.save(
-        args.out / args.version, components=COMPONENTS, name="emotion-accurate", version=args.version,
+        args.out / args.version, components=components, name="emotion-accurate", version=args.version,
         trained_on=trained_on, metrics=metrics,
         description=("Eight CX emotions (multi-label): the equal-weight mean of the per-emotion log-odds of "
-                     "emotion-accurate 0.3.0 (MiniLM top layers shared with sentiment-accurate 0.4.0) and "
-                     "emotion-fast 0.2.0 (hashed n-grams), with per-emotion thresholds tuned on GoEmotions "
-                     "dev. The folder holds no weights: it pins its components' manifests by sha256."))
+                     f"{_summary(tuned, components[0])} and {_summary(fast, components[1])}, with per-emotion "
+                     "thresholds tuned on GoEmotions dev. The folder holds no weights: it pins its components' "
+                     "manifests by sha256."))
     logger.info("saved %s", folder)
 
 
