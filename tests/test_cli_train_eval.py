@@ -47,6 +47,7 @@ def test_evaluate_prints_table_and_writes_reports(tmp_path, labelled_csv, capsys
                                               "texts_per_s", "vs_vader", "name", "version"}
     assert report["results"]["vader"]["ece"] is None
     assert set(report["by_question"]) == {"What did we do well?", "How could we improve?"}
+    assert any("survey question" in note for note in report["notes"])  # models read the prompts
     assert out.with_suffix(".md").read_text().startswith("Dataset: **labelled.csv**")
 
 
