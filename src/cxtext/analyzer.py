@@ -378,12 +378,14 @@ class Analyzer:
             Name of a unique id column; ``mentions.comment_id`` then holds these ids,
             otherwise the index labels.
         question : str, optional
-            Name of a column holding the survey prompt each comment answers. The
-            prompt type (praise / improve / neutral, see
-            :mod:`cxtext.sentiment.context`) shifts sentiment, gives "Nothing."-style
-            answers their meaning ("Nothing." under "How could we improve?" is
-            positive) and marks every substantive answer to an improve prompt as
-            ``is_suggestion``. Adds a ``prompt_type`` column.
+            Name of a column holding the survey prompt each comment answers: the
+            question itself or an export code (``what_good``, ``could_improve``).
+            The prompt type (praise / improve / neutral, see
+            :mod:`cxtext.sentiment.context`) sets the class prior of its answers,
+            gives "Nothing."-style answers their meaning ("Nothing, all good" under
+            "How could we improve?" is positive, "Nothing" under "What did we do
+            well?" negative) and marks answers to an improve prompt that do not
+            read as praise as ``is_suggestion``. Adds a ``prompt_type`` column.
 
         Returns
         -------
