@@ -39,8 +39,6 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from joblib import Parallel, delayed
-from sklearn.feature_extraction.text import TfidfTransformer
-from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import train_test_split
 
@@ -54,6 +52,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "models" / "recipes"))
 from cx_augment import cx_augmentation
 from sentiment_fast import row_weights
+from sentiment_weighting import fit_hashed  # this folder is on sys.path when the script runs
 
 CLASSES = np.array(["negative", "neutral", "positive"], dtype=object)
 SURVEYS = ("dev", "dev2")
@@ -66,10 +65,7 @@ def _fit_proba(hasher: Any, base: pd.DataFrame, X_base: Any, rows: np.ndarray, s
     train = pd.concat([base.iloc[rows], augment], ignore_index=True)
     X = sp.vstack([X_base[rows], hasher.transform(clean_for_model(augment["text"].tolist()))]).tocsr()
     y = np.searchsorted(CLASSES, train["label"].to_numpy())
-    w = row_weights(train, "dataset-class")
-    idf = TfidfTransformer(norm="l2").fit(X).idf_.astype(np.float32)
-    lr = LogisticRegression(C=4.0, max_iter=300).fit(idf_l2(X.copy(), idf).astype(np.float64), y,
-                                                     sample_weight=w / w.mean())
+    lr, idf = fit_hashed(X, y, row_weights(train, "dataset-class"), C=4.0)
     return [lr.predict_proba(idf_l2(M.tocsr(copy=True), idf)) for M in score]
 
 

@@ -63,13 +63,22 @@ from sentiment_fast import row_weights
 CLASSES = np.array(["negative", "neutral", "positive"], dtype=object)
 
 
+def fit_hashed(X: Any, y: np.ndarray, weights: np.ndarray, C: float) -> tuple[LogisticRegression, np.ndarray]:
+    """The fast model's fit on hashed counts ``X``: idf, L2 norm, weighted logistic regression.
+
+    Returns the regression and the idf; score a matrix ``M`` with ``idf_l2(M.tocsr(copy=True), idf)``.
+    """
+    idf = TfidfTransformer(norm="l2").fit(X).idf_.astype(np.float32)
+    Xw = idf_l2(X.tocsr(copy=True), idf).astype(np.float64)
+    lr = LogisticRegression(C=C, max_iter=300).fit(Xw, y, sample_weight=weights / weights.mean())
+    return lr, idf
+
+
 def _fit_predict(X: Any, y: np.ndarray, weights: np.ndarray, train: np.ndarray,
                  score: list[Any], C: float, class_balanced: bool) -> list[np.ndarray]:
     """Fit on rows ``train`` and predict each matrix of ``score``."""
-    idf = TfidfTransformer(norm="l2").fit(X[train]).idf_.astype(np.float32)
-    Xw = idf_l2(X[train].tocsr(copy=True), idf).astype(np.float64)
     w = weights[train] * (compute_sample_weight("balanced", y[train]) if class_balanced else 1.0)
-    lr = LogisticRegression(C=C, max_iter=300).fit(Xw, y[train], sample_weight=w / w.mean())
+    lr, idf = fit_hashed(X[train], y[train], w, C)
     return [lr.predict(idf_l2(M.tocsr(copy=True), idf)) for M in score]
 
 
