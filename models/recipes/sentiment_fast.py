@@ -1,8 +1,9 @@
 """Recipe: train the embedded ``sentiment-fast`` model from the shared datasets.
 
     .venv/bin/python models/recipes/sentiment_fast.py --version 1.0.0
-    # 0.3.0 was: --version 0.3.0 --no-short-answers
-    # 0.2.0 was: --version 0.2.0 --balance class --no-short-answers
+    # 0.4.0 was: --version 0.4.0 --nb-weight 0
+    # 0.3.0 was: --version 0.3.0 --no-short-answers --nb-weight 0
+    # 0.2.0 was: --version 0.2.0 --balance class --no-short-answers --nb-weight 0
 
 Reads ``../shared/data`` in place (train splits only, as fixed in
 ``cxtext.datasets``), evaluates on every test split, and writes
@@ -29,6 +30,12 @@ templates gain a block of few-word answers ("always late", "friendly staff",
 friends), which review and tweet corpora teach badly. Checked without any test
 split of the sets trained on by ``benchmarks/sentiment_short_answers.py``:
 leave-one-dataset-out macro-F1 and the 15% validation part of the train splits.
+
+NBSVM part (``--nb-weight``, 0.5 from 0.5.0): the multinomial regression's logits
+are averaged with those of one-vs-rest regressions on naive-Bayes-scaled features
+(:func:`cxtext.sentiment.fast.fit_linear_logits`). Checked the same two ways,
+without the test splits of the sets trained on, by
+``benchmarks/sentiment_nb_features.py``.
 """
 
 from __future__ import annotations
@@ -73,10 +80,12 @@ def row_weights(train: pd.DataFrame, balance: str) -> np.ndarray:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--version", default="0.4.0")
+    parser.add_argument("--version", default="0.5.0")
     parser.add_argument("--balance", choices=("dataset-class", "class"), default="dataset-class")
     parser.add_argument("--short-answers", action=argparse.BooleanOptionalAction, default=True,
                         help="add the short survey answers to the idiom templates (0.4.0 on)")
+    parser.add_argument("--nb-weight", type=float, default=0.5,
+                        help="share of the NBSVM one-vs-rest logits (0.5.0 on; 0 before)")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "sentiment-fast")
     args = parser.parse_args()
 
@@ -98,7 +107,8 @@ def main() -> None:
                             + ("; with the short survey answers" if args.short_answers else "")))]
     t0 = time.perf_counter()
     class_weight = "balanced" if args.balance == "class" else None
-    model = train_sentiment(train, "text", "label", weight="weight", class_weight=class_weight)
+    model = train_sentiment(train, "text", "label", weight="weight", class_weight=class_weight,
+                            nb_weight=args.nb_weight)
     fit_seconds = time.perf_counter() - t0
     metrics: dict[str, object] = {"fit_seconds": round(fit_seconds, 1)}
     for name, df in frames.items():

@@ -46,7 +46,8 @@ def test_sklearn_contract():
     assert grid.best_params_["C"] in (0.5, 2.0)
 
 
-@pytest.mark.parametrize("params", [{"n_features": 3}, {"calibration_size": 0.9}, {"C": 0}])
+@pytest.mark.parametrize("params", [{"n_features": 3}, {"calibration_size": 0.9}, {"C": 0},
+                                    {"nb_weight": 1.5}, {"nb_alpha": 0}])
 def test_bad_params_are_named(params):
     X, y = _data()
     with pytest.raises(ConfigError, match=next(iter(params))):
@@ -93,3 +94,65 @@ def test_temperature_scaling_reduces_ece_of_overconfident_model():
 
     t = fit_temperature(logits, y)
     assert expected_calibration_error(softmax(logits, t), y) < expected_calibration_error(softmax(logits), y)
+
+
+def _word_features(texts):
+    from cxtext.sentiment.features import TextHasher
+
+    return TextHasher(2**10, (0, 0)).transform(texts)
+
+
+def test_linear_logits_mix_is_the_weighted_average_of_its_two_parts():
+    from sklearn.linear_model import LogisticRegression
+
+    from cxtext.sentiment.fast import fit_linear_logits
+
+    texts, labels = _data(4)
+    X = _word_features(texts)
+    y = np.searchsorted(["negative", "neutral", "positive"], labels)
+    w = np.linspace(0.5, 2.0, len(y))
+    multi, multi_b = fit_linear_logits(X, y, C=2.0, sample_weight=w, nb_weight=0.0)
+    lr = LogisticRegression(C=2.0, max_iter=300).fit(X, y, sample_weight=w)
+    np.testing.assert_allclose(multi, lr.coef_, rtol=1e-5, atol=1e-6)  # 0: the plain regression
+    nb, nb_b = fit_linear_logits(X, y, C=2.0, sample_weight=w, nb_weight=1.0)
+    half, half_b = fit_linear_logits(X, y, C=2.0, sample_weight=w, nb_weight=0.5)
+    np.testing.assert_allclose(half, (multi + nb) / 2, rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(half_b, (multi_b + nb_b) / 2, rtol=1e-5, atol=1e-6)
+    assert not np.allclose(multi, nb)
+    # the NBSVM part alone separates the toy classes too
+    assert ((np.asarray(X @ nb.T) + nb_b).argmax(1) == y).mean() == 1.0
+
+
+def test_nb_part_is_folded_into_the_coefficients_of_a_binary_model():
+    from sklearn.linear_model import LogisticRegression
+
+    from cxtext.emotion.fast import nb_log_count_ratios
+    from cxtext.sentiment.fast import fit_linear_logits
+
+    texts, labels = _data(4)
+    keep = [i for i, v in enumerate(labels) if v != "neutral"]
+    X = _word_features([texts[i] for i in keep])
+    y = np.array([labels[i] == "positive" for i in keep], dtype=int)
+    coef, b = fit_linear_logits(X, y, C=1.0, nb_weight=1.0)
+    r = nb_log_count_ratios(X, np.column_stack([1 - y, y]), 1.0)[1]
+    lr = LogisticRegression(C=1.0, max_iter=300).fit(X.multiply(r).tocsr(), y)
+    expected = lr.decision_function(X.multiply(r).tocsr())
+    got = np.asarray(X @ coef.T) + b
+    np.testing.assert_allclose(got[:, 1] - got[:, 0], expected, rtol=1e-4, atol=1e-4)
+
+
+def test_nb_counts_weight_rows_as_repeats():
+    import scipy.sparse as sp
+
+    from cxtext.emotion.fast import nb_log_count_ratios
+
+    X = sp.csr_matrix([[1.0, 0.0, 2.0], [0.0, 1.0, 1.0], [1.0, 1.0, 0.0]])
+    Y = np.array([[1], [0], [0]])
+    repeated = nb_log_count_ratios(sp.vstack([X, X[[2]]]).tocsr(), np.vstack([Y, Y[[2]]]), 1.0)
+    np.testing.assert_allclose(nb_log_count_ratios(X, Y, 1.0, sample_weight=np.array([1, 1, 2])), repeated)
+
+
+def test_models_saved_before_the_nb_part_load_with_nb_weight_zero():
+    old = FastSentimentClassifier.load("sentiment-fast/0.4.0")
+    assert old.get_params()["nb_weight"] == 0.0
+    assert FastSentimentClassifier().get_params()["nb_weight"] == 0.5

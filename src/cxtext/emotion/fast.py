@@ -90,7 +90,8 @@ def _positive_number(value: object) -> bool:
             and bool(np.isfinite(value)) and float(value) > 0)
 
 
-def nb_log_count_ratios(X: Any, Y: np.ndarray, alpha: float) -> np.ndarray:
+def nb_log_count_ratios(X: Any, Y: np.ndarray, alpha: float,
+                        sample_weight: np.ndarray | None = None) -> np.ndarray:
     """Naive-Bayes log-count ratios of each feature for each label column (NBSVM's ``r``).
 
     Parameters
@@ -101,12 +102,14 @@ def nb_log_count_ratios(X: Any, Y: np.ndarray, alpha: float) -> np.ndarray:
         0/1 labels.
     alpha : float
         Smoothing added to every feature's positive and negative counts.
+    sample_weight : ndarray of shape (n,), optional
+        Row weights: each row counts ``sample_weight`` times (default once).
 
     Returns
     -------
     ndarray of shape (k, d), float64
-        ``log((p / |p|_1) / (q / |q|_1))`` per label, with ``p = alpha + Σ_{y=1} 1[x>0]``
-        and ``q = alpha + Σ_{y=0} 1[x>0]``.
+        ``log((p / |p|_1) / (q / |q|_1))`` per label, with ``p = alpha + Σ_{y=1} w 1[x>0]``
+        and ``q = alpha + Σ_{y=0} w 1[x>0]``.
 
     Examples
     --------
@@ -120,8 +123,9 @@ def nb_log_count_ratios(X: Any, Y: np.ndarray, alpha: float) -> np.ndarray:
     B = sp.csr_matrix(X, copy=True)
     B.data = (B.data != 0).astype(np.float64)
     Yf = np.asarray(Y, dtype=np.float64)
-    pos = np.asarray((sp.csr_matrix(Yf.T) @ B).todense())         # (k, d)
-    neg = np.asarray(B.sum(axis=0)).ravel()[None, :] - pos
+    w = np.ones(B.shape[0]) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+    pos = np.asarray((sp.csr_matrix(Yf.T * w[None, :]) @ B).todense())   # (k, d)
+    neg = np.asarray(B.T @ w).ravel()[None, :] - pos
     p = pos + alpha
     q = neg + alpha
     return np.log(p / p.sum(axis=1, keepdims=True)) - np.log(q / q.sum(axis=1, keepdims=True))

@@ -2,7 +2,7 @@
 
 * :class:`FastSentimentClassifier` — hashed n-grams + logistic regression (preset ``fast``).
 * :class:`TunedSentimentClassifier` — MiniLM with its top layers fine-tuned (preset ``accurate``).
-* :class:`BlendedSentimentClassifier` — a weighted geometric mean of models (``accurate`` 0.7.0:
+* :class:`BlendedSentimentClassifier` — a weighted geometric mean of models (``accurate`` 0.8.0:
   the tuned MiniLM, whose layers it shares with the accurate emotion model, and the fast model,
   equal weights).
 * :class:`EmbeddingSentimentClassifier` — a head over frozen MiniLM embeddings (``accurate`` 0.1.0).

@@ -1,9 +1,9 @@
 """A weighted blend of sentiment models' probabilities, kind ``sentiment-blend``.
 
-The ``accurate`` preset's default (``sentiment-accurate`` 0.7.0) pools the
+The ``accurate`` preset's default (``sentiment-accurate`` 0.8.0) pools the
 fine-tuned MiniLM (:class:`~cxtext.sentiment.TunedSentimentClassifier`, 0.4.0:
 all six layers, trained multi-task with the emotion head) with the hashed n-gram
-model (:class:`~cxtext.sentiment.FastSentimentClassifier`, 0.4.0), equal weights.
+model (:class:`~cxtext.sentiment.FastSentimentClassifier`, 0.5.0), equal weights.
 The two read text differently (contextual embeddings vs. exact words and character
 n-grams) and err on different comments. On the shared test splits the blend is
 within about 0.01 macro-F1 of the tuned model alone (better on airline tweets,

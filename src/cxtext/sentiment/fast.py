@@ -1,5 +1,12 @@
 """The ``fast`` sentiment model: hashed n-grams, a linear model, temperature scaling.
 
+The linear model is a multinomial logistic regression, optionally averaged with
+NBSVM-style one-vs-rest regressions (``nb_weight``; Wang & Manning 2012, "Baselines
+and Bigrams"): each class's regression sees the features scaled by that class's
+naive-Bayes log-count ratio. Both are linear in the same features, so their
+average is folded into one coefficient matrix: prediction cost and model size do
+not change. The ratios reuse :func:`cxtext.emotion.fast.nb_log_count_ratios`.
+
 Saved as a versioned model folder: parameters in ``manifest.json`` and arrays
 (coefficients, intercepts, idf weights, temperature) in ``weights.safetensors``,
 so loading never unpickles anything and every file is hash-checked.
@@ -22,7 +29,7 @@ from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays,
 from cxtext.sentiment.calibration import calibrate_temperature, softmax
 from cxtext.sentiment.features import TextHasher, idf_l2, log_scale
 
-__all__ = ["SENTIMENT_LABELS", "FastSentimentClassifier"]
+__all__ = ["SENTIMENT_LABELS", "FastSentimentClassifier", "fit_linear_logits"]
 
 logger = logging.getLogger(__name__)
 _PREDICT_BATCH = 2048  # texts hashed per batch at prediction
@@ -31,6 +38,85 @@ SENTIMENT_LABELS = ("negative", "neutral", "positive")
 WEIGHTS_FILE = "weights.safetensors"
 KIND = "sentiment-fast"
 CHAR_ANALYZERS = ("rolling",)
+
+
+def fit_linear_logits(X: Any, y: np.ndarray, *, C: float, sample_weight: np.ndarray | None = None,
+                      class_weight: str | None = None, nb_weight: float = 0.0, nb_alpha: float = 1.0,
+                      n_classes: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Fit the fast model's linear layer on weighted features; return ``(coef, intercept)``.
+
+    Parameters
+    ----------
+    X : sparse matrix of shape (n, d)
+        Features as the model reads them (idf-scaled, L2-normalised rows).
+    y : ndarray of int
+        Class index of each row, ``0 .. n_classes - 1``.
+    C : float
+        Inverse regularisation strength of every logistic regression.
+    sample_weight : ndarray, optional
+        Row weights.
+    class_weight : {"balanced"} or None
+        Class weighting; for the one-vs-rest part it is folded into the row weights.
+    nb_weight : float, default=0.0
+        Share of the NBSVM one-vs-rest logits in the averaged logits (0: the
+        multinomial regression alone; 1: the NBSVM part alone).
+    nb_alpha : float, default=1.0
+        Smoothing of the naive-Bayes counts.
+    n_classes : int, optional
+        Number of classes (default: ``y.max() + 1``).
+
+    Returns
+    -------
+    coef : ndarray of shape (k, d), float32
+        With ``k = n_classes`` (two rows for two classes).
+    intercept : ndarray of shape (k,), float32
+
+    Examples
+    --------
+    >>> import scipy.sparse as sp
+    >>> X = sp.csr_matrix(np.array([[1, 0], [0, 1], [1, 0], [0, 1]], dtype=float))
+    >>> coef, b = fit_linear_logits(X, np.array([0, 1, 0, 1]), C=1.0, nb_weight=0.5)
+    >>> coef.shape, bool(coef[1, 1] > coef[0, 1])
+    ((2, 2), True)
+    """
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.utils.class_weight import compute_sample_weight
+
+    from cxtext.emotion.fast import nb_log_count_ratios
+
+    k = int(n_classes if n_classes is not None else y.max() + 1)
+    coef = np.zeros((k, X.shape[1]), dtype=np.float64)
+    intercept = np.zeros(k, dtype=np.float64)
+    if nb_weight < 1.0:
+        lr = LogisticRegression(C=C, class_weight=class_weight, max_iter=300, solver="lbfgs")
+        lr.fit(X, y, sample_weight=sample_weight)
+        multi, multi_b = lr.coef_, lr.intercept_
+        if multi.shape[0] == 1:  # binary: expand to two logit rows
+            multi = np.vstack([-multi / 2, multi / 2])
+            multi_b = np.array([-multi_b[0] / 2, multi_b[0] / 2])
+        coef += (1.0 - nb_weight) * multi
+        intercept += (1.0 - nb_weight) * multi_b
+    if nb_weight > 0.0:
+        weights = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        if class_weight is not None:
+            weights = weights * compute_sample_weight(class_weight, y)
+        weights = weights / weights.mean()
+        one_hot = (y[:, None] == np.arange(k)[None, :]).astype(np.int8)
+        ratios = nb_log_count_ratios(X, one_hot, nb_alpha, sample_weight=weights)
+        X = X.tocsr()
+        for c in range(k) if k > 2 else (1,):
+            lr = LogisticRegression(C=C, max_iter=300, solver="lbfgs")
+            lr.fit(X.multiply(ratios[c]).tocsr(), one_hot[:, c], sample_weight=weights)
+            w_c, b_c = lr.coef_[0] * ratios[c], lr.intercept_[0]
+            if k == 2:  # one regression for both rows, as in the multinomial case
+                coef[0] -= nb_weight * w_c / 2
+                coef[1] += nb_weight * w_c / 2
+                intercept += nb_weight * np.array([-b_c / 2, b_c / 2])
+            else:
+                coef[c] += nb_weight * w_c
+                intercept[c] += nb_weight * b_c
+    return (np.ascontiguousarray(coef, dtype=np.float32),
+            np.ascontiguousarray(intercept, dtype=np.float32))
 
 
 class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
@@ -57,6 +143,12 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         Character n-gram extractor (:func:`~cxtext.sentiment.features.char_ngram_counts`).
         Recorded in the manifest so a model is never read with features it was
         not trained on.
+    nb_weight : float, default=0.5
+        Share of NBSVM one-vs-rest logits averaged into the multinomial ones
+        (see the module docstring and :func:`fit_linear_logits`; 0 turns them off).
+        Chosen without any test split: ``benchmarks/sentiment_nb_features.py``.
+    nb_alpha : float, default=1.0
+        Smoothing of the naive-Bayes counts behind the NBSVM part.
 
     Attributes
     ----------
@@ -82,7 +174,8 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
     def __init__(self, *, n_features: int = 2**19, char_ngrams: tuple[int, int] = (2, 5),
                  C: float = 4.0, class_weight: str | None = "balanced",
                  calibration_size: float = 0.1, max_chars: int = 3000,
-                 random_state: int = 0, char_analyzer: str = "rolling") -> None:
+                 random_state: int = 0, char_analyzer: str = "rolling",
+                 nb_weight: float = 0.5, nb_alpha: float = 1.0) -> None:
         self.n_features = n_features
         self.char_ngrams = char_ngrams
         self.C = C
@@ -91,6 +184,8 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         self.max_chars = max_chars
         self.random_state = random_state
         self.char_analyzer = char_analyzer
+        self.nb_weight = nb_weight
+        self.nb_alpha = nb_alpha
 
     # -- fitting -----------------------------------------------------------------
     def _hasher(self) -> TextHasher:
@@ -109,6 +204,16 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
             )
         if float(self.C) <= 0:
             raise ConfigError(f"[CX301] The 'C' parameter must be > 0. Got {self.C!r} instead.")
+        if not 0.0 <= float(self.nb_weight) <= 1.0:
+            raise ConfigError(
+                "[CX301] The 'nb_weight' parameter of FastSentimentClassifier must be in [0, 1]. "
+                f"Got {self.nb_weight!r} instead."
+            )
+        if not float(self.nb_alpha) > 0:
+            raise ConfigError(
+                "[CX301] The 'nb_alpha' parameter of FastSentimentClassifier must be > 0. "
+                f"Got {self.nb_alpha!r} instead."
+            )
         if self.char_analyzer not in CHAR_ANALYZERS:
             raise ConfigError(
                 f"[CX301] The 'char_analyzer' parameter must be one of {list(CHAR_ANALYZERS)}. "
@@ -123,7 +228,6 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         e.g. to give a small in-domain set more say than a large generic one.
         """
         from sklearn.feature_extraction.text import TfidfTransformer
-        from sklearn.linear_model import LogisticRegression
         from sklearn.model_selection import train_test_split
 
         self._validate_params()
@@ -149,16 +253,11 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
                                             random_state=self.random_state, stratify=y_idx)
         tfidf = TfidfTransformer(sublinear_tf=False, norm="l2").fit(X_raw[idx])
         self.idf_ = tfidf.idf_.astype(np.float32)
-        lr = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=300,
-                                solver="lbfgs")
         weights = None if sample_weight is None else np.asarray(sample_weight, dtype=float)[idx]
-        lr.fit(self._weight(X_raw[idx]), y_idx[idx], sample_weight=weights)
-        coef, intercept = lr.coef_, lr.intercept_
-        if coef.shape[0] == 1:  # binary: expand to two logit rows
-            coef = np.vstack([-coef / 2, coef / 2])
-            intercept = np.array([-intercept[0] / 2, intercept[0] / 2])
-        self.coef_ = np.ascontiguousarray(coef, dtype=np.float32)
-        self.intercept_ = np.ascontiguousarray(intercept, dtype=np.float32)
+        self.coef_, self.intercept_ = fit_linear_logits(
+            self._weight(X_raw[idx]), y_idx[idx], C=float(self.C), sample_weight=weights,
+            class_weight=self.class_weight, nb_weight=float(self.nb_weight),
+            nb_alpha=float(self.nb_alpha), n_classes=len(self.classes_))
         self.temperature_ = 1.0
         self.calibration_ = {}
         if len(cal_idx):
@@ -225,7 +324,8 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
                         metrics=all_metrics, trained_on=trained_on,
                         description=description or "Three-class sentiment (negative/neutral/"
                         "positive) from hashed word and character n-grams with negation "
-                        "scope marking, logistic regression and temperature scaling.")
+                        "scope marking, logistic regression (averaged with NBSVM one-vs-rest "
+                        "regressions when nb_weight > 0) and temperature scaling.")
         return folder
 
     @classmethod
@@ -241,6 +341,7 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
             )
         if "char_ngrams" in params:
             params["char_ngrams"] = tuple(params["char_ngrams"])
+        params.setdefault("nb_weight", 0.0)  # models saved before the NBSVM part (<= 0.4.0)
         model = cls(**params)
         arrays = load_arrays(folder / WEIGHTS_FILE)
         model.coef_ = arrays["coef"]

@@ -52,7 +52,7 @@ def balanced_cell_weights(labels: Sequence[Any], groups: Sequence[Any]) -> np.nd
 
     With rows from several sources (datasets, channels, surveys), each source
     then counts the same whatever its size, and inside each source every class
-    counts the same: what macro-F1 per source rewards. ``sentiment-fast`` 0.3.0 and 0.4.0
+    counts the same: what macro-F1 per source rewards. ``sentiment-fast`` 0.3.0 to 0.5.0
     were trained with these weights over their four datasets.
 
     Parameters

@@ -1,0 +1,157 @@
+"""NBSVM logits in the fast sentiment model: the evidence behind sentiment-fast 0.5.0.
+
+Usage::
+
+    HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/sentiment_nb_features.py [--jobs 2]
+
+From 0.5.0 the fast model averages the logits of its multinomial logistic
+regression with those of one-vs-rest regressions on naive-Bayes-scaled features
+(``nb_weight``, :func:`cxtext.sentiment.fast.fit_linear_logits`). Both are linear
+in the same features, so any mix is one coefficient matrix: this script fits the
+two parts once per training set (``nb_weight`` 0 and 1) and scores the mixes
+0, 0.25, 0.5, 0.75 and 1 from their logits. Everything else is the shipped
+recipe: ``dataset-class`` row weights, C = 4, the templates with the short survey
+answers, the model's own features. Nothing here reads a test split of a set
+trained on:
+
+1. **Validation**: 85/15 split of the shared train splits, stratified by
+   (dataset, class), seed 0; macro-F1 on the 15% per set. The same fit scores the
+   two hand-written survey dev sets (``benchmarks/data/survey_prompts_dev*.csv``)
+   read with their prompts (:func:`cxtext.sentiment.context.read_in_context` on
+   the uncalibrated probabilities).
+2. **Leave one dataset out**: train on three sets (plus the templates), score
+   macro-F1 on the fourth set's test split, the nearest we have to a domain with
+   no training data.
+
+Writes ``sentiment_nb_features.md``/``.json`` to ``--out``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from joblib import Parallel, delayed
+from scipy.special import softmax
+from sklearn.feature_extraction.text import TfidfTransformer
+from sklearn.metrics import f1_score
+from sklearn.model_selection import train_test_split
+
+from cxtext.datasets import DATASETS, load_sentiment_dataset
+from cxtext.sentiment.context import prompt_type, read_in_context
+from cxtext.sentiment.fast import FastSentimentClassifier, fit_linear_logits
+from cxtext.sentiment.features import idf_l2
+from cxtext.sentiment.train import clean_for_model
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "models" / "recipes"))
+from cx_augment import cx_augmentation
+from sentiment_fast import row_weights
+
+CLASSES = np.array(["negative", "neutral", "positive"], dtype=object)
+SURVEYS = ("dev", "dev2")
+MIXES = (0.0, 0.25, 0.5, 0.75, 1.0)
+
+
+def _fit_logits(X: Any, y: np.ndarray, weights: np.ndarray, rows: np.ndarray, nb_weight: float,
+                score: list[Any]) -> list[np.ndarray]:
+    """Fit the fast model's linear layer on ``rows``; uncalibrated logits of each matrix of ``score``."""
+    idf = TfidfTransformer(norm="l2").fit(X[rows]).idf_.astype(np.float32)
+    coef, intercept = fit_linear_logits(idf_l2(X[rows].tocsr(copy=True), idf), y[rows], C=4.0,
+                                        sample_weight=weights[rows], nb_weight=nb_weight, n_classes=3)
+    return [np.asarray(idf_l2(M.tocsr(copy=True), idf) @ coef.T) + intercept for M in score]
+
+
+def _macro_f1(gold: np.ndarray, logits: np.ndarray) -> float:
+    return round(float(f1_score(gold, CLASSES[logits.argmax(1)], average="macro")), 4)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
+    args = parser.parse_args(argv)
+    t0 = time.perf_counter()
+
+    frames = {name: load_sentiment_dataset(name) for name in DATASETS}
+    train = pd.concat([df[df.split == "train"].assign(dataset=name) for name, df in frames.items()]
+                      + [cx_augmentation(short_answers=True).assign(dataset="cx_augment")],
+                      ignore_index=True)
+    train = train[train["label"].notna() & train["text"].notna()].reset_index(drop=True)
+    hasher = FastSentimentClassifier().text_hasher()
+    X = hasher.transform(clean_for_model(train["text"].tolist()))
+    y = np.searchsorted(CLASSES, train["label"].to_numpy())
+    ds = train["dataset"].to_numpy()
+    weights = row_weights(train, "dataset-class")
+    cells = np.char.add(ds.astype(str), y.astype(str))
+    fit_rows, val_rows = train_test_split(np.arange(len(y)), test_size=0.15, random_state=0, stratify=cells)
+    surveys = {}
+    for name in SURVEYS:
+        frame = pd.read_csv(ROOT / "benchmarks" / "data" / f"survey_prompts_{name}.csv", dtype=str,
+                            keep_default_na=False)
+        texts = clean_for_model(frame["comment"].tolist())
+        surveys[name] = (hasher.transform(texts), texts, [prompt_type(q) for q in frame["question"]],
+                         frame["label"].to_numpy())
+    tests = {name: hasher.transform(clean_for_model(df[df.split == "test"]["text"].tolist()))
+             for name, df in frames.items()}
+    print(f"hashed {X.shape[0]:,} train rows in {time.perf_counter() - t0:.0f} s", flush=True)
+
+    jobs = []  # (nb_weight, kind, train rows, matrices to score)
+    for nb_weight in (0.0, 1.0):
+        jobs.append((nb_weight, "validation", fit_rows, [X[val_rows]] + [surveys[s][0] for s in SURVEYS]))
+        for held in DATASETS:
+            jobs.append((nb_weight, held, np.flatnonzero((ds != held)), [tests[held]]))
+    logits = Parallel(n_jobs=args.jobs)(
+        delayed(_fit_logits)(X, y, weights, rows, nb, score) for nb, _, rows, score in jobs)
+    parts = {(nb, kind): out for (nb, kind, _, _), out in zip(jobs, logits)}
+
+    results: dict[str, dict[str, Any]] = {}
+    val_ds, val_gold = ds[val_rows], CLASSES[y[val_rows]]
+    for mix in MIXES:
+        def mixed(kind: str, i: int) -> np.ndarray:
+            return (1 - mix) * parts[(0.0, kind)][i] + mix * parts[(1.0, kind)][i]  # noqa: B023
+        res: dict[str, Any] = {"validation": {
+            name: _macro_f1(val_gold[val_ds == name], mixed("validation", 0)[val_ds == name])
+            for name in DATASETS}}
+        for i, name in enumerate(SURVEYS, start=1):
+            _, texts, prompts, gold = surveys[name]
+            read, _ = read_in_context(softmax(mixed("validation", i), axis=1), list(CLASSES), texts, prompts)
+            res["validation"][f"survey {name} with prompts"] = _macro_f1(gold, read)
+        res["leave_one_dataset_out"] = {
+            held: _macro_f1(frames[held][frames[held].split == "test"]["label"].to_numpy(), mixed(held, 0))
+            for held in DATASETS}
+        for key in ("validation", "leave_one_dataset_out"):
+            shared = [res[key][name] for name in DATASETS]
+            res[key]["mean of the four sets"] = round(float(np.mean(shared)), 4)
+        results[f"{mix:g}"] = res
+
+    report = {"command": "HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/sentiment_nb_features.py",
+              "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+              "seconds": round(time.perf_counter() - t0), "results": results}
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "sentiment_nb_features.json").write_text(json.dumps(report, indent=2) + "\n")
+    lines = ["# Fast sentiment: NBSVM one-vs-rest logits mixed into the multinomial ones", "",
+             f"Command: `{report['command']}` ({report['date']}, {report['seconds']} s)", "",
+             "Macro-F1; `nb_weight` is the NBSVM share (0 = sentiment-fast 0.4.0's recipe). "
+             "See the script's docstring for the protocol."]
+    for key, title in (("validation", "Validation: 15% of the shared train splits, and the survey dev sets"),
+                       ("leave_one_dataset_out", "Leave one dataset out: test split of the set not trained on")):
+        cols = list(results["0"][key])
+        lines += ["", f"## {title}", "", "| nb_weight | " + " | ".join(cols) + " |",
+                  "|---|" + "---|" * len(cols)]
+        lines += [f"| {mix} | " + " | ".join(f"{res[key][c]:.3f}" for c in cols) + " |"
+                  for mix, res in results.items()]
+    (args.out / "sentiment_nb_features.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
