@@ -133,3 +133,15 @@ def test_themes_and_emotions_options_override_the_preset(tmp_path, survey_csv, c
     err = _run_error(["analyze", str(survey_csv), "-o", str(tmp_path / "bad.csv"), "--text", "comment",
                       "--themes", "no-such-tagger"], capsys)
     assert "CX2" in err or "CX3" in err
+
+
+@pytest.mark.parametrize("extra, expect", [
+    (["--bogus"], "No such option: --bogus"),
+    (["--jobs", "-5"], "Invalid value for '--jobs'"),
+])
+def test_usage_errors_are_usage_errors_not_internal_ones(tmp_path, survey_csv, capsys, extra, expect):
+    out = tmp_path / "o.csv"
+    assert main(["analyze", str(survey_csv), "-o", str(out), "--text", "comment", *extra]) == 2
+    err = capsys.readouterr().err
+    assert expect in err and "internal error" not in err
+    assert not out.exists()

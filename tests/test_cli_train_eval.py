@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -85,6 +86,7 @@ def test_train_writes_a_loadable_model(tmp_path, labelled_csv, capsys):
     model = FastSentimentClassifier.load(folder)
     assert model.manifest_.name == "sentiment-shop" and model.manifest_.version == "2.0.0"
     assert model.get_params()["n_features"] == 4096 and model.get_params()["C"] == 2.0
+    assert model.get_params()["nb_weight"] == 0.5  # the NBSVM part is on by default
     assert model.manifest_.trained_on[0]["licence"] == "CC0 1.0"
     assert (folder / "README.md").exists()
     assert list(model.predict(["Really helpful team"])) == ["positive"]
@@ -127,3 +129,16 @@ def test_train_balance_by_weights_each_source_and_class_the_same(tmp_path, label
                  "-o", str(tmp_path / "m" / "1.0.0")]) == 2
     err = capsys.readouterr().err
     assert "[CX101]" in err and "nope" in err and "source" in err  # lists the columns that exist
+
+
+def test_train_nb_weight_zero_is_the_plain_regression(tmp_path, labelled_csv):
+    folders = {}
+    for nb in ("0", "1"):
+        folders[nb] = tmp_path / "models" / "sentiment-nb" / f"{nb}.0.0"
+        assert main(["train", "sentiment", str(labelled_csv), "-t", "comment", "-l", "label",
+                     "--nb-weight", nb, "-o", str(folders[nb]), "--n-features", "4096", "-q"]) == 0
+    plain, nbsvm = (FastSentimentClassifier.load(f) for f in folders.values())
+    assert plain.get_params()["nb_weight"] == 0.0 and nbsvm.get_params()["nb_weight"] == 1.0
+    assert not np.allclose(plain.coef_, nbsvm.coef_)
+    assert main(["train", "sentiment", str(labelled_csv), "-t", "comment", "-l", "label",
+                 "--nb-weight", "2", "-o", str(tmp_path / "bad" / "1.0.0")]) == 2

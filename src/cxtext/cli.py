@@ -306,15 +306,17 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         typer.echo("cxtext: interrupted; no partial output was written.", err=True)
         return 130
-    except Exception as err:  # click usage errors and the like
+    except Exception as err:  # usage errors and the like
         import click
 
-        if isinstance(err, click.exceptions.Exit):
+        # typer >= 0.22 raises its own vendored click's exceptions (typer.TyperException,
+        # typer.Exit, typer.Abort), not click's: both kinds are usage, not internal, errors.
+        if isinstance(err, (click.exceptions.Exit, typer.Exit)):
             return int(err.exit_code)
-        if isinstance(err, click.ClickException):
+        if isinstance(err, (click.ClickException, typer.TyperException)) and hasattr(err, "show"):
             err.show()
-            return int(err.exit_code)
-        if isinstance(err, click.exceptions.Abort):
+            return int(getattr(err, "exit_code", 2))
+        if isinstance(err, (click.exceptions.Abort, typer.Abort)):
             typer.echo("cxtext: aborted.", err=True)
             return 1
         if isinstance(err, OSError):
