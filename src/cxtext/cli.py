@@ -294,6 +294,22 @@ def version_cli() -> None:
     typer.echo(__version__)
 
 
+def _click_exception_types() -> tuple[tuple[type, ...], tuple[type, ...], tuple[type, ...]]:
+    """(exit, usage error, abort) exception classes of typer and, if installed, click."""
+    exits: list[type] = [typer.Exit]
+    usage: list[type] = [typer.TyperException]
+    aborts: list[type] = [typer.Abort]
+    try:
+        import click
+    except ImportError:  # pragma: no cover - typer no longer needs click
+        pass
+    else:
+        exits.append(click.exceptions.Exit)
+        usage.append(click.ClickException)
+        aborts.append(click.exceptions.Abort)
+    return tuple(exits), tuple(usage), tuple(aborts)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``cxtext`` console script; returns the exit code."""
     try:
@@ -307,16 +323,15 @@ def main(argv: list[str] | None = None) -> int:
         typer.echo("cxtext: interrupted; no partial output was written.", err=True)
         return 130
     except Exception as err:  # usage errors and the like
-        import click
-
-        # typer >= 0.22 raises its own vendored click's exceptions (typer.TyperException,
-        # typer.Exit, typer.Abort), not click's: both kinds are usage, not internal, errors.
-        if isinstance(err, (click.exceptions.Exit, typer.Exit)):
+        # Recent typer releases raise their own vendored click's exceptions (typer.TyperException,
+        # typer.Exit, typer.Abort); older ones raise click's. Both are usage, not internal, errors.
+        exit_types, usage_types, abort_types = _click_exception_types()
+        if isinstance(err, exit_types):
             return int(err.exit_code)
-        if isinstance(err, (click.ClickException, typer.TyperException)) and hasattr(err, "show"):
+        if isinstance(err, usage_types) and hasattr(err, "show"):
             err.show()
             return int(getattr(err, "exit_code", 2))
-        if isinstance(err, (click.exceptions.Abort, typer.Abort)):
+        if isinstance(err, abort_types):
             typer.echo("cxtext: aborted.", err=True)
             return 1
         if isinstance(err, OSError):
