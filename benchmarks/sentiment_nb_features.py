@@ -45,7 +45,7 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import train_test_split
 
 from cxtext.datasets import DATASETS, load_sentiment_dataset
-from cxtext.sentiment.context import prompt_type, read_in_context
+from cxtext.sentiment.context import read_in_context
 from cxtext.sentiment.fast import FastSentimentClassifier, fit_linear_logits
 from cxtext.sentiment.features import idf_l2
 from cxtext.sentiment.train import clean_for_model
@@ -54,9 +54,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "models" / "recipes"))
 from cx_augment import cx_augmentation
 from sentiment_fast import row_weights
+from sentiment_short_answers import SURVEYS, hashed_survey_dev_sets  # this folder is on sys.path
 
 CLASSES = np.array(["negative", "neutral", "positive"], dtype=object)
-SURVEYS = ("dev", "dev2")
 MIXES = (0.0, 0.25, 0.5, 0.75, 1.0)
 
 
@@ -92,13 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     weights = row_weights(train, "dataset-class")
     cells = np.char.add(ds.astype(str), y.astype(str))
     fit_rows, val_rows = train_test_split(np.arange(len(y)), test_size=0.15, random_state=0, stratify=cells)
-    surveys = {}
-    for name in SURVEYS:
-        frame = pd.read_csv(ROOT / "benchmarks" / "data" / f"survey_prompts_{name}.csv", dtype=str,
-                            keep_default_na=False)
-        texts = clean_for_model(frame["comment"].tolist())
-        surveys[name] = (hasher.transform(texts), texts, [prompt_type(q) for q in frame["question"]],
-                         frame["label"].to_numpy())
+    surveys = hashed_survey_dev_sets(hasher)
     tests = {name: hasher.transform(clean_for_model(df[df.split == "test"]["text"].tolist()))
              for name, df in frames.items()}
     print(f"hashed {X.shape[0]:,} train rows in {time.perf_counter() - t0:.0f} s", flush=True)
@@ -107,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     for nb_weight in (0.0, 1.0):
         jobs.append((nb_weight, "validation", fit_rows, [X[val_rows]] + [surveys[s][0] for s in SURVEYS]))
         for held in DATASETS:
-            jobs.append((nb_weight, held, np.flatnonzero((ds != held)), [tests[held]]))
+            jobs.append((nb_weight, held, np.flatnonzero(ds != held), [tests[held]]))
     logits = Parallel(n_jobs=args.jobs)(
         delayed(_fit_logits)(X, y, weights, rows, nb, score) for nb, _, rows, score in jobs)
     parts = {(nb, kind): out for (nb, kind, _, _), out in zip(jobs, logits)}
@@ -139,8 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "sentiment_nb_features.json").write_text(json.dumps(report, indent=2) + "\n")
     lines = ["# Fast sentiment: NBSVM one-vs-rest logits mixed into the multinomial ones", "",
              f"Command: `{report['command']}` ({report['date']}, {report['seconds']} s)", "",
-             "Macro-F1; `nb_weight` is the NBSVM share (0 = sentiment-fast 0.4.0's recipe). "
-             "See the script's docstring for the protocol."]
+             ("Macro-F1; `nb_weight` is the NBSVM share (0 = sentiment-fast 0.4.0's recipe). "
+              "See the script's docstring for the protocol.")]
     for key, title in (("validation", "Validation: 15% of the shared train splits, and the survey dev sets"),
                        ("leave_one_dataset_out", "Leave one dataset out: test split of the set not trained on")):
         cols = list(results["0"][key])

@@ -58,6 +58,18 @@ CLASSES = np.array(["negative", "neutral", "positive"], dtype=object)
 SURVEYS = ("dev", "dev2")
 
 
+def hashed_survey_dev_sets(hasher: Any) -> dict[str, tuple[Any, list[str], list[str], np.ndarray]]:
+    """The survey dev sets (``SURVEYS``) as ``name -> (hashed texts, cleaned texts, prompt types, gold)``."""
+    surveys = {}
+    for name in SURVEYS:
+        frame = pd.read_csv(ROOT / "benchmarks" / "data" / f"survey_prompts_{name}.csv", dtype=str,
+                            keep_default_na=False)
+        texts = clean_for_model(frame["comment"].tolist())
+        surveys[name] = (hasher.transform(texts), texts, [prompt_type(q) for q in frame["question"]],
+                         frame["label"].to_numpy())
+    return surveys
+
+
 def _fit_proba(hasher: Any, base: pd.DataFrame, X_base: Any, rows: np.ndarray, short_answers: bool,
                score: list[Any]) -> list[np.ndarray]:
     """Fit on ``base`` rows ``rows`` plus the templates; probabilities for each matrix of ``score``."""
@@ -86,13 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     ds = base["dataset"].to_numpy()
     cells = np.char.add(ds.astype(str), y.astype(str))
     fit_rows, val_rows = train_test_split(np.arange(len(y)), test_size=0.15, random_state=0, stratify=cells)
-    surveys = {}
-    for name in SURVEYS:
-        frame = pd.read_csv(ROOT / "benchmarks" / "data" / f"survey_prompts_{name}.csv", dtype=str,
-                            keep_default_na=False)
-        texts = clean_for_model(frame["comment"].tolist())
-        surveys[name] = (hasher.transform(texts), texts, [prompt_type(q) for q in frame["question"]],
-                         frame["label"].to_numpy())
+    surveys = hashed_survey_dev_sets(hasher)
     tests = {name: hasher.transform(clean_for_model(df[df.split == "test"]["text"].tolist()))
              for name, df in frames.items()}
 
