@@ -126,8 +126,8 @@ def test_linear_logits_mix_is_the_weighted_average_of_its_two_parts():
 def test_nb_part_is_folded_into_the_coefficients_of_a_binary_model():
     from sklearn.linear_model import LogisticRegression
 
-    from cxtext.emotion.fast import nb_log_count_ratios
     from cxtext.sentiment.fast import fit_linear_logits
+    from cxtext.sentiment.features import nb_log_count_ratios
 
     texts, labels = _data(4)
     keep = [i for i, v in enumerate(labels) if v != "neutral"]
@@ -144,7 +144,7 @@ def test_nb_part_is_folded_into_the_coefficients_of_a_binary_model():
 def test_nb_counts_weight_rows_as_repeats():
     import scipy.sparse as sp
 
-    from cxtext.emotion.fast import nb_log_count_ratios
+    from cxtext.sentiment.features import nb_log_count_ratios
 
     X = sp.csr_matrix([[1.0, 0.0, 2.0], [0.0, 1.0, 1.0], [1.0, 1.0, 0.0]])
     Y = np.array([[1], [0], [0]])

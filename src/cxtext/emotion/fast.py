@@ -13,7 +13,8 @@ that emotion's naive-Bayes log-count ratio, as in NBSVM (Wang & Manning 2012,
 "Baselines and Bigrams"), and positive examples can be up-weighted
 (``positive_weight``). The ratio scaling is folded into the saved coefficients
 (``x * r`` dotted with ``w`` is ``x`` dotted with ``r * w``), so prediction costs
-and model size are unchanged. The ratio is a few lines of numpy written here:
+and model size are unchanged. The ratio (:func:`~cxtext.sentiment.features.nb_log_count_ratios`,
+shared with the fast sentiment model) is a few lines of numpy written in cxtext:
 scikit-learn has no NB-feature-scaling transformer for multi-label targets.
 
 Saved as a versioned model folder: parameters in ``manifest.json``, arrays
@@ -37,7 +38,7 @@ from cxtext.emotion.thresholds import ThresholdMixin
 from cxtext.errors import ConfigError, InputError, ModelError, ModelVersionError
 from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays, write_model_dir
 from cxtext.sentiment.fast import CHAR_ANALYZERS
-from cxtext.sentiment.features import TextHasher, idf_l2, log_scale
+from cxtext.sentiment.features import TextHasher, idf_l2, log_scale, nb_log_count_ratios
 
 __all__ = ["FastEmotionClassifier", "nb_log_count_ratios"]
 
@@ -88,47 +89,6 @@ def _as_matrix(y: Sequence[Sequence[str]] | np.ndarray, n: int) -> np.ndarray:
 def _positive_number(value: object) -> bool:
     return (isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
             and bool(np.isfinite(value)) and float(value) > 0)
-
-
-def nb_log_count_ratios(X: Any, Y: np.ndarray, alpha: float,
-                        sample_weight: np.ndarray | None = None) -> np.ndarray:
-    """Naive-Bayes log-count ratios of each feature for each label column (NBSVM's ``r``).
-
-    Parameters
-    ----------
-    X : sparse matrix of shape (n, d)
-        Non-negative features; only whether each is non-zero counts.
-    Y : ndarray of shape (n, k)
-        0/1 labels.
-    alpha : float
-        Smoothing added to every feature's positive and negative counts.
-    sample_weight : ndarray of shape (n,), optional
-        Row weights: each row counts ``sample_weight`` times (default once).
-
-    Returns
-    -------
-    ndarray of shape (k, d), float64
-        ``log((p / |p|_1) / (q / |q|_1))`` per label, with ``p = alpha + Σ_{y=1} w 1[x>0]``
-        and ``q = alpha + Σ_{y=0} w 1[x>0]``.
-
-    Examples
-    --------
-    >>> import scipy.sparse as sp
-    >>> X = sp.csr_matrix([[1, 0], [1, 0], [0, 1]])
-    >>> nb_log_count_ratios(X, np.array([[1], [1], [0]]), 1.0).round(3)
-    array([[ 0.811, -0.981]])
-    """
-    import scipy.sparse as sp
-
-    B = sp.csr_matrix(X, copy=True)
-    B.data = (B.data != 0).astype(np.float64)
-    Yf = np.asarray(Y, dtype=np.float64)
-    w = np.ones(B.shape[0]) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
-    pos = np.asarray((sp.csr_matrix(Yf.T * w[None, :]) @ B).todense())   # (k, d)
-    neg = np.asarray(B.T @ w).ravel()[None, :] - pos
-    p = pos + alpha
-    q = neg + alpha
-    return np.log(p / p.sum(axis=1, keepdims=True)) - np.log(q / q.sum(axis=1, keepdims=True))
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:

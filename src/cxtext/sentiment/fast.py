@@ -5,7 +5,8 @@ NBSVM-style one-vs-rest regressions (``nb_weight``; Wang & Manning 2012, "Baseli
 and Bigrams"): each class's regression sees the features scaled by that class's
 naive-Bayes log-count ratio. Both are linear in the same features, so their
 average is folded into one coefficient matrix: prediction cost and model size do
-not change. The ratios reuse :func:`cxtext.emotion.fast.nb_log_count_ratios`.
+not change. The ratios are :func:`cxtext.sentiment.features.nb_log_count_ratios`,
+shared with the fast emotion model.
 
 Saved as a versioned model folder: parameters in ``manifest.json`` and arrays
 (coefficients, intercepts, idf weights, temperature) in ``weights.safetensors``,
@@ -27,7 +28,7 @@ from sklearn.utils.validation import check_is_fitted
 from cxtext.errors import ConfigError, InputError, ModelVersionError
 from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays, write_model_dir
 from cxtext.sentiment.calibration import calibrate_temperature, softmax
-from cxtext.sentiment.features import TextHasher, idf_l2, log_scale
+from cxtext.sentiment.features import TextHasher, idf_l2, log_scale, nb_log_count_ratios
 
 __all__ = ["SENTIMENT_LABELS", "FastSentimentClassifier", "fit_linear_logits"]
 
@@ -82,7 +83,6 @@ def fit_linear_logits(X: Any, y: np.ndarray, *, C: float, sample_weight: np.ndar
     from sklearn.linear_model import LogisticRegression
     from sklearn.utils.class_weight import compute_sample_weight
 
-    from cxtext.emotion.fast import nb_log_count_ratios
 
     k = int(n_classes if n_classes is not None else y.max() + 1)
     coef = np.zeros((k, X.shape[1]), dtype=np.float64)
