@@ -28,7 +28,6 @@ Writes ``sentiment_nb_features.md``/``.json`` to ``--out``.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
@@ -37,7 +36,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pandas as pd
 from joblib import Parallel, delayed
 from scipy.special import softmax
 from sklearn.feature_extraction.text import TfidfTransformer
@@ -55,6 +53,7 @@ sys.path.insert(0, str(ROOT / "models" / "recipes"))
 from cx_augment import cx_augmentation
 from sentiment_fast import row_weights
 from sentiment_short_answers import SURVEYS, hashed_survey_dev_sets  # this folder is on sys.path
+from sentiment_weighting import benchmark_args, shared_train_rows
 
 CLASSES = np.array(["negative", "neutral", "positive"], dtype=object)
 MIXES = (0.0, 0.25, 0.5, 0.75, 1.0)
@@ -74,17 +73,11 @@ def _macro_f1(gold: np.ndarray, logits: np.ndarray) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
-    args = parser.parse_args(argv)
+    args = benchmark_args(__doc__, argv)
     t0 = time.perf_counter()
 
     frames = {name: load_sentiment_dataset(name) for name in DATASETS}
-    train = pd.concat([df[df.split == "train"].assign(dataset=name) for name, df in frames.items()]
-                      + [cx_augmentation(short_answers=True).assign(dataset="cx_augment")],
-                      ignore_index=True)
-    train = train[train["label"].notna() & train["text"].notna()].reset_index(drop=True)
+    train = shared_train_rows(frames, cx_augmentation(short_answers=True))
     hasher = FastSentimentClassifier().text_hasher()
     X = hasher.transform(clean_for_model(train["text"].tolist()))
     y = np.searchsorted(CLASSES, train["label"].to_numpy())

@@ -27,7 +27,6 @@ leave-one-dataset-out and validation figures are not. Writes
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
@@ -52,7 +51,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "models" / "recipes"))
 from cx_augment import cx_augmentation
 from sentiment_fast import row_weights
-from sentiment_weighting import fit_hashed  # this folder is on sys.path when the script runs
+from sentiment_weighting import (  # this folder is on sys.path when the script runs
+    benchmark_args,
+    fit_hashed,
+    shared_train_rows,
+)
 
 CLASSES = np.array(["negative", "neutral", "positive"], dtype=object)
 SURVEYS = ("dev", "dev2")
@@ -82,16 +85,11 @@ def _fit_proba(hasher: Any, base: pd.DataFrame, X_base: Any, rows: np.ndarray, s
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
-    args = parser.parse_args(argv)
+    args = benchmark_args(__doc__, argv)
     t0 = time.perf_counter()
 
     frames = {name: load_sentiment_dataset(name) for name in DATASETS}
-    base = pd.concat([df[df.split == "train"].assign(dataset=name) for name, df in frames.items()],
-                     ignore_index=True)
-    base = base[base["label"].notna() & base["text"].notna()].reset_index(drop=True)
+    base = shared_train_rows(frames)
     hasher = FastSentimentClassifier().text_hasher()
     X_base = hasher.transform(clean_for_model(base["text"].tolist()))
     y = np.searchsorted(CLASSES, base["label"].to_numpy())

@@ -63,6 +63,26 @@ from sentiment_fast import row_weights
 CLASSES = np.array(["negative", "neutral", "positive"], dtype=object)
 
 
+def benchmark_args(doc: str | None, argv: list[str] | None) -> argparse.Namespace:
+    """The options these sentiment benchmarks share: ``--jobs`` and ``--out``."""
+    parser = argparse.ArgumentParser(description=doc)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
+    return parser.parse_args(argv)
+
+
+def shared_train_rows(frames: dict[str, pd.DataFrame], augment: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The train splits of ``frames`` (then ``augment``'s rows, as ``cx_augment``) with a ``dataset`` column.
+
+    Rows without a label or a text are dropped; the index is 0..n-1.
+    """
+    parts = [df[df.split == "train"].assign(dataset=name) for name, df in frames.items()]
+    if augment is not None:
+        parts.append(augment.assign(dataset="cx_augment"))
+    train = pd.concat(parts, ignore_index=True)
+    return train[train["label"].notna() & train["text"].notna()].reset_index(drop=True)
+
+
 def fit_hashed(X: Any, y: np.ndarray, weights: np.ndarray, C: float) -> tuple[LogisticRegression, np.ndarray]:
     """The fast model's fit on hashed counts ``X``: idf, L2 norm, weighted logistic regression.
 
@@ -83,16 +103,11 @@ def _fit_predict(X: Any, y: np.ndarray, weights: np.ndarray, train: np.ndarray,
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
-    args = parser.parse_args(argv)
+    args = benchmark_args(__doc__, argv)
     t0 = time.perf_counter()
 
     frames = {name: load_sentiment_dataset(name) for name in DATASETS}
-    train = pd.concat([df[df.split == "train"].assign(dataset=name) for name, df in frames.items()]
-                      + [cx_augmentation().assign(dataset="cx_augment")], ignore_index=True)
-    train = train[train["label"].notna() & train["text"].notna()].reset_index(drop=True)
+    train = shared_train_rows(frames, cx_augmentation())
     hasher = FastSentimentClassifier().text_hasher()
     X = hasher.transform(clean_for_model(train["text"].tolist()))
     y = np.searchsorted(CLASSES, train["label"].to_numpy())
