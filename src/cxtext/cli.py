@@ -267,7 +267,10 @@ def analyze_cli(
     sentiment, evidence span) go to NAME.mentions.EXT beside the output.
     Interrupted? Rerun the same command with --resume.
     """
+    from cxtext._nlp import import_spacy_without_torch
+
     start = time.perf_counter()
+    import_spacy_without_torch()  # this process owns its imports: skip thinc's second of torch
 
     def notify(message: str) -> None:
         typer.echo(f"cxtext: {message}", err=True)

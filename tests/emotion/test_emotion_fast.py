@@ -74,6 +74,7 @@ def test_save_load_round_trip(fitted, tmp_path):
     assert loaded.get_params() == fitted.get_params()
     assert loaded.manifest_.kind == "emotion-fast"
     assert loaded.manifest_.metrics["thresholds"]["anger"] == pytest.approx(0.2)
+    assert fitted.coef_.T.flags["C_CONTIGUOUS"] and loaded.coef_.T.flags["C_CONTIGUOUS"]
 
 
 def test_tampered_weights_refused(fitted, tmp_path):

@@ -1,3 +1,4 @@
+import json
 import math
 
 import numpy as np
@@ -58,6 +59,16 @@ def test_to_text():
     assert to_text(np.int64(7)) == "7"
     assert to_text(pd.Timestamp("2024-05-01 10:00")) == "2024-05-01T10:00:00"
     assert to_text("  keep  ") == "  keep  "
+
+
+def test_to_text_score_dicts_match_the_general_path():
+    """Dicts of finite floats (emotion scores) take a shortcut; it must write the same JSON."""
+    scores = {"anger": 0.0119, "delight": 1.0, "é": -0.5}
+    assert to_text(scores) == json.dumps(to_json_value(scores), ensure_ascii=False)
+    assert to_text({"a": math.nan}) == '{"a": null}'  # not finite: the general path
+    assert to_text({"a": math.inf}) == '{"a": "inf"}'
+    assert to_text({"a": np.float32(0.5)}) == '{"a": 0.5}'
+    assert to_text({1: 0.5}) == '{"1": 0.5}'
 
 
 def test_to_json_value():

@@ -66,6 +66,8 @@ def test_save_load_round_trip_and_tamper(tmp_path):
     loaded = FastSentimentClassifier.load(folder)
     assert np.allclose(loaded.predict_proba(X[:10]), clf.predict_proba(X[:10]), atol=1e-6)
     assert loaded.get_params() == clf.get_params()
+    # laid out for `X @ coef_.T` without a copy of the (classes x 2^20) matrix per batch
+    assert clf.coef_.T.flags["C_CONTIGUOUS"] and loaded.coef_.T.flags["C_CONTIGUOUS"]
     weights = folder / "weights.safetensors"
     data = bytearray(weights.read_bytes())
     data[-1] ^= 1

@@ -38,7 +38,13 @@ from cxtext.emotion.thresholds import ThresholdMixin
 from cxtext.errors import ConfigError, InputError, ModelError, ModelVersionError
 from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays, write_model_dir
 from cxtext.sentiment.fast import CHAR_ANALYZERS
-from cxtext.sentiment.features import TextHasher, idf_l2, log_scale, nb_log_count_ratios
+from cxtext.sentiment.features import (
+    TextHasher,
+    feature_major,
+    idf_l2,
+    log_scale,
+    nb_log_count_ratios,
+)
 
 __all__ = ["FastEmotionClassifier", "nb_log_count_ratios"]
 
@@ -222,7 +228,7 @@ class FastEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
                 lr.fit(Xw.multiply(ratios[j]).tocsr(), Y[:, j])
                 coef[j] = lr.coef_[0] * ratios[j]
             intercept[j] = lr.intercept_[0]
-        self.coef_ = np.ascontiguousarray(coef)
+        self.coef_ = feature_major(coef)
         self.intercept_ = intercept
         self.thresholds_ = np.full(len(EMOTIONS), 0.5, dtype=np.float32)
         self.classes_ = np.array(EMOTIONS, dtype=object)
@@ -298,7 +304,7 @@ class FastEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
         params["char_analyzer"] = saved_char_analyzer(params, folder)
         model = cls(**params)
         arrays = load_arrays(folder / WEIGHTS_FILE)
-        model.coef_ = arrays["coef"]
+        model.coef_ = feature_major(arrays["coef"])
         model.intercept_ = arrays["intercept"]
         model.idf_ = arrays["idf"]
         model.thresholds_ = arrays["thresholds"]

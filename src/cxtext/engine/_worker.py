@@ -105,12 +105,13 @@ def init_worker(options: Mapping[str, Any], torch_threads: int | None = None) ->
     Ctrl-C reaches every process of the terminal's group; the parent handles
     it (and keeps the checkpoint), so workers must not die mid-chunk with a
     traceback of their own. ``torch_threads`` caps torch's intra-op threads
-    (the workers share the cores), set before any model runs.
+    (the workers share the cores), set before any model runs; ``None`` leaves
+    torch alone (not even imported).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _exit_with_parent()
     if torch_threads:
-        import torch  # spaCy imports it anyway (through thinc), so this costs nothing extra
+        import torch  # spawned workers' models run on it; forked ones get a count only if it is imported
 
         torch.set_num_threads(int(torch_threads))
     get_analyzer(options)

@@ -78,7 +78,9 @@ def process_pool(jobs: int, options: Mapping[str, Any]) -> Executor:
             # encoder hangs. Spawned workers load their models themselves instead.
             method = "spawn"
             logger.info("Models run on torch: spawning %d workers that load them", jobs)
-    threads = max(1, check_jobs(0) // jobs)  # one torch thread pool per worker, not per core
+    threads: int | None = max(1, check_jobs(0) // jobs)  # one torch thread pool per worker, not per core
+    if method == "fork" and "torch" not in sys.modules:
+        threads = None  # nothing runs torch here (the CLI imported spaCy without it): don't import it
     return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
                                initializer=init_worker, initargs=(dict(options), threads))
 

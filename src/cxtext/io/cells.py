@@ -145,8 +145,14 @@ def to_text(value: Any, *, list_sep: str = ";") -> str:
     """
     if isinstance(value, str):
         return value
-    if type(value) is list and all(type(v) is str for v in value):
-        return list_sep.join(value)  # theme and emotion lists: the common case
+    if type(value) is list:  # theme and emotion lists, the common case: str items only
+        try:
+            return list_sep.join(value)
+        except TypeError:  # an item is not text: each item on its own, below
+            pass
+    if type(value) is dict and all(type(k) is str and type(v) is float and math.isfinite(v)
+                                   for k, v in value.items()):
+        return json.dumps(value, ensure_ascii=False)  # emotion scores: JSON-ready already
     if isinstance(value, Mapping):
         return json.dumps(to_json_value(value), ensure_ascii=False)
     if _is_sequence(value):

@@ -28,7 +28,13 @@ from sklearn.utils.validation import check_is_fitted
 from cxtext.errors import ConfigError, InputError, ModelVersionError
 from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays, write_model_dir
 from cxtext.sentiment.calibration import calibrate_temperature, softmax
-from cxtext.sentiment.features import TextHasher, idf_l2, log_scale, nb_log_count_ratios
+from cxtext.sentiment.features import (
+    TextHasher,
+    feature_major,
+    idf_l2,
+    log_scale,
+    nb_log_count_ratios,
+)
 
 __all__ = ["SENTIMENT_LABELS", "FastSentimentClassifier", "fit_linear_logits"]
 
@@ -254,10 +260,11 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         tfidf = TfidfTransformer(sublinear_tf=False, norm="l2").fit(X_raw[idx])
         self.idf_ = tfidf.idf_.astype(np.float32)
         weights = None if sample_weight is None else np.asarray(sample_weight, dtype=float)[idx]
-        self.coef_, self.intercept_ = fit_linear_logits(
+        coef, self.intercept_ = fit_linear_logits(
             self._weight(X_raw[idx]), y_idx[idx], C=float(self.C), sample_weight=weights,
             class_weight=self.class_weight, nb_weight=float(self.nb_weight),
             nb_alpha=float(self.nb_alpha), n_classes=len(self.classes_))
+        self.coef_ = feature_major(coef)
         self.temperature_ = 1.0
         self.calibration_ = {}
         if len(cal_idx):
@@ -344,7 +351,7 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         params.setdefault("nb_weight", 0.0)  # models saved before the NBSVM part (<= 0.4.0)
         model = cls(**params)
         arrays = load_arrays(folder / WEIGHTS_FILE)
-        model.coef_ = arrays["coef"]
+        model.coef_ = feature_major(arrays["coef"])
         model.intercept_ = arrays["intercept"]
         model.idf_ = arrays["idf"]
         model.temperature_ = float(arrays["temperature"][0])

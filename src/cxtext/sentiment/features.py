@@ -17,8 +17,8 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["TextHasher", "char_ngram_counts", "idf_l2", "log_scale", "mark_negation", "nb_log_count_ratios",
-           "word_features"]
+__all__ = ["TextHasher", "char_ngram_counts", "feature_major", "idf_l2", "log_scale", "mark_negation",
+           "nb_log_count_ratios", "word_features"]
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[!?]+|[.,;:]|\[[a-z ]+\]")
 _NEGATORS = frozenset(
@@ -231,6 +231,25 @@ def idf_l2(X: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
     X.data *= idf[X.indices]
     inplace_csr_row_normalize_l2(X)
     return X
+
+
+def feature_major(coef: np.ndarray) -> np.ndarray:
+    """``coef`` (classes x features) laid out feature by feature (Fortran order), values unchanged.
+
+    The fast models predict with ``X @ coef.T`` on sparse ``X``; scipy reads the
+    dense operand row by row and copies it when it is not C-contiguous. With
+    hashed features ``coef`` has a million columns, so that copy cost more than
+    the product itself (12 MB per batch for sentiment, 16 MB for emotions). In
+    Fortran order ``coef.T`` is C-contiguous and read in place; the product, and
+    so every prediction, is bit for bit the same.
+
+    Examples
+    --------
+    >>> coef = feature_major(np.arange(6, dtype=np.float32).reshape(2, 3))
+    >>> bool(coef.T.flags["C_CONTIGUOUS"]), coef.tolist()
+    (True, [[0.0, 1.0, 2.0], [3.0, 4.0, 5.0]])
+    """
+    return np.asfortranarray(coef)
 
 
 def nb_log_count_ratios(X: Any, Y: np.ndarray, alpha: float,
