@@ -210,16 +210,29 @@ def test_question_context_reads_fragments_codes_and_mixed_answers(analyzer):
 
 
 def test_emotions_per_comment_and_mention(analyzer):
-    res = analyzer.analyze(["I was terrified nobody would come. Thank you so much for your help.",
-                            "The app is so annoying", "n/a"])
+    res = analyzer.analyze(["I was terrified nobody would come.", "The app is so annoying", "n/a",
+                            "Thank you so much to the nurses. The app is so annoying and confusing."])
     cm = res.comments
-    assert {"anxiety", "gratitude"} <= set(cm.loc[0, "emotions"])
+    assert "anxiety" in cm.loc[0, "emotions"]
     assert "frustration" in cm.loc[1, "emotions"]
     assert cm.loc[2, "emotions"] == [] and cm.loc[2, "emotion_scores"] == {}
     assert set(cm.loc[0, "emotion_scores"]) == {"anger", "frustration", "disappointment", "confusion",
                                                 "anxiety", "gratitude", "delight", "admiration"}
     app = res.mentions[res.mentions["comment_id"] == 1].iloc[0]
     assert "frustration" in app["emotions"]
+    # A comment's emotions are read from the whole comment (the unit the thresholds were
+    # tuned on), as its sentiment is; each clause's own emotions go to its mentions.
+    model = analyzer.emotion_model
+    text = cm.loc[3, "text_clean"]
+    assert cm.loc[3, "n_clauses"] == 2
+    assert list(cm.loc[3, "emotion_scores"].values()) == pytest.approx(
+        model.predict_proba([text])[0].tolist(), abs=1e-4)
+    assert cm.loc[3, "emotions"] == model.predict([text])[0]
+    assert "gratitude" in cm.loc[3, "emotions"]
+    app_clause = res.mentions[res.mentions["comment_id"] == 3]
+    assert len(app_clause) and all(e == model.predict(["The app is so annoying and confusing."])[0]
+                                   for e in app_clause["emotions"])
+    assert "gratitude" not in app_clause["emotions"].iloc[0]
 
 
 def test_emotions_can_be_switched_off():
@@ -260,12 +273,10 @@ def test_fast_models_share_one_hashing_pass_with_the_same_results(analyzer):
     sentiment, emotion = analyzer.sentiment_model, analyzer.emotion_model
     texts = ["The nurse was lovely", "but I waited four hours!", "No problems at all", "",
              "Couldn't be happier \U0001f600", "Delivery was late again and nobody called back"] * 400
-    n_clauses = 1500  # spans batches: emotions read only the first n_clauses texts
-    shared = _shared_hash_proba(texts, n_clauses, sentiment, emotion)
+    shared = _shared_hash_proba(texts, sentiment, emotion)  # 2,400 texts: spans two batches
     assert shared is not None
     sentiment_proba, emotion_proba = shared
     np.testing.assert_allclose(sentiment_proba, sentiment.predict_proba(texts), rtol=1e-6, atol=1e-7)
-    np.testing.assert_allclose(emotion_proba, emotion.predict_proba(texts[:n_clauses]),
-                               rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(emotion_proba, emotion.predict_proba(texts), rtol=1e-5, atol=1e-6)
     # models that cannot share (no emotion model) fall back to separate passes
-    assert _shared_hash_proba(texts, n_clauses, sentiment, None) is None
+    assert _shared_hash_proba(texts, sentiment, None) is None

@@ -189,7 +189,8 @@ class Analyzer:
     ----------
     preset : {"fast", "accurate"}, default="fast"
         ``"fast"``: scikit-learn models, thousands of comments per second.
-        ``"accurate"``: transformer models (not shipped in this version).
+        ``"accurate"``: fine-tuned MiniLM models on the CPU (hundreds per second),
+        pooled with the fast ones.
     sentiment : str, path or estimator, optional
         Override the preset's sentiment model: ``"fast"``, a model folder, or a
         fitted estimator with ``predict_proba`` and ``classes_``.
@@ -202,6 +203,8 @@ class Analyzer:
     emotions : str, path, model or False, optional
         Override the preset's emotion model (``"fast"``, ``"accurate"``, a model
         folder, a fitted model); ``False`` skips emotions (the columns stay, empty).
+        A comment's ``emotions`` and ``emotion_scores`` are read from the whole
+        comment, like its sentiment; each mention carries its own clause's emotions.
     taxonomy : Taxonomy or path, optional
         Theme taxonomy (default: cxtext's packaged CX taxonomy).
     redact_pii : bool, default=True
@@ -547,7 +550,7 @@ class Analyzer:
             encoded = self._embed(batch, model, len(clause_texts))
             embeddings = encoded["base"]
             emo = self.emotion_model
-            shared = _shared_hash_proba(batch, len(clause_texts), model, emo if flat else None)
+            shared = _shared_hash_proba(batch, model, emo if flat else None)
             if shared is not None:  # sentiment and emotion read one hashing pass
                 sentiment_proba, shared_emotion = shared
                 clause_proba = sentiment_proba[:len(clause_texts)]
@@ -577,19 +580,26 @@ class Analyzer:
 
             clause_emotions: list[list[str]] = [[] for _ in flat]
             if flat and emo is not None:
-                e_feats = encoded["emotion"]
                 e_proba = shared_emotion if shared_emotion is not None else self._emotion_proba(
-                    emo, clause_texts, None if e_feats is None else e_feats[:len(flat)])
+                    emo, batch, encoded["emotion"])
                 e_names = [str(e) for e in getattr(emo, "classes_", [])]
-                hit_mask = e_proba >= np.asarray(emo.thresholds_)
+                thresholds = np.asarray(emo.thresholds_)
+                hit_mask = e_proba[:len(flat)] >= thresholds
                 clause_emotions = [[e_names[j] for j in np.flatnonzero(m)] for m in hit_mask]
-                # A comment feels what any of its clauses feels: max over clauses.
-                comment_max: dict[int, np.ndarray] = {}
-                for k, (r, _) in enumerate(flat):
-                    comment_max[r] = np.maximum(comment_max.get(r, e_proba[k]), e_proba[k])
-                for r, pmax in comment_max.items():
-                    emotion_scores[r] = {e: round(float(p), 4) for e, p in zip(e_names, pmax)}
-                    emotions[r] = [e for e, p, t in zip(e_names, pmax, emo.thresholds_) if p >= t]
+                # A comment's emotions are read from the same text as its sentiment: the
+                # comment itself, or its only clause. Not the max over its clauses: on
+                # GoEmotions dev that max scored 0.558 macro-F1 against 0.583 for the
+                # whole text (the thresholds are tuned on whole comments).
+                comment_e = np.zeros((len(rows), len(e_names)))
+                for i, r in enumerate(rows):
+                    if r in first_clause and n_clauses[r] == 1:
+                        comment_e[i] = e_proba[first_clause[r]]
+                if len(whole):
+                    comment_e[whole] = e_proba[len(flat):]
+                for i, r in enumerate(rows):
+                    if n_clauses[r]:
+                        emotion_scores[r] = {e: round(float(p), 4) for e, p in zip(e_names, comment_e[i])}
+                        emotions[r] = [e for e, p, t in zip(e_names, comment_e[i], thresholds) if p >= t]
 
             if flat:
                 c_lab, c_sc, c_cf = _sentiment_outputs(clause_proba, classes)
@@ -654,8 +664,9 @@ class Analyzer:
         frozen encoder, or the output of its own fine-tuned top layers. All are
         computed in one pass that shares the lower layers. A value is ``None``
         when nothing needs it. ``texts`` starts with the ``n_clauses`` clause
-        texts: emotions and themes read clauses only, so their branches skip
-        the whole-comment texts after them (sentiment reads both).
+        texts: themes read clauses only, so when nothing else reads the plain
+        embeddings their branch skips the whole-comment texts after them
+        (sentiment and emotions read both).
         """
         emo = self.emotion_model
         readers = {"sentiment": model, "emotion": emo}
@@ -672,8 +683,8 @@ class Analyzer:
 
         owner = next((readers[name] for name in tops if hasattr(readers[name], "encoder")), None)
         encoder = owner.encoder() if owner is not None else get_encoder()
-        limits = {"emotion": n_clauses}
-        if "sentiment" not in plain_readers:  # then only themes and emotions read "base"
+        limits = {}
+        if not plain_readers:  # then only themes read "base"
             limits["base"] = n_clauses
         encoded = encoder.encode_branches(texts, tops, base=need_base, limits=limits)
         out["base"] = encoded.get("base")
@@ -726,9 +737,9 @@ def _accepts(method: Any, parameter: str) -> bool:
     return parameter in inspect.signature(method).parameters
 
 
-def _shared_hash_proba(texts: list[str], n_clauses: int, sentiment: Any,
+def _shared_hash_proba(texts: list[str], sentiment: Any,
                        emotion: Any) -> tuple[np.ndarray, np.ndarray] | None:
-    """Sentiment (all texts) and emotion (first ``n_clauses``) probabilities from one hashing pass.
+    """Sentiment and emotion probabilities of ``texts`` from one hashing pass.
 
     The fast models hash the same word and character n-grams; when the emotion
     model's buckets fold out of the sentiment model's
@@ -748,9 +759,7 @@ def _shared_hash_proba(texts: list[str], n_clauses: int, sentiment: Any,
     for lo in range(0, len(texts), _HASH_BATCH):  # cache-sized sparse matrices
         counts = s_hasher.counts(texts[lo:lo + _HASH_BATCH])
         sentiment_parts.append(sentiment.predict_proba_counts(counts))
-        if lo < n_clauses:
-            clause_counts = counts[: n_clauses - lo] if n_clauses - lo < counts.shape[0] else counts
-            emotion_parts.append(emotion.predict_proba_counts(s_hasher.fold(clause_counts, e_hasher)))
+        emotion_parts.append(emotion.predict_proba_counts(s_hasher.fold(counts, e_hasher)))
     k_s, k_e = len(sentiment.classes_), len(emotion.classes_)
     sentiment_proba = np.vstack(sentiment_parts) if sentiment_parts else np.zeros((0, k_s))
     emotion_proba = np.vstack(emotion_parts) if emotion_parts else np.zeros((0, k_e))
