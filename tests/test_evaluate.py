@@ -6,6 +6,7 @@ import math
 import numpy as np
 import pytest
 
+import cxtext
 from cxtext.errors import InputError
 from cxtext.evaluate import dataset_info, evaluate_sentiment
 
@@ -140,3 +141,17 @@ def test_questions_make_models_read_answers_in_context():
     assert read.results["m"]["accuracy"] == 1.0
     assert any("survey question" in note for note in read.notes)
     assert not any("survey question" in note for note in plain.notes)
+
+
+def test_text_only_evaluation_scores_what_analyze_outputs():
+    # gold = analyze()'s labels, so the evaluation must score them all right; the plain
+    # model reads the requests as positive or neutral, analyze() as pain points
+    texts = ["More staff at weekends please", "Would be nice to have more parking",
+             "Please add more vegan options", "Great staff, thank you", "\U0001f621\U0001f621",
+             ("Love this dress, the fabric is soft, the fit is perfect and it washes well. "
+              "I wish it came in more colours.")]
+    analyzed = cxtext.analyze(texts).comments["sentiment"].tolist()
+    report = evaluate_sentiment(texts, analyzed, {"fast": "fast"}, baselines=())
+    assert report.results["fast"]["accuracy"] == 1.0
+    assert analyzed[:3] == ["negative"] * 3 and analyzed[5] == "positive"
+    assert any("without a question" in note for note in report.notes)

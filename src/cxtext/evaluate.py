@@ -140,8 +140,9 @@ def _in_context(proba: np.ndarray, classes: list[str], texts: list[str],
                 prompts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Predictions and probabilities read through each answer's prompt."""
     from cxtext.sentiment.context import read_in_context
+    from cxtext.sentiment.emoji_polarity import apply_emoji_only
 
-    proba, _ = read_in_context(proba, classes, texts, prompts)
+    proba, _ = read_in_context(apply_emoji_only(proba, classes, texts), classes, texts, prompts)
     return np.asarray(classes, dtype=object)[proba.argmax(axis=1)], proba
 
 
@@ -295,7 +296,10 @@ def evaluate_sentiment(texts: Sequence[Any], labels: Sequence[Any],
         through its prompt, exactly as :func:`cxtext.analyze` does with
         ``question=`` (:func:`cxtext.sentiment.context.read_in_context`);
         baselines still see the text alone, as their authors intend. Adds a
-        per-question breakdown.
+        per-question breakdown. Without questions, cxtext models read each
+        comment as :func:`cxtext.analyze` does without ``question=`` (emoji-only
+        texts from the emoji table, short worded requests leaning negative), so
+        the scores are those of an analysis.
 
     Returns
     -------
@@ -357,7 +361,9 @@ def evaluate_sentiment(texts: Sequence[Any], labels: Sequence[Any],
         cleaned = clean_for_model(raw)
         clean_seconds = time.perf_counter() - clean_start
 
-    prompts = None
+    # cxtext models read every comment as analyze() does: through its prompt, or
+    # without one as an answer to a neutral prompt (emoji-only texts, worded requests)
+    prompts = ["neutral"] * len(gold)
     if questions is not None:
         from cxtext.sentiment.context import prompt_type
 
@@ -366,7 +372,7 @@ def evaluate_sentiment(texts: Sequence[Any], labels: Sequence[Any],
     preds: dict[str, np.ndarray] = {}
     for key, kind, model in runs:
         pred, proba, seconds = _run(model, cleaned if kind == "model" else raw)
-        if kind == "model" and prompts is not None and proba is not None:
+        if kind == "model" and proba is not None:
             pred, proba = _in_context(proba, [str(c) for c in model.classes_], cleaned, prompts)
         c_sec = clean_seconds if kind == "model" else 0.0
         ece = _ece(proba, model.classes_, gold) if proba is not None else None
@@ -408,10 +414,16 @@ def evaluate_sentiment(texts: Sequence[Any], labels: Sequence[Any],
          "machine (indicative only)."),
         "Macro-F1 averages the classes present in the gold labels.",
     ]
-    if prompts is not None:
+    if questions is not None:
         notes.append("cxtext models read each answer through its survey question (prompt type "
                      "prior, improvement requests, 'nothing'-style answers), as analyze(question=) "
                      "does; baselines read the text alone.")
+    else:
+        from cxtext.sentiment.context import SUGGESTION_SHIFT_MAX_WORDS
+
+        notes.append("cxtext models read each comment as analyze() does without a question "
+                     "(emoji-only texts from the emoji table; requests of up to "
+                     f"{SUGGESTION_SHIFT_MAX_WORDS} words lean negative).")
     if any(r["ece"] is None for r in results.values()):
         notes.append("ECE n/a: lexicon baselines (and models without predict_proba) give no "
                      "calibrated probabilities.")

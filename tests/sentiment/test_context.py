@@ -6,6 +6,7 @@ import pytest
 from cxtext.sentiment.context import (
     PRIOR_SHIFT,
     PROMPT_PRIOR,
+    SUGGESTION_SHIFT_MAX_WORDS,
     answer_meaning,
     apply_context,
     context_label_for_non_answer,
@@ -155,6 +156,19 @@ def test_read_in_context_rules_and_worded_requests():
     assert [CLASSES[i] for i in out.argmax(axis=1)] == ["positive", "negative", "negative"]
     assert out[0].max() == pytest.approx(0.75)  # a rule's fixed confidence, not a model probability
     assert flag.tolist() == [False, False, True]
+
+
+def test_a_request_in_a_long_comment_without_a_prompt_keeps_the_models_reading():
+    review = ("Love this dress, the fabric is soft, the fit is perfect and it washes well. "
+              "I wish it came in more colours.")
+    assert len(review.split()) > SUGGESTION_SHIFT_MAX_WORDS
+    p = np.array([[0.25, 0.15, 0.6]] * 3)
+    out, flag = read_in_context(p, CLASSES, [review, review, "I wish it came in more colours"],
+                                ["neutral", "improve", "neutral"])
+    np.testing.assert_allclose(out[0], p[0])  # no prompt: an aside in a review, not its verdict
+    assert flag.tolist() == [True, True, True]  # still flagged as a suggestion
+    assert out[1][0] > p[1][0] and out[2][0] > p[2][0]  # under a prompt, or short: shifted
+    assert out[2][2] < p[2][2]
 
 
 def test_non_answer_meaning_by_prompt():

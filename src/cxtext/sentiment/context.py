@@ -47,6 +47,7 @@ __all__ = [
     "PROMPT_TYPES",
     "RULE_CONFIDENCE",
     "SUGGESTION_SHIFT",
+    "SUGGESTION_SHIFT_MAX_WORDS",
     "answer_meaning",
     "apply_context",
     "context_label_for_non_answer",
@@ -88,8 +89,19 @@ PRIOR_SHIFT: dict[str, dict[str, float]] = {
 }
 
 #: Extra log-odds for a comment worded as an improvement request (a suggestion
-#: signals a pain point), whatever the prompt.
+#: signals a pain point): under a prompt whatever its length, without one (or
+#: under a neutral prompt) only up to :data:`SUGGESTION_SHIFT_MAX_WORDS` words.
 SUGGESTION_SHIFT: dict[str, float] = {"negative": 1.2, "neutral": -0.3, "positive": -0.8}
+
+#: Longest comment (in words) whose suggestion wording shifts its sentiment when
+#: no prompt says what it answers. A short request ("more parking spaces") is
+#: the comment's point; in a longer comment it is usually an aside in a review
+#: whose verdict lies elsewhere ("Love it ... I wish it came in blue"). Chosen by
+#: ``benchmarks/sentiment_suggestion_shift.py``: shifting at any length lost
+#: 0.015 macro-F1 on clothing reviews (median 58 words) and 0.010 on GoEmotions,
+#: and shifting none lost 0.02-0.04 on the survey dev sets' answers read
+#: without their prompts; at 20 words the survey gains stay and clothing's loss goes.
+SUGGESTION_SHIFT_MAX_WORDS = 20
 
 #: Probability given to the label a rule assigns (:func:`rule_proba`); a fixed
 #: rule value, not a model probability.
@@ -472,11 +484,13 @@ def rule_proba(label: str, classes: Sequence[str]) -> np.ndarray:
 
 
 def read_in_context(proba: np.ndarray, classes: Sequence[str], texts: Sequence[str],
-                    prompts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+                    prompts: Sequence[str], *,
+                    max_request_words: int | None = SUGGESTION_SHIFT_MAX_WORDS) -> tuple[np.ndarray, np.ndarray]:
     """Read model probabilities through each answer's prompt.
 
     Steps: the prompt's class prior and the shift for worded improvement
-    requests (:func:`apply_context`); then "nothing"-style answers take the
+    requests (:func:`apply_context`; without a prompt, or under a neutral one,
+    only for answers of at most :data:`SUGGESTION_SHIFT_MAX_WORDS` words); then "nothing"-style answers take the
     meaning their prompt gives them (:func:`answer_meaning`, as
     :func:`rule_proba`); then each answer's ``is_suggestion`` flag: a worded
     request, or a substantive answer to an improve prompt that does not read as
@@ -490,6 +504,9 @@ def read_in_context(proba: np.ndarray, classes: Sequence[str], texts: Sequence[s
         The model's classes (``negative``/``neutral``/``positive``).
     texts, prompts : sequences of str
         The cleaned answers and their prompt types (:func:`prompt_type`).
+    max_request_words : int or None, default=SUGGESTION_SHIFT_MAX_WORDS
+        Under a neutral prompt, only requests of at most this many words shift
+        (``None``: any length).
 
     Returns
     -------
@@ -512,7 +529,10 @@ def read_in_context(proba: np.ndarray, classes: Sequence[str], texts: Sequence[s
     # "Love the clothes but delivery takes forever" answering an improve prompt: the complaint is the point.
     contrast = np.array([p == "improve" and _CONTRAST_MARK.search(t) is not None
                          for t, p in zip(texts, prompts)], dtype=bool)
-    out = apply_context(proba, classes, prompts, cues | contrast)
+    prompted = np.array([p != "neutral" for p in prompts], dtype=bool)
+    short = np.array([max_request_words is None or len(t.split()) <= max_request_words for t in texts],
+                     dtype=bool)
+    out = apply_context(proba, classes, prompts, (cues & (prompted | short)) | contrast)
     by_rule = np.zeros(len(out), dtype=bool)
     for i, (text, prompt) in enumerate(zip(texts, prompts)):
         meaning = answer_meaning(text, prompt)
