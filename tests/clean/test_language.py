@@ -33,6 +33,12 @@ CASES = [
     ("dont like it", "en"),
     ("@united thnx for nothing, flight Cancelled Flightled again", "en"),
     ("The staff were lovely but I waited four hours.", "en"),
+    ("haha love it!", "en"),  # "haha", "oh", "ha" are also foreign stop words: not evidence
+    ("Oh Lord...", "en"),
+    ("Ha ha ha ha ha ha!!! Thank you.", "en"),
+    ("Oh nein, das war schlecht", "de"),
+    ("Ha sido un desastre", "es"),
+    ("Ha fatto un ottimo lavoro", "it"),
     ("Le service était excellent.", "fr"),
     ("Très bon service, merci", "fr"),
     ("El servicio fue muy malo", "es"),
