@@ -492,10 +492,9 @@ class Analyzer:
             answer_meaning,
             is_suggestion,
             prompt_type,
-            read_in_context,
+            read_comments,
             rule_proba,
         )
-        from cxtext.sentiment.emoji_polarity import apply_emoji_only
 
         ids = chunk[id] if id is not None else pd.Series(chunk.index, index=chunk.index)
         id_values = ids.tolist()
@@ -559,22 +558,21 @@ class Analyzer:
                 shared_emotion = None
                 clause_proba, comment_proba = self._score(batch, len(clause_texts), model,
                                                           encoded["sentiment"])
-            proba = np.zeros((len(rows), len(classes)))
-            first_clause = {}
+            # Each comment's row of a [clauses..., whole comments...] output: its only
+            # clause when the clause is the comment, else its own whole-comment row.
+            first_clause: dict[int, int] = {}
             for k, (r, _) in enumerate(flat):
                 first_clause.setdefault(r, k)
-            for i, r in enumerate(rows):
-                if r in first_clause and n_clauses[r] == 1:
-                    proba[i] = clause_proba[first_clause[r]]
-            if len(whole):
-                proba[whole] = comment_proba
-            # Emoji-only texts ("😡😡") are read from our emoji table, not the model.
-            proba = apply_emoji_only(proba, classes, scored_texts)
-            clause_proba = apply_emoji_only(clause_proba, classes, clause_texts)
-            proba, suggestion[rows] = read_in_context(proba, classes, scored_texts,
-                                                      [prompts[r] for r in rows])
-            clause_proba, _ = read_in_context(clause_proba, classes, clause_texts,
-                                              [prompts[r] for r, _ in flat])
+            whole_row = dict(zip(whole, range(len(clause_texts), len(batch))))
+            comment_row = np.array([whole_row[i] if i in whole_row else first_clause[r]
+                                    for i, r in enumerate(rows)], dtype=np.intp)
+            proba = np.vstack([clause_proba, comment_proba])[comment_row]
+            # Read as cxtext reads every model output (emoji-only texts from our emoji table,
+            # then the prompt).
+            proba, suggestion[rows] = read_comments(proba, classes, scored_texts,
+                                                    [prompts[r] for r in rows])
+            clause_proba, _ = read_comments(clause_proba, classes, clause_texts,
+                                            [prompts[r] for r, _ in flat])
             lab, sc, cf = _sentiment_outputs(proba, classes)
             label[rows], score[rows], conf[rows] = lab, sc, cf
 
@@ -591,12 +589,7 @@ class Analyzer:
                 # comment itself, or its only clause. Not the max over its clauses: on
                 # GoEmotions dev that max scored 0.558 macro-F1 against 0.583 for the
                 # whole text (the thresholds are tuned on whole comments).
-                comment_e = np.zeros((len(rows), len(e_names)))
-                for i, r in enumerate(rows):
-                    if r in first_clause and n_clauses[r] == 1:
-                        comment_e[i] = e_proba[first_clause[r]]
-                if len(whole):
-                    comment_e[whole] = e_proba[len(flat):]
+                comment_e = e_proba[comment_row]
                 rounded = np.round(comment_e, 4).tolist()
                 comment_hits = (comment_e >= thresholds).tolist()
                 for i, r in enumerate(rows):

@@ -139,10 +139,9 @@ def _run(model: Any, texts: list[str]) -> tuple[np.ndarray, np.ndarray | None, f
 def _in_context(proba: np.ndarray, classes: list[str], texts: list[str],
                 prompts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Predictions and probabilities read through each answer's prompt."""
-    from cxtext.sentiment.context import read_in_context
-    from cxtext.sentiment.emoji_polarity import apply_emoji_only
+    from cxtext.sentiment.context import read_comments
 
-    proba, _ = read_in_context(apply_emoji_only(proba, classes, texts), classes, texts, prompts)
+    proba, _ = read_comments(proba, classes, texts, prompts)
     return np.asarray(classes, dtype=object)[proba.argmax(axis=1)], proba
 
 

@@ -53,6 +53,7 @@ __all__ = [
     "context_label_for_non_answer",
     "is_suggestion",
     "prompt_type",
+    "read_comments",
     "read_in_context",
     "rule_proba",
     "satisfied_answer",
@@ -549,3 +550,35 @@ def read_in_context(proba: np.ndarray, classes: Sequence[str], texts: Sequence[s
     for i in np.flatnonzero((np.asarray(prompts, dtype=object) == "improve") & ~cues & ~reads_positive & ~by_rule):
         suggestion[i] = is_suggestion(texts[i], "improve")
     return out, suggestion
+
+
+def read_comments(proba: np.ndarray, classes: Sequence[str], texts: Sequence[str],
+                  prompts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Read a sentiment model's probabilities as :func:`cxtext.analyze` reads them.
+
+    Emoji-only texts take the emoji table's reading
+    (:func:`cxtext.sentiment.emoji_polarity.apply_emoji_only`), then every text
+    is read through its prompt (:func:`read_in_context`; ``"neutral"`` when a
+    comment answers no known question). The analysis, ``cxtext evaluate`` and
+    the training of theme-aware mention heads all read probabilities this way,
+    so what is measured and learned is what an analysis outputs.
+
+    Returns
+    -------
+    proba : ndarray
+        Probabilities as read.
+    suggestion : ndarray of bool
+        ``is_suggestion`` per text.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> classes = ["negative", "neutral", "positive"]
+    >>> p = np.full((2, 3), 1 / 3)
+    >>> out, flag = read_comments(p, classes, ["[enraged face]", "More parking please"], ["neutral"] * 2)
+    >>> [classes[i] for i in out.argmax(axis=1)], flag.tolist()
+    (['negative', 'negative'], [False, True])
+    """
+    from cxtext.sentiment.emoji_polarity import apply_emoji_only
+
+    return read_in_context(apply_emoji_only(proba, classes, texts), classes, texts, prompts)

@@ -680,7 +680,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
             return {}
         from cxtext.clean.segment import split_clauses
         from cxtext.sentiment import load_sentiment_model
-        from cxtext.sentiment.emoji_polarity import apply_emoji_only
+        from cxtext.sentiment.context import read_comments
 
         rows = sorted({i for i, _, _ in pairs})
         clause_texts: list[str] = []
@@ -707,8 +707,10 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
                 continue
             classes = [str(c) for c in model.classes_]
             texts_u = [clause_texts[k] for k in unique]
-            proba = apply_emoji_only(np.asarray(model.predict_proba(texts_u), dtype=float),
-                                     classes, texts_u)
+            # read as an analysis reads clauses without a question, so the head learns
+            # from the same probabilities it will be given
+            proba, _ = read_comments(np.asarray(model.predict_proba(texts_u), dtype=float),
+                                     classes, texts_u, ["neutral"] * len(texts_u))
             if not set(y) <= set(classes):
                 logger.warning("Mention polarities %s cannot train a head for %s (classes %s); "
                                "skipped.", sorted(set(y)), identity, classes)
