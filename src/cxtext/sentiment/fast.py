@@ -89,7 +89,6 @@ def fit_linear_logits(X: Any, y: np.ndarray, *, C: float, sample_weight: np.ndar
     from sklearn.linear_model import LogisticRegression
     from sklearn.utils.class_weight import compute_sample_weight
 
-
     k = int(n_classes if n_classes is not None else y.max() + 1)
     coef = np.zeros((k, X.shape[1]), dtype=np.float64)
     intercept = np.zeros(k, dtype=np.float64)
