@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from cxtext._gc import collector_paused
 from cxtext.errors import (
     ColumnNotFoundError,
     ConfigError,
@@ -486,6 +487,17 @@ class Analyzer:
 
     def _analyze_chunk(self, chunk: pd.DataFrame, text: str, id: str | None,
                        question: str | None, state: _RunState) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """One chunk's ``(comments, mentions)``, with Python's cycle collector paused.
+
+        The analysis of a chunk allocates hundreds of thousands of short-lived
+        containers and makes almost no reference cycles, so the collector's
+        passes were pure cost: 13% of a fast run (:mod:`cxtext._gc`).
+        """
+        with collector_paused():
+            return self._analyze_rows(chunk, text, id, question, state)
+
+    def _analyze_rows(self, chunk: pd.DataFrame, text: str, id: str | None,
+                      question: str | None, state: _RunState) -> tuple[pd.DataFrame, pd.DataFrame]:
         from cxtext.clean.segment import split_clauses_with_docs
         from cxtext.sentiment.context import (
             RULE_CONFIDENCE,

@@ -8,6 +8,7 @@ from sklearn.preprocessing import normalize
 from cxtext.sentiment.features import (
     TextHasher,
     char_ngram_counts,
+    counts_from_keys,
     idf_l2,
     log_scale,
     mark_negation,
@@ -46,6 +47,26 @@ def test_char_ngram_counts_match_the_obvious_implementation(n_features, ngrams):
     got = char_ngram_counts(TEXTS, ngrams, n_features)
     assert got.has_canonical_format
     np.testing.assert_array_equal(got.toarray(), _reference_char_counts(TEXTS, ngrams, n_features))
+
+
+def test_char_ngram_counts_when_no_text_is_long_enough():
+    got = char_ngram_counts(["a", ""], (5, 5), 64)
+    assert got.shape == (2, 64) and got.nnz == 0
+
+
+@pytest.mark.parametrize("dtype", [np.int32, np.int64])
+def test_counts_from_keys_equals_scipys_sum_of_duplicates(dtype):
+    rng = np.random.default_rng(0)
+    n_rows, n_cols = 7, 50
+    rows, cols = rng.integers(0, n_rows, 400), rng.integers(0, n_cols, 400)
+    rows[rows == 3] = 4  # an empty row in the middle
+    expected = sp.csr_matrix((np.ones(400, dtype=np.float32), (rows, cols)), shape=(n_rows, n_cols))
+    expected.sum_duplicates()
+    got = counts_from_keys((rows * n_cols + cols).astype(dtype), n_rows, n_cols)
+    assert got.has_canonical_format and got.dtype == np.float32
+    for name in ("indptr", "indices", "data"):
+        np.testing.assert_array_equal(getattr(got, name), getattr(expected, name))
+    assert counts_from_keys(np.array([], dtype=dtype), n_rows, n_cols).nnz == 0
 
 
 def test_mark_negation_scope():

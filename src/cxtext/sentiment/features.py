@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["TextHasher", "char_ngram_counts", "feature_major", "idf_l2", "log_scale", "mark_negation",
+__all__ = ["TextHasher", "char_ngram_counts", "counts_from_keys", "feature_major", "idf_l2", "log_scale", "mark_negation",
            "nb_log_count_ratios", "word_features"]
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[!?]+|[.,;:]|\[[a-z ]+\]")
@@ -73,6 +73,40 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)  # 64-bit golden-ratio multiplier (Fibonacc
 _BASE = np.uint64(1_000_003)
 
 
+def _key_dtype(n_rows: int, n_cols: int) -> type[np.signedinteger[Any]]:
+    """The narrowest integer type that holds ``row * n_cols + col`` for every cell."""
+    return np.int32 if n_rows * n_cols < 2**31 else np.int64
+
+
+def counts_from_keys(keys: np.ndarray, n_rows: int, n_cols: int) -> sp.csr_matrix:
+    """CSR counts (float32, canonical) of cell keys ``row * n_cols + col``, one per occurrence.
+
+    scipy's way (a COO matrix of ones, then ``sum_duplicates``) sorts every
+    row's columns in a C++ loop of its own; sorting the flat keys with numpy's
+    vectorised sort and counting runs of equal keys gives the same matrix about
+    three times faster, which made it worth writing here. ``keys`` is sorted in
+    place.
+
+    Examples
+    --------
+    >>> X = counts_from_keys(np.array([5, 1, 5, 2]), n_rows=2, n_cols=4)
+    >>> X.toarray().astype(int).tolist(), X.has_canonical_format
+    ([[0, 1, 1, 0], [0, 2, 0, 0]], True)
+    """
+    keys.sort()
+    new = np.empty(len(keys), dtype=bool)
+    new[:1] = True
+    np.not_equal(keys[1:], keys[:-1], out=new[1:])
+    starts = np.flatnonzero(new)
+    data = np.diff(starts, append=len(keys)).astype(np.float32)
+    rows, cols = np.divmod(keys[starts], keys.dtype.type(n_cols))
+    index_dtype = np.int32 if max(len(starts), n_cols) < 2**31 else np.int64
+    indptr = np.searchsorted(rows, np.arange(n_rows + 1, dtype=rows.dtype)).astype(index_dtype)
+    X = sp.csr_matrix((data, cols.astype(index_dtype), indptr), shape=(n_rows, n_cols))
+    X.has_sorted_indices = True  # sorted keys: columns ascend within each row, none repeated
+    return X
+
+
 def char_ngram_counts(texts: Sequence[str], ngrams: tuple[int, int], n_features: int) -> sp.csr_matrix:
     """Hashed character n-gram counts, computed for all texts at once with numpy.
 
@@ -81,7 +115,8 @@ def char_ngram_counts(texts: Sequence[str], ngrams: tuple[int, int], n_features:
     are joined with a separator that no n-gram may contain, turned into one
     array of code points, and every n-gram's polynomial hash is computed with
     vectorised shifts. This replaces scikit-learn's ``char_wb`` analyzer, whose
-    per-string Python loop was 80% of the fast model's run time.
+    per-string Python loop was 80% of the fast model's run time. Counts are
+    gathered by :func:`counts_from_keys`.
 
     Examples
     --------
@@ -97,13 +132,15 @@ def char_ngram_counts(texts: Sequence[str], ngrams: tuple[int, int], n_features:
     codes = np.frombuffer("\x00".join(padded).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     lengths = np.fromiter((len(t) for t in padded), dtype=np.int64, count=n_docs)
     n_codes = len(codes)
-    doc_of = np.repeat(np.arange(n_docs, dtype=np.int32), lengths + 1)[:n_codes]
+    key_dtype = _key_dtype(n_docs, n_features)
+    # row_key[i]: the key of column 0 in the row of the text that code point i belongs to
+    row_key = np.repeat(np.arange(n_docs, dtype=key_dtype) * key_dtype(n_features), lengths + 1)[:n_codes]
     # room[i]: code points from i up to the next separator (or the end), i.e. the
     # longest n-gram that may start at i without crossing into another text
     stops = np.append(np.flatnonzero(codes == 0), n_codes)
     room = np.repeat(stops, np.diff(stops, prepend=-1))[:n_codes] - np.arange(n_codes)
     power_of_two = n_features & (n_features - 1) == 0
-    rows, cols = [], []
+    keys = []
     with np.errstate(over="ignore"):
         h = np.zeros(n_codes, dtype=np.uint64)
         for n in range(1, hi + 1):
@@ -115,13 +152,10 @@ def char_ngram_counts(texts: Sequence[str], ngrams: tuple[int, int], n_features:
             mixed = ((h[valid] + np.uint64(n)) * _MIX) >> np.uint64(20)
             # x & (m - 1) == x % m for a power of two m, without a 64-bit division
             col = mixed & np.uint64(n_features - 1) if power_of_two else mixed % np.uint64(n_features)
-            cols.append(col.astype(np.int32 if n_features <= 2**31 else np.int64))
-            rows.append(doc_of[: len(h)][valid])
-    data = np.ones(sum(len(c) for c in cols), dtype=np.float32)
-    X = sp.csr_matrix((data, (np.concatenate(rows), np.concatenate(cols))),
-                      shape=(n_docs, n_features), dtype=np.float32)
-    X.sum_duplicates()
-    return X
+            key = col.astype(key_dtype)
+            key += row_key[: len(h)][valid]
+            keys.append(key)
+    return counts_from_keys(np.concatenate(keys), n_docs, n_features)
 
 
 class TextHasher:
