@@ -79,6 +79,23 @@ def test_chunking_does_not_change_results(tiny_survey):
     pd.testing.assert_frame_equal(big.mentions.reset_index(drop=True), small.mentions.reset_index(drop=True))
 
 
+def test_worker_processes_give_the_serial_results(tiny_survey):
+    data = pd.concat([tiny_survey, tiny_survey.assign(rid=tiny_survey["rid"].astype(str) + "b")],
+                     ignore_index=True)  # every comment again, later: duplicates across chunks
+    serial = cxtext.Analyzer(chunksize=9).analyze(data, text="comment", id="rid")
+    parallel = cxtext.Analyzer(chunksize=9, n_jobs=2).analyze(data, text="comment", id="rid")
+    assert parallel.comments["is_duplicate"].sum() > len(tiny_survey) // 2
+    pd.testing.assert_frame_equal(serial.comments, parallel.comments)
+    pd.testing.assert_frame_equal(serial.mentions, parallel.mentions)
+    assert serial.info == parallel.info
+
+
+@pytest.mark.parametrize("n_jobs", [-2, 1.5, "2", True])
+def test_bad_n_jobs_is_refused(n_jobs):
+    with pytest.raises(cxtext.ConfigError, match="n_jobs"):
+        cxtext.Analyzer(n_jobs=n_jobs)
+
+
 class _TagOnly:
     """The default keyword tagger without ``tag_clauses``: every clause is tokenized alone."""
 

@@ -217,6 +217,13 @@ class Analyzer:
         Rows processed at a time (bounds memory).
     progress : bool, default=False
         Show a progress bar (only on a terminal).
+    n_jobs : int, optional
+        Worker processes that analyse chunks in parallel (``-1`` or ``0``: one per
+        core; ``None``: 1, in this process). Results are identical whatever the
+        number: rows in input order, duplicates flagged across all chunks. Worth
+        it for tables of several chunks; each call starts its workers afresh
+        (forked from this process for the ``fast`` preset, so at once; spawned,
+        loading their models for a few seconds, when a model runs on torch).
 
     Examples
     --------
@@ -230,13 +237,18 @@ class Analyzer:
     def __init__(self, preset: str = "fast", *, sentiment: Any = None, themes: Any = None,
                  emotions: Any = None, taxonomy: Any = None, redact_pii: bool = True,
                  languages: Sequence[str] = ("en", "und"), chunksize: int = 5000,
-                 progress: bool = False) -> None:
+                 progress: bool = False, n_jobs: int | None = None) -> None:
         if preset not in PRESETS:
             raise ConfigError(
                 f"[CX305] Unknown preset {preset!r}. Available presets: {', '.join(PRESETS)}."
             )
         if not isinstance(chunksize, (int, np.integer)) or chunksize < 1:
             raise ConfigError(f"[CX301] 'chunksize' must be a positive int. Got {chunksize!r}.")
+        if n_jobs is not None and (isinstance(n_jobs, bool) or not isinstance(n_jobs, (int, np.integer))
+                                   or n_jobs < -1):
+            raise ConfigError(
+                f"[CX301] 'n_jobs' must be a positive int, 0 or -1 (every core), or None. Got {n_jobs!r}."
+            )
         self.preset = preset
         self.sentiment = sentiment
         self.themes = themes
@@ -246,6 +258,7 @@ class Analyzer:
         self.languages = tuple(languages)
         self.chunksize = int(chunksize)
         self.progress = progress
+        self.n_jobs = None if n_jobs is None else int(n_jobs)
         self._sentiment_model: Any = None
         self._theme_tagger: Any = None
         self._emotion_model: Any = None
@@ -407,9 +420,13 @@ class Analyzer:
         if id is not None:  # fail before any work, not at the chunk that repeats an id
             _RunState.check_unique(frame[id], id)
         chunks = (frame.iloc[i:i + self.chunksize] for i in range(0, len(frame), self.chunksize))
+        jobs = self._jobs(-(-len(frame) // self.chunksize))
+        stream = (self.analyze_chunks(chunks, text=text, id=id, question=question, total=len(frame))
+                  if jobs == 1 else
+                  self._analyze_in_workers(chunks, jobs, text=text, id=id, question=question,
+                                           total=len(frame)))
         comments, mentions = [], []
-        for cm, mn in self.analyze_chunks(chunks, text=text, id=id, question=question,
-                                          total=len(frame)):
+        for cm, mn in stream:
             comments.append(cm)
             mentions.append(mn)
         if not comments:
@@ -445,6 +462,45 @@ class Analyzer:
                 bar.close()
 
     # -- internals ---------------------------------------------------------------
+    def _jobs(self, n_chunks: int) -> int:
+        """Worker processes for ``n_chunks`` chunks: ``n_jobs`` resolved, never more than the chunks."""
+        if self.n_jobs is None or n_chunks < 2:
+            return 1
+        from cxtext.engine.parallel import check_jobs
+
+        return min(check_jobs(self.n_jobs), n_chunks)
+
+    def _worker_options(self) -> dict[str, Any]:
+        """The keyword arguments that rebuild this analyzer in a worker (one process each)."""
+        return {"preset": self.preset, "sentiment": self.sentiment, "themes": self.themes,
+                "emotions": self.emotions, "taxonomy": self.taxonomy,
+                "redact_pii": self.redact_pii, "languages": self.languages,
+                "chunksize": self.chunksize}
+
+    def _analyze_in_workers(self, chunks: Iterable[pd.DataFrame], jobs: int, *, text: str,
+                            id: str | None, question: str | None,
+                            total: int) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+        """:meth:`analyze_chunks` on ``jobs`` worker processes, results in input order.
+
+        The command line's engine (:mod:`cxtext.engine`): workers analyse chunks,
+        this process flags duplicates across chunks as a serial run does.
+        """
+        from cxtext.engine.runner import analyze_stream, open_executor
+
+        options = self._worker_options()
+        bar = self._progress_bar(total)
+        try:
+            with open_executor("local", jobs, options) as (executor, window, _info):
+                for cm, mn in analyze_stream(chunks, options=options, text=text, id=id,
+                                             question=question, executor=executor, window=window,
+                                             row_column=False):
+                    if bar is not None:
+                        bar.update(len(cm))
+                    yield cm, mn
+        finally:
+            if bar is not None:
+                bar.close()
+
     def _progress_bar(self, total: int | None) -> Any:
         if not self.progress:
             return None
