@@ -547,7 +547,7 @@ class Analyzer:
 
         The analysis of a chunk allocates hundreds of thousands of short-lived
         containers and makes almost no reference cycles, so the collector's
-        passes were pure cost: 13% of a fast run (:mod:`cxtext._gc`).
+        passes were pure cost: about an eighth of a fast run's time (:mod:`cxtext._gc`).
         """
         with collector_paused():
             return self._analyze_rows(chunk, text, id, question, state)
