@@ -252,6 +252,23 @@ def test_emotions_per_comment_and_mention(analyzer):
     assert "gratitude" not in app_clause["emotions"].iloc[0]
 
 
+@pytest.mark.parametrize("text, theme, emotion", [
+    ("I was terrified nobody would come when I pressed the buzzer.", "responsiveness", "anxiety"),
+    ("I pressed the call bell twice and no one came.", "responsiveness", None),
+    ("I was anxious before the operation but the anaesthetist put me at ease.", "empathy", None),
+])
+def test_patient_feedback_emotions_read_per_theme(analyzer, text, theme, emotion):
+    # Issue #9: "I was terrified nobody would come" reads as anxiety on responsiveness/waiting.
+    mentions = analyzer.analyze([text]).mentions
+    hit = mentions[mentions["theme"] == theme]
+    assert len(hit) == 1, mentions[["theme", "evidence"]].values.tolist()
+    if emotion is not None:
+        assert emotion in hit["emotions"].iloc[0]
+    if theme == "empathy":  # the reassuring clause, not the anxious one
+        assert hit["sentiment"].iloc[0] == "positive"
+        assert hit["evidence"].iloc[0] == "but the anaesthetist put me at ease."
+
+
 def test_emotions_can_be_switched_off():
     cm = cxtext.Analyzer(emotions=False).analyze(["The app is so annoying"]).comments
     assert cm.loc[0, "emotions"] == [] and cm.loc[0, "emotion_scores"] == {}
