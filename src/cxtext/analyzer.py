@@ -219,11 +219,15 @@ class Analyzer:
         Show a progress bar (only on a terminal).
     n_jobs : int, optional
         Worker processes that analyse chunks in parallel (``-1`` or ``0``: one per
-        core; ``None``: 1, in this process). Results are identical whatever the
-        number: rows in input order, duplicates flagged across all chunks. Worth
+        core; ``None``: 1, in this process). Rows come back in input order and
+        duplicates are flagged across all chunks, as in a serial run. Worth
         it for tables of several chunks; each call starts its workers afresh
         (forked from this process for the ``fast`` preset, so at once; spawned,
-        loading their models for a few seconds, when a model runs on torch).
+        loading their models for a few seconds, when a model runs on torch or
+        the platform cannot fork). A script whose workers are spawned must call
+        ``analyze`` under ``if __name__ == "__main__":``, as :mod:`multiprocessing`
+        requires. With torch models, scores may differ from a serial run in the
+        4th decimal (sums in another order); labels, themes and spans do not.
 
     Examples
     --------
