@@ -450,20 +450,17 @@ class Analyzer:
         stream behaves like one table while memory stays bounded.
         """
         state = _RunState(id)
-        bar = self._progress_bar(total)
-        try:
+
+        def results() -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
             for chunk in chunks:
                 self._check_columns(chunk, text, id, question)
                 if id is not None:
                     state.check_ids(chunk[id])
                 cm, mn = self._analyze_chunk(chunk, text, id, question, state)
                 state.rows += len(chunk)
-                if bar is not None:
-                    bar.update(len(chunk))
                 yield cm, mn
-        finally:
-            if bar is not None:
-                bar.close()
+
+        yield from self._with_progress(results(), total)
 
     # -- internals ---------------------------------------------------------------
     def _jobs(self, n_chunks: int) -> int:
@@ -492,15 +489,20 @@ class Analyzer:
         from cxtext.engine.runner import analyze_stream, open_executor
 
         options = self._worker_options()
+        with open_executor("local", jobs, options) as (executor, window, _info):
+            yield from self._with_progress(
+                analyze_stream(chunks, options=options, text=text, id=id, question=question,
+                               executor=executor, window=window, row_column=False), total)
+
+    def _with_progress(self, results: Iterable[tuple[pd.DataFrame, pd.DataFrame]],
+                       total: int | None) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+        """Pass ``(comments, mentions)`` chunks through, advancing a progress bar (when on)."""
         bar = self._progress_bar(total)
         try:
-            with open_executor("local", jobs, options) as (executor, window, _info):
-                for cm, mn in analyze_stream(chunks, options=options, text=text, id=id,
-                                             question=question, executor=executor, window=window,
-                                             row_column=False):
-                    if bar is not None:
-                        bar.update(len(cm))
-                    yield cm, mn
+            for cm, mn in results:
+                if bar is not None:
+                    bar.update(len(cm))
+                yield cm, mn
         finally:
             if bar is not None:
                 bar.close()
