@@ -83,7 +83,9 @@ def test_worker_processes_give_the_serial_results(tiny_survey):
     data = pd.concat([tiny_survey, tiny_survey.assign(rid=tiny_survey["rid"].astype(str) + "b")],
                      ignore_index=True)  # every comment again, later: duplicates across chunks
     serial = cxtext.Analyzer(chunksize=9).analyze(data, text="comment", id="rid")
-    parallel = cxtext.Analyzer(chunksize=9, n_jobs=2).analyze(data, text="comment", id="rid")
+    analyzer = cxtext.Analyzer(chunksize=9, n_jobs=2)
+    parallel = analyzer.analyze(data, text="comment", id="rid")
+    assert analyzer._sentiment_model is None  # the workers' models served; none loaded twice
     assert parallel.comments["is_duplicate"].sum() > len(tiny_survey) // 2
     pd.testing.assert_frame_equal(serial.comments, parallel.comments)
     pd.testing.assert_frame_equal(serial.mentions, parallel.mentions)

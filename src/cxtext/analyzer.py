@@ -425,20 +425,19 @@ class Analyzer:
             _RunState.check_unique(frame[id], id)
         chunks = (frame.iloc[i:i + self.chunksize] for i in range(0, len(frame), self.chunksize))
         jobs = self._jobs(-(-len(frame) // self.chunksize))
-        stream = (self.analyze_chunks(chunks, text=text, id=id, question=question, total=len(frame))
-                  if jobs == 1 else
-                  self._analyze_in_workers(chunks, jobs, text=text, id=id, question=question,
-                                           total=len(frame)))
-        comments, mentions = [], []
-        for cm, mn in stream:
-            comments.append(cm)
-            mentions.append(mn)
-        if not comments:
-            comments.append(self._empty_comments(frame, question))
+        if jobs == 1:
+            parts = list(self.analyze_chunks(chunks, text=text, id=id, question=question,
+                                             total=len(frame)))
+            info = self.info()
+        else:  # the models are loaded for the workers, not again in this analyzer
+            parts, info = self._analyze_in_workers(chunks, jobs, text=text, id=id,
+                                                   question=question, total=len(frame))
+        comments = [cm for cm, _ in parts] or [self._empty_comments(frame, question)]
+        mentions = [mn for _, mn in parts]
         return AnalysisResult(
             comments=pd.concat(comments) if len(comments) > 1 else comments[0],
             mentions=pd.concat(mentions, ignore_index=True) if mentions else _empty_mentions(),
-            text=text, id=id, info=self.info(),
+            text=text, id=id, info=info,
         )
 
     def analyze_chunks(self, chunks: Iterable[pd.DataFrame], text: str, id: str | None = None,
@@ -479,20 +478,21 @@ class Analyzer:
                 "chunksize": self.chunksize}
 
     def _analyze_in_workers(self, chunks: Iterable[pd.DataFrame], jobs: int, *, text: str,
-                            id: str | None, question: str | None,
-                            total: int) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
-        """:meth:`analyze_chunks` on ``jobs`` worker processes, results in input order.
+                            id: str | None, question: str | None, total: int,
+                            ) -> tuple[list[tuple[pd.DataFrame, pd.DataFrame]], dict[str, Any]]:
+        """Every chunk's ``(comments, mentions)`` from ``jobs`` worker processes, and :meth:`info`.
 
         The command line's engine (:mod:`cxtext.engine`): workers analyse chunks,
-        this process flags duplicates across chunks as a serial run does.
+        in input order; this process flags duplicates across chunks as a serial
+        run does. ``info`` is the workers' analyzer's, so this one loads nothing.
         """
         from cxtext.engine.runner import analyze_stream, open_executor
 
         options = self._worker_options()
-        with open_executor("local", jobs, options) as (executor, window, _info):
-            yield from self._with_progress(
-                analyze_stream(chunks, options=options, text=text, id=id, question=question,
-                               executor=executor, window=window, row_column=False), total)
+        with open_executor("local", jobs, options) as (executor, window, info):
+            stream = analyze_stream(chunks, options=options, text=text, id=id, question=question,
+                                    executor=executor, window=window, row_column=False)
+            return list(self._with_progress(stream, total)), info
 
     def _with_progress(self, results: Iterable[tuple[pd.DataFrame, pd.DataFrame]],
                        total: int | None) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
