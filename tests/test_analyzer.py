@@ -316,3 +316,9 @@ def test_fast_models_share_one_hashing_pass_with_the_same_results(analyzer):
     np.testing.assert_allclose(emotion_proba, emotion.predict_proba(texts), rtol=1e-5, atol=1e-6)
     # models that cannot share (no emotion model) fall back to separate passes
     assert _shared_hash_proba(texts, sentiment, None) is None
+
+
+def test_a_rating_written_as_the_answer_is_read_from_the_rating(analyzer):
+    cm = analyzer.analyze(["10/10", "2/10", "3 out of 5", "42"]).comments
+    assert cm["is_non_answer"].tolist() == [False, False, False, True]
+    assert cm["sentiment"].tolist()[:3] == ["positive", "negative", "neutral"]

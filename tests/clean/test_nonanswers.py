@@ -58,7 +58,8 @@ NON_ANSWER_CASES = [
     "asdf asdf",
     "42",
     "!!!",
-    "10/10",
+    "10/12",
+    "12/05/2026",
     "   ???  ",
     "[EMAIL]",
     "[URL] [PHONE]",
@@ -92,6 +93,11 @@ ANSWER_CASES = [
     "wow",
     "10/10 would fly again",
     "Call me on [PHONE]",
+    "10/10",
+    "0/10!!",
+    "9.5 / 10",
+    "5/5",
+    "3 out of 10",
 ]
 
 
@@ -120,3 +126,14 @@ def test_long_text_is_not_a_non_answer() -> None:
 
 def test_non_string_counts_as_empty() -> None:
     assert is_non_answer_text(None) is True  # type: ignore[arg-type]
+
+
+def test_rating_answers_are_parsed():
+    from cxtext.clean import rating_answer
+
+    assert rating_answer(" 10/10!! ") == (10.0, 10)
+    assert rating_answer("4,5/5") == (4.5, 5)
+    assert rating_answer("90 out of 100") == (90.0, 100)
+    assert rating_answer("11/10") == (11.0, 10)
+    for text in ("10/12", "1/2", "10/10 great", "great 10/10", "", "1000/10"):
+        assert rating_answer(text) is None, text

@@ -9,9 +9,11 @@ from cxtext.sentiment.context import (
     SUGGESTION_SHIFT_MAX_WORDS,
     answer_meaning,
     apply_context,
+    apply_rating_only,
     context_label_for_non_answer,
     is_suggestion,
     prompt_type,
+    read_comments,
     read_in_context,
     satisfied_answer,
     satisfied_non_answer,
@@ -194,3 +196,22 @@ def test_a_mixed_answer_to_an_improve_prompt_leans_to_its_complaint(text):
     p = np.array([[0.3, 0.2, 0.5]])  # the words alone lean positive
     assert CLASSES[read_in_context(p, CLASSES, [text], ["improve"])[0].argmax()] == "negative"
     assert CLASSES[read_in_context(p, CLASSES, [text], ["neutral"])[0].argmax()] == "positive"
+
+
+@pytest.mark.parametrize("text, label", [
+    ("10/10", "positive"), ("9/10!", "positive"), ("11/10", "positive"), ("7 / 10", "neutral"),
+    ("2/10", "negative"), ("0/10", "negative"), ("5/5", "positive"), ("3/5", "neutral"),
+    ("1 out of 5", "negative"), ("0/5", "negative"), ("95/100", "positive"),
+])
+def test_rating_only_answers_are_read_from_the_rating(text, label):
+    classes = ["negative", "neutral", "positive"]
+    confident_wrong = np.array([[0.05, 0.05, 0.9] if label != "positive" else [0.9, 0.05, 0.05]])
+    out, _ = read_comments(confident_wrong, classes, [text], ["neutral"])
+    assert classes[int(out.argmax())] == label
+
+
+def test_rating_reading_leaves_other_texts_alone():
+    classes = ["negative", "neutral", "positive"]
+    p = np.array([[0.2, 0.3, 0.5]] * 3)
+    out = apply_rating_only(p, classes, ["10/10 would fly again", "10/12", "[thumbs up]"])
+    np.testing.assert_array_equal(out, p)

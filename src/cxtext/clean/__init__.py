@@ -13,7 +13,7 @@ separately by the pipeline.
 
 from cxtext.clean.dedup import DuplicateFinder
 from cxtext.clean.language import detect_language
-from cxtext.clean.nonanswers import is_non_answer_text
+from cxtext.clean.nonanswers import is_non_answer_text, rating_answer
 from cxtext.clean.normalise import Cleaner, normalise_text
 from cxtext.clean.pii import redact_pii
 from cxtext.clean.segment import Clause, split_clauses
@@ -25,6 +25,7 @@ __all__ = [
     "detect_language",
     "is_non_answer_text",
     "normalise_text",
+    "rating_answer",
     "redact_pii",
     "split_clauses",
 ]

@@ -11,8 +11,10 @@ Matching is case-, punctuation- and apostrophe-insensitive: ``"N/A."`` becomes
 ``"n a"``, ``"I don't know!"`` becomes ``"i dont know"``.
 
 Besides the list, an answer is a non-answer when it has no letters at all
-(``"42"``, ``"!!!"``, ``"10/10"``) or is a keyboard mash (``"asdf"``, ``"jkljkl"``,
-``"xxxx"``, ``"sdfghj"``). The placeholders left by :func:`cxtext.clean.redact_pii`
+(``"42"``, ``"!!!"``, ``"10/12"``) or is a keyboard mash (``"asdf"``, ``"jkljkl"``,
+``"xxxx"``, ``"sdfghj"``). A rating written as the answer (``"10/10"``, ``"1/5"``,
+``"9.5 / 10"``, ``"3 out of 10"``; :func:`rating_answer`) is an answer: it says
+how the person feels, and the analysis reads its sentiment from the rating. The placeholders left by :func:`cxtext.clean.redact_pii`
 (``"[EMAIL]"`` …) do not count as content; emoji words written by
 :func:`cxtext.clean.normalise_text` (``"[enraged face]"``) do, because an emoji-only
 comment still says how the person feels.
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FILLERS_AFTER", "FILLERS_BEFORE", "NON_ANSWERS", "is_non_answer_text"]
+__all__ = ["FILLERS_AFTER", "FILLERS_BEFORE", "NON_ANSWERS", "is_non_answer_text", "rating_answer"]
 
 _NON_ANSWER_TABLE = """
 n a|na|n a a|nan|none|nothing|nil|null|no|nope|nah|nay|non|nada|zip|zilch|nothin|nuthin
@@ -86,6 +88,7 @@ FILLERS_AFTER: tuple[str, ...] = (
 )
 
 _PII_PLACEHOLDER = re.compile(r"\[(?:EMAIL|URL|PHONE|CARD|POSTCODE)\]")
+_RATING = re.compile(r"\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:/|out of)\s*(5|10|100)\s*[!.]*\s*", re.IGNORECASE)
 _APOSTROPHE = re.compile("['\u2019\u2018`]")
 _NON_WORD = re.compile(r"[\W_]+")
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
@@ -141,6 +144,24 @@ def _strip_fillers(key: str) -> str:
     return key
 
 
+def rating_answer(text: str) -> tuple[float, int] | None:
+    """``(value, scale)`` when the whole answer is a rating out of 5, 10 or 100, else None.
+
+    Examples
+    --------
+    >>> rating_answer("10/10!"), rating_answer("9,5 / 10"), rating_answer("3 out of 5")
+    ((10.0, 10), (9.5, 10), (3.0, 5))
+    >>> rating_answer("10/12"), rating_answer("42"), rating_answer("10/10 would fly again")
+    (None, None, None)
+    """
+    if not isinstance(text, str) or not text.lstrip()[:1].isdigit():
+        return None
+    found = _RATING.fullmatch(text)
+    if found is None:
+        return None
+    return float(found.group(1).replace(",", ".")), int(found.group(2))
+
+
 def is_non_answer_text(text: str) -> bool:
     """Tell whether a (normalised) comment is a non-answer.
 
@@ -153,8 +174,9 @@ def is_non_answer_text(text: str) -> bool:
     Returns
     -------
     bool
-        True for an empty text, a text with no letters, a keyboard mash or a phrase
-        in :data:`NON_ANSWERS` (possibly wrapped in fillers such as "thanks").
+        True for an empty text, a text with no letters (but not a rating such as
+        "10/10"), a keyboard mash or a phrase in :data:`NON_ANSWERS` (possibly
+        wrapped in fillers such as "thanks").
 
     Examples
     --------
@@ -170,7 +192,7 @@ def is_non_answer_text(text: str) -> bool:
     if len(text) > 200:  # no non-answer is this long; skip the work
         return not any(ch.isalpha() for ch in text)
     if not any(ch.isalpha() for ch in text):
-        return True
+        return rating_answer(text) is None
     key = _key(text)
     if key in NON_ANSWERS:
         return True

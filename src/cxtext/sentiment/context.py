@@ -50,9 +50,11 @@ __all__ = [
     "SUGGESTION_SHIFT_MAX_WORDS",
     "answer_meaning",
     "apply_context",
+    "apply_rating_only",
     "context_label_for_non_answer",
     "is_suggestion",
     "prompt_type",
+    "rating_label",
     "read_comments",
     "read_in_context",
     "rule_proba",
@@ -484,6 +486,56 @@ def rule_proba(label: str, classes: Sequence[str]) -> np.ndarray:
     return np.array([RULE_CONFIDENCE if c == label else rest for c in classes])
 
 
+def rating_label(text: str) -> str | None:
+    """The sentiment of an answer that is only a rating (``"10/10"``, ``"2/5"``), else None.
+
+    Read with cxtext's documented rating rule
+    (:func:`cxtext.datasets.rating_to_sentiment`: out of 5, 1–2 negative, 3
+    neutral, 4–5 positive; out of 10, the NPS groups 0–6 / 7–8 / 9–10). A rating
+    out of 100 is read out of 10; one above its scale ("11/10") as the top.
+
+    Examples
+    --------
+    >>> [rating_label(t) for t in ["10/10", "7/10", "1 out of 5", "75/100", "great"]]
+    ['positive', 'neutral', 'negative', 'neutral', None]
+    """
+    from cxtext.clean.nonanswers import rating_answer
+
+    rating = rating_answer(text)
+    if rating is None:
+        return None
+    from cxtext.datasets import rating_to_sentiment
+
+    value, scale = rating
+    if scale == 100:
+        value, scale = value / 10, 10
+    value = min(max(value, 1.0 if scale == 5 else 0.0), float(scale))
+    label: str | None = rating_to_sentiment([value], str(scale))[0]
+    return label
+
+
+def apply_rating_only(proba: np.ndarray, classes: Sequence[str], texts: Sequence[str]) -> np.ndarray:
+    """Probabilities with each rating-only answer read from its rating (:func:`rating_label`); a copy.
+
+    Models read "10/10" from its characters, and a low rating ("2/10") looks like
+    a high one to them. The rating itself says which class it is, as a rule
+    (:func:`rule_proba`).
+
+    Examples
+    --------
+    >>> p = apply_rating_only(np.full((2, 3), 1 / 3), ["negative", "neutral", "positive"], ["2/10", "fine"])
+    >>> p.round(3).tolist()
+    [[0.75, 0.125, 0.125], [0.333, 0.333, 0.333]]
+    """
+    out = np.array(proba, dtype=float, copy=True)
+    for i, text in enumerate(texts):
+        if text[:1].isdigit() or text.lstrip()[:1].isdigit():
+            label = rating_label(text)
+            if label is not None and label in classes:
+                out[i] = rule_proba(label, classes)
+    return out
+
+
 def read_in_context(proba: np.ndarray, classes: Sequence[str], texts: Sequence[str],
                     prompts: Sequence[str], *,
                     max_request_words: int | None = SUGGESTION_SHIFT_MAX_WORDS) -> tuple[np.ndarray, np.ndarray]:
@@ -557,7 +609,8 @@ def read_comments(proba: np.ndarray, classes: Sequence[str], texts: Sequence[str
     """Read a sentiment model's probabilities as :func:`cxtext.analyze` reads them.
 
     Emoji-only texts take the emoji table's reading
-    (:func:`cxtext.sentiment.emoji_polarity.apply_emoji_only`), then every text
+    (:func:`cxtext.sentiment.emoji_polarity.apply_emoji_only`), rating-only
+    answers their rating's (:func:`apply_rating_only`), then every text
     is read through its prompt (:func:`read_in_context`; ``"neutral"`` when a
     comment answers no known question). The analysis, ``cxtext evaluate`` and
     the training of theme-aware mention heads all read probabilities this way,
@@ -581,4 +634,5 @@ def read_comments(proba: np.ndarray, classes: Sequence[str], texts: Sequence[str
     """
     from cxtext.sentiment.emoji_polarity import apply_emoji_only
 
-    return read_in_context(apply_emoji_only(proba, classes, texts), classes, texts, prompts)
+    proba = apply_rating_only(apply_emoji_only(proba, classes, texts), classes, texts)
+    return read_in_context(proba, classes, texts, prompts)
