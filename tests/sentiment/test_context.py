@@ -9,10 +9,10 @@ from cxtext.sentiment.context import (
     SUGGESTION_SHIFT_MAX_WORDS,
     answer_meaning,
     apply_context,
-    apply_rating_only,
     context_label_for_non_answer,
     is_suggestion,
     prompt_type,
+    rating_label,
     read_comments,
     read_in_context,
     satisfied_answer,
@@ -211,7 +211,13 @@ def test_rating_only_answers_are_read_from_the_rating(text, label):
 
 
 def test_rating_reading_leaves_other_texts_alone():
+    for text in ("10/10 would fly again", "10/12", "[thumbs up]", "42"):
+        assert rating_label(text) is None, text
+        assert answer_meaning(text, "neutral") is None, text
+
+
+def test_a_rating_under_an_improve_prompt_keeps_its_reading_and_asks_for_nothing():
     classes = ["negative", "neutral", "positive"]
-    p = np.array([[0.2, 0.3, 0.5]] * 3)
-    out = apply_rating_only(p, classes, ["10/10 would fly again", "10/12", "[thumbs up]"])
-    np.testing.assert_array_equal(out, p)
+    out, flag = read_comments(np.full((2, 3), 1 / 3), classes, ["8/10", "10/10"], ["improve", "improve"])
+    assert [classes[i] for i in out.argmax(axis=1)] == ["neutral", "positive"]
+    assert flag.tolist() == [False, False]

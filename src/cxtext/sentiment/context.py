@@ -19,7 +19,8 @@ trained on data we do not have. It provides
   an improvement (by its words, or by answering an improve prompt);
 * :func:`satisfied_answer` — "nothing, all good"-style answers;
 * :func:`answer_meaning` — the sentiment a "nothing"-style answer carries under
-  its prompt (satisfied under improve, negative under praise);
+  its prompt (satisfied under improve, negative under praise), and a rating
+  written as the answer ("10/10") under any prompt (:func:`rating_label`);
 * :func:`apply_context` — shifts model probabilities by the prompt's class
   prior (Bayes' rule: the models were trained with balanced classes, a prompt
   sets a different prior) and for worded improvement requests;
@@ -50,7 +51,6 @@ __all__ = [
     "SUGGESTION_SHIFT_MAX_WORDS",
     "answer_meaning",
     "apply_context",
-    "apply_rating_only",
     "context_label_for_non_answer",
     "is_suggestion",
     "prompt_type",
@@ -344,14 +344,45 @@ def _nothing_to_praise(text: str) -> bool:
     return not rest or _POSITIVE_CUE.search(rest) is None or _NEGATIVE_CUE.search(rest) is not None
 
 
+def rating_label(text: str) -> str | None:
+    """The sentiment of an answer that is only a rating (``"10/10"``, ``"2/5"``), else None.
+
+    Read with cxtext's documented rating rule
+    (:func:`cxtext.datasets.rating_to_sentiment`: out of 5, 1–2 negative, 3
+    neutral, 4–5 positive; out of 10, the NPS groups 0–6 / 7–8 / 9–10). A rating
+    out of 100 is read out of 10; one above its scale ("11/10") as the top.
+
+    Examples
+    --------
+    >>> [rating_label(t) for t in ["10/10", "7/10", "1 out of 5", "75/100", "great"]]
+    ['positive', 'neutral', 'negative', 'neutral', None]
+    """
+    from cxtext.clean.nonanswers import rating_answer
+
+    rating = rating_answer(text)
+    if rating is None:
+        return None
+    from cxtext.datasets import rating_to_sentiment
+
+    value, scale = rating
+    if scale == 100:
+        value, scale = value / 10, 10
+    value = min(max(value, 1.0 if scale == 5 else 0.0), float(scale))
+    label: str | None = rating_to_sentiment([value], str(scale))[0]
+    return label
+
+
 def answer_meaning(text: str, prompt: str) -> str | None:
     """Sentiment a short answer carries under its prompt (``None``: read the words).
 
-    Under an improve prompt a satisfied "nothing"-style answer is positive;
-    under a praise prompt "nothing"/"not much" is negative and "no queues"
-    (the absence of a pain) is positive. Under either, an answer that says the
-    person cannot judge yet ("first visit so can't say", "only had it a week")
-    is neutral. Under a neutral prompt the words alone are read.
+    A rating written as the answer ("10/10", "2 out of 5") carries its
+    rating's sentiment under any prompt (:func:`rating_label`): models read it
+    from its characters, and "2/10" looks like "9/10" to them. Under an improve
+    prompt a satisfied "nothing"-style answer is positive; under a praise
+    prompt "nothing"/"not much" is negative and "no queues" (the absence of a
+    pain) is positive. Under either, an answer that says the person cannot
+    judge yet ("first visit so can't say", "only had it a week") is neutral.
+    Under a neutral prompt the words alone are read.
 
     Examples
     --------
@@ -363,10 +394,14 @@ def answer_meaning(text: str, prompt: str) -> str | None:
     ('positive', 'neutral')
     >>> answer_meaning("No complaints", "praise"), answer_meaning("Nothing", "neutral") is None
     ('positive', True)
-    >>> answer_meaning("Waiting times", "improve") is None
-    True
+    >>> answer_meaning("Waiting times", "improve") is None, answer_meaning("8/10", "improve")
+    (True, 'neutral')
     """
     text = text.strip()
+    if text[:1].isdigit():
+        rating = rating_label(text)
+        if rating is not None:
+            return rating
     if not text or prompt not in ("improve", "praise"):
         return None
     if prompt == "improve" and satisfied_answer(text):
@@ -486,56 +521,6 @@ def rule_proba(label: str, classes: Sequence[str]) -> np.ndarray:
     return np.array([RULE_CONFIDENCE if c == label else rest for c in classes])
 
 
-def rating_label(text: str) -> str | None:
-    """The sentiment of an answer that is only a rating (``"10/10"``, ``"2/5"``), else None.
-
-    Read with cxtext's documented rating rule
-    (:func:`cxtext.datasets.rating_to_sentiment`: out of 5, 1–2 negative, 3
-    neutral, 4–5 positive; out of 10, the NPS groups 0–6 / 7–8 / 9–10). A rating
-    out of 100 is read out of 10; one above its scale ("11/10") as the top.
-
-    Examples
-    --------
-    >>> [rating_label(t) for t in ["10/10", "7/10", "1 out of 5", "75/100", "great"]]
-    ['positive', 'neutral', 'negative', 'neutral', None]
-    """
-    from cxtext.clean.nonanswers import rating_answer
-
-    rating = rating_answer(text)
-    if rating is None:
-        return None
-    from cxtext.datasets import rating_to_sentiment
-
-    value, scale = rating
-    if scale == 100:
-        value, scale = value / 10, 10
-    value = min(max(value, 1.0 if scale == 5 else 0.0), float(scale))
-    label: str | None = rating_to_sentiment([value], str(scale))[0]
-    return label
-
-
-def apply_rating_only(proba: np.ndarray, classes: Sequence[str], texts: Sequence[str]) -> np.ndarray:
-    """Probabilities with each rating-only answer read from its rating (:func:`rating_label`); a copy.
-
-    Models read "10/10" from its characters, and a low rating ("2/10") looks like
-    a high one to them. The rating itself says which class it is, as a rule
-    (:func:`rule_proba`).
-
-    Examples
-    --------
-    >>> p = apply_rating_only(np.full((2, 3), 1 / 3), ["negative", "neutral", "positive"], ["2/10", "fine"])
-    >>> p.round(3).tolist()
-    [[0.75, 0.125, 0.125], [0.333, 0.333, 0.333]]
-    """
-    out = np.array(proba, dtype=float, copy=True)
-    for i, text in enumerate(texts):
-        if text[:1].isdigit() or text.lstrip()[:1].isdigit():
-            label = rating_label(text)
-            if label is not None and label in classes:
-                out[i] = rule_proba(label, classes)
-    return out
-
-
 def read_in_context(proba: np.ndarray, classes: Sequence[str], texts: Sequence[str],
                     prompts: Sequence[str], *,
                     max_request_words: int | None = SUGGESTION_SHIFT_MAX_WORDS) -> tuple[np.ndarray, np.ndarray]:
@@ -544,7 +529,7 @@ def read_in_context(proba: np.ndarray, classes: Sequence[str], texts: Sequence[s
     Steps: the prompt's class prior and the shift for worded improvement
     requests (:func:`apply_context`; without a prompt, or under a neutral one,
     only for answers of at most :data:`SUGGESTION_SHIFT_MAX_WORDS` words); then "nothing"-style answers take the
-    meaning their prompt gives them (:func:`answer_meaning`, as
+    meaning their prompt gives them, and ratings their rating's (:func:`answer_meaning`, as
     :func:`rule_proba`); then each answer's ``is_suggestion`` flag: a worded
     request, or a substantive answer to an improve prompt that does not read as
     praise.
@@ -609,8 +594,7 @@ def read_comments(proba: np.ndarray, classes: Sequence[str], texts: Sequence[str
     """Read a sentiment model's probabilities as :func:`cxtext.analyze` reads them.
 
     Emoji-only texts take the emoji table's reading
-    (:func:`cxtext.sentiment.emoji_polarity.apply_emoji_only`), rating-only
-    answers their rating's (:func:`apply_rating_only`), then every text
+    (:func:`cxtext.sentiment.emoji_polarity.apply_emoji_only`), then every text
     is read through its prompt (:func:`read_in_context`; ``"neutral"`` when a
     comment answers no known question). The analysis, ``cxtext evaluate`` and
     the training of theme-aware mention heads all read probabilities this way,
@@ -634,5 +618,4 @@ def read_comments(proba: np.ndarray, classes: Sequence[str], texts: Sequence[str
     """
     from cxtext.sentiment.emoji_polarity import apply_emoji_only
 
-    proba = apply_rating_only(apply_emoji_only(proba, classes, texts), classes, texts)
-    return read_in_context(proba, classes, texts, prompts)
+    return read_in_context(apply_emoji_only(proba, classes, texts), classes, texts, prompts)
