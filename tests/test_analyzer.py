@@ -318,7 +318,9 @@ def test_fast_models_share_one_hashing_pass_with_the_same_results(analyzer):
     assert _shared_hash_proba(texts, sentiment, None) is None
 
 
-def test_a_rating_written_as_the_answer_is_read_from_the_rating(analyzer):
-    cm = analyzer.analyze(["10/10", "2/10", "3 out of 5", "42"]).comments
-    assert cm["is_non_answer"].tolist() == [False, False, False, True]
-    assert cm["sentiment"].tolist()[:3] == ["positive", "negative", "neutral"]
+def test_ratings_and_emoticons_written_as_the_answer_get_their_sentiment(analyzer):
+    cm = analyzer.analyze(["10/10", "2/10", "3 out of 5", "42", ":(", "<3", "5*"]).comments
+    assert cm["is_non_answer"].tolist() == [False, False, False, True, False, False, False]
+    labels = cm["sentiment"].tolist()
+    assert labels[:3] == ["positive", "negative", "neutral"]
+    assert labels[4:] == ["negative", "positive", "positive"]

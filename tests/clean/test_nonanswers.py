@@ -98,6 +98,8 @@ ANSWER_CASES = [
     "9.5 / 10",
     "5/5",
     "3 out of 10",
+    "100%",
+    "5*",
 ]
 
 
@@ -135,5 +137,6 @@ def test_rating_answers_are_parsed():
     assert rating_answer("4,5/5") == (4.5, 5)
     assert rating_answer("90 out of 100") == (90.0, 100)
     assert rating_answer("11/10") == (11.0, 10)
-    for text in ("10/12", "1/2", "10/10 great", "great 10/10", "", "1000/10"):
+    assert rating_answer("100%") == (100.0, 100) and rating_answer("4.5 *") == (4.5, 5)
+    for text in ("10/12", "1/2", "10/10 great", "great 10/10", "", "1000/10", "6*", "50%off"):
         assert rating_answer(text) is None, text

@@ -86,6 +86,11 @@ def test_odd_values(value: object, expected: str) -> None:
         ("First  \r\n\r\n  second\rthird", "First\nsecond\nthird"),
         ("tab\tsep", "tab sep"),
         ("see http://example.com/a", "see http://example.com/a"),  # URLs kept here
+        (":)", "[slightly smiling face]"),  # an answer of emoticons only: written as emoji
+        (" :-( :'( ", "[slightly frowning face] [crying face]"),
+        ("&lt;3!", "[red heart]!"),
+        ("Great :)", "Great :)"),  # beside words: left for the models
+        ("2:30", "2:30"),
     ],
 )
 def test_cleaning_steps(raw: str, expected: str) -> None:

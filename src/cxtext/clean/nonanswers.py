@@ -13,7 +13,7 @@ Matching is case-, punctuation- and apostrophe-insensitive: ``"N/A."`` becomes
 Besides the list, an answer is a non-answer when it has no letters at all
 (``"42"``, ``"!!!"``, ``"10/12"``) or is a keyboard mash (``"asdf"``, ``"jkljkl"``,
 ``"xxxx"``, ``"sdfghj"``). A rating written as the answer (``"10/10"``, ``"1/5"``,
-``"9.5 / 10"``, ``"3 out of 10"``; :func:`rating_answer`) is an answer: it says
+``"9.5 / 10"``, ``"3 out of 10"``, ``"100%"``, ``"5*"``; :func:`rating_answer`) is an answer: it says
 how the person feels, and the analysis reads its sentiment from the rating. The placeholders left by :func:`cxtext.clean.redact_pii`
 (``"[EMAIL]"`` …) do not count as content; emoji words written by
 :func:`cxtext.clean.normalise_text` (``"[enraged face]"``) do, because an emoji-only
@@ -89,6 +89,8 @@ FILLERS_AFTER: tuple[str, ...] = (
 
 _PII_PLACEHOLDER = re.compile(r"\[(?:EMAIL|URL|PHONE|CARD|POSTCODE)\]")
 _RATING = re.compile(r"\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:/|out of)\s*(5|10|100)\s*[!.]*\s*", re.IGNORECASE)
+_PERCENT = re.compile(r"\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%\s*[!.]*\s*")
+_STARS = re.compile(r"\s*([0-5](?:[.,]5)?)\s*(?:\*|\u2605|stars?)\s*[!.]*\s*", re.IGNORECASE)
 _APOSTROPHE = re.compile("['\u2019\u2018`]")
 _NON_WORD = re.compile(r"[\W_]+")
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
@@ -145,21 +147,30 @@ def _strip_fillers(key: str) -> str:
 
 
 def rating_answer(text: str) -> tuple[float, int] | None:
-    """``(value, scale)`` when the whole answer is a rating out of 5, 10 or 100, else None.
+    """``(value, scale)`` when the whole answer is a rating, else None.
+
+    A rating is a number out of 5, 10 or 100 (``"8/10"``, ``"3 out of 5"``), a
+    percentage (out of 100) or a number of stars (``"5*"``, ``"4 stars"``, out of 5).
 
     Examples
     --------
     >>> rating_answer("10/10!"), rating_answer("9,5 / 10"), rating_answer("3 out of 5")
     ((10.0, 10), (9.5, 10), (3.0, 5))
+    >>> rating_answer("100%"), rating_answer("5*"), rating_answer("4 stars")
+    ((100.0, 100), (5.0, 5), (4.0, 5))
     >>> rating_answer("10/12"), rating_answer("42"), rating_answer("10/10 would fly again")
     (None, None, None)
     """
     if not isinstance(text, str) or not text.lstrip()[:1].isdigit():
         return None
     found = _RATING.fullmatch(text)
-    if found is None:
-        return None
-    return float(found.group(1).replace(",", ".")), int(found.group(2))
+    if found is not None:
+        return float(found.group(1).replace(",", ".")), int(found.group(2))
+    for pattern, scale in ((_PERCENT, 100), (_STARS, 5)):
+        found = pattern.fullmatch(text)
+        if found is not None:
+            return float(found.group(1).replace(",", ".")), scale
+    return None
 
 
 def is_non_answer_text(text: str) -> bool:

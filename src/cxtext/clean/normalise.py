@@ -13,7 +13,12 @@
 4. removes control and invisible format characters, normalises to Unicode NFC;
 5. writes emoji as readable words with :func:`emoji.replace_emoji`:
    ``"😡"`` -> ``"[enraged face]"`` (skin-tone suffixes dropped), so emoji-only
-   comments keep their sentiment for the word-based models downstream;
+   comments keep their sentiment for the word-based models downstream. An answer
+   made only of text emoticons (``":)"``, ``":-("``, ``"<3"``; :data:`EMOTICONS`)
+   is written the same way (``":)"`` -> ``"[slightly smiling face]"``), so it is
+   an answer with the emoji's sentiment, not a non-answer without letters.
+   Emoticons inside words are left alone: the models read them as they were
+   trained on them;
 6. collapses whitespace. **Line breaks are kept** (one ``"\\n"`` per run of blank
    lines, no spaces around it) because they usually separate points the respondent
    made; :func:`cxtext.clean.split_clauses` treats them as sentence ends. Every other
@@ -45,7 +50,7 @@ from sklearn.base import BaseEstimator
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Cleaner", "normalise_text"]
+__all__ = ["EMOTICONS", "Cleaner", "normalise_text"]
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +88,20 @@ def _ftfy_config() -> Any:
 
     # HTML is unescaped before ftfy runs; explain=False skips building explanations.
     return ftfy.TextFixerConfig(unescape_html=False, explain=False)
+
+
+#: Text emoticons and the emoji written for them when they are the whole answer.
+EMOTICONS: dict[str, str] = {
+    ":)": "\U0001f642", ":-)": "\U0001f642", "=)": "\U0001f642", ":]": "\U0001f642",
+    ":))": "\U0001f642", ":D": "\U0001f603", ":-D": "\U0001f603", ";)": "\U0001f609",
+    ";-)": "\U0001f609", ":(": "\U0001f641", ":-(": "\U0001f641", "=(": "\U0001f641",
+    ":[": "\U0001f641", ":((": "\U0001f641", ":'(": "\U0001f622", ":/": "\U0001f615",
+    ":-/": "\U0001f615", ":|": "\U0001f610", ":-|": "\U0001f610", "<3": "\u2764\ufe0f",
+    "</3": "\U0001f494", ":P": "\U0001f61b", ":-P": "\U0001f61b", ":p": "\U0001f61b",
+}
+_EMOTICON = "|".join(re.escape(e) for e in sorted(EMOTICONS, key=len, reverse=True))
+_EMOTICONS_ONLY = re.compile(rf"\s*(?:(?:{_EMOTICON})\s*)+[!.]*\s*")
+_ONE_EMOTICON = re.compile(_EMOTICON)
 
 
 def _emoji_words(chars: str, data: dict[str, Any]) -> str:
@@ -166,6 +185,8 @@ def normalise_text(value: object) -> str:
     'So slow [enraged face] [enraged face]'
     >>> normalise_text(None), normalise_text(float("nan")), normalise_text(3.0)
     ('', '', '3')
+    >>> normalise_text(":-( :("), normalise_text("Great :)")
+    ('[slightly frowning face] [slightly frowning face]', 'Great :)')
     """
     try:
         text = _scalar_to_str(value)
@@ -192,6 +213,9 @@ def _clean(text: str) -> str:
         text = _BLOCK_TAG.sub("\n", text)
         text = _INLINE_TAG.sub("", text)
     ascii_only = text.isascii()
+    if ascii_only and len(text) <= 40 and _EMOTICONS_ONLY.fullmatch(text):
+        text = _ONE_EMOTICON.sub(lambda m: f" {EMOTICONS[m.group(0)]} ", text)
+        ascii_only = False
     if not ascii_only:
         import ftfy
 
