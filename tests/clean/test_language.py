@@ -39,6 +39,10 @@ CASES = [
     ("Oh nein, das war schlecht", "de"),
     ("Ha sido un desastre", "es"),
     ("Ha fatto un ottimo lavoro", "it"),
+    ("Ta", "en"),  # British "thanks"; "ta" is a stop word in Czech, Lithuanian, Polish ...
+    ("Ta very much", "en"),
+    ("Ta restaurace byla skvělá", "cs"),
+    ("Ta kawa była zimna", "pl"),
     ("Le service était excellent.", "fr"),
     ("Très bon service, merci", "fr"),
     ("El servicio fue muy malo", "es"),

@@ -91,7 +91,7 @@ _FOREIGN_ALSO_IN_ENGLISH_TABLES = frozenset({
 # fmt: off
 _ENGLISH_ALSO_IN_FOREIGN_STOPWORDS = frozenset({
     "oh", "ha", "haha", "eh", "nah", "gah", "em", "alas", "certain", "different", "diverse",
-    "eventual", "inclusive", "ty", "ur",
+    "eventual", "inclusive", "ta", "ty", "ur",
 })
 # fmt: on
 
