@@ -13,8 +13,9 @@ Matching is case-, punctuation- and apostrophe-insensitive: ``"N/A."`` becomes
 Besides the list, an answer is a non-answer when it has no letters at all
 (``"42"``, ``"!!!"``, ``"10/12"``) or is a keyboard mash (``"asdf"``, ``"jkljkl"``,
 ``"xxxx"``, ``"sdfghj"``). A rating written as the answer (``"10/10"``, ``"1/5"``,
-``"9.5 / 10"``, ``"3 out of 10"``, ``"100%"``, ``"5*"``; :func:`rating_answer`) is an answer: it says
-how the person feels, and the analysis reads its sentiment from the rating. The placeholders left by :func:`cxtext.clean.redact_pii`
+``"9.5 / 10"``, ``"3 out of 10"``, ``"100%"``, ``"5*"``; :func:`rating_answer`) is
+an answer: it says how the person feels, and the analysis reads its sentiment
+from the rating. The placeholders left by :func:`cxtext.clean.redact_pii`
 (``"[EMAIL]"`` …) do not count as content; emoji words written by
 :func:`cxtext.clean.normalise_text` (``"[enraged face]"``) do, because an emoji-only
 comment still says how the person feels.
