@@ -98,6 +98,10 @@ def test_bad_n_jobs_is_refused(n_jobs):
         cxtext.Analyzer(n_jobs=n_jobs)
 
 
+def test_numpy_int_n_jobs_is_accepted():
+    assert cxtext.Analyzer(n_jobs=np.int64(2)).n_jobs == 2
+
+
 class _TagOnly:
     """The default keyword tagger without ``tag_clauses``: every clause is tokenized alone."""
 

@@ -248,11 +248,10 @@ class Analyzer:
             )
         if not isinstance(chunksize, (int, np.integer)) or chunksize < 1:
             raise ConfigError(f"[CX301] 'chunksize' must be a positive int. Got {chunksize!r}.")
-        if n_jobs is not None and (isinstance(n_jobs, bool) or not isinstance(n_jobs, (int, np.integer))
-                                   or n_jobs < -1):
-            raise ConfigError(
-                f"[CX301] 'n_jobs' must be a positive int, 0 or -1 (every core), or None. Got {n_jobs!r}."
-            )
+        if n_jobs is not None:
+            from cxtext.engine.parallel import check_jobs
+
+            check_jobs(n_jobs, name="n_jobs")
         self.preset = preset
         self.sentiment = sentiment
         self.themes = themes

@@ -31,8 +31,10 @@ __all__ = ["check_jobs", "ordered_map", "process_pool"]
 logger = logging.getLogger(__name__)
 
 
-def check_jobs(jobs: object) -> int:
+def check_jobs(jobs: object, *, name: str = "jobs") -> int:
     """Validate ``jobs``: a positive int, or ``-1``/``0`` for every core.
+
+    ``name`` is the option's name in the error message (``n_jobs`` in the API).
 
     Examples
     --------
@@ -41,16 +43,17 @@ def check_jobs(jobs: object) -> int:
     >>> check_jobs(0) >= 1
     True
     """
+    import numbers
     import os
 
-    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < -1:
+    if isinstance(jobs, bool) or not isinstance(jobs, numbers.Integral) or jobs < -1:
         raise ConfigError(
-            f"[CX301] 'jobs' must be a positive int (or 0/-1 for every core). Got {jobs!r}."
+            f"[CX301] '{name}' must be a positive int (or 0/-1 for every core). Got {jobs!r}."
         )
     if jobs in (0, -1):
         return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
                    else (os.cpu_count() or 1))
-    return jobs
+    return int(jobs)
 
 
 def process_pool(jobs: int, options: Mapping[str, Any]) -> Executor:

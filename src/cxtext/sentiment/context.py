@@ -528,9 +528,10 @@ def read_in_context(proba: np.ndarray, classes: Sequence[str], texts: Sequence[s
 
     Steps: the prompt's class prior and the shift for worded improvement
     requests (:func:`apply_context`; without a prompt, or under a neutral one,
-    only for answers of at most :data:`SUGGESTION_SHIFT_MAX_WORDS` words); then "nothing"-style answers take the
-    meaning their prompt gives them, and ratings their rating's (:func:`answer_meaning`, as
-    :func:`rule_proba`); then each answer's ``is_suggestion`` flag: a worded
+    only for answers of at most :data:`SUGGESTION_SHIFT_MAX_WORDS` words); then
+    "nothing"-style answers take the meaning their prompt gives them, and
+    ratings their rating's (:func:`answer_meaning`, as :func:`rule_proba`);
+    then each answer's ``is_suggestion`` flag: a worded
     request, or a substantive answer to an improve prompt that does not read as
     praise.
 
