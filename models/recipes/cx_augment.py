@@ -126,12 +126,87 @@ SHORT_STANDALONE = {
     ],
 }
 
+# Litotes and hedged verdicts (``litotes=True``, sentiment-fast 0.6.0 on). Understatement is how
+# many satisfied customers answer ("wasn't bad", "can't grumble"), and "not the greatest" is how
+# many dissatisfied ones do; the shared corpora carry few such phrases, and the clothing reviews
+# put "not bad" in 3-star reviews. Written for cxtext as constructions with varied subjects; the
+# sentences of the negation test table and of tests/data/cx_idioms.csv are not among them.
+LITOTES_POSITIVE = [
+    "{s} was not bad", "{s} wasn't bad", "{s} was not bad really", "{s} wasn't bad at all, thanks",
+    "{s} was not too bad", "{s} wasn't too shabby", "not bad, {s} sorted it", "honestly {s} was not bad",
+    "i can't grumble about {s}", "nothing bad to say about {s}", "{s} was never any trouble",
+    "no request was too much for {s}", "nothing seemed too much bother for {s}",
+    "{s} didn't make me wait", "i have no complaints about {s}, none", "{s} did not put a foot wrong",
+    "{s} wasn't slow at all", "{s} was not at all rude",
+]
+LITOTES_NEGATIVE = [
+    "{s} was not the greatest", "{s} wasn't the best i've seen", "{s} has been better",
+    "i've had better from {s}", "not the best visit, {s} was poor", "{s} was far from the best",
+    "not my favourite experience with {s}", "{s} is not what it used to be", "{s} was not up to much",
+    "{s} wasn't great to be honest", "not the smoothest process with {s}", "{s} was not good at all",
+    "{s} did nothing to help", "i'm not sure {s} cared", "{s} was hardly helpful",
+]
+LITOTES_STANDALONE = {
+    "positive": [
+        "not bad, not bad at all", "pretty not bad", "not too bad really", "not half bad",
+        "can't grumble", "mustn't grumble", "no grumbles", "wasn't bad", "not bad considering",
+        "not bad for a first visit", "all in all not bad", "not a bad experience", "not a bad service",
+        "nothing was any trouble", "nothing was too much bother",
+    ],
+    "negative": [
+        "not the best", "not the greatest", "not the best service", "not the best visit",
+        "not great", "not brilliant", "not ideal", "not good", "not the best value", "not the best day",
+        "could have gone better", "i've had better", "seen better", "has been better",
+    ],
+}
+# Care settings (``care=True``, sentiment-fast 0.6.0 on): patient feedback describes pain, food,
+# wards and bedside manner, which the shared corpora (tweets, clothes, restaurants, Reddit) barely
+# cover; the fast model had read "gentle and supportive" as negative and "in agony" as positive.
+CARE_SUBJECTS = [
+    "the midwife", "the ward staff", "the surgeon", "the gp", "the consultant", "the physio",
+    "the paramedics", "the dentist", "the carers", "the night staff", "the anaesthetist", "the hygienist",
+]
+CARE_POSITIVE = [
+    "{s} was gentle and supportive", "{s} was so reassuring", "{s} kept me comfortable",
+    "{s} made sure my pain was under control", "{s} took my pain seriously", "{s} explained every step",
+    "{s} was calm and kind throughout", "{s} treated me with dignity", "{s} were attentive all night",
+    "{s} checked on me regularly", "{s} was thorough and unhurried", "{s} made a scary day bearable",
+]
+CARE_NEGATIVE = [
+    "{s} left me in pain for hours", "{s} ignored me while i was in agony", "{s} was cold and uncaring",
+    "{s} dismissed my concerns", "{s} rushed me out", "{s} sent me home too early",
+    "{s} never explained what was happening", "{s} left me lying in a soiled bed", "{s} forgot my medication",
+    "{s} was rough and impatient", "{s} made me feel like a burden", "{s} didn't wash their hands",
+]
+CARE_STANDALONE = {
+    "positive": [
+        "pain was well managed", "painless procedure", "hardly any pain", "the meals were tasty and hot",
+        "the ward was spotless", "felt safe and cared for", "excellent aftercare", "a calm, clean clinic",
+        "no pain at all afterwards", "treated like a person not a number",
+    ],
+    "negative": [
+        "meals were cold and inedible", "the food was disgusting", "in agony all night",
+        "waited hours for pain relief", "the ward was filthy", "discharged without any information",
+        "buzzer ignored for an hour", "left in pain", "no dignity", "felt like a number",
+        "appointment cancelled twice", "the waiting room was packed and dirty",
+    ],
+    "neutral": [
+        "i was admitted on a tuesday", "i had a blood test", "the clinic is on the second floor",
+        "i was seen by the nurse first", "my husband came with me", "the scan took twenty minutes",
+        "i was transferred to another ward", "i had a follow up appointment",
+    ],
+}
 
-def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = False) -> pd.DataFrame:
+
+def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = False,
+                    litotes: bool = False, care: bool = False) -> pd.DataFrame:
     """Return a deterministic table of template sentences with ``text`` and ``label``.
 
     ``short_answers=True`` adds the short survey answers (sentiment-fast 0.4.0
-    on); the default reproduces the table earlier models were trained with.
+    on), ``litotes=True`` the understatements and hedged verdicts and
+    ``care=True`` the patient-feedback sentences (both 0.6.0 on); the defaults
+    reproduce the table earlier models were trained with, and each switch
+    leaves the rows of the others as they were.
 
     Examples
     --------
@@ -141,6 +216,9 @@ def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = 
     >>> bool(df["text"].is_unique)
     True
     >>> len(cx_augmentation(short_answers=True)) > len(df)
+    True
+    >>> with_litotes = cx_augmentation(short_answers=True, litotes=True)
+    >>> with_litotes.iloc[:len(cx_augmentation(short_answers=True))].equals(cx_augmentation(short_answers=True))
     True
     """
     rng = random.Random(seed)
@@ -160,8 +238,31 @@ def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = 
             rows.append(((text + ending).capitalize(), label))
     if short_answers:
         rows += _short_answers(rng)
+    # the later blocks draw from their own generators, so each switch leaves the others' rows as they were
+    if litotes:
+        rows += _block(random.Random(seed + 1), per_template, SUBJECTS,
+                       LITOTES_POSITIVE, LITOTES_NEGATIVE, LITOTES_STANDALONE)
+    if care:
+        rows += _block(random.Random(seed + 2), per_template, CARE_SUBJECTS,
+                       CARE_POSITIVE, CARE_NEGATIVE, CARE_STANDALONE)
     df = pd.DataFrame(rows, columns=["text", "label"]).drop_duplicates("text")
     return df.reset_index(drop=True)
+
+
+def _block(rng: random.Random, per_template: int, subjects: list[str], positive: list[str],
+           negative: list[str], standalone: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """Subject templates filled ``per_template`` times, then standalone answers as typed and capitalised."""
+    rows: list[tuple[str, str]] = []
+    for templates, label in ((positive, "positive"), (negative, "negative")):
+        for template in templates:
+            for subject in rng.sample(subjects, min(per_template, len(subjects))):
+                text = template.format(s=subject) + rng.choice(ENDINGS)
+                rows.append((text[0].upper() + text[1:], label))
+    for label, texts in standalone.items():
+        for text in texts:
+            rows.append((text, label))
+            rows.append(((text + rng.choice([".", "!"])).capitalize(), label))
+    return rows
 
 
 def _short_answers(rng: random.Random) -> list[tuple[str, str]]:

@@ -2,9 +2,11 @@
 
 Each row is a short comment whose words point the other way from its meaning
 ("no problems", "not bad") or that only an idiom carries ("couldn't be happier").
-Cases the fast model reads wrongly today are marked ``xfail(strict=True)``: the
-table records the gap, and a model that closes it turns the mark into a failure
-that asks for the mark to go.
+Cases a preset reads wrongly today are marked ``xfail(strict=True)`` for that
+preset: the table records the gap, and a model that closes it turns the mark
+into a failure that asks for the mark to go. The last rows were written after
+``sentiment-fast`` 0.6.0 was trained, so they measure it rather than its
+templates.
 """
 
 from __future__ import annotations
@@ -13,35 +15,43 @@ import pytest
 
 import cxtext
 
-FAST_MISREADS = "the fast model (hashed n-grams) misreads this negated phrase"
+FAST = ("fast",)
+BOTH = ("fast", "accurate")
 
 TABLE = [
-    ("No problems at all", "positive", None),
-    ("no problems at all.", "positive", None),
-    ("Couldn't be happier", "positive", None),
-    ("Nothing to improve", "positive", None),
-    ("no complaints", "positive", None),
-    ("no issues whatsoever", "positive", None),
-    ("Not bad at all", "positive", None),
-    ("not bad", "positive", FAST_MISREADS),  # fast: neutral (0.53)
-    ("It was not bad", "positive", FAST_MISREADS),  # fast: negative (0.57)
-    ("Not the best experience I've had.", "negative", FAST_MISREADS),  # fast: positive (0.45)
-    ("Nothing was too much trouble for the team.", "positive", FAST_MISREADS),  # fast: negative (0.49)
-    ("wasn't helpful", "negative", None),
-    ("Staff weren't helpful", "negative", None),
-    ("not helpful at all", "negative", None),
-    ("not impressed", "negative", None),
-    ("not happy", "negative", None),
-    ("would not recommend", "negative", None),
-    ("never again", "negative", None),
-    ("could be better", "negative", None),
+    ("No problems at all", "positive", ()),
+    ("no problems at all.", "positive", ()),
+    ("Couldn't be happier", "positive", ()),
+    ("Nothing to improve", "positive", ()),
+    ("no complaints", "positive", ()),
+    ("no issues whatsoever", "positive", ()),
+    ("Not bad at all", "positive", ()),
+    ("not bad", "positive", ()),  # fast 0.5.0: neutral (0.53)
+    ("It was not bad", "positive", ()),  # fast 0.5.0: negative (0.57)
+    ("Not the best experience I've had.", "negative", ()),  # fast 0.5.0: positive (0.45)
+    ("Nothing was too much trouble for the team.", "positive", ()),  # fast 0.5.0: negative (0.49)
+    ("wasn't helpful", "negative", ()),
+    ("Staff weren't helpful", "negative", ()),
+    ("not helpful at all", "negative", ()),
+    ("not impressed", "negative", ()),
+    ("not happy", "negative", ()),
+    ("would not recommend", "negative", ()),
+    ("never again", "negative", ()),
+    ("could be better", "negative", ()),
+    # written after sentiment-fast 0.6.0 was trained, so no template was written with them in view
+    ("I have nothing negative to say", "positive", FAST),  # fast 0.6.0: neutral (0.42),
+    ("Nobody could have done more", "positive", BOTH),  # fast: negative (0.54), accurate: negative (0.66),
+    ("Not once did anyone apologise", "negative", ()),
+    ("Didn't solve anything", "negative", ()),
+    ("No one bothered to explain", "negative", ()),
 ]
 
 
 def _cases(preset: str) -> list[object]:
     out = []
-    for text, label, fast_gap in TABLE:
-        marks = [pytest.mark.xfail(reason=fast_gap, strict=True)] if fast_gap and preset == "fast" else []
+    for text, label, misread_by in TABLE:
+        marks = ([pytest.mark.xfail(reason=f"the {preset} preset misreads this phrase", strict=True)]
+                 if preset in misread_by else [])
         out.append(pytest.param(text, label, marks=marks, id=text))
     return out
 
