@@ -10,7 +10,8 @@ hedged verdicts (``litotes=True``: "wasn't bad", "can't grumble", "not the
 greatest") and patient-feedback sentences (``care=True``: pain, wards, food,
 bedside manner). This script trains the shipped recipe (``dataset-class`` row
 weights, C = 4, ``nb_weight`` 0.5, the model's own features) with the 0.5.0
-templates, with the litotes added, and with both blocks, and compares them
+templates, with the litotes added, with both blocks, and with both blocks at
+half the template row weight (``--sets`` picks some), and compares them
 without the test split of any set trained on:
 
 1. **Validation**: 85/15 split of the shared train splits, stratified by
@@ -58,10 +59,11 @@ from sentiment_nb_features import _fit_logits  # this folder is on sys.path when
 from sentiment_weighting import benchmark_args, shared_train_rows
 
 CLASSES = np.array(["negative", "neutral", "positive"], dtype=object)
-TEMPLATE_SETS = {
-    "0.5.0 templates": {"short_answers": True},
-    "+ litotes": {"short_answers": True, "litotes": True},
-    "+ litotes + care": {"short_answers": True, "litotes": True, "care": True},
+TEMPLATE_SETS = {  # name -> (cx_augmentation options, weight factor of the rows 0.5.0 did not have)
+    "0.5.0 templates": ({"short_answers": True}, 1.0),
+    "+ litotes": ({"short_answers": True, "litotes": True}, 1.0),
+    "+ litotes + care": ({"short_answers": True, "litotes": True, "care": True}, 1.0),
+    "+ litotes + care, new rows at half weight": ({"short_answers": True, "litotes": True, "care": True}, 0.5),
 }
 CARE_DOMAINS = ("healthcare", "community_pharmacy")
 
@@ -71,7 +73,9 @@ def _macro_f1(gold: np.ndarray, proba: np.ndarray) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = benchmark_args(__doc__, argv)
+    args = benchmark_args(__doc__, argv, extra=lambda parser: parser.add_argument(
+        "--sets", nargs="+", choices=list(TEMPLATE_SETS), default=list(TEMPLATE_SETS),
+        help="template sets to train (default: all)"))
     t0 = time.perf_counter()
 
     frames = {name: load_sentiment_dataset(name) for name in DATASETS}
@@ -94,12 +98,15 @@ def main(argv: list[str] | None = None) -> int:
              for name, df in frames.items()}
 
     jobs = []  # (template set, kind, X, y, weights, rows, matrices to score)
-    for key, options in TEMPLATE_SETS.items():
+    n_old = len(cx_augmentation(short_answers=True))  # the blocks come after 0.5.0's rows
+    for key in args.sets:
+        options, new_weight = TEMPLATE_SETS[key]
         augment = cx_augmentation(**options).assign(dataset="cx_augment")
         train = pd.concat([base, augment], ignore_index=True)
         X = sp.vstack([X_base, hasher.transform(clean_for_model(augment["text"].tolist()))]).tocsr()
         y = np.searchsorted(CLASSES, train["label"].to_numpy())
         weights = row_weights(train, "dataset-class")
+        weights[len(base) + n_old:] *= new_weight
         extra = np.arange(len(base), len(train))
         jobs.append((key, "validation", X, y, weights, np.concatenate([fit_rows, extra]), score_val))
         for held in DATASETS:
@@ -110,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         delayed(_fit_logits)(X, y, w, rows, 0.5, score) for _, _, X, y, w, rows, score in jobs)
 
     results: dict[str, dict[str, Any]] = {key: {"validation": {}, "leave_one_dataset_out": {}}
-                                          for key in TEMPLATE_SETS}
+                                          for key in args.sets}
     val_ds, val_gold = ds[val_rows], CLASSES[y_base[val_rows]]
     care = surveys["domain"].isin(CARE_DOMAINS).to_numpy()
     prompts = [prompt_type(q) for q in surveys["question"]]

@@ -37,6 +37,7 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -63,11 +64,14 @@ from sentiment_fast import row_weights
 CLASSES = np.array(["negative", "neutral", "positive"], dtype=object)
 
 
-def benchmark_args(doc: str | None, argv: list[str] | None) -> argparse.Namespace:
-    """The options these sentiment benchmarks share: ``--jobs`` and ``--out``."""
+def benchmark_args(doc: str | None, argv: list[str] | None,
+                   extra: Callable[[argparse.ArgumentParser], object] | None = None) -> argparse.Namespace:
+    """The options these sentiment benchmarks share: ``--jobs`` and ``--out`` (``extra`` adds a script's own)."""
     parser = argparse.ArgumentParser(description=doc)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
+    if extra is not None:
+        extra(parser)
     return parser.parse_args(argv)
 
 

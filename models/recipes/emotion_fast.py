@@ -1,6 +1,7 @@
 """Recipe: train the embedded ``emotion-fast`` model on GoEmotions.
 
-    .venv/bin/python models/recipes/emotion_fast.py --version 0.2.0
+    .venv/bin/python models/recipes/emotion_fast.py --version 0.3.0
+    # 0.2.0 was: --version 0.2.0 --no-cx-templates
 
 Reads ``../shared/data/goemotions`` in place. Protocol (see
 :mod:`cxtext.emotion.train`): fit on 85% of train.tsv, tune thresholds on dev,
@@ -12,20 +13,37 @@ Logistic regression (lbfgs) is deterministic, so a rerun gives the same model.
 and up-weights each emotion's positive texts (``positive_weight``); ``C``,
 ``nb_alpha`` and ``positive_weight`` were chosen on dev macro-F1 (the holdout was
 only scored). 0.1.0 was trained with ``PARAMS_0_1_0``.
+
+0.3.0 adds our CX emotion templates (``cx_emotion_augment.py``: "absolutely
+furious", "worried sick", "delighted with the nurse", ...) once to the GoEmotions
+rows of both fits (``--cx-templates``), with the same parameters. The holdout
+shows what they cost on Reddit comments; ``tests/data/cx_emotions.csv``
+(written separately, never trained on) what they bring to customer feedback.
 """
 
 from __future__ import annotations
 
+import argparse
 import logging
 import sys
 import time
 from pathlib import Path
 
+import numpy as np
+
 from cxtext.emotion import FastEmotionClassifier
 from cxtext.emotion.train import EmotionSplit, goemotions_splits
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from emotion_common import goemotions_provenance, recipe_metrics, recipe_parser, score_proba
+from emotion_common import (
+    cx_emotion_set,
+    goemotions_provenance,
+    recipe_metrics,
+    recipe_parser,
+    score_proba,
+    templates_provenance,
+    with_templates,
+)
 
 logger = logging.getLogger("emotion_fast")
 PARAMS_0_1_0 = {"n_features": 2**18, "char_ngrams": (2, 5), "C": 2.0, "char_analyzer": "rolling"}
@@ -37,11 +55,18 @@ def _score(model: FastEmotionClassifier, split: EmotionSplit) -> dict:
 
 
 def main() -> None:
-    args = recipe_parser(__doc__, "emotion-fast", version="0.2.0").parse_args()
+    parser = recipe_parser(__doc__, "emotion-fast", version="0.3.0")
+    parser.add_argument("--cx-templates", action=argparse.BooleanOptionalAction, default=True,
+                        help="add our CX emotion templates to the GoEmotions rows (0.3.0 on)")
+    args = parser.parse_args()
 
     s = goemotions_splits()
+
+    def rows(split: EmotionSplit) -> tuple[list[str], np.ndarray]:
+        return with_templates(split.texts, split.Y) if args.cx_templates else (split.texts, split.Y)
+
     t0 = time.perf_counter()
-    honest = FastEmotionClassifier(**PARAMS).fit(s["fit"].texts, s["fit"].Y)
+    honest = FastEmotionClassifier(**PARAMS).fit(*rows(s["fit"]))
     honest.tune_thresholds(s["dev"].texts, s["dev"].Y)
     holdout = _score(honest, s["holdout"])
     dev_85 = _score(honest, s["dev"])
@@ -49,19 +74,24 @@ def main() -> None:
                 holdout["macro_f1"], dev_85["macro_f1"], time.perf_counter() - t0)
 
     t0 = time.perf_counter()
-    model = FastEmotionClassifier(**PARAMS).fit(s["train"].texts, s["train"].Y)
+    model = FastEmotionClassifier(**PARAMS).fit(*rows(s["train"]))
     fit_seconds = time.perf_counter() - t0
     model.tune_thresholds(s["dev"].texts, s["dev"].Y)
     dev = _score(model, s["dev"])
     logger.info("shipped model: dev macro-F1 %.4f (optimistic)", dev["macro_f1"])
+    cx_texts, cx_Y = cx_emotion_set()
+    cx = score_proba(model.predict_proba(cx_texts), model.thresholds_, cx_Y)
+    logger.info("shipped model: CX emotion set macro-F1 %.4f", cx["macro_f1"])
     metrics = recipe_metrics(
         holdout, dev,
         holdout_model_thresholds={k: round(float(v), 4) for k, v in
                                   zip(model.classes_, honest.thresholds_)},
         fit_seconds=round(fit_seconds, 1),
+        cx_emotions={**cx, "note": "tests/data/cx_emotions.csv, written separately, never trained on"},
     )
+    provenance = goemotions_provenance(len(s["train"])) + ([templates_provenance()] if args.cx_templates else [])
     folder = model.save(args.out / args.version, name="emotion-fast", version=args.version,
-                        trained_on=goemotions_provenance(len(s["train"])), metrics=metrics)
+                        trained_on=provenance, metrics=metrics)
     logger.info("saved %s", folder)
 
 

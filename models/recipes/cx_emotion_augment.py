@@ -1,0 +1,168 @@
+"""Generate cxtext's CX emotion templates for the emotion models' training (ours, CC0).
+
+GoEmotions is Reddit comments: it teaches "this is hilarious" and "I'm so sorry
+for your loss" well, but customer feedback names its feelings in words Reddit
+rarely uses about a service: "absolutely furious", "livid", "fuming",
+"delighted", "over the moon", "worried sick", "baffled by the bill", "gutted".
+The fast emotion model 0.2.0 read "Absolutely furious." as anger only weakly,
+"Fuming." and "I was livid" as no emotion, and "Delighted with my new hip" as no
+emotion. This script writes CX sentences for each of the eight emotions (and
+some with none) from templates written for cxtext, with their emotion lists,
+for :mod:`models/recipes/emotion_fast.py` to add to GoEmotions' rows. The
+evaluation set ``tests/data/cx_emotions.csv`` was written separately, by
+another contributor who did not see these templates, and is never used for
+training.
+
+    python models/recipes/cx_emotion_augment.py          # prints a sample
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pandas as pd
+
+__all__ = ["cx_emotion_augmentation"]
+
+SUBJECTS = [
+    "the staff", "the nurse", "the doctor", "the receptionist", "the engineer", "the driver",
+    "the advisor", "the agent", "the team", "the manager", "the midwife", "the pharmacist",
+    "the delivery", "the booking", "the app", "the website", "the bill", "the appointment",
+    "the service", "the refund", "the helpline", "the repair", "the order", "the surgery",
+]
+PEOPLE = [s for s in SUBJECTS if s in {
+    "the staff", "the nurse", "the doctor", "the receptionist", "the engineer", "the driver",
+    "the advisor", "the agent", "the team", "the manager", "the midwife", "the pharmacist"}]
+
+# emotion -> (templates with a subject, standalone answers); a template starting with "@" takes a person
+TEMPLATES: dict[str, tuple[list[str], list[str]]] = {
+    "anger": ([
+        "absolutely furious with {s}", "i'm livid about {s}", "fuming about {s}", "{s} made me so angry",
+        "i am outraged by {s}", "disgusted with {s}", "{s} was a disgrace and i'm furious",
+        "seething after dealing with {s}", "@how dare {s} treat customers like this",
+    ], [
+        "absolutely furious", "livid", "fuming", "so angry right now", "i'm raging", "utterly disgusted",
+        "this is outrageous", "i could scream", "beyond angry", "incensed",
+    ]),
+    "frustration": ([
+        "so frustrating dealing with {s}", "fed up with {s}", "i'm sick of chasing {s}",
+        "annoyed that {s} still isn't sorted", "{s} is driving me up the wall", "exasperated with {s}",
+        "getting really irritated with {s}", "@had to explain it again to {s}, so tiresome",
+    ], [
+        "so frustrating", "fed up", "really annoying", "sick of it", "at the end of my tether",
+        "going round in circles", "tearing my hair out", "exasperating", "irritating",
+    ]),
+    "disappointment": ([
+        "really disappointed with {s}", "let down by {s}", "gutted about {s}",
+        "{s} was a real letdown", "sad to say {s} has gone downhill", "{s} didn't live up to expectations",
+        "expected more from {s}", "a shame about {s}",
+    ], [
+        "very disappointed", "gutted", "such a letdown", "let down again", "a real shame", "what a pity",
+        "sadly not as good as before", "expected better",
+    ]),
+    "confusion": ([
+        "i'm confused by {s}", "baffled by {s}", "i don't understand {s}", "{s} makes no sense to me",
+        "no idea what {s} means", "{s} was really confusing", "can someone explain {s} to me",
+        "@{s} gave me conflicting information",
+    ], [
+        "very confusing", "i'm lost", "no idea what's going on", "makes no sense", "totally baffled",
+        "what does this mean", "i'm confused", "clear as mud", "not sure what i'm supposed to do",
+    ]),
+    "anxiety": ([
+        "i was worried sick about {s}", "nervous about {s}", "{s} left me anxious",
+        "scared about {s}", "i'm stressed about {s}", "{s} made me really uneasy",
+        "i couldn't sleep for worrying about {s}", "terrified about {s}",
+    ], [
+        "worried sick", "really anxious", "i was terrified", "so nervous", "stressed out",
+        "scared stiff", "a nervous wreck", "panicking", "i was frightened",
+    ]),
+    "gratitude": ([
+        "thank you to {s}", "so grateful to {s}", "many thanks to {s}", "i really appreciate {s}",
+        "@thanks to {s} for sorting it", "huge thanks to {s}", "@grateful for {s}'s help",
+    ], [
+        "thank you so much", "many thanks", "thanks a million", "really grateful", "cheers for the help",
+        "much appreciated", "thank you all",
+    ]),
+    "delight": ([
+        "delighted with {s}", "thrilled with {s}", "over the moon with {s}", "so happy with {s}",
+        "chuffed with {s}", "{s} made my day", "loving {s}", "{s} was an absolute joy",
+    ], [
+        "delighted", "thrilled", "over the moon", "so happy", "chuffed to bits", "made my day",
+        "absolutely loving it", "a joy", "couldn't be happier",
+    ]),
+    "admiration": ([
+        "{s} was amazing", "{s} were brilliant", "really impressed by {s}", "{s} was outstanding",
+        "@{s} did a fantastic job", "@{s} was so professional and skilled", "hats off to {s}",
+        "@{s} is a credit to the company",
+    ], [
+        "brilliant team", "outstanding care", "superb work", "truly impressive",
+        "exceptional service from start to finish", "first class",
+    ]),
+}
+# two emotions at once, as feedback often mixes them
+PAIRS: list[tuple[str, list[str]]] = [
+    ("i was so nervous but {s} were wonderful, thank you", ["anxiety", "gratitude", "admiration"]),
+    ("thank you to {s}, delighted with how it went", ["gratitude", "delight"]),
+    ("{s} were fantastic, thank you", ["admiration", "gratitude"]),
+    ("really disappointed and quite angry with {s}", ["disappointment", "anger"]),
+    ("fed up and confused by {s}", ["frustration", "confusion"]),
+    ("worried and confused after talking to {s}", ["anxiety", "confusion"]),
+    ("furious and fed up with {s}", ["anger", "frustration"]),
+    ("so frustrating and disappointing, {s} let me down again", ["frustration", "disappointment"]),
+]
+NONE = [
+    "i contacted {s} on monday", "{s} was on tuesday", "i used {s} for the first time",
+    "@i spoke to {s} about my account", "{s} was booked last week", "@i asked {s} about the price",
+    "{s} was at about ten", "i went through {s} online", "{s} was the same as last time",
+]
+NONE_STANDALONE = [
+    "fine", "it was ok", "no comment", "as expected", "average", "standard service",
+    "i paid by card", "it arrived on thursday", "i had a blood test", "second visit this year",
+]
+ENDINGS = ["", ".", "!", " to be honest"]
+
+
+def cx_emotion_augmentation(seed: int = 0, per_template: int = 4) -> pd.DataFrame:
+    """Return a deterministic table of template sentences with ``text`` and ``emotions`` (a list).
+
+    Examples
+    --------
+    >>> df = cx_emotion_augmentation()
+    >>> sorted({e for labels in df["emotions"] for e in labels})[:3]
+    ['admiration', 'anger', 'anxiety']
+    >>> bool(df["text"].is_unique), int((df["emotions"].str.len() == 0).sum()) > 0
+    (True, True)
+    """
+    rng = random.Random(seed)
+    rows: list[tuple[str, list[str]]] = []
+
+    def fill(template: str, labels: list[str]) -> None:
+        subjects = PEOPLE if template.startswith("@") else SUBJECTS
+        template = template.lstrip("@")
+        for subject in rng.sample(subjects, min(per_template, len(subjects))):
+            text = template.format(s=subject) + rng.choice(ENDINGS)
+            if rng.random() < 0.5:
+                text = text[0].upper() + text[1:]
+            rows.append((text, labels))
+
+    for emotion, (templates, standalone) in TEMPLATES.items():
+        for template in templates:
+            fill(template, [emotion])
+        for text, ending in itertools.product(standalone, ENDINGS[:3]):
+            rows.append(((text + ending).capitalize() if ending else text, [emotion]))
+    for template, labels in PAIRS:
+        fill("@" + template, labels)
+    for template in NONE:
+        fill(template, [])
+    for text, ending in itertools.product(NONE_STANDALONE, ENDINGS[:2]):
+        rows.append(((text + ending).capitalize(), []))
+    df = pd.DataFrame(rows, columns=["text", "emotions"]).drop_duplicates("text")
+    return df.reset_index(drop=True)
+
+
+if __name__ == "__main__":
+    table = cx_emotion_augmentation()
+    counts = pd.Series([e for labels in table["emotions"] for e in labels] or [None]).value_counts()
+    print(len(table), counts.to_dict(), "none:", int((table["emotions"].str.len() == 0).sum()))
+    print(table.sample(12, random_state=0).to_string())

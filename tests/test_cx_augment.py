@@ -1,0 +1,73 @@
+"""The CX templates the models train on (``models/recipes/cx_augment.py``, ``cx_emotion_augment.py``) stay apart from the evaluation sets."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def cx_augment():
+    sys.path.insert(0, str(ROOT / "models" / "recipes"))
+    try:
+        import cx_augment
+    finally:
+        sys.path.remove(str(ROOT / "models" / "recipes"))
+    return cx_augment
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z' ]+", "", text.lower()).strip()
+
+
+def test_templates_never_hold_an_evaluation_sentence(cx_augment):
+    from tests.sentiment.test_negation_table import TABLE
+
+    table = cx_augment.cx_augmentation(short_answers=True, litotes=True, care=True)
+    templates = {_key(t) for t in table["text"]}
+    idioms = pd.read_csv(ROOT / "tests" / "data" / "cx_idioms.csv")["text"]
+    # stock phrases in the templates since sentiment-fast 0.2.0 that the evaluation sets also hold
+    # (there they check that a model learned its templates); no other sentence may be in both
+    known = {"never again", "neither good nor bad", "no issues whatsoever", "would not recommend"}
+    held_out = {_key(t) for t in [*idioms, *(text for text, _, _ in TABLE)]} - known
+    assert not templates & held_out
+
+
+def test_each_block_leaves_the_earlier_rows_as_they_were(cx_augment):
+    base = cx_augment.cx_augmentation(short_answers=True)
+    litotes = cx_augment.cx_augmentation(short_answers=True, litotes=True)
+    both = cx_augment.cx_augmentation(short_answers=True, litotes=True, care=True)
+    assert len(base) < len(litotes) < len(both)
+    pd.testing.assert_frame_equal(litotes.iloc[: len(base)], base)
+    pd.testing.assert_frame_equal(both.iloc[: len(litotes)], litotes)
+    care_only = cx_augment.cx_augmentation(short_answers=True, care=True)
+    assert set(care_only["text"]) <= set(both["text"])
+
+
+def test_templates_are_reproducible_and_labelled(cx_augment):
+    first = cx_augment.cx_augmentation(short_answers=True, litotes=True, care=True)
+    again = cx_augment.cx_augmentation(short_answers=True, litotes=True, care=True)
+    pd.testing.assert_frame_equal(first, again)
+    assert set(first["label"]) == {"negative", "neutral", "positive"}
+    assert first["text"].is_unique
+    new = first.iloc[len(cx_augment.cx_augmentation(short_answers=True)):]
+    assert new.loc[new["text"].str.lower().str.contains("wasn't bad"), "label"].eq("positive").all()
+    assert new.loc[new["text"].str.lower().str.contains("not the greatest"), "label"].eq("negative").all()
+
+
+def test_emotion_templates_never_hold_an_evaluation_sentence():
+    sys.path.insert(0, str(ROOT / "models" / "recipes"))
+    try:
+        from cx_emotion_augment import cx_emotion_augmentation
+    finally:
+        sys.path.remove(str(ROOT / "models" / "recipes"))
+    templates = {_key(t) for t in cx_emotion_augmentation()["text"]}
+    held_out = {_key(t) for t in pd.read_csv(ROOT / "tests" / "data" / "cx_emotions.csv")["text"]}
+    assert len(templates) > 400
+    assert not templates & held_out
