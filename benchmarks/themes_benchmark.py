@@ -41,6 +41,7 @@ import csv
 import json
 import logging
 import platform
+import re
 import shlex
 import sys
 import time
@@ -326,6 +327,17 @@ def render(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def results_stem(sentiment: str) -> str:
+    """File name of the results: ``themes`` for the default run, else named after the sentiment model.
+
+    >>> results_stem("fast"), results_stem("accurate"), results_stem("sentiment-accurate/0.4.0")
+    ('themes', 'themes-accurate-sentiment', 'themes-sentiment-accurate-0.4.0-sentiment')
+    """
+    if sentiment == "fast":
+        return "themes"
+    return "themes-" + re.sub(r"[^A-Za-z0-9.]+", "-", sentiment).strip("-") + "-sentiment"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
@@ -357,9 +369,10 @@ def main() -> None:
     result["semeval"] = semeval(args.data, args.folds, args.cache, args.sentiment)
     result["airline"] = airline(args.data, args.folds)
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "themes.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    (args.out / "themes.md").write_text(render(result), encoding="utf-8")
-    logger.info("wrote %s and %s", args.out / "themes.json", args.out / "themes.md")
+    stem = results_stem(args.sentiment)
+    (args.out / f"{stem}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    (args.out / f"{stem}.md").write_text(render(result), encoding="utf-8")
+    logger.info("wrote %s and %s", args.out / f"{stem}.json", args.out / f"{stem}.md")
 
 
 if __name__ == "__main__":

