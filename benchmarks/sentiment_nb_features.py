@@ -40,7 +40,6 @@ from joblib import Parallel, delayed
 from scipy.special import softmax
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.metrics import f1_score
-from sklearn.model_selection import train_test_split
 
 from cxtext.datasets import DATASETS, load_sentiment_dataset
 from cxtext.sentiment.context import read_in_context
@@ -53,7 +52,12 @@ sys.path.insert(0, str(ROOT / "models" / "recipes"))
 from cx_augment import cx_augmentation
 from sentiment_fast import row_weights
 from sentiment_short_answers import SURVEYS, hashed_survey_dev_sets  # this folder is on sys.path
-from sentiment_weighting import benchmark_args, shared_train_rows
+from sentiment_weighting import (
+    benchmark_args,
+    markdown_sections,
+    shared_train_rows,
+    validation_split,
+)
 
 CLASSES = np.array(["negative", "neutral", "positive"], dtype=object)
 MIXES = (0.0, 0.25, 0.5, 0.75, 1.0)
@@ -83,8 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     y = np.searchsorted(CLASSES, train["label"].to_numpy())
     ds = train["dataset"].to_numpy()
     weights = row_weights(train, "dataset-class")
-    cells = np.char.add(ds.astype(str), y.astype(str))
-    fit_rows, val_rows = train_test_split(np.arange(len(y)), test_size=0.15, random_state=0, stratify=cells)
+    fit_rows, val_rows = validation_split(ds, y)
     surveys = hashed_survey_dev_sets(hasher)
     tests = {name: hasher.transform(clean_for_model(df[df.split == "test"]["text"].tolist()))
              for name, df in frames.items()}
@@ -128,13 +131,9 @@ def main(argv: list[str] | None = None) -> int:
              f"Command: `{report['command']}` ({report['date']}, {report['seconds']} s)", "",
              ("Macro-F1; `nb_weight` is the NBSVM share (0 = sentiment-fast 0.4.0's recipe). "
               "See the script's docstring for the protocol.")]
-    for key, title in (("validation", "Validation: 15% of the shared train splits, and the survey dev sets"),
-                       ("leave_one_dataset_out", "Leave one dataset out: test split of the set not trained on")):
-        cols = list(results["0"][key])
-        lines += ["", f"## {title}", "", "| nb_weight | " + " | ".join(cols) + " |",
-                  "|---|" + "---|" * len(cols)]
-        lines += [f"| {mix} | " + " | ".join(f"{res[key][c]:.3f}" for c in cols) + " |"
-                  for mix, res in results.items()]
+    lines += markdown_sections(results, "nb_weight", (
+        ("validation", "Validation: 15% of the shared train splits, and the survey dev sets"),
+        ("leave_one_dataset_out", "Leave one dataset out: test split of the set not trained on")))
     (args.out / "sentiment_nb_features.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
     return 0

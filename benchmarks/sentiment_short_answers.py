@@ -39,7 +39,6 @@ import pandas as pd
 import scipy.sparse as sp
 from joblib import Parallel, delayed
 from sklearn.metrics import f1_score
-from sklearn.model_selection import train_test_split
 
 from cxtext.datasets import DATASETS, load_sentiment_dataset
 from cxtext.sentiment.context import prompt_type, read_in_context
@@ -55,6 +54,7 @@ from sentiment_weighting import (  # this folder is on sys.path when the script 
     benchmark_args,
     fit_hashed,
     shared_train_rows,
+    validation_split,
 )
 
 CLASSES = np.array(["negative", "neutral", "positive"], dtype=object)
@@ -94,8 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     X_base = hasher.transform(clean_for_model(base["text"].tolist()))
     y = np.searchsorted(CLASSES, base["label"].to_numpy())
     ds = base["dataset"].to_numpy()
-    cells = np.char.add(ds.astype(str), y.astype(str))
-    fit_rows, val_rows = train_test_split(np.arange(len(y)), test_size=0.15, random_state=0, stratify=cells)
+    fit_rows, val_rows = validation_split(ds, y)
     surveys = hashed_survey_dev_sets(hasher)
     tests = {name: hasher.transform(clean_for_model(df[df.split == "test"]["text"].tolist()))
              for name, df in frames.items()}

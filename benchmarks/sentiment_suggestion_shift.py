@@ -42,7 +42,6 @@ from unittest import mock
 import numpy as np
 import pandas as pd
 from sklearn.metrics import f1_score
-from sklearn.model_selection import train_test_split
 
 import cxtext
 from cxtext.datasets import DATASETS, load_sentiment_dataset
@@ -54,7 +53,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "models" / "recipes"))
 from cx_augment import cx_augmentation
 from sentiment_fast import row_weights
-from sentiment_weighting import benchmark_args, shared_train_rows  # this folder is on sys.path
+from sentiment_weighting import (  # this folder is on sys.path
+    benchmark_args,
+    shared_train_rows,
+    validation_split,
+)
 
 CLASSES = ["negative", "neutral", "positive"]
 SCALES = (0.0, 0.25, 0.5, 0.75, 1.0)
@@ -104,8 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     texts = clean_for_model(train["text"].tolist())
     y = train["label"].to_numpy()
     ds = train["dataset"].to_numpy()
-    cells = np.char.add(ds.astype(str), y.astype(str))
-    fit_rows, val_rows = train_test_split(np.arange(len(y)), test_size=0.15, random_state=0, stratify=cells)
+    fit_rows, val_rows = validation_split(ds, y)
     model = FastSentimentClassifier().fit([texts[i] for i in fit_rows], y[fit_rows],
                                           sample_weight=row_weights(train, "dataset-class")[fit_rows])
     val_texts = [texts[i] for i in val_rows]

@@ -44,7 +44,6 @@ import scipy.sparse as sp
 from joblib import Parallel, delayed
 from scipy.special import softmax
 from sklearn.metrics import f1_score
-from sklearn.model_selection import train_test_split
 
 from cxtext.datasets import DATASETS, load_sentiment_dataset
 from cxtext.sentiment.context import prompt_type, read_in_context
@@ -56,7 +55,12 @@ sys.path.insert(0, str(ROOT / "models" / "recipes"))
 from cx_augment import cx_augmentation
 from sentiment_fast import row_weights
 from sentiment_nb_features import _fit_logits  # this folder is on sys.path when the script runs
-from sentiment_weighting import benchmark_args, shared_train_rows
+from sentiment_weighting import (
+    benchmark_args,
+    markdown_sections,
+    shared_train_rows,
+    validation_split,
+)
 
 CLASSES = np.array(["negative", "neutral", "positive"], dtype=object)
 TEMPLATE_SETS = {  # name -> (cx_augmentation options, weight factor of the rows 0.5.0 did not have)
@@ -84,9 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     X_base = hasher.transform(clean_for_model(base["text"].tolist()))
     y_base = np.searchsorted(CLASSES, base["label"].to_numpy())
     ds = base["dataset"].to_numpy()
-    cells = np.char.add(ds.astype(str), y_base.astype(str))
-    fit_rows, val_rows = train_test_split(np.arange(len(y_base)), test_size=0.15, random_state=0,
-                                          stratify=cells)
+    fit_rows, val_rows = validation_split(ds, y_base)
     surveys = pd.concat([pd.read_csv(ROOT / "benchmarks" / "data" / f"survey_prompts_{name}.csv", dtype=str,
                                      keep_default_na=False).assign(set=name) for name in ("dev", "dev2")],
                         ignore_index=True)
@@ -149,13 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     lines = ["# Fast sentiment: litotes and care-setting templates", "",
              f"Command: `{report['command']}` ({report['date']}, {report['seconds']} s)", "",
              "Macro-F1 of the shipped recipe trained with each template set. See the script's docstring."]
-    first = next(iter(results.values()))
-    for part, title in (("validation", "Validation: 15% of the shared train splits, survey dev sets, idiom set"),
-                        ("leave_one_dataset_out", "Leave one dataset out: test split of the set not trained on")):
-        cols = list(first[part])
-        lines += ["", f"## {title}", "", "| templates | " + " | ".join(cols) + " |", "|---|" + "---|" * len(cols)]
-        lines += [f"| {key} | " + " | ".join(f"{res[part][c]:.3f}" for c in cols) + " |"
-                  for key, res in results.items()]
+    lines += markdown_sections(results, "templates", (
+        ("validation", "Validation: 15% of the shared train splits, survey dev sets, idiom set"),
+        ("leave_one_dataset_out", "Leave one dataset out: test split of the set not trained on")))
     (args.out / "sentiment_templates.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
     return 0

@@ -87,6 +87,42 @@ def shared_train_rows(frames: dict[str, pd.DataFrame], augment: pd.DataFrame | N
     return train[train["label"].notna() & train["text"].notna()].reset_index(drop=True)
 
 
+def validation_split(datasets: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Row positions of the 85/15 fit/validation split, stratified by (dataset, class), seed 0.
+
+    >>> fit, val = validation_split(np.array(["a", "b"] * 20), np.array([0, 0, 1, 1] * 10))
+    >>> len(fit), len(val), sorted(set(fit) | set(val)) == list(range(40))
+    (34, 6, True)
+    """
+    cells = np.char.add(datasets.astype(str), y.astype(str))
+    return train_test_split(np.arange(len(y)), test_size=0.15, random_state=0, stratify=cells)
+
+
+def markdown_sections(results: dict[str, dict[str, dict[str, float]]], row_header: str,
+                      sections: tuple[tuple[str, str], ...]) -> list[str]:
+    """Markdown lines: for each ``(part, title)`` a ``## title`` table, one row per key of ``results``.
+
+    >>> res = {"a": {"val": {"x": 0.5}}, "b": {"val": {"x": 0.25}}}
+    >>> print("\\n".join(markdown_sections(res, "run", (("val", "Validation"),))))
+    <BLANKLINE>
+    ## Validation
+    <BLANKLINE>
+    | run | x |
+    |---|---|
+    | a | 0.500 |
+    | b | 0.250 |
+    """
+    lines: list[str] = []
+    first = next(iter(results.values()))
+    for part, title in sections:
+        cols = list(first[part])
+        lines += ["", f"## {title}", "", f"| {row_header} | " + " | ".join(cols) + " |",
+                  "|---|" + "---|" * len(cols)]
+        lines += [f"| {key} | " + " | ".join(f"{res[part][c]:.3f}" for c in cols) + " |"
+                  for key, res in results.items()]
+    return lines
+
+
 def fit_hashed(X: Any, y: np.ndarray, weights: np.ndarray, C: float) -> tuple[LogisticRegression, np.ndarray]:
     """The fast model's fit on hashed counts ``X``: idf, L2 norm, weighted logistic regression.
 
@@ -127,9 +163,7 @@ def main(argv: list[str] | None = None) -> int:
             jobs.append(("lodo", scheme, 4.0, held, np.flatnonzero(ds != held), [X_test[held]]))
     jobs.append(("alone", "class", 4.0, "airline_tweets", np.flatnonzero(ds == "airline_tweets"),
                  [X_test["airline_tweets"]]))
-    cells = np.char.add(ds.astype(str), y.astype(str))
-    fit_rows, val_rows = train_test_split(np.arange(len(y)), test_size=0.15, random_state=0,
-                                          stratify=cells)
+    fit_rows, val_rows = validation_split(ds, y)
     for C in (2.0, 4.0, 8.0, 16.0):
         jobs.append(("C", "dataset-class", C, None, fit_rows, [X[val_rows]]))
     preds = Parallel(n_jobs=args.jobs)(
