@@ -36,7 +36,7 @@ from pathlib import Path
 import pandas as pd
 
 from cxtext import Analyzer
-from cxtext.emotion import EMOTIONS, evaluate_emotions, load_emotion_model
+from cxtext.emotion import EMOTIONS, evaluate_emotions, load_emotion_model, parse_emotion_labels
 from cxtext.emotion.data import labels_to_matrix, load_goemotions_emotions
 from cxtext.emotion.evaluate import emotion_scores
 from cxtext.emotion.train import goemotions_splits
@@ -61,7 +61,7 @@ def main() -> None:
     raw_dev = load_goemotions_emotions()["text"].to_numpy()[dev.rows].tolist()
     cx = pd.read_csv(Path(__file__).resolve().parents[1] / "tests" / "data" / "cx_emotions.csv", dtype=str,
                      keep_default_na=False)
-    cx_Y = labels_to_matrix([[e for e in cell.split(";") if e] for cell in cx["emotions"]])
+    cx_Y = labels_to_matrix(parse_emotion_labels(cx["emotions"]))
     rows = []
     for name in args.models:
         model = load_emotion_model(LOADERS[name])

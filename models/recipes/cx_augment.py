@@ -229,10 +229,7 @@ def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = 
         (PEOPLE_NEGATIVE, PEOPLE, "negative"),
     ]
     for templates, subjects, label in groups:
-        for template in templates:
-            for subject in rng.sample(subjects, min(per_template, len(subjects))):
-                text = template.format(s=subject) + rng.choice(ENDINGS)
-                rows.append((text[0].upper() + text[1:], label))
+        rows += _filled(rng, templates, subjects, label, per_template)
     for label, texts in STANDALONE.items():
         for text, ending in itertools.product(texts, ENDINGS[:3]):
             rows.append(((text + ending).capitalize(), label))
@@ -249,15 +246,22 @@ def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = 
     return df.reset_index(drop=True)
 
 
+def _filled(rng: random.Random, templates: list[str], subjects: list[str], label: str,
+            per_template: int) -> list[tuple[str, str]]:
+    """Each template with ``per_template`` subjects drawn from ``subjects`` and a random ending."""
+    rows: list[tuple[str, str]] = []
+    for template in templates:
+        for subject in rng.sample(subjects, min(per_template, len(subjects))):
+            text = template.format(s=subject) + rng.choice(ENDINGS)
+            rows.append((text[0].upper() + text[1:], label))
+    return rows
+
+
 def _block(rng: random.Random, per_template: int, subjects: list[str], positive: list[str],
            negative: list[str], standalone: dict[str, list[str]]) -> list[tuple[str, str]]:
     """Subject templates filled ``per_template`` times, then standalone answers as typed and capitalised."""
-    rows: list[tuple[str, str]] = []
-    for templates, label in ((positive, "positive"), (negative, "negative")):
-        for template in templates:
-            for subject in rng.sample(subjects, min(per_template, len(subjects))):
-                text = template.format(s=subject) + rng.choice(ENDINGS)
-                rows.append((text[0].upper() + text[1:], label))
+    rows = (_filled(rng, positive, subjects, "positive", per_template)
+            + _filled(rng, negative, subjects, "negative", per_template))
     for label, texts in standalone.items():
         for text in texts:
             rows.append((text, label))

@@ -108,10 +108,10 @@ def cx_emotion_set() -> tuple[list[str], np.ndarray]:
     """``tests/data/cx_emotions.csv`` (evaluation only, never trained on), cleaned, with its ``(n, 8)`` matrix."""
     import pandas as pd
 
+    from cxtext.emotion import parse_emotion_labels
     from cxtext.emotion.data import labels_to_matrix
     from cxtext.sentiment.train import clean_for_model
 
     frame = pd.read_csv(MODELS_DIR.parent / "tests" / "data" / "cx_emotions.csv", dtype=str, keep_default_na=False)
-    labels = [[e for e in cell.split(";") if e] for cell in frame["emotions"]]
-    return clean_for_model(frame["text"].tolist()), labels_to_matrix(labels)
+    return clean_for_model(frame["text"].tolist()), labels_to_matrix(parse_emotion_labels(frame["emotions"]))
 

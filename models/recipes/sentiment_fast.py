@@ -2,7 +2,7 @@
 
     .venv/bin/python models/recipes/sentiment_fast.py --version 0.6.0
     # 0.5.0 was: --version 0.5.0 --no-litotes --no-care
-    # 0.4.0 was: --version 0.4.0 --no-litotes --no-care --version 0.4.0 --nb-weight 0
+    # 0.4.0 was: --version 0.4.0 --no-litotes --no-care --nb-weight 0
     # 0.3.0 was: --version 0.3.0 --no-short-answers --nb-weight 0 --no-litotes --no-care
     # 0.2.0 was: --version 0.2.0 --balance class --no-short-answers --nb-weight 0 --no-litotes --no-care
 

