@@ -321,6 +321,12 @@ def test_fast_models_share_one_hashing_pass_with_the_same_results(analyzer):
     sentiment_proba, emotion_proba = shared
     np.testing.assert_allclose(sentiment_proba, sentiment.predict_proba(texts), rtol=1e-6, atol=1e-7)
     np.testing.assert_allclose(emotion_proba, emotion.predict_proba(texts), rtol=1e-5, atol=1e-6)
+    # emotions for some rows only (those the analysis reads): the same rows' probabilities
+    rows = np.array([0, 5, 2047, 2048, 2399])  # both batches, their edges
+    limited = _shared_hash_proba(texts, sentiment, emotion, emotion_rows=rows)
+    assert limited is not None
+    np.testing.assert_array_equal(limited[0], sentiment_proba)
+    np.testing.assert_array_equal(limited[1], emotion_proba[rows])
     # models that cannot share (no emotion model) fall back to separate passes
     assert _shared_hash_proba(texts, sentiment, None) is None
 

@@ -619,18 +619,6 @@ class Analyzer:
             whole = [i for i, (r, cl) in enumerate(zip(rows, clauses))
                      if not (len(cl) == 1 and cl[0].text == texts[r])]
             batch = [*clause_texts, *(scored_texts[i] for i in whole)]
-            encoded = self._embed(batch, model, len(clause_texts))
-            embeddings = encoded["base"]
-            emo = self.emotion_model
-            shared = _shared_hash_proba(batch, model, emo if flat else None)
-            if shared is not None:  # sentiment and emotion read one hashing pass
-                sentiment_proba, shared_emotion = shared
-                clause_proba = sentiment_proba[:len(clause_texts)]
-                comment_proba = sentiment_proba[len(clause_texts):]
-            else:
-                shared_emotion = None
-                clause_proba, comment_proba = self._score(batch, len(clause_texts), model,
-                                                          encoded["sentiment"])
             # Each comment's row of a [clauses..., whole comments...] output: its only
             # clause when the clause is the comment, else its own whole-comment row.
             first_clause: dict[int, int] = {}
@@ -639,6 +627,27 @@ class Analyzer:
             whole_row = dict(zip(whole, range(len(clause_texts), len(batch))))
             comment_row = np.array([whole_row[i] if i in whole_row else first_clause[r]
                                     for i, r in enumerate(rows)], dtype=np.intp)
+            encoded = self._embed(batch, model, len(clause_texts))
+            embeddings = encoded["base"]
+            hits = self._tag(clause_texts, embeddings, docs, clauses) if flat else []
+            clause_effort = _clause_effort(clause_texts, hits, self.theme_tagger) if flat else []
+            emo = self.emotion_model
+            # Emotions are read for each comment and for each clause with a theme (its
+            # mentions); the fast pass scores no other row.
+            emotion_rows = None
+            if flat and emo is not None:
+                with_theme = [k for k, (h, (_, extra)) in enumerate(zip(hits, clause_effort))
+                              if h or extra is not None]
+                emotion_rows = np.union1d(comment_row, np.asarray(with_theme, dtype=np.intp))
+            shared = _shared_hash_proba(batch, model, emo if flat else None, emotion_rows)
+            if shared is not None:  # sentiment and emotion read one hashing pass
+                sentiment_proba, shared_emotion = shared
+                clause_proba = sentiment_proba[:len(clause_texts)]
+                comment_proba = sentiment_proba[len(clause_texts):]
+            else:
+                shared_emotion = None
+                clause_proba, comment_proba = self._score(batch, len(clause_texts), model,
+                                                          encoded["sentiment"])
             proba = np.vstack([clause_proba, comment_proba])[comment_row]
             # Read as cxtext reads every model output (emoji-only texts from our emoji table,
             # then the prompt).
@@ -651,13 +660,16 @@ class Analyzer:
 
             clause_emotions: list[list[str]] = [[] for _ in flat]
             if flat and emo is not None:
-                e_proba = shared_emotion if shared_emotion is not None else self._emotion_proba(
-                    emo, batch, encoded["emotion"])
                 e_names = [str(e) for e in getattr(emo, "classes_", [])]
+                if shared_emotion is not None:  # rows nobody reads stay NaN: no emotion
+                    e_proba = np.full((len(batch), len(e_names)), np.nan)
+                    e_proba[emotion_rows] = shared_emotion
+                else:
+                    e_proba = self._emotion_proba(emo, batch, encoded["emotion"])
                 thresholds = np.asarray(emo.thresholds_)
                 # plain lists, not numpy rows, in the per-row loops below: 4x faster
-                clause_emotions = [[e for e, hit in zip(e_names, hits) if hit]
-                                   for hits in (e_proba[:len(flat)] >= thresholds).tolist()]
+                clause_emotions = [[e for e, hit in zip(e_names, row_hits) if hit]
+                                   for row_hits in (e_proba[:len(flat)] >= thresholds).tolist()]
                 # A comment's emotions are read from the same text as its sentiment: the
                 # comment itself, or its only clause. Not the max over its clauses: on
                 # GoEmotions dev that max scored 0.558 macro-F1 against 0.583 for the
@@ -672,8 +684,6 @@ class Analyzer:
 
             if flat:
                 c_lab, c_sc, c_cf = _sentiment_outputs(clause_proba, classes)
-                hits = self._tag(clause_texts, embeddings, docs, clauses)
-                clause_effort = _clause_effort(clause_texts, hits, self.theme_tagger)
                 clause_no: dict[int, int] = {}
                 mention_clause: list[int] = []
                 for k, ((r, clause), clause_hits) in enumerate(zip(flat, hits)):
@@ -806,8 +816,8 @@ def _accepts(method: Any, parameter: str) -> bool:
     return parameter in inspect.signature(method).parameters
 
 
-def _shared_hash_proba(texts: list[str], sentiment: Any,
-                       emotion: Any) -> tuple[np.ndarray, np.ndarray] | None:
+def _shared_hash_proba(texts: list[str], sentiment: Any, emotion: Any,
+                       emotion_rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray] | None:
     """Sentiment and emotion probabilities of ``texts`` from one hashing pass.
 
     The fast models hash the same word and character n-grams; when the emotion
@@ -816,6 +826,10 @@ def _shared_hash_proba(texts: list[str], sentiment: Any,
     hashed once and the emotion counts are folded from the sentiment counts:
     the same probabilities as hashing twice, in about half the time. ``None``
     when the models cannot share (then each reads the texts itself).
+
+    ``emotion_rows`` (sorted indices into ``texts``) limits the emotion model
+    to the rows whose emotions are read; the emotion array then has one row per
+    index, each the same as without the limit (rows are scored independently).
     """
     hashers = [getattr(m, "text_hasher", None) for m in (sentiment, emotion)]
     if not all(callable(h) and callable(getattr(m, "predict_proba_counts", None))
@@ -825,9 +839,15 @@ def _shared_hash_proba(texts: list[str], sentiment: Any,
     if not s_hasher.can_fold_to(e_hasher):
         return None
     sentiment_parts, emotion_parts = [], []
+    wanted = None if emotion_rows is None else np.asarray(emotion_rows, dtype=np.intp)
     for lo in range(0, len(texts), _HASH_BATCH):  # cache-sized sparse matrices
         counts = s_hasher.counts(texts[lo:lo + _HASH_BATCH])
         sentiment_parts.append(sentiment.predict_proba_counts(counts))
+        if wanted is not None:
+            here = wanted[(wanted >= lo) & (wanted < lo + _HASH_BATCH)] - lo
+            if not len(here):
+                continue
+            counts = counts[here] if len(here) < counts.shape[0] else counts
         emotion_parts.append(emotion.predict_proba_counts(s_hasher.fold(counts, e_hasher)))
     k_s, k_e = len(sentiment.classes_), len(emotion.classes_)
     sentiment_proba = np.vstack(sentiment_parts) if sentiment_parts else np.zeros((0, k_s))
