@@ -7,6 +7,7 @@ code 2 (never a traceback). Data goes to files; the human summary goes to stdout
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import sys
@@ -102,7 +103,7 @@ def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
                 in_format: str | None = None, out_format: str | None = None,
                 sep: str | None = None, encoding: str | None = None,
                 sheet: str | None = None, redact_pii: bool = True, excel_safe: bool = True,
-                progress: bool = False, question: str | None = None, jobs: int = 1,
+                progress: bool = False, question: str | None = None, jobs: int | None = None,
                 resume: bool = False, checkpoint: bool = True, engine: str = "local",
                 scheduler: str | None = None,
                 notify: Callable[[str], None] | None = None) -> tuple[_Summary, dict]:
@@ -118,7 +119,10 @@ def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
     ``jobs`` worker processes analyse chunks in parallel (``engine="local"``),
     or a dask cluster does (``engine="dask"``, ``scheduler`` its address; a
     local cluster of ``jobs`` workers without one); results are written in input
-    order and are byte-identical whatever the engine and ``jobs``.
+    order and are byte-identical whatever the engine and ``jobs``. ``jobs=None``
+    (the default) analyses an input of one chunk in this process and a larger one
+    with :func:`~cxtext.engine.parallel.auto_jobs` workers: one per available
+    core for models that run without torch (the ``fast`` preset), else one.
 
     With ``checkpoint`` (default), every finished chunk is committed to
     ``.OUT.cxtext-run/`` beside ``out`` until both outputs are complete;
@@ -144,13 +148,19 @@ def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
     if emotions is not None:
         options["emotions"] = False if emotions.strip().lower() in ("none", "off", "false") else emotions
     Analyzer(**options, chunksize=chunksize)  # check the options before reading anything
-    jobs = check_jobs(jobs)
+    if jobs is not None:
+        jobs = check_jobs(jobs)
     if engine not in ENGINES:
         raise ConfigError(f"[CX301] 'engine' must be one of {', '.join(ENGINES)}. Got {engine!r}.")
     if resume and not checkpoint:
         raise ConfigError("[CX301] --resume needs checkpoints; drop --no-checkpoint.")
     chunks = iter_table(src, chunksize=chunksize, format=in_format, sep=sep, encoding=encoding,
                         sheet=sheet)
+    if jobs is None and engine == "local":  # workers pay only for an input of several chunks
+        head = list(itertools.islice(chunks, 2))
+        chunks = itertools.chain(head, chunks)
+        if len(head) < 2:
+            jobs = 1
     summary = _Summary()
     m_out = mentions_path(out)
     if not out.parent.exists():
@@ -253,7 +263,7 @@ def analyze_cli(
     sheet: Annotated[str | None, typer.Option(help="XLSX sheet name (default: the first).")] = None,
     redact_pii: Annotated[bool, typer.Option("--redact-pii/--keep-pii", help="Replace emails, phones, cards, URLs, postcodes with placeholders.")] = True,
     excel_safe: Annotated[bool, typer.Option("--excel-safe/--no-excel-safe", help="Neutralise spreadsheet formulas in CSV/XLSX output.")] = True,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=-1, help="Worker processes analysing chunks in parallel (0 or -1: one per core). Output is identical whatever the number.")] = 1,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=-1, show_default=False, help="Worker processes analysing chunks in parallel (0 or -1: one per core). Default: one per available core (at most 8) for the fast preset when the input has more than one chunk, else 1. Output is identical whatever the number.")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run of the same command from its last finished chunk.")] = False,
     checkpoint: Annotated[bool, typer.Option("--checkpoint/--no-checkpoint", help="Commit finished chunks to .OUTPUT.cxtext-run/ so an interrupted run can --resume.")] = True,
     engine: Annotated[str, typer.Option(help="'local' (this machine, --jobs processes) or 'dask' (a dask cluster, see --scheduler).")] = "local",

@@ -85,6 +85,59 @@ def test_jobs_two_is_byte_identical_to_serial(tmp_path, survey_csv):
     assert not list(tmp_path.glob(".*cxtext-run"))  # checkpoints removed after success
 
 
+def test_default_jobs_use_workers_only_for_inputs_of_several_chunks(tmp_path, survey_csv,
+                                                                   monkeypatch):
+    """Without ``jobs``: one chunk runs here; more go to ``auto_jobs`` workers, same bytes."""
+    import cxtext.engine.runner as runner
+
+    pools: list[int] = []
+
+    def thread_pool(jobs, options):  # stands in for the worker processes; records their number
+        pools.append(jobs)
+        return ThreadPoolExecutor(1)
+
+    monkeypatch.setattr(runner, "process_pool", thread_pool)
+    monkeypatch.setattr(runner, "auto_jobs", lambda *, runs_torch: 1 if runs_torch else 3)
+    one_chunk, many = tmp_path / "one.csv", tmp_path / "many.csv"
+    run_analyze(survey_csv, one_chunk, text="comment", id="rid", chunksize=600)
+    assert pools == []
+    run_analyze(survey_csv, many, text="comment", id="rid", chunksize=100)
+    assert pools == [3]
+    serial = tmp_path / "serial.csv"
+    run_analyze(survey_csv, serial, text="comment", id="rid", chunksize=100, jobs=1)
+    assert pools == [3] and _same(many, serial)
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    ({"cpu.max": "200000 100000\n"}, 2.0),
+    ({"cpu.max": "150000 100000\n"}, 1.5),
+    ({"cpu.max": "max 100000\n"}, None),
+    ({"cpu/cpu.cfs_quota_us": "300000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 3.0),
+    ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),
+    ({}, None),
+])
+def test_cgroup_cpu_quota(tmp_path, files, expected):
+    from cxtext.engine.parallel import _cgroup_cpu_quota
+
+    for name, content in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(content)
+    assert _cgroup_cpu_quota(tmp_path) == expected
+
+
+def test_available_cores_respects_a_cpu_quota(monkeypatch):
+    import cxtext.engine.parallel as parallel
+
+    monkeypatch.setattr(parallel, "_cgroup_cpu_quota", lambda: 1.5)
+    assert parallel.available_cores() == 1 == parallel.check_jobs(0)
+    monkeypatch.setattr(parallel, "_cgroup_cpu_quota", lambda: 0.5)
+    assert parallel.available_cores() == 1
+    monkeypatch.setattr(parallel, "_cgroup_cpu_quota", lambda: None)
+    assert parallel.available_cores() >= 1
+    assert parallel.auto_jobs(runs_torch=True) == 1
+    assert 1 <= parallel.auto_jobs(runs_torch=False) <= parallel.AUTO_JOBS_MAX
+
+
 def test_without_id_and_duplicate_ids_across_chunks(tmp_path, survey_csv):
     # the row column, index-label duplicate_of and the id check run in the parent,
     # whatever --jobs is, so one process covers them

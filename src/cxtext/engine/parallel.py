@@ -22,17 +22,75 @@ import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, Future
+from pathlib import Path
 from typing import Any
 
 from cxtext.errors import ConfigError
 
-__all__ = ["check_jobs", "ordered_map", "process_pool"]
+__all__ = ["AUTO_JOBS_MAX", "auto_jobs", "available_cores", "check_jobs", "ordered_map", "process_pool"]
 
 logger = logging.getLogger(__name__)
 
 
+#: Most worker processes ``auto_jobs`` starts: each holds its own copy of the
+#: per-chunk data and of any model page it writes to (about 0.4 GB per worker).
+AUTO_JOBS_MAX = 8
+
+
+def _cgroup_cpu_quota(root: Path = Path("/sys/fs/cgroup")) -> float | None:
+    """Cores allowed by a cgroup CPU quota (containers, CI runners), ``None`` when unlimited."""
+    try:  # cgroup v2: "max 100000" or "200000 100000" (quota and period, in microseconds)
+        quota, period = (root / "cpu.max").read_text().split()[:2]
+        return None if quota == "max" else int(quota) / int(period)
+    except (OSError, ValueError):
+        pass
+    try:  # cgroup v1: a quota of -1 means unlimited
+        quota_us = int((root / "cpu" / "cpu.cfs_quota_us").read_text())
+        period_us = int((root / "cpu" / "cpu.cfs_period_us").read_text())
+        return quota_us / period_us if quota_us > 0 and period_us > 0 else None
+    except (OSError, ValueError):
+        return None
+
+
+def available_cores() -> int:
+    """CPU cores this process may use: its CPU affinity, capped by a cgroup CPU quota.
+
+    ``os.cpu_count()`` counts the machine's cores; a container limited to two
+    of 64 would otherwise start 64 workers that share two cores.
+
+    Examples
+    --------
+    >>> available_cores() >= 1
+    True
+    """
+    import os
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    quota = _cgroup_cpu_quota()
+    if quota is not None:
+        cores = min(cores, int(quota))  # a fractional core left over is not worth a process
+    return max(1, cores)
+
+
+def auto_jobs(*, runs_torch: bool) -> int:
+    """Worker processes for a run whose number of jobs was not given.
+
+    One per available core (at most :data:`AUTO_JOBS_MAX`) for models that run
+    without torch, the ``fast`` preset; 1 when a model runs on torch, which
+    already spreads each batch over every core.
+
+    Examples
+    --------
+    >>> auto_jobs(runs_torch=True)
+    1
+    >>> 1 <= auto_jobs(runs_torch=False) <= AUTO_JOBS_MAX
+    True
+    """
+    return 1 if runs_torch else min(available_cores(), AUTO_JOBS_MAX)
+
+
 def check_jobs(jobs: object, *, name: str = "jobs") -> int:
-    """Validate ``jobs``: a positive int, or ``-1``/``0`` for every core.
+    """Validate ``jobs``: a positive int, or ``-1``/``0`` for every available core.
 
     ``name`` is the option's name in the error message (``n_jobs`` in the API).
 
@@ -44,15 +102,13 @@ def check_jobs(jobs: object, *, name: str = "jobs") -> int:
     True
     """
     import numbers
-    import os
 
     if isinstance(jobs, bool) or not isinstance(jobs, numbers.Integral) or jobs < -1:
         raise ConfigError(
             f"[CX301] '{name}' must be a positive int (or 0/-1 for every core). Got {jobs!r}."
         )
     if jobs in (0, -1):
-        return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
-                   else (os.cpu_count() or 1))
+        return available_cores()
     return int(jobs)
 
 

@@ -29,7 +29,7 @@ from cxtext.engine._worker import (
     feed_duplicates,
 )
 from cxtext.engine.checkpoint import Checkpoint
-from cxtext.engine.parallel import ordered_map, process_pool
+from cxtext.engine.parallel import auto_jobs, available_cores, ordered_map, process_pool
 
 __all__ = ["analyze_stream", "open_executor"]
 
@@ -45,18 +45,20 @@ def _task(options: Mapping[str, Any], chunk: pd.DataFrame, text: str, id: str | 
 
 
 @contextlib.contextmanager
-def open_executor(engine: str, jobs: int, options: Mapping[str, Any],
+def open_executor(engine: str, jobs: int | None, options: Mapping[str, Any],
                   scheduler: str | None = None) -> Iterator[tuple[Executor | None, int, dict]]:
     """Yield ``(executor, window, info)`` for ``engine`` and shut it down afterwards.
 
     ``executor`` is ``None`` for ``engine="local", jobs=1`` (analysis runs in
     this process); ``window`` is how many chunks may be in flight; ``info`` is
     the analyzer's :meth:`~cxtext.Analyzer.info` as loaded by a worker.
+    ``jobs=None`` chooses: :func:`~cxtext.engine.parallel.auto_jobs` once the
+    models are loaded (a local cluster of one worker per available core for dask).
     """
     if engine == "dask":
         from cxtext.engine.dask_engine import dask_client
 
-        with dask_client(scheduler, n_workers=jobs) as client:
+        with dask_client(scheduler, n_workers=jobs if jobs is not None else available_cores()) as client:
             threads = sum(client.nthreads().values()) or 1
             executor = client.get_executor(pure=False)
             info = executor.submit(analyzer_info, dict(options)).result()
@@ -70,6 +72,11 @@ def open_executor(engine: str, jobs: int, options: Mapping[str, Any],
     # Undone at the end, so a caller's process is left as it was.
     gc.freeze()
     try:
+        if jobs is None:
+            from cxtext.embeddings import torch_model_loaded
+
+            jobs = auto_jobs(runs_torch=torch_model_loaded())
+            logger.info("Analysing with %d worker process(es) (--jobs not given)", jobs)
         if jobs <= 1:
             yield None, 1, info
             return
