@@ -114,8 +114,10 @@ def test_model_names_resolve_like_the_analyzer():
 def test_errors():
     with pytest.raises(InputError, match=r"\[CX108\].*2 texts but 1 labels"):
         evaluate_sentiment(["a", "b"], ["positive"], baselines=())
-    with pytest.raises(InputError, match=r"\[CX108\] No row"):
+    with pytest.raises(InputError, match=r"\[CX108\] No usable labels \(values seen: meh\)"):
         evaluate_sentiment(["a", "b"], ["meh", None], {"m": _PredictOnly()}, baselines=())
+    with pytest.raises(InputError, match=r"\[CX108\] No row with a usable label has a text"):
+        evaluate_sentiment(["", None], ["positive", "negative"], {"m": _PredictOnly()}, baselines=())
 
 
 def test_cx_idiom_set_is_well_formed():

@@ -50,7 +50,8 @@ logger = logging.getLogger(__name__)
 
 _RATING_RULE = (
     "Ratings map to sentiment with --scale 5: 1-2 negative, 3 neutral, 4-5 positive; "
-    "--scale 10: 0-6 negative, 7-8 neutral, 9-10 positive (the NPS groups)."
+    "--scale 10: 0-6 negative, 7-8 neutral, 9-10 positive (the NPS groups); "
+    "--scale polarity reads the codes -1/0/1."
 )
 
 app.add_typer(train_app, name="train")
@@ -58,8 +59,9 @@ app.add_typer(evaluate_app, name="evaluate")
 
 
 def _check_scale(scale: str | None) -> None:
-    if scale is not None and scale not in ("5", "10"):
-        raise InputError(f"[CX111] Unknown rating scale {scale!r}; use --scale 5 or --scale 10.")
+    if scale is not None and scale not in ("5", "10", "polarity"):
+        raise InputError(f"[CX111] Unknown rating scale {scale!r}; use --scale 5, --scale 10 or "
+                         "--scale polarity (-1/0/1).")
 
 
 def run_train_sentiment(src: Path, output: Path, *, text: str, label: str,
@@ -91,7 +93,8 @@ def run_train_sentiment(src: Path, output: Path, *, text: str, label: str,
     provenance = [TrainingData(data=src.name, licence=licence, rows=int(usable.sum()),
                                commercial_use=commercial_use,
                                note=f"text {text!r}, label {label!r}"
-                                    + (f", ratings on a {scale}-point scale" if scale else "")
+                                    + (f", ratings on a {scale}-point scale" if scale in ("5", "10") else "")
+                                    + (", polarity codes -1/0/1" if scale == "polarity" else "")
                                     + (f"; every ({balance_by!r}, class) cell weighted the same"
                                        if balance_by else ""))]
     model = train_sentiment(data, text, label, scale=scale, output=output, name=name,
@@ -128,7 +131,7 @@ def train_sentiment_cli(
     output: Annotated[Path, typer.Option("--output", "-o", help="Model folder to write, e.g. models/NAME/VERSION.")],
     text: Annotated[str, typer.Option("--text", "-t", help="Column holding the comment text.")],
     label: Annotated[str, typer.Option("--label", "-l", help="Column holding the label or rating.")],
-    scale: Annotated[str | None, typer.Option(help="Treat --label as a rating on this scale: 5 or 10.")] = None,
+    scale: Annotated[str | None, typer.Option(help="Treat --label as a rating on this scale: 5 or 10, or 'polarity' for the codes -1/0/1.")] = None,
     name: ModelNameOpt = None,
     version: ModelVersionOpt = None,
     licence: LicenceOpt = "unknown",
@@ -190,7 +193,7 @@ def evaluate_sentiment_cli(
     input: InputArg,
     text: Annotated[str, typer.Option("--text", "-t", help="Column holding the comment text.")],
     label: Annotated[str, typer.Option("--label", "-l", help="Column holding the gold label or rating.")],
-    scale: Annotated[str | None, typer.Option(help="Treat --label as a rating on this scale: 5 or 10.")] = None,
+    scale: Annotated[str | None, typer.Option(help="Treat --label as a rating on this scale: 5 or 10, or 'polarity' for the codes -1/0/1.")] = None,
     model: Annotated[list[str] | None, typer.Option("--model", "-m", help="Model to score: 'fast', 'accurate' or a model folder; repeat for several (default: fast).")] = None,
     baselines: Annotated[bool, typer.Option("--baselines/--no-baselines", help="Also score VADER and TextBlob.")] = True,
     question: Annotated[str | None, typer.Option(help="Column naming the survey question of each row: cxtext models read each answer through its prompt, as `analyze --question` does; adds a per-question breakdown.")] = None,

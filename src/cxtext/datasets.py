@@ -80,9 +80,10 @@ def rating_to_sentiment(values: pd.Series | np.ndarray | list, scale: str = "5")
     ----------
     values : array-like of numbers
         Ratings; non-numeric values map to missing.
-    scale : {"5", "10"}
+    scale : {"5", "10", "polarity"}
         ``"5"``: 1–2 negative, 3 neutral, 4–5 positive (stars, CSAT).
         ``"10"``: 0–6 negative, 7–8 neutral, 9–10 positive (the NPS groups).
+        ``"polarity"``: the codes -1 negative, 0 neutral, 1 positive.
 
     Examples
     --------
@@ -90,14 +91,19 @@ def rating_to_sentiment(values: pd.Series | np.ndarray | list, scale: str = "5")
     ['negative', 'neutral', 'positive']
     >>> rating_to_sentiment([0, 7, 10], scale="10").tolist()
     ['negative', 'neutral', 'positive']
+    >>> rating_to_sentiment(["-1", 0, 1, 2], scale="polarity").tolist()
+    ['negative', 'neutral', 'positive', None]
     """
     num = pd.to_numeric(pd.Series(values), errors="coerce")
+    if scale == "polarity":
+        codes = {-1: "negative", 0: "neutral", 1: "positive"}
+        return pd.Series([codes.get(v) for v in num.tolist()], index=num.index, dtype=object)
     if scale == "5":
         bins, low, high = [0, 2, 3, 5], 1, 5
     elif scale == "10":
         bins, low, high = [-1, 6, 8, 10], 0, 10
     else:
-        raise InputError(f"[CX111] Unknown rating scale {scale!r}; use '5' or '10'.")
+        raise InputError(f"[CX111] Unknown rating scale {scale!r}; use '5', '10' or 'polarity'.")
     num = num.where((num >= low) & (num <= high))
     out = pd.cut(num, bins=bins, labels=["negative", "neutral", "positive"])
     return out.astype(object).where(out.notna(), None)

@@ -286,8 +286,9 @@ def evaluate_sentiment(texts: Sequence[Any], labels: Sequence[Any],
     baselines : sequence, default ("vader", "textblob")
         Baseline names (see :mod:`cxtext.baselines`) or objects with ``predict``;
         ``()`` for none.
-    scale : {"5", "10"}, optional
-        ``labels`` are ratings on this scale (1–2/3/4–5 or 0–6/7–8/9–10).
+    scale : {"5", "10", "polarity"}, optional
+        ``labels`` are ratings on this scale (1–2/3/4–5 or 0–6/7–8/9–10), or
+        the polarity codes -1/0/1.
     dataset : str, path or dict, optional
         The file the rows came from (hashed with sha256) or a dict describing it.
     questions : sequence, optional
@@ -316,7 +317,7 @@ def evaluate_sentiment(texts: Sequence[Any], labels: Sequence[Any],
     """
     from cxtext import __version__
     from cxtext.baselines import load_baseline
-    from cxtext.sentiment.train import clean_for_model, normalise_labels
+    from cxtext.sentiment.train import clean_for_model, normalise_labels, unusable_labels_message
 
     texts = list(texts)
     labels = list(labels)
@@ -330,11 +331,10 @@ def evaluate_sentiment(texts: Sequence[Any], labels: Sequence[Any],
     has_text = pd.Series([t is not None and not (isinstance(t, float) and np.isnan(t))
                           and str(t).strip() != "" for t in texts])
     keep = (gold_all.notna() & has_text).to_numpy()
+    if not gold_all.notna().any():
+        raise InputError(unusable_labels_message(labels))
     if not keep.any():
-        raise InputError(
-            "[CX108] No row has both a text and a usable label: expected labels "
-            f"{list(LABELS)} (or ratings with scale='5'/'10')."
-        )
+        raise InputError("[CX108] No row with a usable label has a text; check the text column.")
     skipped = int((~keep).sum())
     if skipped:
         logger.warning("Skipping %d row(s) without a text or a usable label.", skipped)

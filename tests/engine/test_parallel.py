@@ -88,7 +88,7 @@ def test_jobs_two_is_byte_identical_to_serial(tmp_path, survey_csv):
 def test_default_jobs_use_workers_only_for_inputs_of_several_chunks(tmp_path, survey_csv,
                                                                    monkeypatch):
     """Without ``jobs``: one chunk runs here; more go to ``auto_jobs`` workers, same bytes."""
-    import cxtext.engine.runner as runner
+    from cxtext.engine import runner
 
     pools: list[int] = []
 
@@ -126,7 +126,7 @@ def test_cgroup_cpu_quota(tmp_path, files, expected):
 
 
 def test_available_cores_respects_a_cpu_quota(monkeypatch):
-    import cxtext.engine.parallel as parallel
+    from cxtext.engine import parallel
 
     monkeypatch.setattr(parallel, "_cgroup_cpu_quota", lambda: 1.5)
     assert parallel.available_cores() == 1 == parallel.check_jobs(0)

@@ -41,3 +41,31 @@ def test_balance_by_changes_the_fit_and_needs_its_column():
     assert by_source.get_params()["class_weight"] is None
     with pytest.raises(ColumnNotFoundError, match="source"):
         train_sentiment(df.drop(columns="source"), "text", "label", balance_by="source", **params)
+
+
+def test_label_spellings_and_polarity_codes():
+    from cxtext.sentiment.train import normalise_labels
+
+    text = pd.Series(["Positive", " NEG ", "neut", "Very  negative", "somewhat positive", "mixed", None])
+    assert normalise_labels(text).tolist() == ["positive", "negative", "neutral", "negative",
+                                               "positive", None, None]
+    codes = pd.Series(["-1", 0, 1.0, 2, "x"])
+    assert normalise_labels(codes, scale="polarity").tolist() == [
+        "negative", "neutral", "positive", None, None]
+
+
+@pytest.mark.parametrize(("labels", "hint"), [
+    ([1, 3, 5] * 4, "--scale 5 or --scale 10"),
+    ([-1, 0, 1] * 4, "--scale polarity"),
+    (["good", "bad", "meh"] * 4, "map other labels"),
+])
+def test_unusable_labels_say_what_was_seen_and_what_to_pass(labels, hint):
+    df = pd.DataFrame({"t": ["great", "awful", "ok then"] * 4, "y": labels})
+    with pytest.raises(InputError, match="CX108") as err:
+        train_sentiment(df, "t", "y")
+    assert hint in str(err.value) and "values seen: " in str(err.value)
+    from cxtext.evaluate import evaluate_sentiment
+
+    with pytest.raises(InputError, match="values seen") as err:
+        evaluate_sentiment(df["t"], df["y"], baselines=())
+    assert hint in str(err.value)

@@ -14,12 +14,17 @@ from cxtext.errors import ColumnNotFoundError, InputError
 from cxtext.models import TrainingData
 from cxtext.sentiment.fast import SENTIMENT_LABELS, FastSentimentClassifier
 
-__all__ = ["balanced_cell_weights", "clean_for_model", "normalise_labels", "train_sentiment"]
+__all__ = ["balanced_cell_weights", "clean_for_model", "normalise_labels", "train_sentiment",
+           "unusable_labels_message"]
 
 logger = logging.getLogger(__name__)
 
-_ALIASES = {"neg": "negative", "negative": "negative", "neu": "neutral", "neutral": "neutral",
-            "pos": "positive", "positive": "positive"}
+_ALIASES = {"neg": "negative", "negative": "negative", "neu": "neutral", "neut": "neutral",
+            "neutral": "neutral", "pos": "positive", "positive": "positive"}
+# five-level labels ("very negative" ... "very positive", as in SST-5) fold into three classes
+_ALIASES.update({f"{degree} {polarity}": polarity
+                 for degree in ("very", "extremely", "strongly", "somewhat", "slightly", "mostly")
+                 for polarity in ("negative", "positive")})
 
 
 def normalise_labels(values: pd.Series, scale: str | None = None) -> pd.Series:
@@ -38,13 +43,39 @@ def normalise_labels(values: pd.Series, scale: str | None = None) -> pd.Series:
     ['positive', 'negative', None]
     >>> normalise_labels(pd.Series([1, 3, 5]), scale="5").tolist()
     ['negative', 'neutral', 'positive']
+    >>> normalise_labels(pd.Series(["Very negative", "somewhat positive"])).tolist()
+    ['negative', 'positive']
     """
     if scale is not None:
         from cxtext.datasets import rating_to_sentiment
 
-        return pd.Series(rating_to_sentiment(values, scale).to_numpy(), index=values.index)
-    mapped = values.astype(str).str.strip().str.lower().map(_ALIASES)
+        return pd.Series(rating_to_sentiment(values, scale).to_numpy(dtype=object), index=values.index,
+                         dtype=object)
+    mapped = values.astype(str).str.strip().str.lower().str.split().str.join(" ").map(_ALIASES)
     return mapped.astype(object).where(mapped.notna(), None)
+
+
+def unusable_labels_message(values: Sequence[Any], column: str | None = None) -> str:
+    """Why no label was usable, and how to fix it, naming a few of the values seen.
+
+    Examples
+    --------
+    >>> print(unusable_labels_message([1, 5, 3, 5], "stars"))
+    [CX108] No usable labels in column 'stars' (values seen: 1, 3, 5). They look like numbers: \
+ratings need a scale (scale='5' or '10'; on the command line --scale 5 or --scale 10), the codes \
+-1/0/1 scale='polarity' (--scale polarity).
+    """
+    seen = sorted({str(v).strip() for v in values if v is not None and str(v).strip()
+                   and str(v).strip().lower() != "nan"})
+    shown = ", ".join(seen[:8]) + (", ..." if len(seen) > 8 else "")
+    where = f" in column {column!r}" if column else ""
+    message = f"[CX108] No usable labels{where} (values seen: {shown or 'none'})."
+    if seen and pd.to_numeric(pd.Series(seen), errors="coerce").notna().all():
+        return (f"{message} They look like numbers: ratings need a scale (scale='5' or '10'; on the "
+                "command line --scale 5 or --scale 10), the codes -1/0/1 scale='polarity' "
+                "(--scale polarity).")
+    return (f"{message} Expected {', '.join(SENTIMENT_LABELS)} (or neg/neu/pos, 'very positive' "
+            "and the like); map other labels to these first.")
 
 
 def balanced_cell_weights(labels: Sequence[Any], groups: Sequence[Any]) -> np.ndarray:
@@ -135,10 +166,7 @@ def train_sentiment(data: pd.DataFrame, text: str, label: str, *, scale: str | N
     labels = normalise_labels(data[label], scale)
     keep = labels.notna() & data[text].notna()
     if not keep.any():
-        raise InputError(
-            f"[CX108] No usable labels in column {label!r}: expected one of "
-            f"{list(SENTIMENT_LABELS)} (or ratings with scale='5'/'10')."
-        )
+        raise InputError(unusable_labels_message(data[label].tolist(), label))
     dropped = int((~keep).sum())
     if dropped:
         logger.warning("Skipping %d row(s) without a text or a usable label.", dropped)
