@@ -69,3 +69,16 @@ def test_unusable_labels_say_what_was_seen_and_what_to_pass(labels, hint):
     with pytest.raises(InputError, match="values seen") as err:
         evaluate_sentiment(df["t"], df["y"], baselines=())
     assert hint in str(err.value)
+
+
+def test_clean_for_model_is_the_cleaners_text(tmp_path):
+    from pathlib import Path
+
+    from cxtext.clean import Cleaner
+    from cxtext.sentiment.train import clean_for_model
+
+    demo = pd.read_csv(Path(__file__).parents[2] / "data" / "demo_survey.csv", dtype=str,
+                       keep_default_na=False)["comment"].tolist()
+    odd = [None, float("nan"), 3.0, b"bytes", ["a", "b"], "Call 020 7946 0000", "&amp; <p>x</p>", "\u00c3\u00a9"]
+    values = demo + odd
+    assert clean_for_model(values) == Cleaner(detect_language=False).transform(values)["text_clean"].tolist()
