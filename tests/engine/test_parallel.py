@@ -108,6 +108,19 @@ def test_default_jobs_use_workers_only_for_inputs_of_several_chunks(tmp_path, su
     assert pools == [3] and _same(many, serial)
 
 
+def test_default_jobs_stay_in_one_process_when_a_model_runs_on_torch(tmp_path, make_survey,
+                                                                    monkeypatch):
+    from cxtext.engine import runner
+
+    pools: list[int] = []
+    monkeypatch.setattr(runner, "process_pool", lambda jobs, options: pools.append(jobs))
+    src = tmp_path / "small.csv"
+    make_survey(30).to_csv(src, index=False)
+    summary, info = run_analyze(src, tmp_path / "out.csv", text="comment", id="rid",
+                                preset="accurate", chunksize=10)
+    assert summary.rows == 30 and pools == []  # three chunks, yet no worker pool
+
+
 @pytest.mark.parametrize(("files", "expected"), [
     ({"cpu.max": "200000 100000\n"}, 2.0),
     ({"cpu.max": "150000 100000\n"}, 1.5),
