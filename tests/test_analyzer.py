@@ -141,6 +141,9 @@ def test_missing_columns_are_clear(analyzer, tiny_survey):
     with pytest.raises(cxtext.ColumnNotFoundError, match="Id column 'idx'"):
         analyzer.analyze(tiny_survey, text="comment", id="idx")
     assert isinstance(err.value, KeyError) and isinstance(err.value, cxtext.CxTextError)
+    assert "Did you mean" not in str(err.value)
+    with pytest.raises(cxtext.ColumnNotFoundError, match="Did you mean 'comment'"):
+        analyzer.analyze(tiny_survey, text=" Comment")  # case and spaces differ
 
 
 def test_duplicate_and_missing_ids(analyzer, tiny_survey):

@@ -103,6 +103,17 @@ class InputError(CxTextError):
     """The data handed to cxtext cannot be analysed as given."""
 
 
+def _close_name(name: str, names: Sequence[str]) -> str | None:
+    """The one name in ``names`` equal to ``name`` but for case, spaces and ``_``/``-``."""
+
+    def key(n: str) -> str:
+        return "".join(ch for ch in n.casefold() if ch.isalnum())
+
+    wanted = key(name)
+    matches = [n for n in names if wanted and key(n) == wanted]
+    return matches[0] if len(matches) == 1 else None
+
+
 class ColumnNotFoundError(InputError, KeyError):
     """A column named by the caller does not exist.
 
@@ -121,9 +132,11 @@ class ColumnNotFoundError(InputError, KeyError):
         self.available = [str(c) for c in available]
         what = f"{role} column" if role else "Column"
         what = what[0].upper() + what[1:]
+        guess = _close_name(str(column), self.available)
         msg = (
-            f"[CX101] {what} {column!r} not found. Available columns: "
-            f"{_preview(self.available, 50)}. Pass one of these names."
+            f"[CX101] {what} {column!r} not found."
+            + (f" Did you mean {guess!r}?" if guess else "")
+            + f" Available columns: {_preview(self.available, 50)}. Pass one of these names."
         )
         super().__init__(msg)
 
