@@ -86,3 +86,14 @@ def test_unknown_emotion_lists_valid_ids(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "[CX108]" in err and "'joy' (1 row(s), first row 0)" in err and "'rage'" in err
     assert ", ".join(EMOTIONS) in err and "Traceback" not in err
+
+
+def test_goemotions_labels_with_their_flag(tmp_path, capsys):
+    src = tmp_path / "go.csv"
+    pd.DataFrame({"c": ["thank you so much", "this is so annoying", "ok"],
+                  "e": ["gratitude", "annoyance", "neutral"]}).to_csv(src, index=False)
+    assert main(["evaluate", "emotions", str(src), "-t", "c", "-l", "e"]) == 2
+    assert "--goemotions" in capsys.readouterr().err
+    assert main(["evaluate", "emotions", str(src), "-t", "c", "-l", "e", "--goemotions"]) == 0
+    printed = capsys.readouterr().out
+    assert "| fast | emotion-fast" in printed and "1 with no emotion" in printed

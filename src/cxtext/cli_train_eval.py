@@ -216,11 +216,13 @@ def evaluate_sentiment_cli(
 def run_evaluate_emotions(src: Path, *, text: str, labels: str, sep: str = ";",
                           models: list[str] | None = None, output: Path | None = None,
                           in_format: str | None = None, encoding: str | None = None,
-                          sheet: str | None = None, delimiter: str | None = None) -> dict[str, Any]:
+                          sheet: str | None = None, delimiter: str | None = None,
+                          goemotions: bool = False) -> dict[str, Any]:
     """Evaluate emotion models (default ``["fast"]``) on a file of texts with gold emotion ids.
 
     ``labels`` names a column of CX emotion ids separated by ``sep`` (empty =
-    no emotion; see :func:`cxtext.emotion.parse_emotion_labels`). Rows without
+    no emotion; see :func:`cxtext.emotion.parse_emotion_labels`), or of
+    GoEmotions label names with ``goemotions=True``. Rows without
     text are skipped. Texts are cleaned as for training
     (:func:`cxtext.sentiment.train.clean_for_model`), then each model is scored
     with :func:`cxtext.emotion.evaluate_emotions` and timed.
@@ -244,7 +246,7 @@ def run_evaluate_emotions(src: Path, *, text: str, labels: str, sep: str = ";",
 
     data = read_labelled(src, {"text": text, "labels": labels}, in_format=in_format,
                          delimiter=delimiter, encoding=encoding, sheet=sheet)
-    gold_all = parse_emotion_labels(data[labels].tolist(), sep=sep)
+    gold_all = parse_emotion_labels(data[labels].tolist(), sep=sep, goemotions=goemotions)
     keep = (data[text].notna() & data[text].astype(str).str.strip().ne("")).to_numpy(dtype=bool)
     if not keep.any():
         raise EmptyInputError(f"[CX102] Column {text!r} of {str(src)!r} has no text; nothing to evaluate.")
@@ -319,6 +321,7 @@ def evaluate_emotions_cli(
     sep: Annotated[str, typer.Option("--sep", help="Separator inside the label column.")] = ";",
     model: Annotated[list[str] | None, typer.Option("--model", "-m", help="Model to score: 'fast', 'accurate' or a model folder; repeat for several (default: fast).")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Report JSON to write; the markdown report goes beside it (.md).")] = None,
+    goemotions: Annotated[bool, typer.Option("--goemotions", help="--labels holds GoEmotions label names (annoyance, joy, neutral ...), mapped to CX emotions as cxtext's models were trained.")] = False,
     in_format: FormatOpt = None,
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
@@ -327,6 +330,7 @@ def evaluate_emotions_cli(
     report = run_evaluate_emotions(
         input, text=text, labels=labels, sep=sep, models=model, output=output,
         in_format=in_format, encoding=encoding, sheet=sheet, delimiter=delimiter,
+        goemotions=goemotions,
     )
     typer.echo(render_emotion_report(report))
     if output is not None:

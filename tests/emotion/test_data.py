@@ -56,3 +56,11 @@ def test_shared_goemotions_loader(shared_goemotions):
     assert df["text"].str.contains('""', regex=False).sum() <= 2
     share_none = (df["emotions"].map(len) == 0).mean()
     assert 0.4 < share_none < 0.6
+
+
+def test_goemotions_label_names_are_the_datasets(shared_goemotions):
+    from cxtext.emotion import GOEMOTIONS_LABELS, GOEMOTIONS_TO_CX
+
+    names = (shared_goemotions / "goemotions" / "emotions.txt").read_text(encoding="utf-8").split()
+    assert tuple(names) == GOEMOTIONS_LABELS
+    assert set(GOEMOTIONS_TO_CX) <= set(GOEMOTIONS_LABELS)

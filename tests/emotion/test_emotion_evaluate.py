@@ -21,3 +21,14 @@ def test_error_lists_valid_ids_and_bad_separator():
     assert ", ".join(EMOTIONS) in msg and "'|'" in msg
     with pytest.raises(InputError, match="separator"):
         parse_emotion_labels(["anger"], sep="")
+
+
+def test_goemotions_label_names_map_to_cx_emotions():
+    cells = ["Annoyance; joy", "neutral", "fear;nervousness", "", "love;curiosity", "sadness"]
+    assert parse_emotion_labels(cells, goemotions=True) == [
+        ["frustration", "delight"], [], ["anxiety"], [], [], ["disappointment"]]
+    with pytest.raises(InputError, match="Unknown GoEmotions label"):
+        parse_emotion_labels(["frustration"], goemotions=True)  # a CX id, not a GoEmotions name
+    with pytest.raises(InputError, match="--goemotions") as err:  # the plain reading says how to map
+        parse_emotion_labels(["annoyance", "neutral;joy"])
+    assert "'annoyance'" in str(err.value)

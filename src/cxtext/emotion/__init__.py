@@ -17,7 +17,12 @@ Models
 
 from cxtext.emotion.accurate import EmbeddingEmotionClassifier
 from cxtext.emotion.blend import BlendedEmotionClassifier
-from cxtext.emotion.data import GOEMOTIONS_TO_CX, load_goemotions_emotions, map_goemotions_labels
+from cxtext.emotion.data import (
+    GOEMOTIONS_LABELS,
+    GOEMOTIONS_TO_CX,
+    load_goemotions_emotions,
+    map_goemotions_labels,
+)
 from cxtext.emotion.definitions import EMOTIONS, NONE, Emotion, load_emotion_definitions
 from cxtext.emotion.evaluate import evaluate_emotions, parse_emotion_labels
 from cxtext.emotion.fast import FastEmotionClassifier
@@ -25,6 +30,7 @@ from cxtext.emotion.tuned import TunedEmotionClassifier
 
 __all__ = [
     "EMOTIONS",
+    "GOEMOTIONS_LABELS",
     "GOEMOTIONS_TO_CX",
     "NONE",
     "BlendedEmotionClassifier",

@@ -37,6 +37,7 @@ import pandas as pd
 from cxtext.emotion.definitions import EMOTIONS
 
 __all__ = [
+    "GOEMOTIONS_LABELS",
     "GOEMOTIONS_TO_CX",
     "holdout_split",
     "labels_to_matrix",
@@ -44,6 +45,14 @@ __all__ = [
     "map_goemotions_labels",
     "normalise_for_grouping",
 ]
+
+#: The 28 GoEmotions label names, in the order of the dataset's ``emotions.txt``.
+GOEMOTIONS_LABELS: tuple[str, ...] = (
+    "admiration", "amusement", "anger", "annoyance", "approval", "caring", "confusion",
+    "curiosity", "desire", "disappointment", "disapproval", "disgust", "embarrassment",
+    "excitement", "fear", "gratitude", "grief", "joy", "love", "nervousness", "optimism",
+    "pride", "realization", "relief", "remorse", "sadness", "surprise", "neutral",
+)
 
 #: GoEmotions label -> CX emotion id (labels not listed are ignored).
 GOEMOTIONS_TO_CX: dict[str, str] = {

@@ -81,7 +81,8 @@ def evaluate_emotions(model: _Predicts, texts: Sequence[str],
     return emotion_scores(Y_true, Y_pred)
 
 
-def parse_emotion_labels(values: Iterable[Any], sep: str = ";") -> list[list[str]]:
+def parse_emotion_labels(values: Iterable[Any], sep: str = ";", *,
+                         goemotions: bool = False) -> list[list[str]]:
     """Gold emotion ids from label cells such as ``"anger;frustration"``.
 
     Ids are matched ignoring case and surrounding spaces; an empty or missing
@@ -94,6 +95,10 @@ def parse_emotion_labels(values: Iterable[Any], sep: str = ";") -> list[list[str
         One cell per text.
     sep : str, default=";"
         Separator between the ids inside a cell.
+    goemotions : bool, default=False
+        The cells hold GoEmotions label names (``"annoyance;joy"``), mapped to
+        CX emotions by :data:`~cxtext.emotion.GOEMOTIONS_TO_CX`; the labels it
+        does not map (``neutral``, ``love`` ...) mean no CX emotion.
 
     Returns
     -------
@@ -110,12 +115,15 @@ def parse_emotion_labels(values: Iterable[Any], sep: str = ";") -> list[list[str
     --------
     >>> parse_emotion_labels(["Anger; frustration", "", None, "none", "gratitude"])
     [['anger', 'frustration'], [], [], [], ['gratitude']]
+    >>> parse_emotion_labels(["annoyance;joy", "neutral", "sadness"], goemotions=True)
+    [['frustration', 'delight'], [], ['disappointment']]
     """
+    from cxtext.emotion.data import GOEMOTIONS_LABELS, GOEMOTIONS_TO_CX
     from cxtext.errors import InputError
 
     if not sep:
         raise InputError("[CX108] The label separator must not be empty; use e.g. ';'.")
-    valid = set(EMOTIONS)
+    valid = set(GOEMOTIONS_LABELS) if goemotions else set(EMOTIONS)
     out: list[list[str]] = []
     unknown: dict[str, list[int]] = {}
     for row, cell in enumerate(values):
@@ -133,7 +141,10 @@ def parse_emotion_labels(values: Iterable[Any], sep: str = ";") -> list[list[str
             if not e or e == NONE:
                 continue
             if e in valid:
-                found.add(e)
+                if not goemotions:
+                    found.add(e)
+                elif e in GOEMOTIONS_TO_CX:
+                    found.add(GOEMOTIONS_TO_CX[e])
             else:
                 unknown.setdefault(str(item).strip(), []).append(row)
         out.append([e for e in EMOTIONS if e in found])
@@ -141,9 +152,16 @@ def parse_emotion_labels(values: Iterable[Any], sep: str = ";") -> list[list[str
         shown = ", ".join(f"{k!r} ({len(v)} row(s), first row {v[0]})"
                           for k, v in list(unknown.items())[:10])
         more = f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""
+        if goemotions:
+            raise InputError(f"[CX108] Unknown GoEmotions label(s) {shown}{more}. GoEmotions "
+                             f"labels: {', '.join(GOEMOTIONS_LABELS)}.")
+        hint = ""
+        if {k.lower() for k in unknown} <= set(GOEMOTIONS_LABELS):
+            hint = (" These are GoEmotions labels: pass goemotions=True (on the command line "
+                    "--goemotions) to map them to CX emotions.")
         raise InputError(
             f"[CX108] Unknown emotion label(s) {shown}{more}. Valid emotion ids: "
             f"{', '.join(EMOTIONS)}; separate several with {sep!r}, and leave the cell empty "
-            f"(or write {NONE!r}) for no emotion."
+            f"(or write {NONE!r}) for no emotion.{hint}"
         )
     return out
