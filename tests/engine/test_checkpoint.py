@@ -204,6 +204,7 @@ def test_first_ctrl_c_stops_at_the_next_chunk_second_at_once():
     from cxtext.engine.interrupt import stop_between_chunks
 
     notes: list[str] = []
+    before = signal.getsignal(signal.SIGINT)  # SIG_IGN when started in the background by a shell
     with stop_between_chunks(notes.append) as stop:
         stop.check()  # nothing requested yet
         signal.raise_signal(signal.SIGINT)
@@ -212,7 +213,7 @@ def test_first_ctrl_c_stops_at_the_next_chunk_second_at_once():
             stop.check()
         with pytest.raises(KeyboardInterrupt):
             signal.raise_signal(signal.SIGINT)
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert signal.getsignal(signal.SIGINT) is before  # the caller's handler is back
 
 
 class _Planted:

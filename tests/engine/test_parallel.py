@@ -98,6 +98,8 @@ def test_default_jobs_use_workers_only_for_inputs_of_several_chunks(tmp_path, su
 
     monkeypatch.setattr(runner, "process_pool", thread_pool)
     monkeypatch.setattr(runner, "auto_jobs", lambda *, runs_torch: 1 if runs_torch else 3)
+    # earlier tests may have run a torch model in this process; the fast preset does not
+    monkeypatch.setattr("cxtext.embeddings.torch_model_loaded", lambda: False)
     one_chunk, many = tmp_path / "one.csv", tmp_path / "many.csv"
     run_analyze(survey_csv, one_chunk, text="comment", id="rid", chunksize=600)
     assert pools == []
