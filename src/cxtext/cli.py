@@ -54,6 +54,7 @@ class _Summary:
 
     def __init__(self) -> None:
         self.rows = self.empty = self.non_answers = self.duplicates = self.pii = self.mentions = 0
+        self.workers = 1  # processes (or dask threads) that analysed the chunks
         self.languages: Counter[str] = Counter()
         self.sentiment: Counter[str] = Counter()
         self.themes: Counter[str] = Counter()
@@ -83,7 +84,8 @@ class _Summary:
             f"read     {self.rows:,} rows from {src}",
             f"wrote    {self.rows:,} rows to {out}",
             f"         {self.mentions:,} theme mentions to {mentions_out}",
-            f"time     {seconds:.1f} s ({self.rows / max(seconds, 1e-9):,.0f} comments/s)",
+            f"time     {seconds:.1f} s ({self.rows / max(seconds, 1e-9):,.0f} comments/s"
+            + (f", {self.workers} workers)" if self.workers > 1 else ")"),
             f"empty    {share(self.empty)}    non-answers {share(self.non_answers)}    "
             f"duplicates {share(self.duplicates)}    with PII redacted {share(self.pii)}",
             "language " + ", ".join(f"{k} {v:,}" for k, v in self.languages.most_common(6)),
@@ -136,7 +138,7 @@ def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
     from cxtext.engine.checkpoint import Checkpoint
     from cxtext.engine.interrupt import StopFlag, stop_between_chunks
     from cxtext.engine.parallel import check_jobs
-    from cxtext.engine.runner import ENGINES, analyze_stream, open_executor
+    from cxtext.engine.runner import ENGINES, WINDOW_PER_WORKER, analyze_stream, open_executor
     from cxtext.errors import ConfigError
     from cxtext.io import TableWriter, iter_table
 
@@ -175,6 +177,7 @@ def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
                                 outputs=[m_out], notify=say)
     with open_executor(engine, jobs, options, scheduler) as (executor, window, info), \
             (stop_between_chunks(say) if ckpt is not None else nullcontext(StopFlag())) as stop:
+        summary.workers = 1 if executor is None else max(1, window // WINDOW_PER_WORKER)
         try:
             with TableWriter(out, format=out_format, excel_safe=excel_safe) as cw, \
                     TableWriter(m_out, format=out_format, excel_safe=excel_safe) as mw:
@@ -202,7 +205,7 @@ def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
     if ckpt is not None:
         ckpt.remove()
     _write_info(out, {**info, "input": str(src), "text": text, "id": id, "question": question,
-                      "rows": summary.rows, "mentions": summary.mentions})
+                      "rows": summary.rows, "mentions": summary.mentions, "workers": summary.workers})
     return summary, info
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -101,10 +102,13 @@ def test_default_jobs_use_workers_only_for_inputs_of_several_chunks(tmp_path, su
     # earlier tests may have run a torch model in this process; the fast preset does not
     monkeypatch.setattr("cxtext.embeddings.torch_model_loaded", lambda: False)
     one_chunk, many = tmp_path / "one.csv", tmp_path / "many.csv"
-    run_analyze(survey_csv, one_chunk, text="comment", id="rid", chunksize=600)
-    assert pools == []
-    run_analyze(survey_csv, many, text="comment", id="rid", chunksize=100)
-    assert pools == [3]
+    summary, _ = run_analyze(survey_csv, one_chunk, text="comment", id="rid", chunksize=600)
+    assert pools == [] and summary.workers == 1
+    summary, _ = run_analyze(survey_csv, many, text="comment", id="rid", chunksize=100)
+    assert pools == [3] and summary.workers == 3
+    assert json.loads(many.with_suffix(".info.json").read_text())["workers"] == 3
+    shown = summary.render(src=survey_csv, out=many, mentions_out=many, seconds=1.0, info={})
+    assert "comments/s, 3 workers)" in shown
     serial = tmp_path / "serial.csv"
     run_analyze(survey_csv, serial, text="comment", id="rid", chunksize=100, jobs=1)
     assert pools == [3] and _same(many, serial)

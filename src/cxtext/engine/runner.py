@@ -37,6 +37,9 @@ logger = logging.getLogger(__name__)
 
 ENGINES = ("local", "dask")
 
+#: Chunks in flight per worker: one being analysed, one queued behind it.
+WINDOW_PER_WORKER = 2
+
 
 def _task(options: Mapping[str, Any], chunk: pd.DataFrame, text: str, id: str | None,
           question: str | None) -> tuple[pd.DataFrame, pd.DataFrame, list[Hashable]]:
@@ -62,7 +65,7 @@ def open_executor(engine: str, jobs: int | None, options: Mapping[str, Any],
             threads = sum(client.nthreads().values()) or 1
             executor = client.get_executor(pure=False)
             info = executor.submit(analyzer_info, dict(options)).result()
-            yield executor, 2 * threads, info
+            yield executor, WINDOW_PER_WORKER * threads, info
         return
     info = analyzer_info(options)  # loads the models in this process
     # The models' objects (vocabularies, lookup tables, matchers) live as long as
@@ -82,7 +85,7 @@ def open_executor(engine: str, jobs: int | None, options: Mapping[str, Any],
             return
         pool = process_pool(jobs, options)
         try:
-            yield pool, 2 * jobs, info
+            yield pool, WINDOW_PER_WORKER * jobs, info
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
     finally:
