@@ -122,7 +122,7 @@ def test_default_jobs_stay_in_one_process_when_a_model_runs_on_torch(tmp_path, m
     monkeypatch.setattr(runner, "process_pool", lambda jobs, options: pools.append(jobs))
     src = tmp_path / "small.csv"
     make_survey(30).to_csv(src, index=False)
-    summary, info = run_analyze(src, tmp_path / "out.csv", text="comment", id="rid",
+    summary, _ = run_analyze(src, tmp_path / "out.csv", text="comment", id="rid",
                                 preset="accurate", chunksize=10)
     assert summary.rows == 30 and pools == []  # three chunks, yet no worker pool
 
