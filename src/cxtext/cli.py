@@ -124,7 +124,8 @@ def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
     order and are byte-identical whatever the engine and ``jobs``. ``jobs=None``
     (the default) analyses an input of one chunk in this process and a larger one
     with :func:`~cxtext.engine.parallel.auto_jobs` workers: one per available
-    core for models that run without torch (the ``fast`` preset), else one.
+    core for models that run without torch (the ``fast`` preset) where workers
+    are forked (Linux), else one.
 
     With ``checkpoint`` (default), every finished chunk is committed to
     ``.OUT.cxtext-run/`` beside ``out`` until both outputs are complete;
@@ -266,7 +267,7 @@ def analyze_cli(
     sheet: Annotated[str | None, typer.Option(help="XLSX sheet name (default: the first).")] = None,
     redact_pii: Annotated[bool, typer.Option("--redact-pii/--keep-pii", help="Replace emails, phones, cards, URLs, postcodes with placeholders.")] = True,
     excel_safe: Annotated[bool, typer.Option("--excel-safe/--no-excel-safe", help="Neutralise spreadsheet formulas in CSV/XLSX output.")] = True,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=-1, show_default=False, help="Worker processes analysing chunks in parallel (0 or -1: one per core). Default: one per available core (at most 8) for the fast preset when the input has more than one chunk, else 1. Output is identical whatever the number.")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=-1, show_default=False, help="Worker processes analysing chunks in parallel (0 or -1: one per core). Default: one per available core (at most 8) for the fast preset on Linux when the input has more than one chunk, else 1. Output is identical whatever the number.")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run of the same command from its last finished chunk.")] = False,
     checkpoint: Annotated[bool, typer.Option("--checkpoint/--no-checkpoint", help="Commit finished chunks to .OUTPUT.cxtext-run/ so an interrupted run can --resume.")] = True,
     engine: Annotated[str, typer.Option(help="'local' (this machine, --jobs processes) or 'dask' (a dask cluster, see --scheduler).")] = "local",

@@ -155,6 +155,8 @@ def test_available_cores_respects_a_cpu_quota(monkeypatch):
     assert parallel.available_cores() >= 1
     assert parallel.auto_jobs(runs_torch=True) == 1
     assert 1 <= parallel.auto_jobs(runs_torch=False) <= parallel.AUTO_JOBS_MAX
+    monkeypatch.setattr("sys.platform", "darwin")  # workers would be spawned: one process
+    assert parallel.auto_jobs(runs_torch=False) == 1
 
 
 def test_without_id_and_duplicate_ids_across_chunks(tmp_path, survey_csv):

@@ -76,8 +76,10 @@ def auto_jobs(*, runs_torch: bool) -> int:
     """Worker processes for a run whose number of jobs was not given.
 
     One per available core (at most :data:`AUTO_JOBS_MAX`) for models that run
-    without torch, the ``fast`` preset; 1 when a model runs on torch, which
-    already spreads each batch over every core.
+    without torch, the ``fast`` preset, where workers are forked (Linux) and so
+    start at once; 1 when a model runs on torch, which already spreads each
+    batch over every core, and on platforms that spawn workers (they load their
+    models for seconds each, which pays only on large files: pass ``--jobs``).
 
     Examples
     --------
@@ -86,7 +88,11 @@ def auto_jobs(*, runs_torch: bool) -> int:
     >>> 1 <= auto_jobs(runs_torch=False) <= AUTO_JOBS_MAX
     True
     """
-    return 1 if runs_torch else min(available_cores(), AUTO_JOBS_MAX)
+    import sys
+
+    if runs_torch or not sys.platform.startswith("linux"):
+        return 1
+    return min(available_cores(), AUTO_JOBS_MAX)
 
 
 def check_jobs(jobs: object, *, name: str = "jobs") -> int:
