@@ -142,3 +142,14 @@ def test_train_nb_weight_zero_is_the_plain_regression(tmp_path, labelled_csv):
     assert not np.allclose(plain.coef_, nbsvm.coef_)
     assert main(["train", "sentiment", str(labelled_csv), "-t", "comment", "-l", "label",
                  "--nb-weight", "2", "-o", str(tmp_path / "bad" / "1.0.0")]) == 2
+
+
+def test_train_tweet_copy_is_recorded_and_widens_the_model(tmp_path, labelled_csv):
+    folder = tmp_path / "models" / "sentiment-tw" / "1.0.0"
+    assert main(["train", "sentiment", str(labelled_csv), "-t", "comment", "-l", "label",
+                 "--tweet-copy", "1", "-o", str(folder), "--n-features", "4096", "-q"]) == 0
+    model = FastSentimentClassifier.load(folder)
+    assert model.get_params()["tweet_copy"] == 1.0
+    assert model.coef_.shape[1] == 3 * 4096  # word, char and the tweet copy
+    assert main(["train", "sentiment", str(labelled_csv), "-t", "comment", "-l", "label",
+                 "--tweet-copy", "2", "-o", str(tmp_path / "bad" / "1.0.0")]) == 2

@@ -1,6 +1,7 @@
-"""Recipe: build ``sentiment-accurate`` 0.9.0, an equal-weight blend of two trained models.
+"""Recipe: build ``sentiment-accurate`` 0.10.0, an equal-weight blend of two trained models.
 
-    HF_HUB_OFFLINE=1 .venv/bin/python models/recipes/sentiment_blend.py [--version 0.9.0]
+    HF_HUB_OFFLINE=1 .venv/bin/python models/recipes/sentiment_blend.py [--version 0.10.0]
+    # 0.9.0 was: --version 0.9.0 --components sentiment-accurate/0.4.0 sentiment-fast/0.6.0
     # 0.8.0 was: --version 0.8.0 --components sentiment-accurate/0.4.0 sentiment-fast/0.5.0
     # 0.7.0 was: --version 0.7.0 --components sentiment-accurate/0.4.0 sentiment-fast/0.4.0
     # 0.6.0 was: --version 0.6.0 --components sentiment-accurate/0.4.0 sentiment-fast/0.3.0
@@ -9,7 +10,7 @@
 
 Pools the class probabilities of ``sentiment-accurate/0.4.0`` (MiniLM
 fine-tuned multi-task with the emotion head, ``accurate_shared.py``) and
-``sentiment-fast/0.6.0`` (hashed n-grams) as a
+``sentiment-fast/0.7.0`` (hashed n-grams, with the tweet copy) as a
 weighted geometric mean with weights 0.5/0.5 (:class:`cxtext.sentiment.BlendedSentimentClassifier`). Nothing
 is trained: the weights are fixed at equal, not tuned on any test split. The
 blend is scored on every test split of the shared datasets (both components were
@@ -35,7 +36,7 @@ from cxtext.sentiment.train import clean_for_model
 
 ROOT = Path(__file__).resolve().parents[2]
 logger = logging.getLogger("sentiment_blend")
-COMPONENTS = ("sentiment-accurate/0.4.0", "sentiment-fast/0.6.0")
+COMPONENTS = ("sentiment-accurate/0.4.0", "sentiment-fast/0.7.0")
 WEIGHTS = (0.5, 0.5)
 
 
@@ -50,7 +51,7 @@ def _summary(model: object) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--version", default="0.9.0")
+    parser.add_argument("--version", default="0.10.0")
     parser.add_argument("--components", nargs=2, default=list(COMPONENTS),
                         help="tuned model and fast model folders (names under models/)")
     parser.add_argument("--out", type=Path, default=ROOT / "models" / "sentiment-accurate")

@@ -140,6 +140,7 @@ def train_sentiment_cli(
     n_features: Annotated[int, typer.Option("--n-features", help="Hash buckets per feature block (256 to 16777216).")] = 2**19,
     balance_by: Annotated[str | None, typer.Option("--balance-by", help="Column naming each row's source (dataset, channel, survey): every (source, class) cell gets the same total weight, so a big source does not outweigh the others.")] = None,
     nb_weight: Annotated[float, typer.Option("--nb-weight", min=0.0, max=1.0, help="Share of NBSVM one-vs-rest logits (naive-Bayes-scaled n-grams) averaged into the multinomial regression's; 0 = the plain regression (trains about twice as fast).")] = 0.5,
+    tweet_copy: Annotated[float, typer.Option("--tweet-copy", min=0.0, max=1.0, help="Weight of a copy of the word features for texts that address an @handle (tweets): with tweets and other comments in one training set, the model learns tweet-only corrections on top of shared weights. 0 = no copy; the shipped fast model uses 1.")] = 0.0,
     in_format: FormatOpt = None,
     sep: CsvSepOpt = None,
     encoding: EncodingOpt = None,
@@ -150,7 +151,7 @@ def train_sentiment_cli(
         input, output, text=text, label=label, scale=scale, name=name, version=version,
         licence=licence, commercial_use=commercial_use, in_format=in_format, sep=sep,
         encoding=encoding, sheet=sheet, C=C, n_features=n_features, balance_by=balance_by,
-        nb_weight=nb_weight,
+        nb_weight=nb_weight, tweet_copy=tweet_copy,
     )
     if not quiet:
         typer.echo(render_train_summary(summary))

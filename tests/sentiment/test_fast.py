@@ -158,3 +158,39 @@ def test_models_saved_before_the_nb_part_load_with_nb_weight_zero():
     old = FastSentimentClassifier.load("sentiment-fast/0.4.0")
     assert old.get_params()["nb_weight"] == 0.0
     assert FastSentimentClassifier().get_params()["nb_weight"] == 0.5
+
+
+def test_tweet_copy_learns_tweet_only_weights_and_survives_a_round_trip(tmp_path):
+    # "?" is neutral in tweets and negative elsewhere: only the tweet copy can hold both.
+    texts = (["@air where is gate 5?", "@air any news on my refund?", "@air love the crew",
+              "@air flight delayed again"] * 10
+             + ["where is my refund?", "why is it broken?", "love the fabric", "seams split again"] * 10)
+    labels = (["neutral", "neutral", "positive", "negative"] * 10
+              + ["negative", "negative", "positive", "negative"] * 10)
+    plain = FastSentimentClassifier(n_features=2**10, char_ngrams=(0, 0), calibration_size=0).fit(texts, labels)
+    copied = FastSentimentClassifier(n_features=2**10, char_ngrams=(0, 0), calibration_size=0,
+                                     tweet_copy=1.0).fit(texts, labels)
+    probe = ["@air where is my bag?", "where is my bag?"]
+    neutral = list(copied.classes_).index("neutral")
+    p_plain, p_copied = plain.predict_proba(probe), copied.predict_proba(probe)
+    assert p_copied[0, neutral] - p_copied[1, neutral] > p_plain[0, neutral] - p_plain[1, neutral]
+    assert copied.coef_.shape[1] == 2 * 2**10
+    loaded = FastSentimentClassifier.load(copied.save(tmp_path / "m", version="1.0.0"))
+    assert loaded.get_params()["tweet_copy"] == 1.0
+    np.testing.assert_allclose(loaded.predict_proba(probe), p_copied, rtol=1e-6)
+    assert FastSentimentClassifier.load("sentiment-fast/0.6.0").get_params()["tweet_copy"] == 0.0
+
+
+def test_a_lighter_tweet_copy_leans_on_the_shared_weights():
+    texts = ["@air where is gate 5?", "@air love the crew", "@air flight delayed again",
+             "where is my refund?", "love the fabric", "seams split again"] * 10
+    labels = ["neutral", "positive", "negative", "negative", "positive", "negative"] * 10
+    kw = dict(n_features=2**10, char_ngrams=(0, 0), calibration_size=0)
+    full = FastSentimentClassifier(tweet_copy=1.0, **kw).fit(texts, labels)
+    light = FastSentimentClassifier(tweet_copy=0.3, **kw).fit(texts, labels)
+    np.testing.assert_allclose(light.idf_[-2**10:], 0.3 * full.idf_[-2**10:], rtol=1e-6)
+    copy_share = [np.abs(m.coef_[:, 2**10:] * m.idf_[2**10:]).sum() / np.abs(m.coef_ * m.idf_).sum()
+                  for m in (full, light)]
+    assert copy_share[1] < copy_share[0]
+    with pytest.raises(ConfigError, match="tweet_copy"):
+        FastSentimentClassifier(tweet_copy=2.0, **kw).fit(texts, labels)

@@ -10,6 +10,7 @@ from cxtext.sentiment.features import (
     char_ngram_counts,
     counts_from_keys,
     idf_l2,
+    is_tweet,
     log_scale,
     mark_negation,
 )
@@ -94,6 +95,31 @@ def test_fold_gives_the_smaller_hashers_counts(char_ngrams):
     assert folded.shape == direct.shape
     assert (folded != direct).nnz == 0
     np.testing.assert_array_equal(log_scale(folded).toarray(), small.transform(TEXTS).toarray())
+
+
+@pytest.mark.parametrize("char_ngrams", [(2, 5), (0, 0)])
+def test_tweet_copy_repeats_the_word_block_for_tweets_only(char_ngrams):
+    texts = ["@united lost my bag, not happy", "lost my bag, not happy", "mail me@example.com", ""]
+    plain, copied = TextHasher(2**10, char_ngrams), TextHasher(2**10, char_ngrams, tweet_copy=True)
+    assert [is_tweet(t) for t in texts] == [True, False, False, False]
+    X, C = plain.counts(texts).toarray(), copied.counts(texts).toarray()
+    n = 2**10
+    assert C.shape == (4, X.shape[1] + n) and copied.n_blocks == plain.n_blocks + 1
+    np.testing.assert_array_equal(C[:, : X.shape[1]], X)  # the blocks before are untouched
+    np.testing.assert_array_equal(C[0, X.shape[1]:], X[0, :n])  # the tweet's words again
+    assert not C[1:, X.shape[1]:].any()
+    assert copied.counts([]).shape == (0, X.shape[1] + n)
+
+
+@pytest.mark.parametrize("char_ngrams", [(2, 5), (0, 0)])
+def test_fold_drops_the_tweet_copy_or_folds_it(char_ngrams):
+    texts = TEXTS + ["@delta thanks, great crew!"]
+    big = TextHasher(2**12, char_ngrams, tweet_copy=True)
+    for small in (TextHasher(2**9, char_ngrams), TextHasher(2**9, char_ngrams, tweet_copy=True)):
+        assert big.can_fold_to(small)
+        folded, direct = big.fold(big.counts(texts), small), small.counts(texts)
+        assert folded.shape == direct.shape and (folded != direct).nnz == 0
+    assert not TextHasher(2**12, char_ngrams).can_fold_to(TextHasher(2**9, char_ngrams, tweet_copy=True))
 
 
 def test_fold_refuses_hashers_it_cannot_map_to():

@@ -154,6 +154,14 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         Chosen without any test split: ``benchmarks/sentiment_nb_features.py``.
     nb_alpha : float, default=1.0
         Smoothing of the naive-Bayes counts behind the NBSVM part.
+    tweet_copy : float, default=0.0
+        Weight of a copy of the word features given to texts that address an
+        ``@handle`` (:class:`~cxtext.sentiment.features.TextHasher`), so the model
+        learns tweet-only corrections on top of the weights every text shares
+        (0 turns it off). Below 1 the copy's features are scaled down, which makes
+        the corrections dearer under the regularisation: the shared weights keep
+        what tweets teach about other genres. Texts without a handle are read by
+        the shared weights alone.
 
     Attributes
     ----------
@@ -180,7 +188,7 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
                  C: float = 4.0, class_weight: str | None = "balanced",
                  calibration_size: float = 0.1, max_chars: int = 3000,
                  random_state: int = 0, char_analyzer: str = "rolling",
-                 nb_weight: float = 0.5, nb_alpha: float = 1.0) -> None:
+                 nb_weight: float = 0.5, nb_alpha: float = 1.0, tweet_copy: float = 0.0) -> None:
         self.n_features = n_features
         self.char_ngrams = char_ngrams
         self.C = C
@@ -191,10 +199,12 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         self.char_analyzer = char_analyzer
         self.nb_weight = nb_weight
         self.nb_alpha = nb_alpha
+        self.tweet_copy = tweet_copy
 
     # -- fitting -----------------------------------------------------------------
     def _hasher(self) -> TextHasher:
-        return TextHasher(self.n_features, tuple(self.char_ngrams), self.max_chars)
+        return TextHasher(self.n_features, tuple(self.char_ngrams), self.max_chars,
+                          tweet_copy=float(self.tweet_copy) > 0)
 
     def _validate_params(self) -> None:
         if not (isinstance(self.n_features, (int, np.integer)) and 2**8 <= self.n_features <= 2**24):
@@ -218,6 +228,11 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
             raise ConfigError(
                 "[CX301] The 'nb_alpha' parameter of FastSentimentClassifier must be > 0. "
                 f"Got {self.nb_alpha!r} instead."
+            )
+        if not 0.0 <= float(self.tweet_copy) <= 1.0:
+            raise ConfigError(
+                "[CX301] The 'tweet_copy' parameter of FastSentimentClassifier must be in [0, 1]. "
+                f"Got {self.tweet_copy!r} instead."
             )
         if self.char_analyzer not in CHAR_ANALYZERS:
             raise ConfigError(
@@ -258,6 +273,8 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
                                             random_state=self.random_state, stratify=y_idx)
         tfidf = TfidfTransformer(sublinear_tf=False, norm="l2").fit(X_raw[idx])
         self.idf_ = tfidf.idf_.astype(np.float32)
+        if float(self.tweet_copy) > 0:  # the copy is the last block: scale it by its weight
+            self.idf_[-self.n_features:] *= np.float32(self.tweet_copy)
         weights = None if sample_weight is None else np.asarray(sample_weight, dtype=float)[idx]
         coef, self.intercept_ = fit_linear_logits(
             self._weight(X_raw[idx]), y_idx[idx], C=float(self.C), sample_weight=weights,
@@ -330,7 +347,10 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
                         metrics=all_metrics, trained_on=trained_on,
                         description=description or "Three-class sentiment (negative/neutral/"
                         "positive) from hashed word and character n-grams with negation "
-                        "scope marking, logistic regression (averaged with NBSVM one-vs-rest "
+                        "scope marking" + (", plus a copy of the word features for texts that "
+                                           "address an @handle (tweet-only corrections)"
+                                           if float(self.tweet_copy) > 0 else "")
+                        + ", logistic regression (averaged with NBSVM one-vs-rest "
                         "regressions when nb_weight > 0) and temperature scaling.")
         return folder
 
@@ -348,6 +368,7 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         if "char_ngrams" in params:
             params["char_ngrams"] = tuple(params["char_ngrams"])
         params.setdefault("nb_weight", 0.0)  # models saved before the NBSVM part (<= 0.4.0)
+        params.setdefault("tweet_copy", 0.0)  # models saved before the tweet copy (<= 0.6.0)
         model = cls(**params)
         arrays = load_arrays(folder / WEIGHTS_FILE)
         model.coef_ = feature_major(arrays["coef"])
