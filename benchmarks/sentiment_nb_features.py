@@ -28,10 +28,8 @@ Writes ``sentiment_nb_features.md``/``.json`` to ``--out``.
 
 from __future__ import annotations
 
-import json
 import sys
 import time
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -54,9 +52,9 @@ from sentiment_fast import row_weights
 from sentiment_short_answers import SURVEYS, hashed_survey_dev_sets  # this folder is on sys.path
 from sentiment_weighting import (
     benchmark_args,
-    markdown_sections,
     shared_train_rows,
     validation_split,
+    write_comparison,
 )
 
 CLASSES = np.array(["negative", "neutral", "positive"], dtype=object)
@@ -122,20 +120,12 @@ def main(argv: list[str] | None = None) -> int:
             res[key]["mean of the four sets"] = round(float(np.mean(shared)), 4)
         results[f"{mix:g}"] = res
 
-    report = {"command": "HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/sentiment_nb_features.py",
-              "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-              "seconds": round(time.perf_counter() - t0), "results": results}
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "sentiment_nb_features.json").write_text(json.dumps(report, indent=2) + "\n")
-    lines = ["# Fast sentiment: NBSVM one-vs-rest logits mixed into the multinomial ones", "",
-             f"Command: `{report['command']}` ({report['date']}, {report['seconds']} s)", "",
-             ("Macro-F1; `nb_weight` is the NBSVM share (0 = sentiment-fast 0.4.0's recipe). "
-              "See the script's docstring for the protocol.")]
-    lines += markdown_sections(results, "nb_weight", (
-        ("validation", "Validation: 15% of the shared train splits, and the survey dev sets"),
-        ("leave_one_dataset_out", "Leave one dataset out: test split of the set not trained on")))
-    (args.out / "sentiment_nb_features.md").write_text("\n".join(lines) + "\n")
-    print("\n".join(lines))
+    write_comparison(args.out, "sentiment_nb_features", results, t0=t0,
+                     title="Fast sentiment: NBSVM one-vs-rest logits mixed into the multinomial ones",
+                     intro=("Macro-F1; `nb_weight` is the NBSVM share (0 = sentiment-fast 0.4.0's recipe). "
+                            "See the script's docstring for the protocol."),
+                     row_header="nb_weight",
+                     validation_title="Validation: 15% of the shared train splits, and the survey dev sets")
     return 0
 
 

@@ -31,10 +31,8 @@ are not. Writes ``sentiment_templates.md``/``.json`` to ``--out``.
 
 from __future__ import annotations
 
-import json
 import sys
 import time
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -57,9 +55,9 @@ from sentiment_fast import row_weights
 from sentiment_nb_features import _fit_logits  # this folder is on sys.path when the script runs
 from sentiment_weighting import (
     benchmark_args,
-    markdown_sections,
     shared_train_rows,
     validation_split,
+    write_comparison,
 )
 
 CLASSES = np.array(["negative", "neutral", "positive"], dtype=object)
@@ -143,19 +141,11 @@ def main(argv: list[str] | None = None) -> int:
         for part in ("validation", "leave_one_dataset_out"):
             res[part]["mean of the four sets"] = round(float(np.mean([res[part][n] for n in DATASETS])), 4)
 
-    report = {"command": "HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/sentiment_templates.py",
-              "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-              "seconds": round(time.perf_counter() - t0), "results": results}
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "sentiment_templates.json").write_text(json.dumps(report, indent=2) + "\n")
-    lines = ["# Fast sentiment: litotes and care-setting templates", "",
-             f"Command: `{report['command']}` ({report['date']}, {report['seconds']} s)", "",
-             "Macro-F1 of the shipped recipe trained with each template set. See the script's docstring."]
-    lines += markdown_sections(results, "templates", (
-        ("validation", "Validation: 15% of the shared train splits, survey dev sets, idiom set"),
-        ("leave_one_dataset_out", "Leave one dataset out: test split of the set not trained on")))
-    (args.out / "sentiment_templates.md").write_text("\n".join(lines) + "\n")
-    print("\n".join(lines))
+    write_comparison(args.out, "sentiment_templates", results, t0=t0,
+                     title="Fast sentiment: litotes and care-setting templates",
+                     intro="Macro-F1 of the shipped recipe trained with each template set. See the script's docstring.",
+                     row_header="templates",
+                     validation_title="Validation: 15% of the shared train splits, survey dev sets, idiom set")
     return 0
 
 

@@ -29,10 +29,8 @@ leave-one-dataset-out columns measure that. Writes
 
 from __future__ import annotations
 
-import json
 import sys
 import time
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -55,9 +53,9 @@ from sentiment_fast import NEW_BLOCKS_FACTOR, row_weights
 from sentiment_nb_features import _fit_logits  # this folder is on sys.path when the script runs
 from sentiment_weighting import (
     benchmark_args,
-    markdown_sections,
     shared_train_rows,
     validation_split,
+    write_comparison,
 )
 
 CLASSES = np.array(["negative", "neutral", "positive"], dtype=object)
@@ -142,20 +140,12 @@ def main(argv: list[str] | None = None) -> int:
         for part in ("validation", "leave_one_dataset_out"):
             res[part]["mean of the four sets"] = round(float(np.mean([res[part][m] for m in DATASETS])), 4)
 
-    report = {"command": "HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/sentiment_tweet_copy.py",
-              "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-              "seconds": round(time.perf_counter() - t0), "results": results}
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "sentiment_tweet_copy.json").write_text(json.dumps(report, indent=2) + "\n")
-    lines = ["# Fast sentiment: a tweet copy of the word features", "",
-             f"Command: `{report['command']}` ({report['date']}, {report['seconds']} s)", "",
-             ("Macro-F1 of the shipped recipe with each copy weight (0 = sentiment-fast 0.6.0). "
-              "See the script's docstring for the protocol.")]
-    lines += markdown_sections(results, "tweet copy weight", (
-        ("validation", "Validation: 15% of the shared train splits, and the survey dev sets"),
-        ("leave_one_dataset_out", "Leave one dataset out: test split of the set not trained on")))
-    (args.out / "sentiment_tweet_copy.md").write_text("\n".join(lines) + "\n")
-    print("\n".join(lines))
+    write_comparison(args.out, "sentiment_tweet_copy", results, t0=t0,
+                     title="Fast sentiment: a tweet copy of the word features",
+                     intro=("Macro-F1 of the shipped recipe with each copy weight (0 = sentiment-fast 0.6.0). "
+                            "See the script's docstring for the protocol."),
+                     row_header="tweet copy weight",
+                     validation_title="Validation: 15% of the shared train splits, and the survey dev sets")
     return 0
 
 

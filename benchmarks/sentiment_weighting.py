@@ -123,6 +123,28 @@ def markdown_sections(results: dict[str, dict[str, dict[str, float]]], row_heade
     return lines
 
 
+def write_comparison(out: Path, stem: str, results: dict[str, dict[str, dict[str, float]]], *, t0: float,
+                     title: str, intro: str, row_header: str, validation_title: str) -> None:
+    """Write ``<stem>.json`` and ``<stem>.md`` to ``out`` and print the markdown.
+
+    ``results`` maps each compared setting to its ``validation`` and
+    ``leave_one_dataset_out`` scores; the report records the script's command,
+    the date and the seconds since ``t0``.
+    """
+    report = {"command": f"HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/{stem}.py",
+              "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+              "seconds": round(time.perf_counter() - t0), "results": results}
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{stem}.json").write_text(json.dumps(report, indent=2) + "\n")
+    lines = [f"# {title}", "", f"Command: `{report['command']}` ({report['date']}, {report['seconds']} s)", "",
+             intro]
+    lines += markdown_sections(results, row_header, (
+        ("validation", validation_title),
+        ("leave_one_dataset_out", "Leave one dataset out: test split of the set not trained on")))
+    (out / f"{stem}.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
 def fit_hashed(X: Any, y: np.ndarray, weights: np.ndarray, C: float) -> tuple[LogisticRegression, np.ndarray]:
     """The fast model's fit on hashed counts ``X``: idf, L2 norm, weighted logistic regression.
 
