@@ -185,7 +185,7 @@ def test_a_lighter_tweet_copy_leans_on_the_shared_weights():
     texts = ["@air where is gate 5?", "@air love the crew", "@air flight delayed again",
              "where is my refund?", "love the fabric", "seams split again"] * 10
     labels = ["neutral", "positive", "negative", "negative", "positive", "negative"] * 10
-    kw = dict(n_features=2**10, char_ngrams=(0, 0), calibration_size=0)
+    kw = {"n_features": 2**10, "char_ngrams": (0, 0), "calibration_size": 0}
     full = FastSentimentClassifier(tweet_copy=1.0, **kw).fit(texts, labels)
     light = FastSentimentClassifier(tweet_copy=0.3, **kw).fit(texts, labels)
     np.testing.assert_allclose(light.idf_[-2**10:], 0.3 * full.idf_[-2**10:], rtol=1e-6)

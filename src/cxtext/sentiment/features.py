@@ -24,8 +24,18 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["TextHasher", "char_ngram_counts", "counts_from_keys", "feature_major", "idf_l2", "log_scale",
-           "is_tweet", "mark_negation", "nb_log_count_ratios", "word_features"]
+__all__ = [
+    "TextHasher",
+    "char_ngram_counts",
+    "counts_from_keys",
+    "feature_major",
+    "idf_l2",
+    "is_tweet",
+    "log_scale",
+    "mark_negation",
+    "nb_log_count_ratios",
+    "word_features",
+]
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[!?]+|[.,;:]|\[[a-z ]+\]")
 _NEGATORS = frozenset(
