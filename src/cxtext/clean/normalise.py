@@ -276,6 +276,28 @@ class Cleaner(BaseEstimator):  # type: ignore[misc]
         """Same as :meth:`transform`."""
         return self.transform(values)
 
+    def clean_texts(self, items: Sequence[object]) -> tuple[list[str], list[list[str]]]:
+        """The ``text_clean`` of :meth:`transform` and the PII found, without its flags.
+
+        Each value is normalised (:func:`normalise_text`), then its PII redacted
+        when ``redact_pii`` is set. Models read these texts; callers that need
+        no flags (evaluations, training) skip the rest of :meth:`transform`.
+
+        Examples
+        --------
+        >>> Cleaner().clean_texts(["  Great <b>staff</b>", None, "mail me: a@b.com"])
+        (['Great staff', '', 'mail me: [EMAIL]'], [[], [], ['EMAIL']])
+        """
+        from cxtext.clean.pii import redact_pii as _redact
+
+        texts = [normalise_text(v) for v in items]
+        pii: list[list[str]] = [[] for _ in texts]
+        if self.redact_pii:
+            for i, text in enumerate(texts):
+                if text:
+                    texts[i], pii[i] = _redact(text)
+        return texts, pii
+
     def transform(self, values: object) -> pd.DataFrame:
         """Clean every value.
 
@@ -301,7 +323,6 @@ class Cleaner(BaseEstimator):  # type: ignore[misc]
 
         from cxtext.clean.language import detect_language as _detect
         from cxtext.clean.nonanswers import is_non_answer_text
-        from cxtext.clean.pii import redact_pii as _redact
         from cxtext.errors import InputError
 
         if isinstance(values, (str, bytes, bytearray)) or not hasattr(values, "__len__"):
@@ -322,12 +343,7 @@ class Cleaner(BaseEstimator):  # type: ignore[misc]
             items = list(values)  # type: ignore[call-overload]
             index = pd.RangeIndex(len(items))
 
-        texts = [normalise_text(v) for v in items]
-        pii: list[list[str]] = [[] for _ in texts]
-        if self.redact_pii:
-            for i, text in enumerate(texts):
-                if text:
-                    texts[i], pii[i] = _redact(text)
+        texts, pii = self.clean_texts(items)
         is_empty = np.fromiter((not t for t in texts), dtype=bool, count=len(texts))
         non_answer = np.fromiter(
             (is_non_answer_text(t) for t in texts), dtype=bool, count=len(texts)
