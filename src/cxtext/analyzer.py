@@ -734,7 +734,7 @@ class Analyzer:
             mentions["effort"] = pd.Series([m["effort"] for m in mention_rows], dtype=object)
         return out, mentions
 
-    def _embed(self, texts: list[str], model: Any, n_clauses: int) -> dict[str, np.ndarray | None]:
+    def _embed(self, texts: list[str], model: Any, n_clauses: int) -> dict[str, Any]:
         """Encode texts once for every component that reads MiniLM (the accurate preset).
 
         Returns ``{"base": ..., "sentiment": ..., "emotion": ...}``: the plain
@@ -742,33 +742,41 @@ class Analyzer:
         and each model's features — the plain embeddings for a head over the
         frozen encoder, or the output of its own fine-tuned top layers. All are
         computed in one pass that shares the lower layers. A value is ``None``
-        when nothing needs it. ``texts`` starts with the ``n_clauses`` clause
-        texts: themes read clauses only, so when nothing else reads the plain
-        embeddings their branch skips the whole-comment texts after them
-        (sentiment and emotions read both).
+        when nothing needs it, and a list of arrays for a blend with several
+        MiniLM components (one per entry of its ``encoder_tops_``). ``texts``
+        starts with the ``n_clauses`` clause texts: themes read clauses only,
+        so when nothing else reads the plain embeddings their branch skips the
+        whole-comment texts after them (sentiment and emotions read both).
         """
         emo = self.emotion_model
         readers = {"sentiment": model, "emotion": emo}
-        tops = {name: getattr(m, "encoder_top_", None) for name, m in readers.items()
-                if hasattr(m, "predict_proba_embeddings")}
-        tops = {name: top for name, top in tops.items() if top is not None}
-        plain_readers = [name for name, m in readers.items()
-                         if hasattr(m, "predict_proba_embeddings") and name not in tops]
-        need_base = bool(plain_readers) or bool(getattr(self.theme_tagger, "uses_embeddings", False))
-        out: dict[str, np.ndarray | None] = {"base": None, "sentiment": None, "emotion": None}
+        # Each MiniLM reader's feature sources: a list of tuned tops (None = the plain
+        # encoder); a blend may hold several tuned components.
+        sources: dict[str, list[Any]] = {}
+        for name, m in readers.items():
+            if hasattr(m, "predict_proba_embeddings"):
+                listed = getattr(m, "encoder_tops_", None)
+                sources[name] = list(listed) if listed is not None else [getattr(m, "encoder_top_", None)]
+        tops = {f"{name}:{i}": top for name, listed in sources.items()
+                for i, top in enumerate(listed) if top is not None}
+        reads_plain = any(top is None for listed in sources.values() for top in listed)
+        need_base = reads_plain or bool(getattr(self.theme_tagger, "uses_embeddings", False))
+        out: dict[str, Any] = {"base": None, "sentiment": None, "emotion": None}
         if not texts or not (need_base or tops):
             return out
         from cxtext.embeddings import get_encoder
 
-        owner = next((readers[name] for name in tops if hasattr(readers[name], "encoder")), None)
+        owner = next((readers[name] for name, listed in sources.items()
+                      if any(top is not None for top in listed) and hasattr(readers[name], "encoder")), None)
         encoder = owner.encoder() if owner is not None else get_encoder()
         limits = {}
-        if not plain_readers:  # then only themes read "base"
+        if not reads_plain:  # then only themes read "base"
             limits["base"] = n_clauses
         encoded = encoder.encode_branches(texts, tops, base=need_base, limits=limits)
         out["base"] = encoded.get("base")
-        for name in readers:
-            out[name] = encoded[name] if name in tops else (out["base"] if name in plain_readers else None)
+        for name, listed in sources.items():
+            features = [encoded[f"{name}:{i}"] if top is not None else out["base"] for i, top in enumerate(listed)]
+            out[name] = features[0] if len(features) == 1 else features
         return out
 
     def _tag(self, clause_texts: list[str], embeddings: np.ndarray | None,

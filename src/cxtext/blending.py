@@ -1,4 +1,4 @@
-"""What the blends of trained models share: weights, the MiniLM reader, pinned components.
+"""What the blends of trained models share: weights, the MiniLM readers, pinned components.
 
 A blend (:class:`cxtext.sentiment.BlendedSentimentClassifier`,
 :class:`cxtext.emotion.BlendedEmotionClassifier`) stores no weights of its own.
@@ -8,8 +8,10 @@ component); loading refuses a component whose manifest differs, so a blend can
 never silently run on a retrained part.
 
 :class:`BlendMixin` holds the rest both blend classes share: checking the pool
-weights, and exposing the component that reads MiniLM (its tuned top layers and
-encoder) so the analyzer's shared encoding reaches it.
+weights, and exposing the components that read MiniLM (their tuned top layers,
+``encoder_tops_``, and the encoder) so the analyzer's one shared encoding pass
+computes each top once and hands every component its own features
+(``predict_proba_embeddings``).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ __all__ = ["BlendMixin", "component_records", "load_components"]
 
 
 class BlendMixin:
-    """Weights check and MiniLM access for a blend with ``weights`` and ``estimators_``."""
+    """Weights check and MiniLM access for a blend with ``weights``, ``estimators_`` and ``_pool``."""
 
     weights: Sequence[float] | None
 
@@ -52,14 +54,27 @@ class BlendMixin:
             )
         return w / w.sum()
 
+    def _encoder_readers(self) -> list[Any]:
+        """The components that read MiniLM features, in the blend's order."""
+        return [m for m in getattr(self, "estimators_", []) if hasattr(m, "predict_proba_embeddings")]
+
     def _encoder_reader(self) -> Any | None:
-        return next((m for m in getattr(self, "estimators_", [])
-                     if hasattr(m, "predict_proba_embeddings")), None)
+        return next(iter(self._encoder_readers()), None)
 
     @property
     def encoder_top_(self) -> Any:
-        """The fine-tuned top layers of the component that reads MiniLM (``None`` if none)."""
+        """The fine-tuned top layers of the first component that reads MiniLM (``None`` if none)."""
         return getattr(self._encoder_reader(), "encoder_top_", None)
+
+    @property
+    def encoder_tops_(self) -> list[Any]:
+        """The fine-tuned top layers of *every* component that reads MiniLM, in order.
+
+        An entry is ``None`` for a component that reads the plain encoder (a head
+        over frozen embeddings). The analyzer encodes each top once per batch and
+        hands :meth:`predict_proba_embeddings` one feature array per entry.
+        """
+        return [getattr(m, "encoder_top_", None) for m in self._encoder_readers()]
 
     def encoder(self) -> Any:
         """The MiniLM encoder of the component that reads it."""
@@ -67,6 +82,46 @@ class BlendMixin:
         if reader is None or not hasattr(reader, "encoder"):
             raise ModelError("[CX205] No component of this blend reads MiniLM embeddings.")
         return reader.encoder()
+
+    def _component_probas(self, F: Any, texts: list[str]) -> list[np.ndarray]:
+        """Each component's probabilities, the MiniLM readers from precomputed features.
+
+        ``F`` is one feature array (read by the first MiniLM reader; the other
+        readers encode ``texts`` themselves) or a sequence with one array per
+        entry of :attr:`encoder_tops_`.
+        """
+        readers = self._encoder_readers()
+        if isinstance(F, (list, tuple)):
+            if len(F) != len(readers):
+                raise ConfigError(f"[CX301] Got {len(F)} feature arrays for {len(readers)} components "
+                                  "that read MiniLM; pass one per entry of encoder_tops_.")
+            features = {id(m): f for m, f in zip(readers, F)}
+        else:
+            features = {id(readers[0]): F} if readers else {}
+        return [_read_features(m, features[id(m)], texts) if id(m) in features else m.predict_proba(texts)
+                for m in self.estimators_]  # type: ignore[attr-defined]
+
+    def _pool(self, probas: list[np.ndarray]) -> np.ndarray:  # pragma: no cover - each blend defines it
+        raise NotImplementedError
+
+    def predict_proba_embeddings(self, F: np.ndarray | Sequence[np.ndarray],
+                                 texts: Sequence[str]) -> np.ndarray:
+        """Probabilities when the MiniLM features of ``texts`` are already computed.
+
+        Parameters
+        ----------
+        F : ndarray or sequence of ndarray
+            One array per entry of ``encoder_tops_`` (the output of that
+            component's own top layers, or the plain embeddings where the entry
+            is ``None``); a single array is read by the first such component,
+            and the others then encode ``texts`` themselves.
+        texts : sequence of str
+            Read by the components that do not read MiniLM.
+        """
+        from sklearn.utils.validation import check_is_fitted
+
+        check_is_fitted(self, ["estimators_"])
+        return self._pool(self._component_probas(F, [str(t) for t in texts]))
 
     def _write_blend(self, path: str | os.PathLike[str], components: Sequence[str], *, kind: str,
                      labels: Sequence[str], extra_params: Mapping[str, Any] | None = None,
@@ -89,6 +144,15 @@ class BlendMixin:
         folder, manifest = load_verified(name_or_path, kind=kind, family=family)
         models, weights = load_components(folder, manifest.params.get("components") or [], load)
         return manifest, models, weights
+
+
+def _read_features(model: Any, F: np.ndarray, texts: list[str]) -> np.ndarray:
+    """``model.predict_proba_embeddings`` on ``F``, with ``texts`` when it takes them (a blend)."""
+    import inspect
+
+    if "texts" in inspect.signature(model.predict_proba_embeddings).parameters:
+        return model.predict_proba_embeddings(F, texts)
+    return model.predict_proba_embeddings(F)
 
 
 def component_records(components: Sequence[str], weights: Sequence[float]) -> list[dict[str, Any]]:

@@ -87,7 +87,7 @@ def test_analyzer_runs_both_tuned_tops_in_one_pass(fitted, tiny_bert_dir, monkey
     monkeypatch.setattr(MiniLMEncoder, "encode_branches", counting)
     df = pd.DataFrame({"c": ["the staff was awful", "great great service"]})
     res = cxtext.Analyzer(sentiment=sent, emotions=emo).analyze(df, text="c")
-    assert calls == [(["emotion", "sentiment"], False)]
+    assert calls == [(["emotion:0", "sentiment:0"], False)]
     expected = emo.predict(df["c"].tolist())
     assert [sorted(e) for e in res.comments["emotions"]] == [sorted(e) for e in expected]
 

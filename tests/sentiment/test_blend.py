@@ -88,6 +88,32 @@ def test_embedding_reader_gets_the_features_and_the_rest_read_text():
     np.testing.assert_allclose(got, [[0.1, 0.1, 0.8]] * 2)
 
 
+def test_several_embedding_readers_each_get_their_own_features():
+    class _Reader(_Fixed):
+        def __init__(self, proba=(0.2, 0.3, 0.5), classes=("negative", "neutral", "positive"), top=None):
+            super().__init__(proba, classes)
+            self.top = top
+
+        @property
+        def encoder_top_(self):
+            return self.top
+
+        def predict_proba_embeddings(self, F):  # the first feature column picks the class
+            return np.eye(3)[np.asarray(F)[:, 0].astype(int)]
+
+    a, b = _Reader(top=("a",)).fit(TEXTS, LABELS), _Reader(top=("b",)).fit(TEXTS, LABELS)
+    text_model = _Fixed((1 / 3, 1 / 3, 1 / 3)).fit(TEXTS, LABELS)
+    blend = BlendedSentimentClassifier.from_fitted([("a", a), ("t", text_model), ("b", b)])
+    assert blend.encoder_tops_ == [("a",), ("b",)] and blend.encoder_top_ == ("a",)
+    F_a, F_b = np.array([[2.0], [0.0]]), np.array([[2.0], [2.0]])
+    got = blend.predict_proba_embeddings([F_a, F_b], ["x", "y"])
+    assert got[0].argmax() == 2  # both readers say positive
+    np.testing.assert_allclose(got[1, 0], got[1, 2])  # a says negative, b positive: a tie
+    assert got[1, 1] < got[1, 0]
+    with pytest.raises(ConfigError, match="one per entry of encoder_tops_"):
+        blend.predict_proba_embeddings([F_a], ["x", "y"])
+
+
 def test_save_load_round_trip_and_component_pinning(tmp_path, monkeypatch):
     monkeypatch.setenv("CXTEXT_MODELS_DIR", str(tmp_path))
     words = _small(char_ngrams=(0, 0)).fit(TEXTS, LABELS)
@@ -117,5 +143,5 @@ def test_shipped_accurate_model_blends_the_tuned_and_fast_models():
     manifest = read_manifest(resolve_model_dir("accurate", kind="sentiment"))
     assert manifest.kind == "sentiment-blend"
     models = [c["model"] for c in manifest.params["components"]]
-    assert models == ["sentiment-accurate/0.4.0", "sentiment-fast/0.7.0"]
+    assert models == ["sentiment-accurate/0.11.0", "sentiment-fast/0.7.0"]
     assert manifest.metrics["airline_tweets"]["macro_f1"] >= 0.80

@@ -117,18 +117,6 @@ class BlendedEmotionClassifier(BlendMixin, ThresholdMixin, ClassifierMixin, Base
         texts = [str(t) for t in X]
         return self._pool([m.predict_proba(texts) for m in self.estimators_])
 
-    # -- the analyzer's shared MiniLM encoding (reader from BlendMixin) ------------------
-    def predict_proba_embeddings(self, F: np.ndarray, texts: Sequence[str]) -> np.ndarray:
-        """Probabilities when the MiniLM features ``F`` of ``texts`` are already computed.
-
-        The component that reads MiniLM uses ``F``; the others read ``texts``.
-        """
-        check_is_fitted(self, ["estimators_"])
-        reader = self._encoder_reader()
-        texts = [str(t) for t in texts]
-        return self._pool([m.predict_proba_embeddings(F, texts) if m is reader else m.predict_proba(texts)
-                           for m in self.estimators_])
-
     # -- persistence ------------------------------------------------------------------
     def save(self, path: str | os.PathLike[str], *, components: Sequence[str], name: str,
              version: str, trained_on: Sequence[TrainingData | Mapping[str, Any]] = (),

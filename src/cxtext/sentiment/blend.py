@@ -154,19 +154,6 @@ class BlendedSentimentClassifier(BlendMixin, ClassifierMixin, BaseEstimator):
         """Most probable label per text."""
         return self.classes_[self.predict_proba(X).argmax(axis=1)]
 
-    # -- the analyzer's shared MiniLM encoding (reader from BlendMixin) ------------------
-    def predict_proba_embeddings(self, F: np.ndarray, texts: Sequence[str]) -> np.ndarray:
-        """Probabilities when the MiniLM features ``F`` of ``texts`` are already computed.
-
-        The component that reads MiniLM uses ``F`` (the output of its own top
-        layers, from ``encoder_top_``); the others read ``texts``.
-        """
-        check_is_fitted(self, ["estimators_"])
-        reader = self._encoder_reader()
-        texts = [str(t) for t in texts]
-        return self._pool([m.predict_proba_embeddings(F) if m is reader else m.predict_proba(texts)
-                              for m in self.estimators_])
-
     # -- persistence ------------------------------------------------------------------
     def save(self, path: str | os.PathLike[str], *, components: Sequence[str], name: str,
              version: str, trained_on: Sequence[TrainingData | Mapping[str, Any]] = (),
