@@ -1,7 +1,8 @@
 """Recipe: one fine-tuned MiniLM top shared by the accurate sentiment and emotion models.
 
     HF_HUB_OFFLINE=1 .venv/bin/python models/recipes/accurate_shared.py \
-        --sentiment-version 0.4.0 --emotion-version 0.3.0 [--layers 6 --epochs 2]
+        --sentiment-version 0.11.0 --emotion-version 0.6.0 --short-answers
+    # 0.4.0 / 0.3.0 were: --sentiment-version 0.4.0 --emotion-version 0.3.0 (seed 0, no short answers)
 
 Until now ``sentiment-accurate`` and ``emotion-accurate`` each fine-tuned their
 own top MiniLM layers, so the accurate pass ran two tuned stacks and the
@@ -45,7 +46,23 @@ outside the 42 idiom sentences are within noise. The default stays W = 0.
 0.805 / 0.626 / 0.722 / 0.710 (airline / clothing / GoEmotions / SemEval). The
 default stays 2.
 
-Seeds are fixed.
+Seeds are fixed. ``--seed`` (default 0) sets the row subsamples, the
+calibration split, the head's initialisation and the batch order.
+
+``sentiment-accurate`` 0.11.0 / ``emotion-accurate`` 0.6.0 (2026-12-05, 13 min
+each run): ``--short-answers`` (seed 0). Three more trainings were run that
+day: ``--seed 1``, ``--seed 1 --short-answers`` and ``--short-answers``. The
+seed alone moves the tuned model by 0.01-0.04 (seed 1: airline 0.816 against
+0.804; survey dev sets read with prompts 0.795 / 0.749 against 0.811 / 0.780),
+so one run says little about a recipe. Blended with fast 0.7.0 and scored on
+the two survey dev sets with prompts (no model trained on them): seed 0
+0.907 / 0.869, seed 1 0.903 / 0.862, seed 1 + short answers 0.913 / 0.888,
+seed 0 + short answers 0.948 / 0.875. The seed-1 + short-answers run was
+shipped first under these version numbers and replaced within the session:
+it cost the sentiment of short review clauses (README, *A second training of
+the tuned MiniLM*). A blend in thirds of two tuned runs and the fast model
+scored best on the shared test splits (airline 0.819-0.821 model only) but
+lower on the survey dev sets, at two MiniLM passes per text.
 """
 
 from __future__ import annotations
@@ -92,14 +109,14 @@ MAX_TRAIN = {"airline_tweets": 20000, "womens_clothing_reviews": 4000, "goemotio
 AUGMENT_WEIGHT = 3.0
 NOTES = {
     "airline_tweets": "80% train split (stratified, seed 0) after de-duplication",
-    "womens_clothing_reviews": "train split grouped by product, {rows:,} rows sampled (seed 0); rating 1-2/3/4-5",
-    "goemotions": ("train.tsv minus the emotion holdout, {rows:,} rows sampled (seed 0); sentiment via "
+    "womens_clothing_reviews": "train split grouped by product, {rows:,} rows sampled (seed {seed}); rating 1-2/3/4-5",
+    "goemotions": ("train.tsv minus the emotion holdout, {rows:,} rows sampled (seed {seed}); sentiment via "
                    "sentiment_dict.json"),
     "semeval2014_restaurants": "80% train split; single-polarity sentences",
 }
 
 
-def sentiment_rows(holdout_texts: set[str], short_answers: bool = False,
+def sentiment_rows(holdout_texts: set[str], short_answers: bool = False, seed: int = 0,
                    ) -> tuple[pd.DataFrame, list[TrainingData], dict[str, pd.DataFrame]]:
     frames = {name: load_sentiment_dataset(name) for name in DATASETS}
     parts, provenance = [], []
@@ -109,10 +126,10 @@ def sentiment_rows(holdout_texts: set[str], short_answers: bool = False,
             keep = [t not in holdout_texts for t in clean_for_model(tr["text"].tolist())]
             tr = tr[np.array(keep)]
         if len(tr) > MAX_TRAIN[name]:
-            tr = tr.sample(MAX_TRAIN[name], random_state=0)
+            tr = tr.sample(MAX_TRAIN[name], random_state=seed)
         parts.append(tr.assign(weight=1.0))
         provenance.append(TrainingData(data=name, licence=LICENCES[name][0], commercial_use=LICENCES[name][1],
-                                       rows=len(tr), note=NOTES[name].format(rows=len(tr))))
+                                       rows=len(tr), note=NOTES[name].format(rows=len(tr), seed=seed)))
     augment = cx_augmentation(short_answers=short_answers).assign(weight=AUGMENT_WEIGHT)
     parts.append(augment)
     provenance.append(TrainingData(
@@ -160,13 +177,16 @@ def main() -> None:
                              "emotion rows (0: none); the auxiliary outputs are not shipped")
     parser.add_argument("--short-answers", action="store_true",
                         help="add the short survey answers to the idiom templates (as sentiment-fast 0.4.0)")
+    parser.add_argument("--seed", type=int, default=0,
+                        help="seed of the row subsamples, the calibration split, the head's initialisation "
+                             "and the batch order (0 for the shipped models)")
     parser.add_argument("--max-rows", type=int, default=None, help="cap each task's rows (smoke runs)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     import torch
 
     emo = goemotions_splits()
-    sent_df, sent_provenance, sent_tests = sentiment_rows(set(emo["holdout"].texts), args.short_answers)
+    sent_df, sent_provenance, sent_tests = sentiment_rows(set(emo["holdout"].texts), args.short_answers, args.seed)
     emo_texts, emo_Y = list(emo["fit"].texts), emo["fit"].Y.astype(np.float32)
     emo_aux = goemotions_label_matrix(emo["fit"].rows)
     sent_texts = clean_for_model(sent_df["text"].tolist())
@@ -182,7 +202,7 @@ def main() -> None:
     classes = np.array(SENTIMENT_LABELS, dtype=object)
     y_idx = np.searchsorted(classes, sent_labels)
     n_s, n_e = len(sent_texts), len(emo_texts)
-    s_rows, s_cal = train_test_split(np.arange(n_s), test_size=0.1, random_state=0, stratify=y_idx)
+    s_rows, s_cal = train_test_split(np.arange(n_s), test_size=0.1, random_state=args.seed, stratify=y_idx)
     counts = np.bincount(y_idx[s_rows], minlength=3).astype(float)
     class_w = counts.sum() / (3 * counts)
 
@@ -217,8 +237,9 @@ def main() -> None:
         return (per_row * w).sum() / w.sum().clamp(min=1e-9)
 
     sent_model = TunedSentimentClassifier(n_tuned_layers=args.layers, epochs=args.epochs,
-                                          learning_rate=args.lr)
-    emo_model = TunedEmotionClassifier(n_tuned_layers=args.layers, epochs=args.epochs, learning_rate=args.lr)
+                                          learning_rate=args.lr, random_state=args.seed)
+    emo_model = TunedEmotionClassifier(n_tuned_layers=args.layers, epochs=args.epochs, learning_rate=args.lr,
+                                       random_state=args.seed)
     encoder = sent_model.encoder()
     t0 = time.perf_counter()
     states = frozen_states(encoder, texts, encoder.n_layers - args.layers)

@@ -1,10 +1,11 @@
-"""Recipe: build ``emotion-accurate`` 0.5.0, an equal-weight blend of two trained emotion models.
+"""Recipe: build ``emotion-accurate`` 0.7.0, an equal-weight blend of two trained emotion models.
 
-    HF_HUB_OFFLINE=1 .venv/bin/python models/recipes/emotion_blend.py [--version 0.5.0]
+    HF_HUB_OFFLINE=1 .venv/bin/python models/recipes/emotion_blend.py [--version 0.7.0]
+    # 0.5.0 was: --version 0.5.0 --components emotion-accurate/0.3.0 emotion-fast/0.3.0
     # 0.4.0 was: --version 0.4.0 --components emotion-accurate/0.3.0 emotion-fast/0.2.0
 
-Pools ``emotion-accurate/0.3.0`` (the emotion head on the top layers shared with
-``sentiment-accurate/0.4.0``, see ``accurate_shared.py``) and ``emotion-fast/0.3.0``
+Pools ``emotion-accurate/0.6.0`` (the emotion head on the top layers shared with
+``sentiment-accurate/0.11.0``, see ``accurate_shared.py``) and ``emotion-fast/0.3.0``
 (hashed n-grams, GoEmotions plus our CX emotion templates) per emotion as an equal-weight mean of log-odds
 (:class:`cxtext.emotion.BlendedEmotionClassifier`). The weights are fixed at
 equal, not tuned; the blend's per-emotion thresholds are tuned on dev.tsv.
@@ -37,7 +38,7 @@ from emotion_common import (
 )
 
 logger = logging.getLogger("emotion_blend")
-COMPONENTS = ("emotion-accurate/0.3.0", "emotion-fast/0.3.0")
+COMPONENTS = ("emotion-accurate/0.6.0", "emotion-fast/0.3.0")
 WEIGHTS = (0.5, 0.5)
 
 
@@ -50,7 +51,7 @@ def _summary(model: object, ref: str) -> str:
 
 
 def main() -> None:
-    parser = recipe_parser(__doc__, "emotion-accurate", version="0.5.0")
+    parser = recipe_parser(__doc__, "emotion-accurate", version="0.7.0")
     parser.add_argument("--components", nargs=2, default=list(COMPONENTS),
                         help="tuned emotion model and fast emotion model (names under models/)")
     args = parser.parse_args()

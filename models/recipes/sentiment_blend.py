@@ -1,6 +1,7 @@
-"""Recipe: build ``sentiment-accurate`` 0.10.0, an equal-weight blend of two trained models.
+"""Recipe: build ``sentiment-accurate`` 0.12.0, an equal-weight blend of trained models.
 
-    HF_HUB_OFFLINE=1 .venv/bin/python models/recipes/sentiment_blend.py [--version 0.10.0]
+    HF_HUB_OFFLINE=1 .venv/bin/python models/recipes/sentiment_blend.py [--version 0.12.0]
+    # 0.10.0 was: --version 0.10.0 --components sentiment-accurate/0.4.0 sentiment-fast/0.7.0
     # 0.9.0 was: --version 0.9.0 --components sentiment-accurate/0.4.0 sentiment-fast/0.6.0
     # 0.8.0 was: --version 0.8.0 --components sentiment-accurate/0.4.0 sentiment-fast/0.5.0
     # 0.7.0 was: --version 0.7.0 --components sentiment-accurate/0.4.0 sentiment-fast/0.4.0
@@ -8,8 +9,9 @@
     # 0.5.0 was: --version 0.5.0 --components sentiment-accurate/0.4.0 sentiment-fast/0.2.0
     # 0.3.0 was: --version 0.3.0 --components sentiment-accurate/0.2.0 sentiment-fast/0.2.0
 
-Pools the class probabilities of ``sentiment-accurate/0.4.0`` (MiniLM
-fine-tuned multi-task with the emotion head, ``accurate_shared.py``) and
+Pools the class probabilities of ``sentiment-accurate/0.11.0`` (MiniLM
+fine-tuned multi-task with the emotion head, ``accurate_shared.py
+--short-answers``) and
 ``sentiment-fast/0.7.0`` (hashed n-grams, with the tweet copy) as a
 weighted geometric mean with weights 0.5/0.5 (:class:`cxtext.sentiment.BlendedSentimentClassifier`). Nothing
 is trained: the weights are fixed at equal, not tuned on any test split. The
@@ -36,8 +38,7 @@ from cxtext.sentiment.train import clean_for_model
 
 ROOT = Path(__file__).resolve().parents[2]
 logger = logging.getLogger("sentiment_blend")
-COMPONENTS = ("sentiment-accurate/0.4.0", "sentiment-fast/0.7.0")
-WEIGHTS = (0.5, 0.5)
+COMPONENTS = ("sentiment-accurate/0.11.0", "sentiment-fast/0.7.0")
 
 
 def _summary(model: object) -> str:
@@ -49,22 +50,28 @@ def _summary(model: object) -> str:
     return kind
 
 
+def _joined(parts: list[str]) -> str:
+    """``"a and b"``, ``"a, b and c"``."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--version", default="0.10.0")
-    parser.add_argument("--components", nargs=2, default=list(COMPONENTS),
-                        help="tuned model and fast model folders (names under models/)")
+    parser.add_argument("--version", default="0.12.0")
+    parser.add_argument("--components", nargs="+", default=list(COMPONENTS),
+                        help="the component model folders (names under models/), pooled with equal weights")
     parser.add_argument("--out", type=Path, default=ROOT / "models" / "sentiment-accurate")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
 
     components = tuple(args.components)
+    weights = (1 / len(components),) * len(components)
     models = [(ref, load_sentiment_model(ref)) for ref in components]
-    blend = BlendedSentimentClassifier.from_fitted(models, weights=WEIGHTS)
+    blend = BlendedSentimentClassifier.from_fitted(models, weights=weights)
 
     tests = {name: (df := load_sentiment_dataset(name))[df.split == "test"] for name in DATASETS}
     tests["cx_idioms"] = pd.read_csv(ROOT / "tests" / "data" / "cx_idioms.csv")
-    metrics: dict[str, object] = {"weights": dict(zip(components, WEIGHTS))}
+    metrics: dict[str, object] = {"weights": dict(zip(components, (round(w, 6) for w in weights)))}
     for name, test in tests.items():
         proba = blend.predict_proba(clean_for_model(test["text"].tolist()))
         pred = blend.classes_[proba.argmax(1)]
@@ -88,8 +95,8 @@ def main() -> None:
         args.out / args.version, components=components, name="sentiment-accurate",
         version=args.version, trained_on=trained_on, metrics=metrics,
         description=("Three-class sentiment: the equal-weight geometric mean of the probabilities of "
-                     + " and ".join(f"{m.manifest_.name} {m.manifest_.version} ({_summary(m)})"
-                                    for _, m in models)
+                     + _joined([f"{m.manifest_.name} {m.manifest_.version} ({_summary(m)})"
+                                for _, m in models])
                      + ". The weights are fixed, not tuned on test data. The folder holds no weights: "
                      "it pins its components' manifests by sha256."))
     logger.info("saved %s", folder)

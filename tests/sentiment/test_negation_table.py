@@ -41,8 +41,9 @@ TABLE = [
     ("never again", "negative", ()),
     ("could be better", "negative", ()),
     # written after sentiment-fast 0.6.0 was trained, so no template was written with them in view
-    ("I have nothing negative to say", "positive", FAST),  # fast 0.6.0: neutral (0.42),
-    ("Nobody could have done more", "positive", BOTH),  # fast: negative (0.54), accurate: negative (0.66),
+    # fast 0.6.0: neutral (0.42); accurate 0.12.0: neutral (0.43; 0.10.0 read it positive, 0.41)
+    ("I have nothing negative to say", "positive", BOTH),
+    ("Nobody could have done more", "positive", BOTH),  # fast: negative (0.54), accurate: negative (0.59; 0.10.0 0.66)
     ("Not once did anyone apologise", "negative", ()),
     ("Didn't solve anything", "negative", ()),
     ("No one bothered to explain", "negative", ()),
