@@ -115,9 +115,6 @@ def main(argv: list[str] | None = None) -> int:
         res["leave_one_dataset_out"] = {
             held: _macro_f1(frames[held][frames[held].split == "test"]["label"].to_numpy(), mixed(held, 0))
             for held in DATASETS}
-        for key in ("validation", "leave_one_dataset_out"):
-            shared = [res[key][name] for name in DATASETS]
-            res[key]["mean of the four sets"] = round(float(np.mean(shared)), 4)
         results[f"{mix:g}"] = res
 
     write_comparison(args.out, "sentiment_nb_features", results, t0=t0,

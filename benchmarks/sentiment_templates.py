@@ -137,9 +137,6 @@ def main(argv: list[str] | None = None) -> int:
         res["validation"][f"survey care answers with prompts (n={int(care.sum())})"] = _macro_f1(gold[care],
                                                                                                   read[care])
         res["validation"]["idiom set, text only"] = _macro_f1(idioms["label"].to_numpy(), out[2])
-    for res in results.values():
-        for part in ("validation", "leave_one_dataset_out"):
-            res[part]["mean of the four sets"] = round(float(np.mean([res[part][n] for n in DATASETS])), 4)
 
     write_comparison(args.out, "sentiment_templates", results, t0=t0,
                      title="Fast sentiment: litotes and care-setting templates",

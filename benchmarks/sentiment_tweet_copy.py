@@ -137,8 +137,6 @@ def main(argv: list[str] | None = None) -> int:
     for res in results.values():
         res["leave_one_dataset_out"].setdefault("airline_tweets", first)
         res["leave_one_dataset_out"] = {name: res["leave_one_dataset_out"][name] for name in DATASETS}
-        for part in ("validation", "leave_one_dataset_out"):
-            res[part]["mean of the four sets"] = round(float(np.mean([res[part][m] for m in DATASETS])), 4)
 
     write_comparison(args.out, "sentiment_tweet_copy", results, t0=t0,
                      title="Fast sentiment: a tweet copy of the word features",

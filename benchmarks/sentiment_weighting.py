@@ -128,9 +128,13 @@ def write_comparison(out: Path, stem: str, results: dict[str, dict[str, dict[str
     """Write ``<stem>.json`` and ``<stem>.md`` to ``out`` and print the markdown.
 
     ``results`` maps each compared setting to its ``validation`` and
-    ``leave_one_dataset_out`` scores; the report records the script's command,
-    the date and the seconds since ``t0``.
+    ``leave_one_dataset_out`` scores (one per name of ``DATASETS``, which this
+    adds their ``"mean of the four sets"`` to); the report records the
+    script's command, the date and the seconds since ``t0``.
     """
+    for res in results.values():
+        for part in ("validation", "leave_one_dataset_out"):
+            res[part]["mean of the four sets"] = round(float(np.mean([res[part][n] for n in DATASETS])), 4)
     report = {"command": f"HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/{stem}.py",
               "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
               "seconds": round(time.perf_counter() - t0), "results": results}
