@@ -281,6 +281,24 @@ def test_patient_feedback_emotions_read_per_theme(analyzer, text, theme, emotion
         assert hit["evidence"].iloc[0] == "but the anaesthetist put me at ease."
 
 
+def test_a_feeling_said_in_its_own_sentence_joins_the_mention_it_is_about(analyzer):
+    # "Very frustrating." names no theme: its frustration goes to the negative mention
+    # before it, not to the positive one, and not to a mention of another comment.
+    res = analyzer.analyze([("The nurses were lovely. Couldn't get through on the phone to book. "
+                             "Very frustrating."), "Couldn't get through on the phone to book."])
+    m = res.mentions
+    phone = m[(m["comment_id"] == 0) & m["evidence"].str.contains("phone")]
+    nurses = m[(m["comment_id"] == 0) & m["evidence"].str.contains("nurses")]
+    assert len(phone) and len(nurses)
+    assert (phone["sentiment"] == "negative").all() and (nurses["sentiment"] == "positive").all()
+    assert all("frustration" in e for e in phone["emotions"])
+    assert not any("frustration" in e for e in nurses["emotions"])
+    alone = m[m["comment_id"] == 1]
+    assert len(alone) and not any("frustration" in e for e in alone["emotions"])
+    # The mentions of one clause do not share one list object.
+    assert len({id(e) for e in phone["emotions"]}) == len(phone)
+
+
 def test_emotions_can_be_switched_off():
     cm = cxtext.Analyzer(emotions=False).analyze(["The app is so annoying"]).comments
     assert cm.loc[0, "emotions"] == [] and cm.loc[0, "emotion_scores"] == {}

@@ -93,6 +93,7 @@ from cxtext.sentiment.tuned import TunedSentimentClassifier
 from cxtext.tuning import frozen_states, top_features, train_top
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from blend_validation import validation_index
 from cx_augment import cx_augmentation
 from emotion_common import (
     goemotions_provenance,
@@ -117,11 +118,14 @@ NOTES = {
 
 
 def sentiment_rows(holdout_texts: set[str], short_answers: bool = False, seed: int = 0,
+                   without_validation: bool = False,
                    ) -> tuple[pd.DataFrame, list[TrainingData], dict[str, pd.DataFrame]]:
     frames = {name: load_sentiment_dataset(name) for name in DATASETS}
     parts, provenance = [], []
     for name, df in frames.items():
         tr = df[df.split == "train"]
+        if without_validation:
+            tr = tr.drop(validation_index(name, df, holdout_texts))
         if name == "goemotions":
             keep = [t not in holdout_texts for t in clean_for_model(tr["text"].tolist())]
             tr = tr[np.array(keep)]
@@ -180,13 +184,17 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0,
                         help="seed of the row subsamples, the calibration split, the head's initialisation "
                              "and the batch order (0 for the shipped models)")
+    parser.add_argument("--without-validation", action="store_true",
+                        help="leave out the blend-validation rows (blend_validation.py): a fold model for "
+                             "choosing blend weights, not for shipping")
     parser.add_argument("--max-rows", type=int, default=None, help="cap each task's rows (smoke runs)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     import torch
 
     emo = goemotions_splits()
-    sent_df, sent_provenance, sent_tests = sentiment_rows(set(emo["holdout"].texts), args.short_answers, args.seed)
+    sent_df, sent_provenance, sent_tests = sentiment_rows(set(emo["holdout"].texts), args.short_answers, args.seed,
+                                                          args.without_validation)
     emo_texts, emo_Y = list(emo["fit"].texts), emo["fit"].Y.astype(np.float32)
     emo_aux = goemotions_label_matrix(emo["fit"].rows)
     sent_texts = clean_for_model(sent_df["text"].tolist())

@@ -59,13 +59,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--version", default="0.12.0")
     parser.add_argument("--components", nargs="+", default=list(COMPONENTS),
-                        help="the component model folders (names under models/), pooled with equal weights")
+                        help="the component model folders (names under models/)")
+    parser.add_argument("--weights", nargs="+", type=float, default=None,
+                        help="one weight per component (default: equal); chosen on validation rows by "
+                             "benchmarks/sentiment_blend_weight.py, never on a test split")
     parser.add_argument("--out", type=Path, default=ROOT / "models" / "sentiment-accurate")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
 
     components = tuple(args.components)
-    weights = (1 / len(components),) * len(components)
+    weights = tuple(args.weights) if args.weights else (1 / len(components),) * len(components)
+    if len(weights) != len(components):
+        parser.error(f"--weights needs one weight per component ({len(components)}), got {len(weights)}")
     models = [(ref, load_sentiment_model(ref)) for ref in components]
     blend = BlendedSentimentClassifier.from_fitted(models, weights=weights)
 

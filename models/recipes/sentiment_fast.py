@@ -75,6 +75,7 @@ from cxtext.models import TrainingData
 from cxtext.sentiment.train import balanced_cell_weights, clean_for_model, train_sentiment
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from blend_validation import without_validation
 from cx_augment import cx_augmentation
 
 AUGMENT_WEIGHT = 5.0
@@ -117,10 +118,15 @@ def main() -> None:
                         help="share of the NBSVM one-vs-rest logits (0.5.0 on; 0 before)")
     parser.add_argument("--tweet-copy", type=float, default=TWEET_COPY,
                         help="weight of the tweet copy of the word features (0.7.0 on; 0 before)")
+    parser.add_argument("--without-validation", action="store_true",
+                        help="leave out the blend-validation rows (blend_validation.py): a fold model for "
+                             "choosing blend weights, not for shipping")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "sentiment-fast")
     args = parser.parse_args()
 
     frames = {name: load_sentiment_dataset(name) for name in DATASETS}
+    if args.without_validation:
+        frames = without_validation(frames)
     augment = cx_augmentation(short_answers=args.short_answers, litotes=args.litotes,
                               care=args.care).assign(dataset="cx_augment")
     train = pd.concat([df[df.split == "train"].assign(dataset=name) for name, df in frames.items()]

@@ -632,13 +632,17 @@ class Analyzer:
             hits = self._tag(clause_texts, embeddings, docs, clauses) if flat else []
             clause_effort = _clause_effort(clause_texts, hits, self.theme_tagger) if flat else []
             emo = self.emotion_model
-            # Emotions are read for each comment and for each clause with a theme (its
-            # mentions); the fast pass scores no other row.
+            # Emotions are read for each comment, for each clause with a theme (its
+            # mentions) and for the clauses without one in a comment that has mentions
+            # (their emotions join a mention, _carry_orphan_emotions); the fast pass
+            # scores no other row.
             emotion_rows = None
             if flat and emo is not None:
-                with_theme = [k for k, (h, (_, extra)) in enumerate(zip(hits, clause_effort))
-                              if h or extra is not None]
-                emotion_rows = np.union1d(comment_row, np.asarray(with_theme, dtype=np.intp))
+                themed = [bool(h) or extra is not None for h, (_, extra) in zip(hits, clause_effort)]
+                has_mentions = {r for (r, _), t in zip(flat, themed) if t}
+                read = [k for k, ((r, _), t) in enumerate(zip(flat, themed))
+                        if t or (r in has_mentions and _short(clause_texts[k]))]
+                emotion_rows = np.union1d(comment_row, np.asarray(read, dtype=np.intp))
             shared = _shared_hash_proba(batch, model, emo if flat else None, emotion_rows)
             if shared is not None:  # sentiment and emotion read one hashing pass
                 sentiment_proba, shared_emotion = shared
@@ -709,6 +713,8 @@ class Analyzer:
                         mention_clause.append(k)
                 _rescore_mentions(self.theme_tagger, mention_rows, clause_proba, mention_clause,
                                   model, classes)
+                _carry_orphan_emotions(mention_rows, mention_clause, [r for r, _ in flat],
+                                       [e if _short(t) else [] for e, t in zip(clause_emotions, clause_texts)])
 
         out = _rename_clashes(chunk.copy())
         out["text_clean"] = clean["text_clean"].to_numpy()
@@ -891,6 +897,69 @@ def _rescore_mentions(tagger: Any, mention_rows: list[dict[str, Any]], clause_pr
     labels, scores, confidences = _sentiment_outputs(proba, classes)
     for m, lab, sc, cf in zip(mention_rows, labels, scores, confidences):
         m["sentiment"], m["sentiment_score"], m["sentiment_confidence"] = lab, float(sc), float(cf)
+
+
+#: Longest clause without a theme whose emotions join a mention (_carry_orphan_emotions).
+_ORPHAN_MAX_WORDS = 8
+
+
+def _short(clause: str) -> bool:
+    """Whether a clause is short enough for :func:`_carry_orphan_emotions`."""
+    return clause.count(" ") < _ORPHAN_MAX_WORDS
+
+
+def _carry_orphan_emotions(mention_rows: list[dict[str, Any]], mention_clause: list[int],
+                           clause_comment: list[int], clause_emotions: list[list[str]]) -> None:
+    """Give the emotions of clauses without a theme to a nearby mention, in place.
+
+    Customers often put the feeling in a sentence of its own: "Couldn't get
+    through on the phone. Very frustrating." The second clause names no theme,
+    so it has no mention, and its frustration would be lost to the theme table.
+    Each emotion of such a clause joins the mentions of the nearest clause of the
+    same comment whose mention sentiment has the emotion's polarity (negative
+    emotions go to negative mentions, positive ones to positive; confusion, of
+    either polarity, to any): the closest clause before it, else the closest after.
+    ``mention_clause`` holds each mention's clause index, ``clause_comment`` each
+    clause's comment row.
+
+    Examples
+    --------
+    >>> rows = [{"sentiment": "negative", "emotions": []}, {"sentiment": "positive", "emotions": []}]
+    >>> _carry_orphan_emotions(rows, [0, 2], [7, 7, 7, 7], [[], ["frustration"], [], ["gratitude"]])
+    >>> [m["emotions"] for m in rows]
+    [['frustration'], ['gratitude']]
+    """
+    if not mention_rows:
+        return
+    from cxtext.emotion.definitions import load_emotion_definitions
+
+    polarity = {d.id: d.polarity for d in load_emotion_definitions()}
+    by_clause: dict[int, list[dict[str, Any]]] = {}
+    for m, k in zip(mention_rows, mention_clause):
+        by_clause.setdefault(k, []).append(m)
+    first: dict[int, int] = {}  # a comment's clauses are contiguous: its first and past-the-end index
+    stop: dict[int, int] = {}
+    for k, r in enumerate(clause_comment):
+        first.setdefault(r, k)
+        stop[r] = k + 1
+    for k, feelings in enumerate(clause_emotions):
+        if not feelings or k in by_clause:
+            continue
+        r = clause_comment[k]
+        before = [j for j in range(k - 1, first[r] - 1, -1) if j in by_clause]
+        after = [j for j in range(k + 1, stop[r]) if j in by_clause]
+        for emotion in feelings:
+            wanted = polarity.get(emotion, "")
+
+            def fits(m: dict[str, Any], wanted: str = wanted) -> bool:
+                return wanted not in ("negative", "positive") or m["sentiment"] == wanted
+
+            target = next((j for j in (*before, *after) if any(fits(m) for m in by_clause[j])), None)
+            if target is None:
+                continue
+            for m in by_clause[target]:
+                if fits(m) and emotion not in m["emotions"]:
+                    m["emotions"] = [*m["emotions"], emotion]
 
 
 def _evidence_span(text: str, clause: Any, hit: Any) -> tuple[int, int]:
