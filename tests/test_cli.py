@@ -32,6 +32,17 @@ def test_analyze_csv_keeps_every_row(tmp_path, survey_csv, tiny_survey, capsys):
     assert "read     50 rows" in printed and "wrote    50 rows" in printed and "top themes" in printed
 
 
+def test_summary_shows_the_emotion_mix_per_theme(tmp_path, capsys):
+    src = tmp_path / "in.csv"
+    pd.DataFrame({"comment": ["Couldn't get through on the phone. Very frustrating.",
+                              "The phone line was useless, so annoying.", "Lovely staff, thank you."]}
+                 ).to_csv(src, index=False)
+    assert main(["analyze", str(src), "-o", str(tmp_path / "out.csv"), "--text", "comment"]) == 0
+    printed = capsys.readouterr().out
+    line = next(x for x in printed.splitlines() if x.startswith("by theme "))
+    assert line.startswith("by theme support (2 mentions): frustration 2")
+
+
 def test_without_id_adds_row_numbers(tmp_path, survey_csv):
     out = tmp_path / "out.csv"
     assert main(["analyze", str(survey_csv), "-o", str(out), "--text", "comment", "-q", "--chunksize", "7"]) == 0

@@ -52,6 +52,7 @@ from cxtext.scores import (
     nps_scale,
     review_queue,
     score_trends,
+    theme_emotions,
     theme_table,
     theme_trends,
 )
@@ -110,6 +111,7 @@ __all__ = [
     "read_table",
     "review_queue",
     "score_trends",
+    "theme_emotions",
     "theme_table",
     "theme_trends",
     "train_sentiment",

@@ -122,6 +122,12 @@ class AnalysisResult:
 
         return theme_table(self, **kwargs)
 
+    def theme_emotions(self, **kwargs: Any) -> pd.DataFrame:
+        """The emotion mix of each theme's mentions; see :func:`cxtext.theme_emotions`."""
+        from cxtext.scores import theme_emotions
+
+        return theme_emotions(self, **kwargs)
+
     def drivers(self, score: str, kind: str | None = None, **kwargs: Any) -> pd.DataFrame:
         """Theme drivers of a score with confidence intervals; see :func:`cxtext.drivers`."""
         from cxtext.scores import drivers

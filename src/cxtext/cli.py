@@ -59,6 +59,7 @@ class _Summary:
         self.sentiment: Counter[str] = Counter()
         self.themes: Counter[str] = Counter()
         self.emotions: Counter[str] = Counter()
+        self.theme_emotions: dict[str, Counter[str]] = {}  # theme -> emotions on its mentions
 
     def add(self, comments: Any, mentions: Any) -> None:
         self.rows += len(comments)
@@ -71,6 +72,9 @@ class _Summary:
         self.themes.update(mentions["theme"].astype(str))
         if "emotions" in comments:
             self.emotions.update(e for row in comments["emotions"] for e in (row or []))
+        if "emotions" in mentions:
+            for theme, found in zip(mentions["theme"].astype(str), mentions["emotions"]):
+                self.theme_emotions.setdefault(theme, Counter()).update(found or [])
         self.mentions += len(mentions)
 
     def render(self, *, src: Path, out: Path, mentions_out: Path, seconds: float, info: dict) -> str:
@@ -95,6 +99,11 @@ class _Summary:
             "top themes " + (", ".join(f"{k} {v:,}" for k, v in self.themes.most_common(8)) or "none"),
             "emotions " + (", ".join(f"{k} {v:,}" for k, v in self.emotions.most_common(8)) or "none"),
         ]
+        by_theme = [(theme, self.theme_emotions[theme]) for theme, _ in self.themes.most_common()
+                    if sum(self.theme_emotions.get(theme, Counter()).values())][:5]
+        for i, (theme, felt) in enumerate(by_theme):  # the most mentioned themes that carry emotions
+            lines.append(("by theme " if i == 0 else " " * 9) + f"{theme} ({self.themes[theme]:,} mentions): "
+                         + ", ".join(f"{k} {v:,}" for k, v in felt.most_common(3)))
         return "\n".join(lines)
 
 

@@ -90,6 +90,19 @@ def test_emotion_section_only_with_the_column(make_result):
     res.comments["emotions"] = [["anger", "frustration"] if i % 2 else [] for i in range(30)]
     page = render_report(res)
     assert 'id="emotions"' in page and "Frustration" in page and "50.0%" in page
+    assert "<h3>By theme</h3>" not in page  # the mentions carry no emotions
+
+
+def test_emotion_section_shows_the_mix_per_theme(make_result):
+    res = make_result(n=30)
+    res.comments["emotions"] = [["frustration"] for _ in range(30)]
+    res.mentions["emotions"] = [["frustration"] if i % 2 else [] for i in range(len(res.mentions))]
+    page = render_report(res)
+    section = page[page.index('id="emotions"'):]
+    by_theme = section[section.index("<h3>By theme</h3>"):]
+    table = by_theme[:by_theme.index("</table>")]
+    assert "Frustration" in table and "Anger" not in table  # only the emotions that occur
+    assert table.count("<tr>") == 1 + min(10, res.mentions["theme"].nunique())  # header + one row per theme
 
 
 def test_bad_options(make_result):

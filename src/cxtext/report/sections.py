@@ -522,7 +522,33 @@ def render_emotions(ctx: Any) -> str | None:
         f"<td class=num>{_pct(c / n, 1)}</td></tr>" for e, c in counts.items())
     return ('<p class="lede">Emotions detected in the analysed comments (a comment can carry several).</p>'
             "<table><thead><tr><th>Emotion</th><th></th><th class=num>Comments</th>"
-            f"<th class=num>Share</th></tr></thead><tbody>{rows}</tbody></table>")
+            f"<th class=num>Share</th></tr></thead><tbody>{rows}</tbody></table>" + _emotions_by_theme(ctx))
+
+
+def _emotions_by_theme(ctx: Any) -> str:
+    """The emotion mix of the most mentioned themes (share of each theme's mentions), or ``""``."""
+    from cxtext.scores.theme_emotions import theme_emotions
+
+    mn = ctx.mn
+    if not len(mn) or "emotions" not in mn.columns:
+        return ""
+    table = theme_emotions(ctx.result, normalize=True, top=10)
+    felt = [e for e in table.columns[2:] if table[e].gt(0).any()]
+    if not felt:
+        return ""
+    head = "".join(f"<th class=num>{escape(str(e).capitalize())}</th>" for e in felt)
+    body = []
+    for theme, row in table.iterrows():
+        top = max(float(row[e]) for e in felt)
+        body.append(f"<tr><td>{escape(ctx.label(str(theme)))}</td><td class=num>{int(row['mentions']):,}</td>"
+                    + "".join(_heat_cell(float(row[e]), top, "neg" if _EMOTION_CLASS.get(str(e)) == "neg"
+                                         else "acc") for e in felt) + "</tr>")
+    return ("<h3>By theme</h3>"
+            '<p class="lede">Share of each theme\'s mentions that carry the emotion (a mention carries the '
+            "emotions of its own clause, and those of a short clause without a theme next to it).</p>"
+            f'<table class="heat"><thead><tr><th>Theme</th><th class=num>Mentions</th>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table>"
+            '<p class="keys">Shading is relative to the highest value in each row.</p>')
 
 
 # -- quotes ------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 * :mod:`~cxtext.scores.nps` -- :func:`nps` with an adjusted-Wald (or Wald / bootstrap) confidence interval.
 * :mod:`~cxtext.scores.join` -- :func:`join_scores`: score groups, segments and periods on the comments.
 * :mod:`~cxtext.scores.themes_table` -- :func:`theme_table`: volume, sentiment, scores with vs without, quotes.
+* :mod:`~cxtext.scores.theme_emotions` -- :func:`theme_emotions`: the emotion mix of each theme's mentions.
 * :mod:`~cxtext.scores.drivers` -- :func:`drivers`: theme x sentiment impact on a score (OLS + bootstrap).
 * :mod:`~cxtext.scores.trends` -- :func:`theme_trends`, :func:`score_trends`: significant movements only.
 * :mod:`~cxtext.scores.review` -- :func:`review_queue`: score/text contradictions and unsure predictions.
@@ -32,6 +33,7 @@ from cxtext.scores.scales import (
     get_scale,
     nps_scale,
 )
+from cxtext.scores.theme_emotions import theme_emotions
 from cxtext.scores.themes_table import theme_table
 from cxtext.scores.trends import score_trends, theme_trends
 
@@ -58,6 +60,7 @@ __all__ = [
     "nps_scale",
     "review_queue",
     "score_trends",
+    "theme_emotions",
     "theme_table",
     "theme_trends",
 ]
