@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import os
+import sys
 import tempfile
 from pathlib import Path
+from types import ModuleType
 
 import pandas as pd
 import pytest
@@ -14,7 +17,17 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 # Checkpoint HMAC keys go to a throwaway folder, not the user's ~/.cache (subprocesses inherit it).
 os.environ.setdefault("CXTEXT_STATE_DIR", tempfile.mkdtemp(prefix="cxtext-state-"))
 
+RECIPES = Path(__file__).resolve().parents[1] / "models" / "recipes"
 SHARED_DATA = Path(os.environ.get("CXTEXT_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
+
+
+def import_recipe(name: str) -> ModuleType:
+    """Import a module of ``models/recipes`` (not a package) without leaving it on ``sys.path``."""
+    sys.path.insert(0, str(RECIPES))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(RECIPES))
 
 
 def shared_file(*parts: str) -> Path:

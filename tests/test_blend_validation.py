@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pandas as pd
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import import_recipe
 
 
 @pytest.fixture(scope="module")
 def blend_validation():
-    sys.path.insert(0, str(ROOT / "models" / "recipes"))
-    try:
-        import blend_validation
-    finally:
-        sys.path.remove(str(ROOT / "models" / "recipes"))
-    return blend_validation
+    return import_recipe("blend_validation")
 
 
 def _frame(n_train: int = 200, n_test: int = 50) -> pd.DataFrame:

@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from tests.conftest import import_recipe
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def cx_augment():
-    sys.path.insert(0, str(ROOT / "models" / "recipes"))
-    try:
-        import cx_augment
-    finally:
-        sys.path.remove(str(ROOT / "models" / "recipes"))
-    return cx_augment
+    return import_recipe("cx_augment")
 
 
 def _key(text: str) -> str:
@@ -62,12 +57,7 @@ def test_templates_are_reproducible_and_labelled(cx_augment):
 
 
 def test_emotion_templates_never_hold_an_evaluation_sentence():
-    sys.path.insert(0, str(ROOT / "models" / "recipes"))
-    try:
-        from cx_emotion_augment import cx_emotion_augmentation
-    finally:
-        sys.path.remove(str(ROOT / "models" / "recipes"))
-    templates = {_key(t) for t in cx_emotion_augmentation()["text"]}
+    templates = {_key(t) for t in import_recipe("cx_emotion_augment").cx_emotion_augmentation()["text"]}
     held_out = {_key(t) for t in pd.read_csv(ROOT / "tests" / "data" / "cx_emotions.csv")["text"]}
     assert len(templates) > 400
     assert not templates & held_out
