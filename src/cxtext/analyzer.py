@@ -956,16 +956,18 @@ def _carry_orphan_emotions(mention_rows: list[dict[str, Any]], mention_clause: l
         after = [j for j in range(k + 1, stop[r]) if j in by_clause]
         for emotion in feelings:
             wanted = polarity.get(emotion, "")
-
-            def fits(m: dict[str, Any], wanted: str = wanted) -> bool:
-                return wanted not in ("negative", "positive") or m["sentiment"] == wanted
-
-            target = next((j for j in (*before, *after) if any(fits(m) for m in by_clause[j])), None)
+            target = next((j for j in (*before, *after)
+                           if any(_polarity_fits(m, wanted) for m in by_clause[j])), None)
             if target is None:
                 continue
             for m in by_clause[target]:
-                if fits(m) and emotion not in m["emotions"]:
+                if _polarity_fits(m, wanted) and emotion not in m["emotions"]:
                     m["emotions"] = [*m["emotions"], emotion]
+
+
+def _polarity_fits(mention: dict[str, Any], polarity: str) -> bool:
+    """Whether an emotion of ``polarity`` (from ``emotions.yaml``) may join ``mention``."""
+    return polarity not in ("negative", "positive") or mention["sentiment"] == polarity
 
 
 def _evidence_span(text: str, clause: Any, hit: Any) -> tuple[int, int]:

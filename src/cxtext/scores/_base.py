@@ -50,6 +50,21 @@ def replace_result(result: Any, comments: pd.DataFrame, info: dict[str, Any]) ->
     return new
 
 
+def emotion_ids(value: Any) -> list[str]:
+    """The emotion ids of one ``emotions`` cell: a list (analyze output) or ``"a;b"`` (CSV).
+
+    >>> emotion_ids("anger;frustration"), emotion_ids(["gratitude"]), emotion_ids(float("nan"))
+    (['anger', 'frustration'], ['gratitude'], [])
+    """
+    if isinstance(value, str):
+        items: Any = value.split(";")
+    elif isinstance(value, (list, tuple, set, frozenset, np.ndarray, pd.Series)):
+        items = value
+    else:  # None / NaN: no emotion
+        return []
+    return list(dict.fromkeys(s for s in (str(v).strip() for v in items) if s))
+
+
 def mention_rows(result: Any, min_confidence: float = 0.0) -> pd.DataFrame:
     """Mentions with ``row``: the position of their comment in ``result.comments``.
 

@@ -62,7 +62,13 @@ import numpy as np
 import pandas as pd
 
 from cxtext.errors import ConfigError, InputError
-from cxtext.scores._base import comments_of, mention_rows, resolve_score, segment_column
+from cxtext.scores._base import (
+    comments_of,
+    emotion_ids,
+    mention_rows,
+    resolve_score,
+    segment_column,
+)
 
 __all__ = ["DRIVER_COLUMNS", "DRIVER_SOURCES", "EMOTION_DRIVER", "drivers"]
 
@@ -82,17 +88,6 @@ DRIVER_SOURCES = ("themes", "emotions", "both")
 EMOTION_DRIVER = "emotion"
 
 
-def _emotion_ids(value: Any) -> list[str]:
-    """The emotion ids of one ``emotions`` cell: a list (analyze output) or ``"a;b"`` (CSV)."""
-    if isinstance(value, str):
-        items: Any = value.split(";")
-    elif isinstance(value, (list, tuple, set, frozenset, np.ndarray, pd.Series)):
-        items = value
-    else:  # None / NaN: no emotion
-        return []
-    return list(dict.fromkeys(s for s in (str(v).strip() for v in items) if s))
-
-
 def _emotion_drivers(cm: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
     """(row position, emotion id) pairs of ``cm["emotions"]``."""
     from cxtext.errors import ColumnNotFoundError
@@ -102,7 +97,7 @@ def _emotion_drivers(cm: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
     rows: list[int] = []
     ids: list[str] = []
     for i, value in enumerate(cm["emotions"].tolist()):
-        found = _emotion_ids(value)
+        found = emotion_ids(value)
         rows.extend([i] * len(found))
         ids.extend(found)
     if not ids:

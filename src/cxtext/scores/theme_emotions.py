@@ -15,8 +15,7 @@ import pandas as pd
 
 from cxtext.emotion.definitions import EMOTIONS
 from cxtext.errors import ColumnNotFoundError, ConfigError
-from cxtext.scores._base import mention_rows
-from cxtext.scores.drivers import _emotion_ids
+from cxtext.scores._base import emotion_ids, mention_rows
 
 __all__ = ["theme_emotions"]
 
@@ -64,10 +63,11 @@ def theme_emotions(result: Any, *, normalize: bool = False, top: int | None = No
     if "emotions" not in mn.columns:
         raise ColumnNotFoundError("emotions", available=list(mn.columns), role="mentions")
     columns = ["mentions", "with_emotion", *EMOTIONS]
+    known = set(EMOTIONS)
     counts: dict[str, dict[str, int]] = {}
     for theme, cell in zip(mn["theme"].astype(str), mn["emotions"].tolist()):
         row = counts.setdefault(theme, dict.fromkeys(columns, 0))
-        found = [e for e in _emotion_ids(cell) if e in row and e not in ("mentions", "with_emotion")]
+        found = [e for e in emotion_ids(cell) if e in known]
         row["mentions"] += 1
         row["with_emotion"] += bool(found)
         for emotion in found:
