@@ -49,6 +49,10 @@ default stays 2.
 Seeds are fixed. ``--seed`` (default 0) sets the row subsamples, the
 calibration split, the head's initialisation and the batch order.
 
+``--without-validation`` leaves out the blend-validation rows of
+``blend_validation.py`` (a fold model, written to ``--out``, for choosing a
+blend's weights by ``benchmarks/sentiment_blend_weight.py``; never shipped).
+
 ``sentiment-accurate`` 0.11.0 / ``emotion-accurate`` 0.6.0 (2026-12-05, 13 min
 each run): ``--short-answers`` (seed 0). Three more trainings were run that
 day: ``--seed 1``, ``--seed 1 --short-answers`` and ``--short-answers``. The
