@@ -41,6 +41,12 @@ without; sentiment test macro-F1 airline 0.803, clothing 0.625, GoEmotions
 0.840 without). Not shipped: emotions did not gain, and the sentiment gains
 outside the 42 idiom sentences are within noise. The default stays W = 0.
 
+``--emotion-weight 2`` was tried once with ``--short-answers`` (2026-12-06, 16
+min): emotion holdout macro-F1 0.608 alone and 0.608 blended with emotion-fast
+0.3.0 (0.605 / 0.609 for the shipped 0.6.0 / 0.7.0); tuned sentiment on the
+test splits 0.804 / 0.619 / 0.723 / 0.692, CX idioms 0.858 (0.804 / 0.613 /
+0.723 / 0.710 / 0.891 for 0.11.0). The default stays 1.
+
 ``--epochs 3`` was tried once (31 min): emotion holdout macro-F1 0.593 against
 0.604 with 2 (the emotion rows overfit), tuned sentiment on the test splits
 0.805 / 0.626 / 0.722 / 0.710 (airline / clothing / GoEmotions / SemEval). The
