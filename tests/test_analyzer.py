@@ -299,6 +299,25 @@ def test_a_feeling_said_in_its_own_sentence_joins_the_mention_it_is_about(analyz
     assert len({id(e) for e in phone["emotions"]}) == len(phone)
 
 
+def test_orphan_emotions_rules():
+    from cxtext.analyzer import _carry_orphan_emotions
+
+    def rows(*sentiments):
+        return [{"sentiment": s, "emotions": []} for s in sentiments]
+
+    # comment 0: clauses 0 (orphan: anger), 1 (negative mention), 2 (orphan: confusion, delight);
+    # comment 1: clauses 3 (neutral mention), 4 (orphan: anxiety)
+    mentions = rows("negative", "neutral")
+    _carry_orphan_emotions(mentions, [1, 3], [0, 0, 0, 1, 1],
+                           [["anger"], [], ["confusion", "delight"], [], ["anxiety"]])
+    assert mentions[0]["emotions"] == ["anger", "confusion"]  # anger from after, confusion from before
+    assert mentions[1]["emotions"] == []  # delight finds no positive mention; anxiety no negative one
+    # A clause with a mention keeps only its own emotions; nothing crosses comments.
+    mentions = rows("negative", "negative")
+    _carry_orphan_emotions(mentions, [0, 1], [0, 1], [["frustration"], ["anger"]])
+    assert [m["emotions"] for m in mentions] == [[], []]
+
+
 def test_emotions_can_be_switched_off():
     cm = cxtext.Analyzer(emotions=False).analyze(["The app is so annoying"]).comments
     assert cm.loc[0, "emotions"] == [] and cm.loc[0, "emotion_scores"] == {}
