@@ -52,7 +52,7 @@ from sklearn.metrics import f1_score
 
 from cxtext.datasets import DATASETS, load_sentiment_dataset
 from cxtext.emotion.train import goemotions_splits
-from cxtext.sentiment import load_sentiment_model
+from cxtext.sentiment import BlendedSentimentClassifier, load_sentiment_model
 from cxtext.sentiment.context import prompt_type, read_in_context
 from cxtext.sentiment.train import clean_for_model
 
@@ -64,21 +64,15 @@ from sentiment_weighting import markdown_sections  # this folder is on sys.path 
 SHIPPED = ("sentiment-accurate/0.11.0", "sentiment-fast/0.7.0")
 
 
-def pooled(log_probas: tuple[np.ndarray, np.ndarray], w: float) -> np.ndarray:
-    """Weighted geometric mean of two probability arrays (given as logs), renormalised per row.
-
-    >>> p = pooled((np.log([[0.8, 0.2]]), np.log([[0.2, 0.8]])), 0.5)
-    >>> [round(float(v), 2) for v in p[0]]
-    [0.5, 0.5]
-    """
-    z = w * log_probas[0] + (1 - w) * log_probas[1]
-    z = np.exp(z - z.max(axis=1, keepdims=True))
-    return z / z.sum(axis=1, keepdims=True)
+def _probas(models: tuple[Any, Any], texts: list[str]) -> list[np.ndarray]:
+    return [m.predict_proba(texts) for m in models]
 
 
-def _log_probas(models: tuple[Any, Any], texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    a, b = (np.log(np.clip(m.predict_proba(texts), 1e-12, 1.0)) for m in models)
-    return a, b
+def _pooled(models: tuple[Any, Any], probas: list[np.ndarray], w: float) -> np.ndarray:
+    """The shipped pooling (:class:`BlendedSentimentClassifier`) with weights ``w`` / ``1 - w``."""
+    blend = BlendedSentimentClassifier.from_fitted([("tuned", models[0]), ("fast", models[1])],
+                                                   weights=(w, 1 - w))
+    return blend._pool(probas)
 
 
 def _macro_f1(gold: np.ndarray, classes: np.ndarray, proba: np.ndarray) -> float:
@@ -104,28 +98,28 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("the components' classes differ")
     frames = {name: load_sentiment_dataset(name) for name in DATASETS}
     holdout = set(goemotions_splits()["holdout"].texts)
-    parts: dict[str, tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]] = {}
+    parts: dict[str, tuple[np.ndarray, list[np.ndarray]]] = {}
     for name, df in frames.items():
         val = df.loc[validation_index(name, df, holdout)]
-        parts[name] = (val["label"].to_numpy(), _log_probas(fold, clean_for_model(val["text"].tolist())))
+        parts[name] = (val["label"].to_numpy(), _probas(fold, clean_for_model(val["text"].tolist())))
     surveys = {name: pd.read_csv(ROOT / "benchmarks" / "data" / f"survey_prompts_{name}.csv", dtype=str,
                                  keep_default_na=False) for name in ("dev", "dev2")}
     survey_parts = {name: (s["label"].to_numpy(), clean_for_model(s["comment"].tolist()),
                            [prompt_type(q) for q in s["question"]]) for name, s in surveys.items()}
-    survey_logs = {name: _log_probas(shipped, texts) for name, (_, texts, _) in survey_parts.items()}
+    survey_probas = {name: _probas(shipped, texts) for name, (_, texts, _) in survey_parts.items()}
     tests = {}
     for name, df in frames.items():
         test = df[df.split == "test"]
-        tests[name] = (test["label"].to_numpy(), _log_probas(shipped, clean_for_model(test["text"].tolist())))
+        tests[name] = (test["label"].to_numpy(), _probas(shipped, clean_for_model(test["text"].tolist())))
 
     results: dict[str, dict[str, dict[str, float]]] = {}
     for w in args.weights:
-        val_scores = {name: _macro_f1(gold, classes, pooled(logs, w)) for name, (gold, logs) in parts.items()}
+        val_scores = {name: _macro_f1(gold, classes, _pooled(fold, p, w)) for name, (gold, p) in parts.items()}
         for name, (gold, texts, prompts) in survey_parts.items():
-            read, _ = read_in_context(pooled(survey_logs[name], w), list(classes), texts, prompts)
+            read, _ = read_in_context(_pooled(shipped, survey_probas[name], w), list(classes), texts, prompts)
             val_scores[f"survey {name} with prompts"] = _macro_f1(gold, classes, read)
         val_scores["mean of the six"] = round(float(np.mean(list(val_scores.values()))), 4)
-        test_scores = {name: _macro_f1(gold, classes, pooled(logs, w)) for name, (gold, logs) in tests.items()}
+        test_scores = {name: _macro_f1(gold, classes, _pooled(shipped, p, w)) for name, (gold, p) in tests.items()}
         results[f"{w:g}"] = {"validation": val_scores, "test": test_scores}
     chosen = max(results, key=lambda k: results[k]["validation"]["mean of the six"])
 

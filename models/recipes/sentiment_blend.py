@@ -99,7 +99,10 @@ def main() -> None:
     folder = blend.save(
         args.out / args.version, components=components, name="sentiment-accurate",
         version=args.version, trained_on=trained_on, metrics=metrics,
-        description=("Three-class sentiment: the equal-weight geometric mean of the probabilities of "
+        description=("Three-class sentiment: the "
+                     + ("equal-weight" if len(set(weights)) == 1
+                        else "weighted (" + " / ".join(f"{w:g}" for w in weights) + ")")
+                     + " geometric mean of the probabilities of "
                      + _joined([f"{m.manifest_.name} {m.manifest_.version} ({_summary(m)})"
                                 for _, m in models])
                      + ". The weights are fixed, not tuned on test data. The folder holds no weights: "

@@ -643,11 +643,12 @@ class Analyzer:
             # (their emotions join a mention, _carry_orphan_emotions); the fast pass
             # scores no other row.
             emotion_rows = None
+            short = [_short(t) for t in clause_texts]
             if flat and emo is not None:
                 themed = [bool(h) or extra is not None for h, (_, extra) in zip(hits, clause_effort)]
                 has_mentions = {r for (r, _), t in zip(flat, themed) if t}
                 read = [k for k, ((r, _), t) in enumerate(zip(flat, themed))
-                        if t or (r in has_mentions and _short(clause_texts[k]))]
+                        if t or (r in has_mentions and short[k])]
                 emotion_rows = np.union1d(comment_row, np.asarray(read, dtype=np.intp))
             shared = _shared_hash_proba(batch, model, emo if flat else None, emotion_rows)
             if shared is not None:  # sentiment and emotion read one hashing pass
@@ -720,7 +721,7 @@ class Analyzer:
                 _rescore_mentions(self.theme_tagger, mention_rows, clause_proba, mention_clause,
                                   model, classes)
                 _carry_orphan_emotions(mention_rows, mention_clause, [r for r, _ in flat],
-                                       [e if _short(t) else [] for e, t in zip(clause_emotions, clause_texts)])
+                                       [e if s else [] for e, s in zip(clause_emotions, short)])
 
         out = _rename_clashes(chunk.copy())
         out["text_clean"] = clean["text_clean"].to_numpy()
@@ -815,9 +816,9 @@ class Analyzer:
             k = len(model.classes_)
             return np.zeros((0, k)), np.zeros((0, k))
         if embeddings is not None and hasattr(model, "predict_proba_embeddings"):
-            read = model.predict_proba_embeddings  # a blend also reads the texts themselves
-            args = (embeddings, texts) if _accepts(read, "texts") else (embeddings,)
-            proba = np.asarray(read(*args), dtype=float)
+            from cxtext.blending import read_features
+
+            proba = np.asarray(read_features(model, embeddings, texts), dtype=float)
         else:
             proba = np.asarray(model.predict_proba(texts), dtype=float)
         return proba[:n_clauses], proba[n_clauses:]

@@ -33,7 +33,7 @@ from cxtext.models import (
     write_model_dir,
 )
 
-__all__ = ["BlendMixin", "component_records", "load_components"]
+__all__ = ["BlendMixin", "component_records", "load_components", "read_features"]
 
 
 class BlendMixin:
@@ -98,7 +98,7 @@ class BlendMixin:
             features = {id(m): f for m, f in zip(readers, F)}
         else:
             features = {id(readers[0]): F} if readers else {}
-        return [_read_features(m, features[id(m)], texts) if id(m) in features else m.predict_proba(texts)
+        return [read_features(m, features[id(m)], texts) if id(m) in features else m.predict_proba(texts)
                 for m in self.estimators_]  # type: ignore[attr-defined]
 
     def _pool(self, probas: list[np.ndarray]) -> np.ndarray:  # pragma: no cover - each blend defines it
@@ -146,8 +146,12 @@ class BlendMixin:
         return manifest, models, weights
 
 
-def _read_features(model: Any, F: np.ndarray, texts: list[str]) -> np.ndarray:
-    """``model.predict_proba_embeddings`` on ``F``, with ``texts`` when it takes them (a blend)."""
+def read_features(model: Any, F: Any, texts: list[str]) -> np.ndarray:
+    """``model.predict_proba_embeddings`` on ``F``, with ``texts`` when it takes them (a blend).
+
+    Third-party models may define ``predict_proba_embeddings(F)`` alone; the
+    analyzer and the blends both call their MiniLM readers through this.
+    """
     import inspect
 
     if "texts" in inspect.signature(model.predict_proba_embeddings).parameters:
