@@ -12,6 +12,9 @@ with the lower layers frozen. Only the loss differs, so the loop lives here:
   linear warm-up and decay, gradient clipping, length-bucketed shuffled
   batches and bfloat16 autocast where the CPU has it;
 * :func:`top_features` gives the pooled output of tuned layers for cached states;
+* :func:`average_tops` averages the weights of tops trained from the same start
+  (a "model soup", Wortsman et al. 2022): one model, one pass, run to run noise
+  averaged out;
 * :func:`top_arrays` / :func:`load_top_layers` store the tuned layers as plain
   arrays (safetensors) and rebuild them on a hash-checked encoder.
 
@@ -50,6 +53,7 @@ __all__ = [
     "TUNING_PARAMS",
     "TunedTop",
     "TunedTopMixin",
+    "average_tops",
     "check_tuning_params",
     "frozen_states",
     "load_top_layers",
@@ -154,7 +158,7 @@ def frozen_states(encoder: Any, texts: list[str], split: int) -> list[Any]:
 
 def train_top(encoder: Any, states: list[Any], rows: np.ndarray, n_outputs: int,
               loss_fn: Callable[[Any, np.ndarray], Any], params: Mapping[str, Any], *,
-              name: str = "tuned") -> TunedTop:
+              name: str = "tuned", order_seed: int | None = None) -> TunedTop:
     """Train copies of the encoder's top layers and a linear head on ``rows`` of ``states``.
 
     Parameters
@@ -172,17 +176,26 @@ def train_top(encoder: Any, states: list[Any], rows: np.ndarray, n_outputs: int,
         :data:`TUNING_PARAMS` values (an estimator's ``get_params()``).
     name : str
         Shown in the progress log.
+    order_seed : int, optional
+        Reseeds the batch order and the dropout masks once the head has been
+        initialised from ``random_state`` (not given: both follow
+        ``random_state``, as they always did). Runs that differ only in
+        ``order_seed`` start from the same weights and see the same rows, so
+        their weights can be averaged (:func:`average_tops`).
     """
     import torch
 
     torch.manual_seed(int(params["random_state"]))
-    rng = np.random.default_rng(int(params["random_state"]))
+    order = int(params["random_state"]) if order_seed is None else int(order_seed)
+    rng = np.random.default_rng(order)
     k = int(params["n_tuned_layers"])
     n_layers = encoder.n_layers
     if k > n_layers:
         raise ConfigError(f"[CX301] n_tuned_layers={k} exceeds the encoder's {n_layers} layers.")
     top = torch.nn.ModuleList(copy.deepcopy(list(encoder.model.encoder.layer[n_layers - k:])))
     head = torch.nn.Linear(encoder.dimension, n_outputs)
+    if order_seed is not None:  # the dropout masks from here on (unchanged when not given)
+        torch.manual_seed(order)
     for p in top.parameters():
         p.requires_grad_(True)
     scale = float(params["feature_scale"])
@@ -229,6 +242,50 @@ def train_top(encoder: Any, states: list[Any], rows: np.ndarray, n_outputs: int,
                     coef=np.ascontiguousarray(head.weight.detach().numpy() * scale, dtype=np.float32),
                     intercept=np.ascontiguousarray(head.bias.detach().numpy(), dtype=np.float32),
                     history=history)
+
+
+def average_tops(tops: Sequence[TunedTop]) -> TunedTop:
+    """The uniform average of the weights of ``tops`` (layers and head): a model soup.
+
+    Meant for tops trained from the same start on the same rows, differing only
+    in batch order and dropout (``train_top(..., order_seed=k)``): such runs end
+    in one basin of the loss, where the average of their weights is itself a
+    good model, usually better than each (Wortsman et al. 2022, "Model soups").
+    Averaging unrelated models gives nonsense; score the result before use.
+    The layers are new frozen copies; ``history`` lists each top's history.
+
+    Examples
+    --------
+    >>> import torch
+    >>> a = TunedTop([torch.nn.Linear(2, 2)], np.ones((1, 2)), np.zeros(1), [])
+    >>> b = TunedTop([torch.nn.Linear(2, 2)], 3 * np.ones((1, 2)), np.ones(1), [])
+    >>> soup = average_tops([a, b])
+    >>> soup.coef.tolist(), soup.intercept.tolist()
+    ([[2.0, 2.0]], [0.5])
+    >>> bool(torch.allclose(soup.layers[0].weight, (a.layers[0].weight + b.layers[0].weight) / 2))
+    True
+    """
+    import torch
+
+    if not tops:
+        raise ConfigError("[CX301] average_tops() needs at least one top.")
+    shapes = {(len(t.layers), np.shape(t.coef), np.shape(t.intercept)) for t in tops}
+    if len(shapes) > 1:
+        raise ConfigError(f"[CX301] average_tops(): the tops differ in shape ({sorted(shapes)}); "
+                          "only tops of one architecture and head can be averaged.")
+    layers = copy.deepcopy(list(tops[0].layers))
+    with torch.no_grad():
+        for i, layer in enumerate(layers):
+            states = [t.layers[i].state_dict() for t in tops]
+            layer.load_state_dict({key: sum(s[key].float() for s in states) / len(states)
+                                   for key in states[0]})
+            layer.eval()
+            for p in layer.parameters():
+                p.requires_grad_(False)
+    coef = np.mean([np.asarray(t.coef, dtype=np.float64) for t in tops], axis=0).astype(np.float32)
+    intercept = np.mean([np.asarray(t.intercept, dtype=np.float64) for t in tops], axis=0).astype(np.float32)
+    return TunedTop(layers=layers, coef=coef, intercept=intercept,
+                    history=[{"member": m, **h} for m, t in enumerate(tops) for h in t.history])
 
 
 def top_features(encoder: Any, states: list[Any], rows: np.ndarray, layers: list[Any]) -> np.ndarray:
