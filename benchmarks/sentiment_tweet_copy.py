@@ -35,25 +35,22 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pandas as pd
 import scipy.sparse as sp
 from joblib import Parallel, delayed
-from scipy.special import softmax
 from sklearn.metrics import f1_score
 
 from cxtext.datasets import DATASETS, load_sentiment_dataset
-from cxtext.sentiment.context import prompt_type, read_in_context
 from cxtext.sentiment.fast import FastSentimentClassifier
 from cxtext.sentiment.train import clean_for_model
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "models" / "recipes"))
-from cx_augment import cx_augmentation
-from sentiment_fast import NEW_BLOCKS_FACTOR, row_weights
 from sentiment_nb_features import _fit_logits  # this folder is on sys.path when the script runs
 from sentiment_weighting import (
     benchmark_args,
-    shared_train_rows,
+    fast_recipe_rows,
+    survey_dev_rows,
+    validation_scores,
     validation_split,
     write_comparison,
 )
@@ -84,10 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
 
     frames = {name: load_sentiment_dataset(name) for name in DATASETS}
-    train = shared_train_rows(frames, cx_augmentation(short_answers=True, litotes=True, care=True))
-    n_real = int((train["dataset"] != "cx_augment").sum())
-    weights = row_weights(train, "dataset-class")
-    weights[n_real + len(cx_augmentation(short_answers=True)):] *= NEW_BLOCKS_FACTOR  # as the recipe
+    train, n_real, weights = fast_recipe_rows(frames)
     hasher = FastSentimentClassifier(tweet_copy=1.0).text_hasher()
     n = hasher.n_features
     X = hasher.transform(clean_for_model(train["text"].tolist()))
@@ -95,10 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     ds = train["dataset"].to_numpy()
     fit_rows, val_rows = validation_split(ds[:n_real], y[:n_real])
     extra = np.arange(n_real, len(train))
-    surveys = pd.concat([pd.read_csv(ROOT / "benchmarks" / "data" / f"survey_prompts_{name}.csv", dtype=str,
-                                     keep_default_na=False).assign(set=name) for name in ("dev", "dev2")],
-                        ignore_index=True)
-    survey_texts = clean_for_model(surveys["comment"].tolist())
+    surveys, survey_texts, prompts = survey_dev_rows()
     S = hasher.transform(survey_texts)
     tests = {name: hasher.transform(clean_for_model(df[df.split == "test"]["text"].tolist()))
              for name, df in frames.items()}
@@ -119,20 +110,13 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, dict[str, Any]] = {f"{w:g}": {"validation": {}, "leave_one_dataset_out": {}}
                                           for w in args.weights}
     val_ds, val_gold = ds[val_rows], CLASSES[y[val_rows]]
-    prompts = [prompt_type(q) for q in surveys["question"]]
     for (w, kind, *_), out in zip(jobs, logits):
         res = results[f"{w:g}"]
         if kind != "validation":
             gold = frames[kind][frames[kind].split == "test"]["label"].to_numpy()
             res["leave_one_dataset_out"][kind] = _macro_f1(gold, out[0])
             continue
-        for name in DATASETS:
-            res["validation"][name] = _macro_f1(val_gold[val_ds == name], out[0][val_ds == name])
-        read, _ = read_in_context(softmax(out[1], axis=1), list(CLASSES), survey_texts, prompts)
-        for name in ("dev", "dev2"):
-            here = (surveys["set"] == name).to_numpy()
-            res["validation"][f"survey {name} with prompts"] = _macro_f1(surveys["label"].to_numpy()[here],
-                                                                        read[here])
+        res["validation"] = validation_scores(out[0], val_ds, val_gold, out[1], surveys, survey_texts, prompts)
     first = results[f"{args.weights[0]:g}"]["leave_one_dataset_out"]["airline_tweets"]
     for res in results.values():
         res["leave_one_dataset_out"].setdefault("airline_tweets", first)

@@ -59,7 +59,7 @@ from cxtext.sentiment.train import clean_for_model
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "models" / "recipes"))
 from cx_augment import cx_augmentation
-from sentiment_fast import row_weights
+from sentiment_fast import NEW_BLOCKS_FACTOR, row_weights
 
 CLASSES = np.array(["negative", "neutral", "positive"], dtype=object)
 
@@ -85,6 +85,49 @@ def shared_train_rows(frames: dict[str, pd.DataFrame], augment: pd.DataFrame | N
         parts.append(augment.assign(dataset="cx_augment"))
     train = pd.concat(parts, ignore_index=True)
     return train[train["label"].notna() & train["text"].notna()].reset_index(drop=True)
+
+
+def fast_recipe_rows(frames: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, int, np.ndarray]:
+    """The shipped fast recipe's rows: the train splits of ``frames``, then its templates.
+
+    Returns the rows (:func:`shared_train_rows`), how many of them come from the
+    shared sets, and the recipe's row weights (``dataset-class``; the 0.6.0
+    template blocks at half weight).
+    """
+    train = shared_train_rows(frames, cx_augmentation(short_answers=True, litotes=True, care=True))
+    n_real = int((train["dataset"] != "cx_augment").sum())
+    weights = row_weights(train, "dataset-class")
+    weights[n_real + len(cx_augmentation(short_answers=True)):] *= NEW_BLOCKS_FACTOR  # as the recipe
+    return train, n_real, weights
+
+
+def survey_dev_rows() -> tuple[pd.DataFrame, list[str], list[str]]:
+    """The two hand-written survey dev sets (column ``set``), their cleaned answers and prompt types."""
+    from cxtext.sentiment.context import prompt_type
+
+    surveys = pd.concat([pd.read_csv(ROOT / "benchmarks" / "data" / f"survey_prompts_{name}.csv", dtype=str,
+                                     keep_default_na=False).assign(set=name) for name in ("dev", "dev2")],
+                        ignore_index=True)
+    return surveys, clean_for_model(surveys["comment"].tolist()), [prompt_type(q) for q in surveys["question"]]
+
+
+def validation_scores(val_logits: np.ndarray, val_ds: np.ndarray, val_gold: np.ndarray,
+                      survey_logits: np.ndarray, surveys: pd.DataFrame, survey_texts: list[str],
+                      prompts: list[str]) -> dict[str, float]:
+    """Macro-F1 per shared set on the validation rows, and on each survey dev set read with its prompts."""
+    from scipy.special import softmax
+
+    from cxtext.sentiment.context import read_in_context
+
+    def macro_f1(gold: np.ndarray, logits: np.ndarray) -> float:
+        return round(float(f1_score(gold, CLASSES[logits.argmax(1)], average="macro")), 4)
+
+    scores = {name: macro_f1(val_gold[val_ds == name], val_logits[val_ds == name]) for name in DATASETS}
+    read, _ = read_in_context(softmax(survey_logits, axis=1), list(CLASSES), survey_texts, prompts)
+    for name in ("dev", "dev2"):
+        here = (surveys["set"] == name).to_numpy()
+        scores[f"survey {name} with prompts"] = macro_f1(surveys["label"].to_numpy()[here], read[here])
+    return scores
 
 
 def validation_split(datasets: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

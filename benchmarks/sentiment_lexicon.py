@@ -1,0 +1,179 @@
+"""A polarity lexicon in the fast model: does it carry to genres the model never saw?
+
+Usage::
+
+    HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/sentiment_lexicon.py [--jobs 2] [--scales 0 1 3]
+
+Trained on three of the shared sets and scored on the fourth, the fast recipe
+scores near or below VADER (GoEmotions left out: about 0.50 against VADER's
+0.61): its n-grams know the genres they were trained on. VADER's lexicon
+(Hutto & Gilbert 2014, MIT licence; the ``baselines`` extra) holds
+domain-general word polarities. This script adds four columns to the fast
+model's hashed counts: per text, the lexicon words read positive or negative,
+weak (|valence| < 2) or strong, a word in a negation scope
+(:func:`cxtext.sentiment.features.mark_negation`) counted with its polarity
+flipped and damped as VADER does; the counts are log-scaled like the n-grams,
+multiplied by ``--scales`` (0 = sentiment-fast 0.7.0's features), then go
+through the same idf, L2 norm and NBSVM-averaged logistic regression. Compared
+without the test split of any set trained on:
+
+1. **Validation**: 85/15 split of the shared train splits, stratified by
+   (dataset, class), seed 0, and the two hand-written survey dev sets read
+   with their prompts.
+2. **Leave one dataset out**: train on three sets (plus the templates), score
+   macro-F1 on the fourth set's test split; VADER's figure on the same rows is
+   the row ``VADER`` (it trains on nothing).
+
+An experiment, not shipped: see the README (*A polarity lexicon in the fast
+model*). Writes ``sentiment_lexicon.md``/``.json`` to ``--out``.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from joblib import Parallel, delayed
+from sklearn.metrics import f1_score
+
+from cxtext.baselines import load_baseline
+from cxtext.datasets import DATASETS, load_sentiment_dataset
+from cxtext.sentiment.fast import FastSentimentClassifier
+from cxtext.sentiment.features import mark_negation
+from cxtext.sentiment.train import clean_for_model
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "models" / "recipes"))
+from sentiment_nb_features import _fit_logits  # this folder is on sys.path when the script runs
+from sentiment_weighting import (
+    benchmark_args,
+    fast_recipe_rows,
+    survey_dev_rows,
+    validation_scores,
+    validation_split,
+    write_comparison,
+)
+
+CLASSES = np.array(["negative", "neutral", "positive"], dtype=object)
+NEGATION_DAMPING = -0.74  # VADER's factor for a lexicon word in a negation scope
+STRONG = 2.0  # |valence| from which a word counts as strong (VADER's scale runs to 4)
+
+
+def vader_lexicon() -> dict[str, float]:
+    """VADER's word valences (needs the ``baselines`` extra)."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return dict(SentimentIntensityAnalyzer().lexicon)
+
+
+def lexicon_counts(texts: list[str], lexicon: dict[str, float], max_chars: int = 3000) -> sp.csr_matrix:
+    """Counts of weak/strong positive and weak/strong negative lexicon words per text, shape (n, 4).
+
+    >>> lexicon_counts(["good but not great", "awful"], {"good": 1.9, "great": 3.1, "awful": -2.0}).toarray()
+    array([[1., 0., 0., 1.],
+           [0., 0., 0., 1.]], dtype=float32)
+    """
+    rows, cols = [], []
+    for i, text in enumerate(texts):
+        for token in mark_negation(text[:max_chars]):
+            negated = token.startswith("neg_")
+            valence = lexicon.get(token[4:] if negated else token)
+            if not valence:
+                continue
+            if negated:
+                valence *= NEGATION_DAMPING
+            rows.append(i)
+            cols.append((0 if valence > 0 else 2) + int(abs(valence) >= STRONG))
+    return sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(texts), 4))
+
+
+def _with_lexicon(X: sp.csr_matrix, L: sp.csr_matrix, scale: float) -> sp.csr_matrix:
+    """The hashed (log-scaled) counts ``X`` with the lexicon block, log-scaled and times ``scale``, after them."""
+    if scale == 0:
+        return X
+    block = L.copy()
+    block.data = np.log1p(block.data) * np.float32(scale)
+    return sp.hstack([X, block], format="csr", dtype=np.float32)
+
+
+def _macro_f1(gold: np.ndarray, scores: np.ndarray) -> float:
+    return round(float(f1_score(gold, CLASSES[scores.argmax(1)], average="macro")), 4)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = benchmark_args(__doc__, argv, extra=lambda parser: parser.add_argument(
+        "--scales", nargs="+", type=float, default=[0.0, 1.0, 3.0],
+        help="weights of the lexicon block (0 = none, sentiment-fast 0.7.0's features)"))
+    t0 = time.perf_counter()
+    lexicon = vader_lexicon()
+
+    frames = {name: load_sentiment_dataset(name) for name in DATASETS}
+    train, n_real, weights = fast_recipe_rows(frames)
+    hasher = FastSentimentClassifier(tweet_copy=1.0).text_hasher()
+
+    def features(texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        return hasher.transform(texts), lexicon_counts(texts, lexicon)
+
+    X, L = features(clean_for_model(train["text"].tolist()))
+    y = np.searchsorted(CLASSES, train["label"].to_numpy())
+    ds = train["dataset"].to_numpy()
+    fit_rows, val_rows = validation_split(ds[:n_real], y[:n_real])
+    extra = np.arange(n_real, len(train))
+    surveys, survey_texts, prompts = survey_dev_rows()
+    survey = features(survey_texts)
+    test_texts = {name: clean_for_model(df[df.split == "test"]["text"].tolist()) for name, df in frames.items()}
+    tests = {name: features(texts) for name, texts in test_texts.items()}
+
+    jobs = []  # (scale, kind, X, rows, matrices to score)
+    for scale in args.scales:
+        Xs = _with_lexicon(X, L, scale)
+        jobs.append((scale, "validation", Xs, np.concatenate([fit_rows, extra]),
+                     [Xs[val_rows], _with_lexicon(*survey, scale)]))
+        for held in DATASETS:
+            rows = np.concatenate([np.flatnonzero(ds[:n_real] != held), extra])
+            jobs.append((scale, held, Xs, rows, [_with_lexicon(*tests[held], scale)]))
+    print(f"prepared {len(jobs)} fits in {time.perf_counter() - t0:.0f} s", flush=True)
+    logits = Parallel(n_jobs=args.jobs)(
+        delayed(_fit_logits)(Xs, y, weights, rows, 0.5, score) for _, _, Xs, rows, score in jobs)
+
+    results: dict[str, dict[str, Any]] = {f"{s:g}": {"validation": {}, "leave_one_dataset_out": {}}
+                                          for s in args.scales}
+    val_ds, val_gold = ds[val_rows], CLASSES[y[val_rows]]
+    gold_tests = {name: df[df.split == "test"]["label"].to_numpy() for name, df in frames.items()}
+    for (scale, kind, *_), out in zip(jobs, logits):
+        res = results[f"{scale:g}"]
+        if kind != "validation":
+            res["leave_one_dataset_out"][kind] = _macro_f1(gold_tests[kind], out[0])
+            continue
+        res["validation"] = validation_scores(out[0], val_ds, val_gold, out[1], surveys, survey_texts, prompts)
+    for res in results.values():
+        res["leave_one_dataset_out"] = {name: res["leave_one_dataset_out"][name] for name in DATASETS}
+    vader = load_baseline("vader")
+    results["VADER"] = {"validation": {name: round(float(f1_score(
+                            val_gold[val_ds == name], vader.predict(clean_for_model(
+                                train["text"].to_numpy()[val_rows][val_ds == name].tolist())), average="macro")), 4)
+                            for name in DATASETS} | {
+                            f"survey {name} with prompts": round(float(f1_score(
+                                surveys["label"].to_numpy()[(surveys["set"] == name).to_numpy()],
+                                vader.predict([t for t, s in zip(survey_texts, surveys["set"]) if s == name]),
+                                average="macro")), 4) for name in ("dev", "dev2")},
+                        "leave_one_dataset_out": {name: round(float(f1_score(
+                            gold_tests[name], vader.predict(test_texts[name]), average="macro")), 4)
+                            for name in DATASETS}}
+
+    write_comparison(args.out, "sentiment_lexicon", results, t0=t0,
+                     title="Fast sentiment: a polarity lexicon block (VADER's words)",
+                     intro=("Macro-F1 of the shipped fast recipe with the lexicon block at each weight "
+                            "(0 = sentiment-fast 0.7.0's features); VADER trains on nothing. See the "
+                            "script's docstring for the protocol."),
+                     row_header="lexicon block weight",
+                     validation_title="Validation: 15% of the shared train splits, and the survey dev sets")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
