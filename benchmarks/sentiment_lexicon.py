@@ -2,7 +2,7 @@
 
 Usage::
 
-    HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/sentiment_lexicon.py [--jobs 2] [--scales 0 1 3]
+    HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/sentiment_lexicon.py [--jobs 2] [--scales 0 1 3] [--min-words 0]
 
 Trained on three of the shared sets and scored on the fourth, the fast recipe
 scores near or below VADER (GoEmotions left out: about 0.50 against VADER's
@@ -30,6 +30,7 @@ model*). Writes ``sentiment_lexicon.md``/``.json`` to ``--out``.
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
@@ -70,8 +71,11 @@ def vader_lexicon() -> dict[str, float]:
     return dict(SentimentIntensityAnalyzer().lexicon)
 
 
-def lexicon_counts(texts: list[str], lexicon: dict[str, float], max_chars: int = 3000) -> sp.csr_matrix:
+def lexicon_counts(texts: list[str], lexicon: dict[str, float], max_chars: int = 3000,
+                   min_words: int = 0) -> sp.csr_matrix:
     """Counts of weak/strong positive and weak/strong negative lexicon words per text, shape (n, 4).
+
+    Texts of fewer than ``min_words`` words get no counts (their row stays zero).
 
     >>> lexicon_counts(["good but not great", "awful"], {"good": 1.9, "great": 3.1, "awful": -2.0}).toarray()
     array([[1., 0., 0., 1.],
@@ -79,6 +83,8 @@ def lexicon_counts(texts: list[str], lexicon: dict[str, float], max_chars: int =
     """
     rows, cols = [], []
     for i, text in enumerate(texts):
+        if min_words and len(text.split()) < min_words:
+            continue
         for token in mark_negation(text[:max_chars]):
             negated = token.startswith("neg_")
             valence = lexicon.get(token[4:] if negated else token)
@@ -105,9 +111,13 @@ def _macro_f1(gold: np.ndarray, scores: np.ndarray) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = benchmark_args(__doc__, argv, extra=lambda parser: parser.add_argument(
-        "--scales", nargs="+", type=float, default=[0.0, 1.0, 3.0],
-        help="weights of the lexicon block (0 = none, sentiment-fast 0.7.0's features)"))
+    def options(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--scales", nargs="+", type=float, default=[0.0, 1.0, 3.0],
+                            help="weights of the lexicon block (0 = none, sentiment-fast 0.7.0's features)")
+        parser.add_argument("--min-words", type=int, default=0,
+                            help="no lexicon counts for texts shorter than this")
+
+    args = benchmark_args(__doc__, argv, extra=options)
     t0 = time.perf_counter()
     lexicon = vader_lexicon()
 
@@ -116,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     hasher = FastSentimentClassifier(tweet_copy=1.0).text_hasher()
 
     def features(texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-        return hasher.transform(texts), lexicon_counts(texts, lexicon)
+        return hasher.transform(texts), lexicon_counts(texts, lexicon, min_words=args.min_words)
 
     X, L = features(clean_for_model(train["text"].tolist()))
     y = np.searchsorted(CLASSES, train["label"].to_numpy())

@@ -74,9 +74,15 @@ def test_a_top_averaged_with_itself_predicts_as_before(tiny_bert_dir):
 
 
 def test_tops_of_different_shapes_are_refused(tiny_bert_dir):
+    import torch
+
     a, *_ = _train(tiny_bert_dir, order_seed=1)
     wider = TunedTop(layers=a.layers, coef=np.zeros((3, a.coef.shape[1])), intercept=np.zeros(3), history=[])
     with pytest.raises(ConfigError, match="differ in shape"):
         average_tops([a, wider])
+    other_layer = TunedTop(layers=[torch.nn.Linear(3, 3)] * len(a.layers), coef=a.coef, intercept=a.intercept,
+                           history=[])
+    with pytest.raises(ConfigError, match="layer 0 differs"):
+        average_tops([a, other_layer])
     with pytest.raises(ConfigError, match="at least one"):
         average_tops([])

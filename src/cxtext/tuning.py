@@ -250,8 +250,10 @@ def average_tops(tops: Sequence[TunedTop]) -> TunedTop:
     Meant for tops trained from the same start on the same rows, differing only
     in batch order and dropout (``train_top(..., order_seed=k)``): such runs end
     in one basin of the loss, where the average of their weights is itself a
-    good model, usually better than each (Wortsman et al. 2022, "Model soups").
-    Averaging unrelated models gives nonsense; score the result before use.
+    good model, often better than each (Wortsman et al. 2022, "Model soups").
+    Averaging unrelated models gives nonsense; score the result before use
+    (for cxtext's accurate top it was better alone but not in the shipped
+    blend: README, *Averaging the weights of three trainings*).
     The layers are new frozen copies; ``history`` lists each top's history.
 
     Examples
@@ -277,8 +279,12 @@ def average_tops(tops: Sequence[TunedTop]) -> TunedTop:
     with torch.no_grad():
         for i, layer in enumerate(layers):
             states = [t.layers[i].state_dict() for t in tops]
-            layer.load_state_dict({key: sum(s[key].float() for s in states) / len(states)
-                                   for key in states[0]})
+            try:
+                layer.load_state_dict({key: sum(s[key].float() for s in states) / len(states)
+                                       for key in states[0]})
+            except (KeyError, RuntimeError) as exc:
+                raise ConfigError(f"[CX301] average_tops(): layer {i} differs between the tops ({exc}); "
+                                  "only tops of one architecture can be averaged.") from exc
             layer.eval()
             for p in layer.parameters():
                 p.requires_grad_(False)
