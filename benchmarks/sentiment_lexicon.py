@@ -53,6 +53,7 @@ from sentiment_nb_features import _fit_logits  # this folder is on sys.path when
 from sentiment_weighting import (
     benchmark_args,
     fast_recipe_rows,
+    macro_f1_of_scores,
     survey_dev_rows,
     validation_scores,
     validation_split,
@@ -106,9 +107,6 @@ def _with_lexicon(X: sp.csr_matrix, L: sp.csr_matrix, scale: float) -> sp.csr_ma
     return sp.hstack([X, block], format="csr", dtype=np.float32)
 
 
-def _macro_f1(gold: np.ndarray, scores: np.ndarray) -> float:
-    return round(float(f1_score(gold, CLASSES[scores.argmax(1)], average="macro")), 4)
-
 
 def main(argv: list[str] | None = None) -> int:
     def options(parser: argparse.ArgumentParser) -> None:
@@ -157,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     for (scale, kind, *_), out in zip(jobs, logits):
         res = results[f"{scale:g}"]
         if kind != "validation":
-            res["leave_one_dataset_out"][kind] = _macro_f1(gold_tests[kind], out[0])
+            res["leave_one_dataset_out"][kind] = macro_f1_of_scores(gold_tests[kind], out[0])
             continue
         res["validation"] = validation_scores(out[0], val_ds, val_gold, out[1], surveys, survey_texts, prompts)
     for res in results.values():

@@ -37,7 +37,6 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 from joblib import Parallel, delayed
-from sklearn.metrics import f1_score
 
 from cxtext.datasets import DATASETS, load_sentiment_dataset
 from cxtext.sentiment.fast import FastSentimentClassifier
@@ -49,6 +48,7 @@ from sentiment_nb_features import _fit_logits  # this folder is on sys.path when
 from sentiment_weighting import (
     benchmark_args,
     fast_recipe_rows,
+    macro_f1_of_scores,
     survey_dev_rows,
     validation_scores,
     validation_split,
@@ -57,9 +57,6 @@ from sentiment_weighting import (
 
 CLASSES = np.array(["negative", "neutral", "positive"], dtype=object)
 
-
-def _macro_f1(gold: np.ndarray, scores: np.ndarray) -> float:
-    return round(float(f1_score(gold, CLASSES[scores.argmax(1)], average="macro")), 4)
 
 
 def _with_copy(counts: sp.csr_matrix, n_features: int, weight: float) -> sp.csr_matrix:
@@ -114,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         res = results[f"{w:g}"]
         if kind != "validation":
             gold = frames[kind][frames[kind].split == "test"]["label"].to_numpy()
-            res["leave_one_dataset_out"][kind] = _macro_f1(gold, out[0])
+            res["leave_one_dataset_out"][kind] = macro_f1_of_scores(gold, out[0])
             continue
         res["validation"] = validation_scores(out[0], val_ds, val_gold, out[1], surveys, survey_texts, prompts)
     first = results[f"{args.weights[0]:g}"]["leave_one_dataset_out"]["airline_tweets"]

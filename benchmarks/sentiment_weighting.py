@@ -111,6 +111,11 @@ def survey_dev_rows() -> tuple[pd.DataFrame, list[str], list[str]]:
     return surveys, clean_for_model(surveys["comment"].tolist()), [prompt_type(q) for q in surveys["question"]]
 
 
+def macro_f1_of_scores(gold: np.ndarray, scores: np.ndarray) -> float:
+    """Macro-F1 of the argmax of ``scores`` (rows of class scores, :data:`CLASSES` order) against ``gold``."""
+    return round(float(f1_score(gold, CLASSES[np.asarray(scores).argmax(1)], average="macro")), 4)
+
+
 def validation_scores(val_logits: np.ndarray, val_ds: np.ndarray, val_gold: np.ndarray,
                       survey_logits: np.ndarray, surveys: pd.DataFrame, survey_texts: list[str],
                       prompts: list[str]) -> dict[str, float]:
@@ -119,14 +124,11 @@ def validation_scores(val_logits: np.ndarray, val_ds: np.ndarray, val_gold: np.n
 
     from cxtext.sentiment.context import read_in_context
 
-    def macro_f1(gold: np.ndarray, logits: np.ndarray) -> float:
-        return round(float(f1_score(gold, CLASSES[logits.argmax(1)], average="macro")), 4)
-
-    scores = {name: macro_f1(val_gold[val_ds == name], val_logits[val_ds == name]) for name in DATASETS}
+    scores = {name: macro_f1_of_scores(val_gold[val_ds == name], val_logits[val_ds == name]) for name in DATASETS}
     read, _ = read_in_context(softmax(survey_logits, axis=1), list(CLASSES), survey_texts, prompts)
     for name in ("dev", "dev2"):
         here = (surveys["set"] == name).to_numpy()
-        scores[f"survey {name} with prompts"] = macro_f1(surveys["label"].to_numpy()[here], read[here])
+        scores[f"survey {name} with prompts"] = macro_f1_of_scores(surveys["label"].to_numpy()[here], read[here])
     return scores
 
 
