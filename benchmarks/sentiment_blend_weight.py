@@ -48,7 +48,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sklearn.metrics import f1_score
 
 from cxtext.datasets import DATASETS, load_sentiment_dataset
 from cxtext.emotion.train import goemotions_splits
@@ -59,7 +58,11 @@ from cxtext.sentiment.train import clean_for_model
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "models" / "recipes"))
 from blend_validation import validation_index
-from sentiment_weighting import markdown_sections  # this folder is on sys.path when the script runs
+from sentiment_weighting import (  # this folder is on sys.path when the script runs
+    CLASSES,
+    macro_f1_of_scores,
+    markdown_sections,
+)
 
 SHIPPED = ("sentiment-accurate/0.11.0", "sentiment-fast/0.7.0")
 
@@ -73,10 +76,6 @@ def _pooled(models: tuple[Any, Any], probas: list[np.ndarray], w: float) -> np.n
     blend = BlendedSentimentClassifier.from_fitted([("tuned", models[0]), ("fast", models[1])],
                                                    weights=(w, 1 - w))
     return blend._pool(probas)
-
-
-def _macro_f1(gold: np.ndarray, classes: np.ndarray, proba: np.ndarray) -> float:
-    return round(float(f1_score(gold, classes[proba.argmax(1)], average="macro")), 4)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,9 +92,9 @@ def main(argv: list[str] | None = None) -> int:
 
     fold = tuple(load_sentiment_model(p) for p in args.fold)
     shipped = tuple(load_sentiment_model(ref) for ref in args.shipped)
-    classes = np.asarray(fold[0].classes_, dtype=object)
+    classes = CLASSES  # the order macro_f1_of_scores reads the columns in
     if any(list(m.classes_) != list(classes) for m in fold + shipped):
-        raise SystemExit("the components' classes differ")
+        raise SystemExit(f"the components' classes are not {list(classes)}")
     frames = {name: load_sentiment_dataset(name) for name in DATASETS}
     holdout = set(goemotions_splits()["holdout"].texts)
     parts: dict[str, tuple[np.ndarray, list[np.ndarray]]] = {}
@@ -114,12 +113,12 @@ def main(argv: list[str] | None = None) -> int:
 
     results: dict[str, dict[str, dict[str, float]]] = {}
     for w in args.weights:
-        val_scores = {name: _macro_f1(gold, classes, _pooled(fold, p, w)) for name, (gold, p) in parts.items()}
+        val_scores = {name: macro_f1_of_scores(gold, _pooled(fold, p, w)) for name, (gold, p) in parts.items()}
         for name, (gold, texts, prompts) in survey_parts.items():
             read, _ = read_in_context(_pooled(shipped, survey_probas[name], w), list(classes), texts, prompts)
-            val_scores[f"survey {name} with prompts"] = _macro_f1(gold, classes, read)
+            val_scores[f"survey {name} with prompts"] = macro_f1_of_scores(gold, read)
         val_scores["mean of the six"] = round(float(np.mean(list(val_scores.values()))), 4)
-        test_scores = {name: _macro_f1(gold, classes, _pooled(shipped, p, w)) for name, (gold, p) in tests.items()}
+        test_scores = {name: macro_f1_of_scores(gold, _pooled(shipped, p, w)) for name, (gold, p) in tests.items()}
         results[f"{w:g}"] = {"validation": val_scores, "test": test_scores}
     chosen = max(results, key=lambda k: results[k]["validation"]["mean of the six"])
 

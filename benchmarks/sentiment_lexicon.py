@@ -34,11 +34,9 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from joblib import Parallel, delayed
 from sklearn.metrics import f1_score
 
 from cxtext.baselines import load_baseline
@@ -51,16 +49,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "models" / "recipes"))
 from sentiment_nb_features import _fit_logits  # this folder is on sys.path when the script runs
 from sentiment_weighting import (
+    CLASSES,
     benchmark_args,
+    compare_settings,
     fast_recipe_rows,
-    macro_f1_of_scores,
     survey_dev_rows,
-    validation_scores,
     validation_split,
     write_comparison,
 )
 
-CLASSES = np.array(["negative", "neutral", "positive"], dtype=object)
 NEGATION_DAMPING = -0.74  # VADER's factor for a lexicon word in a negation scope
 STRONG = 2.0  # |valence| from which a word counts as strong (VADER's scale runs to 4)
 
@@ -126,40 +123,20 @@ def main(argv: list[str] | None = None) -> int:
     def features(texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
         return hasher.transform(texts), lexicon_counts(texts, lexicon, min_words=args.min_words)
 
-    X, L = features(clean_for_model(train["text"].tolist()))
+    surveys, survey_texts, _ = survey_dev_rows()
+    test_texts = {name: clean_for_model(df[df.split == "test"]["text"].tolist()) for name, df in frames.items()}
+    parts = {"train": features(clean_for_model(train["text"].tolist())), "survey": features(survey_texts),
+             **{name: features(texts) for name, texts in test_texts.items()}}
     y = np.searchsorted(CLASSES, train["label"].to_numpy())
     ds = train["dataset"].to_numpy()
-    fit_rows, val_rows = validation_split(ds[:n_real], y[:n_real])
-    extra = np.arange(n_real, len(train))
-    surveys, survey_texts, prompts = survey_dev_rows()
-    survey = features(survey_texts)
-    test_texts = {name: clean_for_model(df[df.split == "test"]["text"].tolist()) for name, df in frames.items()}
-    tests = {name: features(texts) for name, texts in test_texts.items()}
+    results = compare_settings(args.scales, lambda scale, part: _with_lexicon(*parts[part], scale), y=y,
+                               weights=weights, datasets=ds, n_real=n_real, frames=frames, fit=_fit_logits,
+                               n_jobs=args.jobs)
 
-    jobs = []  # (scale, kind, X, rows, matrices to score)
-    for scale in args.scales:
-        Xs = _with_lexicon(X, L, scale)
-        jobs.append((scale, "validation", Xs, np.concatenate([fit_rows, extra]),
-                     [Xs[val_rows], _with_lexicon(*survey, scale)]))
-        for held in DATASETS:
-            rows = np.concatenate([np.flatnonzero(ds[:n_real] != held), extra])
-            jobs.append((scale, held, Xs, rows, [_with_lexicon(*tests[held], scale)]))
-    print(f"prepared {len(jobs)} fits in {time.perf_counter() - t0:.0f} s", flush=True)
-    logits = Parallel(n_jobs=args.jobs)(
-        delayed(_fit_logits)(Xs, y, weights, rows, 0.5, score) for _, _, Xs, rows, score in jobs)
-
-    results: dict[str, dict[str, Any]] = {f"{s:g}": {"validation": {}, "leave_one_dataset_out": {}}
-                                          for s in args.scales}
+    # VADER reads each text alone (no prompt), on the same rows
+    _, val_rows = validation_split(ds[:n_real], y[:n_real])
     val_ds, val_gold = ds[val_rows], CLASSES[y[val_rows]]
     gold_tests = {name: df[df.split == "test"]["label"].to_numpy() for name, df in frames.items()}
-    for (scale, kind, *_), out in zip(jobs, logits):
-        res = results[f"{scale:g}"]
-        if kind != "validation":
-            res["leave_one_dataset_out"][kind] = macro_f1_of_scores(gold_tests[kind], out[0])
-            continue
-        res["validation"] = validation_scores(out[0], val_ds, val_gold, out[1], surveys, survey_texts, prompts)
-    for res in results.values():
-        res["leave_one_dataset_out"] = {name: res["leave_one_dataset_out"][name] for name in DATASETS}
     vader = load_baseline("vader")
     results["VADER"] = {"validation": {name: round(float(f1_score(
                             val_gold[val_ds == name], vader.predict(clean_for_model(

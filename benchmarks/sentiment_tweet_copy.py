@@ -32,11 +32,9 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from joblib import Parallel, delayed
 
 from cxtext.datasets import DATASETS, load_sentiment_dataset
 from cxtext.sentiment.fast import FastSentimentClassifier
@@ -46,17 +44,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "models" / "recipes"))
 from sentiment_nb_features import _fit_logits  # this folder is on sys.path when the script runs
 from sentiment_weighting import (
+    CLASSES,
     benchmark_args,
+    compare_settings,
     fast_recipe_rows,
-    macro_f1_of_scores,
     survey_dev_rows,
-    validation_scores,
-    validation_split,
     write_comparison,
 )
-
-CLASSES = np.array(["negative", "neutral", "positive"], dtype=object)
-
 
 
 def _with_copy(counts: sp.csr_matrix, n_features: int, weight: float) -> sp.csr_matrix:
@@ -81,43 +75,16 @@ def main(argv: list[str] | None = None) -> int:
     train, n_real, weights = fast_recipe_rows(frames)
     hasher = FastSentimentClassifier(tweet_copy=1.0).text_hasher()
     n = hasher.n_features
-    X = hasher.transform(clean_for_model(train["text"].tolist()))
-    y = np.searchsorted(CLASSES, train["label"].to_numpy())
-    ds = train["dataset"].to_numpy()
-    fit_rows, val_rows = validation_split(ds[:n_real], y[:n_real])
-    extra = np.arange(n_real, len(train))
-    surveys, survey_texts, prompts = survey_dev_rows()
-    S = hasher.transform(survey_texts)
-    tests = {name: hasher.transform(clean_for_model(df[df.split == "test"]["text"].tolist()))
-             for name, df in frames.items()}
-
-    jobs = []  # (weight, kind, X, rows, matrices to score)
-    for w in args.weights:
-        Xw = _with_copy(X, n, w)
-        jobs.append((w, "validation", Xw, np.concatenate([fit_rows, extra]), [Xw[val_rows], _with_copy(S, n, w)]))
-        for held in DATASETS:
-            if held == "airline_tweets" and w != args.weights[0]:
-                continue  # no other set has handles: the same fit as the first weight
-            rows = np.concatenate([np.flatnonzero(ds[:n_real] != held), extra])
-            jobs.append((w, held, Xw, rows, [_with_copy(tests[held], n, w)]))
-    print(f"prepared {len(jobs)} fits in {time.perf_counter() - t0:.0f} s", flush=True)
-    logits = Parallel(n_jobs=args.jobs)(
-        delayed(_fit_logits)(Xw, y, weights, rows, 0.5, score) for _, _, Xw, rows, score in jobs)
-
-    results: dict[str, dict[str, Any]] = {f"{w:g}": {"validation": {}, "leave_one_dataset_out": {}}
-                                          for w in args.weights}
-    val_ds, val_gold = ds[val_rows], CLASSES[y[val_rows]]
-    for (w, kind, *_), out in zip(jobs, logits):
-        res = results[f"{w:g}"]
-        if kind != "validation":
-            gold = frames[kind][frames[kind].split == "test"]["label"].to_numpy()
-            res["leave_one_dataset_out"][kind] = macro_f1_of_scores(gold, out[0])
-            continue
-        res["validation"] = validation_scores(out[0], val_ds, val_gold, out[1], surveys, survey_texts, prompts)
-    first = results[f"{args.weights[0]:g}"]["leave_one_dataset_out"]["airline_tweets"]
-    for res in results.values():
-        res["leave_one_dataset_out"].setdefault("airline_tweets", first)
-        res["leave_one_dataset_out"] = {name: res["leave_one_dataset_out"][name] for name in DATASETS}
+    counts = {"train": hasher.transform(clean_for_model(train["text"].tolist())),
+              "survey": hasher.transform(survey_dev_rows()[1]),
+              **{name: hasher.transform(clean_for_model(df[df.split == "test"]["text"].tolist()))
+                 for name, df in frames.items()}}
+    results = compare_settings(
+        args.weights, lambda w, part: _with_copy(counts[part], n, w),
+        y=np.searchsorted(CLASSES, train["label"].to_numpy()), weights=weights,
+        datasets=train["dataset"].to_numpy(), n_real=n_real, frames=frames, fit=_fit_logits, n_jobs=args.jobs,
+        # no other set has handles: without the tweets, every weight is the first weight's fit
+        same_as_first=lambda w, held: held == "airline_tweets")
 
     write_comparison(args.out, "sentiment_tweet_copy", results, t0=t0,
                      title="Fast sentiment: a tweet copy of the word features",

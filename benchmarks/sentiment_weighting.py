@@ -132,6 +132,56 @@ def validation_scores(val_logits: np.ndarray, val_ds: np.ndarray, val_gold: np.n
     return scores
 
 
+def compare_settings(settings: list[float], features: Callable[[float, str], Any], *, y: np.ndarray,
+                     weights: np.ndarray, datasets: np.ndarray, n_real: int, frames: dict[str, pd.DataFrame],
+                     fit: Callable[..., list[np.ndarray]], n_jobs: int,
+                     same_as_first: Callable[[float, str], bool] | None = None) -> dict[str, dict[str, Any]]:
+    """Fit the fast recipe per setting on the validation part and per set left out; score both.
+
+    ``features(setting, part)`` is the matrix of ``part`` under ``setting``:
+    ``"train"`` (every row of :func:`fast_recipe_rows`, labels ``y``, row
+    ``weights``, set names ``datasets``, the first ``n_real`` from the shared
+    sets), ``"survey"`` (:func:`survey_dev_rows`) or a set's name (its test
+    split in ``frames``). ``fit(X, y, weights, rows, 0.5, score)`` returns the
+    logits of each matrix of ``score`` (``sentiment_nb_features._fit_logits``).
+    Where ``same_as_first(setting, held)`` is true the fit would be the first
+    setting's, so it is not repeated and that figure is copied. Returns
+    ``{setting: {"validation": ..., "leave_one_dataset_out": ...}}`` for
+    :func:`write_comparison`.
+    """
+    fit_rows, val_rows = validation_split(datasets[:n_real], y[:n_real])
+    extra = np.arange(n_real, len(y))
+    surveys, survey_texts, prompts = survey_dev_rows()
+    jobs = []  # (setting, kind, X, rows, matrices to score)
+    for setting in settings:
+        X = features(setting, "train")
+        jobs.append((setting, "validation", X, np.concatenate([fit_rows, extra]),
+                     [X[val_rows], features(setting, "survey")]))
+        for held in DATASETS:
+            if setting != settings[0] and same_as_first is not None and same_as_first(setting, held):
+                continue
+            rows = np.concatenate([np.flatnonzero(datasets[:n_real] != held), extra])
+            jobs.append((setting, held, X, rows, [features(setting, held)]))
+    print(f"prepared {len(jobs)} fits", flush=True)
+    logits = Parallel(n_jobs=n_jobs)(delayed(fit)(X, y, weights, rows, 0.5, score) for _, _, X, rows, score in jobs)
+
+    results: dict[str, dict[str, Any]] = {f"{s:g}": {"validation": {}, "leave_one_dataset_out": {}}
+                                          for s in settings}
+    val_ds, val_gold = datasets[val_rows], CLASSES[y[val_rows]]
+    for (setting, kind, *_), out in zip(jobs, logits):
+        res = results[f"{setting:g}"]
+        if kind == "validation":
+            res["validation"] = validation_scores(out[0], val_ds, val_gold, out[1], surveys, survey_texts, prompts)
+        else:
+            gold = frames[kind][frames[kind].split == "test"]["label"].to_numpy()
+            res["leave_one_dataset_out"][kind] = macro_f1_of_scores(gold, out[0])
+    first = results[f"{settings[0]:g}"]["leave_one_dataset_out"]
+    for res in results.values():
+        res["leave_one_dataset_out"] = {name: res["leave_one_dataset_out"].get(name, first[name])
+                                        for name in DATASETS}
+    return results
+
+
 def validation_split(datasets: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Row positions of the 85/15 fit/validation split, stratified by (dataset, class), seed 0.
 
