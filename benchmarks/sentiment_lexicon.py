@@ -11,8 +11,8 @@ scores near or below VADER (GoEmotions left out: about 0.50 against VADER's
 domain-general word polarities. This script adds four columns to the fast
 model's hashed counts: per text, the lexicon words read positive or negative,
 weak (|valence| < 2) or strong, a word in a negation scope
-(:func:`cxtext.sentiment.features.mark_negation`) counted with its polarity
-flipped and damped as VADER does; the counts are log-scaled like the n-grams,
+counted with its polarity flipped and damped as VADER does
+(:func:`cxtext.sentiment.features.lexicon_counts`); the counts are log-scaled like the n-grams,
 multiplied by ``--scales`` (0 = sentiment-fast 0.7.0's features), then go
 through the same idf, L2 norm and NBSVM-averaged logistic regression. Compared
 without the test split of any set trained on:
@@ -24,7 +24,8 @@ without the test split of any set trained on:
    macro-F1 on the fourth set's test split; VADER's figure on the same rows is
    the row ``VADER`` (it trains on nothing).
 
-An experiment, not shipped: see the README (*A polarity lexicon in the fast
+Weight 3 counted in texts of 8+ words (``--scales 0 3 --min-words 8``) is
+sentiment-fast 0.8.0's setting: see the README (*A polarity lexicon in the fast
 model*). Writes ``sentiment_lexicon.md``/``.json`` to ``--out``.
 """
 
@@ -41,8 +42,8 @@ from sklearn.metrics import f1_score
 
 from cxtext.baselines import load_baseline
 from cxtext.datasets import DATASETS, load_sentiment_dataset
-from cxtext.sentiment.fast import FastSentimentClassifier
-from cxtext.sentiment.features import mark_negation
+from cxtext.sentiment.fast import FastSentimentClassifier, vader_lexicon
+from cxtext.sentiment.features import lexicon_counts
 from cxtext.sentiment.train import clean_for_model
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,42 +58,6 @@ from sentiment_weighting import (
     validation_split,
     write_comparison,
 )
-
-NEGATION_DAMPING = -0.74  # VADER's factor for a lexicon word in a negation scope
-STRONG = 2.0  # |valence| from which a word counts as strong (VADER's scale runs to 4)
-
-
-def vader_lexicon() -> dict[str, float]:
-    """VADER's word valences (needs the ``baselines`` extra)."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return dict(SentimentIntensityAnalyzer().lexicon)
-
-
-def lexicon_counts(texts: list[str], lexicon: dict[str, float], max_chars: int = 3000,
-                   min_words: int = 0) -> sp.csr_matrix:
-    """Counts of weak/strong positive and weak/strong negative lexicon words per text, shape (n, 4).
-
-    Texts of fewer than ``min_words`` words get no counts (their row stays zero).
-
-    >>> lexicon_counts(["good but not great", "awful"], {"good": 1.9, "great": 3.1, "awful": -2.0}).toarray()
-    array([[1., 0., 0., 1.],
-           [0., 0., 0., 1.]], dtype=float32)
-    """
-    rows, cols = [], []
-    for i, text in enumerate(texts):
-        if min_words and len(text.split()) < min_words:
-            continue
-        for token in mark_negation(text[:max_chars]):
-            negated = token.startswith("neg_")
-            valence = lexicon.get(token[4:] if negated else token)
-            if not valence:
-                continue
-            if negated:
-                valence *= NEGATION_DAMPING
-            rows.append(i)
-            cols.append((0 if valence > 0 else 2) + int(abs(valence) >= STRONG))
-    return sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(texts), 4))
 
 
 def _with_lexicon(X: sp.csr_matrix, L: sp.csr_matrix, scale: float) -> sp.csr_matrix:
@@ -121,7 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     hasher = FastSentimentClassifier(tweet_copy=1.0).text_hasher()
 
     def features(texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-        return hasher.transform(texts), lexicon_counts(texts, lexicon, min_words=args.min_words)
+        return hasher.transform(texts), lexicon_counts([t[:hasher.max_chars] for t in texts], lexicon,
+                                                       min_words=args.min_words)
 
     surveys, survey_texts, _ = survey_dev_rows()
     test_texts = {name: clean_for_model(df[df.split == "test"]["text"].tolist()) for name, df in frames.items()}

@@ -153,3 +153,22 @@ def test_train_tweet_copy_is_recorded_and_widens_the_model(tmp_path, labelled_cs
     assert model.coef_.shape[1] == 3 * 4096  # word, char and the tweet copy
     assert main(["train", "sentiment", str(labelled_csv), "-t", "comment", "-l", "label",
                  "--tweet-copy", "2", "-o", str(tmp_path / "bad" / "1.0.0")]) == 2
+
+
+def test_train_with_a_lexicon_file_records_it_and_refuses_a_bad_one(tmp_path, labelled_csv):
+    lexicon = tmp_path / "words.tsv"
+    lexicon.write_text("superb\t3.0\ndreadful\t-3.0\nhelpful\t1.8\n", encoding="utf-8")
+    folder = tmp_path / "models" / "sentiment-lex" / "1.0.0"
+    assert main(["train", "sentiment", str(labelled_csv), "-t", "comment", "-l", "label",
+                 "--lexicon-weight", "3", "--lexicon", str(lexicon), "--lexicon-min-words", "0",
+                 "-o", str(folder), "--n-features", "4096", "-q"]) == 0
+    model = FastSentimentClassifier.load(folder)
+    assert model.get_params()["lexicon_weight"] == 3.0 and model.get_params()["lexicon_min_words"] == 0
+    assert model.lexicon_ == {"superb": 3.0, "dreadful": -3.0, "helpful": 1.8}
+    assert model.coef_.shape[1] == 2 * 4096 + 4
+    assert model.manifest_.trained_on[-1]["rows"] == 3
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("superb three\n", encoding="utf-8")
+    for path in (bad, tmp_path / "missing.tsv"):
+        assert main(["train", "sentiment", str(labelled_csv), "-t", "comment", "-l", "label",
+                     "--lexicon-weight", "1", "--lexicon", str(path), "-o", str(tmp_path / "x" / "1.0.0")]) == 2

@@ -141,17 +141,23 @@ def train_sentiment_cli(
     balance_by: Annotated[str | None, typer.Option("--balance-by", help="Column naming each row's source (dataset, channel, survey): every (source, class) cell gets the same total weight, so a big source does not outweigh the others.")] = None,
     nb_weight: Annotated[float, typer.Option("--nb-weight", min=0.0, max=1.0, help="Share of NBSVM one-vs-rest logits (naive-Bayes-scaled n-grams) averaged into the multinomial regression's; 0 = the plain regression (trains about twice as fast).")] = 0.5,
     tweet_copy: Annotated[float, typer.Option("--tweet-copy", min=0.0, max=1.0, help="Weight of a copy of the word features for texts that address an @handle (tweets): with tweets and other comments in one training set, the model learns tweet-only corrections on top of shared weights. 0 = no copy; the shipped fast model uses 1.")] = 0.0,
+    lexicon_weight: Annotated[float, typer.Option("--lexicon-weight", min=0.0, help="Weight of four features counting weak/strong positive/negative words of a polarity lexicon (VADER's unless --lexicon is given; it carries a prior to comments unlike the training data). 0 = none; the shipped fast model uses 3.")] = 0.0,
+    lexicon_min_words: Annotated[int, typer.Option("--lexicon-min-words", min=0, help="Texts shorter than this many words get no lexicon counts.")] = 8,
+    lexicon: Annotated[Path | None, typer.Option("--lexicon", help="Word list for --lexicon-weight: a UTF-8 file of 'word<TAB>valence' lines (valences on VADER's -4..4 scale). Default: VADER's (needs the baselines extra).")] = None,
     in_format: FormatOpt = None,
     sep: CsvSepOpt = None,
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
 ) -> None:
+    from cxtext.sentiment.fast import read_lexicon
+
     summary = run_train_sentiment(
         input, output, text=text, label=label, scale=scale, name=name, version=version,
         licence=licence, commercial_use=commercial_use, in_format=in_format, sep=sep,
         encoding=encoding, sheet=sheet, C=C, n_features=n_features, balance_by=balance_by,
-        nb_weight=nb_weight, tweet_copy=tweet_copy,
+        nb_weight=nb_weight, tweet_copy=tweet_copy, lexicon_weight=lexicon_weight,
+        lexicon_min_words=lexicon_min_words, lexicon=None if lexicon is None else read_lexicon(lexicon),
     )
     if not quiet:
         typer.echo(render_train_summary(summary))

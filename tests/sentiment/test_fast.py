@@ -194,3 +194,50 @@ def test_a_lighter_tweet_copy_leans_on_the_shared_weights():
     assert copy_share[1] < copy_share[0]
     with pytest.raises(ConfigError, match="tweet_copy"):
         FastSentimentClassifier(tweet_copy=2.0, **kw).fit(texts, labels)
+
+
+def test_a_lexicon_block_reads_words_the_ngrams_never_saw_and_survives_a_round_trip(tmp_path):
+    # No training text holds "superb" or "dreadful"; only the lexicon knows them.
+    lexicon = {"lovely": 2.8, "great": 3.1, "awful": -2.0, "rude": -2.0, "superb": 2.9, "dreadful": -2.7,
+               "helpful": 1.8, "slow": -0.5}
+    X, y = _data()
+    kw = {"n_features": 2**10, "char_ngrams": (0, 0), "calibration_size": 0, "lexicon_min_words": 0}
+    plain = FastSentimentClassifier(**kw).fit(X, y)
+    with_lexicon = FastSentimentClassifier(lexicon_weight=3.0, lexicon=lexicon, **kw).fit(X, y)
+    assert with_lexicon.coef_.shape[1] == plain.coef_.shape[1] + 4
+    probe = ["superb", "dreadful"]
+    assert list(with_lexicon.predict(probe)) == ["positive", "negative"]
+    assert list(plain.predict(probe)) == [plain.predict([""])[0]] * 2  # unseen words: the prior alone
+    # the weight scales the lexicon columns' idf, nothing else
+    light = FastSentimentClassifier(lexicon_weight=1.0, lexicon=lexicon, **kw).fit(X, y)
+    np.testing.assert_allclose(with_lexicon.idf_[-4:], 3 * light.idf_[-4:], rtol=1e-6)
+    np.testing.assert_array_equal(with_lexicon.idf_[:-4], plain.idf_)
+    # the word list travels in the model folder, hash-checked, with its source in the manifest
+    folder = with_lexicon.save(tmp_path / "m", version="1.0.0")
+    assert (folder / "lexicon.tsv").is_file() and not (folder / "LEXICON-LICENCE.txt").exists()
+    loaded = FastSentimentClassifier.load(folder)
+    assert loaded.lexicon_ == lexicon and loaded.get_params()["lexicon_weight"] == 3.0
+    np.testing.assert_allclose(loaded.predict_proba(probe), with_lexicon.predict_proba(probe), rtol=1e-6)
+    assert loaded.manifest_.trained_on[-1]["data"] == "word valences given to fit"
+    with (folder / "lexicon.tsv").open("a", encoding="utf-8") as f:
+        f.write("terrible\t-3.0\n")
+    with pytest.raises(ModelIntegrityError):
+        FastSentimentClassifier.load(folder)
+    with pytest.raises(ConfigError, match="lexicon_weight"):
+        FastSentimentClassifier(lexicon_weight=-1.0, **kw).fit(X, y)
+
+
+def test_the_default_lexicon_is_vaders_and_its_licence_is_saved_with_it(tmp_path):
+    pytest.importorskip("vaderSentiment")
+    X, y = _data()
+    model = FastSentimentClassifier(n_features=2**10, char_ngrams=(0, 0), calibration_size=0,
+                                    lexicon_weight=1.0).fit(X, y)
+    assert model.lexicon_["superb"] > 2 and len(model.lexicon_) > 7000
+    folder = model.save(tmp_path / "m", version="1.0.0")
+    notice = (folder / "LEXICON-LICENCE.txt").read_text(encoding="utf-8")
+    assert "MIT" in notice and "Hutto" in notice
+    record = FastSentimentClassifier.load(folder).manifest_.trained_on[-1]
+    assert record["licence"] == "MIT" and record["rows"] == len(model.lexicon_)
+    # models saved before the lexicon load without one
+    old = FastSentimentClassifier.load("sentiment-fast/0.7.0")
+    assert old.lexicon_ is None and old.get_params()["lexicon_weight"] == 0.0

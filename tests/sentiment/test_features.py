@@ -6,11 +6,13 @@ import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
 from cxtext.sentiment.features import (
+    LEXICON_COLUMNS,
     TextHasher,
     char_ngram_counts,
     counts_from_keys,
     idf_l2,
     is_tweet,
+    lexicon_counts,
     log_scale,
     mark_negation,
 )
@@ -142,3 +144,42 @@ def test_idf_l2_equals_sklearn_normalize_of_the_weighted_matrix():
     got = idf_l2(X.copy(), idf)
     np.testing.assert_allclose(got.toarray(), expected, rtol=1e-6)
     assert not got[3].toarray().any()
+
+
+LEXICON = {"good": 1.9, "great": 3.1, "awful": -2.5, "helpful": 1.8, "slow": -0.5}
+
+
+def test_lexicon_counts_weak_and_strong_words_and_flips_them_under_negation():
+    texts = ["great staff, good food", "awful wait and slow app", "not helpful at all",
+             "not awful", "nothing here", ""]
+    counts = lexicon_counts(texts, LEXICON).toarray()
+    assert LEXICON_COLUMNS == ("positive_weak", "positive_strong", "negative_weak", "negative_strong")
+    assert counts.tolist() == [[1, 1, 0, 0],  # good weak, great strong
+                               [0, 0, 1, 1],  # slow weak, awful strong
+                               [0, 0, 1, 0],  # not helpful: weakly negative
+                               [1, 0, 0, 0],  # not awful: 2.5 * 0.74 < 2, weakly positive
+                               [0, 0, 0, 0], [0, 0, 0, 0]]
+    short = lexicon_counts(texts, LEXICON, min_words=4).toarray()
+    assert short[:3].tolist() == counts[:3].tolist() and not short[3:].any()  # 4+ words only
+
+
+@pytest.mark.parametrize("char_ngrams", [(2, 5), (0, 0)])
+def test_the_lexicon_block_comes_last_and_folds_away(char_ngrams):
+    texts = TEXTS + ["@delta thanks, great crew!", "the food was good but the wait was awful"]
+    plain = TextHasher(2**12, char_ngrams, tweet_copy=True)
+    with_lexicon = TextHasher(2**12, char_ngrams, tweet_copy=True, lexicon=LEXICON, lexicon_min_words=2)
+    X, L = plain.counts(texts), with_lexicon.counts(texts)
+    assert L.shape == (len(texts), X.shape[1] + 4) == (len(texts), with_lexicon.n_columns)
+    assert (L[:, : X.shape[1]] != X).nnz == 0
+    np.testing.assert_array_equal(L[:, X.shape[1]:].toarray(),
+                                  lexicon_counts(texts, LEXICON, min_words=2).toarray())
+    for small in (TextHasher(2**9, char_ngrams), TextHasher(2**9, char_ngrams, tweet_copy=True),
+                  TextHasher(2**9, char_ngrams, lexicon=dict(LEXICON), lexicon_min_words=2)):
+        assert with_lexicon.can_fold_to(small)
+        folded, direct = with_lexicon.fold(L, small), small.counts(texts)
+        assert folded.shape == direct.shape and (folded != direct).nnz == 0
+    # the lexicon is read only by a hasher that has it, the same way
+    assert not plain.can_fold_to(TextHasher(2**9, char_ngrams, lexicon=LEXICON, lexicon_min_words=2))
+    assert not with_lexicon.can_fold_to(TextHasher(2**9, char_ngrams, lexicon=LEXICON, lexicon_min_words=3))
+    assert not with_lexicon.can_fold_to(TextHasher(2**9, char_ngrams, lexicon={"good": 1.0},
+                                                   lexicon_min_words=2))

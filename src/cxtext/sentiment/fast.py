@@ -8,9 +8,16 @@ average is folded into one coefficient matrix: prediction cost and model size do
 not change. The ratios are :func:`cxtext.sentiment.features.nb_log_count_ratios`,
 shared with the fast emotion model.
 
-Saved as a versioned model folder: parameters in ``manifest.json`` and arrays
-(coefficients, intercepts, idf weights, temperature) in ``weights.safetensors``,
-so loading never unpickles anything and every file is hash-checked.
+A polarity lexicon (``lexicon_weight``) adds four feature columns, the counts of
+weak and strong positive and negative words (:func:`cxtext.sentiment.features.lexicon_counts`),
+scaled by ``lexicon_weight`` before the rows are normalised. The default word
+list is VADER's (MIT licence; read from the ``vaderSentiment`` package at fit
+time and saved in the model folder, so loading needs no extra package).
+
+Saved as a versioned model folder: parameters in ``manifest.json``, arrays
+(coefficients, intercepts, idf weights, temperature) in ``weights.safetensors``
+and the lexicon, if any, as ``lexicon.tsv``, so loading never unpickles anything
+and every file is hash-checked.
 """
 
 from __future__ import annotations
@@ -36,7 +43,8 @@ from cxtext.sentiment.features import (
     nb_log_count_ratios,
 )
 
-__all__ = ["SENTIMENT_LABELS", "FastSentimentClassifier", "fit_linear_logits"]
+__all__ = ["SENTIMENT_LABELS", "FastSentimentClassifier", "fit_linear_logits", "read_lexicon",
+           "vader_lexicon", "write_lexicon"]
 
 logger = logging.getLogger(__name__)
 _PREDICT_BATCH = 2048  # texts hashed per batch at prediction
@@ -45,6 +53,83 @@ SENTIMENT_LABELS = ("negative", "neutral", "positive")
 WEIGHTS_FILE = "weights.safetensors"
 KIND = "sentiment-fast"
 CHAR_ANALYZERS = ("rolling",)
+LEXICON_FILE = "lexicon.tsv"
+LEXICON_NOTICE = "LEXICON-LICENCE.txt"
+
+
+def vader_lexicon() -> dict[str, float]:
+    """VADER's word valences (Hutto & Gilbert 2014; MIT licence), from the ``vaderSentiment`` package.
+
+    Only training reads it (``pip install 'cxtext[baselines]'``); a saved model
+    keeps its own copy.
+
+    Raises
+    ------
+    ConfigError
+        When ``vaderSentiment`` is not installed.
+    """
+    try:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    except ImportError as exc:  # pragma: no cover - the dev install has it
+        raise ConfigError(
+            "[CX301] lexicon_weight > 0 without a lexicon needs VADER's word list: "
+            "pip install 'cxtext[baselines]', or pass lexicon={word: valence}."
+        ) from exc
+    return {str(w): float(v) for w, v in SentimentIntensityAnalyzer().lexicon.items()}
+
+
+def _vader_notice() -> str:
+    """The lexicon's licence notice, from the installed ``vaderSentiment`` distribution."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        dist = distribution("vaderSentiment")
+        text = dist.read_text("LICENSE.txt") or ""
+        version = dist.version
+    except PackageNotFoundError:  # pragma: no cover
+        text, version = "", "unknown"
+    return (f"{LEXICON_FILE} holds the word valences of VADER (vaderSentiment {version}; "
+            "C.J. Hutto and E. Gilbert, ICWSM 2014; https://github.com/cjhutto/vaderSentiment), "
+            "under this licence:\n\n" + (text.strip() or "MIT License") + "\n")
+
+
+def write_lexicon(path: str | os.PathLike[str], lexicon: Mapping[str, float]) -> None:
+    """Write ``word<TAB>valence`` lines, sorted by word (UTF-8)."""
+    lines = [f"{w}\t{float(v)!r}" for w, v in sorted(lexicon.items())]
+    Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def read_lexicon(path: str | os.PathLike[str]) -> dict[str, float]:
+    r"""Read a ``word<TAB>valence`` file (as written by :meth:`FastSentimentClassifier.save`).
+
+    Raises
+    ------
+    InputError
+        When a line is not a word, a tab and a number.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "lex.tsv"
+    >>> _ = path.write_text("good\t1.9\nawful\t-2.5\n", encoding="utf-8")
+    >>> read_lexicon(path)
+    {'good': 1.9, 'awful': -2.5}
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"[CX108] Lexicon file {str(path)!r} does not exist; give a UTF-8 file of "
+                         "'word<TAB>valence' lines.")
+    lexicon: dict[str, float] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        word, _, value = line.partition("\t")
+        try:
+            lexicon[word] = float(value)
+        except ValueError:
+            raise InputError(f"[CX108] {str(path)!r} line {number}: expected 'word<TAB>valence', "
+                             f"got {line[:60]!r}.") from None
+    return lexicon
 
 
 def fit_linear_logits(X: Any, y: np.ndarray, *, C: float, sample_weight: np.ndarray | None = None,
@@ -162,6 +247,15 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         the corrections dearer under the regularisation: the shared weights keep
         what tweets teach about other genres. Texts without a handle are read by
         the shared weights alone.
+    lexicon_weight : float, default=0.0
+        Weight of four columns counting weak/strong positive/negative lexicon
+        words (see the module docstring; 0 turns them off). The words carry a
+        genre-free prior to comments unlike the training data.
+    lexicon_min_words : int, default=8
+        Texts shorter than this (in words) get no lexicon counts.
+    lexicon : mapping of str to float, optional
+        Word valences on VADER's -4..4 scale; ``None`` (with ``lexicon_weight``
+        > 0) reads VADER's list at fit time.
 
     Attributes
     ----------
@@ -171,6 +265,8 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         Learned weights.
     temperature_ : float
         Softmax temperature fitted on the held-out rows.
+    lexicon_ : dict or None
+        The word valences read (``None`` when ``lexicon_weight`` is 0).
     calibration_ : dict
         ECE on the held-out rows before and after temperature scaling.
 
@@ -188,7 +284,9 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
                  C: float = 4.0, class_weight: str | None = "balanced",
                  calibration_size: float = 0.1, max_chars: int = 3000,
                  random_state: int = 0, char_analyzer: str = "rolling",
-                 nb_weight: float = 0.5, nb_alpha: float = 1.0, tweet_copy: float = 0.0) -> None:
+                 nb_weight: float = 0.5, nb_alpha: float = 1.0, tweet_copy: float = 0.0,
+                 lexicon_weight: float = 0.0, lexicon_min_words: int = 8,
+                 lexicon: Mapping[str, float] | None = None) -> None:
         self.n_features = n_features
         self.char_ngrams = char_ngrams
         self.C = C
@@ -200,11 +298,25 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         self.nb_weight = nb_weight
         self.nb_alpha = nb_alpha
         self.tweet_copy = tweet_copy
+        self.lexicon_weight = lexicon_weight
+        self.lexicon_min_words = lexicon_min_words
+        self.lexicon = lexicon
 
     # -- fitting -----------------------------------------------------------------
+    def _lexicon(self) -> dict[str, float] | None:
+        """The word valences this model reads: fitted, given, VADER's, or none."""
+        if hasattr(self, "lexicon_"):
+            return self.lexicon_
+        if not float(self.lexicon_weight) > 0:
+            return None
+        if self.lexicon is None:
+            return vader_lexicon()
+        return {str(w): float(v) for w, v in self.lexicon.items()}
+
     def _hasher(self) -> TextHasher:
         return TextHasher(self.n_features, tuple(self.char_ngrams), self.max_chars,
-                          tweet_copy=float(self.tweet_copy) > 0)
+                          tweet_copy=float(self.tweet_copy) > 0, lexicon=self._lexicon(),
+                          lexicon_min_words=int(self.lexicon_min_words))
 
     def _validate_params(self) -> None:
         if not (isinstance(self.n_features, (int, np.integer)) and 2**8 <= self.n_features <= 2**24):
@@ -233,6 +345,16 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
             raise ConfigError(
                 "[CX301] The 'tweet_copy' parameter of FastSentimentClassifier must be in [0, 1]. "
                 f"Got {self.tweet_copy!r} instead."
+            )
+        if not float(self.lexicon_weight) >= 0:
+            raise ConfigError(
+                "[CX301] The 'lexicon_weight' parameter of FastSentimentClassifier must be >= 0. "
+                f"Got {self.lexicon_weight!r} instead."
+            )
+        if not (isinstance(self.lexicon_min_words, (int, np.integer)) and self.lexicon_min_words >= 0):
+            raise ConfigError(
+                "[CX301] The 'lexicon_min_words' parameter of FastSentimentClassifier must be an int "
+                f">= 0. Got {self.lexicon_min_words!r} instead."
             )
         if self.char_analyzer not in CHAR_ANALYZERS:
             raise ConfigError(
@@ -265,7 +387,12 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         if len(self.classes_) < 2:
             raise InputError("[CX108] Need at least two sentiment classes to train.")
         y_idx = np.searchsorted(self.classes_, labels)  # classes_ is sorted alphabetically
-        X_raw = self._hasher().transform(texts)
+        if hasattr(self, "lexicon_"):
+            del self.lexicon_  # a refit reads the parameters again
+        self.lexicon_ = self._lexicon()
+        self.lexicon_is_vader_ = self.lexicon_ is not None and self.lexicon is None
+        hasher = self._hasher()
+        X_raw = hasher.transform(texts)
         idx = np.arange(len(texts))
         cal_idx = np.array([], dtype=int)
         if self.calibration_size and len(texts) >= 50:
@@ -273,8 +400,11 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
                                             random_state=self.random_state, stratify=y_idx)
         tfidf = TfidfTransformer(sublinear_tf=False, norm="l2").fit(X_raw[idx])
         self.idf_ = tfidf.idf_.astype(np.float32)
-        if float(self.tweet_copy) > 0:  # the copy is the last block: scale it by its weight
-            self.idf_[-self.n_features:] *= np.float32(self.tweet_copy)
+        if float(self.tweet_copy) > 0:  # the copy is the last hashed block: scale it by its weight
+            end = self.n_features * hasher.n_blocks
+            self.idf_[end - self.n_features:end] *= np.float32(self.tweet_copy)
+        if hasher.n_lexicon_columns:  # the lexicon columns come last
+            self.idf_[-hasher.n_lexicon_columns:] *= np.float32(self.lexicon_weight)
         weights = None if sample_weight is None else np.asarray(sample_weight, dtype=float)[idx]
         coef, self.intercept_ = fit_linear_logits(
             self._weight(X_raw[idx]), y_idx[idx], C=float(self.C), sample_weight=weights,
@@ -341,15 +471,34 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         save_arrays(folder / WEIGHTS_FILE, {
             "coef": self.coef_, "intercept": self.intercept_, "idf": self.idf_,
             "temperature": np.array([self.temperature_], dtype=np.float64)})
+        params = self.get_params()
+        lexicon = getattr(self, "lexicon_", None)
+        for stale in (LEXICON_FILE, LEXICON_NOTICE):
+            (folder / stale).unlink(missing_ok=True)
+        params["lexicon"] = None
+        trained_on = list(trained_on)
+        if lexicon is not None:
+            write_lexicon(folder / LEXICON_FILE, lexicon)
+            params["lexicon"] = LEXICON_FILE
+            vader = bool(getattr(self, "lexicon_is_vader_", False))
+            if vader:  # VADER's list: its licence goes with it
+                (folder / LEXICON_NOTICE).write_text(_vader_notice(), encoding="utf-8")
+            trained_on.append(TrainingData(
+                data="VADER lexicon (Hutto & Gilbert 2014)" if vader else "word valences given to fit",
+                licence="MIT" if vader else "unknown", commercial_use=vader, rows=len(lexicon),
+                note=f"word valences in {LEXICON_FILE}" + (f" (licence in {LEXICON_NOTICE})" if vader else "")
+                     + f"; counted in texts of {self.lexicon_min_words}+ words at weight {float(self.lexicon_weight):g}"))
         all_metrics = {"calibration": self.calibration_, **dict(metrics or {})}
         write_model_dir(folder, name=name, version=version, kind=KIND, cxtext=">=0.1,<0.2",
-                        params=self.get_params(), labels=[str(c) for c in self.classes_],
+                        params=params, labels=[str(c) for c in self.classes_],
                         metrics=all_metrics, trained_on=trained_on,
                         description=description or "Three-class sentiment (negative/neutral/"
                         "positive) from hashed word and character n-grams with negation "
                         "scope marking" + (", plus a copy of the word features for texts that "
                                            "address an @handle (tweet-only corrections)"
                                            if float(self.tweet_copy) > 0 else "")
+                        + (", plus counts of weak and strong positive and negative words of a "
+                           "polarity lexicon (lexicon.tsv)" if lexicon is not None else "")
                         + ", logistic regression (averaged with NBSVM one-vs-rest "
                         "regressions when nb_weight > 0) and temperature scaling.")
         return folder
@@ -369,7 +518,17 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
             params["char_ngrams"] = tuple(params["char_ngrams"])
         params.setdefault("nb_weight", 0.0)  # models saved before the NBSVM part (<= 0.4.0)
         params.setdefault("tweet_copy", 0.0)  # models saved before the tweet copy (<= 0.6.0)
+        lexicon_file = params.pop("lexicon", None)  # none in models saved before the lexicon (<= 0.7.0)
+        if lexicon_file is not None and (not isinstance(lexicon_file, str) or lexicon_file not in manifest.files):
+            raise ModelVersionError(
+                f"[CX204] {str(folder)!r} names a lexicon file ({lexicon_file!r}) that its manifest "
+                "does not list; the folder is incomplete. Restore it, or retrain with `cxtext train sentiment`."
+            )
         model = cls(**params)
+        model.lexicon_ = None if lexicon_file is None else read_lexicon(folder / lexicon_file)
+        model.lexicon_is_vader_ = (folder / LEXICON_NOTICE).is_file()
+        # as fitted: VADER's list is the default (None); any other list is a parameter
+        model.lexicon = None if model.lexicon_is_vader_ else model.lexicon_
         arrays = load_arrays(folder / WEIGHTS_FILE)
         model.coef_ = feature_major(arrays["coef"])
         model.intercept_ = arrays["intercept"]

@@ -13,24 +13,35 @@ linear model learns weights shared by every genre plus tweet-only corrections
 (on airline tweets a question is usually neutral, in a review it seldom is). A
 text counts as a tweet when it addresses an ``@handle`` (:func:`is_tweet`), a
 surface rule that needs no metadata.
+
+An optional polarity lexicon adds four columns (``TextHasher(lexicon=...)``; see
+:func:`lexicon_counts`): how many weak and strong positive and negative words a
+text holds, by a word list that knows no genre (VADER's, Hutto & Gilbert 2014,
+in the shipped fast model). Hashed n-grams learn the genres they are trained on;
+these counts carry a prior to genres they were not (``benchmarks/sentiment_lexicon.py``).
+The counting is a few lines over :func:`mark_negation`'s tokens, written here
+because VADER's own scorer reads words, punctuation and rules we do not want as
+features.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 
 __all__ = [
+    "LEXICON_COLUMNS",
     "TextHasher",
     "char_ngram_counts",
     "counts_from_keys",
     "feature_major",
     "idf_l2",
     "is_tweet",
+    "lexicon_counts",
     "log_scale",
     "mark_negation",
     "nb_log_count_ratios",
@@ -92,10 +103,81 @@ def mark_negation(text: str) -> list[str]:
     return out
 
 
+def _with_bigrams(toks: list[str]) -> list[str]:
+    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
+
+
 def word_features(text: str) -> list[str]:
     """Unigrams and bigrams of :func:`mark_negation` tokens (the word analyzer)."""
-    toks = mark_negation(text)
-    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
+    return _with_bigrams(mark_negation(text))
+
+
+#: the columns of :func:`lexicon_counts`, in order
+LEXICON_COLUMNS = ("positive_weak", "positive_strong", "negative_weak", "negative_strong")
+_NEGATION_DAMPING = -0.74  # VADER's factor for a lexicon word in a negation scope
+_STRONG = 2.0  # |valence| from which a word counts as strong (VADER's scale runs to 4)
+
+
+def _lexicon_tables(lexicon: Mapping[str, float]) -> tuple[dict[str, int], dict[str, int]]:
+    """The :data:`LEXICON_COLUMNS` index of each word, as read plainly and in a negation scope."""
+    def column(valence: float) -> int:
+        return (0 if valence > 0 else 2) + int(abs(valence) >= _STRONG)
+
+    plain = {w: column(v) for w, v in lexicon.items() if v}
+    negated = {w: column(v * _NEGATION_DAMPING) for w, v in lexicon.items() if v}
+    return plain, negated
+
+
+def lexicon_counts(texts: Sequence[str], lexicon: Mapping[str, float], *, min_words: int = 0,
+                   tables: tuple[dict[str, int], dict[str, int]] | None = None,
+                   tokens: Sequence[list[str]] | None = None) -> sp.csr_matrix:
+    """Counts of weak/strong positive and negative lexicon words per text, shape ``(n, 4)``.
+
+    Words are :func:`mark_negation` tokens; a word in a negation scope counts
+    with its valence times -0.74 (VADER's damping: "not good" is weakly
+    negative, "not terrible" weakly positive). A word is strong from
+    ``|valence| >= 2`` on VADER's -4..4 scale. Texts of fewer than ``min_words``
+    words (split on whitespace) get no counts: in a short answer the n-grams
+    already see every word, and the survey dev sets showed the counts hurt there.
+
+    Parameters
+    ----------
+    texts : sequence of str
+    lexicon : mapping of str to float
+        Word valences (lower case); 0 means no polarity.
+    min_words : int, default=0
+        Texts shorter than this keep a zero row.
+    tables : tuple of dict, optional
+        Precomputed ``_lexicon_tables(lexicon)`` (a :class:`TextHasher` keeps them).
+    tokens : sequence of list of str, optional
+        ``mark_negation(text)`` of each text, when the caller has them already.
+
+    Returns
+    -------
+    csr_matrix of shape (n, 4), float32
+        Columns :data:`LEXICON_COLUMNS`.
+
+    Examples
+    --------
+    >>> lex = {"good": 1.9, "great": 3.1, "awful": -2.0}
+    >>> lexicon_counts(["good but not great", "awful", "awful"], lex, min_words=0).toarray().tolist()
+    [[1.0, 0.0, 0.0, 1.0], [0.0, 0.0, 0.0, 1.0], [0.0, 0.0, 0.0, 1.0]]
+    >>> lexicon_counts(["good but not great", "awful"], lex, min_words=2).toarray().tolist()
+    [[1.0, 0.0, 0.0, 1.0], [0.0, 0.0, 0.0, 0.0]]
+    """
+    plain, negated = tables if tables is not None else _lexicon_tables(lexicon)
+    rows: list[int] = []
+    cols: list[int] = []
+    for i, text in enumerate(texts):
+        if min_words and len(text.split()) < min_words:
+            continue
+        for token in mark_negation(text) if tokens is None else tokens[i]:
+            col = negated.get(token[4:]) if token.startswith("neg_") else plain.get(token)
+            if col is not None:
+                rows.append(i)
+                cols.append(col)
+    return counts_from_keys(np.asarray(rows, dtype=np.int64) * len(LEXICON_COLUMNS)
+                            + np.asarray(cols, dtype=np.int64), len(texts), len(LEXICON_COLUMNS))
 
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # 64-bit golden-ratio multiplier (Fibonacci hashing)
@@ -193,7 +275,7 @@ class TextHasher:
     Parameters
     ----------
     n_features : int
-        Columns per block (word block and char block); total is twice this.
+        Columns per hashed block (word block and char block).
     char_ngrams : tuple of int
         Character n-gram range (``char_wb``); ``(0, 0)`` disables the char block.
     max_chars : int
@@ -203,47 +285,70 @@ class TextHasher:
         Add a third block: the word block again for texts that :func:`is_tweet`
         (zero for others), so a model can learn tweet-only weights on top of the
         shared ones (see the module docstring).
+    lexicon : mapping of str to float, optional
+        Word valences: four more columns, the :func:`lexicon_counts` of each
+        text, after the hashed blocks.
+    lexicon_min_words : int, default=0
+        Texts shorter than this (in words) get no lexicon counts.
     """
 
     def __init__(self, n_features: int = 2**19, char_ngrams: tuple[int, int] = (2, 5),
-                 max_chars: int = 3000, tweet_copy: bool = False) -> None:
+                 max_chars: int = 3000, tweet_copy: bool = False,
+                 lexicon: Mapping[str, float] | None = None, lexicon_min_words: int = 0) -> None:
         from sklearn.feature_extraction.text import HashingVectorizer
 
         self.n_features = int(n_features)
         self.char_ngrams = tuple(char_ngrams)
         self.max_chars = int(max_chars)
         common: dict[str, Any] = dict(n_features=self.n_features, alternate_sign=False, norm=None)
-        self._word = HashingVectorizer(analyzer=word_features, **common)
+        # reads token lists (counts() tokenises once for the word block and the lexicon)
+        self._word = HashingVectorizer(analyzer=_with_bigrams, **common)
         self._char = self.char_ngrams[1] > 0
         self.tweet_copy = bool(tweet_copy)
+        self.lexicon = lexicon
+        self.lexicon_min_words = int(lexicon_min_words)
+        self._lexicon_tables = None if lexicon is None else _lexicon_tables(lexicon)
 
     @property
     def n_blocks(self) -> int:
-        """Feature blocks produced: word, then char (if any), then the tweet copy (if any)."""
+        """Hashed blocks produced: word, then char (if any), then the tweet copy (if any)."""
         return 1 + int(self._char) + int(self.tweet_copy)
+
+    @property
+    def n_lexicon_columns(self) -> int:
+        """Columns of the lexicon block after the hashed blocks (0 without a lexicon)."""
+        return 0 if self.lexicon is None else len(LEXICON_COLUMNS)
 
     @property
     def n_columns(self) -> int:
         """Total number of columns produced."""
-        return self.n_features * self.n_blocks
+        return self.n_features * self.n_blocks + self.n_lexicon_columns
 
     def counts(self, texts: Iterable[str]) -> sp.csr_matrix:
         """Return raw n-gram counts (CSR, float32), before the sublinear scaling of :meth:`transform`."""
         docs: Sequence[str] = [t[: self.max_chars] for t in texts]
         if not docs:
             return sp.csr_matrix((0, self.n_columns), dtype=np.float32)
-        blocks = [self._word.transform(docs)]
+        tokens = [mark_negation(d) for d in docs]
+        blocks = [self._word.transform(tokens)]
         if self._char:
             blocks.append(char_ngram_counts(docs, self.char_ngrams, self.n_features))
         if self.tweet_copy:
             tweets = np.fromiter((is_tweet(t) for t in docs), dtype=bool, count=len(docs))
             blocks.append(sp.diags(tweets.astype(np.float32)) @ blocks[0] if tweets.any()
                           else sp.csr_matrix(blocks[0].shape, dtype=np.float32))
+        if self.lexicon is not None:
+            blocks.append(lexicon_counts(docs, self.lexicon, min_words=self.lexicon_min_words,
+                                         tables=self._lexicon_tables, tokens=tokens))
         return sp.hstack(blocks, format="csr", dtype=np.float32)
 
     def transform(self, texts: Iterable[str]) -> sp.csr_matrix:
         """Return counts (CSR, float32) with sublinear scaling applied: ``log1p(count)``."""
         return log_scale(self.counts(texts))
+
+    def _same_lexicon(self, other: TextHasher) -> bool:
+        return (self.lexicon_min_words == other.lexicon_min_words
+                and (self.lexicon is other.lexicon or dict(self.lexicon or {}) == dict(other.lexicon or {})))
 
     def can_fold_to(self, other: TextHasher) -> bool:
         """True when :meth:`fold` turns this hasher's counts into exactly ``other``'s.
@@ -253,7 +358,8 @@ class TextHasher:
         of an n-gram is our bucket modulo its size, so its counts are ours summed
         over folded columns. This lets two models (sentiment and emotion) share
         one hashing pass. A tweet copy folds into ``other``'s, or is dropped when
-        ``other`` has none.
+        ``other`` has none; so are the lexicon columns (kept only when ``other``
+        reads the same lexicon the same way).
         """
         return (
             self.char_ngrams == other.char_ngrams
@@ -261,6 +367,7 @@ class TextHasher:
             and self._char == other._char
             and (self.tweet_copy or not other.tweet_copy)
             and self.n_features % other.n_features == 0
+            and (other.lexicon is None or (self.lexicon is not None and self._same_lexicon(other)))
         )
 
     def fold(self, X_counts: sp.csr_matrix, other: TextHasher) -> sp.csr_matrix:
@@ -268,23 +375,26 @@ class TextHasher:
 
         Examples
         --------
-        >>> big, small = TextHasher(2**12), TextHasher(2**10)
+        >>> big, small = TextHasher(2**12, lexicon={"bad": -2.5}), TextHasher(2**10)
         >>> texts = ["Not bad at all", "slow delivery"]
         >>> folded = big.fold(big.counts(texts), small)
-        >>> bool((folded != small.counts(texts)).nnz == 0)
-        True
+        >>> folded.shape == (2, small.n_columns), bool((folded != small.counts(texts)).nnz == 0)
+        (True, True)
         """
         if not self.can_fold_to(other):
-            raise ValueError("fold(): the other hasher reads different n-grams or has a size "
-                             "that does not divide this one's.")
+            raise ValueError("fold(): the other hasher reads different n-grams, another lexicon, "
+                             "or has a size that does not divide this one's.")
         X = X_counts.tocsr()
-        if other.n_blocks < self.n_blocks:  # drop the tweet copy
-            X = X[:, : self.n_features * other.n_blocks]
+        hashed = self.n_features * self.n_blocks
+        lexicon = X[:, hashed:] if other.n_lexicon_columns else None
+        X = X[:, : self.n_features * other.n_blocks]  # drops the tweet copy if other has none
         block, within = np.divmod(X.indices, self.n_features)
         cols = block * other.n_features + within % other.n_features
         out = sp.csr_matrix((X.data.copy(), cols, X.indptr.copy()),
-                            shape=(X.shape[0], other.n_columns), dtype=np.float32)
+                            shape=(X.shape[0], other.n_features * other.n_blocks), dtype=np.float32)
         out.sum_duplicates()
+        if lexicon is not None:
+            out = sp.hstack([out, lexicon], format="csr", dtype=np.float32)
         return out
 
 
