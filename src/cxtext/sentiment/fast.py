@@ -314,9 +314,16 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         return {str(w): float(v) for w, v in self.lexicon.items()}
 
     def _hasher(self) -> TextHasher:
-        return TextHasher(self.n_features, tuple(self.char_ngrams), self.max_chars,
-                          tweet_copy=float(self.tweet_copy) > 0, lexicon=self._lexicon(),
-                          lexicon_min_words=int(self.lexicon_min_words))
+        lexicon = self._lexicon()
+        key = (int(self.n_features), tuple(self.char_ngrams), int(self.max_chars),
+               float(self.tweet_copy) > 0, id(lexicon), int(self.lexicon_min_words))
+        cached = getattr(self, "_hasher_cache", None)
+        if cached is not None and cached[0] == key and cached[1].lexicon is lexicon:
+            return cached[1]  # building the lexicon's lookup table costs a few ms
+        hasher = TextHasher(key[0], key[1], key[2], tweet_copy=key[3], lexicon=lexicon,
+                            lexicon_min_words=key[5])
+        self._hasher_cache = (key, hasher)
+        return hasher
 
     def _validate_params(self) -> None:
         if not (isinstance(self.n_features, (int, np.integer)) and 2**8 <= self.n_features <= 2**24):

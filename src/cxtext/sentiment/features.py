@@ -118,18 +118,22 @@ _NEGATION_DAMPING = -0.74  # VADER's factor for a lexicon word in a negation sco
 _STRONG = 2.0  # |valence| from which a word counts as strong (VADER's scale runs to 4)
 
 
-def _lexicon_tables(lexicon: Mapping[str, float]) -> tuple[dict[str, int], dict[str, int]]:
-    """The :data:`LEXICON_COLUMNS` index of each word, as read plainly and in a negation scope."""
+def _lexicon_table(lexicon: Mapping[str, float]) -> dict[str, int]:
+    """The :data:`LEXICON_COLUMNS` index of each word as a token reads: ``word`` and ``neg_word``.
+
+    One dict for both (a plain token never starts with ``neg_``: the tokenizer
+    has no underscore), so counting is a single ``dict.get`` per token.
+    """
     def column(valence: float) -> int:
         return (0 if valence > 0 else 2) + int(abs(valence) >= _STRONG)
 
-    plain = {w: column(v) for w, v in lexicon.items() if v}
-    negated = {w: column(v * _NEGATION_DAMPING) for w, v in lexicon.items() if v}
-    return plain, negated
+    table = {w: column(v) for w, v in lexicon.items() if v}
+    table.update({"neg_" + w: column(v * _NEGATION_DAMPING) for w, v in lexicon.items() if v})
+    return table
 
 
 def lexicon_counts(texts: Sequence[str], lexicon: Mapping[str, float], *, min_words: int = 0,
-                   tables: tuple[dict[str, int], dict[str, int]] | None = None,
+                   table: dict[str, int] | None = None,
                    tokens: Sequence[list[str]] | None = None) -> sp.csr_matrix:
     """Counts of weak/strong positive and negative lexicon words per text, shape ``(n, 4)``.
 
@@ -147,8 +151,8 @@ def lexicon_counts(texts: Sequence[str], lexicon: Mapping[str, float], *, min_wo
         Word valences (lower case); 0 means no polarity.
     min_words : int, default=0
         Texts shorter than this keep a zero row.
-    tables : tuple of dict, optional
-        Precomputed ``_lexicon_tables(lexicon)`` (a :class:`TextHasher` keeps them).
+    table : dict, optional
+        Precomputed ``_lexicon_table(lexicon)`` (a :class:`TextHasher` keeps it).
     tokens : sequence of list of str, optional
         ``mark_negation(text)`` of each text, when the caller has them already.
 
@@ -165,19 +169,16 @@ def lexicon_counts(texts: Sequence[str], lexicon: Mapping[str, float], *, min_wo
     >>> lexicon_counts(["good but not great", "awful"], lex, min_words=2).toarray().tolist()
     [[1.0, 0.0, 0.0, 1.0], [0.0, 0.0, 0.0, 0.0]]
     """
-    plain, negated = tables if tables is not None else _lexicon_tables(lexicon)
-    rows: list[int] = []
-    cols: list[int] = []
+    get = (table if table is not None else _lexicon_table(lexicon)).get
+    n_cols = len(LEXICON_COLUMNS)
+    keys: list[int] = []
     for i, text in enumerate(texts):
         if min_words and len(text.split()) < min_words:
             continue
-        for token in mark_negation(text) if tokens is None else tokens[i]:
-            col = negated.get(token[4:]) if token.startswith("neg_") else plain.get(token)
-            if col is not None:
-                rows.append(i)
-                cols.append(col)
-    return counts_from_keys(np.asarray(rows, dtype=np.int64) * len(LEXICON_COLUMNS)
-                            + np.asarray(cols, dtype=np.int64), len(texts), len(LEXICON_COLUMNS))
+        base = i * n_cols
+        keys.extend(base + col for col in map(get, mark_negation(text) if tokens is None else tokens[i])
+                    if col is not None)
+    return counts_from_keys(np.asarray(keys, dtype=np.int64), len(texts), n_cols)
 
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # 64-bit golden-ratio multiplier (Fibonacci hashing)
@@ -307,7 +308,7 @@ class TextHasher:
         self.tweet_copy = bool(tweet_copy)
         self.lexicon = lexicon
         self.lexicon_min_words = int(lexicon_min_words)
-        self._lexicon_tables = None if lexicon is None else _lexicon_tables(lexicon)
+        self._lexicon_table = None if lexicon is None else _lexicon_table(lexicon)
 
     @property
     def n_blocks(self) -> int:
@@ -339,7 +340,7 @@ class TextHasher:
                           else sp.csr_matrix(blocks[0].shape, dtype=np.float32))
         if self.lexicon is not None:
             blocks.append(lexicon_counts(docs, self.lexicon, min_words=self.lexicon_min_words,
-                                         tables=self._lexicon_tables, tokens=tokens))
+                                         table=self._lexicon_table, tokens=tokens))
         return sp.hstack(blocks, format="csr", dtype=np.float32)
 
     def transform(self, texts: Iterable[str]) -> sp.csr_matrix:
