@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 import time
 from collections.abc import Callable
@@ -225,12 +226,13 @@ def write_comparison(out: Path, stem: str, results: dict[str, dict[str, dict[str
     ``results`` maps each compared setting to its ``validation`` and
     ``leave_one_dataset_out`` scores (one per name of ``DATASETS``, which this
     adds their ``"mean of the four sets"`` to); the report records the
-    script's command, the date and the seconds since ``t0``.
+    script's command with its arguments, the date and the seconds since ``t0``.
     """
     for res in results.values():
         for part in ("validation", "leave_one_dataset_out"):
             res[part]["mean of the four sets"] = round(float(np.mean([res[part][n] for n in DATASETS])), 4)
-    report = {"command": f"HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/{stem}.py",
+    options = " ".join(shlex.quote(a) for a in sys.argv[1:])  # the arguments this run was given
+    report = {"command": f"HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/{stem}.py" + (f" {options}" if options else ""),
               "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
               "seconds": round(time.perf_counter() - t0), "results": results}
     out.mkdir(parents=True, exist_ok=True)
