@@ -183,3 +183,17 @@ def test_the_lexicon_block_comes_last_and_folds_away(char_ngrams):
     assert not with_lexicon.can_fold_to(TextHasher(2**9, char_ngrams, lexicon=LEXICON, lexicon_min_words=3))
     assert not with_lexicon.can_fold_to(TextHasher(2**9, char_ngrams, lexicon={"good": 1.0},
                                                    lexicon_min_words=2))
+
+
+def test_the_word_block_is_scikit_learns_hashing_vectorizer():
+    # The shipped models' weights were learned on HashingVectorizer's buckets;
+    # TextHasher builds the same matrix its own (faster) way.
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    from cxtext.sentiment.features import word_features
+
+    texts = TEXTS + ["@delta thanks, great crew!", "not bad at all, wasn't helpful though", "x " * 400]
+    reference = HashingVectorizer(analyzer=word_features, n_features=2**12, alternate_sign=False,
+                                  norm=None).transform(texts)
+    words = TextHasher(2**12, (0, 0)).counts(texts)
+    assert words.shape == reference.shape and (words != reference).nnz == 0
