@@ -157,7 +157,7 @@ def test_train_tweet_copy_is_recorded_and_widens_the_model(tmp_path, labelled_cs
 
 def test_train_with_a_lexicon_file_records_it_and_refuses_a_bad_one(tmp_path, labelled_csv):
     lexicon = tmp_path / "words.tsv"
-    lexicon.write_text("superb\t3.0\ndreadful\t-3.0\nhelpful\t1.8\n", encoding="utf-8")
+    lexicon.write_text("\ufeffsuperb\t3.0\r\ndreadful\t-3.0\nhelpful\t1.8\n", encoding="utf-8")  # BOM, CRLF
     folder = tmp_path / "models" / "sentiment-lex" / "1.0.0"
     assert main(["train", "sentiment", str(labelled_csv), "-t", "comment", "-l", "label",
                  "--lexicon-weight", "3", "--lexicon", str(lexicon), "--lexicon-min-words", "0",

@@ -159,6 +159,7 @@ def test_lexicon_counts_weak_and_strong_words_and_flips_them_under_negation():
                                [0, 0, 1, 0],  # not helpful: weakly negative
                                [1, 0, 0, 0],  # not awful: 2.5 * 0.74 < 2, weakly positive
                                [0, 0, 0, 0], [0, 0, 0, 0]]
+    assert (lexicon_counts(texts, {w.upper(): v for w, v in LEXICON.items()}).toarray() == counts).all()
     short = lexicon_counts(texts, LEXICON, min_words=4).toarray()
     assert short[:3].tolist() == counts[:3].tolist() and not short[3:].any()  # 4+ words only
 

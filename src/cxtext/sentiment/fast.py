@@ -120,7 +120,7 @@ def read_lexicon(path: str | os.PathLike[str]) -> dict[str, float]:
         raise InputError(f"[CX108] Lexicon file {str(path)!r} does not exist; give a UTF-8 file of "
                          "'word<TAB>valence' lines.")
     lexicon: dict[str, float] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):  # a BOM is dropped
         if not line.strip():
             continue
         word, _, value = line.partition("\t")

@@ -123,13 +123,14 @@ def _lexicon_table(lexicon: Mapping[str, float]) -> dict[str, int]:
     """The :data:`LEXICON_COLUMNS` index of each word as a token reads: ``word`` and ``neg_word``.
 
     One dict for both (a plain token never starts with ``neg_``: the tokenizer
-    has no underscore), so counting is a single ``dict.get`` per token.
+    has no underscore), so counting is a single ``dict.get`` per token. Words
+    are lower-cased, as tokens are.
     """
     def column(valence: float) -> int:
         return (0 if valence > 0 else 2) + int(abs(valence) >= _STRONG)
 
-    table = {w: column(v) for w, v in lexicon.items() if v}
-    table.update({"neg_" + w: column(v * _NEGATION_DAMPING) for w, v in lexicon.items() if v})
+    table = {w.lower(): column(v) for w, v in lexicon.items() if v}
+    table.update({"neg_" + w.lower(): column(v * _NEGATION_DAMPING) for w, v in lexicon.items() if v})
     return table
 
 
@@ -149,7 +150,7 @@ def lexicon_counts(texts: Sequence[str], lexicon: Mapping[str, float], *, min_wo
     ----------
     texts : sequence of str
     lexicon : mapping of str to float
-        Word valences (lower case); 0 means no polarity.
+        Word valences (matched without regard to case); 0 means no polarity.
     min_words : int, default=0
         Texts shorter than this keep a zero row.
     table : dict, optional
