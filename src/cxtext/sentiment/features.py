@@ -392,7 +392,9 @@ class TextHasher:
         X = X_counts.tocsr()
         hashed = self.n_features * self.n_blocks
         lexicon = X[:, hashed:] if other.n_lexicon_columns else None
-        X = X[:, : self.n_features * other.n_blocks]  # drops the tweet copy if other has none
+        width = self.n_features * other.n_blocks
+        if X.shape[1] != width:  # drops the tweet copy if other has none, and the lexicon columns
+            X = X[:, :width]
         block, within = np.divmod(X.indices, self.n_features)
         cols = block * other.n_features + within % other.n_features
         out = sp.csr_matrix((X.data.copy(), cols, X.indptr.copy()),
