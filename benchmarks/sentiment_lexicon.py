@@ -69,7 +69,6 @@ def _with_lexicon(X: sp.csr_matrix, L: sp.csr_matrix, scale: float) -> sp.csr_ma
     return sp.hstack([X, block], format="csr", dtype=np.float32)
 
 
-
 def main(argv: list[str] | None = None) -> int:
     def options(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--scales", nargs="+", type=float, default=[0.0, 1.0, 3.0],
