@@ -8,7 +8,8 @@ Rows: the airline tweets as fixed in :mod:`cxtext.datasets` (all 14,427 for
 the fast model, the 2,886 test tweets for the rest), read in place from
 ``../shared/data``. Each figure is the best of ``--repeat`` timed runs after a
 warm-up (models loaded, caches filled), measured in one process; run it on a
-quiet machine. The cost of theme tagging in the fast pass (issue #5: at most
+quiet machine. The fast model is timed with one thread and with two
+(``n_jobs=2``: batches of texts scored on both cores). The cost of theme tagging in the fast pass (issue #5: at most
 +30%) is the full pass against the same pass with a tagger that finds nothing and
 no effort matching, timed in interleaved pairs (median ratio) before any torch
 model is loaded; because this machine switches between speed states from one
@@ -111,6 +112,10 @@ def main() -> None:
     fast.predict_proba(every[:50])
     rows.append({"what": "fast sentiment only (predict_proba)", "texts": len(every),
                  "per_s": best_rate(lambda: fast.predict_proba(every), len(every), args.repeat)})
+    fast.set_params(n_jobs=2)
+    rows.append({"what": "fast sentiment only, two threads (predict_proba, n_jobs=2)", "texts": len(every),
+                 "per_s": best_rate(lambda: fast.predict_proba(every), len(every), args.repeat)})
+    fast.set_params(n_jobs=None)
     # What theme tagging (keywords + effort) adds to the fast pass: the same pass with a
     # tagger that finds nothing and no effort matching. The machine's speed drifts by
     # 10-30% within minutes, so each full run is paired with the bare run next to it and

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import importlib
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -15,7 +17,10 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 # Checkpoint HMAC keys go to a throwaway folder, not the user's ~/.cache (subprocesses inherit it).
-os.environ.setdefault("CXTEXT_STATE_DIR", tempfile.mkdtemp(prefix="cxtext-state-"))
+# Removed when the test run ends, unless the caller chose the folder.
+if "CXTEXT_STATE_DIR" not in os.environ:
+    os.environ["CXTEXT_STATE_DIR"] = _state_dir = tempfile.mkdtemp(prefix="cxtext-state-")
+    atexit.register(shutil.rmtree, _state_dir, ignore_errors=True)
 
 RECIPES = Path(__file__).resolve().parents[1] / "models" / "recipes"
 SHARED_DATA = Path(os.environ.get("CXTEXT_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))

@@ -76,6 +76,29 @@ def test_save_load_round_trip_and_tamper(tmp_path):
         FastSentimentClassifier.load(folder)
 
 
+def test_threads_score_batches_in_order_and_are_not_saved(tmp_path, monkeypatch):
+    from cxtext.sentiment import fast
+
+    monkeypatch.setattr(fast, "_PREDICT_BATCH", 7)  # 150 texts: 22 batches
+    X, y = _data(repeat=10)
+    serial = _small().fit(X, y)
+    expected = serial.predict_proba(X)
+    threaded = clone(serial).set_params(n_jobs=2).fit(X, y)
+    assert np.array_equal(threaded.predict_proba(X), expected)
+    assert np.array_equal(serial.set_params(n_jobs=-1).predict_proba(X), expected)
+    assert threaded.predict_proba([]).shape == (0, 3)
+    folder = threaded.save(tmp_path / "m" / "1.0.0")
+    assert "n_jobs" not in (folder / "manifest.json").read_text(encoding="utf-8")
+    assert FastSentimentClassifier.load(folder).n_jobs is None
+
+
+@pytest.mark.parametrize("n_jobs", [-2, 1.5, "2", True])
+def test_bad_thread_counts_are_named(n_jobs):
+    clf = _small().fit(*_data())
+    with pytest.raises(ConfigError, match="n_jobs"):
+        clf.set_params(n_jobs=n_jobs).predict(["fine"] * 20)
+
+
 def test_train_sentiment_maps_ratings_and_saves(tmp_path):
     import pandas as pd
 
