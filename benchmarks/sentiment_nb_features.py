@@ -62,10 +62,10 @@ MIXES = (0.0, 0.25, 0.5, 0.75, 1.0)
 
 
 def _fit_logits(X: Any, y: np.ndarray, weights: np.ndarray, rows: np.ndarray, nb_weight: float,
-                score: list[Any]) -> list[np.ndarray]:
+                score: list[Any], C: float = 4.0) -> list[np.ndarray]:
     """Fit the fast model's linear layer on ``rows``; uncalibrated logits of each matrix of ``score``."""
     idf = TfidfTransformer(norm="l2").fit(X[rows]).idf_.astype(np.float32)
-    coef, intercept = fit_linear_logits(idf_l2(X[rows].tocsr(copy=True), idf), y[rows], C=4.0,
+    coef, intercept = fit_linear_logits(idf_l2(X[rows].tocsr(copy=True), idf), y[rows], C=C,
                                         sample_weight=weights[rows], nb_weight=nb_weight, n_classes=3)
     return [np.asarray(idf_l2(M.tocsr(copy=True), idf) @ coef.T) + intercept for M in score]
 

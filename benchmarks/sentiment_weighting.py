@@ -136,7 +136,8 @@ def validation_scores(val_logits: np.ndarray, val_ds: np.ndarray, val_gold: np.n
 def compare_settings(settings: list[float], features: Callable[[float, str], Any], *, y: np.ndarray,
                      weights: np.ndarray, datasets: np.ndarray, n_real: int, frames: dict[str, pd.DataFrame],
                      fit: Callable[..., list[np.ndarray]], n_jobs: int,
-                     same_as_first: Callable[[float, str], bool] | None = None) -> dict[str, dict[str, Any]]:
+                     same_as_first: Callable[[float, str], bool] | None = None,
+                     fit_options: Callable[[float], dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
     """Fit the fast recipe per setting on the validation part and per set left out; score both.
 
     ``features(setting, part)`` is the matrix of ``part`` under ``setting``:
@@ -146,7 +147,9 @@ def compare_settings(settings: list[float], features: Callable[[float, str], Any
     split in ``frames``). ``fit(X, y, weights, rows, 0.5, score)`` returns the
     logits of each matrix of ``score`` (``sentiment_nb_features._fit_logits``).
     Where ``same_as_first(setting, held)`` is true the fit would be the first
-    setting's, so it is not repeated and that figure is copied. Returns
+    setting's, so it is not repeated and that figure is copied.
+    ``fit_options(setting)`` (optional) adds keyword arguments to each ``fit``
+    call, for settings of the fit itself rather than of the features. Returns
     ``{setting: {"validation": ..., "leave_one_dataset_out": ...}}`` for
     :func:`write_comparison`.
     """
@@ -164,7 +167,9 @@ def compare_settings(settings: list[float], features: Callable[[float, str], Any
             rows = np.concatenate([np.flatnonzero(datasets[:n_real] != held), extra])
             jobs.append((setting, held, X, rows, [features(setting, held)]))
     print(f"prepared {len(jobs)} fits", flush=True)
-    logits = Parallel(n_jobs=n_jobs)(delayed(fit)(X, y, weights, rows, 0.5, score) for _, _, X, rows, score in jobs)
+    options = fit_options or (lambda setting: {})
+    logits = Parallel(n_jobs=n_jobs)(delayed(fit)(X, y, weights, rows, 0.5, score, **options(setting))
+                                     for setting, _, X, rows, score in jobs)
 
     results: dict[str, dict[str, Any]] = {f"{s:g}": {"validation": {}, "leave_one_dataset_out": {}}
                                           for s in settings}

@@ -9,10 +9,10 @@ the fast model, the 2,886 test tweets for the rest), read in place from
 ``../shared/data``. Each figure is the best of ``--repeat`` timed runs after a
 warm-up (models loaded, caches filled), measured in one process; run it on a
 quiet machine. The fast model is timed with one thread and with two
-(``n_jobs=2``: batches of texts scored on both cores). The cost of theme tagging in the fast pass (issue #5: at most
-+30%) is the full pass against the same pass with a tagger that finds nothing and
-no effort matching, timed in interleaved pairs (median ratio) before any torch
-model is loaded; because this machine switches between speed states from one
+(``n_jobs=2``: batches of texts scored on both cores). The cost of theme
+tagging in the fast pass (issue #5: at most +30%) is the full pass against the
+same pass with a tagger that finds nothing and no effort matching, timed in
+interleaved pairs (median ratio) before any torch model is loaded; because this machine switches between speed states from one
 run to the next, tagging is also timed inside each full pass (median share of
 the rest of the pass), which compares parts that ran at the same speed. Both
 run on the test tweets and on 2,000 test reviews of the women's clothing set
