@@ -8,17 +8,21 @@ Usage::
 models train on. From 0.6.0 the fast model adds two blocks: understatements and
 hedged verdicts (``litotes=True``: "wasn't bad", "can't grumble", "not the
 greatest") and patient-feedback sentences (``care=True``: pain, wards, food,
-bedside manner). This script trains the shipped recipe (``dataset-class`` row
-weights, C = 4, ``nb_weight`` 0.5, the model's own features) with the 0.5.0
-templates, with the litotes added, with both blocks, and with both blocks at
-half the template row weight (``--sets`` picks some), and compares them
-without the test split of any set trained on:
+bedside manner); a third block, slang and textspeak (``colloquial=True``: "the
+nurse was fab", "parking is a joke", "vg"), was weighed for 0.9.0. This script
+trains the recipe of 0.6.0 (``dataset-class`` row weights, C = 4, ``nb_weight``
+0.5, 0.6.0's features: no tweet copy, no lexicon) with the 0.5.0 templates,
+with the litotes added, with both blocks, with both blocks at half the template
+row weight, and with all three at half weight (``--sets`` picks some), and
+compares them without the test split of any set trained on:
 
 1. **Validation**: 85/15 split of the shared train splits, stratified by
    (dataset, class), seed 0; macro-F1 on the 15% per set. The same fit scores
    the two hand-written survey dev sets (``benchmarks/data/survey_prompts_dev*.csv``)
    read with their prompts, their healthcare and community-pharmacy answers on
-   their own, and the idiom set ``tests/data/cx_idioms.csv`` (text only).
+   their own, the idiom set ``tests/data/cx_idioms.csv`` and the colloquial
+   set ``tests/data/cx_colloquial.csv`` (text only; written by a contributor
+   who saw no template and no model output).
 2. **Leave one dataset out**: train on three sets (plus the templates), score
    macro-F1 on the fourth set's test split.
 
@@ -66,6 +70,8 @@ TEMPLATE_SETS = {  # name -> (cx_augmentation options, weight factor of the rows
     "+ litotes": ({"short_answers": True, "litotes": True}, 1.0),
     "+ litotes + care": ({"short_answers": True, "litotes": True, "care": True}, 1.0),
     "+ litotes + care, new rows at half weight": ({"short_answers": True, "litotes": True, "care": True}, 0.5),
+    "+ litotes + care + colloquial, new rows at half weight": (
+        {"short_answers": True, "litotes": True, "care": True, "colloquial": True}, 0.5),
 }
 CARE_DOMAINS = ("healthcare", "community_pharmacy")
 
@@ -92,8 +98,10 @@ def main(argv: list[str] | None = None) -> int:
                         ignore_index=True)
     survey_texts = clean_for_model(surveys["comment"].tolist())
     idioms = pd.read_csv(ROOT / "tests" / "data" / "cx_idioms.csv")
+    colloquial = pd.read_csv(ROOT / "tests" / "data" / "cx_colloquial.csv")
     score_val = [X_base[val_rows], hasher.transform(survey_texts),
-                 hasher.transform(clean_for_model(idioms["text"].tolist()))]
+                 hasher.transform(clean_for_model(idioms["text"].tolist())),
+                 hasher.transform(clean_for_model(colloquial["text"].tolist()))]
     tests = {name: hasher.transform(clean_for_model(df[df.split == "test"]["text"].tolist()))
              for name, df in frames.items()}
 
@@ -137,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         res["validation"][f"survey care answers with prompts (n={int(care.sum())})"] = _macro_f1(gold[care],
                                                                                                   read[care])
         res["validation"]["idiom set, text only"] = _macro_f1(idioms["label"].to_numpy(), out[2])
+        res["validation"]["colloquial set, text only"] = _macro_f1(colloquial["label"].to_numpy(), out[3])
 
     write_comparison(args.out, "sentiment_templates", results, t0=t0,
                      title="Fast sentiment: litotes and care-setting templates",

@@ -24,9 +24,10 @@ def _key(text: str) -> str:
 def test_templates_never_hold_an_evaluation_sentence(cx_augment):
     from tests.sentiment.test_negation_table import TABLE
 
-    table = cx_augment.cx_augmentation(short_answers=True, litotes=True, care=True)
+    table = cx_augment.cx_augmentation(short_answers=True, litotes=True, care=True, colloquial=True)
     templates = {_key(t) for t in table["text"]}
-    idioms = pd.read_csv(ROOT / "tests" / "data" / "cx_idioms.csv")["text"]
+    idioms = [*pd.read_csv(ROOT / "tests" / "data" / "cx_idioms.csv")["text"],
+              *pd.read_csv(ROOT / "tests" / "data" / "cx_colloquial.csv")["text"]]
     # stock phrases in the templates since sentiment-fast 0.2.0 that the evaluation sets also hold
     # (there they check that a model learned its templates); no other sentence may be in both
     known = {"never again", "neither good nor bad", "no issues whatsoever", "would not recommend"}
@@ -38,9 +39,11 @@ def test_each_block_leaves_the_earlier_rows_as_they_were(cx_augment):
     base = cx_augment.cx_augmentation(short_answers=True)
     litotes = cx_augment.cx_augmentation(short_answers=True, litotes=True)
     both = cx_augment.cx_augmentation(short_answers=True, litotes=True, care=True)
-    assert len(base) < len(litotes) < len(both)
+    slang = cx_augment.cx_augmentation(short_answers=True, litotes=True, care=True, colloquial=True)
+    assert len(base) < len(litotes) < len(both) < len(slang)
     pd.testing.assert_frame_equal(litotes.iloc[: len(base)], base)
     pd.testing.assert_frame_equal(both.iloc[: len(litotes)], litotes)
+    pd.testing.assert_frame_equal(slang.iloc[: len(both)], both)
     care_only = cx_augment.cx_augmentation(short_answers=True, care=True)
     assert set(care_only["text"]) <= set(both["text"])
 

@@ -197,14 +197,64 @@ CARE_STANDALONE = {
     ],
 }
 
+# Colloquial feedback (``colloquial=True``, sentiment-fast 0.9.0 on): survey boxes and patient
+# feedback are written the way people talk ("the nurse was fab", "parking is a joke", "vg"), in
+# regional slang and textspeak that the shared corpora (US tweets, US reviews, Reddit, restaurant
+# reviews) barely hold: fast 0.8.0 read "The nurse was fab" as negative (0.67) and "The wait was
+# shocking" as neutral. Written for cxtext as constructions with varied subjects, named staff
+# included; the colloquial evaluation set (tests/data/cx_colloquial.csv) was written separately.
+COLLOQUIAL_SUBJECTS = [
+    "the nurse", "nurse kelly", "dr ahmed", "the receptionist", "mike the engineer", "the delivery driver",
+    "the lads", "the staff", "the girl on the phone", "the bloke at the counter", "the food", "the app",
+    "the service", "the wifi", "the coffee", "the room", "the new system", "customer service",
+    "the surgery", "the ward", "sam on reception", "the fitter", "the courier", "the chemist",
+]
+COLLOQUIAL_POSITIVE = [
+    "{s} was fab", "{s} were brill", "{s} was ace", "{s} was mint", "{s} was class", "{s} was cracking",
+    "{s} was top notch", "{s} was bang on", "{s} was a legend", "{s} was sound", "{s} was grand",
+    "{s} was on point", "{s} was stellar", "big shout out to {s}", "{s} was a star", "{s} nailed it",
+    "{s} sorted me right out", "{s} was a diamond", "{s} was proper helpful", "{s} was well good",
+    "{s} was dead helpful", "{s} was lush", "{s} was a lifesaver", "{s} was first class",
+]
+COLLOQUIAL_NEGATIVE = [
+    "{s} was shocking", "{s} was dire", "{s} was rubbish", "{s} was pants", "{s} was naff",
+    "{s} is a joke", "{s} was a shambles", "{s} was a total faff", "{s} is a rip-off", "{s} was dodgy",
+    "{s} was useless", "{s} took the mick", "{s} was a nightmare tbh", "{s} was a right pain",
+    "{s} was diabolical", "{s} was atrocious", "{s} was a mess", "{s} was garbage", "{s} sucked",
+    "{s} was a letdown", "{s} was a con", "{s} was poor tbh", "{s} was a waste of space",
+    "{s} couldn't care less",
+]
+COLLOQUIAL_STANDALONE = {
+    "positive": [
+        "fab", "brill", "ace", "top notch", "bang on", "class", "mint", "cracking service",
+        "sound as a pound", "spot on as usual", "vg", "v good", "gr8", "gr8 service", "thx so much",
+        "ty", "ta very much", "cheers", "cheers guys", "10/10 lads", "a1 service", "couldn't fault it tbh",
+        "legends", "superstars", "lush", "well chuffed", "chuffed to bits", "made up with it",
+        "happy days", "proper good", "dead good", "a belter", "a+", "a+++", "5* all round",
+    ],
+    "negative": [
+        "shocking", "dire", "rubbish", "pants", "naff", "shambolic", "a total faff", "rip off",
+        "daylight robbery", "diabolical", "atrocious", "useless tbh", "joke of a service", "taking the mick",
+        "not impressed tbh", "smh", "sort it out", "ffs sort it out", "absolute shambles", "fuming",
+        "gutted", "well annoyed", "proper rubbish", "utter garbage", "nightmare from start to finish",
+        "total con", "zero stars if i could", "worst ever", "never using them again lol",
+    ],
+    "neutral": [
+        "it was ok tbh", "alright i suppose", "bog standard", "middle of the road", "so-so", "fine ta",
+        "popped in for a prescription", "rang them about my bill", "got the bus there",
+        "had my jabs done", "picked up my specs", "booked it online", "went in on a saturday",
+        "second time there", "my mum came with me", "used the self checkout",
+    ],
+}
 
 def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = False,
-                    litotes: bool = False, care: bool = False) -> pd.DataFrame:
+                    litotes: bool = False, care: bool = False, colloquial: bool = False) -> pd.DataFrame:
     """Return a deterministic table of template sentences with ``text`` and ``label``.
 
     ``short_answers=True`` adds the short survey answers (sentiment-fast 0.4.0
     on), ``litotes=True`` the understatements and hedged verdicts and
-    ``care=True`` the patient-feedback sentences (both 0.6.0 on); the defaults
+    ``care=True`` the patient-feedback sentences (both 0.6.0 on), ``colloquial=True``
+    slang and textspeak (0.9.0 on); the defaults
     reproduce the table earlier models were trained with, and each switch
     leaves the rows of the others as they were.
 
@@ -242,6 +292,9 @@ def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = 
     if care:
         rows += _block(random.Random(seed + 2), per_template, CARE_SUBJECTS,
                        CARE_POSITIVE, CARE_NEGATIVE, CARE_STANDALONE)
+    if colloquial:
+        rows += _block(random.Random(seed + 3), per_template, COLLOQUIAL_SUBJECTS,
+                       COLLOQUIAL_POSITIVE, COLLOQUIAL_NEGATIVE, COLLOQUIAL_STANDALONE)
     df = pd.DataFrame(rows, columns=["text", "label"]).drop_duplicates("text")
     return df.reset_index(drop=True)
 

@@ -131,6 +131,10 @@ def main() -> None:
                         help="add the understatements and hedged verdicts to the templates (0.6.0 on)")
     parser.add_argument("--care", action=argparse.BooleanOptionalAction, default=True,
                         help="add the patient-feedback sentences to the templates (0.6.0 on)")
+    parser.add_argument("--colloquial", action=argparse.BooleanOptionalAction, default=False,
+                        help="add the slang and textspeak sentences to the templates")
+    parser.add_argument("--colloquial-weight", type=float, default=1.0,
+                        help="extra factor on the slang and textspeak rows' weight")
     parser.add_argument("--nb-weight", type=float, default=0.5,
                         help="share of the NBSVM one-vs-rest logits (0.5.0 on; 0 before)")
     parser.add_argument("--tweet-copy", type=float, default=TWEET_COPY,
@@ -149,13 +153,17 @@ def main() -> None:
     if args.without_validation:
         frames = without_validation(frames)
     augment = cx_augmentation(short_answers=args.short_answers, litotes=args.litotes,
-                              care=args.care).assign(dataset="cx_augment")
+                              care=args.care, colloquial=args.colloquial).assign(dataset="cx_augment")
     train = pd.concat([df[df.split == "train"].assign(dataset=name) for name, df in frames.items()]
                       + [augment], ignore_index=True)
     train = train[train["label"].notna() & train["text"].notna()].reset_index(drop=True)
     train["weight"] = row_weights(train, args.balance)
     n_before = len(cx_augmentation(short_answers=args.short_answers))  # the 0.6.0 blocks come after these
-    train.loc[np.flatnonzero((train["dataset"] == "cx_augment").to_numpy())[n_before:], "weight"] *= NEW_BLOCKS_FACTOR
+    template_rows = np.flatnonzero((train["dataset"] == "cx_augment").to_numpy())
+    train.loc[template_rows[n_before:], "weight"] *= NEW_BLOCKS_FACTOR
+    if args.colloquial:  # the slang block comes last
+        n_without = len(cx_augmentation(short_answers=args.short_answers, litotes=args.litotes, care=args.care))
+        train.loc[template_rows[n_without:], "weight"] *= args.colloquial_weight
     cell_note = ("; rows weighted so that every (dataset, class) cell has the same total weight"
                  if args.balance == "dataset-class" else "")
     provenance = [
@@ -168,8 +176,9 @@ def main() -> None:
                             + ("; with the short survey answers" if args.short_answers else "")
                             + ("; with the litotes and hedged verdicts" if args.litotes else "")
                             + ("; with the patient-feedback sentences" if args.care else "")
+                            + ("; with the slang and textspeak sentences" if args.colloquial else "")
                             + (f" (these at {NEW_BLOCKS_FACTOR:g}x the row weight)"
-                               if args.litotes or args.care else "")))]
+                               if args.litotes or args.care or args.colloquial else "")))]
     t0 = time.perf_counter()
     class_weight = "balanced" if args.balance == "class" else None
     model = train_sentiment(train, "text", "label", weight="weight", class_weight=class_weight,
