@@ -59,7 +59,10 @@ def test_methods_with_examples_are_found() -> None:
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda t: t.name)
-def test_method_example(example: doctest.DocTest) -> None:
+def test_method_example(example: doctest.DocTest, tmp_path, monkeypatch) -> None:
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # examples' mkdtemp() folders: pytest prunes them
     report: list[str] = []
     runner = doctest.DocTestRunner(optionflags=FLAGS)
     result = runner.run(example, out=report.append, clear_globs=True)

@@ -48,7 +48,8 @@ def test_notebook_imports_only_cxtext_and_plotting(path):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_notebook_runs(path):
+def test_notebook_runs(path, tmp_path, monkeypatch):
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # the kernel's tempfile.mkdtemp() folders: pytest prunes them
     pytest.importorskip("ipykernel")
     nbclient = pytest.importorskip("nbclient")
     pytest.importorskip("matplotlib")
