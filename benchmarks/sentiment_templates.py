@@ -9,7 +9,7 @@ models train on. From 0.6.0 the fast model adds two blocks: understatements and
 hedged verdicts (``litotes=True``: "wasn't bad", "can't grumble", "not the
 greatest") and patient-feedback sentences (``care=True``: pain, wards, food,
 bedside manner); a third block, slang and textspeak (``colloquial=True``: "the
-nurse was fab", "parking is a joke", "vg"), was weighed for 0.9.0. This script
+nurse was fab", "parking is a joke", "vg"), was weighed and not shipped. This script
 trains the recipe of 0.6.0 (``dataset-class`` row weights, C = 4, ``nb_weight``
 0.5, 0.6.0's features: no tweet copy, no lexicon) with the 0.5.0 templates,
 with the litotes added, with both blocks, with both blocks at half the template

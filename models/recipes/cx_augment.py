@@ -197,12 +197,13 @@ CARE_STANDALONE = {
     ],
 }
 
-# Colloquial feedback (``colloquial=True``, sentiment-fast 0.9.0 on): survey boxes and patient
-# feedback are written the way people talk ("the nurse was fab", "parking is a joke", "vg"), in
-# regional slang and textspeak that the shared corpora (US tweets, US reviews, Reddit, restaurant
-# reviews) barely hold: fast 0.8.0 read "The nurse was fab" as negative (0.67) and "The wait was
-# shocking" as neutral. Written for cxtext as constructions with varied subjects, named staff
-# included; the colloquial evaluation set (tests/data/cx_colloquial.csv) was written separately.
+# Colloquial feedback (``colloquial=True``; tried for sentiment-fast 0.9.0, not shipped: README,
+# *Colloquial feedback*): survey boxes and patient feedback are written the way people talk ("the
+# nurse was fab", "parking is a joke", "vg"), in regional slang and textspeak that the shared
+# corpora (US tweets, US reviews, Reddit, restaurant reviews) barely hold: fast 0.8.0 read "The
+# nurse was fab" as negative (0.67) and "The wait was shocking" as neutral. Written for cxtext as
+# constructions with varied subjects, named staff included; the colloquial evaluation set
+# (tests/data/cx_colloquial.csv) was written separately.
 COLLOQUIAL_SUBJECTS = [
     "the nurse", "nurse kelly", "dr ahmed", "the receptionist", "mike the engineer", "the delivery driver",
     "the lads", "the staff", "the girl on the phone", "the bloke at the counter", "the food", "the app",
@@ -247,6 +248,7 @@ COLLOQUIAL_STANDALONE = {
     ],
 }
 
+
 def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = False,
                     litotes: bool = False, care: bool = False, colloquial: bool = False) -> pd.DataFrame:
     """Return a deterministic table of template sentences with ``text`` and ``label``.
@@ -254,7 +256,7 @@ def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = 
     ``short_answers=True`` adds the short survey answers (sentiment-fast 0.4.0
     on), ``litotes=True`` the understatements and hedged verdicts and
     ``care=True`` the patient-feedback sentences (both 0.6.0 on), ``colloquial=True``
-    slang and textspeak (0.9.0 on); the defaults
+    slang and textspeak (tried, in no shipped model); the defaults
     reproduce the table earlier models were trained with, and each switch
     leaves the rows of the others as they were.
 
