@@ -74,7 +74,11 @@ class _Summary:
             self.emotions.update(e for row in comments["emotions"] for e in (row or []))
         if "emotions" in mentions:
             for theme, found in zip(mentions["theme"].astype(str), mentions["emotions"]):
-                self.theme_emotions.setdefault(theme, Counter()).update(found or [])
+                if found:  # most mentions carry no emotion: no counter to touch
+                    counter = self.theme_emotions.get(theme)
+                    if counter is None:
+                        counter = self.theme_emotions[theme] = Counter()
+                    counter.update(found)
         self.mentions += len(mentions)
 
     def render(self, *, src: Path, out: Path, mentions_out: Path, seconds: float, info: dict) -> str:

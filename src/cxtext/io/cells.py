@@ -46,6 +46,7 @@ __all__ = [
 FORMULA_TRIGGERS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\Z")
 _ONLY_DASHES = re.compile(r"-+\Z")
+_JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps builds a new encoder per call with these options
 
 
 def needs_formula_escape(value: str) -> bool:
@@ -152,9 +153,9 @@ def to_text(value: Any, *, list_sep: str = ";") -> str:
             pass
     if type(value) is dict and all(type(k) is str and type(v) is float and math.isfinite(v)
                                    for k, v in value.items()):
-        return json.dumps(value, ensure_ascii=False)  # emotion scores: JSON-ready already
+        return _JSON.encode(value)  # emotion scores: JSON-ready already
     if isinstance(value, Mapping):
-        return json.dumps(to_json_value(value), ensure_ascii=False)
+        return _JSON.encode(to_json_value(value))
     if _is_sequence(value):
         items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
         return list_sep.join(to_text(v, list_sep=list_sep) for v in items)
