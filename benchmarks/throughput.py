@@ -8,8 +8,8 @@ Rows: the airline tweets as fixed in :mod:`cxtext.datasets` (all 14,427 for
 the fast model, the 2,886 test tweets for the rest), read in place from
 ``../shared/data``. Each figure is the best of ``--repeat`` timed runs after a
 warm-up (models loaded, caches filled), measured in one process; run it on a
-quiet machine. The fast model is timed with one thread and with two
-(``n_jobs=2``: batches of texts scored on both cores). The cost of theme
+quiet machine. The fast models (sentiment, emotions) are timed with one
+thread and with two (``n_jobs=2``: batches of texts scored on both cores). The cost of theme
 tagging in the fast pass (issue #5: at most +30%) is the full pass against the
 same pass with a tagger that finds nothing and no effort matching, timed in
 interleaved pairs (median ratio) before any torch model is loaded; because this machine switches between speed states from one
@@ -38,6 +38,7 @@ import cxtext
 from cxtext.clean import split_clauses
 from cxtext.datasets import load_airline_tweets, load_sentiment_dataset
 from cxtext.embeddings import bfloat16_is_native
+from cxtext.emotion import load_emotion_model
 from cxtext.sentiment import load_sentiment_model
 from cxtext.themes import EmbeddingThemeTagger
 
@@ -116,6 +117,13 @@ def main() -> None:
     rows.append({"what": "fast sentiment only, two threads (predict_proba, n_jobs=2)", "texts": len(every),
                  "per_s": best_rate(lambda: fast.predict_proba(every), len(every), args.repeat)})
     fast.set_params(n_jobs=None)
+    emotions = load_emotion_model("fast")
+    emotions.predict_proba(every[:50])
+    for threads in (None, 2):
+        emotions.set_params(n_jobs=threads)
+        rows.append({"what": f"fast emotions only (predict_proba{', n_jobs=2' if threads else ''})",
+                     "texts": len(every),
+                     "per_s": best_rate(lambda: emotions.predict_proba(every), len(every), args.repeat)})
     # What theme tagging (keywords + effort) adds to the fast pass: the same pass with a
     # tagger that finds nothing and no effort matching. The machine's speed drifts by
     # 10-30% within minutes, so each full run is paired with the bare run next to it and

@@ -236,3 +236,20 @@ def test_new_params_saved_and_restored(tmp_path):
     _set_manifest_param(folder, "positive_weight", None)
     old = FastEmotionClassifier.load(folder)
     assert old.nb_alpha is None and old.positive_weight == 1.0
+
+
+def test_batches_and_threads_score_as_one_pass_and_are_not_saved(fitted, tmp_path, monkeypatch):
+    from cxtext.emotion import fast
+
+    texts = TEXTS * 3
+    whole = fitted.predict_proba(texts)
+    monkeypatch.setattr(fast, "_PREDICT_BATCH", 5)  # many batches
+    assert np.allclose(fitted.predict_proba(texts), whole, atol=1e-6)
+    threaded = clone(fitted).set_params(n_jobs=2).fit(TEXTS, LABELS)  # the same fit (seeds fixed)
+    assert np.allclose(threaded.predict_proba(texts), whole, atol=1e-6)
+    assert threaded.predict_proba([]).shape == (0, len(EMOTIONS))
+    folder = threaded.save(tmp_path / "m", version="0.0.1")
+    assert "n_jobs" not in (folder / "manifest.json").read_text(encoding="utf-8")
+    assert FastEmotionClassifier.load(folder).n_jobs is None
+    with pytest.raises(ConfigError, match="n_jobs"):
+        threaded.set_params(n_jobs="2").predict_proba(texts)

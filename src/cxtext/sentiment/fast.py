@@ -25,7 +25,6 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +32,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
-from cxtext.engine.parallel import check_jobs
+from cxtext.engine.parallel import stack_batches
 from cxtext.errors import ConfigError, InputError, ModelVersionError
 from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays, write_model_dir
 from cxtext.sentiment.calibration import calibrate_temperature, softmax
@@ -453,19 +452,9 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
     def decision_function(self, X: Sequence[str]) -> np.ndarray:
         """Uncalibrated class logits, shape ``(n, n_classes)``."""
         check_is_fitted(self, ["coef_", "idf_"])
-        texts = [str(t) for t in X]
         hasher = self._hasher()
-
-        def batch_logits(start: int) -> np.ndarray:
-            return self._logits(hasher.transform(texts[start:start + _PREDICT_BATCH]), in_place=True)
-
-        # Batches keep the sparse matrices cache-sized: about 1.5x faster on 10k+ texts.
-        starts = range(0, max(len(texts), 1), _PREDICT_BATCH)
-        threads = 1 if self.n_jobs is None else min(check_jobs(self.n_jobs, name="n_jobs"), len(starts))
-        if threads < 2:
-            return np.vstack([batch_logits(start) for start in starts])
-        with ThreadPoolExecutor(threads, thread_name_prefix="cxtext-sentiment") as pool:
-            return np.vstack(list(pool.map(batch_logits, starts)))  # map keeps the batches' order
+        return stack_batches(lambda batch: self._logits(hasher.transform(batch), in_place=True),
+                             [str(t) for t in X], batch_size=_PREDICT_BATCH, n_jobs=self.n_jobs)
 
     def predict_proba_counts(self, X_counts: Any) -> np.ndarray:
         """Calibrated probabilities from raw counts, ``text_hasher().counts(texts)``.
