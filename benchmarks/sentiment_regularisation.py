@@ -37,7 +37,6 @@ import scipy.sparse as sp
 from cxtext.datasets import DATASETS, load_sentiment_dataset
 from cxtext.sentiment.fast import FastSentimentClassifier, vader_lexicon
 from cxtext.sentiment.features import lexicon_counts
-from cxtext.sentiment.train import clean_for_model
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "models" / "recipes"))
@@ -47,8 +46,8 @@ from sentiment_weighting import (
     CLASSES,
     benchmark_args,
     compare_settings,
+    compared_parts,
     fast_recipe_rows,
-    survey_dev_rows,
     write_comparison,
 )
 
@@ -72,10 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         counts = lexicon_counts([t[:hasher.max_chars] for t in texts], lexicon, min_words=LEXICON_MIN_WORDS)
         return _with_lexicon(hasher.transform(texts), counts, LEXICON_WEIGHT)
 
-    _, survey_texts, _ = survey_dev_rows()
-    parts = {"train": features(clean_for_model(train["text"].tolist())), "survey": features(survey_texts),
-             **{name: features(clean_for_model(df[df.split == "test"]["text"].tolist()))
-                for name, df in frames.items()}}
+    parts = compared_parts(features, train, frames)
     y = np.searchsorted(CLASSES, train["label"].to_numpy())
     results = compare_settings(args.C, lambda C, part: parts[part], y=y, weights=weights,
                                datasets=train["dataset"].to_numpy(), n_real=n_real, frames=frames,

@@ -38,7 +38,6 @@ import scipy.sparse as sp
 
 from cxtext.datasets import DATASETS, load_sentiment_dataset
 from cxtext.sentiment.fast import FastSentimentClassifier
-from cxtext.sentiment.train import clean_for_model
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "models" / "recipes"))
@@ -47,8 +46,8 @@ from sentiment_weighting import (
     CLASSES,
     benchmark_args,
     compare_settings,
+    compared_parts,
     fast_recipe_rows,
-    survey_dev_rows,
     write_comparison,
 )
 
@@ -75,10 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     train, n_real, weights = fast_recipe_rows(frames)
     hasher = FastSentimentClassifier(tweet_copy=1.0).text_hasher()
     n = hasher.n_features
-    counts = {"train": hasher.transform(clean_for_model(train["text"].tolist())),
-              "survey": hasher.transform(survey_dev_rows()[1]),
-              **{name: hasher.transform(clean_for_model(df[df.split == "test"]["text"].tolist()))
-                 for name, df in frames.items()}}
+    counts = compared_parts(hasher.transform, train, frames)
     results = compare_settings(
         args.weights, lambda w, part: _with_copy(counts[part], n, w),
         y=np.searchsorted(CLASSES, train["label"].to_numpy()), weights=weights,

@@ -112,6 +112,18 @@ def survey_dev_rows() -> tuple[pd.DataFrame, list[str], list[str]]:
     return surveys, clean_for_model(surveys["comment"].tolist()), [prompt_type(q) for q in surveys["question"]]
 
 
+def compared_parts(features: Callable[[list[str]], Any], train: pd.DataFrame,
+                   frames: dict[str, pd.DataFrame]) -> dict[str, Any]:
+    """``features`` of every part :func:`compare_settings` reads, texts cleaned as the pipeline cleans them.
+
+    ``"train"`` (the rows of :func:`fast_recipe_rows`), ``"survey"``
+    (:func:`survey_dev_rows`) and each set's test split in ``frames``.
+    """
+    return {"train": features(clean_for_model(train["text"].tolist())), "survey": features(survey_dev_rows()[1]),
+            **{name: features(clean_for_model(df[df.split == "test"]["text"].tolist()))
+               for name, df in frames.items()}}
+
+
 def macro_f1_of_scores(gold: np.ndarray, scores: np.ndarray) -> float:
     """Macro-F1 of the argmax of ``scores`` (rows of class scores, :data:`CLASSES` order) against ``gold``."""
     return round(float(f1_score(gold, CLASSES[np.asarray(scores).argmax(1)], average="macro")), 4)
