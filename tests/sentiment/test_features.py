@@ -8,6 +8,7 @@ from sklearn.preprocessing import normalize
 from cxtext.sentiment.features import (
     LEXICON_COLUMNS,
     TextHasher,
+    _sorted_keys,
     char_ngram_counts,
     counts_from_keys,
     idf_l2,
@@ -57,10 +58,12 @@ def test_char_ngram_counts_when_no_text_is_long_enough():
     assert got.shape == (2, 64) and got.nnz == 0
 
 
-@pytest.mark.parametrize("dtype", [np.int32, np.int64])
-def test_counts_from_keys_equals_scipys_sum_of_duplicates(dtype):
+@pytest.mark.parametrize(("dtype", "n_cols"), [(np.int32, 50), (np.int64, 50), (np.int32, 2**19),
+                                               (np.int64, 2**19), (np.int64, 2**40)])
+def test_counts_from_keys_equals_scipys_sum_of_duplicates(dtype, n_cols):
+    # keys of one, two and three 16-bit digits (the radix sort's passes)
     rng = np.random.default_rng(0)
-    n_rows, n_cols = 7, 50
+    n_rows = 7
     rows, cols = rng.integers(0, n_rows, 400), rng.integers(0, n_cols, 400)
     rows[rows == 3] = 4  # an empty row in the middle
     expected = sp.csr_matrix((np.ones(400, dtype=np.float32), (rows, cols)), shape=(n_rows, n_cols))
@@ -70,6 +73,16 @@ def test_counts_from_keys_equals_scipys_sum_of_duplicates(dtype):
     for name in ("indptr", "indices", "data"):
         np.testing.assert_array_equal(getattr(got, name), getattr(expected, name))
     assert counts_from_keys(np.array([], dtype=dtype), n_rows, n_cols).nnz == 0
+
+
+@pytest.mark.parametrize("dtype", [np.int16, np.int32, np.int64, np.uint32, np.uint64])
+def test_sorted_keys_equals_numpys_sort(dtype):
+    info = np.iinfo(dtype)
+    rng = np.random.default_rng(1)
+    for low, high in ((0, 1000), (0, info.max), (info.min, info.max)):
+        keys = rng.integers(low, high, 5000, dtype=dtype, endpoint=True)
+        np.testing.assert_array_equal(_sorted_keys(keys.copy()), np.sort(keys))
+    assert len(_sorted_keys(np.array([], dtype=dtype))) == 0
 
 
 def test_mark_negation_scope():
@@ -94,7 +107,7 @@ def test_fold_gives_the_smaller_hashers_counts(char_ngrams):
     assert big.can_fold_to(small)
     folded = big.fold(big.counts(TEXTS), small)
     direct = small.counts(TEXTS)
-    assert folded.shape == direct.shape
+    assert folded.shape == direct.shape and folded.has_canonical_format
     assert (folded != direct).nnz == 0
     np.testing.assert_array_equal(log_scale(folded).toarray(), small.transform(TEXTS).toarray())
 
