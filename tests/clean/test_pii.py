@@ -102,3 +102,16 @@ def test_each_type_listed_once() -> None:
 def test_placeholders_survive_second_pass() -> None:
     once = redact_pii("call 07700 900123 or mail a@b.com")[0]
     assert redact_pii(once) == (once, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("call +33 12 34 56 now", "call [PHONE] now"),  # 8 digits: the fewest a number may have
+        ("call +33 12 34 5 now", "call +33 12 34 5 now"),  # 7: left alone
+        ("flight 1234 to SW1A 1AA", "flight 1234 to [POSTCODE]"),  # few digits: postcodes still read
+        ("see www.x.com/12345678 or 07700 900123", "see [URL] or [PHONE]"),
+    ],
+)
+def test_digit_count_boundary(text: str, expected: str) -> None:
+    assert redact_pii(text)[0] == expected

@@ -195,10 +195,16 @@ def redact_pii(text: str) -> tuple[str, list[str]]:
     if has_at:
         text = _replace(_EMAIL, "EMAIL", text, found)
     if has_digit:
-        text = _replace(_CARD, "CARD", text, found, _card_ok)
+        # Cards, ZIP+4 codes and phone numbers all hold 8+ digits (their patterns
+        # or checks require it); most comments with a digit have fewer, and then
+        # only the postcode pattern can match.
+        many_digits = len(_HAS_DIGIT.findall(text)) >= 8
+        if many_digits:
+            text = _replace(_CARD, "CARD", text, found, _card_ok)
         text = _replace(_UK_POSTCODE, "POSTCODE", text, found, _postcode_ok)
-        text = _replace(_ZIP4, "POSTCODE", text, found)
-        text = _replace(_PHONE_INTL, "PHONE", text, found, _intl_ok)
-        text = _replace(_PHONE_UK, "PHONE", text, found, _uk_ok)
-        text = _replace(_PHONE_NANP, "PHONE", text, found)
+        if many_digits:
+            text = _replace(_ZIP4, "POSTCODE", text, found)
+            text = _replace(_PHONE_INTL, "PHONE", text, found, _intl_ok)
+            text = _replace(_PHONE_UK, "PHONE", text, found, _uk_ok)
+            text = _replace(_PHONE_NANP, "PHONE", text, found)
     return text, list(dict.fromkeys(found))
