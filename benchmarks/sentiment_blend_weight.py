@@ -33,7 +33,7 @@ Run of 2026-12-06 (fold components of ``sentiment-accurate`` 0.11.0 and
 ``sentiment-fast`` 0.7.0): the rule picks 0.4 (mean 0.791 against 0.787 for the
 shipped 0.5 and 0.788 for 0.6), within noise (bootstrap of the four validation
 sets: 0.4 is +0.003 ± 0.003 over 0.5, 0.6 +0.006 ± 0.004), so the shipped blend
-keeps equal weights; README, *The blend's weights*.
+keeps equal weights; RESULTS_LOG.md, *The blend's weights*.
 """
 
 from __future__ import annotations

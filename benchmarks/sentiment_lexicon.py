@@ -25,7 +25,7 @@ without the test split of any set trained on:
    the row ``VADER`` (it trains on nothing).
 
 Weight 3 counted in texts of 8+ words (``--scales 0 3 --min-words 8``) is
-sentiment-fast 0.8.0's setting: see the README (*A polarity lexicon in the fast
+sentiment-fast 0.8.0's setting: see RESULTS_LOG.md (*A polarity lexicon in the fast
 model*). Writes ``sentiment_lexicon.md``/``.json`` to ``--out``.
 """
 

@@ -21,7 +21,7 @@ preset would score on a genre it never saw. About 8 more minutes.
 
 Runs of 2026-12-06 (as a ``/tmp`` copy of this script, same rows and settings):
 GoEmotions left out 0.571 (VADER 0.611), the women's clothing reviews left out
-0.494 (VADER 0.430); README, *A polarity lexicon in the fast model*. With
+0.494 (VADER 0.430); RESULTS_LOG.md, *A polarity lexicon in the fast model*. With
 ``--with-fast`` (05:28 and 05:44 UTC, this script; the tuned figures repeated):
 GoEmotions fast 0.7.0 / 0.8.0 recipe 0.497 / 0.511, blended 0.564 / 0.568;
 clothing 0.445 / 0.460, blended 0.484 / 0.487.

@@ -59,7 +59,7 @@ weights ``accurate_soup.py`` averages. Tried 2026-12-06 with K = 1 and 2 next
 to the shipped run (28 min each): the soup of the three is a better tuned
 model alone (airline test 0.816 against the members' 0.805 / 0.818 / 0.813)
 but not a better blend, and the emotion blend's holdout stays at 0.610
-(README, *Averaging the weights of three trainings*). Not shipped.
+(benchmarks/RESULTS_LOG.md, *Averaging the weights of three trainings*). Not shipped.
 
 ``--without-validation`` leaves out the blend-validation rows of
 ``blend_validation.py`` (a fold model, written to ``--out``, for choosing a
@@ -75,7 +75,7 @@ the two survey dev sets with prompts (no model trained on them): seed 0
 0.907 / 0.869, seed 1 0.903 / 0.862, seed 1 + short answers 0.913 / 0.888,
 seed 0 + short answers 0.948 / 0.875. The seed-1 + short-answers run was
 shipped first under these version numbers and replaced within the session:
-it cost the sentiment of short review clauses (README, *A second training of
+it cost the sentiment of short review clauses (benchmarks/RESULTS_LOG.md, *A second training of
 the tuned MiniLM*). A blend in thirds of two tuned runs and the fast model
 scored best on the shared test splits (airline 0.819-0.821 model only) but
 lower on the survey dev sets, at two MiniLM passes per text.

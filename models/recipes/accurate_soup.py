@@ -21,7 +21,7 @@ prediction time.
 Run once (2026-12-06) on the shipped run and two ``--order-seed`` runs
 (``models:0.11.0:0.6.0``, ``/tmp/o1:0.13.0:0.8.0``, ``/tmp/o2:0.13.0:0.8.0``):
 not shipped; the blend with the fast model and the emotions did not gain
-(README, *Averaging the weights of three trainings*).
+(benchmarks/RESULTS_LOG.md, *Averaging the weights of three trainings*).
 """
 
 from __future__ import annotations

@@ -197,8 +197,8 @@ CARE_STANDALONE = {
     ],
 }
 
-# Colloquial feedback (``colloquial=True``; tried for sentiment-fast 0.9.0, not shipped: README,
-# *Colloquial feedback*): survey boxes and patient feedback are written the way people talk ("the
+# Colloquial feedback (``colloquial=True``; tried for sentiment-fast 0.9.0, not shipped:
+# benchmarks/RESULTS_LOG.md, *Colloquial feedback*): survey boxes and patient feedback are written the way people talk ("the
 # nurse was fab", "parking is a joke", "vg"), in regional slang and textspeak that the shared
 # corpora (US tweets, US reviews, Reddit, restaurant reviews) barely hold: fast 0.8.0 read "The
 # nurse was fab" as negative (0.67) and "The wait was shocking" as neutral. Written for cxtext as

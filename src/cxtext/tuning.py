@@ -253,7 +253,7 @@ def average_tops(tops: Sequence[TunedTop]) -> TunedTop:
     good model, often better than each (Wortsman et al. 2022, "Model soups").
     Averaging unrelated models gives nonsense; score the result before use
     (for cxtext's accurate top it was better alone but not in the shipped
-    blend: README, *Averaging the weights of three trainings*).
+    blend: benchmarks/RESULTS_LOG.md, *Averaging the weights of three trainings*).
     The layers are new frozen copies; ``history`` lists each top's history.
 
     Examples

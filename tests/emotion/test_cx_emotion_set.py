@@ -4,7 +4,7 @@
 feedback) written for cxtext by a contributor who saw neither the models' output
 nor their training templates (``cx_emotions.SOURCE.md``); it is never trained
 on. The floors sit a little under the figures measured when the models were
-shipped (README, *Emotions*), so a model that loses the CX vocabulary fails here.
+shipped (benchmarks/RESULTS_LOG.md, *Customer words for emotions*), so a model that loses the CX vocabulary fails here.
 """
 
 from __future__ import annotations

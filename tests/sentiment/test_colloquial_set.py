@@ -5,7 +5,7 @@ regional English ("Nurse Jo on ward 7 was fab", "sort the hospital parking out
 ffs"), written for cxtext by a contributor who saw neither the models' output
 nor their training templates (``cx_colloquial.SOURCE.md``); no model trains on
 it. The floors sit a little under the figures measured through ``analyze``
-(README, *Colloquial feedback*); VADER and TextBlob score 0.49 there.
+(benchmarks/RESULTS_LOG.md, *Colloquial feedback*); VADER and TextBlob score 0.49 there.
 """
 
 from __future__ import annotations
