@@ -91,6 +91,11 @@ def test_odd_values(value: object, expected: str) -> None:
         ("&lt;3!", "[red heart]!"),
         ("Great :)", "Great :)"),  # beside words: left for the models
         ("2:30", "2:30"),
+        ("1\ufe0f\u20e3 star", "[keycap 1] star"),  # an emoji that starts with an ASCII digit
+        ("caf\u00e9 \u201cnice\u201d \u2014 ok", 'café "nice" — ok'),  # non-ASCII, no emoji
+        ("a \t\u00a0 b", "a b"),  # a run of mixed blanks
+        ("a\u00a0b a\u3000b", "a b a b"),  # one blank that is not a space
+        ("x  y \n\n z", "x y\nz"),
     ],
 )
 def test_cleaning_steps(raw: str, expected: str) -> None:

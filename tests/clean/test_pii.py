@@ -115,3 +115,16 @@ def test_placeholders_survive_second_pass() -> None:
 )
 def test_digit_count_boundary(text: str, expected: str) -> None:
     assert redact_pii(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("@united mail me at jo@x.com", "@united mail me at [EMAIL]"),  # a handle first, then an e-mail
+        ("@united @delta thanks", "@united @delta thanks"),  # handles only
+        ("a_b@x.io", "[EMAIL]"),  # "_" ends a local part too
+        ("see WWW.X.COM now", "see [URL] now"),  # web addresses in any case
+    ],
+)
+def test_quick_checks_keep_every_match(text: str, expected: str) -> None:
+    assert redact_pii(text)[0] == expected
