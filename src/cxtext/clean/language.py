@@ -235,7 +235,10 @@ def _tokens(text: str) -> tuple[str, list[str]]:
         if ("@" in text or "#" in text or "[" in text or "/" in text or "www" in text)
         else text
     )
-    words = [t.replace("\u2019", "'").lower() for t in _WORD.findall(stripped)]
+    if stripped.isascii():  # lower-casing ASCII keeps every word's letters and length
+        words = _WORD.findall(stripped.lower())
+    else:
+        words = [t.replace("\u2019", "'").lower() for t in _WORD.findall(stripped)]
     # single letters ("n/a", "b&b", "q") say nothing about the language, except I and a
     return stripped, [t for t in words if len(t) > 1 or t in ("i", "a")]
 

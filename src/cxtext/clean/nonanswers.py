@@ -88,6 +88,12 @@ FILLERS_AFTER: tuple[str, ...] = (
     "at present",
 )
 
+#: Every word of a non-answer or a filler: an answer holding any other word cannot
+#: be reduced to a non-answer by stripping fillers, so most comments skip that loop.
+_NON_ANSWER_WORDS: frozenset[str] = frozenset(
+    word for phrase in (*NON_ANSWERS, *FILLERS_BEFORE, *FILLERS_AFTER) for word in phrase.split()
+)
+
 _PII_PLACEHOLDER = re.compile(r"\[(?:EMAIL|URL|PHONE|CARD|POSTCODE)\]")
 _RATING = re.compile(r"\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:/|out of)\s*(5|10|100)\s*[!.]*\s*", re.IGNORECASE)
 _PERCENT = re.compile(r"\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%\s*[!.]*\s*")
@@ -211,5 +217,7 @@ def is_non_answer_text(text: str) -> bool:
     tokens = key.split()
     if tokens and all(_is_mash_token(t) for t in tokens):
         return True
+    if not _NON_ANSWER_WORDS.issuperset(tokens):
+        return False
     stripped = _strip_fillers(key)
     return stripped != key and stripped in NON_ANSWERS
