@@ -146,6 +146,8 @@ def to_text(value: Any, *, list_sep: str = ";") -> str:
     """
     if isinstance(value, str):
         return value
+    if value is None:  # duplicate_of and effort, mostly: before the slower checks below
+        return ""
     if type(value) is list:  # theme and emotion lists, the common case: str items only
         try:
             return list_sep.join(value)
