@@ -157,3 +157,19 @@ def test_text_only_evaluation_scores_what_analyze_outputs():
     assert report.results["fast"]["accuracy"] == 1.0
     assert analyzed[:3] == ["negative"] * 3 and analyzed[5] == "positive"
     assert any("without a question" in note for note in report.notes)
+
+
+def test_throughput_is_the_fastest_of_short_passes(monkeypatch):
+    from cxtext import evaluate
+
+    calls = []
+
+    def task():
+        calls.append(1)
+        return len(calls)
+
+    result, seconds = evaluate._fastest(task)
+    assert result == 1 and len(calls) == evaluate._MAX_TIMINGS and seconds >= 0  # first run's result
+    calls.clear()
+    monkeypatch.setattr(evaluate, "_TIMING_BUDGET", 0.0)  # a pass that took the whole budget runs once
+    assert evaluate._fastest(task)[0] == 1 and len(calls) == 1

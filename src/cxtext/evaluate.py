@@ -29,7 +29,7 @@ import json
 import logging
 import os
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -129,11 +129,39 @@ def _ece(proba: np.ndarray, classes: Sequence[Any], gold: np.ndarray) -> float:
     return float(expected_calibration_error(np.asarray(proba, dtype=float), y_idx))
 
 
+#: A timed pass is repeated (up to :data:`_MAX_TIMINGS` runs in all) while the runs
+#: so far took less than this many seconds, and the fastest run counts: on a few
+#: thousand rows one pass takes a fraction of a second, and a single timing of it
+#: swung by a factor of 1.5 between runs on a busy 2-core machine.
+_TIMING_BUDGET = 1.0
+_MAX_TIMINGS = 3
+
+
+def _fastest(task: Callable[[], Any]) -> tuple[Any, float]:
+    """``task()``'s result (from its first run) and the seconds of its fastest run.
+
+    Examples
+    --------
+    >>> result, seconds = _fastest(lambda: sum(range(1000)))
+    >>> result, seconds > 0
+    (499500, True)
+    """
+    result: Any = None
+    best, spent, runs = float("inf"), 0.0, 0
+    while runs == 0 or (runs < _MAX_TIMINGS and spent < _TIMING_BUDGET):
+        start = time.perf_counter()
+        out = task()
+        took = time.perf_counter() - start
+        if runs == 0:
+            result = out
+        best, spent, runs = min(best, took), spent + took, runs + 1
+    return result, best
+
+
 def _run(model: Any, texts: list[str]) -> tuple[np.ndarray, np.ndarray | None, float]:
     _predict(model, texts[:8])  # warm-up: lazy lexicon/pipeline loading is not throughput
-    start = time.perf_counter()
-    pred, proba = _predict(model, texts)
-    return pred, proba, time.perf_counter() - start
+    (pred, proba), seconds = _fastest(lambda: _predict(model, texts))
+    return pred, proba, seconds
 
 
 def _in_context(proba: np.ndarray, classes: list[str], texts: list[str],
@@ -356,9 +384,7 @@ def evaluate_sentiment(texts: Sequence[Any], labels: Sequence[Any],
     clean_seconds = 0.0
     if any(kind == "model" for _, kind, _ in runs):
         clean_for_model(raw[:8])  # warm-up (loads the spaCy pipeline)
-        clean_start = time.perf_counter()
-        cleaned = clean_for_model(raw)
-        clean_seconds = time.perf_counter() - clean_start
+        cleaned, clean_seconds = _fastest(lambda: clean_for_model(raw))
 
     # cxtext models read every comment as analyze() does: through its prompt, or
     # without one as an answer to a neutral prompt (emoji-only texts, worded requests)
@@ -410,7 +436,8 @@ def evaluate_sentiment(texts: Sequence[Any], labels: Sequence[Any],
     notes = [
         "cxtext models score text cleaned as the pipeline cleans it; baselines score the raw text.",
         ("Model throughput includes that cleaning; all throughput measured in this run on this "
-         "machine (indicative only)."),
+         "machine (indicative only), each the fastest of up to 3 passes while they take under "
+         "a second in all."),
         "Macro-F1 averages the classes present in the gold labels.",
     ]
     if questions is not None:
