@@ -318,9 +318,12 @@ def test_orphan_emotions_rules():
     assert [m["emotions"] for m in mentions] == [[], []]
 
 
-def test_emotions_can_be_switched_off():
-    cm = cxtext.Analyzer(emotions=False).analyze(["The app is so annoying"]).comments
+@pytest.mark.parametrize("off", [False, "none", "None", "off"])
+def test_emotions_can_be_switched_off(off):
+    analyzer = cxtext.Analyzer(emotions=off)
+    cm = analyzer.analyze(["The app is so annoying"]).comments
     assert cm.loc[0, "emotions"] == [] and cm.loc[0, "emotion_scores"] == {}
+    assert analyzer.emotion_model is None
 
 
 def test_accurate_preset_shares_one_encoding(monkeypatch):

@@ -189,6 +189,10 @@ def _check_ids(ids: pd.Series, column: str | None, seen: set[Hashable]) -> None:
         raise DuplicateIdError(column, dups)
 
 
+#: Spellings of "no emotions" accepted for ``emotions=`` (the command line's ``--emotions none``).
+_OFF = frozenset({"none", "off", "false"})
+
+
 class Analyzer:
     """A reusable analysis pipeline.
 
@@ -209,7 +213,8 @@ class Analyzer:
         when its ``tag`` accepts them and it sets ``uses_embeddings``).
     emotions : str, path, model or False, optional
         Override the preset's emotion model (``"fast"``, ``"accurate"``, a model
-        folder, a fitted model); ``False`` skips emotions (the columns stay, empty).
+        folder, a fitted model); ``False`` (or ``"none"``, as on the command line)
+        skips emotions (the columns stay, empty).
         A comment's ``emotions`` and ``emotion_scores`` are read from the whole
         comment, like its sentiment; each mention carries its own clause's emotions.
     taxonomy : Taxonomy or path, optional
@@ -285,7 +290,8 @@ class Analyzer:
     def _spec(self, part: str) -> Any:
         chosen = getattr(self, part)
         spec = PRESETS[self.preset][part] if chosen is None else chosen
-        if chosen is False:
+        if chosen is False or (part == "emotions" and isinstance(chosen, str)
+                               and chosen.strip().lower() in _OFF):
             return False
         if isinstance(spec, str) and spec == "embedding" and part != "themes":
             raise NotAvailableError(
