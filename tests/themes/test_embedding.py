@@ -237,3 +237,24 @@ def test_accurate_preset_uses_embedding_tagger(monkeypatch: pytest.MonkeyPatch) 
     text = res.comments["text_clean"][0]
     assert all(text[s:e] == ev for s, e, ev in zip(sim["start"], sim["end"], sim["evidence"]))
     assert res.comments["effort"].tolist() == [None, "low"]
+
+
+def test_background_texts_veto_similarity_only_hits(taxonomy: Taxonomy) -> None:
+    # "slow" reads as waiting time by similarity alone (no seed matches it)
+    plain = EmbeddingThemeTagger(taxonomy, encoder=FakeEncoder(), keyword=False, background=()).fit()
+    assert plain.predict(["slow"]) == [["waiting_time"]]
+    assert len(plain.background_) == 0
+    # a background text at least as close as the theme vetoes the similarity-only hit
+    vetoed = EmbeddingThemeTagger(taxonomy, encoder=FakeEncoder(), keyword=False,
+                                  background=("slow slow", "long delay")).fit()
+    assert vetoed.background_.shape == (2, 5)
+    assert vetoed.predict(["slow"]) == [[]]
+    # keyword hits are never vetoed
+    with_keywords = EmbeddingThemeTagger(taxonomy, encoder=FakeEncoder(),
+                                         background=("we waited in the queue", "queue")).fit()
+    assert "waiting_time" in with_keywords.predict(["We waited in the queue"])[0]
+
+
+def test_background_must_be_a_sequence_of_texts(taxonomy: Taxonomy) -> None:
+    with pytest.raises(ConfigError, match="sequence of texts"):
+        EmbeddingThemeTagger(taxonomy, encoder=FakeEncoder(), background="All good.").fit()
