@@ -55,7 +55,6 @@ MENTION_COLUMNS = [
     "confidence", "start", "end", "evidence", "matched", "clause", "emotions", "effort",
 ]
 _EVIDENCE_MAX = 300  # characters of a clause shown as evidence around a match
-_HASH_BATCH = 2048  # texts hashed per batch when sentiment and emotion share the hashing
 
 
 @dataclass
@@ -189,7 +188,7 @@ def _check_ids(ids: pd.Series, column: str | None, seen: set[Hashable]) -> None:
         raise DuplicateIdError(column, dups)
 
 
-#: Spellings of "no emotions" accepted for ``emotions=`` (the command line's ``--emotions none``).
+#: Spellings of "no emotions" accepted for ``emotions=`` and by the command line's ``--emotions``.
 _OFF = frozenset({"none", "off", "false"})
 
 
@@ -865,13 +864,15 @@ def _shared_hash_proba(texts: list[str], sentiment: Any, emotion: Any,
     s_hasher, e_hasher = hashers[0](), hashers[1]()
     if not s_hasher.can_fold_to(e_hasher):
         return None
+    from cxtext.sentiment.features import HASH_BATCH
+
     sentiment_parts, emotion_parts = [], []
     wanted = None if emotion_rows is None else np.asarray(emotion_rows, dtype=np.intp)
-    for lo in range(0, len(texts), _HASH_BATCH):  # cache-sized sparse matrices
-        counts = s_hasher.counts(texts[lo:lo + _HASH_BATCH])
+    for lo in range(0, len(texts), HASH_BATCH):  # cache-sized sparse matrices
+        counts = s_hasher.counts(texts[lo:lo + HASH_BATCH])
         sentiment_parts.append(sentiment.predict_proba_counts(counts))
         if wanted is not None:
-            here = wanted[(wanted >= lo) & (wanted < lo + _HASH_BATCH)] - lo
+            here = wanted[(wanted >= lo) & (wanted < lo + HASH_BATCH)] - lo
             if not len(here):
                 continue
             counts = counts[here] if len(here) < counts.shape[0] else counts

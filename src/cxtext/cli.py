@@ -148,7 +148,7 @@ def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
     """
     from contextlib import nullcontext
 
-    from cxtext.analyzer import Analyzer
+    from cxtext.analyzer import _OFF, Analyzer
     from cxtext.engine.checkpoint import Checkpoint
     from cxtext.engine.interrupt import StopFlag, stop_between_chunks
     from cxtext.engine.parallel import check_jobs
@@ -162,7 +162,8 @@ def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
     if themes is not None:
         options["themes"] = themes
     if emotions is not None:
-        options["emotions"] = False if emotions.strip().lower() in ("none", "off", "false") else emotions
+        # the analyzer reads these spellings as off too; False keeps checkpointed options as they were
+        options["emotions"] = False if emotions.strip().lower() in _OFF else emotions
     Analyzer(**options, chunksize=chunksize)  # check the options before reading anything
     if jobs is not None:
         jobs = check_jobs(jobs)

@@ -243,7 +243,7 @@ def test_batches_and_threads_score_as_one_pass_and_are_not_saved(fitted, tmp_pat
 
     texts = TEXTS * 3
     whole = fitted.predict_proba(texts)
-    monkeypatch.setattr(fast, "_PREDICT_BATCH", 5)  # many batches
+    monkeypatch.setattr(fast, "HASH_BATCH", 5)  # many batches
     assert np.allclose(fitted.predict_proba(texts), whole, atol=1e-6)
     threaded = clone(fitted).set_params(n_jobs=2).fit(TEXTS, LABELS)  # the same fit (seeds fixed)
     assert np.allclose(threaded.predict_proba(texts), whole, atol=1e-6)

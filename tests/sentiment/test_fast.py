@@ -79,7 +79,7 @@ def test_save_load_round_trip_and_tamper(tmp_path):
 def test_threads_score_batches_in_order_and_are_not_saved(tmp_path, monkeypatch):
     from cxtext.sentiment import fast
 
-    monkeypatch.setattr(fast, "_PREDICT_BATCH", 7)  # 150 texts: 22 batches
+    monkeypatch.setattr(fast, "HASH_BATCH", 7)  # 150 texts: 22 batches
     X, y = _data(repeat=10)
     serial = _small().fit(X, y)
     expected = serial.predict_proba(X)

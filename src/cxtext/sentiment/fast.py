@@ -37,6 +37,7 @@ from cxtext.errors import ConfigError, InputError, ModelVersionError
 from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays, write_model_dir
 from cxtext.sentiment.calibration import calibrate_temperature, softmax
 from cxtext.sentiment.features import (
+    HASH_BATCH,
     TextHasher,
     feature_major,
     idf_l2,
@@ -48,7 +49,6 @@ __all__ = ["SENTIMENT_LABELS", "FastSentimentClassifier", "fit_linear_logits", "
            "vader_lexicon", "write_lexicon"]
 
 logger = logging.getLogger(__name__)
-_PREDICT_BATCH = 2048  # texts hashed per batch at prediction
 
 SENTIMENT_LABELS = ("negative", "neutral", "positive")
 WEIGHTS_FILE = "weights.safetensors"
@@ -454,7 +454,7 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         check_is_fitted(self, ["coef_", "idf_"])
         hasher = self._hasher()
         return stack_batches(lambda batch: self._logits(hasher.transform(batch), in_place=True),
-                             [str(t) for t in X], batch_size=_PREDICT_BATCH, n_jobs=self.n_jobs)
+                             [str(t) for t in X], batch_size=HASH_BATCH, n_jobs=self.n_jobs)
 
     def predict_proba_counts(self, X_counts: Any) -> np.ndarray:
         """Calibrated probabilities from raw counts, ``text_hasher().counts(texts)``.
