@@ -7,8 +7,9 @@ Usage::
 Rows: the airline tweets as fixed in :mod:`cxtext.datasets` (all 14,427 for
 the fast model, the 2,886 test tweets for the rest), read in place from
 ``../shared/data``. Each figure is the best of ``--repeat`` timed runs after a
-warm-up (models loaded, caches filled), measured in one process; run it on a
-quiet machine. The fast models (sentiment, emotions) are timed with one
+warm-up (models loaded, caches filled), measured in one process (``n_jobs=1``)
+except the rows with the default options, where ``Analyzer(n_jobs=None)`` analyses
+2,000+ rows on worker processes, one per core; run it on a quiet machine. The fast models (sentiment, emotions) are timed with one
 thread and with two (``n_jobs=2``: batches of texts scored on both cores). The cost of theme
 tagging in the fast pass (issue #5: at most +30%) is the full pass against the
 same pass with a tagger that finds nothing and no effort matching, timed in
@@ -128,8 +129,8 @@ def main() -> None:
     # tagger that finds nothing and no effort matching. The machine's speed drifts by
     # 10-30% within minutes, so each full run is paired with the bare run next to it and
     # the median of the pairs' ratios is reported.
-    full = cxtext.Analyzer(preset="fast")
-    bare = cxtext.Analyzer(preset="fast", themes=NoThemes())
+    full = cxtext.Analyzer(preset="fast", n_jobs=1)
+    bare = cxtext.Analyzer(preset="fast", themes=NoThemes(), n_jobs=1)
     reviews = load_sentiment_dataset("womens_clothing_reviews")
     reviews = reviews.loc[reviews["split"] == "test", "text"].head(2000).tolist()
     tagging_adds: dict[str, tuple[float, float]] = {}
@@ -164,12 +165,21 @@ def main() -> None:
                          "per_s": best_rate(lambda t=tagger: t.tag([c.text for cl in split_clauses(test)
                                                                     for c in cl]), len(test), args.repeat)})
         for emotions in (None, False):  # with the preset's emotion model, then without emotions
-            analyzer = cxtext.Analyzer(preset=preset, emotions=emotions)
+            analyzer = cxtext.Analyzer(preset=preset, emotions=emotions, n_jobs=1)
             analyzer.analyze(frame.head(50), text="text", id="id")
             label = "" if emotions is None else ", emotions off"
             rows.append({"what": f"whole analyze, {preset} preset{label}, one process", "texts": len(test),
                          "per_s": best_rate(lambda a=analyzer: a.analyze(frame, text="text", id="id"),
                                             len(test), args.repeat)})
+        if preset == "fast":  # the defaults: workers on every core for 2,000+ rows (Analyzer.n_jobs)
+            default = cxtext.Analyzer(preset="fast")
+            default.analyze(frame.head(50), text="text", id="id")
+            for what, data in (("the test tweets", frame),
+                               ("all tweets", pd.DataFrame({"id": range(len(every)), "text": every}))):
+                rows.append({"what": f"whole analyze, fast preset, default options (n_jobs=None), {what}",
+                             "texts": len(data),
+                             "per_s": best_rate(lambda a=default, d=data: a.analyze(d, text="text", id="id"),
+                                                len(data), args.repeat)})
 
     meta = {
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),

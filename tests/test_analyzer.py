@@ -102,6 +102,82 @@ def test_numpy_int_n_jobs_is_accepted():
     assert cxtext.Analyzer(n_jobs=np.int64(2)).n_jobs == 2
 
 
+@pytest.mark.parametrize(("n_jobs", "chunksize", "rows", "plan"), [
+    (2, 5000, 5000, (2, 2500)),   # one chunk, two workers: cut in two
+    (4, 5000, 2500, (2, 1250)),   # no chunk under 1,000 rows
+    (2, 5000, 1500, (1, 5000)),   # too small to cut: this process
+    (2, 9, 20, (2, 9)),           # enough chunks already
+    (2, 5000, 12000, (2, 5000)),
+    (1, 5000, 50000, (1, 5000)),
+])
+def test_given_n_jobs_plans_workers_and_chunks(n_jobs, chunksize, rows, plan):
+    assert cxtext.Analyzer(n_jobs=n_jobs, chunksize=chunksize)._plan(rows) == plan
+
+
+@pytest.fixture
+def two_cores(monkeypatch):
+    import sys
+
+    from cxtext.engine import parallel
+
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr("cxtext.embeddings.torch_model_loaded", lambda: False)
+
+
+def test_default_n_jobs_uses_the_cores_for_a_large_table_only(two_cores):
+    from cxtext.analyzer import AUTO_PARALLEL_ROWS
+
+    analyzer = cxtext.Analyzer()
+    assert analyzer._plan(AUTO_PARALLEL_ROWS - 1) == (1, 5000)
+    assert analyzer._plan(AUTO_PARALLEL_ROWS) == (2, AUTO_PARALLEL_ROWS // 2)
+    assert analyzer._plan(23000) == (2, 5000)
+    assert cxtext.Analyzer(n_jobs=1)._plan(23000) == (1, 5000)
+
+
+def test_default_n_jobs_stays_in_this_process_when_workers_would_cost_more(two_cores, monkeypatch):
+    import multiprocessing
+
+    model = cxtext.Analyzer().sentiment_model
+    assert cxtext.Analyzer(sentiment=model)._plan(20000) == (1, 5000)  # objects would travel with every chunk
+    monkeypatch.setattr("cxtext.embeddings.torch_model_loaded", lambda: True)
+    assert cxtext.Analyzer()._plan(20000) == (1, 5000)  # torch runs on every core already
+    monkeypatch.setattr("cxtext.embeddings.torch_model_loaded", lambda: False)
+    assert cxtext.Analyzer()._plan(20000) == (2, 5000)
+    monkeypatch.setattr(multiprocessing, "current_process", lambda: type("P", (), {"daemon": True})())
+    assert cxtext.Analyzer()._plan(20000) == (1, 5000)  # a Pool worker may not start processes
+
+
+def test_default_n_jobs_gives_the_serial_results():
+    """In a fresh process (here, earlier tests loaded torch models, which keeps one process)."""
+    import subprocess
+    import sys
+    import textwrap
+
+    from cxtext.engine.parallel import auto_jobs
+
+    if not sys.platform.startswith("linux") or auto_jobs(runs_torch=False) < 2:
+        pytest.skip("workers are started by default only on Linux with 2+ cores")
+    script = textwrap.dedent("""
+        import pandas as pd, cxtext
+        from cxtext.analyzer import AUTO_PARALLEL_ROWS
+        texts = [f"Order {i}: the delivery was late and support never called back." if i % 3 else
+                 f"Lovely staff, quick refund, thanks ({i})" for i in range(AUTO_PARALLEL_ROWS)]
+        analyzer = cxtext.Analyzer()
+        assert analyzer._plan(len(texts))[0] >= 2, analyzer._plan(len(texts))
+        default = analyzer.analyze(texts)
+        serial = cxtext.Analyzer(n_jobs=1).analyze(texts)
+        pd.testing.assert_frame_equal(serial.comments, default.comments)
+        pd.testing.assert_frame_equal(serial.mentions, default.mentions)
+        assert default.comments["is_duplicate"].any() and len(default.mentions) > AUTO_PARALLEL_ROWS  # across chunks
+        print("same results")
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.strip().endswith("same results")
+
+
+
 class _TagOnly:
     """The default keyword tagger without ``tag_clauses``: every clause is tokenized alone."""
 

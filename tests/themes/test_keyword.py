@@ -227,3 +227,14 @@ def test_places_named_after_waiting_are_not_waiting_time():
     assert "responsiveness" in themes[3]
     assert "knowledge" in themes[4]
     assert "responsiveness" not in themes[5]
+
+
+def test_taggers_of_equal_taxonomies_share_their_compiled_matchers() -> None:
+    first, second = KeywordThemeTagger().fit(), KeywordThemeTagger().fit()
+    assert first._compiled is second._compiled  # compiled once per process and taxonomy
+    smaller = KeywordThemeTagger(taxonomy=load_taxonomy().drop(["waiting_time"])).fit()
+    assert smaller._compiled is not first._compiled
+    text = ["We waited ages and the staff were rude"]
+    assert set(first.predict(text)[0]) == {"staff_attitude", "waiting_time"}
+    assert set(smaller.predict(text)[0]) == {"staff_attitude"}
+    assert pickle.loads(pickle.dumps(first)).predict(text) == first.predict(text)

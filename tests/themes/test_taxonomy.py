@@ -246,3 +246,20 @@ def test_empty_and_wrong_top_level(tmp_path: Path) -> None:
 def test_bad_taxonomy_argument_type() -> None:
     with pytest.raises(ConfigError, match="file path or a Taxonomy"):
         load_taxonomy(42)  # type: ignore[arg-type]
+
+
+def test_the_same_text_loads_once_and_an_edited_file_loads_again(tmp_path: Path) -> None:
+    assert load_taxonomy() is load_taxonomy()  # immutable: one object per text
+    path = write(tmp_path, GOOD)
+    first = load_taxonomy(path)
+    assert load_taxonomy(path) is first
+    path.write_text(GOOD.replace("seeds: [noisy, loud]", "seeds: [noisy, loud, din]"), encoding="utf-8")
+    edited = load_taxonomy(path)
+    assert edited is not first and "din" in edited["noise"].seeds
+
+
+def test_yaml_errors_keep_the_precise_message(tmp_path: Path) -> None:
+    """libyaml parses first; a file it rejects is read again for the pure-Python parser's words."""
+    path = write(tmp_path, GOOD.replace("    group: place\n", "\tgroup: place\n"))
+    with pytest.raises(ConfigError, match=r"found character '\\t' that cannot start any token"):
+        load_taxonomy(path)

@@ -25,7 +25,7 @@ import pandas as pd
 
 __all__ = [
     "analyze_chunk", "analyzer_info", "apply_duplicates", "chunk_ids", "feed_duplicates",
-    "get_analyzer", "init_worker",
+    "get_analyzer", "init_worker", "warm_up",
 ]
 
 logger = logging.getLogger(__name__)
@@ -75,13 +75,17 @@ def get_analyzer(options: Mapping[str, Any]) -> Any:
     analyzer = _ANALYZERS.get(key) if key is not None else None
     if analyzer is None:
         analyzer = fresh
-        # Load models and every lazily imported module now, once, on a dummy row.
-        probe = pd.DataFrame({"text": ["Warm-up: the staff were lovely."], "q": ["Anything else?"]})
-        analyzer._analyze_chunk(probe, "text", None, "q", _WorkerState())
+        warm_up(analyzer)
         if key is not None:
             _ANALYZERS[key] = analyzer
         logger.info("Loaded analyzer models in process %d", os.getpid())
     return analyzer
+
+
+def warm_up(analyzer: Any) -> None:
+    """Load ``analyzer``'s models and every lazily imported module, on one dummy row."""
+    probe = pd.DataFrame({"text": ["Warm-up: the staff were lovely."], "q": ["Anything else?"]})
+    analyzer._analyze_chunk(probe, "text", None, "q", _WorkerState())
 
 
 def _exit_with_parent() -> None:

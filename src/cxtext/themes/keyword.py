@@ -76,6 +76,8 @@ GENERIC_SEEDS: frozenset[str] = frozenset(
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _BATCH_SIZE = 1000
 _CACHE_SIZE = 100_000
+#: Most taxonomies whose compiled matchers :func:`_compiled_for` keeps.
+_COMPILED_KEPT = 8
 
 TaxonomyLike = Union[Taxonomy, str, "os.PathLike[str]", None]
 
@@ -202,6 +204,30 @@ class _Compiled:
         doc.from_array([LEMMA], np.asarray(lemmas, dtype=np.uint64).reshape(-1, 1))
 
 
+_COMPILED: dict[Taxonomy, _Compiled] = {}
+
+
+def _compiled_for(taxonomy: Taxonomy) -> _Compiled:
+    """The compiled matchers of ``taxonomy``, built once per process and taxonomy.
+
+    Compiling the default taxonomy's ~5,000 phrase patterns takes about 0.1 s,
+    which every new tagger paid, and so every new :class:`~cxtext.Analyzer` (each
+    :func:`cxtext.analyze` call). A :class:`Taxonomy` is immutable and compares by
+    content, so taggers of equal taxonomies share one :class:`_Compiled`; its
+    lemma and "matchable" caches depend only on the texts seen. Rebuilt when the
+    shared spaCy pipeline is not the one it was built with.
+    """
+    from cxtext._nlp import load_nlp
+
+    compiled = _COMPILED.get(taxonomy)
+    if compiled is None or compiled.nlp is not load_nlp():
+        compiled = _Compiled(taxonomy)
+        if len(_COMPILED) >= _COMPILED_KEPT:
+            _COMPILED.clear()
+        _COMPILED[taxonomy] = compiled
+    return compiled
+
+
 class KeywordThemeTagger(BaseEstimator):
     """Tag texts with CX themes by matching the taxonomy's seed phrases.
 
@@ -260,7 +286,7 @@ class KeywordThemeTagger(BaseEstimator):
                 f"in [0, 1]. Got {mc!r} instead."
             )
         self.taxonomy_ = load_taxonomy(self.taxonomy)
-        compiled = _Compiled(self.taxonomy_)
+        compiled = _compiled_for(self.taxonomy_)
         self._compiled = compiled
         self.classes_ = list(self.taxonomy_.ids)
         self.n_patterns_ = compiled.n_patterns
@@ -276,7 +302,7 @@ class KeywordThemeTagger(BaseEstimator):
                      "Call 'fit()' before 'tag' or 'predict' (fit() needs no data).")
         compiled = getattr(self, "_compiled", None)
         if compiled is None:  # e.g. after unpickling
-            compiled = self._compiled = _Compiled(self.taxonomy_)
+            compiled = self._compiled = _compiled_for(self.taxonomy_)
         return compiled
 
     def __getstate__(self) -> dict[str, Any]:
