@@ -63,6 +63,9 @@ CASES = [
     ("[enraged face]", "en"),  # emoji names are English words
     ("[thumbs up] [EMAIL]", "en"),
     ("@united", "und"),
+    ("Great quality SIM card.", "en"),  # "sim" is Portuguese for "yes"
+    ("Sim, o serviço foi muito bom", "pt"),
+    ("Ordered a size med, fits well", "en"),
 ]
 
 

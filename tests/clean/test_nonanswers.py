@@ -100,6 +100,12 @@ ANSWER_CASES = [
     "3 out of 10",
     "100%",
     "5*",
+    "★★★★☆",
+    "★★★★★",
+    "サービスがとても悪かった",  # other scripts hold no Latin vowel, and are no keyboard mash
+    "服务太差了，等了两个小时",
+    "Отлично",
+    "Εξαιρετικά",
 ]
 
 

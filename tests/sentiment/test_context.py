@@ -202,6 +202,7 @@ def test_a_mixed_answer_to_an_improve_prompt_leans_to_its_complaint(text):
     ("10/10", "positive"), ("9/10!", "positive"), ("11/10", "positive"), ("7 / 10", "neutral"),
     ("2/10", "negative"), ("0/10", "negative"), ("5/5", "positive"), ("3/5", "neutral"),
     ("1 out of 5", "negative"), ("0/5", "negative"), ("95/100", "positive"),
+    ("★★★★★", "positive"), ("★★★☆☆", "neutral"), ("★☆☆☆☆", "negative"), ("★ ★ ★ ★", "positive"),
 ])
 def test_rating_only_answers_are_read_from_the_rating(text, label):
     classes = ["negative", "neutral", "positive"]
@@ -211,7 +212,7 @@ def test_rating_only_answers_are_read_from_the_rating(text, label):
 
 
 def test_rating_reading_leaves_other_texts_alone():
-    for text in ("10/10 would fly again", "10/12", "[thumbs up]", "42"):
+    for text in ("10/10 would fly again", "10/12", "[thumbs up]", "42", "★★★★★★", "★ great"):
         assert rating_label(text) is None, text
         assert answer_meaning(text, "neutral") is None, text
 

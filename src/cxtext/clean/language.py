@@ -92,6 +92,8 @@ _FOREIGN_ALSO_IN_ENGLISH_TABLES = frozenset({
 _ENGLISH_ALSO_IN_FOREIGN_STOPWORDS = frozenset({
     "oh", "ha", "haha", "eh", "nah", "gah", "em", "alas", "certain", "different", "diverse",
     "eventual", "inclusive", "ta", "ty", "ur",
+    # product and place words of English feedback: "SIM card", "size med", "made in USA", "til Friday"
+    "sim", "med", "usa", "til",
 })
 # fmt: on
 

@@ -122,8 +122,12 @@ def _key(text: str) -> str:
 
 
 def _is_mash_token(token: str) -> bool:
-    """True for one keyboard-mash token such as 'asdf', 'jkljkl', 'xxxx', 'sdfghj'."""
-    if len(token) < 3 or not token.isalpha():
+    """True for one keyboard-mash token such as 'asdf', 'jkljkl', 'xxxx', 'sdfghj'.
+
+    Only ASCII letters are read: the rules know a Latin keyboard's rows and vowels,
+    and a word in another script ("サービスがとても悪かった", "Отлично") has no Latin vowel.
+    """
+    if len(token) < 3 or not token.isascii() or not token.isalpha():
         return False
     if len(set(token)) == 1:  # aaa, xxxx
         return True
@@ -157,7 +161,8 @@ def rating_answer(text: str) -> tuple[float, int] | None:
     """``(value, scale)`` when the whole answer is a rating, else None.
 
     A rating is a number out of 5, 10 or 100 (``"8/10"``, ``"3 out of 5"``), a
-    percentage (out of 100) or a number of stars (``"5*"``, ``"4 stars"``, out of 5).
+    percentage (out of 100), a number of stars (``"5*"``, ``"4 stars"``, out of 5)
+    or star glyphs (``"★★★★☆"``: filled out of all, or out of 5 with no empty ones).
 
     Examples
     --------
@@ -165,10 +170,16 @@ def rating_answer(text: str) -> tuple[float, int] | None:
     ((10.0, 10), (9.5, 10), (3.0, 5))
     >>> rating_answer("100%"), rating_answer("5*"), rating_answer("4 stars")
     ((100.0, 100), (5.0, 5), (4.0, 5))
+    >>> rating_answer("★★★★☆"), rating_answer("★★★★★"), rating_answer("★")
+    ((4.0, 5), (5.0, 5), (1.0, 5))
     >>> rating_answer("10/12"), rating_answer("42"), rating_answer("10/10 would fly again")
     (None, None, None)
     """
-    if not isinstance(text, str) or not text.lstrip()[:1].isdigit():
+    if not isinstance(text, str):
+        return None
+    if text.lstrip()[:1] in _STAR_GLYPHS:
+        return _star_glyphs(text)
+    if not text.lstrip()[:1].isdigit():
         return None
     found = _RATING.fullmatch(text)
     if found is not None:
@@ -178,6 +189,22 @@ def rating_answer(text: str) -> tuple[float, int] | None:
         if found is not None:
             return float(found.group(1).replace(",", ".")), scale
     return None
+
+
+#: Filled and empty star glyphs of a star rating written as text.
+_STAR_GLYPHS = "★☆"
+
+
+def _star_glyphs(text: str) -> tuple[float, int] | None:
+    """``(filled, scale)`` of a text of star glyphs only: out of all glyphs (5 or 10), else out of 5."""
+    stars = "".join(text.split())
+    if not stars or stars.strip(_STAR_GLYPHS):
+        return None
+    filled = stars.count("★")
+    scale = len(stars) if "☆" in stars else 5
+    if scale not in (5, 10) or filled > scale:
+        return None
+    return float(filled), scale
 
 
 def is_non_answer_text(text: str) -> bool:

@@ -354,8 +354,8 @@ def rating_label(text: str) -> str | None:
 
     Examples
     --------
-    >>> [rating_label(t) for t in ["10/10", "7/10", "1 out of 5", "75/100", "great"]]
-    ['positive', 'neutral', 'negative', 'neutral', None]
+    >>> [rating_label(t) for t in ["10/10", "7/10", "1 out of 5", "75/100", "★★☆☆☆", "great"]]
+    ['positive', 'neutral', 'negative', 'neutral', 'negative', None]
     """
     from cxtext.clean.nonanswers import rating_answer
 
@@ -398,7 +398,7 @@ def answer_meaning(text: str, prompt: str) -> str | None:
     (True, 'neutral')
     """
     text = text.strip()
-    if text[:1].isdigit():
+    if text[:1].isdigit() or text[:1] in "★☆":  # "8/10", "★★★★☆"
         rating = rating_label(text)
         if rating is not None:
             return rating
