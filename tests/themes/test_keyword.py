@@ -238,3 +238,13 @@ def test_taggers_of_equal_taxonomies_share_their_compiled_matchers() -> None:
     assert set(first.predict(text)[0]) == {"staff_attitude", "waiting_time"}
     assert set(smaller.predict(text)[0]) == {"staff_attitude"}
     assert pickle.loads(pickle.dumps(first)).predict(text) == first.predict(text)
+
+
+def test_pii_placeholders_are_no_theme_words(tagger: KeywordThemeTagger) -> None:
+    """redact_pii leaves "[PHONE]"/"[EMAIL]": no mention of the phone or e-mail support."""
+    from cxtext.clean.segment import split_clauses_with_docs
+
+    texts = ["[PHONE]", "Mine is [PHONE]/[EMAIL] now", "My [EMAIL] is below", "The phone line was dead"]
+    assert tagger.predict(texts) == [[], [], [], ["support"]]
+    clauses, docs = split_clauses_with_docs(texts)
+    assert [[h.theme for h in hits] for hits in tagger.tag_clauses(docs, clauses)] == [[], [], [], ["support"]]

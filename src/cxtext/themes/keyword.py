@@ -33,6 +33,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Union
@@ -205,6 +206,29 @@ class _Compiled:
 
 
 _COMPILED: dict[Taxonomy, _Compiled] = {}
+
+#: What :func:`cxtext.clean.redact_pii` leaves in place of personal data: "[PHONE]" is
+#: no mention of the phone (the ``support`` theme's seed), "[EMAIL]" none of e-mail.
+_PII_PLACEHOLDER = re.compile(r"\[(?:URL|EMAIL|CARD|POSTCODE|PHONE)\]")
+
+
+def _outside_placeholders(doc: Doc, matches: set[tuple[int, int, int]]) -> set[tuple[int, int, int]]:
+    """``matches`` without those that touch a PII placeholder of ``doc``."""
+    if not matches:
+        return matches
+    text = doc.text
+    if "[" not in text:
+        return matches
+    spans = [m.span() for m in _PII_PLACEHOLDER.finditer(text)]
+    if not spans:
+        return matches
+    keep = set()
+    for match in matches:
+        start, last = doc[match[1]].idx, doc[match[2] - 1]
+        end = last.idx + len(last)
+        if not any(start < e and s < end for s, e in spans):
+            keep.add(match)
+    return keep
 
 
 def _compiled_for(taxonomy: Taxonomy) -> _Compiled:
@@ -396,7 +420,7 @@ class KeywordThemeTagger(BaseEstimator):
                 )
             compiled.set_lemmas(doc)
             exact = set(compiled.lower_matcher(doc))
-            matches = exact.union(compiled.lemma_matcher(doc))
+            matches = _outside_placeholders(doc, exact.union(compiled.lemma_matcher(doc)))
             starts, ends = _token_bounds(doc)
             for clause in doc_clauses:
                 first = bisect_left(starts, clause.start)  # tokens [first, last) start in the clause
@@ -434,7 +458,7 @@ class KeywordThemeTagger(BaseEstimator):
     @staticmethod
     def _score_doc(doc: Doc, compiled: _Compiled, threshold: float) -> list[ThemeHit]:
         exact = set(compiled.lower_matcher(doc))
-        matches = exact.union(compiled.lemma_matcher(doc))
+        matches = _outside_placeholders(doc, exact.union(compiled.lemma_matcher(doc)))
         if not matches:
             return []
         return KeywordThemeTagger._score_matches(doc, exact, matches, compiled, threshold, 0)
