@@ -259,6 +259,13 @@ def test_output_column_clash_is_renamed(analyzer):
     assert cm["sentiment_input"].tolist() == ["manual"] and cm["sentiment"].tolist() == ["negative"]
 
 
+def test_an_output_analysed_again_keeps_every_column_once(analyzer):
+    first = analyzer.analyze(pd.DataFrame({"c": ["Rude staff"], "sentiment": ["manual"]}), text="c").comments
+    again = analyzer.analyze(first, text="c").comments
+    assert again.columns.is_unique
+    assert again["sentiment_input"].tolist() == ["manual"] and again["sentiment_input_2"].tolist() == ["negative"]
+
+
 def test_empty_frame_gives_empty_tables(analyzer):
     res = analyzer.analyze(pd.DataFrame({"c": pd.Series([], dtype=object)}), text="c")
     assert len(res.comments) == 0 and set(COMMENT_COLUMNS) <= set(res.comments.columns)
@@ -482,3 +489,17 @@ def test_ratings_and_emoticons_written_as_the_answer_get_their_sentiment(analyze
     labels = cm["sentiment"].tolist()
     assert labels[:3] == ["positive", "negative", "neutral"]
     assert labels[4:] == ["negative", "positive", "positive"]
+
+
+def test_a_repeated_index_is_refused_without_ids_and_fine_with_them():
+    """Mentions name comments by index label when no id column is given (pd.concat repeats labels)."""
+    a = pd.DataFrame({"rid": ["a1", "a2"], "c": ["Rude staff", "Awful rude staff"]})
+    b = pd.DataFrame({"rid": ["b1", "b2"], "c": ["Great delivery, fast", "Lovely quick delivery"]})
+    stacked = pd.concat([a, b])
+    with pytest.raises(cxtext.DuplicateIdError, match=r"index is not unique.*reset_index"):
+        cxtext.analyze(stacked, text="c")
+    with pytest.raises(cxtext.InputError, match="MultiIndex"):
+        cxtext.analyze(pd.concat([a, b], keys=["x", "y"]), text="c")
+    result = cxtext.analyze(stacked, text="c", id="rid")
+    assert list(result.comments.index) == [0, 1, 0, 1]
+    assert set(result.mentions["comment_id"]) <= {"a1", "a2", "b1", "b2"}

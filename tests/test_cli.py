@@ -49,6 +49,17 @@ def test_without_id_adds_row_numbers(tmp_path, survey_csv):
     assert _read(out)["row"].tolist() == [str(i) for i in range(50)]
 
 
+def test_an_output_without_ids_can_be_analysed_again(tmp_path, survey_csv):
+    """Its 'row' column (and every output column) is kept under another name."""
+    first, again = tmp_path / "first.csv", tmp_path / "again.csv"
+    assert main(["analyze", str(survey_csv), "-o", str(first), "--text", "comment", "-q"]) == 0
+    assert main(["analyze", str(first), "-o", str(again), "--text", "comment", "-q", "--chunksize", "7"]) == 0
+    table = pd.read_csv(again, dtype=str, keep_default_na=False)
+    assert table.columns.is_unique and list(table.columns[:2]) == ["row", "row_input"]
+    assert table["row"].tolist() == table["row_input"].tolist() == [str(i) for i in range(50)]
+    assert table["sentiment_input"].tolist() == _read(first)["sentiment"].tolist()
+
+
 @pytest.mark.parametrize("ext", ["xlsx", "parquet", "jsonl"])
 def test_other_formats_round_trip(tmp_path, tiny_survey, ext):
     src = tmp_path / f"in.{ext}"

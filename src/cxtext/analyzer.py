@@ -174,6 +174,17 @@ class _RunState:
         self.seen_ids.update(ids.tolist())
 
 
+def _check_index(index: pd.Index) -> None:
+    """Index labels serve as comment ids: one level, each label once."""
+    if isinstance(index, pd.MultiIndex):
+        raise InputError(
+            f"[CX100] analyze() needs a flat index to name comments by, got a MultiIndex with levels "
+            f"{list(index.names)}. Pass id='<a unique id column>', or df.reset_index() first."
+        )
+    if not index.is_unique:
+        raise DuplicateIdError(None, list(dict.fromkeys(index[index.duplicated()].tolist())))
+
+
 def _check_ids(ids: pd.Series, column: str | None, seen: set[Hashable]) -> None:
     if ids.isna().any():
         where = [str(i) for i in ids.index[ids.isna()][:10]]
@@ -447,6 +458,8 @@ class Analyzer:
         self._check_columns(frame, text, id, question)
         if id is not None:  # fail before any work, not at the chunk that repeats an id
             _RunState.check_unique(frame[id], id)
+        else:  # the index labels are the comments' ids in the mentions table
+            _check_index(frame.index)
         jobs, size = self._plan(len(frame))
         chunks = (frame.iloc[i:i + size] for i in range(0, len(frame), size))
         if jobs == 1:
@@ -1068,12 +1081,31 @@ def _empty_mentions() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=object) for c in MENTION_COLUMNS})
 
 
+def free_name(columns: Iterable[Hashable], name: str) -> str:
+    """``name``, or ``name_2``, ``name_3`` ... when ``columns`` already hold it.
+
+    Examples
+    --------
+    >>> free_name(["a", "sentiment_input"], "sentiment_input"), free_name(["a"], "b")
+    ('sentiment_input_2', 'b')
+    """
+    taken = set(columns)
+    candidate, n = name, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{name}_{n}"
+    return candidate
+
+
 def _rename_clashes(frame: pd.DataFrame) -> pd.DataFrame:
     clashes = [c for c in frame.columns if c in COMMENT_COLUMNS]
     if clashes:
         logger.warning("Input columns %s clash with cxtext output columns; kept as '<name>_input'.",
                        clashes)
-        frame = frame.rename(columns={c: f"{c}_input" for c in clashes})
+        renamed: dict[Hashable, str] = {}
+        for c in clashes:  # "sentiment_input" may be taken too (an output analysed again)
+            renamed[c] = free_name([*frame.columns, *renamed.values()], f"{c}_input")
+        frame = frame.rename(columns=renamed)
     return frame
 
 

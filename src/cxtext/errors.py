@@ -153,8 +153,8 @@ class DuplicateIdError(InputError):
 
     Parameters
     ----------
-    column : str
-        The id column.
+    column : str or None
+        The id column; ``None`` when the frame's index labels serve as ids.
     duplicates : sequence
         The ids that occur more than once.
     """
@@ -162,6 +162,15 @@ class DuplicateIdError(InputError):
     def __init__(self, column: object, duplicates: Sequence[object]) -> None:
         self.column = column
         self.duplicates = list(duplicates)
+        if column is None:  # no id column: the frame's index labels are the ids
+            super().__init__(
+                f"[CX103] The frame's index is not unique: {len(self.duplicates)} label(s) occur "
+                f"more than once: {_preview(self.duplicates)}. Without id=..., a mention's "
+                "comment_id is its comment's index label, so labels must identify one row each: "
+                "pass id='<a unique id column>', or reset the index (df.reset_index(drop=True); "
+                "pd.concat(..., ignore_index=True) when stacking exports)."
+            )
+            return
         super().__init__(
             f"[CX103] Id column {column!r} is not unique: {len(self.duplicates)} id(s) occur "
             f"more than once: {_preview(self.duplicates)}. Ids must identify one row each; "

@@ -127,7 +127,7 @@ def analyze_stream(chunks: Iterable[pd.DataFrame], *, options: Mapping[str, Any]
     ...  for cm, _ in analyze_stream([df.iloc[:1], df.iloc[1:]], options={}, text="c")]
     [[[0, False, None]], [[1, True, 0], [2, False, None]]]
     """
-    from cxtext.analyzer import Analyzer, _RunState
+    from cxtext.analyzer import Analyzer, _RunState, free_name
 
     state = _RunState(id)
     skip = 0
@@ -149,6 +149,8 @@ def analyze_stream(chunks: Iterable[pd.DataFrame], *, options: Mapping[str, Any]
     for comments, mentions, ids in ordered_map(executor, _task, tasks(), window=window):
         apply_duplicates(state.dedup, comments, ids)
         if id is None and row_column:
+            if "row" in comments.columns:  # e.g. re-analysing an output written without --id
+                comments = comments.rename(columns={"row": free_name(comments.columns, "row_input")})
             comments.insert(0, "row", comments.index.to_numpy())
         if checkpoint is not None:
             checkpoint.commit(comments, mentions, ids)
