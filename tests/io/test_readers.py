@@ -107,6 +107,13 @@ def test_wrong_encoding_override_is_clear(tmp_path):
     assert isinstance(info.value.__cause__, UnicodeDecodeError)
 
 
+def test_utf16_named_for_a_utf8_file_is_clear(tmp_path):
+    """UTF-16 without a byte-order mark raises a plain UnicodeError, not a decode error."""
+    p = write_bytes(tmp_path, "a.csv", b"comment\nhello\n")
+    with pytest.raises(UnreadableFileError, match=r"\[CX104\].*cannot be read as utf-16.*encoding="):
+        read_table(p, encoding="utf-16")
+
+
 @pytest.mark.parametrize("newline", [b"\n", b"\r\n"])
 def test_quoted_fields_with_embedded_newlines(tmp_path, newline):
     nl = newline

@@ -205,10 +205,11 @@ def _iter_csv(
         ) from exc
     except pd.errors.ParserError as exc:
         raise _unreadable(path, f"malformed CSV ({str(exc).strip()})", fix) from exc
-    except UnicodeDecodeError as exc:
+    except UnicodeError as exc:  # a decode error, or e.g. "UTF-16 stream does not start with BOM"
+        where = (f"bytes at offset {exc.start} are not valid {enc} ({exc.reason})"
+                 if isinstance(exc, UnicodeDecodeError) else f"it cannot be read as {enc} ({exc})")
         raise _unreadable(
-            path,
-            f"bytes at offset {exc.start} are not valid {enc} ({exc.reason})",
+            path, where,
             "Pass the right encoding=, e.g. 'cp1252' or 'latin-1', or leave it unset.",
         ) from exc
     except (OSError, EOFError) as exc:  # e.g. a corrupt or truncated .gz
@@ -343,10 +344,11 @@ def _iter_jsonl(path: Path, chunksize: int, encoding: str | None) -> Iterator[pd
                     raise _unreadable(
                         path, f"invalid JSON on line {lineno}, column {exc.colno}: {exc.msg}", fix
                     ) from exc
-                except UnicodeDecodeError as exc:
+                except UnicodeError as exc:
                     raise _unreadable(
                         path,
-                        f"line {lineno} is not valid {encoding or 'UTF-8'} ({exc.reason})",
+                        f"line {lineno} is not valid {encoding or 'UTF-8'} "
+                        f"({exc.reason if isinstance(exc, UnicodeDecodeError) else exc})",
                         "JSON Lines should be UTF-8; pass encoding= if it is not.",
                     ) from exc
                 if not isinstance(obj, dict):
