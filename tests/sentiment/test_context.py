@@ -222,3 +222,12 @@ def test_a_rating_under_an_improve_prompt_keeps_its_reading_and_asks_for_nothing
     out, flag = read_comments(np.full((2, 3), 1 / 3), classes, ["8/10", "10/10"], ["improve", "improve"])
     assert [classes[i] for i in out.argmax(axis=1)] == ["neutral", "positive"]
     assert flag.tolist() == [False, False]
+
+
+@pytest.mark.parametrize("prompt", ["improve", "praise"])
+def test_a_refusal_to_answer_is_neutral_under_any_prompt(prompt):
+    """"No comment" declines to answer: not "nothing to improve" (positive), not "nothing was good"."""
+    for text in ("No comment", "no comments.", "Prefer not to say", "pass"):
+        assert answer_meaning(text, prompt) == "neutral", text
+        assert not satisfied_answer(text), text
+    assert answer_meaning("No comments, all good", "improve") == "positive"

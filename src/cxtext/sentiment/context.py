@@ -290,6 +290,10 @@ _NO_OPINION = re.compile(
     r"neither good nor bad|nothing to compare|hard to (?:say|tell|judge|compare)|enough to (?:say|comment|judge))\b",
     re.IGNORECASE,
 )
+#: A refusal to answer: no opinion either way, under any prompt (it was read as "nothing to
+#: improve", positive; the survey dev sets label it neutral).
+_REFUSAL = re.compile(r"^(?:no comments?|no comment to make|prefer not to say|pass)[\s.!]*$",
+                      re.IGNORECASE)
 #: Openings that deny something bad: positive under any prompt, never a "nothing" answer to praise.
 _DENIES_BAD = re.compile(
     r"^(?:no|nothing|none|not) (?:complaints?|problems?|issues?|faults?|to complain|wrong|bad|negative)|"
@@ -314,6 +318,8 @@ def satisfied_answer(text: str) -> bool:
     (False, False)
     """
     text = text.strip()
+    if _REFUSAL.match(text):
+        return False
     if _SATISFIED.match(text):
         return True
     lead = _NONE_LEAD.match(text)
@@ -396,6 +402,8 @@ def answer_meaning(text: str, prompt: str) -> str | None:
     ('positive', True)
     >>> answer_meaning("Waiting times", "improve") is None, answer_meaning("8/10", "improve")
     (True, 'neutral')
+    >>> answer_meaning("No comment", "improve"), answer_meaning("no comment.", "praise")
+    ('neutral', 'neutral')
     """
     text = text.strip()
     if text[:1].isdigit() or text[:1] in "★☆":  # "8/10", "★★★★☆"
@@ -404,6 +412,8 @@ def answer_meaning(text: str, prompt: str) -> str | None:
             return rating
     if not text or prompt not in ("improve", "praise"):
         return None
+    if _REFUSAL.match(text):  # "No comment": declines to answer, whatever the prompt asks
+        return "neutral"
     if prompt == "improve" and satisfied_answer(text):
         return "positive"
     if prompt == "praise" and _NO_PAIN.match(text):
