@@ -83,3 +83,82 @@ def test_periods_units_and_errors():
     assert out["period_week"].tolist() == ["2026-W01", "2026-W53"]
     with pytest.raises(ConfigError, match="fortnight"):
         add_periods(df, "d", ["fortnight"])
+
+
+def _periods(values, **kw):
+    """add_periods on one column ``d``, with the ScoreWarnings it raised."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = add_periods(pd.DataFrame({"d": values}), "d", ["day"], **kw)
+    return out, [str(w.message) for w in caught if issubclass(w.category, ScoreWarning)]
+
+
+def test_day_first_column_is_read_day_first():
+    dates = pd.date_range("2026-01-01", "2026-03-31", freq="D")
+    df = pd.DataFrame({"id": range(len(dates)), "comment": ["Staff were lovely"] * len(dates),
+                       "date": dates.strftime("%d/%m/%Y")})
+    res = AnalysisResult(comments=df, mentions=pd.DataFrame(columns=["comment_id", "theme", "sentiment"]),
+                         text="comment", id="id")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = join_scores(res, date="date", periods=["day", "month"])
+    assert out.comments["period_day"].tolist() == dates.strftime("%Y-%m-%d").tolist()
+    assert out.comments["period_month"].value_counts().sort_index().to_dict() == {
+        "2026-01": 31, "2026-02": 28, "2026-03": 31}
+
+
+@pytest.mark.parametrize("values,expected", [
+    (["25/01/2026 14:30", "03/02/2026 09:00", "04.05.26"], ["2026-01-25", "2026-02-03", "2026-05-04"]),
+    (["01/25/2026", "02/03/2026", "4-5-2026"], ["2026-01-25", "2026-02-03", "2026-04-05"]),
+])
+def test_day_or_month_first_from_the_column(values, expected):
+    out, caught = _periods(values)
+    assert out["period_day"].tolist() == expected and caught == []
+
+
+def test_ambiguous_order_reads_month_first_and_warns_once():
+    out, caught = _periods(["01/02/2026", "03/04/2026", "05/06/2026"])
+    assert out["period_day"].tolist() == ["2026-01-02", "2026-03-04", "2026-05-06"]
+    assert len(caught) == 1 and "'d'" in caught[0] and "dayfirst=True" in caught[0]
+    _, caught = _periods(["01/01/2026", "02/02/2026"])  # same either way: nothing to warn about
+    assert caught == []
+
+
+def test_mixed_order_warns_and_leaves_numeric_dates_unparsed():
+    out, caught = _periods(["25/01/2026", "01/25/2026", "01/02/2026", "2026-05-04"])
+    assert out["period_day"].iloc[:3].isna().all() and out["period_day"].iloc[3] == "2026-05-04"
+    assert out["date_status"].tolist() == ["invalid", "invalid", "invalid", "valid"]
+    assert len(caught) == 1  # the order warning, not also "not dates"
+    assert "mixes day/month and month/day" in caught[0] and "'25/01/2026'" in caught[0]
+    assert "'01/25/2026'" in caught[0] and "'d'" in caught[0]
+
+
+def test_explicit_dayfirst():
+    out, caught = _periods(["01/02/2026", "03/04/2026"], dayfirst=True)
+    assert out["period_day"].tolist() == ["2026-02-01", "2026-04-03"] and caught == []
+    out, caught = _periods(["01/02/2026", "03/04/2026"], dayfirst=False)
+    assert out["period_day"].tolist() == ["2026-01-02", "2026-03-04"] and caught == []
+    out, caught = _periods(["25/01/2026", "01/25/2026"], dayfirst=True)  # the other order is invalid
+    assert out["date_status"].tolist() == ["valid", "invalid"]
+    assert len(caught) == 1 and "not dates" in caught[0] and "'01/25/2026'" in caught[0]
+    with pytest.raises(ConfigError, match="dayfirst"):
+        add_periods(pd.DataFrame({"d": ["01/02/2026"]}), "d", dayfirst="yes")
+    res = join_scores(_result(), date="when", dayfirst=True, warn=False)
+    assert res.info["date"]["dayfirst"] is True
+
+
+def test_iso_text_and_datetime_dates_untouched():
+    values = ["2026-05-04", "2026-05-04T10:00:00", "3 Feb 2026", "Feb 3, 2026", "2026/02/03", "20260203"]
+    for dayfirst in (None, True, False):
+        out, caught = _periods(values, dayfirst=dayfirst)
+        assert out["period_day"].tolist() == ["2026-05-04", "2026-05-04", *["2026-02-03"] * 4]
+        assert caught == []
+    out, _ = _periods(pd.to_datetime(["2026-02-03 23:30"]).tz_localize("America/New_York"), dayfirst=True)
+    assert out["period_day"].tolist() == ["2026-02-03"]
+
+
+def test_mixed_utc_offsets_keep_local_date():
+    out, caught = _periods(["2026-04-30T23:30:00-04:00", "2026-01-15T10:00:00-05:00",
+                            "2026-06-01T00:30:00+02:00", "2026-06-01 00:30", "30/06/2026 23:59:00 -0700"])
+    assert out["period_day"].tolist() == ["2026-04-30", "2026-01-15", "2026-06-01", "2026-06-01", "2026-06-30"]
+    assert caught == []

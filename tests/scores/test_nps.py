@@ -80,3 +80,32 @@ def test_bootstrap_coverage_by_simulation():
         r = nps(scores, method="bootstrap", n_boot=500, random_state=i)
         hits += r.ci_low <= truth <= r.ci_high
     assert 0.90 <= hits / sims <= 0.99
+
+
+@pytest.mark.parametrize("method", ["adjusted_wald", "wald", "bootstrap"])
+@pytest.mark.parametrize("scores", [pd.Series([], dtype=float), pd.Series([np.nan, np.nan]), ["", "ten"]])
+def test_no_valid_scores_gives_no_interval(scores, method):
+    r = nps(scores, method=method, warn=False)
+    assert r.n == 0 and np.isnan(r.nps) and np.isnan(r.ci_low) and np.isnan(r.ci_high)
+    assert str(r).startswith("NPS n/a (no valid scores")
+    est, lo, hi = nps_from_counts([0, 2], [0, 1], [0, 1])
+    assert np.isnan([est[0], lo[0], hi[0]]).all() and lo[1] < 25 < hi[1]
+
+
+@pytest.mark.parametrize("method", ["adjusted_wald", "wald", "bootstrap"])
+def test_interval_contains_the_estimate(method):
+    r = nps([10], method=method)
+    assert r.nps == 100 and r.ci_low <= 100 <= r.ci_high == 100
+    if method == "adjusted_wald":
+        assert r.ci_low == pytest.approx(-48.5, abs=0.05)  # the lower end is kept
+    for scores in ([0], [7], [10, 0], [10, 10, 7]):
+        r = nps(scores, method=method)
+        assert r.ci_low <= r.nps <= r.ci_high
+
+
+def test_adjusted_wald_interval_contains_estimate_for_all_small_counts():
+    pro, pas, det = (a.ravel() for a in np.meshgrid(*[np.arange(31)] * 3, indexing="ij"))
+    keep = pro + pas + det > 0
+    est, lo, hi = nps_from_counts(pro[keep], pas[keep], det[keep])
+    assert ((lo <= est) & (est <= hi)).all()
+    assert (-100 <= lo).all() and (hi <= 100).all()

@@ -87,3 +87,32 @@ def test_scale_validation_errors():
         get_scale("loyalty")
     with pytest.raises(ConfigError, match="no good-box"):
         Scale("x", 1, 5).is_good(pd.Series([1]))
+
+
+@pytest.mark.parametrize("text,value", [
+    ("10 - Extremely likely", 10.0), ("0 - Not at all likely", 0.0), ("10 – Extremely likely", 10.0),
+    ("10 — Extremely likely", 10.0), ("10: Extremely likely", 10.0), ("10 (Extremely likely)", 10.0),
+    (" 10-Extremely likely ", 10.0), ("9", 9.0),
+])
+def test_endpoint_labelled_nps_is_valid(text, value):
+    chk = check_scores(pd.Series([text]), "nps")
+    assert chk.status.tolist() == ["valid"] and chk.values.tolist() == [value]
+
+
+@pytest.mark.parametrize("text,status", [
+    ("about 7?", "non_numeric"), ("7 - 8", "non_numeric"), ("7 (or 8)", "non_numeric"),
+    ("10 -", "non_numeric"), ("Extremely likely - 10", "non_numeric"), ("11 - Off the scale", "out_of_range"),
+    ("9.5 - Nearly", "not_integer"),
+])
+def test_other_text_with_numbers_stays_invalid(text, status):
+    assert check_scores(pd.Series([text]), "nps").status.tolist() == [status]
+
+
+def test_endpoint_labelled_csat_and_nps_result():
+    chk = check_scores(pd.Series(["5 - Very satisfied", "1 - Very dissatisfied", "4", "Very satisfied"]), "csat")
+    assert chk.values.tolist()[:3] == [5.0, 1.0, 4.0]
+    assert chk.status.tolist() == ["valid", "valid", "valid", "non_numeric"]
+    from cxtext.scores import nps
+    r = nps(pd.Series(["10 - Extremely likely", "0 - Not at all likely", "9", "10 - Extremely likely"]))
+    assert (r.n, r.promoters, r.detractors, r.nps) == (4, 3, 1, 50.0)
+

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from cxtext.errors import ColumnNotFoundError, ConfigError, InputError
-from cxtext.scores.scales import Scale, check_scores, get_scale
+from cxtext.scores.scales import Scale, ScoreCheck, check_scores, get_scale
 
 logger = logging.getLogger(__name__)
 
@@ -115,6 +115,13 @@ def resolve_score(result: Any, score: str, kind: str | None = None, *, warn: boo
     ``kind=None``: the kind recorded by ``join_scores`` for that column, else the
     column's name when it is exactly ``nps``/``csat``/``ces``/``fft``, else a
     plain number. Invalid values are reported (warning) and become NaN.
+
+    Raises
+    ------
+    InputError
+        ``[CX402]`` when no value is a valid score. The message names the user's
+        column (also when ``score`` is the joined ``<kind>_score`` column) and
+        counts its missing and invalid (e.g. non-numeric) values.
     """
     cm = comments_of(result)
     if not isinstance(score, str) or score not in cm.columns:
@@ -122,9 +129,11 @@ def resolve_score(result: Any, score: str, kind: str | None = None, *, warn: boo
     if kind is not None and kind not in KINDS:
         raise ConfigError(f"[CX301] 'kind' must be None or one of {', '.join(KINDS)}. Got {kind!r}.")
     scale: Scale | None = None
+    source = score
     for role, entry in joined_roles(result).items():
         if score in (entry.get("column"), f"{role}_score") and (kind is None or kind == role):
             kind, scale = role, scale_from_info(entry)
+            source = entry.get("column") or score
             break
     if kind is None and score.lower() in KINDS:
         kind = score.lower()
@@ -137,12 +146,33 @@ def resolve_score(result: Any, score: str, kind: str | None = None, *, warn: boo
     if warn:
         chk.warn(stacklevel=4)
     if chk.n_valid == 0:
-        raise InputError(
-            f"[CX402] Score column {score!r} has no valid values "
-            f"(expected {scale.describe() if scale else 'numbers'}; {chk.n_missing} missing, "
-            f"{chk.n_invalid} invalid). Pass a numeric score column, or the right kind=..."
-        )
+        raise InputError(_no_valid_message(cm, score, source, scale, chk))
     return chk.values, kind, scale
+
+
+def _no_valid_message(cm: pd.DataFrame, score: str, source: str, scale: Scale | None, chk: ScoreCheck) -> str:
+    """The CX402 message, counted on the user's column when ``score`` is its parsed copy.
+
+    >>> cm = pd.DataFrame({"csat": ["Very satisfied", "Satisfied", ""], "csat_score": [np.nan] * 3})
+    >>> print(_no_valid_message(cm, "csat_score", "csat", get_scale("csat"),
+    ...                         check_scores(cm["csat_score"], "csat")))  # doctest: +NORMALIZE_WHITESPACE
+    [CX402] Score column 'csat' (joined as 'csat_score') has no valid values (expected csat scores (1-5);
+    1 missing, 2 invalid: 2 non_numeric ('Very satisfied', 'Satisfied')). Text is not a score: map labels
+    to numbers first (e.g. {'Very satisfied': 5, ...}) and pass the mapped column, or pass the right kind=...
+    """
+    col = repr(score)
+    if source != score and source in cm.columns:
+        labelled = scale is not None and bool(scale.labels) and pd.api.types.is_float_dtype(cm[source].dtype)
+        chk = check_scores(cm[source], None if labelled else scale, name=source)
+        col = f"{source!r} (joined as {score!r})"
+    what = scale.describe() if scale is not None else "numbers"
+    bad = chk.invalid_summary()
+    msg = (f"[CX402] Score column {col} has no valid values (expected {what}; {chk.n_missing} missing, "
+           f"{chk.n_invalid} invalid{': ' + bad if bad else ''}).")
+    if (chk.status == "non_numeric").any():
+        return (msg + " Text is not a score: map labels to numbers first (e.g. {'Very satisfied': 5, ...}) "
+                "and pass the mapped column, or pass the right kind=...")
+    return msg + " Pass a numeric score column, or the right kind=..."
 
 
 def segment_column(cm: pd.DataFrame, by: str | None) -> None:

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 import warnings
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -65,27 +66,144 @@ def _period_labels(dt: pd.Series, unit: str) -> pd.Series:
     return lab.astype(object).where(dt.notna(), np.nan)
 
 
-def _parse_dates(raw: pd.Series) -> pd.Series:
-    if pd.api.types.is_datetime64_any_dtype(raw.dtype):
-        dt = raw
+# d/m/yyyy, m-d-yy, d.m.yyyy ... (one separator), optionally followed by a time
+_NUMERIC_DATE = (r"^(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+                 r"(?P<rest>(?:[\sT].*)?)$")
+# a UTC offset (or Z) right after a time: 10:00:00+01:00, 10:00 -0400, 2:30 PM +01, 10:00Z
+_OFFSET = re.compile(r"^(?P<head>.*\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?)"
+                     r"\s*(?:Z|[+-]\d{2}(?::?\d{2})?)$")
+
+
+class _ParsedDates(NamedTuple):
+    """Parsed dates, rows left unparsed because the day/month order is unknown, and a note to warn."""
+
+    dt: pd.Series
+    unordered: pd.Series
+    note: str | None
+
+
+def _day_month_order(first: pd.Series, second: pd.Series) -> str:
+    """``"day"``, ``"month"`` (which field comes first), ``"ambiguous"`` or ``"inconsistent"``.
+
+    A first field above 12 can only be a day, a second field above 12 only a day
+    with the month first; the evidence of the whole column decides.
+
+    >>> _day_month_order(pd.Series([25, 3]), pd.Series([1, 4])), _day_month_order(pd.Series([3]), pd.Series([4]))
+    ('day', 'ambiguous')
+    """
+    day_first = ((first > 12) & (second <= 12)).any()
+    month_first = ((second > 12) & (first <= 12)).any()
+    if day_first and month_first:
+        return "inconsistent"
+    return "day" if day_first else "month" if month_first else "ambiguous"
+
+
+def _iso_from_parts(parts: pd.DataFrame, dayfirst: bool) -> pd.Series:
+    """``yyyy-mm-dd<rest>`` text from the fields of numeric dates (two-digit years: 00-68 -> 20xx)."""
+    year = parts["y"].where(parts["y"].str.len() == 4,
+                            parts["y"].map(lambda y: f"{20 if int(y) < 69 else 19}{y}"))
+    day, month = (parts["a"], parts["b"]) if dayfirst else (parts["b"], parts["a"])
+    return year + "-" + month.str.zfill(2) + "-" + day.str.zfill(2) + parts["rest"]
+
+
+def _order_numeric_dates(text: pd.Series, dayfirst: bool | None, name: str) -> tuple[pd.Series, pd.Series, str | None]:
+    """Rewrite d/m/y or m/d/y dates as ISO text, with one order for the whole column.
+
+    Returns the new text, the rows blanked because the column mixes both orders,
+    and a warning note (mixed or ambiguous order) or None.
+    """
+    parts = text.str.extract(_NUMERIC_DATE)
+    numeric = parts["a"].notna()
+    unordered = pd.Series(False, index=text.index)
+    if not numeric.any():
+        return text, unordered, None
+    parts = parts[numeric].astype(str)
+    first, second = parts["a"].astype(int), parts["b"].astype(int)
+    if dayfirst is None:
+        order = _day_month_order(first, second)
     else:
-        text = raw.astype("string").str.strip()
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            try:
-                dt = pd.to_datetime(text, errors="coerce", format="mixed")
-            except (ValueError, TypeError):  # mixed UTC offsets
-                dt = pd.to_datetime(text, errors="coerce", format="mixed", utc=True)
+        order = "day" if dayfirst else "month"
+    note = None
+    if order == "inconsistent":
+        ex_day = parts.index[(first > 12) & (second <= 12)][0]
+        ex_month = parts.index[(second > 12) & (first <= 12)][0]
+        note = (f"[CX403] Date column {name!r} mixes day/month and month/day order ({text[ex_day]!r} has the "
+                f"day first, {text[ex_month]!r} the month first), so its {int(numeric.sum())} numeric date(s) "
+                "get no period rather than a guess row by row. Fix the export, or pass dayfirst=True "
+                "(day/month) or dayfirst=False (month/day) to read them all one way.")
+        return text.mask(numeric), numeric, note
+    if order == "ambiguous" and (first != second).any():
+        ex = text[parts.index[first != second][0]]
+        note = (f"[CX403] Date column {name!r}: the day/month order of dates such as {ex!r} cannot be told "
+                "from the data (no field is above 12); they were read month first (US). Pass "
+                "dayfirst=True for day/month dates (UK/EU), or dayfirst=False to confirm month first.")
+    out = text.copy()
+    out[numeric] = _iso_from_parts(parts, dayfirst=order == "day")
+    return out, unordered, note
+
+
+def _to_local_datetime(text: pd.Series) -> pd.Series:
+    """Parse date text, keeping each answer's local wall-clock time (UTC offsets dropped, not applied)."""
+    text = text.str.replace(_OFFSET, r"\g<head>", regex=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            dt = pd.to_datetime(text, errors="coerce", format="mixed")
+        except (ValueError, TypeError):  # mixed time zones left (named zones ...): one value at a time
+            parsed = {v: _naive(pd.to_datetime(v, errors="coerce", format="mixed")) for v in text.dropna().unique()}
+            dt = pd.to_datetime(text.map(parsed), errors="coerce")
     if getattr(dt.dt, "tz", None) is not None:
-        dt = dt.dt.tz_localize(None)  # keep the local wall-clock date of each answer
+        dt = dt.dt.tz_localize(None)
     return dt
 
 
-def add_periods(frame: pd.DataFrame, date: str, periods: Sequence[str] = ("week", "month")) -> pd.DataFrame:
+def _naive(ts: Any) -> Any:
+    """A Timestamp without its time zone, keeping the wall-clock time (NaT unchanged)."""
+    return ts.tz_localize(None) if isinstance(ts, pd.Timestamp) and ts.tz is not None else ts
+
+
+def _parse_dates(raw: pd.Series, dayfirst: bool | None = None, name: str = "date") -> _ParsedDates:
+    """Parse a date column; numeric d/m/y dates get one day/month order for the whole column.
+
+    Time zones are dropped, keeping the local wall-clock date of each answer.
+
+    >>> _parse_dates(pd.Series(["25/01/2026", "03/02/2026 14:30"])).dt.dt.strftime("%Y-%m-%d").tolist()
+    ['2026-01-25', '2026-02-03']
+    """
+    unordered = pd.Series(False, index=raw.index)
+    note = None
+    if pd.api.types.is_datetime64_any_dtype(raw.dtype):
+        dt = raw.dt.tz_localize(None) if getattr(raw.dt, "tz", None) is not None else raw
+    else:
+        text, unordered, note = _order_numeric_dates(raw.astype("string").str.strip(), dayfirst, name)
+        dt = _to_local_datetime(text)
+    return _ParsedDates(dt, unordered, note)
+
+
+def add_periods(frame: pd.DataFrame, date: str, periods: Sequence[str] = ("week", "month"), *,
+                dayfirst: bool | None = None) -> pd.DataFrame:
     """Return a copy of ``frame`` with ``date_status`` and ``period_<unit>`` columns.
 
     Unparseable dates are reported (``date_status == "invalid"`` and a
     :class:`~cxtext.scores.ScoreWarning`); empty ones are ``"missing"``.
+    Dates with a UTC offset keep their local date (``23:30-04:00`` stays on its day).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Table with the date column (not modified).
+    date : str
+        Date column: datetimes, ISO text (``2026-05-04``), text dates
+        (``3 Feb 2026``) or numeric dates (``04/05/2026``, ``4.5.26``).
+    periods : sequence of {"day", "week", "month", "quarter", "year"}, default=("week", "month")
+    dayfirst : bool, optional
+        Order of numeric dates such as ``04/05/2026``: True = day first (UK/EU),
+        False = month first (US). By default it is read off the whole column: a
+        first field above 12 means day first, a second field above 12 month
+        first. If neither occurs the column is read month first with a warning;
+        if both occur the column mixes orders and those dates are left invalid,
+        with a warning, rather than guessed row by row. ISO and text dates are
+        not affected.
 
     Examples
     --------
@@ -97,14 +215,24 @@ def add_periods(frame: pd.DataFrame, date: str, periods: Sequence[str] = ("week"
     "[CX403] Date column 'when': 1 value(s) are not dates "
     >>> out[["date_status", "period_week", "period_month"]].values.tolist()
     [['valid', '2026-W19', '2026-05'], ['missing', nan, nan], ['invalid', nan, nan]]
+    >>> uk = pd.DataFrame({"when": ["04/05/2026", "25/12/2026"]})
+    >>> add_periods(uk, "when", ["day"])["period_day"].tolist()
+    ['2026-05-04', '2026-12-25']
+    >>> add_periods(pd.DataFrame({"when": ["04/05/2026"]}), "when", ["day"], dayfirst=False)["period_day"].tolist()
+    ['2026-04-05']
     """
     if date not in frame.columns:
         raise ColumnNotFoundError(date, available=list(frame.columns), role="date")
     bad = [p for p in periods if p not in PERIODS]
     if bad:
         raise ConfigError(f"[CX301] Unknown period(s) {bad}. Allowed: {', '.join(PERIODS)}.")
+    if dayfirst is not None and not isinstance(dayfirst, (bool, np.bool_)):
+        raise ConfigError(f"[CX301] 'dayfirst' must be True (day/month), False (month/day) or None "
+                          f"(read the order off the column). Got {dayfirst!r}.")
     raw = frame[date]
-    dt = _parse_dates(raw)
+    dt, unordered, note = _parse_dates(raw, None if dayfirst is None else bool(dayfirst), name=date)
+    if note:
+        warnings.warn(note, ScoreWarning, stacklevel=3)
     missing = raw.isna() | (raw.astype("string").str.strip() == "").fillna(True)
     status = pd.Series(np.where(dt.notna(), "valid", np.where(missing, "missing", "invalid")),
                        index=frame.index, dtype=object)
@@ -112,9 +240,10 @@ def add_periods(frame: pd.DataFrame, date: str, periods: Sequence[str] = ("week"
     out["date_status"] = status
     for unit in periods:
         out[f"period_{unit}"] = _period_labels(dt, unit)
-    n_bad = int((status == "invalid").sum())
+    not_dates = (status == "invalid") & ~unordered.to_numpy(dtype=bool)
+    n_bad = int(not_dates.sum())
     if n_bad:
-        ex = list(dict.fromkeys(map(str, raw[status == "invalid"])))[:5]
+        ex = list(dict.fromkeys(map(str, raw[not_dates])))[:5]
         warnings.warn(
             f"[CX403] Date column {date!r}: {n_bad} value(s) are not dates and get no period "
             f"({', '.join(repr(e) for e in ex)}). Use ISO dates (2026-05-04) or fix the export; "
@@ -133,7 +262,8 @@ def join_scores(result: Any, nps: str | None = None, csat: str | None = None, ce
                 fft: str | None = None, *, csat_scale: Scale | tuple[int, int] | None = None,
                 ces_scale: Scale | tuple[int, int] | None = None, fft_scale: Scale | None = None,
                 segments: Sequence[str] = (), date: str | None = None,
-                periods: Sequence[str] = ("week", "month"), warn: bool = True) -> Any:
+                periods: Sequence[str] = ("week", "month"), dayfirst: bool | None = None,
+                warn: bool = True) -> Any:
     """Add score groups, segments and periods to an analysis result (a new object).
 
     Parameters
@@ -155,6 +285,11 @@ def join_scores(result: Any, nps: str | None = None, csat: str | None = None, ce
     date : str, optional
         Date column; adds ``period_<unit>`` columns for each of ``periods``.
     periods : sequence of {"day", "week", "month", "quarter", "year"}, default=("week", "month")
+    dayfirst : bool, optional
+        Order of numeric dates such as ``04/05/2026``: True = day first (UK/EU),
+        False = month first (US), None = read off the whole column (see
+        :func:`add_periods`; an undecidable column is read month first with a
+        warning). ISO and text dates are not affected.
     warn : bool, default=True
         Issue a :class:`~cxtext.scores.ScoreWarning` for invalid scores or dates.
 
@@ -213,12 +348,12 @@ def join_scores(result: Any, nps: str | None = None, csat: str | None = None, ce
                     chk.n_valid, chk.n_missing, chk.n_invalid)
     if date is not None:
         if warn:
-            out = add_periods(out, date, periods)
+            out = add_periods(out, date, periods, dayfirst=dayfirst)
         else:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", ScoreWarning)
-                out = add_periods(out, date, periods)
-        info["date"] = {"column": date, "periods": list(periods)}
+                out = add_periods(out, date, periods, dayfirst=dayfirst)
+        info["date"] = {"column": date, "periods": list(periods), "dayfirst": dayfirst}
     info["scores"] = recorded
     info["segments"] = list(dict.fromkeys([*info.get("segments", []), *segments]))
     return replace_result(result, out, info)

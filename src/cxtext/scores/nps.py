@@ -10,7 +10,7 @@ Confidence intervals (``method``):
     the two proportions, ``(p'+ + p'- - (p'+ - p'-)^2) / n'``. This is the
     adjusted Wald interval that Rocks (2016, *The American Statistician*,
     "Interval Estimation for the 'Net Promoter Score'") found to have the best
-    coverage among the methods he compared; it also behaves at n = 1 or when
+    coverage among the methods he compared; its interval is not degenerate at n = 1 or when
     everyone is a promoter, where the plain Wald interval has zero width.
 ``"wald"``
     The same variance on the raw proportions.
@@ -19,6 +19,20 @@ Confidence intervals (``method``):
 
 The point estimate is always the raw NPS; intervals are clipped to [-100, 100].
 Coverage of all three is checked by simulation in ``tests/scores/test_nps.py``.
+
+Two edge cases are handled explicitly:
+
+* **n = 0**: no valid scores, so the NPS and both interval ends are NaN (the
+  adjusted-Wald pseudo-counts alone would give a made-up -80 to +80).
+* **The interval always contains the point estimate.** The adjusted-Wald
+  interval is centred on the shrunken estimate (p'+ - p'-), which for tiny or
+  extreme samples can lie so far from the raw NPS that the interval misses it:
+  one promoter gives -48.5 to +98.5 around an NPS of +100. The reported
+  interval is then extended to the point estimate (-48.5 to +100). This only
+  ever widens the interval, so coverage can only rise; at the 95% level it
+  changes the interval of n = 1 alone (checked for every count with n < 200).
+  The same rule applies to the Wald and bootstrap intervals, which contain the
+  estimate by construction or in practice.
 """
 
 from __future__ import annotations
@@ -49,7 +63,7 @@ class NPSResult:
     nps : float
         Net Promoter Score in points (-100..100); NaN when there are no valid scores.
     ci_low, ci_high : float
-        Confidence interval in points.
+        Confidence interval in points; always contains ``nps``, NaN when ``n == 0``.
     promoters, passives, detractors : int
         Counts of valid scores 9-10, 7-8 and 0-6.
     n : int
@@ -94,6 +108,8 @@ class NPSResult:
         return asdict(self)
 
     def __str__(self) -> str:
+        if self.n == 0:
+            return f"NPS n/a (no valid scores; {self.n_missing} missing, {self.n_invalid} invalid)"
         return (f"NPS {self.nps:+.1f} ({self.level:.0%} CI {self.ci_low:+.1f} to {self.ci_high:+.1f}; "
                 f"n={self.n}: {self.promoters} promoters, {self.passives} passives, {self.detractors} detractors)")
 
@@ -132,12 +148,18 @@ def nps_from_counts(promoters: Any, passives: Any, detractors: Any, *, level: fl
     Returns
     -------
     (nps, ci_low, ci_high) : tuple of numpy arrays, in points
+        The interval is widened where needed to contain the point estimate, and
+        all three are NaN where the counts sum to 0 (see the module docstring).
 
     Examples
     --------
     >>> est, lo, hi = nps_from_counts(2, 1, 1)
     >>> float(est), bool(lo < 25 < hi)
     (25.0, True)
+    >>> [round(float(x), 1) for x in nps_from_counts(1, 0, 0)]  # adjusted Wald alone: -48.5 to +98.5
+    [100.0, -48.5, 100.0]
+    >>> [float(x) for x in nps_from_counts(0, 0, 0)]
+    [nan, nan, nan]
     """
     if method not in ("adjusted_wald", "wald"):
         raise ConfigError(f"[CX301] nps_from_counts 'method' must be 'adjusted_wald' or 'wald'. Got {method!r}.")
@@ -151,9 +173,20 @@ def nps_from_counts(promoters: Any, passives: Any, detractors: Any, *, level: fl
         centre = pp - pd_
         se = np.sqrt(np.maximum(pp + pd_ - centre**2, 0.0) / n_adj)
     z = _z(level)
-    lo = np.clip(100.0 * (centre - z * se), -100, 100)
-    hi = np.clip(100.0 * (centre + z * se), -100, 100)
+    lo, hi = _contain(est, 100.0 * (centre - z * se), 100.0 * (centre + z * se))
     return est, lo, hi
+
+
+def _contain(est: Any, lo: Any, hi: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Interval ends clipped to [-100, 100], widened to contain ``est``; NaN where ``est`` is NaN (n = 0).
+
+    >>> [float(x) for x in _contain(100.0, -48.5, 98.5)]
+    [-48.5, 100.0]
+    """
+    est, lo, hi = (np.asarray(x, dtype=float) for x in (est, lo, hi))
+    lo = np.where(np.isnan(est), np.nan, np.fmin(np.clip(lo, -100, 100), est))
+    hi = np.where(np.isnan(est), np.nan, np.fmax(np.clip(hi, -100, 100), est))
+    return lo, hi
 
 
 def _check_level(level: float) -> None:
@@ -186,6 +219,8 @@ def nps(scores: Any, *, level: float = 0.95, method: str = "adjusted_wald", n_bo
     Returns
     -------
     NPSResult
+        NaN NPS and interval when no score is valid; otherwise the interval
+        contains the NPS (see the module docstring).
 
     Examples
     --------
@@ -195,6 +230,10 @@ def nps(scores: Any, *, level: float = 0.95, method: str = "adjusted_wald", n_bo
     (25.0, 2, 1, 1, 4)
     >>> r.ci_low < 25 < r.ci_high
     True
+    >>> print(nps([10]))  # the interval is widened to contain the estimate
+    NPS +100.0 (95% CI -48.5 to +100.0; n=1: 1 promoters, 0 passives, 0 detractors)
+    >>> print(nps(pd.Series([], dtype=float)))
+    NPS n/a (no valid scores; 0 missing, 0 invalid)
     """
     if method not in _METHODS:
         raise ConfigError(f"[CX301] nps() 'method' must be one of {', '.join(_METHODS)}. Got {method!r}.")
@@ -213,6 +252,6 @@ def nps(scores: Any, *, level: float = 0.95, method: str = "adjusted_wald", n_bo
         rng = np.random.default_rng(random_state)
         boot = rng.multinomial(len(v), [pro / len(v), pas / len(v), det / len(v)], size=n_boot)
         vals = 100.0 * (boot[:, 0] - boot[:, 2]) / len(v)
-        lo, hi = (float(x) for x in np.percentile(vals, [50 * (1 - level), 50 * (1 + level)]))
+        lo, hi = (float(x) for x in _contain(est, *np.percentile(vals, [50 * (1 - level), 50 * (1 + level)])))
     return NPSResult(nps=est, ci_low=lo, ci_high=hi, promoters=pro, passives=pas, detractors=det,
                      n=len(v), n_missing=chk.n_missing, n_invalid=chk.n_invalid, level=level, method=method)

@@ -4,9 +4,12 @@ A :class:`Scale` says which values are valid and which count as "good"
 (satisfied, easy, positive). :func:`check_scores` turns a raw column -- often
 strings, since survey exports are best read with ``dtype=str`` -- into numbers
 and a per-row status, and *reports* every value it could not use instead of
-coercing it: ``"9"``, ``"9.0"`` and ``" 10 "`` are valid NPS answers;
-``"ten"``, ``"11"``, ``"-1"`` and ``"9.5"`` are counted and flagged;
-empty cells are missing, counted separately.
+coercing it: ``"9"``, ``"9.0"`` and ``" 10 "`` are valid NPS answers, and so
+are endpoint-labelled exports such as ``"10 - Extremely likely"``,
+``"0: Not at all likely"`` or ``"5 (Very satisfied)"`` (a leading number, then a
+dash, colon or bracket and a text label); ``"ten"``, ``"11"``, ``"-1"``,
+``"9.5"`` and ``"about 7?"`` are counted and flagged; empty cells are missing,
+counted separately.
 
 Per-row statuses (:data:`STATUSES`):
 
@@ -298,16 +301,23 @@ class ScoreCheck:
             rows.append({"status": st, "count": k, "share": k / total, "examples": ex})
         return pd.DataFrame(rows, columns=["status", "count", "share", "examples"])
 
+    def invalid_summary(self) -> str:
+        """Counts and examples of the invalid values per status (empty string when there are none).
+
+        >>> check_scores(["7", "ten", "11", "12"], "nps").invalid_summary()
+        "1 non_numeric ('ten'); 2 out_of_range ('11', '12')"
+        """
+        return "; ".join(f"{r.count} {r.status} ({', '.join(repr(e) for e in r.examples)})"
+                         for r in self.counts.itertuples() if r.status in _INVALID)
+
     def message(self) -> str:
         """One-line summary of the invalid values (empty string when all are valid or missing)."""
         if not self.n_invalid:
             return ""
-        parts = [f"{r.count} {r.status} ({', '.join(repr(e) for e in r.examples)})"
-                 for r in self.counts.itertuples() if r.status in _INVALID]
         what = self.scale.describe() if self.scale is not None else "numbers"
         col = f"Score column {self.name!r}" if self.name else "Scores"
         return (f"[CX401] {col}: {self.n_invalid} value(s) are not valid {what} and were left out: "
-                f"{'; '.join(parts)}. Fix the export or clean the column; the rows are flagged in the "
+                f"{self.invalid_summary()}. Fix the export or clean the column; the rows are flagged in the "
                 "status column (see check_scores(...).counts).")
 
     def warn(self, stacklevel: int = 3) -> None:
@@ -315,6 +325,32 @@ class ScoreCheck:
         msg = self.message()
         if msg:
             warnings.warn(msg, ScoreWarning, stacklevel=stacklevel)
+
+
+# "10 - Extremely likely", "10 – Extremely likely", "10: Extremely likely", "10 (Extremely likely)":
+# a number, then a dash / colon and a label, or a bracketed label; the label starts with a
+# letter and holds no digit ("7 - 8", "7 (or 8)" stay invalid)
+_LABELLED_NUMBER = re.compile(
+    r"^(?P<num>[+-]?\d+(?:\.\d+)?)\s*"
+    r"(?:[-\u2010-\u2015\u2212:]\s*[^\W\d_][^\d]*|\(\s*[^\W\d_][^()\d]*\))$")
+
+
+def _to_number(raw: pd.Series) -> np.ndarray:
+    """Float values of numbers or number-with-label text (``"10 - Extremely likely"``); NaN otherwise.
+
+    >>> _to_number(pd.Series(["9", " 10 - Extremely likely", "0: Not at all", "5 (Very satisfied)",
+    ...                       "about 7?", "7-8", "7 (or 8)", "", None])).tolist()
+    [9.0, 10.0, 0.0, 5.0, nan, nan, nan, nan, nan]
+    """
+    if pd.api.types.is_numeric_dtype(raw.dtype):
+        return pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    text = raw.astype("string").str.strip()
+    num = pd.to_numeric(text, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    retry = np.isnan(num) & text.notna().to_numpy(dtype=bool)
+    if retry.any():
+        lead = text[retry].str.extract(_LABELLED_NUMBER)["num"]
+        num[retry] = pd.to_numeric(lead, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    return num
 
 
 def _is_missing(raw: pd.Series) -> np.ndarray:
@@ -331,8 +367,9 @@ def check_scores(values: Any, scale: Scale | str | None = None, *, name: str | N
     Parameters
     ----------
     values : array-like or pandas.Series
-        Raw scores: numbers or strings (``"9"``, ``"9.0"``, ``" 10 "``), or labels
-        for a labelled scale.
+        Raw scores: numbers or strings (``"9"``, ``"9.0"``, ``" 10 "``, or a
+        number with its label, ``"10 - Extremely likely"``), or labels for a
+        labelled scale.
     scale : Scale or {"nps", "csat", "ces", "fft"}, optional
         Scale to validate against; ``None`` accepts any finite number.
     name : str, optional
@@ -350,6 +387,8 @@ def check_scores(values: Any, scale: Scale | str | None = None, *, name: str | N
     ([9.0, 9.0, 10.0], ['non_numeric', 'out_of_range', 'out_of_range', 'missing'])
     >>> chk.n_valid, chk.n_invalid, chk.n_missing
     (3, 3, 1)
+    >>> check_scores(pd.Series(["10 - Extremely likely", "0 - Not at all likely", "about 7?"]), "nps").status.tolist()
+    ['valid', 'valid', 'non_numeric']
     """
     sc = get_scale(scale)
     raw = values if isinstance(values, pd.Series) else pd.Series(values)
@@ -368,11 +407,7 @@ def check_scores(values: Any, scale: Scale | str | None = None, *, name: str | N
         status[np.isnan(out)] = "unknown_label"
         status[not_scored] = "not_scored"
     else:
-        if pd.api.types.is_numeric_dtype(raw.dtype):
-            num = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-        else:
-            num = pd.to_numeric(raw.astype("string").str.strip(), errors="coerce").to_numpy(
-                dtype=float, na_value=np.nan)
+        num = _to_number(raw)
         bad = ~np.isfinite(num)
         status[bad] = "non_numeric"
         if sc is not None:
