@@ -341,8 +341,26 @@ def _click_exception_types() -> tuple[tuple[type, ...], tuple[type, ...], tuple[
     return tuple(exits), tuple(usage), tuple(aborts)
 
 
+class _WarningsToStderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """cxtext's logged warnings as ``cxtext: warning: ...`` lines on stderr (the library logs to a NullHandler)."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+        self.setLevel(logging.WARNING)
+        self.setFormatter(logging.Formatter("cxtext: warning: %(message)s"))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``cxtext`` console script; returns the exit code."""
+    handler = _WarningsToStderr()
+    logging.getLogger("cxtext").addHandler(handler)
+    try:
+        return _main(argv)
+    finally:
+        logging.getLogger("cxtext").removeHandler(handler)
+
+
+def _main(argv: list[str] | None) -> int:
     try:
         code = app(args=argv, standalone_mode=False)
         if isinstance(code, int):  # typer returns (not raises) the code of Exit, e.g. 130 on Ctrl-C

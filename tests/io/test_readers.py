@@ -388,3 +388,18 @@ def test_airline_tweets_reads_every_row_with_exact_ids():
     assert df["tweet_id"].nunique() == 14_640 - 155  # SOURCE.md: 155 ids appear twice
     assert df["text"].str.contains("\n").any()  # quoted newlines survive
     assert elapsed < 10
+
+
+def test_qualtrics_header_rows_are_not_responses(tmp_path, caplog):
+    """Qualtrics puts the question texts and ImportId cells under the column names."""
+    text = ('ResponseId,Q1,Q2_TEXT\n'
+            'Response ID,"How likely are you to recommend us? (0-10)",Please tell us why\n'
+            '{"ImportId":"_recordId"},{"ImportId":"QID1"},{"ImportId":"QID2_TEXT"}\n'
+            'R_1,9,Great staff\nR_2,3,"Waited ages, awful"\n')
+    p = write_bytes(tmp_path, "survey.csv", text.encode("utf-8"))
+    with caplog.at_level("WARNING", logger="cxtext"):
+        table = read_table(p)
+    assert table["ResponseId"].tolist() == ["R_1", "R_2"] and list(table.index) == [0, 1]
+    assert "Qualtrics" in caplog.text
+    plain = write_bytes(tmp_path, "plain.csv", b'id,c\n1,{"ImportId": "x"} is what I typed\n2,fine\n')
+    assert len(read_table(plain)) == 2  # one such cell among others is a comment

@@ -365,6 +365,26 @@ def _iter_jsonl(path: Path, chunksize: int, encoding: str | None) -> Iterator[pd
         raise _unreadable(path, f"{type(exc).__name__}: {exc}") from exc
 
 
+def _without_export_header_rows(first: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """The first chunk without a survey tool's extra header rows.
+
+    Qualtrics puts two rows under the header: each question's text, then
+    ``{"ImportId":"QID2_TEXT"}`` cells. They are not responses, and analysed as
+    comments they would be counted as such. A table whose first or second row
+    holds such cells (two or more, and four in five of its filled cells) starts
+    after that row.
+    """
+    for row in range(min(2, len(first))):
+        cells = [str(v) for v in first.iloc[row].tolist() if isinstance(v, str) and v.strip()]
+        marked = sum(v.lstrip().startswith('{"ImportId"') for v in cells)
+        if marked >= 2 and marked >= 0.8 * len(cells):
+            logger.warning("%s: skipped %d header row(s) of a Qualtrics export under the column names "
+                           "(question texts and ImportId cells); responses start on row %d of the file.",
+                           path.name, row + 1, row + 3)
+            return first.iloc[row + 1:]
+    return first
+
+
 # --------------------------------------------------------------------------- public API
 def _with_global_index(first: pd.DataFrame, rest: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
     start = 0
@@ -465,6 +485,7 @@ def iter_table(
     else:
         chunks = _iter_jsonl(path, chunksize, encoding)
     for first in chunks:
+        first = _without_export_header_rows(first, path)
         if len(first):
             return _with_global_index(first, chunks)
     raise EmptyInputError(
