@@ -39,7 +39,7 @@ CX333  dask missing or scheduler unreachable
 CX334  another run is writing the same output
 CX401  invalid score values (reported as a warning, never coerced)
 CX402  no valid scores
-CX403  invalid dates (warning)
+CX403  invalid dates, or a day/month order that is ambiguous or mixed (warning)
 CX404  no period column: call join_scores(date=...) first
 ====== =========================================================================
 

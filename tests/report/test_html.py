@@ -7,7 +7,7 @@ import pytest
 from cxtext.analyzer import AnalysisResult
 from cxtext.errors import ColumnNotFoundError, ConfigError
 from cxtext.report import build_report, render_report
-from cxtext.scores import ces_scale
+from cxtext.scores import ScoreWarning, ces_scale
 
 
 def _ids(page: str) -> list[str]:
@@ -76,7 +76,7 @@ def test_empty_mentions_table(make_result):
 
 def test_section_error_becomes_a_note_not_a_crash(make_result):
     res = make_result(n=60)
-    res.comments["nps"] = ["ten"] * 58 + ["9", "3"]  # only 2 valid scores: drivers cannot run
+    res.comments["nps"] = [""] * 57 + ["ten", "9", "3"]  # only 2 valid scores: drivers cannot run
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         page = render_report(res, nps="nps")
@@ -142,3 +142,70 @@ def test_unparsed_input_is_rejected():
 
     with pytest.raises(InputError):
         render_report(pd.DataFrame({"a": [1]}))
+
+
+_CSAT_LABELS = {1: "Very dissatisfied", 2: "Dissatisfied", 3: "Neutral", 4: "Satisfied", 5: "Very satisfied"}
+
+
+def test_unusable_score_column_is_left_out_and_the_rest_computed(make_result):
+    res = make_result()
+    res.comments["csat"] = [_CSAT_LABELS[int(v)] for v in res.comments["csat"]]  # labels, not 1-5
+    with pytest.warns(ScoreWarning, match=r"\[CX402\] CSAT column 'csat' has no valid csat scores") as rec:
+        page = render_report(res, nps="nps", csat="csat", segments=["channel"], date="date", n_boot=50)
+    assert "could not be computed" not in page
+    assert _ids(page) == ["overview", "themes", "drivers", "segments", "trends", "quotes", "method"]
+    assert "Net Promoter Score" in page and "CSAT · satisfied" not in page  # NPS still headlined
+    assert "Left out: CSAT (column <code>csat</code>)" in page
+    assert page.count('<svg class="chart forest"') == 2 and "NPS with</th>" in page  # drivers, segments, themes
+    warn = page[page.index("Data-quality warnings"):]
+    assert "[CX402] CSAT column &#x27;csat&#x27; has no valid csat scores (1-5): 240 non-numeric" in warn
+    assert "[CX401]" not in warn  # the invalid-values note of the dropped column is replaced, not repeated
+    assert "Left out of the report" in page[page.index("<dt>Scores"):]
+    assert len([w for w in rec if issubclass(w.category, ScoreWarning)]) == 1
+
+
+def test_no_usable_score_left_keeps_sentiment_and_themes(make_result):
+    res = make_result()
+    with pytest.warns(ScoreWarning, match=r"NPS column 'text_clean' has no valid nps scores"):
+        page = render_report(res, nps="text_clean", segments=["channel"], date="date", n_boot=50)
+    assert "could not be computed" not in page
+    assert "No usable survey score" in page and "No driver analysis" in page
+    assert "Net Promoter Score" not in page and "Comment sentiment" in page
+    assert '<svg class="chart diverging"' in page  # themes
+    assert "% negative comments by channel" in page  # segments fall back to the sentiment share
+    assert page.count('<svg class="chart trend"') == 1  # negative share only
+
+
+def test_mostly_text_score_column_is_left_out(make_result):
+    res = make_result(n=60)
+    res.comments["nps"] = ["7", "10"] + ["I waited for ages"] * 58  # a few stray numbers in a text column
+    with pytest.warns(ScoreWarning, match=r"NPS column 'nps' is mostly not nps scores.*only 2 of 60"):
+        page = render_report(res, nps="nps", n_boot=50)
+    assert "No usable survey score" in page and "could not be computed" not in page
+
+
+def test_counter_intuitive_driver_is_not_headlined_as_a_lift(make_result):
+    res = make_result(n=400)
+    staff = res.mentions["theme"] == "staff_attitude"
+    res.mentions.loc[staff, "sentiment"] = "negative"  # "negative" staff mentions now go with +2 NPS
+    page = render_report(res, nps="nps", n_boot=100)
+    findings = page[page.index("Key findings"):page.index("</ul>")]
+    assert "Biggest lift: <b>negative" not in findings
+    assert "Counter-intuitive (check the comments): <b>negative Staff attitude</b> mentions go with a better NPS" \
+        in findings
+    assert "Biggest drag on NPS: <b>negative Waiting time</b>" in findings
+
+
+def test_trend_intervals_stay_in_range_for_tiny_periods(make_result):
+    res = make_result(n=9, months=4)  # 2-3 responses a month
+    page = render_report(res, nps="nps", csat="csat", date="date", n_boot=50)
+    neg = page[page.index("<h3>Negative comments</h3>"):]
+    neg = neg[:neg.index("</svg>")]
+    cis = [(float(a), float(b)) for a, b in re.findall(r"CI ([\d.]+)% to ([\d.]+)%", neg)]
+    assert len(cis) == 4 and all(0 <= lo < hi <= 100 for lo, hi in cis)  # Wilson: bounded, never zero-width
+    assert re.findall(r"\d\.\d{2,}", neg.split("<polyline")[-1]) == []  # tooltips rounded to 1 decimal
+    page = render_report(res, csat="csat", date="date", n_boot=50)
+    mean = page[page.index("<h3>Mean CSAT"):]
+    mean = mean[:mean.index("</svg>")]
+    cis = [(float(a), float(b)) for a, b in re.findall(r"CI ([\d.]+) to ([\d.]+)\)", mean)]
+    assert cis and all(1 <= lo <= hi <= 5 for lo, hi in cis)  # clipped to the 1-5 scale

@@ -76,3 +76,25 @@ def test_not_an_analyze_output(tmp_path):
 def test_unknown_id_column(tmp_path, make_result):
     with pytest.raises(ColumnNotFoundError):
         load_result(_write(tmp_path, make_result(n=5)), id="nope")
+
+
+@pytest.mark.parametrize("ext", ["csv", "jsonl", "xlsx", "parquet"])
+def test_mentions_file_without_rows_is_an_empty_table(tmp_path, make_result, ext):
+    # `cxtext analyze` found no theme: header-only CSV/XLSX/Parquet, 0-byte JSON Lines
+    from cxtext.analyzer import MENTION_COLUMNS
+
+    res = make_result(n=4, evil=False)
+    write_table(res.comments, tmp_path / f"out.{ext}")
+    write_table(pd.DataFrame(columns=MENTION_COLUMNS), tmp_path / f"out.mentions.{ext}")
+    back = load_result(tmp_path / f"out.{ext}")
+    assert len(back.mentions) == 0 and set(MENTION_COLUMNS) <= set(back.mentions.columns)
+    assert back.id == "id" and len(back.comments) == 4
+
+
+def test_comments_file_without_rows_is_still_an_error(tmp_path, make_result):
+    from cxtext.errors import EmptyInputError
+
+    res = make_result(n=4)
+    write_table(res.comments.iloc[0:0], tmp_path / "out.csv")
+    with pytest.raises(EmptyInputError, match=r"\[CX102\]"):
+        load_result(tmp_path / "out.csv")

@@ -44,3 +44,11 @@ def test_line_chart_marks_direction_by_goodness():
     pts = [TrendPoint("p1", 10, 5, 15, 50), TrendPoint("p2", 30, 25, 35, 50, "up", "+20")]
     assert 'class="move pos"' in line_chart(pts, title="t", y_label="y")
     assert 'class="move neg"' in line_chart(pts, title="t", y_label="y", higher_is_better=False)
+
+
+def test_line_chart_tooltips_are_rounded():
+    import re
+
+    pts = [TrendPoint("2026-05", -22.6804, -38.7069, -5.2931, 97), TrendPoint("2026-06", 66.6667, 20.77, 93.86, 3)]
+    tips = re.findall(r"<circle[^>]*><title>([^<]*)</title>", line_chart(pts, title="t", y_label="y", fmt="{:g}%"))
+    assert tips == ["2026-05: \u221222.7% (CI \u221238.7% to \u22125.3%), n=97", "2026-06: 66.7% (CI 20.8% to 93.9%), n=3"]

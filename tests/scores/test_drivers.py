@@ -239,3 +239,49 @@ def test_emotion_drivers_nps_by_segment_and_errors(make_result):
     res.comments = res.comments.drop(columns="emotions")
     with pytest.raises(ColumnNotFoundError, match="emotions"):
         drivers(res, "score", source="emotions")
+
+
+def _nps_cat(v):
+    return np.where(v >= 8.5, 1.0, np.where(v < 6.5, -1.0, 0.0))
+
+
+def _small_neutral_result():
+    """150 waiting complaints (-4 NPS points); 5 neutral waiting mentions on 10s (a noisy +3 coefficient)."""
+    from cxtext.analyzer import AnalysisResult
+
+    rng = np.random.default_rng(0)
+    n = 600
+    y = np.clip(np.round(8.5 + rng.normal(0, 1, n)), 0, 10)
+    y[:150] = np.clip(y[:150] - 4, 0, 10)
+    y[300:305] = 10
+    mentions = [(i, "waiting_time", "negative") for i in range(150)]
+    mentions += [(i, "waiting_time", "neutral") for i in range(300, 305)]
+    mentions += [(i, "billing", "negative") for i in (400, 401)]  # two comments: no interval
+    comments = pd.DataFrame({"id": range(n), "nps": y})
+    return AnalysisResult(comments=comments, mentions=pd.DataFrame(mentions, columns=["comment_id", "theme", "sentiment"]),
+                          id="id"), y
+
+
+def test_nps_counterfactual_ignores_a_small_neutral_driver():
+    res, y = _small_neutral_result()
+    t = _by_key(drivers(res, "nps", kind="nps", n_boot=200))
+    wait = t.loc[("waiting_time", "negative")]
+    assert t.loc[("waiting_time", "neutral"), "small_n"] and t.loc[("waiting_time", "neutral"), "impact"] > 1
+    assert wait["nps_change_basis"] == "no mention"
+    # complaints moved to "no mention": shift by -b_neg only
+    moved = _nps_cat(y[:150] - wait["impact"]) - _nps_cat(y[:150])
+    assert wait["nps_change"] == pytest.approx(100 * moved.sum() / len(y))
+    assert wait["nps_change_low"] <= wait["nps_change"] <= wait["nps_change_high"]
+    # with a threshold the neutral driver passes, its coefficient is used again
+    t3 = _by_key(drivers(res, "nps", kind="nps", n_boot=200, min_n=3))
+    assert t3.loc[("waiting_time", "negative"), "nps_change_basis"] == "neutral"
+    assert t3.loc[("waiting_time", "negative"), "nps_change"] > wait["nps_change"]
+    assert pd.isna(t.loc[("waiting_time", "neutral"), "nps_change_basis"])
+
+
+def test_nps_counterfactual_has_no_interval_without_a_driver_interval():
+    res, _ = _small_neutral_result()
+    billing = _by_key(drivers(res, "nps", kind="nps", n_boot=100)).loc[("billing", "negative")]
+    assert billing["n"] == 2 and np.isnan(billing["ci_low"])
+    assert np.isfinite(billing["nps_change"])
+    assert np.isnan(billing["nps_change_low"]) and np.isnan(billing["nps_change_high"])

@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 from cxtext.analyzer import AnalysisResult
-from cxtext.errors import InputError
+from cxtext.errors import ConfigError, InputError
 from cxtext.scores import join_scores, score_trends, theme_trends
 
 
@@ -73,3 +73,46 @@ def test_needs_period_column():
                          mentions=pd.DataFrame(columns=["comment_id", "theme", "sentiment"]))
     with pytest.raises(InputError, match=r"\[CX404\].*join_scores"):
         theme_trends(res, "week")
+
+
+def _tiny(flags, months, **cols):
+    """One comment per entry; ``months`` gives its month number."""
+    rows = {"id": [str(i) for i in range(len(flags))], "text_clean": "x", "sentiment": "neutral",
+            "when": [f"2026-{m:02d}-15" for m in months], "flag": flags, **cols}
+    res = AnalysisResult(comments=pd.DataFrame(rows), mentions=pd.DataFrame(columns=["comment_id", "theme", "sentiment"]),
+                         id="id")
+    return join_scores(res, date="when", **({"csat": "csat"} if "csat" in cols else {}))
+
+
+def test_score_trends_share_has_wilson_intervals():
+    # 2 of 3 negative in May, 0 of 2 in June: the old mean +- z*sd/sqrt(n) gave 1.3% to 132% and 0% to 0%
+    res = _tiny([100.0, 100.0, 0.0, 0.0, 0.0], [5, 5, 5, 6, 6])
+    t = score_trends(res, "flag")
+    assert t.attrs["metric"] == "share"
+    assert t["value"].round(1).tolist() == [66.7, 0.0]
+    assert t["ci_low"].round(1).tolist() == [20.8, 0.0] and t["ci_high"].round(1).tolist() == [93.9, 65.8]
+    same = score_trends(_tiny([1.0, 1.0, 0.0, 0.0, 0.0], [5, 5, 5, 6, 6]), "flag")  # 0/1: same, as fractions
+    np.testing.assert_allclose(same["ci_high"].to_numpy() * 100, t["ci_high"].to_numpy())
+
+
+def test_score_trends_flag_columns_and_metric_option():
+    res = _tiny([0.0] * 6, [5, 5, 5, 6, 6, 6], csat=["5", "4", "1", "1", "1", "5"])
+    t = score_trends(res, "csat_satisfied")  # a True/False flag: % satisfied
+    assert t.attrs["metric"] == "share" and t["value"].round(3).tolist() == [0.667, 0.333]
+    assert ((t["ci_low"] >= 0) & (t["ci_high"] <= 1)).all()
+    m = score_trends(res, "csat")
+    assert m.attrs["metric"] == "mean" and ((m["ci_low"] >= 1) & (m["ci_high"] <= 5)).all()  # clipped to 1-5
+    assert m["ci_low"].iloc[1] == 1  # 2.33 - 1.96 * 1.33 would be below the scale
+    with pytest.raises(ConfigError, match="metric='share' needs"):
+        score_trends(res, "csat", metric="share")
+    with pytest.raises(ConfigError, match="'metric' must be"):
+        score_trends(res, "flag", metric="median")
+    forced = score_trends(res, "flag", metric="mean")
+    assert forced.attrs["metric"] == "mean"
+
+
+def test_score_trends_one_response_has_no_interval():
+    res = _tiny([0.0] * 3, [5, 5, 6], csat=["4", "2", "3"])
+    t = score_trends(res, "csat")
+    assert t["n"].tolist() == [2, 1]
+    assert np.isfinite(t["ci_low"].iloc[0]) and np.isnan(t["ci_low"].iloc[1]) and np.isnan(t["ci_high"].iloc[1])

@@ -13,6 +13,10 @@ trends, emotions (only when the comments have an ``emotions`` column), example
 quotes with the evidence highlighted, and method notes. Sections whose inputs
 are missing (no score, no date, no segment) are left out or explain what to
 pass; a section that cannot be computed says why instead of failing the page.
+A score column with no valid value, or with more invalid values than valid
+ones (labels given as ``--csat``, the comment column as ``--nps``), is left out
+of the report with a data-quality warning, and the report is built from the
+other scores.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ __all__ = ["build_report", "render_report"]
 logger = logging.getLogger(__name__)
 
 _ROLES = ("nps", "csat", "ces")
+_INVALID_STATUS = ("non_numeric", "unknown_label", "out_of_range", "not_integer")  # as in scores.scales
 _CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
         "script-src 'none'; base-uri 'none'; form-action 'none'")
 
@@ -59,6 +64,8 @@ class ReportContext:
     random_state: int | None
     notes: list[str]
     generated: str
+    dropped: dict[str, str] = dataclasses.field(default_factory=dict)
+    """Score roles left out as unusable (no or too few valid values): role -> column name."""
 
     @cached_property
     def cm(self) -> pd.DataFrame:
@@ -107,7 +114,8 @@ class ReportContext:
     def themes(self) -> pd.DataFrame:
         from cxtext.scores import theme_table
 
-        return self.run(theme_table, scores=[c for c in self.roles.values()] or None, n_quotes=0)
+        # an explicit list: None would bring back the joined scores left out as unusable
+        return self.run(theme_table, scores=list(self.roles.values()), n_quotes=0)
 
     @cached_property
     def drivers(self) -> pd.DataFrame | None:
@@ -116,7 +124,8 @@ class ReportContext:
         role = self.primary
         if role is None:
             return None
-        return self.run(drivers, self.roles[role], role, n_boot=self.n_boot, random_state=self.random_state)
+        return self.run(drivers, self.roles[role], role, n_boot=self.n_boot, random_state=self.random_state,
+                        min_n=sections._MIN_N)
 
     @cached_property
     def period(self) -> str | None:
@@ -148,7 +157,8 @@ def _default_labels() -> dict[str, str]:
 
 
 def _join(result: Any, nps: str | None, csat: str | None, ces: str | None, csat_scale: Any,
-          ces_scale: Any, segments: Sequence[str], date: str | None) -> tuple[Any, list[str]]:
+          ces_scale: Any, segments: Sequence[str], date: str | None,
+          dayfirst: bool | None = None) -> tuple[Any, list[str]]:
     """join_scores with its warnings captured as report notes."""
     from cxtext.scores import join_scores
 
@@ -159,16 +169,97 @@ def _join(result: Any, nps: str | None, csat: str | None, ces: str | None, csat_
         warnings.simplefilter("always")
         joined = join_scores(result, nps=nps, csat=csat, ces=ces, csat_scale=csat_scale,
                              ces_scale=ces_scale, segments=list(segments), date=date,
-                             periods=("week", "month"))
+                             periods=("week", "month"), dayfirst=dayfirst)
     notes.extend(str(w.message) for w in caught)
     return joined, notes
+
+
+def _status_text(counts: Sequence[dict[str, Any]]) -> str:
+    """``"600 non-numeric (e.g. 'Very satisfied', 'Satisfied')"`` from ``info["scores"][role]["counts"]``.
+
+    Examples
+    --------
+    >>> _status_text([{"status": "valid", "count": 4}, {"status": "missing", "count": 2},
+    ...               {"status": "non_numeric", "count": 9, "examples": ["ok", "x" * 40]}])
+    "9 non-numeric (e.g. 'ok', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxx…'); 2 missing"
+    """
+    parts = []
+    for c in sorted(counts, key=lambda c: c.get("status") not in _INVALID_STATUS):  # invalid first
+        if c.get("status") == "valid" or not c.get("count"):
+            continue
+        ex = [str(e) if len(str(e)) <= 30 else str(e)[:29] + "…" for e in list(c.get("examples") or [])[:3]]
+        eg = f" (e.g. {', '.join(repr(e) for e in ex)})" if ex else ""
+        parts.append(f"{int(c['count']):,} {str(c['status']).replace('_', '-')}{eg}")
+    return "; ".join(parts) or "no values"
+
+
+def _unusable(cm: pd.DataFrame, role: str, rec: dict[str, Any]) -> str | None:
+    """Why the joined ``role`` score cannot be used (a clause for a message), or ``None`` if it can.
+
+    Unusable: no valid value at all, or fewer valid values than invalid ones
+    (the column is mostly text or labels, e.g. the comment column given as NPS).
+    """
+    from cxtext.scores._base import scale_from_info
+
+    n_valid = int(np.isfinite(pd.to_numeric(cm[f"{role}_score"], errors="coerce").to_numpy(dtype=float)).sum())
+    counts = list(rec.get("counts") or [])
+    n_invalid = sum(int(c.get("count", 0)) for c in counts if c.get("status") in _INVALID_STATUS)
+    if n_valid and n_invalid <= n_valid:
+        return None
+    try:
+        what = scale_from_info(rec).describe()
+    except (KeyError, TypeError, ValueError):
+        what = "scores"
+    if not n_valid:
+        return f"has no valid {what}: {_status_text(counts)}"
+    return f"is mostly not {what}: only {n_valid:,} of {len(cm):,} values are valid; {_status_text(counts)}"
+
+
+def _usable_roles(joined: Any, notes: list[str]) -> tuple[dict[str, str], dict[str, str], list[str]]:
+    """Split the joined score roles into usable ones and unusable ones (see :func:`_unusable`).
+
+    Returns ``(roles, dropped, notes)``: role -> score column for the usable
+    roles, role -> original column for the dropped ones, and the notes with
+    one CX402 note per dropped role (replacing its CX401 invalid-values note).
+    """
+    info = getattr(joined, "info", None) or {}
+    recorded = info.get("scores", {})
+    cm = joined.comments
+    roles: dict[str, str] = {}
+    dropped: dict[str, str] = {}
+    for role in _ROLES:
+        col = f"{role}_score"
+        if role not in recorded or col not in cm.columns:
+            continue
+        why = _unusable(cm, role, recorded[role])
+        if why is None:
+            roles[role] = col
+            continue
+        source = str(recorded[role].get("column", col))
+        name = role.upper()
+        dropped[role] = source
+        notes = [n for n in notes if not (n.startswith("[CX401]") and f"column {source!r}" in n[:120])]
+        notes.append(
+            f"[CX402] {name} column {source!r} {why}. {name} is left out of the report; the other "
+            "sections are computed without it. Pass the right column, or recode its answers as numbers "
+            "on the scale."
+        )
+    return roles, dropped, notes
+
+
+def _emit(notes: Sequence[str]) -> None:
+    """Issue each data-quality note as a :class:`~cxtext.scores.ScoreWarning` (the CLI prints them)."""
+    from cxtext.scores import ScoreWarning
+
+    for note in notes:
+        warnings.warn(note, ScoreWarning, stacklevel=3)
 
 
 def render_report(result: Any, *, nps: str | None = None, csat: str | None = None,
                   ces: str | None = None, csat_scale: Any = None, ces_scale: Any = None,
                   segments: Sequence[str] = (), date: str | None = None,
                   title: str = "Customer feedback report", n_boot: int = 500,
-                  random_state: int | None = 0) -> str:
+                  random_state: int | None = 0, dayfirst: bool | None = None) -> str:
     """Render the HTML report of an analysis result as a string.
 
     Parameters
@@ -193,6 +284,10 @@ def render_report(result: Any, *, nps: str | None = None, csat: str | None = Non
         Bootstrap resamples for the driver confidence intervals.
     random_state : int or None, default=0
         Seed of the bootstrap (the report is reproducible).
+    dayfirst : bool, optional
+        Order of numeric dates such as ``04/05/2026`` in ``date``: True = day
+        first, False = month first, None = read off the column (see
+        :func:`cxtext.scores.add_periods`).
 
     Returns
     -------
@@ -203,6 +298,14 @@ def render_report(result: Any, *, nps: str | None = None, csat: str | None = Non
     ------
     ColumnNotFoundError
         A named column is not in ``result.comments``.
+
+    Warns
+    -----
+    ScoreWarning
+        One per data-quality note of the report: invalid scores or dates, and
+        each score column left out because it has no valid value or more
+        invalid values than valid ones (every section is then computed with
+        the remaining scores; with none left, the score views say so).
 
     Examples
     --------
@@ -223,17 +326,17 @@ def render_report(result: Any, *, nps: str | None = None, csat: str | None = Non
         raise ConfigError(f"[CX301] 'n_boot' must be an int >= 2. Got {n_boot!r}.")
     if isinstance(segments, str):
         segments = [segments]
-    joined, notes = _join(result, nps, csat, ces, csat_scale, ces_scale, segments, date)
+    joined, notes = _join(result, nps, csat, ces, csat_scale, ces_scale, segments, date, dayfirst)
     info = getattr(joined, "info", None) or {}
-    roles = {r: f"{r}_score" for r in _ROLES if r in info.get("scores", {})
-             and f"{r}_score" in joined.comments.columns}
+    roles, dropped, notes = _usable_roles(joined, notes)
+    _emit(notes)
     if date is None and info.get("date"):
         date = info["date"].get("column")
     ctx = ReportContext(
         result=joined, title=title, roles=roles,
         segments=list(dict.fromkeys([*segments, *info.get("segments", [])])), date=date,
         n_boot=int(n_boot), random_state=random_state, notes=notes,
-        generated=_dt.datetime.now().strftime("%d %B %Y, %H:%M"),
+        generated=_dt.datetime.now().strftime("%d %B %Y, %H:%M"), dropped=dropped,
     )
     version = str(info.get("cxtext") or _version())
     body = []
@@ -273,7 +376,7 @@ def build_report(result: Any, path: str | os.PathLike[str], *, nps: str | None =
                  csat: str | None = None, ces: str | None = None, csat_scale: Any = None,
                  ces_scale: Any = None, segments: Sequence[str] = (), date: str | None = None,
                  title: str = "Customer feedback report", n_boot: int = 500,
-                 random_state: int | None = 0) -> Path:
+                 random_state: int | None = 0, dayfirst: bool | None = None) -> Path:
     """Write the HTML report of ``result`` to ``path`` (atomically) and return the path.
 
     Parameters are those of :func:`render_report`. The file is written to a
@@ -292,7 +395,7 @@ def build_report(result: Any, path: str | os.PathLike[str], *, nps: str | None =
     """
     page = render_report(result, nps=nps, csat=csat, ces=ces, csat_scale=csat_scale,
                          ces_scale=ces_scale, segments=segments, date=date, title=title,
-                         n_boot=n_boot, random_state=random_state)
+                         n_boot=n_boot, random_state=random_state, dayfirst=dayfirst)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from cxtext.analyzer import COMMENT_COLUMNS, MENTION_COLUMNS, AnalysisResult
-from cxtext.errors import ColumnNotFoundError, InputError
+from cxtext.errors import ColumnNotFoundError, EmptyInputError, InputError
 
 __all__ = ["LIST_COLUMNS", "info_path", "load_result"]
 
@@ -139,6 +139,29 @@ def _fix_mentions(mn: pd.DataFrame) -> pd.DataFrame:
     return mn
 
 
+def _no_mentions() -> pd.DataFrame:
+    """An empty mentions table with the columns ``cxtext analyze`` writes."""
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in MENTION_COLUMNS})
+
+
+def _read_mentions(m_path: Path) -> pd.DataFrame:
+    """The mentions table; empty when the file is missing, header-only or 0 bytes.
+
+    ``cxtext analyze`` writes a header-only (CSV, XLSX, Parquet) or empty
+    (JSON Lines) mentions file when no comment names a theme: a valid output.
+    """
+    from cxtext.io import read_table
+
+    if not m_path.exists():
+        logger.warning("No mentions file %s; the report will have no theme detail.", m_path)
+        return _no_mentions()
+    try:
+        return read_table(m_path)
+    except EmptyInputError:
+        logger.info("Mentions file %s has no rows: no theme mentions were found.", m_path)
+        return _no_mentions()
+
+
 def _guess_id(cm: pd.DataFrame, mn: pd.DataFrame) -> str | None:
     """The input column whose values are the mentions' ``comment_id`` (first unique match)."""
     inputs = [c for c in cm.columns if c not in COMMENT_COLUMNS and c != "prompt_type"]
@@ -162,7 +185,8 @@ def load_result(path: str | Path, *, mentions: str | Path | None = None, id: str
         The comments table written by ``cxtext analyze -o``.
     mentions : str or Path, optional
         The mentions table (default: ``NAME.mentions.EXT`` beside ``path``). If it
-        does not exist the result has no mentions (a warning is logged).
+        does not exist the result has no mentions (a warning is logged); a
+        header-only or empty file (no theme found) gives an empty mentions table.
     id : str, optional
         The id column (default: the first unique column whose values match the
         mentions' ``comment_id``, e.g. ``row`` when ``analyze`` ran without ``--id``).
@@ -205,12 +229,7 @@ def load_result(path: str | Path, *, mentions: str | Path | None = None, id: str
             "pass its -o file."
         )
     m_path = Path(mentions) if mentions is not None else mentions_path(path)
-    if m_path.exists():
-        mn = read_table(m_path)
-    else:
-        logger.warning("No mentions file %s; the report will have no theme detail.", m_path)
-        mn = pd.DataFrame({c: pd.Series(dtype=object) for c in MENTION_COLUMNS})
-    cm, mn = _fix_comments(cm), _fix_mentions(mn)
+    cm, mn = _fix_comments(cm), _fix_mentions(_read_mentions(m_path))
     if id is not None and id not in cm.columns:
         raise ColumnNotFoundError(id, available=list(cm.columns), role="id")
     id_col = id or _guess_id(cm, mn)

@@ -194,8 +194,10 @@ def _findings(ctx: Any) -> list[str]:
         name = _ROLE_NAME.get(ctx.primary, "the score")
         hib = ctx.higher_is_better(ctx.primary)
         sig = dr[dr["significant"]]
-        bad = sig[(sig["impact"] < 0) == hib]
-        good = sig[(sig["impact"] > 0) == hib]
+        helps = (sig["impact"] > 0) == hib
+        # a complaint that goes with a better score (or praise with a worse one) is no lift/drag to headline
+        odd = (helps & (sig["sentiment"] == "negative")) | (~helps & (sig["sentiment"] == "positive"))
+        bad, good = sig[~helps & ~odd], sig[helps & ~odd]
         if len(bad):
             r = bad.loc[bad["impact"].abs().idxmax()]
             out.append(f"Biggest drag on {name}: <b>{escape(str(r['sentiment']))} "
@@ -206,6 +208,12 @@ def _findings(ctx: Any) -> list[str]:
             r = good.loc[good["impact"].abs().idxmax()]
             out.append(f"Biggest lift: <b>{escape(str(r['sentiment']))} {escape(ctx.label(r['theme']))}</b> "
                        f"mentions ({_num(r['impact'], 2, True)} points; {int(r['n']):,} comments).")
+        odd_rows = sig[odd]
+        for r in odd_rows.loc[odd_rows["impact"].abs().sort_values(ascending=False).index].head(2).itertuples():
+            out.append(f"Counter-intuitive (check the comments): <b>{escape(str(r.sentiment))} "
+                       f"{escape(ctx.label(r.theme))}</b> mentions go with a "
+                       f"{'better' if r.sentiment == 'negative' else 'worse'} {name} "
+                       f"({_num(r.impact, 2, True)} points; {int(r.n):,} comments).")
         if not len(sig):
             out.append(f"No theme has a statistically clear effect on {name} yet (see drivers).")
     tr = _safe(lambda: _score_trend(ctx)) if ctx.primary and ctx.period else None
@@ -246,10 +254,22 @@ def render_overview(ctx: Any) -> str:
           + "</ul>") if findings else ""
     lede = ('<p class="lede">Headline scores with 95% confidence intervals and the sentiment of the '
             "comments themselves.</p>")
-    if not ctx.roles:
+    if not ctx.roles and ctx.dropped:
+        lede = ('<p class="lede">No usable survey score: the score column(s) given hold no (or too few) valid '
+                "scores, so the report covers comment sentiment and themes.</p>")
+    elif not ctx.roles:
         lede = ('<p class="lede">No survey score was given (use <code>--nps</code>, <code>--csat</code> or '
                 "<code>--ces</code>); the report covers comment sentiment and themes.</p>")
-    return lede + f'<div class="cards">{"".join(cards)}</div>' + fl
+    return lede + _dropped_note(ctx) + f'<div class="cards">{"".join(cards)}</div>' + fl
+
+
+def _dropped_note(ctx: Any) -> str:
+    """A warning naming the score columns left out as unusable (``""`` when none)."""
+    if not ctx.dropped:
+        return ""
+    cols = "; ".join(f"{_ROLE_NAME.get(r, r)} (column <code>{escape(c)}</code>)" for r, c in ctx.dropped.items())
+    return (f'<p class="warn">Left out: {cols}: no (or too few) valid scores, e.g. labels or text instead '
+            "of numbers, or blanks. See the data-quality warnings in the method notes.</p>")
 
 
 # -- themes ------------------------------------------------------------------------------------
@@ -295,6 +315,10 @@ def render_themes(ctx: Any) -> str:
 # -- drivers -----------------------------------------------------------------------------------
 def render_drivers(ctx: Any) -> str:
     role = ctx.primary
+    if role is None and ctx.dropped:
+        return ('<p class="empty">No driver analysis: the score column(s) given hold no (or too few) valid '
+                "scores. Pass a numeric score column to see which themes move it.</p>"
+                + _dropped_note(ctx))
     if role is None:
         return ('<p class="empty">Pass a score column (<code>--nps</code>, <code>--csat</code> or '
                 "<code>--ces</code>) to see which themes move it.</p>")
@@ -329,23 +353,45 @@ def render_drivers(ctx: Any) -> str:
     facts = (f'<p class="keys">Model: n = {int(at.get("n", 0)):,} comments with a score · baseline '
              f"(no theme) {_num(at.get('intercept', math.nan), 2)} · R² = {_num(at.get('r2', math.nan), 3)} · "
              f"{ctx.n_boot} bootstrap resamples</p>")
-    table = ""
-    if role == "nps" and "nps_change" in dr.columns:
-        neg = dr[(dr["sentiment"] == "negative") & ~dr["small_n"] & dr["nps_change"].notna()]
-        neg = neg.sort_values("nps_change", ascending=False).head(8)
-        if len(neg):
-            body = "".join(
-                f"<tr><td>{escape(ctx.label(r.theme))}</td><td class=num>{r.n:,}</td>"
-                f"<td class=num>{_num(r.impact, 2, True)}</td><td class=num>{_num(r.nps_change, 1, True)}</td>"
-                f"<td class=num>{_num(r.nps_change_low, 1, True)} to {_num(r.nps_change_high, 1, True)}</td>"
-                f"<td>{_tag('significant', 'neg') if r.significant else _tag('not significant', 'small')}</td></tr>"
-                for r in neg.itertuples())
-            table = ("<h3>What if the complaints were neutral?</h3><p class=\"lede\">NPS change if each "
-                     "negative theme were mentioned neutrally instead (scores shifted by the fitted effect, "
-                     "then re-grouped).</p><table><thead><tr><th>Negative theme</th><th class=num>Comments</th>"
-                     "<th class=num>Impact</th><th class=num>NPS change</th><th class=num>95% CI</th><th></th>"
-                     f"</tr></thead><tbody>{body}</tbody></table>")
+    table = _counterfactual_table(ctx, dr) if role == "nps" and "nps_change" in dr.columns else ""
     return lede + chart + facts + table
+
+
+def _excludes_zero(low: float, high: float) -> bool | None:
+    """Whether the interval lies wholly above or below 0; ``None`` when there is no interval."""
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return None
+    return bool(low > 0 or high < 0)
+
+
+def _counterfactual_table(ctx: Any, dr: pd.DataFrame) -> str:
+    """The "What if the complaints were neutral?" table (NPS), or ``""`` without eligible drivers.
+
+    Each row is labelled by its own NPS-change interval (not the driver's).
+    """
+    neg = dr[(dr["sentiment"] == "negative") & ~dr["small_n"] & dr["nps_change"].notna()]
+    neg = neg.sort_values("nps_change", ascending=False).head(8)
+    if not len(neg):
+        return ""
+    body = []
+    for r in neg.itertuples():
+        sig = _excludes_zero(r.nps_change_low, r.nps_change_high)
+        tag = {True: _tag("significant", "neg"), False: _tag("not significant", "small"),
+               None: _tag("no interval", "small")}[sig]
+        star = "*" if getattr(r, "nps_change_basis", "neutral") == "no mention" else ""
+        body.append(f"<tr><td>{escape(ctx.label(r.theme))}{star}</td><td class=num>{r.n:,}</td>"
+                    f"<td class=num>{_num(r.impact, 2, True)}</td><td class=num>{_num(r.nps_change, 1, True)}</td>"
+                    f"<td class=num>{_num(r.nps_change_low, 1, True)} to {_num(r.nps_change_high, 1, True)}</td>"
+                    f"<td>{tag}</td></tr>")
+    note = "Significant: the 95% interval of that NPS change excludes zero."
+    if "nps_change_basis" in neg.columns and (neg["nps_change_basis"] == "no mention").any():
+        note += (f" * Too few neutral mentions of this theme (fewer than {_MIN_N} comments) to estimate "
+                 "their effect: the change moves these complaints to no mention of the theme instead.")
+    return ("<h3>What if the complaints were neutral?</h3><p class=\"lede\">NPS change if each "
+            "negative theme were mentioned neutrally instead (scores shifted by the fitted effect, "
+            "then re-grouped).</p><table><thead><tr><th>Negative theme</th><th class=num>Comments</th>"
+            "<th class=num>Impact</th><th class=num>NPS change</th><th class=num>95% CI</th><th></th>"
+            f"</tr></thead><tbody>{''.join(body)}</tbody></table><p class=\"keys\">{escape(note)}</p>")
 
 
 # -- segments ----------------------------------------------------------------------------------
@@ -435,7 +481,7 @@ def _score_trend(ctx: Any) -> pd.DataFrame:
 
 
 def _neg_trend(ctx: Any) -> pd.DataFrame:
-    """Share of negative comments per period, as a 0/100 "score" so score_trends tests the moves."""
+    """Share of negative comments per period (a 0/100 indicator: Wilson intervals, two-proportion tests)."""
     from cxtext.scores import score_trends
     from cxtext.scores._base import replace_result
 
@@ -446,7 +492,7 @@ def _neg_trend(ctx: Any) -> pd.DataFrame:
         res = replace_result(ctx.result, cm, dict(ctx.result.info or {}))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return score_trends(res, "_negative_share", ctx.period)
+            return score_trends(res, "_negative_share", ctx.period, metric="share")
 
     return _cached(ctx, "neg_trend", compute)
 
@@ -662,8 +708,9 @@ def render_method(ctx: Any) -> str:
     for role, rec in (info.get("scores") or {}).items():
         counts = {c["status"]: c["count"] for c in rec.get("counts", []) if "status" in c and "count" in c}
         detail = ", ".join(f"{v:,} {k}" for k, v in counts.items())
+        left_out = " Left out of the report: no (or too few) valid scores." if role in ctx.dropped else ""
         scores.append(f"{_ROLE_NAME.get(role, role)}: column <code>{escape(str(rec.get('column')))}</code> "
-                      f"({escape(_scale_text(ctx, role))}){'; ' + escape(detail) if detail else ''}.")
+                      f"({escape(_scale_text(ctx, role))}){'; ' + escape(detail) if detail else ''}.{left_out}")
     dl = [("Data", escape(data)), ("Models", models)]
     if scores:
         dl.append(("Scores", " ".join(scores)))
@@ -678,9 +725,10 @@ def render_method(ctx: Any) -> str:
          f"intercept), so each impact controls for the other themes in the comment. 95% percentile "
          f"intervals from {ctx.n_boot} case-bootstrap resamples (seeded, reproducible). Drivers with fewer "
          f"than {_MIN_N} comments are shown hollow and never called significant.")),
-        ("Trends", ("Consecutive periods compared with a z-test (Fisher's exact test for small theme "
-         "counts); p-values corrected for the number of comparisons with Benjamini–Hochberg (q &lt; 0.05). "
-         f"Periods with fewer than {_MIN_N} responses are not tested.")),
+        ("Trends", ("Consecutive periods compared with a z-test (Fisher's exact test for small counts "
+         "of shares); p-values corrected for the number of comparisons with Benjamini–Hochberg (q &lt; 0.05). "
+         "Shares have Wilson intervals; intervals of mean scores are clipped to the scale, and a period with "
+         f"one response has none. Periods with fewer than {_MIN_N} responses are not tested.")),
         ("Caveats", ("Drivers are associations, not proof of cause. Keyword themes miss paraphrases and can "
          "misfire on unusual wording; model sentiment is wrong on some comments (sarcasm, mixed feelings). "
          "People who leave comments are not a random sample of customers. Treat small segments and "

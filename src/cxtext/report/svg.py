@@ -111,6 +111,17 @@ def _tick_label(t: float, fmt: str) -> str:
     return fmt.format(t).replace("-", "\u2212")
 
 
+def _tip_value(v: float, fmt: str, digits: int = 1) -> str:
+    """A tooltip value rounded to ``digits`` decimals, then formatted like the axis.
+
+    Examples
+    --------
+    >>> _tip_value(-22.6804, "{:g}"), _tip_value(66.6667, "{:g}%"), _tip_value(-0.04, "{:g}")
+    ('−22.7', '66.7%', '0')
+    """
+    return _tick_label(round(float(v), digits) + 0.0, fmt)  # + 0.0 turns -0.0 into 0.0
+
+
 def diverging_bars(rows: Sequence[DivergingRow], *, title: str = "Theme volume by sentiment",
                    width: int = 860, row_h: int = 26) -> str:
     """Diverging stacked bars: negative left of the axis, positive right, neutral split across it.
@@ -228,7 +239,8 @@ def line_chart(points: Sequence[TrendPoint], *, title: str, y_label: str, fmt: s
                higher_is_better: bool = True, width: int = 860, height: int = 280) -> str:
     """A value per period with its confidence band; significant moves marked with arrows.
 
-    Arrows are coloured good/bad by ``higher_is_better``.
+    Arrows are coloured good/bad by ``higher_is_better``. Tooltip values are
+    rounded to one decimal and formatted with ``fmt``.
 
     Examples
     --------
@@ -277,9 +289,9 @@ def line_chart(points: Sequence[TrendPoint], *, title: str, y_label: str, fmt: s
         if not _finite(p.value):
             continue
         y = sy(p.value)
-        tip = f"{p.label}: {_tick_label(p.value, fmt)}"
+        tip = f"{p.label}: {_tip_value(p.value, fmt)}"
         if _finite(p.low, p.high):
-            tip += f" (CI {_tick_label(p.low, fmt)} to {_tick_label(p.high, fmt)})"
+            tip += f" (CI {_tip_value(p.low, fmt)} to {_tip_value(p.high, fmt)})"
         tip += f", n={p.n:,}" + (f"; {p.note}" if p.note else "")
         good = (p.direction == "up") == higher_is_better
         cls = ("pos" if good else "neg") if p.direction in ("up", "down") else "ns"

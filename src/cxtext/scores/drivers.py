@@ -40,12 +40,17 @@ For each negative driver: every comment with that negative mention has its
 observed 0-10 score shifted by the fitted effect of the mention being neutral
 instead (``-b_neg + b_neutral`` of the same theme; ``-b_neg`` when the
 comment already has a neutral mention of it), then re-grouped
-(promoter >= 8.5, detractor < 6.5, i.e. after rounding). ``nps_change`` is
-the NPS of the shifted scores minus the observed NPS, ``nps_if_neutral`` the
-shifted NPS; its interval re-applies the shift with every bootstrap (or, for
-``ci="analytic"``, normal-draw) coefficient. Keeping each comment's own score
-keeps its residual, so only the modelled part of the theme changes. Emotion
-drivers have no neutral counterpart, so their ``nps_*`` cells are NaN.
+(promoter >= 8.5, detractor < 6.5, i.e. after rounding). When the neutral
+driver is itself small (``n < min_n``, or absent) its coefficient is noise, so
+``b_neutral`` is taken as 0: the complaint is moved to "no mention" instead
+(``nps_change_basis`` says which: ``"neutral"`` or ``"no mention"``).
+``nps_change`` is the NPS of the shifted scores minus the observed NPS,
+``nps_if_neutral`` the shifted NPS; its interval re-applies the shift with
+every bootstrap (or, for ``ci="analytic"``, normal-draw) coefficient, and is
+NaN when the negative driver has no interval (fewer than 3 comments).
+Keeping each comment's own score keeps its residual, so only the modelled
+part of the theme changes. Emotion drivers have no neutral counterpart, so
+their ``nps_*`` cells are NaN.
 
 The regression and bootstrap are written with numpy/scipy.sparse directly:
 statsmodels is not a dependency, and scikit-learn has neither inference nor a
@@ -78,7 +83,7 @@ logger = logging.getLogger(__name__)
 DRIVER_COLUMNS = [
     "theme", "sentiment", "n", "share", "impact", "ci_low", "ci_high", "se", "p_value", "small_n",
     "significant", "mean_with", "mean_without", "collinear_with",
-    "nps_change", "nps_change_low", "nps_change_high", "nps_if_neutral",
+    "nps_change", "nps_change_low", "nps_change_high", "nps_if_neutral", "nps_change_basis",
 ]
 _SENTIMENTS = ("negative", "neutral", "positive")
 _MIN_CI_N = 3
@@ -206,9 +211,13 @@ def _nps_cat(v: np.ndarray) -> np.ndarray:
     return np.where(v >= 8.5, 1.0, np.where(v < 6.5, -1.0, 0.0))
 
 
-def _nps_change(y: np.ndarray, x: Any, feat_idx: dict[tuple[str, str], int], coefs: np.ndarray
-                ) -> dict[tuple[str, str], np.ndarray]:
-    """Change in NPS points if each negative driver were neutral, for each coefficient vector row."""
+def _nps_change(y: np.ndarray, x: Any, feat_idx: dict[tuple[str, str], int], coefs: np.ndarray,
+                use_neutral: dict[str, bool]) -> dict[tuple[str, str], np.ndarray]:
+    """Change in NPS points if each negative driver were neutral, for each coefficient vector row.
+
+    ``use_neutral[theme]`` False: comments without a neutral mention of the theme
+    lose the complaint without gaining the (too rarely seen) neutral effect.
+    """
     n = len(y)
     levels = np.arange(11, dtype=float)
     base = _nps_cat(levels)
@@ -225,17 +234,40 @@ def _nps_change(y: np.ndarray, x: Any, feat_idx: dict[tuple[str, str], int], coe
             with_neu = has_neu[rows]
         else:
             with_neu = np.ones(len(rows), dtype=bool)
+        add = neu is not None and use_neutral.get(theme, False)
         total = np.zeros(coefs.shape[0])
-        for mask, add_neu in ((with_neu, False), (~with_neu, True)):
+        for mask, add_neu in ((with_neu, False), (~with_neu, add)):
             if not mask.any():
                 continue
             hist = np.bincount(np.clip(np.round(y[rows[mask]]), 0, 10).astype(int), minlength=11)
-            shift = -coefs[:, j + 1] + (coefs[:, neu + 1] if add_neu and neu is not None else 0.0)
+            shift = -coefs[:, j + 1] + (coefs[:, neu + 1] if add_neu else 0.0)
             moved = _nps_cat(levels[None, :] + np.nan_to_num(shift)[:, None])
             total += (moved - base[None, :]) @ hist
             total[np.isnan(shift)] = np.nan
         out[(theme, sent)] = 100.0 * total / n
     return out
+
+
+def _nps_table(table: pd.DataFrame, y: np.ndarray, x: Any, names: list[tuple[str, str]], beta: np.ndarray,
+               draws: np.ndarray, n_j: np.ndarray, min_n: int, alpha: float) -> pd.DataFrame:
+    """Add the ``nps_*`` counterfactual columns (see the module docstring) to ``table``."""
+    feat_idx = {nm: j for j, nm in enumerate(names)}
+    # a neutral driver too rare to estimate (small n) contributes 0: the complaint becomes "no mention"
+    use_neutral = {t: bool(n_j[j] >= max(min_n, _MIN_CI_N)) for (t, s), j in feat_idx.items() if s == "neutral"}
+    point = _nps_change(y, x, feat_idx, beta[None, :], use_neutral)
+    boot = _nps_change(y, x, feat_idx, draws, use_neutral)
+    actual = 100.0 * _nps_cat(y).mean()
+    chg = [point.get(nm, np.array([np.nan]))[0] for nm in names]
+    bounds = [np.nanpercentile(boot[nm], [100 * alpha / 2, 100 * (1 - alpha / 2)])
+              if nm in boot and n_j[j] >= _MIN_CI_N and np.isfinite(boot[nm]).any() else (np.nan, np.nan)
+              for j, nm in enumerate(names)]
+    table["nps_change"] = chg
+    table["nps_change_low"] = [b[0] for b in bounds]
+    table["nps_change_high"] = [b[1] for b in bounds]
+    table["nps_if_neutral"] = actual + np.asarray(chg, dtype=float)
+    basis = {nm: "neutral" if use_neutral.get(nm[0], False) else "no mention" for nm in point}
+    table["nps_change_basis"] = [basis.get(nm) for nm in names]
+    return table
 
 
 def _collinear(x: Any, names: list[tuple[str, str]]) -> list[str]:
@@ -301,17 +333,7 @@ def _drivers_core(y: np.ndarray, m_rows: np.ndarray, m_feat: np.ndarray, names: 
         "collinear_with": _collinear(x, names),
     })
     if kind == "nps" and draws is not None:
-        feat_idx = {nm: j for j, nm in enumerate(names)}
-        point = _nps_change(y, x, feat_idx, beta[None, :])
-        boot = _nps_change(y, x, feat_idx, draws)
-        actual = 100.0 * _nps_cat(y).mean()
-        chg = [point.get(nm, np.array([np.nan]))[0] for nm in names]
-        bounds = [np.nanpercentile(boot[nm], [100 * alpha / 2, 100 * (1 - alpha / 2)]) if nm in boot
-                  and np.isfinite(boot[nm]).any() else (np.nan, np.nan) for nm in names]
-        table["nps_change"] = chg
-        table["nps_change_low"] = [b[0] for b in bounds]
-        table["nps_change_high"] = [b[1] for b in bounds]
-        table["nps_if_neutral"] = actual + np.asarray(chg, dtype=float)
+        table = _nps_table(table, y, x, names, beta, draws, n_j, min_n, alpha)
     table = table.sort_values(["small_n", "impact"], kind="stable").reset_index(drop=True)
     table.attrs.update({"n": int(n), "intercept": float(beta[0]), "kind": kind, "ci": ci, "level": level,
                         "r2": float(1 - np.sum((y - x @ beta) ** 2) / max(np.sum((y - y.mean()) ** 2), 1e-12))})

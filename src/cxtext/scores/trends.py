@@ -4,9 +4,13 @@
   period (and optionally per segment). Consecutive periods are compared with a
   two-proportion z-test (pooled), or Fisher's exact test when an expected count
   is below 5.
-* :func:`score_trends`: NPS (or mean score) per period with its confidence
-  interval; consecutive periods compared with a z-test on the difference
-  (multinomial variance for NPS, Welch for means).
+* :func:`score_trends`: NPS, a mean score or a share per period with its
+  confidence interval; consecutive periods compared with a z-test on the
+  difference (multinomial variance for NPS, Welch for means, two proportions --
+  Fisher's exact test for small counts -- for shares). Mean intervals are
+  clipped to the score's scale; shares (0/1 or 0/100 indicators, True/False
+  flags such as ``csat_satisfied``) get Wilson intervals, which stay within
+  0-100%. A period with one response has no interval for its mean (NaN).
 
 Every comparison needs ``min_n`` comments in both periods and at least one
 mention (otherwise it is not tested). P-values are corrected with Benjamini-Hochberg
@@ -34,6 +38,8 @@ from cxtext.scores.join import PERIODS
 from cxtext.scores.nps import nps_from_counts
 
 __all__ = ["score_trends", "theme_trends"]
+
+_METRICS = ("mean", "share")  # metric= of score_trends, besides None (automatic)
 
 logger = logging.getLogger(__name__)
 
@@ -170,34 +176,125 @@ def theme_trends(result: Any, period: str = "month", *, by: str | None = None, s
     return grid
 
 
+def _wilson(k: Any, n: Any, z: float) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson score interval (as fractions, within 0-1) of ``k`` successes in ``n``; NaN where n == 0.
+
+    Examples
+    --------
+    >>> lo, hi = _wilson(np.array([2.0, 0.0]), np.array([3.0, 2.0]), 1.959964)
+    >>> np.round(lo, 3).tolist(), np.round(hi, 3).tolist()
+    ([0.208, 0.0], [0.939, 0.658])
+    """
+    k, n = np.asarray(k, dtype=float), np.asarray(n, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = k / n
+        den = 1 + z * z / n
+        centre = (p + z * z / (2 * n)) / den
+        half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / den
+    return np.clip(centre - half, 0.0, 1.0), np.clip(centre + half, 0.0, 1.0)
+
+
+def _flag_values(col: pd.Series) -> pd.Series | None:
+    """0/1 floats of a True/False flag column (``csat_satisfied`` ...), else ``None``.
+
+    Examples
+    --------
+    >>> _flag_values(pd.Series([True, False, None], dtype="boolean")).tolist()
+    [1.0, 0.0, nan]
+    >>> _flag_values(pd.Series(["9", "3"])) is None
+    True
+    """
+    if pd.api.types.is_bool_dtype(col.dtype):
+        return pd.Series(col.astype("Float64").to_numpy(dtype=float, na_value=np.nan), index=col.index)
+    if col.dtype == object:
+        present = col.dropna()
+        if len(present) and all(isinstance(v, (bool, np.bool_)) for v in present):
+            return col.map(lambda v: float(v) if isinstance(v, (bool, np.bool_)) else np.nan).astype(float)
+    return None
+
+
+def _share_unit(values: np.ndarray) -> float | None:
+    """``1`` when the valid values are all 0 or 1, ``100`` when all 0 or 100, else ``None``.
+
+    Examples
+    --------
+    >>> _share_unit(np.array([0, 100, np.nan])), _share_unit(np.array([1, 0])), _share_unit(np.array([1, 5]))
+    (100.0, 1.0, None)
+    """
+    v = values[np.isfinite(values)]
+    for unit in (1.0, 100.0):
+        if np.isin(v, (0.0, unit)).all():
+            return unit
+    return None
+
+
+def _score_values(result: Any, cm: pd.DataFrame, score: str, kind: str | None, metric: str | None,
+                  warn: bool) -> tuple[pd.Series, str, Any, float]:
+    """Parsed values, the metric (``"nps"``, ``"mean"`` or ``"share"``), the scale and the share unit."""
+    flags = _flag_values(cm[score]) if kind is None and score in cm.columns else None
+    if flags is not None:
+        if not np.isfinite(flags.to_numpy()).any():
+            raise InputError(f"[CX402] Flag column {score!r} has no True/False values. "
+                             "Pass a column with some answers.")
+        values, scale = flags, None
+    else:
+        values, kind, scale = resolve_score(result, score, kind, warn=warn)
+    if kind == "nps":
+        if metric is not None:
+            raise ConfigError(f"[CX301] 'metric' applies to non-NPS scores; NPS is always reported in "
+                              f"points. Got metric={metric!r} with an NPS column; leave metric=None.")
+        return values, "nps", scale, 1.0
+    unit = _share_unit(values.to_numpy(dtype=float))
+    if metric == "share" and unit is None:
+        raise ConfigError(f"[CX301] metric='share' needs a 0/1 or 0/100 indicator, or a True/False flag "
+                          f"such as 'csat_satisfied'; {score!r} holds other values. Use metric='mean'.")
+    if metric == "share" or (metric is None and scale is None and unit is not None):
+        return values, "share", scale, float(unit)
+    return values, "mean", scale, 1.0
+
+
 def score_trends(result: Any, score: str, period: str = "month", *, kind: str | None = None,
                  by: str | None = None, level: float = 0.95, alpha: float = 0.05, min_n: int = 30,
-                 warn: bool = True) -> pd.DataFrame:
-    """NPS (or mean score) per period with its CI; significant changes flagged.
+                 warn: bool = True, metric: str | None = None) -> pd.DataFrame:
+    """NPS, mean score or share per period with its CI; significant changes flagged.
 
     Parameters
     ----------
     result : AnalysisResult
         After ``join_scores(..., date=...)``.
     score : str
-        Score column (strings of numbers fine).
+        Score column (strings of numbers fine), a 0/1 or 0/100 indicator, or a
+        True/False flag such as ``csat_satisfied`` / ``ces_easy``.
     period : str, default="month"
         Period unit or column (see :func:`theme_trends`).
     kind : {None, "nps", "csat", "ces", "fft"}
         ``"nps"`` (also inferred as in :func:`~cxtext.scores.drivers`) reports NPS
-        points with the adjusted Wald interval; other kinds report the mean.
+        points with the adjusted Wald interval; other kinds report the mean
+        (interval clipped to the scale).
     by : str, optional
         Segment column.
     level : float, default=0.95
     alpha : float, default=0.05
     min_n : int, default=30
     warn : bool, default=True
+    metric : {None, "mean", "share"}, optional
+        For non-NPS scores. ``"share"``: the share of 1s (of 100s) with a Wilson
+        interval, in the indicator's unit (0-1 or 0-100), and a two-proportion
+        test between periods. ``None`` (default): ``"share"`` for True/False
+        flags and for 0/1 or 0/100 columns of no known scale, else ``"mean"``.
 
     Returns
     -------
     pandas.DataFrame
         ``[by,] period, n, value, ci_low, ci_high, prev_period, change, p_value,
-        q_value, significant, direction``; ``attrs["metric"]`` is ``"nps"`` or ``"mean"``.
+        q_value, significant, direction``; ``attrs["metric"]`` is ``"nps"``,
+        ``"mean"`` or ``"share"``. A mean over one response has no interval (NaN).
+
+    Raises
+    ------
+    ConfigError
+        Unknown ``metric``, ``metric`` with an NPS score, or ``metric="share"``
+        on a column that is not an indicator.
 
     Examples
     --------
@@ -207,44 +304,66 @@ def score_trends(result: Any, score: str, period: str = "month", *, kind: str | 
     >>> res = cxtext.scores.join_scores(cxtext.analyze(df, text="c"), nps="nps", date="d")
     >>> score_trends(res, "nps")[["period", "value", "significant"]].values.tolist()
     [['2026-05', 50.0, False], ['2026-06', -50.0, True]]
+
+    A 0/100 indicator is a share: its Wilson interval never leaves 0-100.
+
+    >>> res.comments["late"] = [100.0] * 2 + [0.0] * 78
+    >>> t = score_trends(res, "late")
+    >>> t.attrs["metric"], t["value"].tolist(), bool((t["ci_low"] >= 0).all())
+    ('share', [5.0, 0.0], True)
     """
     from scipy.stats import norm
 
     _check(alpha, min_n)
+    if metric is not None and metric not in _METRICS:
+        raise ConfigError(f"[CX301] 'metric' must be None, 'mean' or 'share'. Got {metric!r}.")
     cm = comments_of(result)
     col = _period_column(cm, period)
     segment_column(cm, by)
-    values, kind, _ = resolve_score(result, score, kind, warn=warn)
+    values, what, scale, unit = _score_values(result, cm, score, kind, metric, warn)
     frame = pd.DataFrame({"period": cm[col].to_numpy(), "v": values.to_numpy(dtype=float)})
     if by is not None:
         frame["seg"] = cm[by].to_numpy()
     keys = ["seg", "period"] if by is not None else ["period"]
     frame = frame[frame["period"].notna() & np.isfinite(frame["v"])]
-    is_nps = kind == "nps"
     frame["pro"], frame["det"] = frame["v"] >= 9, frame["v"] <= 6
+    frame["k"] = frame["v"] / unit
     agg = frame.groupby(keys, sort=True).agg(n=("v", "size"), mean=("v", "mean"), sd=("v", "std"),
-                                             pro=("pro", "sum"), det=("det", "sum")).reset_index()
+                                             pro=("pro", "sum"), det=("det", "sum"),
+                                             k=("k", "sum")).reset_index()
     z = norm.ppf(0.5 + level / 2)
-    if is_nps:
+    if what == "nps":
         est, lo, hi = nps_from_counts(agg["pro"], agg["n"] - agg["pro"] - agg["det"], agg["det"], level=level)
         agg["value"], agg["ci_low"], agg["ci_high"] = est, lo, hi
         p1, p2 = agg["pro"] / agg["n"], agg["det"] / agg["n"]
         agg["_var"] = (100.0**2) * (p1 + p2 - (p1 - p2) ** 2) / agg["n"]
+    elif what == "share":
+        share = agg["k"] / agg["n"]
+        agg["value"] = unit * share
+        lo, hi = _wilson(agg["k"], agg["n"], z)
+        agg["ci_low"], agg["ci_high"] = unit * lo, unit * hi
+        agg["_var"] = unit**2 * share * (1 - share) / agg["n"]
     else:
         agg["value"] = agg["mean"]
-        agg["_var"] = agg["sd"].fillna(0.0) ** 2 / agg["n"]
-        agg["ci_low"] = agg["value"] - z * np.sqrt(agg["_var"])
-        agg["ci_high"] = agg["value"] + z * np.sqrt(agg["_var"])
+        agg["_var"] = agg["sd"] ** 2 / agg["n"]  # NaN for one response: no interval
+        lo, hi = agg["value"] - z * np.sqrt(agg["_var"]), agg["value"] + z * np.sqrt(agg["_var"])
+        if scale is not None:
+            lo, hi = lo.clip(scale.low, scale.high), hi.clip(scale.low, scale.high)
+        agg["ci_low"], agg["ci_high"] = lo, hi
     g = agg.groupby(keys[:-1], sort=False) if by is not None else None
     shift = (lambda c: g[c].shift()) if g is not None else (lambda c: agg[c].shift())
     agg["prev_period"], agg["prev_n"] = shift("period"), shift("n")
-    agg["prev_value"], agg["_prev_var"] = shift("value"), shift("_var")
+    agg["prev_value"], agg["_prev_var"], agg["prev_k"] = shift("value"), shift("_var"), shift("k")
     agg["change"] = agg["value"] - agg["prev_value"]
     testable = agg["prev_n"].notna() & (agg["n"] >= min_n) & (agg["prev_n"] >= min_n)
-    se = np.sqrt(agg["_var"] + agg["_prev_var"])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        p = 2 * norm.sf(np.abs(agg["change"] / se))
-    agg["p_value"] = np.where(testable & (se > 0), p, np.nan)
+    if what == "share":
+        agg["p_value"] = [_two_prop_p(r.prev_k, r.prev_n, r.k, r.n) if ok else np.nan
+                          for r, ok in zip(agg.itertuples(), testable)]
+    else:
+        se = np.sqrt(agg["_var"] + agg["_prev_var"])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            p = 2 * norm.sf(np.abs(agg["change"] / se))
+        agg["p_value"] = np.where(testable & (se > 0), p, np.nan)
     agg["q_value"] = _bh(agg["p_value"])
     agg["significant"] = (agg["q_value"] < alpha).fillna(False).astype(bool)
     agg["direction"] = np.where(agg["significant"], np.where(agg["change"] > 0, "up", "down"), "")
@@ -252,5 +371,5 @@ def score_trends(result: Any, score: str, period: str = "month", *, kind: str | 
                "significant", "direction"]]
     if by is not None:
         out = out.rename(columns={"seg": by})
-    out.attrs["metric"] = "nps" if is_nps else "mean"
+    out.attrs["metric"] = what
     return out
