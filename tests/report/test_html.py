@@ -209,3 +209,20 @@ def test_trend_intervals_stay_in_range_for_tiny_periods(make_result):
     mean = mean[:mean.index("</svg>")]
     cis = [(float(a), float(b)) for a, b in re.findall(r"CI ([\d.]+) to ([\d.]+)\)", mean)]
     assert cis and all(1 <= lo <= hi <= 5 for lo, hi in cis)  # clipped to the 1-5 scale
+
+
+def test_method_notes_count_every_response_once():
+    """Non-answers read by their prompt ("Nothing" under an improve prompt) count as analysed."""
+    import cxtext
+
+    df = pd.DataFrame({
+        "c": ["Nothing", "n/a", "", "Staff were rude", "Le service était excellent.", "No comment"],
+        "q": ["How could we improve?"] * 6,
+    })
+    page = render_report(cxtext.analyze(df, text="c", question="q"))
+    found = re.search(r"6 responses; (\d+) analysed \((\d+) of them non-answers read by their survey prompt.*?"
+                      r"Not analysed: (\d+) empty, (\d+) other non-answers.*?(\d+) in other languages", page)
+    assert found is not None
+    analysed, by_prompt, empty, other, foreign = map(int, found.groups())
+    assert (analysed, by_prompt, empty, other, foreign) == (3, 2, 1, 1, 1)
+    assert analysed + empty + other + foreign == 6

@@ -692,8 +692,18 @@ def render_method(ctx: Any) -> str:
         other_lang = int((~cm["language"].isin(list(langs)) & cm["language"].notna()).sum())
     pii = int(cm["pii"].map(lambda v: bool(len(v)) if isinstance(v, (list, tuple)) else bool(v)).sum()) \
         if "pii" in cm.columns else 0
-    data = (f"{n:,} responses; {int(ctx.analysed.sum()):,} analysed. Not analysed: {count('is_empty'):,} empty, "
-            f"{count('is_non_answer'):,} non-answers (\"n/a\", \"nothing\"), {other_lang:,} in other languages. "
+    analysed = ctx.analysed
+    left = ~analysed
+
+    def left_out(col: str) -> int:  # flagged rows the analysis left without sentiment
+        return int((cm[col].fillna(False).astype(bool).to_numpy() & left).sum()) if col in cm.columns else 0
+
+    empty, non_answers = left_out("is_empty"), left_out("is_non_answer")
+    by_prompt = count("is_non_answer") - non_answers  # "Nothing." under "How could we improve?": positive
+    read = (f" ({by_prompt:,} of them non-answers read by their survey prompt, e.g. \"Nothing\" under "
+            "\"How could we improve?\")" if by_prompt else "")
+    data = (f"{n:,} responses; {int(analysed.sum()):,} analysed{read}. Not analysed: {empty:,} empty, "
+            f"{non_answers - empty:,} other non-answers (\"n/a\", \"nothing\"), {other_lang:,} in other languages. "
             f"{count('is_duplicate'):,} duplicate submissions kept but flagged (left out of quotes). "
             f"{pii:,} comments had personal details redacted; only redacted text is shown.")
     if info.get("sentiment_model"):
