@@ -107,7 +107,9 @@ def test_numpy_int_n_jobs_is_accepted():
     (4, 5000, 2500, (2, 1250)),   # no chunk under 1,000 rows
     (2, 5000, 1500, (1, 5000)),   # too small to cut: this process
     (2, 9, 20, (2, 9)),           # enough chunks already
-    (2, 5000, 12000, (2, 5000)),
+    (2, 5000, 12000, (2, 3000)),  # three chunks for two workers: four even ones
+    (2, 5000, 20000, (2, 5000)),
+    (3, 5000, 20000, (3, 3334)),
     (1, 5000, 50000, (1, 5000)),
 ])
 def test_given_n_jobs_plans_workers_and_chunks(n_jobs, chunksize, rows, plan):
@@ -131,7 +133,8 @@ def test_default_n_jobs_uses_the_cores_for_a_large_table_only(two_cores):
     analyzer = cxtext.Analyzer()
     assert analyzer._plan(AUTO_PARALLEL_ROWS - 1) == (1, 5000)
     assert analyzer._plan(AUTO_PARALLEL_ROWS) == (2, AUTO_PARALLEL_ROWS // 2)
-    assert analyzer._plan(23000) == (2, 5000)
+    assert analyzer._plan(20000) == (2, 5000)
+    assert analyzer._plan(23000) == (2, 3834)  # six even chunks, not five of which one runs alone
     assert cxtext.Analyzer(n_jobs=1)._plan(23000) == (1, 5000)
 
 

@@ -253,8 +253,8 @@ class Analyzer:
         ``fast`` preset), the platform forks (Linux) and the options are names or
         paths, not objects; otherwise 1. Rows come back in input order and
         duplicates are flagged across all chunks, so the results are those of a
-        serial run. A table with fewer chunks than workers is split evenly (at
-        least 1,000 rows a chunk). Each call starts its workers afresh (forked
+        serial run. A table whose chunks do not share evenly among the workers
+        is cut into equal chunks (at least 1,000 rows each). Each call starts its workers afresh (forked
         from this process for the ``fast`` preset, so at once; spawned, loading
         their models for a few seconds, when a model runs on torch or the
         platform cannot fork). A script whose workers are spawned must call
@@ -503,18 +503,21 @@ class Analyzer:
         """``(worker processes, rows per chunk)`` for a table of ``n_rows`` rows.
 
         ``n_jobs`` resolved (:meth:`_auto_jobs` when ``None``), never more than
-        the chunks. When there are fewer chunks of ``chunksize`` rows than
-        workers, the table is cut into equal chunks of at least
-        :data:`_MIN_SPLIT_ROWS` rows instead, so that every worker gets one.
+        the chunks. When the chunks of ``chunksize`` rows do not share evenly
+        among the workers (5,000 rows for two; 14,427 rows in three chunks,
+        the last run by one worker while the other waits), the table is cut
+        into a multiple of ``jobs`` equal chunks, of at least
+        :data:`_MIN_SPLIT_ROWS` rows.
         """
         from cxtext.engine.parallel import check_jobs
 
         jobs = self._auto_jobs(n_rows) if self.n_jobs is None else check_jobs(self.n_jobs, name="n_jobs")
         size = self.chunksize
         n_chunks = -(-n_rows // size)
-        if jobs > n_chunks:
-            n_chunks = min(jobs, max(n_chunks, n_rows // _MIN_SPLIT_ROWS))
-            size = min(size, -(-n_rows // max(n_chunks, 1)))
+        if jobs > 1 and n_chunks % jobs:  # a last round with idle workers: cut the table evenly instead
+            even = min(-(-n_chunks // jobs) * jobs, max(n_chunks, n_rows // _MIN_SPLIT_ROWS))
+            if even > n_chunks:
+                n_chunks, size = even, -(-n_rows // even)
         jobs = min(jobs, n_chunks)
         return (jobs, size) if jobs > 1 else (1, self.chunksize)
 

@@ -33,7 +33,6 @@ from __future__ import annotations
 import logging
 import math
 import os
-import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Union
@@ -207,28 +206,25 @@ class _Compiled:
 
 _COMPILED: dict[Taxonomy, _Compiled] = {}
 
-#: What :func:`cxtext.clean.redact_pii` leaves in place of personal data: "[PHONE]" is
-#: no mention of the phone (the ``support`` theme's seed), "[EMAIL]" none of e-mail.
-_PII_PLACEHOLDER = re.compile(r"\[(?:URL|EMAIL|CARD|POSTCODE|PHONE)\]")
+#: The words of what :func:`cxtext.clean.redact_pii` leaves in place of personal data:
+#: "[PHONE]" is no mention of the phone (the ``support`` theme's seed), "[EMAIL]" none of e-mail.
+_PII_WORDS = frozenset({"URL", "EMAIL", "CARD", "POSTCODE", "PHONE"})
 
 
 def _outside_placeholders(doc: Doc, matches: set[tuple[int, int, int]]) -> set[tuple[int, int, int]]:
-    """``matches`` without those that touch a PII placeholder of ``doc``."""
-    if not matches:
-        return matches
-    text = doc.text
-    if "[" not in text:
-        return matches
-    spans = [m.span() for m in _PII_PLACEHOLDER.finditer(text)]
-    if not spans:
-        return matches
-    keep = set()
+    """``matches`` without those holding the word of a PII placeholder (``[``, ``PHONE``, ``]`` tokens).
+
+    Only matched tokens are looked at (a few per comment), not the whole text.
+    """
+    last = len(doc) - 1
+    drop = set()
     for match in matches:
-        start, last = doc[match[1]].idx, doc[match[2] - 1]
-        end = last.idx + len(last)
-        if not any(start < e and s < end for s, e in spans):
-            keep.add(match)
-    return keep
+        for i in range(match[1], match[2]):
+            if (0 < i < last and doc[i].text in _PII_WORDS and doc[i - 1].text.endswith("[")
+                    and doc[i + 1].text.startswith("]")):
+                drop.add(match)
+                break
+    return matches - drop if drop else matches
 
 
 def _compiled_for(taxonomy: Taxonomy) -> _Compiled:
