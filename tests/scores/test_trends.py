@@ -56,6 +56,15 @@ def test_min_n_and_sentiment_and_by():
     assert set(t3["seg"]) == {"a", "b"} and t3.loc[t3.theme == "waiting_time", "significant"].sum() == 2
 
 
+def test_no_mention_qualifies_gives_an_empty_table():
+    """A filter that leaves no mention (or no mentions at all) gives the columns, no rows, no pandas error."""
+    res = _result([0.1, 0.5], n=20)
+    full = theme_trends(res, "month")
+    none = AnalysisResult(comments=res.comments, mentions=res.mentions.iloc[:0], text="comment", id="id", info=res.info)
+    for table in (theme_trends(res, "month", sentiment="neutral"), theme_trends(none, "month")):
+        assert len(table) == 0 and list(table.columns) == list(full.columns)
+
+
 def test_score_trends_nps():
     res = _result([0.1] * 3, nps_p=[0.5, 0.5, 0.8])
     s = score_trends(res, "nps")

@@ -263,3 +263,12 @@ def test_yaml_errors_keep_the_precise_message(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD.replace("    group: place\n", "\tgroup: place\n"))
     with pytest.raises(ConfigError, match=r"found character '\\t' that cannot start any token"):
         load_taxonomy(path)
+
+
+def test_add_refuses_a_bare_string_of_seeds() -> None:
+    """seeds="parking" would be the seeds p, a, r, k ... tagging every "a" and "I"."""
+    with pytest.raises(ConfigError, match="'seeds' must be a list of strings"):
+        load_taxonomy().add("parking", label="Parking", description="Car parks.", group="place", seeds="parking")
+    added = load_taxonomy().add("parking", label="Parking", description="Car parks.", group="place",
+                                seeds=["parking", "car park"])
+    assert added["parking"].seeds == ("parking", "car park")

@@ -149,7 +149,8 @@ def theme_trends(result: Any, period: str = "month", *, by: str | None = None, s
     hits = hits.join(frame[keys], on="row", how="inner")
     counts = hits.groupby([*keys, "theme"], sort=True).size().rename("comments")
     themes = sorted(hits["theme"].unique())
-    grid = base.reset_index().merge(pd.DataFrame({"theme": themes}), how="cross")
+    # object dtype even when no mention qualifies (an empty list makes a float column that cannot merge)
+    grid = base.reset_index().merge(pd.DataFrame({"theme": pd.Series(themes, dtype=object)}), how="cross")
     grid = grid.merge(counts.reset_index(), on=[*keys, "theme"], how="left").fillna({"comments": 0})
     grid["comments"] = grid["comments"].astype(int)
     grid["share"] = grid["comments"] / grid["base"]

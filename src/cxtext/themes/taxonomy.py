@@ -338,9 +338,9 @@ class Taxonomy:
                 str(description),
                 str(group),
                 stage,
-                tuple(seeds),
-                tuple(exclude),
-                tuple(examples),
+                seeds,  # as given: Theme refuses a bare string ("parking" is not ("p", "a", ...))
+                exclude,
+                examples,
             )
         if theme.id in self._by_id:
             raise ConfigError(
