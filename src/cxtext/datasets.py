@@ -79,7 +79,10 @@ def rating_to_sentiment(values: pd.Series | np.ndarray | list, scale: str = "5")
     Parameters
     ----------
     values : array-like of numbers
-        Ratings; non-numeric values map to missing.
+        Ratings: numbers, numbers with their label as survey tools export them
+        (``"10 - Extremely likely"``) or ratings written out (``"4 stars"``,
+        ``"8/10"``, ``"3 out of 5"``, on the requested scale); other values map
+        to missing.
     scale : {"5", "10", "polarity"}
         ``"5"``: 1–2 negative, 3 neutral, 4–5 positive (stars, CSAT).
         ``"10"``: 0–6 negative, 7–8 neutral, 9–10 positive (the NPS groups).
@@ -93,8 +96,12 @@ def rating_to_sentiment(values: pd.Series | np.ndarray | list, scale: str = "5")
     ['negative', 'neutral', 'positive']
     >>> rating_to_sentiment(["-1", 0, 1, 2], scale="polarity").tolist()
     ['negative', 'neutral', 'positive', None]
+    >>> rating_to_sentiment(["10 - Extremely likely", "0 - Not at all likely", "8/10", "great"], scale="10").tolist()
+    ['positive', 'negative', 'neutral', None]
+    >>> rating_to_sentiment(["4 stars", "1 star", "2 out of 5"]).tolist()
+    ['positive', 'negative', 'negative']
     """
-    num = pd.to_numeric(pd.Series(values), errors="coerce")
+    num = _ratings(pd.Series(values), scale)
     if scale == "polarity":
         codes = {-1: "negative", 0: "neutral", 1: "positive"}
         return pd.Series([codes.get(v) for v in num.tolist()], index=num.index, dtype=object)
@@ -107,6 +114,20 @@ def rating_to_sentiment(values: pd.Series | np.ndarray | list, scale: str = "5")
     num = num.where((num >= low) & (num <= high))
     out = pd.cut(num, bins=bins, labels=["negative", "neutral", "positive"])
     return out.astype(object).where(out.notna(), None)
+
+
+def _ratings(values: pd.Series, scale: str) -> pd.Series:
+    """Numbers of ``values``: plain, labelled ("10 - Extremely likely") or written out on ``scale`` ("4 stars")."""
+    from cxtext.clean.nonanswers import rating_answer
+    from cxtext.scores.scales import _to_number  # the reader join_scores uses for score columns
+
+    num = pd.Series(_to_number(values), index=values.index)
+    if scale in ("5", "10"):
+        for i in np.flatnonzero(num.isna().to_numpy() & values.notna().to_numpy()):
+            found = rating_answer(str(values.iloc[i]))
+            if found is not None and found[1] == int(scale):
+                num.iloc[i] = found[0]
+    return num
 
 
 def _split(df: pd.DataFrame, *, stratify: str | None = None, groups: str | None = None,

@@ -82,3 +82,13 @@ def test_clean_for_model_is_the_cleaners_text(tmp_path):
     odd = [None, float("nan"), 3.0, b"bytes", ["a", "b"], "Call 020 7946 0000", "&amp; <p>x</p>", "\u00c3\u00a9"]
     values = demo + odd
     assert clean_for_model(values) == Cleaner(detect_language=False).transform(values)["text_clean"].tolist()
+
+
+def test_labelled_and_written_ratings_are_ratings():
+    """Survey tools export the scale's ends with their labels; they are the promoters and detractors."""
+    from cxtext.sentiment.train import normalise_labels
+
+    nps = pd.Series(["10 - Extremely likely", "0 - Not at all likely", "9", "7: fine", "8/10", "maybe"])
+    assert normalise_labels(nps, "10").tolist() == ["positive", "negative", "positive", "neutral", "neutral", None]
+    stars = pd.Series(["5 stars", "1 star", "3 out of 5", "4 - Satisfied", "8/10"])
+    assert normalise_labels(stars, "5").tolist() == ["positive", "negative", "neutral", "positive", None]

@@ -180,7 +180,10 @@ def train_sentiment(data: pd.DataFrame, text: str, label: str, *, scale: str | N
         raise InputError(unusable_labels_message(data[label].tolist(), label))
     dropped = int((~keep).sum())
     if dropped:
-        logger.warning("Skipping %d row(s) without a text or a usable label.", dropped)
+        odd = data.loc[labels.isna() & data[label].notna(), label].astype(str).unique()[:3].tolist()
+        logger.warning("Skipping %d row(s) without a text or a usable label%s.", dropped,
+                       f" (labels such as {', '.join(map(repr, odd))} are not {scale or 'class'} labels)"
+                       if odd else "")
     texts = clean_for_model(data.loc[keep, text].tolist())
     weights = None if weight is None else pd.to_numeric(data.loc[keep, weight]).to_numpy()
     if balance_by is not None:
