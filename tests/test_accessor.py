@@ -103,3 +103,16 @@ def test_reimport_is_silent():
         warnings.simplefilter("error")
         importlib.reload(accessor)
     assert isinstance(pd.DataFrame().cx, accessor.CxAccessor)  # the reloaded class is registered
+
+
+def test_an_output_file_read_with_plain_pandas(tmp_path):
+    """The writers join theme lists with ';': the accessor reads them back as lists."""
+    import cxtext
+    from cxtext.io import write_table
+
+    cm = cxtext.analyze(pd.DataFrame({"c": ["Rude staff and a long wait", "Great app", "Rude staff"]}), text="c").comments
+    write_table(cm, tmp_path / "out.csv")
+    read = pd.read_csv(tmp_path / "out.csv")
+    assert isinstance(read["themes"].iloc[0], str) and ";" in read["themes"].iloc[0]
+    assert read.cx.themes().set_index("theme")["comments"].to_dict() == cm.cx.themes().set_index("theme")["comments"].to_dict()
+    assert read.cx.mentions_of("staff_attitude")["c"].tolist() == ["Rude staff and a long wait", "Rude staff"]

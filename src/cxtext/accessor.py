@@ -122,7 +122,7 @@ class CxAccessor:
         ('staff_attitude', 2, 1.0)
         """
         df = self._need("themes", ("themes", "sentiment"))
-        counts = df["themes"].explode().dropna().value_counts()
+        counts = _theme_lists(df["themes"]).explode().dropna().value_counts()
         scored = max(int(df["sentiment"].notna().sum()), 1)
         out = pd.DataFrame({"theme": counts.index.astype(str), "comments": counts.to_numpy()})
         out["share"] = out["comments"] / scored
@@ -177,8 +177,25 @@ class CxAccessor:
         df = self._need("mentions_of", ("themes",))
         if not isinstance(theme, str):
             raise TypeError(f"[CX120] mentions_of() takes a theme id (str), got {type(theme).__name__}.")
-        mask = df["themes"].map(lambda ts: isinstance(ts, (list, tuple)) and theme in ts)
+        mask = _theme_lists(df["themes"]).map(lambda ts: theme in ts)
         return df[mask.astype(bool)]
+
+
+def _theme_lists(themes: pd.Series) -> pd.Series:
+    """Each cell's theme ids as a list: lists as they are, ``"a;b"`` text (an output file read
+    with plain pandas: the writers join lists with ``;``) split, missing values empty.
+
+    >>> _theme_lists(pd.Series([["a", "b"], "a;c", "", None, float("nan")])).tolist()
+    [['a', 'b'], ['a', 'c'], [], [], []]
+    """
+    def as_list(cell: object) -> list[str]:
+        if isinstance(cell, (list, tuple)):
+            return [str(t) for t in cell]
+        if isinstance(cell, str):
+            return [t.strip() for t in cell.split(";") if t.strip()]
+        return []
+
+    return themes.map(as_list)
 
 
 def register_accessor(force: bool = False) -> bool:
