@@ -167,3 +167,15 @@ def test_usage_errors_are_usage_errors_not_internal_ones(tmp_path, survey_csv, c
     err = capsys.readouterr().err
     assert expect in err and "internal error" not in err
     assert not out.exists()
+
+
+def test_a_taxonomy_that_fails_to_load_leaves_no_checkpoint(tmp_path, survey_csv, capsys):
+    """Nothing was analysed, so the next run must not offer to resume it."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 1\nname: x\nthemes: []\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert main(["analyze", str(survey_csv), "-o", str(out), "--text", "comment", "--taxonomy", str(bad), "-q"]) == 2
+    assert "[CX312]" in capsys.readouterr().err
+    assert not list(tmp_path.glob(".*cxtext-run")) and not out.exists()
+    assert main(["analyze", str(survey_csv), "-o", str(out), "--text", "comment", "-q"]) == 0
+    assert "Replacing the checkpoint" not in capsys.readouterr().err

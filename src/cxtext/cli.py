@@ -190,33 +190,36 @@ def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
                     "sheet": sheet, "output_format": out_format, "excel_safe": excel_safe}
         ckpt = Checkpoint.start(out, src=Path(src), options=recorded, resume=resume,
                                 outputs=[m_out], notify=say)
-    with open_executor(engine, jobs, options, scheduler) as (executor, window, info), \
-            (stop_between_chunks(say) if ckpt is not None else nullcontext(StopFlag())) as stop:
-        summary.workers = 1 if executor is None else max(1, window // WINDOW_PER_WORKER)
-        try:
-            with TableWriter(out, format=out_format, excel_safe=excel_safe) as cw, \
-                    TableWriter(m_out, format=out_format, excel_safe=excel_safe) as mw:
-                stream = analyze_stream(chunks, options=options, text=text, id=id,
-                                        question=question, executor=executor, window=window,
-                                        checkpoint=ckpt)
-                for comments, mentions in _progress(stream, progress):
-                    stop.check()  # Ctrl-C: stop here, this chunk is already committed
-                    cw.write(comments)
-                    mw.write(mentions)
-                    summary.add(comments, mentions)
-                if summary.rows == 0:
-                    raise EmptyInputError(f"[CX102] {str(src)!r} has no data rows; nothing to analyse.")
-        except CxTextError:
-            if ckpt is not None:  # bad data or options: a rerun must start afresh anyway
-                ckpt.remove()
-            raise
-        except BaseException:
-            if ckpt is not None:
-                ckpt.close()
-                if ckpt.done:
-                    say(f"Stopped after {ckpt.done} chunk(s); rerun the same command with "
-                        "--resume to continue from there.")
-            raise
+    try:  # loading the models may fail (a bad taxonomy or model folder): no checkpoint is left then
+        with open_executor(engine, jobs, options, scheduler) as (executor, window, info), \
+                (stop_between_chunks(say) if ckpt is not None else nullcontext(StopFlag())) as stop:
+            summary.workers = 1 if executor is None else max(1, window // WINDOW_PER_WORKER)
+            try:
+                with TableWriter(out, format=out_format, excel_safe=excel_safe) as cw, \
+                        TableWriter(m_out, format=out_format, excel_safe=excel_safe) as mw:
+                    stream = analyze_stream(chunks, options=options, text=text, id=id,
+                                            question=question, executor=executor, window=window,
+                                            checkpoint=ckpt)
+                    for comments, mentions in _progress(stream, progress):
+                        stop.check()  # Ctrl-C: stop here, this chunk is already committed
+                        cw.write(comments)
+                        mw.write(mentions)
+                        summary.add(comments, mentions)
+                    if summary.rows == 0:
+                        raise EmptyInputError(f"[CX102] {str(src)!r} has no data rows; nothing to analyse.")
+            except CxTextError:
+                raise  # removed below, with the checkpoint
+            except BaseException:
+                if ckpt is not None:
+                    ckpt.close()
+                    if ckpt.done:
+                        say(f"Stopped after {ckpt.done} chunk(s); rerun the same command with "
+                            "--resume to continue from there.")
+                raise
+    except CxTextError:
+        if ckpt is not None:  # bad data, options or models: a rerun must start afresh anyway
+            ckpt.remove()
+        raise
     if ckpt is not None:
         ckpt.remove()
     _write_info(out, {**info, "input": str(src), "text": text, "id": id, "question": question,
