@@ -76,6 +76,27 @@ def test_save_load_round_trip_and_tamper(tmp_path):
         FastSentimentClassifier.load(folder)
 
 
+@pytest.mark.parametrize("edit", [
+    lambda m: m["params"].update(n_features=m["params"]["n_features"] * 2),
+    lambda m: m["params"].update(char_ngrams=[0, 0]),
+    lambda m: m.update(labels=m["labels"][:2]),
+])
+def test_a_manifest_that_does_not_fit_its_weights_is_refused(tmp_path, edit):
+    """The manifest cannot hash itself; its parameters are checked against the weights' shapes."""
+    import json
+
+    from cxtext.errors import ModelVersionError
+
+    X, y = _data()
+    folder = _small().fit(X, y).save(tmp_path / "m" / "1.0.0")
+    path = folder / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    edit(manifest)
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(ModelVersionError, match=r"CX204.*do not fit the manifest"):
+        FastSentimentClassifier.load(folder)
+
+
 def test_threads_score_batches_in_order_and_are_not_saved(tmp_path, monkeypatch):
     from cxtext.sentiment import fast
 

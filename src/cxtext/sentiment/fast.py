@@ -210,6 +210,26 @@ def fit_linear_logits(X: Any, y: np.ndarray, *, C: float, sample_weight: np.ndar
             np.ascontiguousarray(intercept, dtype=np.float32))
 
 
+def _check_shapes(folder: Path, arrays: dict[str, np.ndarray], *, n_columns: int, n_labels: int) -> None:
+    """Refuse weights whose shapes disagree with the manifest's parameters and labels.
+
+    The manifest is the one file of a model folder its own hashes cannot cover;
+    an edited ``n_features`` or label list would otherwise fail deep in a matrix
+    product, or not at all.
+    """
+    coef, intercept, idf = arrays.get("coef"), arrays.get("intercept"), arrays.get("idf")
+    rows = 1 if n_labels == 2 else n_labels  # a two-class logistic regression keeps one row
+    if (coef is None or intercept is None or idf is None or coef.ndim != 2
+            or coef.shape[1] != n_columns or coef.shape[0] not in (rows, n_labels)
+            or intercept.shape[0] != coef.shape[0] or idf.shape[0] != n_columns):
+        raise ModelVersionError(
+            f"[CX204] {str(folder)!r}: the weights do not fit the manifest (it describes {n_labels} labels "
+            f"and {n_columns:,} features; the weights hold "
+            f"{'no coef' if coef is None else 'x'.join(map(str, coef.shape))} coefficients). The manifest "
+            "was edited or belongs to other weights: restore the folder, or retrain with `cxtext train sentiment`."
+        )
+
+
 class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
     """Three-class sentiment from hashed word + character n-grams.
 
@@ -546,6 +566,7 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         # as fitted: VADER's list is the default (None); any other list is a parameter
         model.lexicon = None if model.lexicon_is_vader_ else model.lexicon_
         arrays = load_arrays(folder / WEIGHTS_FILE)
+        _check_shapes(folder, arrays, n_columns=model._hasher().n_columns, n_labels=len(manifest.labels))
         model.coef_ = feature_major(arrays["coef"])
         model.intercept_ = arrays["intercept"]
         model.idf_ = arrays["idf"]
