@@ -64,6 +64,15 @@ def test_macro_f1_averages_only_gold_classes():
     assert rep.results["m"]["macro_f1"] == pytest.approx(0.5)
 
 
+def test_one_gold_class_is_flagged(caplog):
+    """Macro-F1 over one class rewards a model that always says it."""
+    rep = evaluate_sentiment(["x", "y"], ["negative", "negative"], {"m": _Fixed({"x": 0, "y": 0})}, baselines=())
+    assert rep.results["m"]["macro_f1"] == pytest.approx(1.0)
+    assert any("one class only" in n for n in rep.notes) and "one class only" in caplog.text
+    two = evaluate_sentiment(["x", "y"], ["positive", "negative"], {"m": _Fixed({"x": 2, "y": 0})}, baselines=())
+    assert not any("one class only" in n for n in two.notes)
+
+
 def test_same_rows_skips_and_baselines(tmp_path):
     texts = ["I love it", "Awful, rude staff", None, "The parcel came on Tuesday", "Great"]
     gold = ["pos", "negative", "positive", "neutral", "meh"]

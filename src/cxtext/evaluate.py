@@ -453,6 +453,13 @@ def evaluate_sentiment(texts: Sequence[Any], labels: Sequence[Any],
     if any(r["ece"] is None for r in results.values()):
         notes.append("ECE n/a: lexicon baselines (and models without predict_proba) give no "
                      "calibrated probabilities.")
+    present = sorted(set(gold.tolist()))
+    if len(present) < 2:
+        warning = (f"The gold labels hold one class only ({present[0] if present else 'none'}): macro-F1 then "
+                   "rewards a model that always says that class; compare accuracy and the confusion "
+                   "matrix, or evaluate on rows of every class.")
+        logger.warning(warning)
+        notes.append(f"Warning: {warning}")
     return EvaluationReport(
         dataset=info, results=results, by_question=by_question,
         created=datetime.now(timezone.utc).isoformat(timespec="seconds"), cxtext=__version__,
