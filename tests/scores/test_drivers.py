@@ -285,3 +285,18 @@ def test_nps_counterfactual_has_no_interval_without_a_driver_interval():
     assert billing["n"] == 2 and np.isnan(billing["ci_low"])
     assert np.isfinite(billing["nps_change"])
     assert np.isnan(billing["nps_change_low"]) and np.isnan(billing["nps_change_high"])
+
+
+def test_a_driver_in_every_comment_has_no_impact():
+    """Its column is the intercept's: nothing to compare it with, so no impact and never significant."""
+    rng = np.random.default_rng(0)
+    n = 60
+    res = synthetic_result(n=n, effects={("staff_attitude", "positive"): 0.0, ("waiting_time", "negative"): 0.0})
+    keep = res.mentions["theme"] != "staff_attitude"
+    every = pd.DataFrame({"comment_id": res.comments["id"], "theme": "staff_attitude", "sentiment": "positive"})
+    res.mentions = pd.concat([res.mentions[keep], every], ignore_index=True)
+    res.comments["score"] = rng.normal(7, 1, n)
+    t = _by_key(drivers(res, "score", min_n=1, n_boot=50))
+    row = t.loc[("staff_attitude", "positive")]
+    assert np.isnan(row["impact"]) and not row["significant"] and "intercept" in row["collinear_with"]
+    assert np.isfinite(t.loc[("waiting_time", "negative"), "impact"])

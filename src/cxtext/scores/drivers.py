@@ -30,6 +30,9 @@ bootstrap standard error. A driver absent from a resample is left out of that
 resample's statistics. ``ci="analytic"``: heteroskedasticity-robust (HC1)
 standard errors with normal intervals -- instant, used by the coverage test.
 
+A driver found in every comment is the intercept's column: it has no impact
+(NaN, never ``significant``; ``collinear_with`` says so).
+
 Small samples are kept but flagged: ``small_n`` is ``n < min_n``, and
 ``significant`` requires the interval to exclude 0 *and* ``n >= min_n``.
 Drivers seen in fewer than 3 comments get no interval (NaN).
@@ -334,6 +337,13 @@ def _drivers_core(y: np.ndarray, m_rows: np.ndarray, m_feat: np.ndarray, names: 
     })
     if kind == "nps" and draws is not None:
         table = _nps_table(table, y, x, names, beta, draws, n_j, min_n, alpha)
+    everywhere = n_j >= n  # in every comment: the same column as the intercept, nothing to compare with
+    if everywhere.any():
+        unknown = [c for c in ("impact", "ci_low", "ci_high", "se", "p_value", "nps_change", "nps_change_low",
+                               "nps_change_high", "nps_if_neutral") if c in table.columns]
+        table.loc[everywhere, unknown] = np.nan
+        table.loc[everywhere, "significant"] = False
+        table.loc[everywhere, "collinear_with"] = "(intercept: in every comment)"
     table = table.sort_values(["small_n", "impact"], kind="stable").reset_index(drop=True)
     table.attrs.update({"n": int(n), "intercept": float(beta[0]), "kind": kind, "ci": ci, "level": level,
                         "r2": float(1 - np.sum((y - x @ beta) ** 2) / max(np.sum((y - y.mean()) ** 2), 1e-12))})
