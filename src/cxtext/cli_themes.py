@@ -100,9 +100,11 @@ def render_train_themes_summary(summary: dict[str, Any]) -> str:
     "(weights, taxonomy, manifest, model card). --labels is one column of separated theme ids "
     "(split on --sep), or several 0/1 columns (repeat --labels, or add --binary). Labels that are "
     "not in the taxonomy become new themes; taxonomy themes without labels stay keyword-matched. "
-    "Thresholds are tuned per theme by cross-validation with a fixed seed. Labels written "
-    "theme:polarity (food:positive;price:negative) also teach theme-aware mention sentiment for "
-    "the --mention-sentiment models."
+    "Thresholds are tuned per theme by cross-validation with a fixed seed. Labels become theme ids "
+    "in snake_case (anecdotes/miscellaneous -> anecdotes_miscellaneous, Qualité -> qualite). Labels "
+    "written theme:polarity (food:positive;price:neg; polarity positive/pos/+, negative/neg/-, "
+    "neutral/neu, conflict, any case) also teach theme-aware mention sentiment for the "
+    "--mention-sentiment models."
 ))
 def train_themes_cli(
     input: InputArg,
@@ -172,8 +174,11 @@ def run_evaluate_themes(src: Path, *, text: str, labels: list[str], sep: str = "
 
 @evaluate_app.command("themes", help=(
     "Score a theme model against labelled comments: per-theme precision/recall/F1, micro/macro-F1, "
-    "and (with --sentiments) theme-sentiment accuracy. --map renames predicted theme ids to your "
-    "labels: --map staff_attitude=service,price_value=price (a|b maps one theme to two labels). "
+    "and (with --sentiments) theme-sentiment accuracy. Gold labels are read as theme ids the way "
+    "'train themes' names them (anecdotes/miscellaneous -> anecdotes_miscellaneous, Food -> food), "
+    "so a trained model is scored on labels written as in its training file. --map renames "
+    "predicted theme ids to your labels: --map staff_attitude=service,price_value=price (a|b maps "
+    "one theme to two labels). "
     "--sentiments holds one polarity per row, or label:polarity pairs separated by ';'; labels "
     "written label:polarity carry their own gold polarity. --sentiment-model is the sentiment model "
     "of the analysis whose mention sentiment is scored."
@@ -186,7 +191,7 @@ def evaluate_themes_cli(
     binary: Annotated[bool, typer.Option("--binary", help="Treat a single --labels column as 0/1.")] = False,
     sentiments: Annotated[str | None, typer.Option("--sentiments", help="Column with gold polarity (negative/neutral/positive).")] = None,
     model: Annotated[str, typer.Option("--model", "-m", help="'keyword', a taxonomy YAML, or a theme model folder.")] = "keyword",
-    mapping: Annotated[str | None, typer.Option("--map", help="predicted=gold pairs, comma-separated.")] = None,
+    mapping: Annotated[str | None, typer.Option("--map", help="predicted=gold pairs, comma-separated (gold labels as written or as theme ids).")] = None,
     sentiment_model: Annotated[str, typer.Option("--sentiment-model", help="Sentiment model of the analysis: fast, accurate or a folder.")] = "fast",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Report JSON to write; the markdown goes beside it (.md).")] = None,
     in_format: FormatOpt = None,

@@ -10,7 +10,15 @@ from sklearn.base import clone
 from cxtext import analyze
 from cxtext.errors import InputError, ModelError
 from cxtext.sentiment import load_sentiment_model
-from cxtext.themes.mention_sentiment import MentionSentimentHead, model_identity, split_polarity
+from cxtext.sentiment.train import normalise_labels
+from cxtext.themes.mention_sentiment import (
+    POLARITY_ALIASES,
+    MentionSentimentHead,
+    model_identity,
+    normalise_polarity,
+    split_polarity,
+    warn_unknown_polarities,
+)
 from cxtext.themes.supervised import ThemeClassifier, train_themes
 
 CLASSES = ["negative", "neutral", "positive"]
@@ -23,6 +31,16 @@ CLASSES = ["negative", "neutral", "positive"]
     ("anecdotes/miscellaneous", ("anecdotes/miscellaneous", None)),
     ("time:of day", ("time:of day", None)),
     (":positive", (":positive", None)),
+    # the aliases sentiment training accepts, any case, plus +/-
+    ("food:pos", ("food", "positive")),
+    ("food:NEG", ("food", "negative")),
+    ("food: Neu ", ("food", "neutral")),
+    ("food:Very  Negative", ("food", "negative")),
+    ("food:somewhat positive", ("food", "positive")),
+    ("food:+", ("food", "positive")),
+    ("food:-", ("food", "negative")),
+    ("service:Mixed", ("service", "mixed")),
+    ("food:good", ("food:good", None)),
 ])
 def test_split_polarity(label, expected):
     assert split_polarity(label) == expected
@@ -182,3 +200,44 @@ def test_head_with_two_polarities_never_predicts_the_third():
     X = (head._inputs(themes, proba) - head.mean_) / head.scale_
     reference = LogisticRegression(C=head.C, max_iter=5000).fit(X, y).predict_proba(X)
     np.testing.assert_allclose(out[:, [0, 2]], reference, atol=1e-6)
+
+
+def test_polarity_aliases_cover_those_of_sentiment_training():
+    from cxtext.sentiment.train import _ALIASES
+
+    assert set(_ALIASES) <= set(POLARITY_ALIASES)
+    words = pd.Series(list(_ALIASES) + ["POS", "Very Positive"])
+    assert [normalise_polarity(w) for w in words] == normalise_labels(words).tolist()
+    assert normalise_polarity(float("nan")) is None and normalise_polarity("conflict") == "conflict"
+
+
+def test_abbreviated_polarities_train_the_same_model(model, fast):
+    short = _frame().assign(labels=lambda d: d["labels"].str.replace(":positive", ":POS")
+                            .str.replace(":negative", ":neg"))
+    m = train_themes(short, text="text", labels="labels", cv=3, n_features=2**12,
+                     mention_sentiment=(fast,))
+    assert list(m.classes_) == ["food", "price_value"]  # not food_pos, price_value_neg
+    assert list(m.mention_heads_) == list(model.mention_heads_)
+    proba = np.array([[0.1, 0.2, 0.7], [0.6, 0.3, 0.1]])
+    np.testing.assert_allclose(m.mention_sentiment_proba(["price_value", "food"], proba, fast),
+                               model.mention_sentiment_proba(["price_value", "food"], proba, fast))
+
+
+def test_unknown_polarity_words_are_warned_about(caplog, fast):
+    odd = _frame().assign(labels=lambda d: d["labels"].str.replace(":positive", ":good")
+                          .str.replace(":negative", ":bad"))
+    with caplog.at_level("WARNING", logger="cxtext.themes.mention_sentiment"):
+        m = train_themes(odd, text="text", labels="labels", cv=3, n_features=2**12,
+                         mention_sentiment=(fast,))
+    assert list(m.classes_) == ["food_good", "price_value_bad"] and m.mention_heads_ == {}
+    warning = next(r.getMessage() for r in caplog.records if "not a polarity" in r.getMessage())
+    assert "'food:good'" in warning and "pos" in warning and "neg" in warning
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="cxtext.themes.mention_sentiment"):
+        quiet = ["time:of day", "a:x1", "b:x2", "c:x3", "a:x4", "b:x5", "c:x6", "food:pos"]
+        assert warn_unknown_polarities(quiet) == []  # many different sub-themes: no warning
+        assert warn_unknown_polarities(["product:battery", "service:staff"]) == []
+    assert not caplog.records
+    assert warn_unknown_polarities(["food:yay", "service:yay", "food:yay"]) == ["food:yay",
+                                                                               "service:yay"]
+    assert warn_unknown_polarities(["food:meh", "food:wow"]) == ["food:meh", "food:wow"]

@@ -254,3 +254,38 @@ def test_auto_features_fall_back_to_hashed_without_the_encoder_package(monkeypat
     saved = ThemeClassifier.load(model.save(tmp_path / "themes-auto" / "1.0.0"))
     assert saved.features == saved.features_ == "hashed"  # the folder records what was used
     np.testing.assert_allclose(saved.predict_proba(FOOD[:3]), model.predict_proba(FOOD[:3]))
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    ("Qualité service", "qualite_service"),
+    ("café", "cafe"),
+    ("Crème brûlée", "creme_brulee"),
+    ("Straße", "strasse"),
+    ("Ølpris", "olpris"),
+    ("Food", "food"),
+    ("food", "food"),
+    ("5 stars", "theme_5_stars"),
+    ("Service (服务)", "service"),
+])
+def test_label_to_theme_id_transliterates(label, expected):
+    assert label_to_theme_id(label) == expected
+
+
+def test_label_without_ascii_letters_is_a_clear_error():
+    with pytest.raises(InputError, match=r"CX108.*'服务'.*ASCII.*Rename"):
+        label_to_theme_id("服务")
+    with pytest.raises(InputError, match="CX108.*no letters or digits"):
+        label_to_theme_id("???")
+    df = pd.DataFrame({"t": ["slow wait", "rude staff"] * 5, "l": ["服务", "价格"] * 5})
+    with pytest.raises(InputError, match="CX108.*ASCII"):
+        train_themes(df, text="t", labels="l", **SMALL)
+
+
+def test_accented_labels_train_readable_ids_and_keep_the_label_as_name():
+    df = pd.DataFrame({"t": ["slow wait", "rude staff", "long queue", "kind nurse"] * 5,
+                       "l": ["Qualité service", "Prix"] * 10})
+    m = train_themes(df, text="t", labels="l", **SMALL)
+    assert list(m.classes_) == ["qualite_service", "prix"]
+    assert m.taxonomy_["qualite_service"].label == "Qualité service"
+    with pytest.raises(InputError, match="'café' and 'cafe' both become theme id 'cafe'"):
+        train_themes(df.assign(l=["café", "cafe"] * 10), text="t", labels="l", **SMALL)

@@ -1,11 +1,17 @@
 """Score a theme tagger against labelled comments: detection and theme sentiment.
 
 Detection: each text goes through ``tagger.tag([...])`` as a whole; a theme
-counts as predicted when the tagger returns a hit for it. Predicted theme ids can
-be renamed to the gold label space with ``mapping`` (many-to-one, e.g.
-``{"staff_attitude": "service", "responsiveness": "service"}``). Scores are
-computed over the gold label space (``themes``, default: every label in the
-gold data); predictions outside it are counted but not scored.
+counts as predicted when the tagger returns a hit for it. Gold labels are read
+as theme ids the way training names them
+(:func:`~cxtext.themes.supervised.label_to_theme_id`: ``"anecdotes/miscellaneous"``
+is ``anecdotes_miscellaneous``, ``"Food"`` is ``food``), so a trained model is
+scored on labels written as in its training data; reports show the id and, when
+it differs, the label as written. Predicted theme ids can be renamed to gold
+labels with ``mapping`` (many-to-one, e.g.
+``{"staff_attitude": "service", "responsiveness": "service"}``; its targets are
+read like gold labels). Scores are computed over the gold label space
+(``themes``, default: every label in the gold data); predictions outside it
+are counted but not scored.
 
 Theme sentiment: for each (text, theme) where both gold and prediction have the
 theme and the gold polarity is negative/neutral/positive (``conflict`` and
@@ -23,6 +29,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +37,7 @@ from typing import Any
 import numpy as np
 
 from cxtext.errors import InputError
+from cxtext.themes.mention_sentiment import normalise_polarity
 
 __all__ = ["SENTIMENTS", "ThemeReport", "analyze_theme_sentiments", "evaluate_themes",
            "parse_mapping"]
@@ -37,8 +45,6 @@ __all__ = ["SENTIMENTS", "ThemeReport", "analyze_theme_sentiments", "evaluate_th
 logger = logging.getLogger(__name__)
 
 SENTIMENTS: tuple[str, ...] = ("negative", "neutral", "positive")
-_ALIASES = {"neg": "negative", "neu": "neutral", "pos": "positive", "negative": "negative",
-            "neutral": "neutral", "positive": "positive"}
 
 SentimentFn = Callable[[list[str]], Sequence[Mapping[str, str]]]
 
@@ -79,27 +85,63 @@ def parse_mapping(spec: str | Mapping[str, Any] | None) -> dict[str, list[str]]:
 
 
 def _norm_polarity(value: object) -> str | None:
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return None
-    return _ALIASES.get(str(value).strip().lower())
+    """``negative``/``neutral``/``positive`` (aliases as in training), else ``None``."""
+    polarity = normalise_polarity(value)
+    return polarity if polarity in SENTIMENTS else None
 
 
-def _gold_sentiment_rows(gold_sentiments: Sequence[Any], gold: list[list[str]]) -> list[dict[str, Any]]:
-    """Per text: label -> raw polarity (a str row applies to every gold label of the text)."""
+def _gold_sentiment_rows(gold_sentiments: Sequence[Any], gold: list[list[str]],
+                         to_id: Callable[[str], str]) -> list[dict[str, Any]]:
+    """Per text: theme id -> raw polarity (a str row applies to every gold label of the text).
+
+    Labels named in a dict or a ``"label:polarity;..."`` string go through ``to_id``
+    like the gold labels.
+    """
     rows = []
     for value, labels in zip(gold_sentiments, gold):
         if isinstance(value, Mapping):
-            rows.append({str(k): v for k, v in value.items()})
+            rows.append({to_id(str(k)): v for k, v in value.items()})
         elif isinstance(value, str) and ":" in value:
             pairs = {}
             for part in value.split(";"):
-                if ":" in part:
-                    k, v = part.split(":", 1)
-                    pairs[k.strip()] = v.strip()
+                k, sep, v = part.rpartition(":")
+                if sep and k.strip():
+                    pairs[to_id(k.strip())] = v.strip()
             rows.append(pairs)
         else:
             rows.append({lab: value for lab in labels})
     return rows
+
+
+def _theme_id_reader(tagger: Any) -> Callable[[str], str]:
+    """Label -> theme id, as training turns labels into ids (cached).
+
+    A label that cannot name a theme (no ASCII letter or digit) stays as written,
+    so it can still be matched through a mapping. For a model trained before
+    accents were transliterated (``Qualité`` -> ``qualit``), the old id is used
+    when the model knows it and not the new one.
+    """
+    import re
+
+    from cxtext.themes.supervised import label_to_theme_id
+
+    known = {str(c) for c in getattr(tagger, "classes_", ())}
+    cache: dict[str, str] = {}
+
+    def to_id(label: str) -> str:
+        if label not in cache:
+            try:
+                tid = label_to_theme_id(label)
+            except InputError:
+                tid = label
+            if known and tid not in known:
+                legacy = re.sub(r"[^a-z0-9]+", "_", label.strip().lower()).strip("_")
+                legacy = legacy if not legacy or legacy[0].isalpha() else "theme_" + legacy
+                tid = legacy if legacy in known else tid
+            cache[label] = tid
+        return cache[label]
+
+    return to_id
 
 
 @dataclass
@@ -122,6 +164,9 @@ class ThemeReport:
         Texts scored.
     model : dict
         Name/kind of the tagger.
+    gold_labels : dict
+        Theme id -> the gold label(s) as written, for ids that differ from how
+        the labels were written (``{"anecdotes_miscellaneous": ["anecdotes/miscellaneous"]}``).
     notes : list of str
         Anything the reader must know (dropped pairs, ignored predictions).
     """
@@ -135,13 +180,15 @@ class ThemeReport:
     dataset: dict[str, Any] = field(default_factory=dict)
     mapping: dict[str, list[str]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    gold_labels: dict[str, list[str]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict."""
         return {
             "n_texts": self.n_texts, "model": self.model, "dataset": self.dataset,
             "micro": self.micro, "macro_f1": self.macro_f1, "per_theme": self.per_theme,
-            "sentiment": self.sentiment, "mapping": self.mapping, "notes": self.notes,
+            "sentiment": self.sentiment, "mapping": self.mapping,
+            "gold_labels": self.gold_labels, "notes": self.notes,
         }
 
     def to_json(self, path: str | os.PathLike[str] | None = None) -> str:
@@ -153,10 +200,17 @@ class ThemeReport:
         return text
 
     def to_frame(self) -> Any:
-        """Per-theme table as a DataFrame (one row per theme)."""
+        """Per-theme table as a DataFrame (one row per theme).
+
+        With :attr:`gold_labels`, a ``label`` column holds each theme's gold label(s)
+        as written.
+        """
         import pandas as pd
 
-        return pd.DataFrame.from_dict(self.per_theme, orient="index").rename_axis("theme")
+        frame = pd.DataFrame.from_dict(self.per_theme, orient="index").rename_axis("theme")
+        if self.gold_labels:
+            frame.insert(0, "label", [", ".join(self.gold_labels.get(t, [t])) for t in frame.index])
+        return frame
 
     def to_markdown(self) -> str:
         """Human-readable report: headline, per-theme table, notes."""
@@ -176,7 +230,9 @@ class ThemeReport:
             header += ["sentiment acc.", "pairs"]
         lines += ["", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         for theme, r in self.per_theme.items():
-            cells = [theme, f"{r['support']:,}", f"{r['predicted']:,}", f(r["precision"]),
+            shown = (f"{theme} ({', '.join(self.gold_labels[theme])})"
+                     if theme in self.gold_labels else theme)
+            cells = [shown, f"{r['support']:,}", f"{r['predicted']:,}", f(r["precision"]),
                      f(r["recall"]), f(r["f1"])]
             if with_sent:
                 cells += [f(r.get("sentiment_accuracy")), f"{r.get('sentiment_n', 0):,}"]
@@ -249,8 +305,12 @@ def evaluate_themes(model_or_tagger: Any, texts: Sequence[Any], gold_labels: Seq
         The comments.
     gold_labels : sequence
         Gold theme labels per text: a list of labels or a ``sep``-separated string.
-        Labels may carry their polarity (``"food:positive"``); it is then the gold
-        sentiment of that label unless ``gold_sentiments`` is given.
+        Each label is read as the theme id training gives it
+        (:func:`~cxtext.themes.supervised.label_to_theme_id`: ``"Food"`` is ``food``;
+        a label with no ASCII letter or digit is kept as written). Labels may carry
+        their polarity (``"food:positive"``, ``"food:pos"``; the words of
+        :func:`~cxtext.themes.mention_sentiment.split_polarity`); it is then the
+        gold sentiment of that label unless ``gold_sentiments`` is given.
     gold_sentiments : sequence, optional
         Gold polarity per text: a dict label -> polarity, a ``"label:polarity;..."``
         string, or one polarity for all of the text's labels. Values other than
@@ -262,10 +322,13 @@ def evaluate_themes(model_or_tagger: Any, texts: Sequence[Any], gold_labels: Seq
     sentiment : str, path or estimator, default "fast"
         Sentiment model of that default analysis.
     mapping : str or mapping, optional
-        Predicted theme id -> gold label(s); see :func:`parse_mapping`. Unmapped
-        themes keep their id.
+        Predicted theme id -> gold label(s); see :func:`parse_mapping`. The gold
+        labels are read as theme ids like ``gold_labels`` (so ``anecdotes/miscellaneous``
+        and ``anecdotes_miscellaneous`` are the same target). Unmapped themes keep
+        their id.
     themes : iterable of str, optional
-        Gold label space to score (default: every label in ``gold_labels``).
+        Gold label space to score (default: every label in ``gold_labels``), read
+        as theme ids like them.
     sep : str, default ";"
         Separator of string label rows.
     dataset : mapping, optional
@@ -282,15 +345,20 @@ def evaluate_themes(model_or_tagger: Any, texts: Sequence[Any], gold_labels: Seq
     ...                       [["waiting_time"], ["staff_attitude"], []])
     >>> rep.micro["f1"]
     1.0
+    >>> rep = evaluate_themes(KeywordThemeTagger().fit(), ["Long wait", "Rude staff"],
+    ...                       ["Waiting Time", "staff attitude"])
+    >>> rep.micro["f1"], rep.gold_labels["waiting_time"]
+    (1.0, ['Waiting Time'])
     """
     from sklearn.metrics import precision_recall_fscore_support
 
-    from cxtext.themes.mention_sentiment import split_polarity
+    from cxtext.themes.mention_sentiment import split_polarity, warn_unknown_polarities
     from cxtext.themes.supervised import _as_texts, _split_labels, load_theme_model
 
     tagger = load_theme_model(model_or_tagger)
     texts = _as_texts(texts)
     gold = [_split_labels(g, sep) for g in gold_labels]
+    warn_unknown_polarities(lab for g in gold for lab in g)
     if any(split_polarity(lab)[1] for g in gold for lab in g):
         # "food:positive;price:negative": the themes are the labels, the suffixes their polarity
         split = [[split_polarity(lab) for lab in g] for g in gold]
@@ -301,12 +369,24 @@ def evaluate_themes(model_or_tagger: Any, texts: Sequence[Any], gold_labels: Seq
         raise InputError(f"[CX108] {len(texts)} texts but {len(gold)} gold label rows.")
     if not texts:
         raise InputError("[CX102] No texts to evaluate.")
-    space = list(dict.fromkeys(themes)) if themes is not None else sorted(
+    # gold labels (and mapping targets) as theme ids, the way training names them
+    to_id = _theme_id_reader(tagger)
+    written: dict[str, list[str]] = {}
+    for lab in [lab for g in gold for lab in g] + list(themes if themes is not None else []):
+        written.setdefault(to_id(lab), [])
+        if lab not in written[to_id(lab)]:
+            written[to_id(lab)].append(lab)
+    gold = [list(dict.fromkeys(to_id(lab) for lab in g)) for g in gold]
+    space = list(dict.fromkeys(to_id(t) for t in themes)) if themes is not None else sorted(
         {lab for g in gold for lab in g})
     if not space:
         raise InputError("[CX108] The gold labels are all empty; nothing to score.")
     index = {lab: j for j, lab in enumerate(space)}
-    maps = parse_mapping(mapping)
+    maps: dict[str, list[str]] = {}
+    for key, targets in parse_mapping(mapping).items():
+        row = maps.setdefault(to_id(key), [])
+        row += [t for t in dict.fromkeys(to_id(v) for v in targets) if t not in row]
+    renamed = {tid: labs for tid, labs in written.items() if labs != [tid]}
 
     def to_labels(theme_ids: Iterable[str]) -> list[str]:
         out: list[str] = []
@@ -318,7 +398,7 @@ def evaluate_themes(model_or_tagger: Any, texts: Sequence[Any], gold_labels: Seq
 
     hits = tagger.tag(texts)
     predicted = [to_labels(h.theme for h in row) for row in hits]
-    ignored = sum(1 for row in predicted for lab in row if lab not in index)
+    ignored = Counter(lab for row in predicted for lab in row if lab not in index)
     Y = np.zeros((len(texts), len(space)), dtype=int)
     P = np.zeros_like(Y)
     for i, (g, p) in enumerate(zip(gold, predicted)):
@@ -338,19 +418,28 @@ def evaluate_themes(model_or_tagger: Any, texts: Sequence[Any], gold_labels: Seq
     }
     notes: list[str] = []
     if ignored:
-        notes.append(f"{ignored:,} predicted theme(s) outside the scored label space were ignored.")
+        top = ", ".join(f"{t} ({n:,})" for t, n in ignored.most_common(5))
+        notes.append(f"{sum(ignored.values()):,} predicted theme(s) outside the scored label space "
+                     f"were ignored (most often: {top}{', ...' if len(ignored) > 5 else ''}). If "
+                     "one means a gold label, map it: --map THEME=LABEL (mapping={THEME: LABEL}).")
+    if renamed:
+        shown = ", ".join(f"{' / '.join(repr(lab) for lab in labs)} -> {tid}"
+                          for tid, labs in list(renamed.items())[:8])
+        notes.append("Gold labels were read as theme ids, as training names them: "
+                     f"{shown}{', ...' if len(renamed) > 8 else ''}.")
     report = ThemeReport(
         per_theme=per_theme,
         micro={"precision": round(float(mp), 4), "recall": round(float(mr), 4),
                "f1": round(float(mf), 4)},
         macro_f1=round(float(np.mean(f1)), 4), n_texts=len(texts), model=_model_info(tagger),
         dataset=dict(dataset or {}), mapping=maps, notes=notes,
+        gold_labels={tid: labs for tid, labs in renamed.items() if tid in index},
     )
     if gold_sentiments is not None:
         if len(gold_sentiments) != len(texts):
             raise InputError(f"[CX108] {len(texts)} texts but {len(gold_sentiments)} gold "
                              "sentiment rows.")
-        _score_sentiment(report, texts, gold, predicted, _gold_sentiment_rows(gold_sentiments, gold),
+        _score_sentiment(report, texts, gold, predicted, _gold_sentiment_rows(gold_sentiments, gold, to_id),
                          tagger, predicted_sentiments_fn, to_labels, index, sentiment)
     return report
 

@@ -23,6 +23,8 @@ Examples
 --------
 >>> split_polarity("price:negative")
 ('price', 'negative')
+>>> split_polarity("food:pos")
+('food', 'positive')
 >>> split_polarity("anecdotes/miscellaneous")
 ('anecdotes/miscellaneous', None)
 """
@@ -30,16 +32,18 @@ Examples
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 from sklearn.base import BaseEstimator
 
 from cxtext.errors import InputError, check_fitted
+from cxtext.sentiment.train import _ALIASES as _SENTIMENT_ALIASES
 
-__all__ = ["POLARITIES", "TRAINABLE_POLARITIES", "MentionSentimentHead", "model_identity",
-           "split_polarity"]
+__all__ = ["POLARITIES", "POLARITY_ALIASES", "TRAINABLE_POLARITIES", "MentionSentimentHead",
+           "model_identity", "normalise_polarity", "split_polarity", "warn_unknown_polarities"]
 
 logger = logging.getLogger(__name__)
 
@@ -48,28 +52,123 @@ logger = logging.getLogger(__name__)
 POLARITIES: tuple[str, ...] = ("negative", "neutral", "positive", "conflict", "mixed")
 #: The polarities a head learns from.
 TRAINABLE_POLARITIES: tuple[str, ...] = ("negative", "neutral", "positive")
+#: Every polarity word understood (lower case, single spaces) -> its polarity in
+#: :data:`POLARITIES`: the aliases sentiment training accepts
+#: (:func:`cxtext.sentiment.train.normalise_labels`: ``neg``/``neu``/``pos``,
+#: ``"very negative"`` ...), the polarities themselves and ``+``/``-``.
+POLARITY_ALIASES: dict[str, str] = {
+    **{p: p for p in POLARITIES}, **_SENTIMENT_ALIASES, "+": "positive", "-": "negative",
+}
 _EPS = 1e-6
+# suffix words that are probably meant as a polarity but are not one this reads
+_POLARITY_LIKE = frozenset({
+    "good", "bad", "ok", "okay", "great", "poor", "fine", "happy", "unhappy", "satisfied",
+    "dissatisfied", "unsatisfied", "praise", "complaint", "complain", "favourable", "favorable",
+    "unfavourable", "unfavorable", "pos.", "neg.", "neu.", "p", "n", "1", "0", "-1", "+1",
+    "positiv", "negativ", "neutre", "positif", "negatif", "négatif", "neutral.", "none",
+})
+
+
+def normalise_polarity(value: object) -> str | None:
+    """A polarity word in :data:`POLARITIES`, or ``None`` if ``value`` is not one.
+
+    Case and extra spaces are ignored; aliases are those of :data:`POLARITY_ALIASES`.
+
+    Examples
+    --------
+    >>> [normalise_polarity(v) for v in ["Pos", "NEGATIVE", "very  negative", "-", "meh", None]]
+    ['positive', 'negative', 'negative', 'negative', None, None]
+    """
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    return POLARITY_ALIASES.get(" ".join(str(value).lower().split()))
 
 
 def split_polarity(label: str) -> tuple[str, str | None]:
     """Split ``"theme:polarity"`` into its theme and polarity (``None`` without one).
 
-    Only a known polarity (:data:`POLARITIES`, any case) after the last ``:`` is
-    split off, so labels that merely contain a colon are left whole.
+    Only a known polarity (:data:`POLARITY_ALIASES`: ``positive``, ``pos``, ``+``,
+    ``Very Negative`` ..., any case) after the last ``:`` is split off, and is
+    returned as its :data:`POLARITIES` word; labels that merely contain a colon
+    are left whole.
 
     Examples
     --------
     >>> split_polarity("service: Negative")
     ('service', 'negative')
+    >>> split_polarity("food:neu")
+    ('food', 'neutral')
     >>> split_polarity("time:of day")
     ('time:of day', None)
     """
     text = str(label)
     head, sep, tail = text.rpartition(":")
-    polarity = tail.strip().lower()
-    if sep and head.strip() and polarity in POLARITIES:
+    polarity = normalise_polarity(tail)
+    if sep and head.strip() and polarity is not None:
         return head.strip(), polarity
     return text, None
+
+
+def warn_unknown_polarities(labels: Iterable[str]) -> list[str]:
+    """Warn when labels look like ``theme:<word>`` with a word that is not a polarity.
+
+    Such labels (``food:good``, ``food:bad``) are kept whole, so each becomes a
+    theme of its own and no mention sentiment is learned from them. The warning
+    is logged when a suffix is a common sentiment word (``good``, ``bad``, ``ok``
+    ...), or when a few (at most five) unknown one-word suffixes repeat: one
+    follows two themes, or one theme has two of them. A lone ``time:of day``,
+    or sub-themes with many different suffixes (``product:battery``,
+    ``product:screen`` ...), stay quiet.
+
+    Parameters
+    ----------
+    labels : iterable of str
+        Labels (repeats allowed).
+
+    Returns
+    -------
+    list of str
+        The suspicious labels (empty when nothing was logged).
+
+    Examples
+    --------
+    >>> warn_unknown_polarities(["food:good", "price:pos"])
+    ['food:good']
+    >>> warn_unknown_polarities(["food:good", "food:bad"])
+    ['food:good', 'food:bad']
+    >>> warn_unknown_polarities(["food:yay", "service:yay", "price:pos"])
+    ['food:yay', 'service:yay']
+    >>> warn_unknown_polarities(["time:of day", "food:positive"])
+    []
+    """
+    themes_of: dict[str, set[str]] = {}  # unknown suffix word -> the themes it follows
+    seen: Counter[str] = Counter()
+    for label in labels:
+        text = str(label)
+        head, sep, tail = text.rpartition(":")
+        word = tail.strip()
+        if (not sep or not head.strip() or not word or len(word.split()) != 1 or len(word) > 20
+                or normalise_polarity(word) is not None):
+            continue
+        themes_of.setdefault(word.lower(), set()).add(head.strip())
+        seen[text] += 1
+    words_of: dict[str, set[str]] = {}  # theme -> the unknown suffix words after it
+    for word, themes in themes_of.items():
+        for theme in themes:
+            words_of.setdefault(theme, set()).add(word)
+    repeated = (any(len(t) >= 2 for t in themes_of.values())
+                or any(len(w) >= 2 for w in words_of.values()))
+    if not (repeated and len(themes_of) <= 5) and not _POLARITY_LIKE & set(themes_of):
+        return []
+    suspicious = list(seen)
+    example = max(suspicious, key=lambda lab: seen[lab])
+    logger.warning(
+        "%d label(s) look like theme:polarity but end in a word that is not a polarity (%s; "
+        "e.g. %r), so each is trained as a theme of its own and no theme-aware sentiment is "
+        "learned from them. If the suffix is a polarity, write one of: positive/pos/+, "
+        "negative/neg/-, neutral/neu, conflict/mixed (any case; 'very positive' and the like "
+        "also work).", len(suspicious), ", ".join(repr(w) for w in sorted(themes_of)), example)
+    return suspicious
 
 
 def model_identity(model: Any) -> str | None:

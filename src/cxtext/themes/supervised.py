@@ -57,6 +57,7 @@ from cxtext.themes.mention_sentiment import (
     MentionSentimentHead,
     model_identity,
     split_polarity,
+    warn_unknown_polarities,
 )
 from cxtext.themes.taxonomy import GROUPS, Taxonomy, Theme, load_taxonomy
 
@@ -90,8 +91,35 @@ TaxonomyLike = Union[Taxonomy, str, "os.PathLike[str]", None]
 # ---------------------------------------------------------------------------
 # labels
 # ---------------------------------------------------------------------------
+# letters NFKD does not split into an ASCII letter and a combining mark
+_TRANSLITERATE = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
+                                "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+                                "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i"})
+
+
 def label_to_theme_id(label: str) -> str:
-    """Turn a label into a valid theme id (snake_case).
+    """Turn a label into a valid theme id (ASCII snake_case).
+
+    This is how training names the theme of a label, and how evaluation reads
+    gold labels. Accented letters lose their accents (Unicode NFKD, combining
+    marks dropped); other characters that are not ASCII letters or digits
+    separate words.
+
+    Parameters
+    ----------
+    label : str
+        The label as written in the data.
+
+    Returns
+    -------
+    str
+        The theme id (a label that already is one is returned unchanged).
+
+    Raises
+    ------
+    InputError
+        [CX108] when no ASCII letter or digit is left (a label written only in
+        another script, such as ``"服务"``, or only punctuation).
 
     Examples
     --------
@@ -99,12 +127,26 @@ def label_to_theme_id(label: str) -> str:
     'anecdotes_miscellaneous'
     >>> label_to_theme_id("Late Flight")
     'late_flight'
+    >>> label_to_theme_id("Qualité service")
+    'qualite_service'
     """
+    import unicodedata
+
     text = str(label).strip()
     if _ID_RE.match(text):
         return text
-    slug = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+    ascii_text = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE))
+                         if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_")
     if not slug:
+        if any(c.isalnum() for c in text):
+            raise InputError(
+                f"[CX108] Label {label!r} has no ASCII letters or digits, so it cannot name a "
+                "theme: theme ids are ASCII snake_case (a-z, 0-9 and '_'; accents are dropped, "
+                "'Qualité' becomes 'qualite'). Rename the label in your data to a romanised or "
+                "translated name (e.g. 'service'); a theme's display name in the taxonomy may "
+                "still be written in any script."
+            )
         raise InputError(
             f"[CX108] Label {label!r} has no letters or digits, so it cannot name a theme. "
             "Rename it in your data."
@@ -499,6 +541,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
                 for r in y]
         if len(rows) != n:
             raise InputError(f"[CX108] X has {n} texts but y has {len(rows)} label rows.")
+        warn_unknown_polarities(lab for r in rows for lab in r)
         polarities = [_label_polarities(r) for r in rows]
         rows = [list(r) for r in polarities]
         names = list(dict.fromkeys([str(c) for c in classes] if classes is not None else []))
