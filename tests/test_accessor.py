@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import cxtext
 from cxtext import AnalysisResult, accessor
 
 
@@ -69,14 +70,15 @@ def test_mentions_of(result):
     rows = result.comments.cx.mentions_of("staff_attitude")
     assert rows["rid"].tolist() == ["a", "b"]
     assert result.comments.cx.mentions_of("no_such_theme").empty
-    with pytest.raises(TypeError, match="theme id"):
+    with pytest.raises(cxtext.ConfigError, match="theme id"):
         result.comments.cx.mentions_of(["staff_attitude"])
 
 
 @pytest.mark.parametrize("method,args", [("themes", ()), ("sentiment", ()), ("mentions_of", ("x",))])
 def test_raw_frame_gives_a_clear_attribute_error(frame, method, args):
-    with pytest.raises(AttributeError, match=r"\[CX120\].*analysed comments table.*result\.comments"):
+    with pytest.raises(cxtext.NotAnalysedError, match=r"\[CX120\].*analysed comments table.*result\.comments") as info:
         getattr(frame.cx, method)(*args)
+    assert isinstance(info.value, AttributeError)  # as pandas accessors raise for what a frame lacks
 
 
 def test_registration_keeps_a_foreign_accessor():

@@ -96,7 +96,9 @@ class CxAccessor:
     def _need(self, method: str, columns: tuple[str, ...]) -> pd.DataFrame:
         missing = [c for c in columns if c not in self._obj.columns]
         if missing:
-            raise AttributeError(
+            from cxtext.errors import NotAnalysedError
+
+            raise NotAnalysedError(
                 f"[CX120] df.cx.{method}() works on an analysed comments table and this frame "
                 f"has no {', '.join(repr(c) for c in missing)} column. Run "
                 "result = df.cx.analyze(text=...) (or cxtext.analyze) and call it on "
@@ -176,7 +178,10 @@ class CxAccessor:
         """
         df = self._need("mentions_of", ("themes",))
         if not isinstance(theme, str):
-            raise TypeError(f"[CX120] mentions_of() takes a theme id (str), got {type(theme).__name__}.")
+            from cxtext.errors import ConfigError
+
+            raise ConfigError(f"[CX120] mentions_of() takes a theme id (str), got {type(theme).__name__}: "
+                              "call it once per theme.")
         mask = _theme_lists(df["themes"]).map(lambda ts: theme in ts)
         return df[mask.astype(bool)]
 

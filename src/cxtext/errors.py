@@ -51,7 +51,8 @@ CX404  no period column: call join_scores(date=...) first
     │   ├── EmptyInputError        no rows / empty file
     │   ├── DuplicateIdError       ids are not unique
     │   ├── UnreadableFileError    file missing, unreadable or malformed
-    │   └── UnsupportedFormatError unknown file extension / format
+    │   ├── UnsupportedFormatError unknown file extension / format
+    │   └── NotAnalysedError       (also an AttributeError) df.cx.* on a frame cxtext did not analyse
     ├── ModelError                 a model cannot be used
     │   ├── ModelNotFoundError     no model under that name or path
     │   ├── ModelIntegrityError    a file's sha256 differs from the manifest
@@ -78,6 +79,7 @@ __all__ = [
     "ModelIntegrityError",
     "ModelNotFoundError",
     "ModelVersionError",
+    "NotAnalysedError",
     "NotAvailableError",
     "NotFittedError",
     "UnreadableFileError",
@@ -184,6 +186,13 @@ class UnreadableFileError(InputError):
 
 class UnsupportedFormatError(InputError):
     """A file format cxtext cannot read or write."""
+
+
+class NotAnalysedError(InputError, AttributeError):
+    """A ``df.cx`` method that reads analysis columns was called on a frame without them.
+
+    Also an :class:`AttributeError`, as pandas accessors raise for what a frame lacks.
+    """
 
 
 class ModelError(CxTextError):
