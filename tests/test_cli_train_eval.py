@@ -172,3 +172,14 @@ def test_train_with_a_lexicon_file_records_it_and_refuses_a_bad_one(tmp_path, la
     for path in (bad, tmp_path / "missing.tsv"):
         assert main(["train", "sentiment", str(labelled_csv), "-t", "comment", "-l", "label",
                      "--lexicon-weight", "1", "--lexicon", str(path), "-o", str(tmp_path / "x" / "1.0.0")]) == 2
+
+
+@pytest.mark.parametrize("flag", ["--sep", "--delimiter"])
+def test_the_csv_delimiter_has_the_name_every_command_knows(tmp_path, capsys, flag):
+    """--delimiter is the CSV delimiter on every command (the theme commands' --sep splits labels)."""
+    data = tmp_path / "semi.csv"
+    data.write_text("text;label\ngreat service;positive\nawful wait;negative\nok i guess;neutral\n", encoding="utf-8")
+    assert main(["evaluate", "sentiment", str(data), "--text", "text", "--label", "label", flag, ";",
+                 "--no-baselines"]) == 0
+    assert "3 rows" in capsys.readouterr().out
+    assert main(["analyze", str(data), "--text", "text", "-o", str(tmp_path / "o.csv"), flag, ";", "-q"]) == 0

@@ -279,7 +279,7 @@ def analyze_cli(
     chunksize: Annotated[int, typer.Option(min=1, help="Rows per chunk (bounds memory).")] = 5000,
     in_format: Annotated[str | None, typer.Option("--format", help="Input format if the extension is unusual: csv, xlsx, parquet, jsonl.")] = None,
     out_format: Annotated[str | None, typer.Option("--output-format", help="Output format if not given by the extension.")] = None,
-    sep: Annotated[str | None, typer.Option(help="CSV delimiter (default: sniffed).")] = None,
+    sep: Annotated[str | None, typer.Option("--sep", "--delimiter", help="CSV delimiter (default: sniffed).")] = None,
     encoding: Annotated[str | None, typer.Option(help="Input encoding (default: UTF-8, falling back to cp1252/latin-1).")] = None,
     sheet: Annotated[str | None, typer.Option(help="XLSX sheet name (default: the first).")] = None,
     redact_pii: Annotated[bool, typer.Option("--redact-pii/--keep-pii", help="Replace emails, phones, cards, URLs, postcodes with placeholders.")] = True,

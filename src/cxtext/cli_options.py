@@ -7,10 +7,10 @@ report the same way (JSON plus a markdown file beside it). The option types
 here are ``typing.Annotated`` aliases, so a command declares
 ``encoding: EncodingOpt = None`` and gets the shared flag and help text.
 
-The CSV delimiter is ``--sep`` for ``train``/``evaluate sentiment``
-(:data:`CsvSepOpt`); the theme and emotion commands use ``--sep`` for the
-separator inside their label column, so their delimiter is ``--delimiter``
-(:data:`DelimiterOpt`).
+The CSV delimiter is ``--delimiter`` on every command that reads labelled
+data; ``train``/``evaluate sentiment`` (and ``analyze``) also take ``--sep``
+for it (:data:`CsvSepOpt`), while the theme and emotion commands use ``--sep``
+for the separator inside their label column (:data:`DelimiterOpt`).
 """
 
 from __future__ import annotations
@@ -43,7 +43,8 @@ EncodingOpt = Annotated[str | None, typer.Option(
     "--encoding", help="Input encoding (default: UTF-8 with fallbacks).")]
 SheetOpt = Annotated[str | None, typer.Option(
     "--sheet", help="XLSX sheet name (default: the first).")]
-CsvSepOpt = Annotated[str | None, typer.Option("--sep", help="CSV delimiter (default: sniffed).")]
+CsvSepOpt = Annotated[str | None, typer.Option(
+    "--sep", "--delimiter", help="CSV delimiter (default: sniffed).")]
 # Options of every `cxtext train ...` command (the model folder's manifest and card).
 ModelNameOpt = Annotated[str | None, typer.Option(
     "--name", help="Model name in the manifest (default: the folder above --output).")]
