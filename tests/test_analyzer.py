@@ -506,3 +506,34 @@ def test_a_repeated_index_is_refused_without_ids_and_fine_with_them():
     result = cxtext.analyze(stacked, text="c", id="rid")
     assert list(result.comments.index) == [0, 1, 0, 1]
     assert set(result.mentions["comment_id"]) <= {"a1", "a2", "b1", "b2"}
+
+
+def test_changed_options_rebuild_what_they_affect(analyzer):
+    """An option set after first use is the one the analysis uses and records."""
+    a = cxtext.Analyzer(redact_pii=False, n_jobs=1)
+    assert a.analyze(["mail me at a@b.com"]).comments["text_clean"].tolist() == ["mail me at a@b.com"]
+    a.redact_pii = True
+    res = a.analyze(["mail me at a@b.com"])
+    assert res.comments["text_clean"].tolist() == ["mail me at [EMAIL]"] and res.info["redact_pii"] is True
+    a.emotions = False
+    assert a.analyze(["I am furious"]).comments["emotions"].tolist() == [[]]
+
+
+def test_a_sentiment_model_with_other_class_names_is_refused():
+    class Capitalised:
+        classes_ = np.array(["Negative", "Neutral", "Positive"], dtype=object)
+
+        def predict_proba(self, X):
+            return np.full((len(X), 3), 1 / 3)
+
+    with pytest.raises(cxtext.ConfigError, match=r"CX304.*classes_.*'negative', 'neutral'"):
+        cxtext.analyze(["Great staff"], sentiment=Capitalised())
+
+
+def test_summary_counts_the_mentions_of_the_comments_kept(analyzer):
+    res = analyzer.analyze(pd.DataFrame({"c": ["Rude staff", "Long wait", "Great app"]}), text="c")
+    full = res.summary()
+    res.comments = res.comments.iloc[:1]
+    kept = res.summary()
+    assert kept["rows"] == 1 and kept["mentions"] < full["mentions"]
+    assert set(kept["top_themes"]) == {"staff_attitude"}

@@ -18,6 +18,7 @@ languages) are flagged and get missing sentiment and no themes.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -94,7 +95,12 @@ class AnalysisResult:
         (2, 1)
         """
         cm = self.comments
-        themes = self.mentions["theme"].value_counts().head(top) if len(self.mentions) else pd.Series(dtype=int)
+        mn = self.mentions
+        if len(mn):  # only the mentions of the comments in the table (a user may have filtered them)
+            from cxtext.scores._base import mention_rows
+
+            mn = mention_rows(self)
+        themes = mn["theme"].value_counts().head(top) if len(mn) else pd.Series(dtype=int)
         return {
             "rows": len(cm),
             "empty": int(cm["is_empty"].sum()),
@@ -103,7 +109,7 @@ class AnalysisResult:
             "with_pii": int(cm["pii"].map(bool).sum()),
             "languages": {str(k): int(v) for k, v in cm["language"].value_counts().head(top).items()},
             "sentiment": {str(k): int(v) for k, v in cm["sentiment"].value_counts().items()},
-            "mentions": len(self.mentions),
+            "mentions": len(mn),
             "top_themes": {str(k): int(v) for k, v in themes.items()},
         }
 
@@ -301,6 +307,8 @@ class Analyzer:
         self._theme_tagger: Any = None
         self._emotion_model: Any = None
         self._cleaner: Any = None
+        #: The options each loaded component was built from (see :meth:`_fresh`).
+        self._built_from: dict[str, Any] = {}
         # Fail early on choices that cannot work, before any data is read.
         self._spec("sentiment")
         self._spec("themes")
@@ -324,16 +332,32 @@ class Analyzer:
             )
         return spec
 
+    def _fresh(self, part: str, *options: Any) -> bool:
+        """Whether the loaded ``part`` was built from ``options``; if not, forget it.
+
+        Components load once, on first use; an option changed afterwards
+        (``analyzer.redact_pii = False``, ``set``-style) rebuilds the component
+        it affects, so the analysis, its worker processes and :meth:`info` agree.
+        """
+        key = tuple(o if isinstance(o, (str, bool, int, float, type(None), tuple, os.PathLike)) else ("id", id(o))
+                    for o in options)
+        if self._built_from.get(part) == key:
+            return True
+        setattr(self, f"_{part}", None)
+        self._built_from[part] = key
+        return False
+
     @property
     def sentiment_model(self) -> Any:
         """The loaded sentiment model (loaded on first use)."""
-        if self._sentiment_model is None:
+        if not self._fresh("sentiment_model", self.preset, self.sentiment) or self._sentiment_model is None:
             spec = self._spec("sentiment")
             if isinstance(spec, str) or hasattr(spec, "__fspath__"):
                 from cxtext.sentiment import load_sentiment_model
 
                 self._sentiment_model = load_sentiment_model(spec)
             elif hasattr(spec, "predict_proba") and hasattr(spec, "classes_"):
+                _check_sentiment_classes(spec)
                 self._sentiment_model = spec
             else:
                 raise ConfigError(
@@ -345,7 +369,7 @@ class Analyzer:
     @property
     def theme_tagger(self) -> Any:
         """The fitted theme tagger (built on first use)."""
-        if self._theme_tagger is None:
+        if not self._fresh("theme_tagger", self.preset, self.themes, self.taxonomy) or self._theme_tagger is None:
             spec = self._spec("themes")
             if isinstance(spec, str) and spec in ("keyword", "embedding"):
                 from cxtext.themes import EmbeddingThemeTagger, KeywordThemeTagger, load_taxonomy
@@ -374,7 +398,7 @@ class Analyzer:
         spec = self._spec("emotions")
         if spec is False or spec is None:
             return None
-        if self._emotion_model is None:
+        if not self._fresh("emotion_model", self.preset, self.emotions) or self._emotion_model is None:
             if isinstance(spec, str) or hasattr(spec, "__fspath__"):
                 from cxtext.emotion import load_emotion_model
 
@@ -391,7 +415,7 @@ class Analyzer:
     @property
     def cleaner(self) -> Any:
         """The text cleaner."""
-        if self._cleaner is None:
+        if not self._fresh("cleaner", bool(self.redact_pii)) or self._cleaner is None:
             from cxtext.clean import Cleaner
 
             self._cleaner = Cleaner(redact_pii=self.redact_pii)
@@ -942,6 +966,18 @@ def _shared_hash_proba(texts: list[str], sentiment: Any, emotion: Any,
     sentiment_proba = np.vstack(sentiment_parts) if sentiment_parts else np.zeros((0, k_s))
     emotion_proba = np.vstack(emotion_parts) if emotion_parts else np.zeros((0, k_e))
     return np.asarray(sentiment_proba, dtype=float), np.asarray(emotion_proba, dtype=float)
+
+
+def _check_sentiment_classes(model: Any) -> None:
+    """A sentiment model given as an object must name its classes as cxtext reads them."""
+    classes = [c for c in np.asarray(model.classes_, dtype=object).tolist()]
+    known = {"negative", "neutral", "positive"}
+    if not classes or any(c not in known for c in classes) or not {"negative", "positive"} <= set(classes):
+        raise ConfigError(
+            f"[CX304] The sentiment model's classes_ are {classes!r}; cxtext reads 'negative', 'neutral' "
+            "and 'positive' (at least the first and last). Fit it on labels with these names (e.g. "
+            "cxtext.datasets.rating_to_sentiment for ratings, or map 'pos'/'neg' first)."
+        )
 
 
 def _sentiment_outputs(proba: np.ndarray, classes: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
