@@ -285,3 +285,20 @@ def test_the_default_lexicon_is_vaders_and_its_licence_is_saved_with_it(tmp_path
     # models saved before the lexicon load without one
     old = FastSentimentClassifier.load("sentiment-fast/0.7.0")
     assert old.lexicon_ is None and old.get_params()["lexicon_weight"] == 0.0
+
+
+def test_texts_come_in_every_shape_a_pipeline_gives(tmp_path):
+    """A one-column DataFrame is its rows (not its column names); one string is refused."""
+    import pandas as pd
+
+    X, y = _data()
+    clf = _small().fit(pd.DataFrame({"text": X}), y)
+    frame = pd.DataFrame({"text": X[:5]})
+    expected = clf.predict_proba(X[:5])
+    for shaped in (frame, frame["text"], frame.to_numpy(), np.asarray(X[:5], dtype=object)):
+        assert np.array_equal(clf.predict_proba(shaped), expected)
+    assert np.array_equal(clf.predict_proba([None, float("nan")]), clf.predict_proba(["", ""]))
+    with pytest.raises(InputError, match="one string"):
+        clf.predict("great service")
+    with pytest.raises(InputError, match="one column"):
+        clf.predict(pd.DataFrame({"a": ["x"], "b": ["y"]}))

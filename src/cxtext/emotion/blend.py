@@ -28,6 +28,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
+from cxtext._texts import as_texts
 from cxtext.blending import BlendMixin
 from cxtext.emotion.definitions import EMOTIONS
 from cxtext.emotion.thresholds import ThresholdMixin
@@ -114,7 +115,7 @@ class BlendedEmotionClassifier(BlendMixin, ThresholdMixin, ClassifierMixin, Base
     def predict_proba(self, X: Sequence[str]) -> np.ndarray:
         """Pooled per-emotion probabilities, shape ``(n, 8)``."""
         check_is_fitted(self, ["estimators_"])
-        texts = [str(t) for t in X]
+        texts = as_texts(X, type(self).__name__)
         return self._pool([m.predict_proba(texts) for m in self.estimators_])
 
     # -- persistence ------------------------------------------------------------------

@@ -33,6 +33,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
+from cxtext._texts import as_texts
 from cxtext.emotion.definitions import EMOTIONS
 from cxtext.emotion.thresholds import ThresholdMixin
 from cxtext.engine.parallel import stack_batches
@@ -208,7 +209,7 @@ class FastEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
         from sklearn.linear_model import LogisticRegression
 
         self._validate_params()
-        texts = [str(t) for t in X]
+        texts = as_texts(X, type(self).__name__)
         Y = _as_matrix(y, len(texts))
         if not len(texts):
             raise InputError("[CX108] No training texts were given.")
@@ -250,7 +251,7 @@ class FastEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
         def logits(batch: Sequence[str]) -> np.ndarray:
             return np.asarray(self._weight(hasher.transform(batch), in_place=True) @ self.coef_.T) + self.intercept_
 
-        return stack_batches(logits, [str(t) for t in X], batch_size=HASH_BATCH, n_jobs=self.n_jobs)
+        return stack_batches(logits, as_texts(X, type(self).__name__), batch_size=HASH_BATCH, n_jobs=self.n_jobs)
 
     def predict_proba(self, X: Sequence[str]) -> np.ndarray:
         """Independent per-emotion probabilities, shape ``(n, 8)``, columns in ``classes_`` order."""

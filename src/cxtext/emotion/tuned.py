@@ -22,6 +22,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
+from cxtext._texts import as_texts
 from cxtext.emotion.definitions import EMOTIONS
 from cxtext.emotion.fast import _as_matrix, _sigmoid
 from cxtext.emotion.thresholds import ThresholdMixin
@@ -92,7 +93,7 @@ class TunedEmotionClassifier(TunedTopMixin, ThresholdMixin, ClassifierMixin, Bas
         import torch
 
         check_tuning_params(self)
-        texts = [str(t) if t is not None else "" for t in X]
+        texts = as_texts(X, type(self).__name__)
         if not texts:
             raise InputError("[CX108] Need at least one labelled text to fit an emotion model.")
         Y = _as_matrix(y, len(texts))

@@ -39,6 +39,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.utils.validation import check_is_fitted
 
+from cxtext._texts import as_texts
 from cxtext.blending import BlendMixin
 from cxtext.errors import InputError
 from cxtext.models import TrainingData
@@ -147,7 +148,7 @@ class BlendedSentimentClassifier(BlendMixin, ClassifierMixin, BaseEstimator):
     def predict_proba(self, X: Sequence[str]) -> np.ndarray:
         """Pooled probabilities of the components (see the module docstring), ``classes_`` order."""
         check_is_fitted(self, ["estimators_"])
-        texts = [str(t) for t in X]
+        texts = as_texts(X, type(self).__name__)
         return self._pool([m.predict_proba(texts) for m in self.estimators_])
 
     def predict(self, X: Sequence[str]) -> np.ndarray:

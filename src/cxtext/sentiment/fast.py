@@ -32,6 +32,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
+from cxtext._texts import as_texts
 from cxtext.engine.parallel import stack_batches
 from cxtext.errors import ConfigError, InputError, ModelVersionError
 from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays, write_model_dir
@@ -410,7 +411,7 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         from sklearn.model_selection import train_test_split
 
         self._validate_params()
-        texts = [str(t) for t in X]
+        texts = as_texts(X, type(self).__name__)
         labels = np.asarray([str(v) for v in y], dtype=object)
         if len(texts) != len(labels):
             raise InputError(f"[CX108] X has {len(texts)} texts but y has {len(labels)} labels.")
@@ -474,7 +475,7 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         check_is_fitted(self, ["coef_", "idf_"])
         hasher = self._hasher()
         return stack_batches(lambda batch: self._logits(hasher.transform(batch), in_place=True),
-                             [str(t) for t in X], batch_size=HASH_BATCH, n_jobs=self.n_jobs)
+                             as_texts(X, type(self).__name__), batch_size=HASH_BATCH, n_jobs=self.n_jobs)
 
     def predict_proba_counts(self, X_counts: Any) -> np.ndarray:
         """Calibrated probabilities from raw counts, ``text_hasher().counts(texts)``.

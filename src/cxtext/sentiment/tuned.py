@@ -33,6 +33,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
+from cxtext._texts import as_texts
 from cxtext.errors import ConfigError, InputError
 from cxtext.models import TrainingData
 from cxtext.sentiment.calibration import calibrate_temperature, softmax
@@ -148,7 +149,7 @@ class TunedSentimentClassifier(TunedTopMixin, ClassifierMixin, BaseEstimator):
         from sklearn.model_selection import train_test_split
 
         self._check_params()
-        texts = [str(t) if t is not None else "" for t in X]
+        texts = as_texts(X, type(self).__name__)
         labels = np.asarray([str(v) for v in y], dtype=object)
         if len(texts) != len(labels) or not len(texts):
             raise InputError(f"[CX108] Need one label per text; got {len(texts)} texts and {len(labels)} labels.")
