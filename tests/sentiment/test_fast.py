@@ -6,7 +6,7 @@ from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 from sklearn.model_selection import GridSearchCV
 
-from cxtext.errors import ConfigError, InputError, ModelIntegrityError
+from cxtext.errors import ConfigError, CxTextError, InputError, ModelIntegrityError
 from cxtext.sentiment import FastSentimentClassifier
 from cxtext.sentiment.calibration import expected_calibration_error
 from cxtext.sentiment.train import train_sentiment
@@ -40,8 +40,9 @@ def test_sklearn_contract():
     X, y = _data()
     clf = _small(C=2.0)
     assert clone(clf).get_params()["C"] == 2.0
-    with pytest.raises(NotFittedError):
+    with pytest.raises(NotFittedError, match=r"\[CX320\].*FastSentimentClassifier") as info:
         clf.predict(["x"])
+    assert isinstance(info.value, CxTextError)  # cxtext's, which is also sklearn's
     grid = GridSearchCV(_small(calibration_size=0.0), {"C": [0.5, 2.0]}, cv=2).fit(X, y)
     assert grid.best_params_["C"] in (0.5, 2.0)
 

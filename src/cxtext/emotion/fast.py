@@ -31,13 +31,12 @@ from typing import Any
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.utils.validation import check_is_fitted
 
 from cxtext._texts import as_texts
 from cxtext.emotion.definitions import EMOTIONS
 from cxtext.emotion.thresholds import ThresholdMixin
 from cxtext.engine.parallel import stack_batches
-from cxtext.errors import ConfigError, InputError, ModelError, ModelVersionError
+from cxtext.errors import ConfigError, InputError, ModelError, ModelVersionError, check_fitted
 from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays, write_model_dir
 from cxtext.sentiment.fast import CHAR_ANALYZERS
 from cxtext.sentiment.features import (
@@ -52,6 +51,8 @@ from cxtext.sentiment.features import (
 __all__ = ["FastEmotionClassifier", "nb_log_count_ratios"]
 
 logger = logging.getLogger(__name__)
+
+_HOW_TO_FIT = "Call fit(texts, labels), or load a model with load_emotion_model()."
 
 WEIGHTS_FILE = "weights.safetensors"
 KIND = "emotion-fast"
@@ -245,7 +246,7 @@ class FastEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
 
     def decision_function(self, X: Sequence[str]) -> np.ndarray:
         """Per-emotion logits, shape ``(n, 8)``."""
-        check_is_fitted(self, ["coef_", "idf_"])
+        check_fitted(self, ["coef_", "idf_"], _HOW_TO_FIT)
         hasher = self._hasher()
 
         def logits(batch: Sequence[str]) -> np.ndarray:
@@ -267,7 +268,7 @@ class FastEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
         For callers that hash texts once for several models (the analyzer folds
         the sentiment model's counts into these); ``X_counts`` is not modified.
         """
-        check_is_fitted(self, ["coef_", "idf_"])
+        check_fitted(self, ["coef_", "idf_"], _HOW_TO_FIT)
         Xw = self._weight(log_scale(X_counts.tocsr(copy=True)), in_place=True)
         return _sigmoid(np.asarray(Xw @ self.coef_.T) + self.intercept_).astype(np.float32)
 
@@ -276,7 +277,7 @@ class FastEmotionClassifier(ThresholdMixin, ClassifierMixin, BaseEstimator):
              trained_on: Sequence[TrainingData | Mapping[str, Any]] = (),
              metrics: Mapping[str, Any] | None = None, description: str = "") -> Path:
         """Write a versioned model folder (safetensors + manifest + card) and return it."""
-        check_is_fitted(self, ["coef_", "idf_", "thresholds_"])
+        check_fitted(self, ["coef_", "idf_", "thresholds_"], _HOW_TO_FIT)
         folder = Path(path)
         folder.mkdir(parents=True, exist_ok=True)
         arrays = {"coef": self.coef_, "intercept": self.intercept_, "idf": self.idf_,

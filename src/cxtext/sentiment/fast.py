@@ -30,11 +30,10 @@ from typing import Any
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.utils.validation import check_is_fitted
 
 from cxtext._texts import as_texts
 from cxtext.engine.parallel import stack_batches
-from cxtext.errors import ConfigError, InputError, ModelVersionError
+from cxtext.errors import ConfigError, InputError, ModelVersionError, check_fitted
 from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays, write_model_dir
 from cxtext.sentiment.calibration import calibrate_temperature, softmax
 from cxtext.sentiment.features import (
@@ -50,6 +49,8 @@ __all__ = ["SENTIMENT_LABELS", "FastSentimentClassifier", "fit_linear_logits", "
            "vader_lexicon", "write_lexicon"]
 
 logger = logging.getLogger(__name__)
+
+_HOW_TO_FIT = "Call fit(texts, labels), or load a model with FastSentimentClassifier.load()."
 
 SENTIMENT_LABELS = ("negative", "neutral", "positive")
 WEIGHTS_FILE = "weights.safetensors"
@@ -472,7 +473,7 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
 
     def decision_function(self, X: Sequence[str]) -> np.ndarray:
         """Uncalibrated class logits, shape ``(n, n_classes)``."""
-        check_is_fitted(self, ["coef_", "idf_"])
+        check_fitted(self, ["coef_", "idf_"], _HOW_TO_FIT)
         hasher = self._hasher()
         return stack_batches(lambda batch: self._logits(hasher.transform(batch), in_place=True),
                              as_texts(X, type(self).__name__), batch_size=HASH_BATCH, n_jobs=self.n_jobs)
@@ -483,7 +484,7 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         For callers that hash texts once for several models (the analyzer shares
         the counts with the fast emotion model); ``X_counts`` is not modified.
         """
-        check_is_fitted(self, ["coef_", "idf_"])
+        check_fitted(self, ["coef_", "idf_"], _HOW_TO_FIT)
         X = log_scale(X_counts.tocsr(copy=True))
         return softmax(self._logits(X, in_place=True), self.temperature_)
 
@@ -501,7 +502,7 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
              version: str = "1.0.0", trained_on: Sequence[TrainingData | Mapping[str, Any]] = (),
              metrics: Mapping[str, Any] | None = None, description: str = "") -> Path:
         """Write a versioned model folder (safetensors + manifest + card) and return it."""
-        check_is_fitted(self, ["coef_", "idf_"])
+        check_fitted(self, ["coef_", "idf_"], _HOW_TO_FIT)
         folder = Path(path)
         folder.mkdir(parents=True, exist_ok=True)
         save_arrays(folder / WEIGHTS_FILE, {
