@@ -537,3 +537,19 @@ def test_summary_counts_the_mentions_of_the_comments_kept(analyzer):
     kept = res.summary()
     assert kept["rows"] == 1 and kept["mentions"] < full["mentions"]
     assert set(kept["top_themes"]) == {"staff_attitude"}
+
+
+def test_a_custom_tagger_that_breaks_the_protocol_is_named():
+    from cxtext.themes import ThemeHit
+
+    class OneShort:
+        def tag(self, texts):
+            return [[ThemeHit("staff_attitude", 0, 4, 0.9, "Rude")] for _ in texts][:-1]
+
+    class Tuples:
+        def tag(self, texts):
+            return [[("staff_attitude", 0, 4)] for _ in texts]
+
+    for tagger, match in ((OneShort(), r"returned 1 lists of hits for 2 texts"), (Tuples(), r"returned a tuple hit")):
+        with pytest.raises(cxtext.ConfigError, match=match):
+            cxtext.analyze(["Rude staff", "Slow app"], themes=tagger)

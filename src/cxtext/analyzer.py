@@ -893,10 +893,24 @@ class Analyzer:
         tagger = self.theme_tagger
         if (embeddings is not None and getattr(tagger, "uses_embeddings", False)
                 and _accepts(tagger.tag, "embeddings")):
-            return tagger.tag(clause_texts, embeddings=embeddings[:len(clause_texts)])
-        if callable(getattr(tagger, "tag_clauses", None)):
-            return tagger.tag_clauses(docs, clauses)
-        return tagger.tag(clause_texts)
+            hits = tagger.tag(clause_texts, embeddings=embeddings[:len(clause_texts)])
+        elif callable(getattr(tagger, "tag_clauses", None)):
+            hits = tagger.tag_clauses(docs, clauses)
+        else:
+            hits = tagger.tag(clause_texts)
+        hits = list(hits)
+        if len(hits) != len(clause_texts):  # a custom tagger: zip() would drop clauses without a word
+            raise ConfigError(
+                f"[CX304] The theme tagger {type(tagger).__name__} returned {len(hits)} lists of hits for "
+                f"{len(clause_texts)} texts; tag(texts) must return one list per text, in order."
+            )
+        hit = next((found[0] for found in hits if found), None)  # one hit tells what kind they are
+        if hit is not None and not all(hasattr(hit, a) for a in ("theme", "start", "end", "confidence")):
+            raise ConfigError(
+                f"[CX304] The theme tagger {type(tagger).__name__} returned a {type(hit).__name__} hit; "
+                "each hit needs theme, start, end and confidence (e.g. cxtext.themes.ThemeHit)."
+            )
+        return hits
 
     @staticmethod
     def _score(texts: list[str], n_clauses: int, model: Any,
