@@ -253,3 +253,21 @@ def test_batches_and_threads_score_as_one_pass_and_are_not_saved(fitted, tmp_pat
     assert FastEmotionClassifier.load(folder).n_jobs is None
     with pytest.raises(ConfigError, match="n_jobs"):
         threaded.set_params(n_jobs="2").predict_proba(texts)
+
+
+def test_score_is_micro_f1_and_cross_validation_runs():
+    """sklearn's tools call score(); accuracy cannot read label lists, micro-F1 can."""
+    import numpy as np
+    from sklearn.model_selection import KFold, cross_val_score
+
+    from cxtext.emotion.data import labels_to_matrix
+    from cxtext.emotion.fast import FastEmotionClassifier
+
+    X = ["I am furious", "thank you so much", "meh"] * 40
+    y = [["anger"], ["gratitude"], []] * 40
+    model = FastEmotionClassifier(n_features=2**12, char_ngrams=(0, 0)).fit(X, y)
+    assert model.score(X, y) == model.score(X, labels_to_matrix(y)) == 1.0
+    assert model.score(X, [["delight"], ["anxiety"], ["anger"]] * 40) == 0.0
+    scores = cross_val_score(FastEmotionClassifier(n_features=2**12, char_ngrams=(0, 0)),
+                             np.asarray(X, dtype=object), labels_to_matrix(y), cv=KFold(2))
+    assert np.isfinite(scores).all()

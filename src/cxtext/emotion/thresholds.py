@@ -9,6 +9,7 @@ each emotion's F1 on its own, because the emotions differ a lot in frequency.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -104,3 +105,20 @@ class ThresholdMixin:
     def predict(self, X: Sequence[str]) -> list[list[str]]:
         """Emotion ids per text (probability ≥ that emotion's threshold); ``[]`` means none."""
         return apply_thresholds(self.predict_proba(X), self.thresholds_)
+
+    def score(self, X: Sequence[str], y: Sequence[Sequence[str]] | np.ndarray,
+              sample_weight: Any = None) -> float:
+        """Micro-F1 of :meth:`predict` against ``y`` (lists of emotion ids, or an ``(n, 8)`` 0/1 matrix).
+
+        The multi-label score scikit-learn's tools call (``cross_val_score``,
+        ``GridSearchCV`` without ``scoring=``): ``ClassifierMixin.score`` is
+        accuracy, which a list of label lists cannot feed. Predictions are label
+        lists, so pass ``scoring=`` only as a callable of ``(estimator, X, y)``.
+        """
+        from sklearn.metrics import f1_score
+
+        from cxtext.emotion.data import labels_to_matrix
+
+        Y = y if isinstance(y, np.ndarray) and y.ndim == 2 else labels_to_matrix(list(y))
+        pred = labels_to_matrix(self.predict(X))
+        return float(f1_score(Y, pred, average="micro", zero_division=0, sample_weight=sample_weight))
