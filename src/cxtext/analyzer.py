@@ -260,10 +260,10 @@ class Analyzer:
         paths, not objects; otherwise 1. Rows come back in input order and
         duplicates are flagged across all chunks, so the results are those of a
         serial run. A table whose chunks do not share evenly among the workers
-        is cut into equal chunks (at least 1,000 rows each). Each call starts its workers afresh (forked
-        from this process for the ``fast`` preset, so at once; spawned, loading
-        their models for a few seconds, when a model runs on torch or the
-        platform cannot fork). A script whose workers are spawned must call
+        is cut into equal chunks (at least 1,000 rows each). Each call starts
+        its workers afresh (forked from this process for the ``fast`` preset,
+        so at once; spawned, loading their models for a few seconds, when a
+        model runs on torch or the platform cannot fork). A script whose workers are spawned must call
         ``analyze`` under ``if __name__ == "__main__":``, as :mod:`multiprocessing`
         requires. With torch models, scores may differ from a serial run in the
         4th decimal (sums in another order); labels, themes and spans do not.
@@ -984,7 +984,7 @@ def _shared_hash_proba(texts: list[str], sentiment: Any, emotion: Any,
 
 def _check_sentiment_classes(model: Any) -> None:
     """A sentiment model given as an object must name its classes as cxtext reads them."""
-    classes = [c for c in np.asarray(model.classes_, dtype=object).tolist()]
+    classes = np.asarray(model.classes_, dtype=object).tolist()
     known = {"negative", "neutral", "positive"}
     if not classes or any(c not in known for c in classes) or not {"negative", "positive"} <= set(classes):
         raise ConfigError(
