@@ -553,3 +553,19 @@ def test_a_custom_tagger_that_breaks_the_protocol_is_named():
     for tagger, match in ((OneShort(), r"returned 1 lists of hits for 2 texts"), (Tuples(), r"returned a tuple hit")):
         with pytest.raises(cxtext.ConfigError, match=match):
             cxtext.analyze(["Rude staff", "Slow app"], themes=tagger)
+
+
+def test_default_workers_that_cannot_start_fall_back_to_this_process(two_cores, monkeypatch, caplog):
+    """A sandbox without process semaphores: the default analyses in-process; an explicit n_jobs says why."""
+    from cxtext.analyzer import AUTO_PARALLEL_ROWS, Analyzer
+
+    def no_processes(self, *args, **kwargs):
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(Analyzer, "_analyze_in_workers", no_processes)
+    texts = ["Rude staff", "Great app"] * (AUTO_PARALLEL_ROWS // 2)
+    with caplog.at_level("WARNING", logger="cxtext"):
+        res = cxtext.Analyzer().analyze(texts)
+    assert len(res.comments) == len(texts) and "analysing in this process instead" in caplog.text
+    with pytest.raises(OSError):
+        cxtext.Analyzer(n_jobs=2).analyze(texts)

@@ -257,7 +257,8 @@ class Analyzer:
         chooses per call: one per available core (at most 8) for a table of at
         least :data:`AUTO_PARALLEL_ROWS` rows when no model runs on torch (the
         ``fast`` preset), the platform forks (Linux) and the options are names or
-        paths, not objects; otherwise 1. Rows come back in input order and
+        paths, not objects; otherwise 1 (and 1 again, with a logged warning,
+        if the workers cannot start or fail). Rows come back in input order and
         duplicates are flagged across all chunks, so the results are those of a
         serial run. A table whose chunks do not share evenly among the workers
         is cut into equal chunks (at least 1,000 rows each). Each call starts
@@ -485,14 +486,25 @@ class Analyzer:
         else:  # the index labels are the comments' ids in the mentions table
             _check_index(frame.index)
         jobs, size = self._plan(len(frame))
-        chunks = (frame.iloc[i:i + size] for i in range(0, len(frame), size))
-        if jobs == 1:
+        parts: list[tuple[pd.DataFrame, pd.DataFrame]] | None = None
+        if jobs > 1:  # the models are loaded for the workers, not again in this analyzer
+            from concurrent.futures.process import BrokenProcessPool
+
+            chunks = (frame.iloc[i:i + size] for i in range(0, len(frame), size))
+            try:
+                parts, info = self._analyze_in_workers(chunks, jobs, text=text, id=id,
+                                                       question=question, total=len(frame))
+            except (OSError, BrokenProcessPool) as err:
+                if self.n_jobs is not None:  # asked for: the caller hears why it failed
+                    raise
+                # chosen here: a sandbox without process semaphores, a worker killed for memory ...
+                logger.warning("Worker processes failed (%s: %s); analysing in this process instead.",
+                               type(err).__name__, err)
+        if parts is None:
+            chunks = (frame.iloc[i:i + self.chunksize] for i in range(0, len(frame), self.chunksize))
             parts = list(self.analyze_chunks(chunks, text=text, id=id, question=question,
                                              total=len(frame)))
             info = self.info()
-        else:  # the models are loaded for the workers, not again in this analyzer
-            parts, info = self._analyze_in_workers(chunks, jobs, text=text, id=id,
-                                                   question=question, total=len(frame))
         comments = [cm for cm, _ in parts] or [self._empty_comments(frame, question)]
         mentions = [mn for _, mn in parts]
         return AnalysisResult(
