@@ -64,8 +64,9 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator
 
+from cxtext._texts import as_texts
 from cxtext.errors import ConfigError, InputError, check_fitted
-from cxtext.themes.keyword import KeywordThemeTagger, TaxonomyLike, ThemeHit, _as_texts
+from cxtext.themes.keyword import KeywordThemeTagger, TaxonomyLike, ThemeHit
 from cxtext.themes.taxonomy import Taxonomy, load_taxonomy
 
 __all__ = ["DEFAULT_THRESHOLD", "GENERIC_VERDICTS", "EmbeddingThemeTagger"]
@@ -246,7 +247,7 @@ class EmbeddingThemeTagger(BaseEstimator):
                 "[CX301] The 'background' parameter of EmbeddingThemeTagger must be a sequence of "
                 f"texts, not one string. Got {self.background!r}; pass ({self.background!r},)."
             )
-        background = [t.strip() for t in _as_texts(list(self.background or ())) if t.strip()]
+        background = [t.strip() for t in as_texts(list(self.background or ()), f"{type(self).__name__}(background=)") if t.strip()]
         self.background_ = (_encode_prototypes(self._encoder(), background) if background
                             else np.zeros((0, vectors.shape[1]), dtype=np.float32))
         self.taxonomy_ = taxonomy
@@ -308,7 +309,7 @@ class EmbeddingThemeTagger(BaseEstimator):
         True
         """
         self._check_fitted()
-        clean = _as_texts(texts)
+        clean = as_texts(texts, type(self).__name__)
         return self._similarities(clean, embeddings)
 
     def _similarities(self, clean: list[str], embeddings: np.ndarray | None) -> np.ndarray:
@@ -372,7 +373,7 @@ class EmbeddingThemeTagger(BaseEstimator):
         ['waiting_time']
         """
         self._check_fitted()
-        clean = _as_texts(texts)
+        clean = as_texts(texts, type(self).__name__)
         units = self._unit_vectors(clean, embeddings)
         sims = self._theme_similarities(units)
         background_ = getattr(self, "background_", None)  # None: fitted before the background rule

@@ -352,11 +352,12 @@ def evaluate_themes(model_or_tagger: Any, texts: Sequence[Any], gold_labels: Seq
     """
     from sklearn.metrics import precision_recall_fscore_support
 
+    from cxtext._texts import as_texts
     from cxtext.themes.mention_sentiment import split_polarity, warn_unknown_polarities
-    from cxtext.themes.supervised import _as_texts, _split_labels, load_theme_model
+    from cxtext.themes.supervised import _split_labels, load_theme_model
 
     tagger = load_theme_model(model_or_tagger)
-    texts = _as_texts(texts)
+    texts = as_texts(texts, "evaluate_themes()")
     gold = [_split_labels(g, sep) for g in gold_labels]
     warn_unknown_polarities(lab for g in gold for lab in g)
     if any(split_polarity(lab)[1] for g in gold for lab in g):

@@ -34,12 +34,14 @@ import logging
 import math
 import os
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Union
 
 import numpy as np
 from sklearn.base import BaseEstimator
 
+from cxtext._texts import as_texts
+from cxtext.clean.pii import PLACEHOLDERS
 from cxtext.errors import ConfigError, InputError, check_fitted
 from cxtext.themes.taxonomy import Taxonomy, load_taxonomy
 
@@ -208,7 +210,7 @@ _COMPILED: dict[Taxonomy, _Compiled] = {}
 
 #: The words of what :func:`cxtext.clean.redact_pii` leaves in place of personal data:
 #: "[PHONE]" is no mention of the phone (the ``support`` theme's seed), "[EMAIL]" none of e-mail.
-_PII_WORDS = frozenset({"URL", "EMAIL", "CARD", "POSTCODE", "PHONE"})
+_PII_WORDS = frozenset(PLACEHOLDERS)
 
 
 def _outside_placeholders(doc: Doc, matches: set[tuple[int, int, int]]) -> set[tuple[int, int, int]]:
@@ -353,7 +355,7 @@ class KeywordThemeTagger(BaseEstimator):
         [('waiting_time', 'took ages'), ('returns_refunds', 'refund')]
         """
         compiled = self._check_fitted()
-        clean = _as_texts(texts)
+        clean = as_texts(texts, f"{type(self).__name__}.tag()", wrap="tagger.tag([text])")
         nlp = compiled.nlp
         threshold = float(self.min_confidence)
         out: list[list[ThemeHit]] = []
@@ -520,32 +522,3 @@ def _token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     return idx, [i + k for i, k in zip(idx, length)]
 
 
-def _as_texts(texts: Iterable[object]) -> list[str]:
-    """Turn the input into a list of str; None/NaN become empty strings."""
-    if isinstance(texts, (str, bytes)):
-        raise InputError(
-            "[CX108] tag()/predict() take a sequence of texts, got a single string. "
-            "Wrap it in a list: tagger.tag([text])."
-        )
-    try:
-        items = list(texts)
-    except TypeError:
-        raise InputError(
-            f"[CX108] tag()/predict() take a sequence of texts, got {type(texts).__name__}."
-        ) from None
-    out = []
-    for item in items:
-        if _is_missing(item):
-            out.append("")
-        else:
-            out.append(str(item))
-    return out
-
-
-def _is_missing(item: object) -> bool:
-    """True for None, float NaN and pandas' NA/NaT (without importing pandas)."""
-    if item is None:
-        return True
-    if isinstance(item, float):
-        return math.isnan(item)
-    return type(item).__name__ in ("NAType", "NaTType")

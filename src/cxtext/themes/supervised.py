@@ -43,6 +43,7 @@ from typing import Any, Union
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 
+from cxtext._texts import as_texts
 from cxtext.errors import (
     ColumnNotFoundError,
     ConfigError,
@@ -249,25 +250,6 @@ def parse_label_column(data: Any, labels: str | Sequence[str], *, sep: str = ";"
             if _is_true(value, str(col)):
                 rows[i].append(str(col))
     return rows
-
-
-def _as_texts(texts: Any) -> list[str]:
-    if isinstance(texts, (str, bytes)):
-        raise InputError(
-            "[CX108] Expected a sequence of texts, got a single string. Wrap it in a list: [text]."
-        )
-    try:
-        items = list(texts)
-    except TypeError:
-        raise InputError(
-            f"[CX108] Expected a sequence of texts, got {type(texts).__name__}."
-        ) from None
-    out = []
-    for item in items:
-        missing = item is None or (isinstance(item, float) and math.isnan(item)) or (
-            type(item).__name__ in ("NAType", "NaTType"))
-        out.append("" if missing else str(item))
-    return out
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -600,7 +582,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         from sklearn.model_selection import StratifiedGroupKFold
 
         self._validate_params()
-        texts = _as_texts(X)
+        texts = as_texts(X, type(self).__name__)
         if len(texts) < 2:
             raise InputError(f"[CX108] Need at least 2 labelled texts to train; got {len(texts)}.")
         Y, labels, polarities = self._label_matrix(y, len(texts), classes)
@@ -829,7 +811,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
     def decision_function(self, X: Sequence[str]) -> np.ndarray:
         """Raw (uncalibrated) per-theme logits, shape ``(n, n_themes)``."""
         self._check_fitted()
-        texts = _as_texts(X)
+        texts = as_texts(X, type(self).__name__)
         if not texts:
             return np.zeros((0, len(self.classes_)))
         feats = self._features(texts)
@@ -882,7 +864,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         ['waiting_time']
         """
         self._check_fitted()
-        clean = _as_texts(texts)
+        clean = as_texts(texts, type(self).__name__)
         if not clean:
             return []
         keyword_hits = self._keyword_tagger().tag(clean)
@@ -1079,7 +1061,7 @@ def train_themes(data: Any, text: str = "text", labels: str | Sequence[str] = "l
     if text not in data.columns:
         raise ColumnNotFoundError(text, available=list(data.columns), role="text")
     rows = parse_label_column(data, labels, sep=sep)
-    texts = _as_texts(data[text].tolist())
+    texts = as_texts(data[text].tolist(), "train_themes()")
     usable = [i for i, t in enumerate(texts) if t.strip()]
     if len(usable) < len(texts):
         logger.warning("Skipped %d row(s) without text.", len(texts) - len(usable))
