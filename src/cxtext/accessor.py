@@ -193,14 +193,9 @@ def _theme_lists(themes: pd.Series) -> pd.Series:
     >>> _theme_lists(pd.Series([["a", "b"], "a;c", "", None, float("nan")])).tolist()
     [['a', 'b'], ['a', 'c'], [], [], []]
     """
-    def as_list(cell: object) -> list[str]:
-        if isinstance(cell, (list, tuple)):
-            return [str(t) for t in cell]
-        if isinstance(cell, str):
-            return [t.strip() for t in cell.split(";") if t.strip()]
-        return []
+    from cxtext.io.cells import text_to_list  # as cxtext.report.load_result reads them
 
-    return themes.map(as_list)
+    return themes.map(text_to_list)
 
 
 def register_accessor(force: bool = False) -> bool:

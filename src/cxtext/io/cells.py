@@ -37,6 +37,7 @@ __all__ = [
     "escape_formula",
     "is_missing",
     "needs_formula_escape",
+    "text_to_list",
     "to_json_value",
     "to_text",
     "to_text_list",
@@ -168,6 +169,28 @@ def to_text(value: Any, *, list_sep: str = ";") -> str:
     if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
         return value.isoformat()
     return str(value)
+
+
+def text_to_list(value: Any) -> list[str]:
+    """A list cell read back: lists as they are, ``"a;b"`` (as :func:`to_text` writes
+    lists) or a JSON list split, missing values empty.
+
+    Examples
+    --------
+    >>> [text_to_list(v) for v in (["a", "b"], "a; c", '["x", "y"]', "", None, float("nan"))]
+    [['a', 'b'], ['a', 'c'], ['x', 'y'], [], [], []]
+    """
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return [str(x) for x in value if not is_missing(x) and str(x) != ""]
+    if is_missing(value):
+        return []
+    text = str(value).strip()
+    if text.startswith("["):  # JSON written by a user tool
+        try:
+            return [str(x) for x in json.loads(text)]
+        except ValueError:
+            pass
+    return [t.strip() for t in text.split(";") if t.strip()]
 
 
 def to_text_list(value: Any) -> list[str | None] | None:

@@ -27,6 +27,7 @@ import pandas as pd
 
 from cxtext.analyzer import COMMENT_COLUMNS, MENTION_COLUMNS, AnalysisResult
 from cxtext.errors import ColumnNotFoundError, EmptyInputError, InputError
+from cxtext.io.cells import text_to_list
 
 __all__ = ["LIST_COLUMNS", "info_path", "load_result"]
 
@@ -61,22 +62,6 @@ def _blank(s: pd.Series) -> pd.Series:
     return s.isna() | s.astype("string").str.strip().eq("").fillna(True)
 
 
-def _as_list(v: Any) -> list[str]:
-    from cxtext.io.cells import is_missing
-
-    if isinstance(v, (list, tuple, np.ndarray)):
-        return [str(x) for x in v if not is_missing(x) and str(x) != ""]
-    if is_missing(v):
-        return []
-    text = str(v).strip()
-    if text.startswith("["):  # JSON written by a user tool
-        try:
-            return [str(x) for x in json.loads(text)]
-        except ValueError:
-            pass
-    return [t.strip() for t in text.split(";") if t.strip()]
-
-
 def _unescape(s: pd.Series) -> pd.Series:
     """Drop the excel-safe quote: ``'=x`` -> ``=x`` (only before a formula trigger)."""
     text = s.astype(object)
@@ -104,7 +89,7 @@ def _fix_comments(cm: pd.DataFrame) -> pd.DataFrame:
     cm = cm.copy()
     for col in LIST_COLUMNS:
         if col in cm.columns:
-            cm[col] = pd.Series([_as_list(v) for v in cm[col]], index=cm.index, dtype=object)
+            cm[col] = pd.Series([text_to_list(v) for v in cm[col]], index=cm.index, dtype=object)
     for col in _BOOL_COLUMNS:
         if col in cm.columns:
             cm[col] = _bools(cm[col])
