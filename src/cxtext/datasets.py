@@ -119,9 +119,9 @@ def rating_to_sentiment(values: pd.Series | np.ndarray | list, scale: str = "5")
 def _ratings(values: pd.Series, scale: str) -> pd.Series:
     """Numbers of ``values``: plain, labelled ("10 - Extremely likely") or written out on ``scale`` ("4 stars")."""
     from cxtext.clean.nonanswers import rating_answer
-    from cxtext.scores.scales import _to_number  # the reader join_scores uses for score columns
+    from cxtext.scores.scales import score_numbers  # the reader join_scores uses for score columns
 
-    num = pd.Series(_to_number(values), index=values.index)
+    num = pd.Series(score_numbers(values), index=values.index)
     if scale in ("5", "10"):
         for i in np.flatnonzero(num.isna().to_numpy() & values.notna().to_numpy()):
             found = rating_answer(str(values.iloc[i]))

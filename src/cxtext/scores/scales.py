@@ -52,6 +52,7 @@ __all__ = [
     "fft_scale",
     "get_scale",
     "nps_scale",
+    "score_numbers",
 ]
 
 logger = logging.getLogger(__name__)
@@ -335,11 +336,18 @@ _LABELLED_NUMBER = re.compile(
     r"(?:[-\u2010-\u2015\u2212:]\s*[^\W\d_][^\d]*|\(\s*[^\W\d_][^()\d]*\))$")
 
 
-def _to_number(raw: pd.Series) -> np.ndarray:
+def score_numbers(raw: pd.Series) -> np.ndarray:
     """Float values of numbers or number-with-label text (``"10 - Extremely likely"``); NaN otherwise.
 
-    >>> _to_number(pd.Series(["9", " 10 - Extremely likely", "0: Not at all", "5 (Very satisfied)",
-    ...                       "about 7?", "7-8", "7 (or 8)", "", None])).tolist()
+    The one reader of score cells: :func:`check_scores` (and so
+    :func:`cxtext.scores.join_scores`) and the rating labels of training data
+    (:func:`cxtext.datasets.rating_to_sentiment`) read numbers through it.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> score_numbers(pd.Series(["9", " 10 - Extremely likely", "0: Not at all", "5 (Very satisfied)",
+    ...                        "about 7?", "7-8", "7 (or 8)", "", None])).tolist()
     [9.0, 10.0, 0.0, 5.0, nan, nan, nan, nan, nan]
     """
     if pd.api.types.is_numeric_dtype(raw.dtype):
@@ -407,7 +415,7 @@ def check_scores(values: Any, scale: Scale | str | None = None, *, name: str | N
         status[np.isnan(out)] = "unknown_label"
         status[not_scored] = "not_scored"
     else:
-        num = _to_number(raw)
+        num = score_numbers(raw)
         bad = ~np.isfinite(num)
         status[bad] = "non_numeric"
         if sc is not None:

@@ -14,15 +14,16 @@ from cxtext.errors import ColumnNotFoundError, InputError
 from cxtext.models import TrainingData
 from cxtext.sentiment.fast import SENTIMENT_LABELS, FastSentimentClassifier
 
-__all__ = ["balanced_cell_weights", "clean_for_model", "normalise_labels", "train_sentiment",
+__all__ = ["LABEL_ALIASES", "balanced_cell_weights", "clean_for_model", "normalise_labels", "train_sentiment",
            "unusable_labels_message"]
 
 logger = logging.getLogger(__name__)
 
-_ALIASES = {"neg": "negative", "negative": "negative", "neu": "neutral", "neut": "neutral",
+#: Written sentiment labels (lower case, single spaces) and the class each means.
+LABEL_ALIASES = {"neg": "negative", "negative": "negative", "neu": "neutral", "neut": "neutral",
             "neutral": "neutral", "pos": "positive", "positive": "positive"}
 # five-level labels ("very negative" ... "very positive", as in SST-5) fold into three classes
-_ALIASES.update({f"{degree} {polarity}": polarity
+LABEL_ALIASES.update({f"{degree} {polarity}": polarity
                  for degree in ("very", "extremely", "strongly", "somewhat", "slightly", "mostly")
                  for polarity in ("negative", "positive")})
 
@@ -51,7 +52,7 @@ def normalise_labels(values: pd.Series, scale: str | None = None) -> pd.Series:
 
         return pd.Series(rating_to_sentiment(values, scale).to_numpy(dtype=object), index=values.index,
                          dtype=object)
-    mapped = values.astype(str).str.strip().str.lower().str.split().str.join(" ").map(_ALIASES)
+    mapped = values.astype(str).str.strip().str.lower().str.split().str.join(" ").map(LABEL_ALIASES)
     return mapped.astype(object).where(mapped.notna(), None)
 
 

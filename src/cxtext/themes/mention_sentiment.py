@@ -40,7 +40,7 @@ import numpy as np
 from sklearn.base import BaseEstimator
 
 from cxtext.errors import InputError, check_fitted
-from cxtext.sentiment.train import _ALIASES as _SENTIMENT_ALIASES
+from cxtext.sentiment.train import LABEL_ALIASES
 
 __all__ = ["POLARITIES", "POLARITY_ALIASES", "TRAINABLE_POLARITIES", "MentionSentimentHead",
            "model_identity", "normalise_polarity", "split_polarity", "warn_unknown_polarities"]
@@ -57,7 +57,7 @@ TRAINABLE_POLARITIES: tuple[str, ...] = ("negative", "neutral", "positive")
 #: (:func:`cxtext.sentiment.train.normalise_labels`: ``neg``/``neu``/``pos``,
 #: ``"very negative"`` ...), the polarities themselves and ``+``/``-``.
 POLARITY_ALIASES: dict[str, str] = {
-    **{p: p for p in POLARITIES}, **_SENTIMENT_ALIASES, "+": "positive", "-": "negative",
+    **{p: p for p in POLARITIES}, **LABEL_ALIASES, "+": "positive", "-": "negative",
 }
 _EPS = 1e-6
 # suffix words that are probably meant as a polarity but are not one this reads
