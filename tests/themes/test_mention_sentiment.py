@@ -205,7 +205,7 @@ def test_head_with_two_polarities_never_predicts_the_third():
 def test_polarity_aliases_cover_those_of_sentiment_training():
     from cxtext.sentiment.train import LABEL_ALIASES
 
-    assert set(_ALIASES) <= set(POLARITY_ALIASES)
+    assert set(LABEL_ALIASES) <= set(POLARITY_ALIASES)
     words = pd.Series(list(LABEL_ALIASES) + ["POS", "Very Positive"])
     assert [normalise_polarity(w) for w in words] == normalise_labels(words).tolist()
     assert normalise_polarity(float("nan")) is None and normalise_polarity("conflict") == "conflict"
