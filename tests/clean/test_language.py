@@ -66,6 +66,14 @@ CASES = [
     ("Great quality SIM card.", "en"),  # "sim" is Portuguese for "yes"
     ("Sim, o serviço foi muito bom", "pt"),
     ("Ordered a size med, fits well", "en"),
+    # informal English (elongation, laughter) and "NA" for not applicable
+    ("Faan is sooo good.", "en"),
+    ("hahahahaha ya tried that already", "en"),
+    ("Awwweesssooomee!", "en"),
+    ("Loooove it", "en"),
+    ("NA", "en"),
+    ("Das Essen war kalt", "de"),
+    ("Trop cher pour la qualité", "fr"),
 ]
 
 

@@ -83,6 +83,14 @@ def test_prompt_type(question, kind):
     ("I waited four hours", False),
     ("Nothing to improve", False),
     ("Keep up the good work!", False),
+    # a short answer opening with a comparative asks for it (bug bash 2026-12-06)
+    ("Friendlier staff", True),
+    ("Quieter rooms please", True),
+    ("Would love a dark mode", True),
+    ("Number of staff on the ward", False),
+    ("Customer service was great", False),
+    ("Friendlier staff than last time, well done team", False),
+    ("Would love to come back", False),
 ])
 def test_is_suggestion(text, expected):
     assert is_suggestion(text) is expected
@@ -231,3 +239,12 @@ def test_a_refusal_to_answer_is_neutral_under_any_prompt(prompt):
         assert answer_meaning(text, prompt) == "neutral", text
         assert not satisfied_answer(text), text
     assert answer_meaning("No comments, all good", "improve") == "positive"
+
+
+def test_comparative_request_reads_negative_under_an_improve_prompt():
+    classes = ["negative", "neutral", "positive"]
+    # the model's reading of "Friendlier staff": praise-like words, so it leans positive
+    proba = np.array([[0.1, 0.2, 0.7]])
+    out, flag = read_in_context(proba, classes, ["Friendlier staff"], ["improve"])
+    assert flag.tolist() == [True]
+    assert classes[int(out.argmax())] == "negative"

@@ -54,7 +54,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["detect_language", "english_vocabulary"]
+__all__ = ["comparative_adjectives", "detect_language", "english_vocabulary"]
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +71,7 @@ _MAX_CHARS = 300  # py3langid walks bytes in Python; 300 characters are plenty
 _MAX_TOKEN_CHARS = 2000
 _LONG = 5  # texts with this many tokens may take the "mostly English" fast path
 _MOSTLY = 0.85
+_SHORT_MOSTLY = 0.75  # 3-4 tokens: all but one English ("Faan is sooo good.")
 
 #: Foreign function words that the English lemma table also lists (as rare nouns or
 #: names: "ders" -> "der"); in a comment they nearly always mean the other language.
@@ -94,6 +95,8 @@ _ENGLISH_ALSO_IN_FOREIGN_STOPWORDS = frozenset({
     "eventual", "inclusive", "ta", "ty", "ur",
     # product and place words of English feedback: "SIM card", "size med", "made in USA", "til Friday"
     "sim", "med", "usa", "til",
+    # "NA" written for "not applicable" (a Slavic preposition too)
+    "na",
 })
 # fmt: on
 
@@ -112,6 +115,11 @@ _CONTRACTIONS = (
 _STRIP = re.compile(r"https?://\S+|www\.\S+|[@#][\w.]+|\[[^\]\n]{0,60}\]|\S+@\S+", re.IGNORECASE)
 _EMOJI_NAME = re.compile(r"\[[a-z][^\]\n]{0,60}\]")  # "[enraged face]"; PII tags are upper case
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+#: Three or more of one letter ("sooo", "Awwweesssooomee"): elongation, read as two or one.
+_ELONGATED = re.compile(r"([^\W\d_])\1{2,}")
+#: Written laughter and its typos ("hahahaha", "ahahah", "hehe", "bwahaha", "lolol").
+_DOUBLED = re.compile(r"([^\W\d_])\1+")
+_LAUGHTER = re.compile(r"b?w?a?(?:h+[aeiou]+){2,}h*|(?:lo)+l+|lmf?a+o+|rofl")
 
 
 def _read_lookup(name: str) -> dict[str, Any]:
@@ -202,6 +210,31 @@ def _vocabularies() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(english), frozenset(foreign)
 
 
+@lru_cache(maxsize=1)
+def comparative_adjectives() -> frozenset[str]:
+    """Comparative adjectives in ``-er``/``-ier`` ("friendlier", "cheaper", "bigger").
+
+    Read from ``spacy-lookups-data``'s English lemma table: lower-case forms whose
+    lemma plus the comparative ending spells them ("nicer" -> "nice",
+    "happier" -> "happy", "bigger" -> "big"); "number" (-> "numb") is left out.
+    About a thousand forms, built once per process.
+
+    Examples
+    --------
+    >>> words = comparative_adjectives()
+    >>> "friendlier" in words, "cheaper" in words, "customer" in words, "number" in words
+    (True, True, False, False)
+    """
+    lemma = _read_lookup("en_lemma_lookup")
+    forms = {
+        w for w, base in lemma.items()
+        if isinstance(w, str) and isinstance(base, str) and w.islower() and w.endswith("er") and w != base
+        and (w in (base + "er", base + "r") or (base.endswith("y") and w == base[:-1] + "ier")
+             or (len(base) > 2 and w == base + base[-1] + "er"))
+    }
+    return frozenset(forms - {"number"})
+
+
 def english_vocabulary() -> frozenset[str]:
     """Return the lowercase English word forms used by :func:`detect_language`.
 
@@ -245,6 +278,16 @@ def _tokens(text: str) -> tuple[str, list[str]]:
     return stripped, [t for t in words if len(t) > 1 or t in ("i", "a")]
 
 
+def _informal_english(token: str, english: frozenset[str]) -> bool:
+    """An English word written informally: elongated ("sooo", "goood") or laughter ("hahahaha")."""
+    if _LAUGHTER.fullmatch(token):
+        return True
+    if not _ELONGATED.search(token):
+        return False
+    return (_ELONGATED.sub(r"\1\1", token) in english or _ELONGATED.sub(r"\1", token) in english
+            or _DOUBLED.sub(r"\1", token) in english)  # "Awwweesssooomee" -> "awesome"
+
+
 def detect_language(texts: Sequence[str]) -> list[str]:
     """Return the ISO 639-1 language code of each text.
 
@@ -280,8 +323,13 @@ def detect_language(texts: Sequence[str]) -> list[str]:
         if n_en == len(tokens):
             out.append("en")
             continue
+        n_en += sum(_informal_english(t, english) for t in tokens if t not in english)
+        if n_en == len(tokens):
+            out.append("en")
+            continue
         n_foreign = sum(t in foreign for t in tokens)
-        if not n_foreign and len(tokens) >= _LONG and n_en >= _MOSTLY * len(tokens):
+        if not n_foreign and (n_en >= _MOSTLY * len(tokens) if len(tokens) >= _LONG
+                              else len(tokens) >= 3 and n_en >= _SHORT_MOSTLY * len(tokens)):
             out.append("en")
             continue
         lang, prob = _identifier().classify(stripped[:_MAX_CHARS])

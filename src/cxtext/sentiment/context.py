@@ -196,12 +196,14 @@ _SUGGESTION_ANYWHERE = re.compile(
     r"\b(you should|they should|staff should|we should|should (?:be|have|offer|provide|make|let|allow|"
     r"consider|improve|employ|hire|train|answer|reply|respond|tell|give|open|stop)|could (?:you|they) (?:please )?"
     r"(?:be|have|offer|provide|make|let|allow|consider|improve|add|open|give|tell)|would be (?:nice|good|great|better|"
-    r"helpful|useful)|i(?:'d| would) (?:like|prefer|love) (?:to see|it if|more|less|a|an|the|you)|(?:i )?wish (?:you|they|there|it)|"
+    r"helpful|useful)|(?:i(?:'d| would)|^would) (?:like|prefer|love) (?:to see|it if|more|less|a|an|the|you)|(?:i )?wish (?:you|they|there|it)|"
     r"needs? (?:to|more|a|an|better)|please (?:\w+)|it would help|suggest|suggestion|more (?:staff|parking|seats|"
     r"options|choice|information|info|communication|updates|availability|appointments)|"
     r"(?:a|an) option to|ability to|if only)\b",
     re.IGNORECASE,
 )
+#: Longest answer (in words) read as a request when it opens with a comparative ("Friendlier staff").
+_COMPARATIVE_MAX_WORDS = 4
 #: A word every match of ``_SUGGESTION_ANYWHERE`` contains: texts (ASCII, lower-cased) with
 #: none of them skip the search, which is slow for a pattern with this many alternatives.
 _SUGGESTION_WORDS = ("should", "could", "would", "i'd", "wish", "need", "please", "help", "suggest",
@@ -442,6 +444,19 @@ def context_label_for_non_answer(text: str, prompt: str) -> str | None:
     return answer_meaning(text, prompt)
 
 
+def _comparative_request(text: str) -> bool:
+    """A short answer that opens with a comparative adjective: "Friendlier staff", "Quieter rooms please"."""
+    words = text.split()
+    if not 1 < len(words) <= _COMPARATIVE_MAX_WORDS:
+        return False
+    first = words[0].lower()
+    if not first.endswith("er"):
+        return False
+    from cxtext.clean.language import comparative_adjectives
+
+    return first in comparative_adjectives()
+
+
 def suggestion_cue(text: str) -> bool:
     """Whether a comment is worded as an improvement request, whatever the prompt.
 
@@ -454,6 +469,8 @@ def suggestion_cue(text: str) -> bool:
     if not text or satisfied_answer(text):
         return False
     if _SUGGESTION_START.match(text):
+        return True
+    if _comparative_request(text):
         return True
     if text.isascii():  # every match of _SUGGESTION_ANYWHERE holds one of these words
         low = text.lower()
