@@ -300,3 +300,26 @@ def test_a_driver_in_every_comment_has_no_impact():
     row = t.loc[("staff_attitude", "positive")]
     assert np.isnan(row["impact"]) and not row["significant"] and "intercept" in row["collinear_with"]
     assert np.isfinite(t.loc[("waiting_time", "negative"), "impact"])
+
+
+def test_drivers_that_nearly_always_occur_together_name_each_other():
+    """"easy" tags effort and ease_of_use in most of the same comments: their impacts split one effect."""
+    rng = np.random.default_rng(1)
+    n = 200
+    ids = np.arange(n)
+    easy = rng.random(n) < 0.3
+    both = easy & (rng.random(n) < 0.9)           # ~90% of "easy" comments carry both themes
+    only_effort = easy & ~both
+    rows = ([(i, "effort", "positive") for i in ids[easy]]
+            + [(i, "ease_of_use", "positive") for i in ids[both]]
+            + [(i, "waiting_time", "negative") for i in ids[rng.random(n) < 0.3]])
+    assert only_effort.any()
+    from cxtext.analyzer import AnalysisResult
+
+    comments = pd.DataFrame({"id": ids, "score": 6 + 2 * easy + rng.normal(0, 1, n)})
+    res = AnalysisResult(comments=comments, mentions=pd.DataFrame(rows, columns=["comment_id", "theme", "sentiment"]),
+                         id="id")
+    t = _by_key(drivers(res, "score", min_n=1, n_boot=50))
+    assert t.loc[("effort", "positive"), "collinear_with"] == "ease_of_use:positive"
+    assert t.loc[("ease_of_use", "positive"), "collinear_with"] == "effort:positive"
+    assert t.loc[("waiting_time", "negative"), "collinear_with"] == ""

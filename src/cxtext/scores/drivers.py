@@ -16,8 +16,11 @@ so ``impact`` = ``b_j`` is the score difference a mention makes *controlling for
 the other themes in the same comment*. Comments without themes (empty,
 non-answers, other languages) keep their score and sit in the baseline ``b0``.
 Identical indicator columns cannot be told apart; a tiny ridge (``1e-9 * n``,
-or ``ridge`` if larger) keeps the system solvable and splits their effect, and
-``collinear_with`` names them.
+or ``ridge`` if larger) keeps the system solvable and splits their effect.
+Nearly identical ones are told apart badly: their impacts can split a joint
+effect any way, even with opposite signs. ``collinear_with`` names, for each
+driver, the drivers that share at least :data:`COLLINEAR_OVERLAP` (80%) of
+the comments holding either of them; read such a group's impacts together.
 
 Uncertainty
 -----------
@@ -78,7 +81,7 @@ from cxtext.scores._base import (
     segment_column,
 )
 
-__all__ = ["DRIVER_COLUMNS", "DRIVER_SOURCES", "EMOTION_DRIVER", "drivers"]
+__all__ = ["COLLINEAR_OVERLAP", "DRIVER_COLUMNS", "DRIVER_SOURCES", "EMOTION_DRIVER", "drivers"]
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +92,8 @@ DRIVER_COLUMNS = [
     "nps_change", "nps_change_low", "nps_change_high", "nps_if_neutral", "nps_change_basis",
 ]
 _SENTIMENTS = ("negative", "neutral", "positive")
+#: Jaccard overlap of two drivers' comments from which ``collinear_with`` names them together.
+COLLINEAR_OVERLAP = 0.8
 _MIN_CI_N = 3
 #: Values of the ``source`` parameter of :func:`drivers`.
 DRIVER_SOURCES = ("themes", "emotions", "both")
@@ -274,15 +279,23 @@ def _nps_table(table: pd.DataFrame, y: np.ndarray, x: Any, names: list[tuple[str
 
 
 def _collinear(x: Any, names: list[tuple[str, str]]) -> list[str]:
-    xc = x.tocsc()
-    seen: dict[tuple[int, ...], list[int]] = {}
-    for j in range(len(names)):
-        seen.setdefault(tuple(xc.indices[xc.indptr[j + 1]:xc.indptr[j + 2]].tolist()), []).append(j)
+    """Per driver, the drivers it nearly always occurs with (``;``-joined, ``""`` for none).
+
+    Two drivers are named together when the comments holding either of them
+    hold both in at least :data:`COLLINEAR_OVERLAP` of cases (Jaccard overlap of
+    their indicator columns): the regression cannot tell their effects apart
+    well, so each one's impact may take any share of their joint effect, even
+    opposite signs ("easy" tags both effort and ease_of_use).
+    """
+    xc = x.tocsc()[:, 1:]  # column 0 is the intercept
+    both = np.asarray((xc.T @ xc).todense(), dtype=float)
+    alone = np.diag(both)
+    overlap = both / np.maximum(alone[:, None] + alone[None, :] - both, 1.0)
+    np.fill_diagonal(overlap, 0.0)
     out = [""] * len(names)
-    for group in seen.values():
-        if len(group) > 1:
-            for j in group:
-                out[j] = ";".join(f"{names[k][0]}:{names[k][1]}" for k in group if k != j)
+    for j in range(len(names)):
+        partners = np.flatnonzero(overlap[j] >= COLLINEAR_OVERLAP)
+        out[j] = ";".join(f"{names[k][0]}:{names[k][1]}" for k in partners)
     return out
 
 
