@@ -59,3 +59,15 @@ def test_counterfactual_note_when_the_neutral_driver_is_small():
     html = _counterfactual_table(SimpleNamespace(label=str), dr)
     assert "<td>a*</td>" in html and "<td>b</td>" in html
     assert "moves these complaints to no mention of the theme" in html
+
+
+def test_a_driver_found_with_others_says_what_it_moves_with():
+    from types import SimpleNamespace
+
+    from cxtext.report.sections import _moves_with
+
+    ctx = SimpleNamespace(label=lambda t: t.replace("_", " ").capitalize())
+    row = SimpleNamespace(collinear_with="ease_of_use:positive;digital_experience:positive")
+    assert _moves_with(ctx, row) == " · moves with Ease of use · positive, Digital experience · positive"
+    assert _moves_with(ctx, SimpleNamespace(collinear_with="")) == ""
+    assert _moves_with(ctx, SimpleNamespace(collinear_with="(intercept: in every comment)")) == ""

@@ -338,7 +338,7 @@ def render_drivers(ctx: Any) -> str:
             style = "pos" if (r.impact > 0) == hib else "neg"
         else:
             style = "ns"
-        note = f"n={r.n:,}" + (" · small n" if r.small_n else "")
+        note = f"n={r.n:,}" + (" · small n" if r.small_n else "") + _moves_with(ctx, r)
         rows.append(ForestRow(f"{ctx.label(r.theme)} · {r.sentiment}", float(r.impact), float(r.ci_low),
                               float(r.ci_high), style, note))
     sc = _scale_text(ctx, role)
@@ -349,12 +349,25 @@ def render_drivers(ctx: Any) -> str:
     lede = (f'<p class="lede">The difference each theme × sentiment makes to the {_ROLE_NAME[role]} score '
             "(0–10 points for NPS), controlling for the other themes in the same comment. Filled points: "
             "the 95% interval excludes zero; grey: not significant; hollow: fewer than "
-            f"{_MIN_N} comments (shown, never called significant).</p>")
+            f"{_MIN_N} comments (shown, never called significant); \u201cmoves with\u201d names drivers "
+            "found in the same comments at least 80% of the time, whose impacts should be read together.</p>")
     facts = (f'<p class="keys">Model: n = {int(at.get("n", 0)):,} comments with a score · baseline '
              f"(no theme) {_num(at.get('intercept', math.nan), 2)} · R² = {_num(at.get('r2', math.nan), 3)} · "
              f"{ctx.n_boot} bootstrap resamples</p>")
     table = _counterfactual_table(ctx, dr) if role == "nps" and "nps_change" in dr.columns else ""
     return lede + chart + facts + table
+
+
+def _moves_with(ctx: Any, row: Any) -> str:
+    """" · moves with <driver>" for a driver that nearly always occurs with others (``collinear_with``)."""
+    partners = str(getattr(row, "collinear_with", "") or "")
+    if not partners or partners.startswith("("):
+        return ""
+    names = []
+    for item in partners.split(";"):
+        theme, _, sentiment = item.rpartition(":")
+        names.append(f"{ctx.label(theme)} · {sentiment}")
+    return " · moves with " + ", ".join(names)
 
 
 def _excludes_zero(low: float, high: float) -> bool | None:
