@@ -91,6 +91,9 @@ def test_prompt_type(question, kind):
     ("Customer service was great", False),
     ("Friendlier staff than last time, well done team", False),
     ("Would love to come back", False),
+    ("Train was cancelled with no announcement", False),  # "train" the noun, not the verb
+    ("Update has broken the app", False),
+    ("Train staff to listen", True),
 ])
 def test_is_suggestion(text, expected):
     assert is_suggestion(text) is expected

@@ -189,7 +189,9 @@ _SUGGESTION_START = re.compile(
     r"give|let|include|introduce|extend|tell|inform|listen|answer|reply|respond|call|ring|email|text|"
     r"send|explain|communicate|simplify|speed up|sort out|consider|need|needs|should|could|"
     r"have (?:more|a|an|better|someone)|get (?:more|rid|a|better)|be (?:more|less)|don'?t|do not|"
-    r"stop|avoid|ensure|make sure|remember)\b",
+    r"stop|avoid|ensure|make sure|remember)\b"
+    # a noun, not an imperative: "Train was cancelled", "Call got dropped", "Update has broken it"
+    r"(?!\s+(?:was|were|is|are|has|had|got|came|took|left|arrived|kept|went)\b)",
     re.IGNORECASE,
 )
 _SUGGESTION_ANYWHERE = re.compile(
