@@ -235,6 +235,26 @@ def test_duplicate_and_missing_ids(analyzer, tiny_survey):
         analyzer.analyze(df, text="comment", id="rid")
 
 
+def test_ids_that_differ_only_in_type_are_duplicates(analyzer):
+    """1 and "1" are one id once written (every output holds ids as text): mentions could not tell
+    their comments apart, and `cxtext report` would drop them."""
+    df = pd.DataFrame({"id": [1, "1", 2], "c": ["Rude staff", "Lovely staff", "ok"]}, dtype=object)
+    with pytest.raises(cxtext.DuplicateIdError, match=r"\[CX103\].*'1'.*differ only in type"):
+        analyzer.analyze(df, text="c", id="id")
+    chunks = [df.iloc[[0]], df.iloc[[1]]]  # across chunks too
+    with pytest.raises(cxtext.DuplicateIdError, match=r"\[CX103\].*'1'"):
+        list(analyzer.analyze_chunks(chunks, text="c", id="id"))
+    labelled = df.set_index(pd.Index([1, "1", 2], dtype=object))  # index labels name comments too
+    with pytest.raises(cxtext.DuplicateIdError, match=r"index is not unique.*'1'"):
+        analyzer.analyze(labelled, text="c")
+    fine = pd.DataFrame({"id": [1, "2", 2.5], "c": ["Rude staff", "Lovely staff", "ok"]}, dtype=object)
+    assert len(analyzer.analyze(fine, text="c", id="id").comments) == 3
+    plain = pd.DataFrame({"id": [1, 2, 2], "c": ["a", "b", "c"]})  # a plain repeat: no type note
+    with pytest.raises(cxtext.DuplicateIdError) as info:
+        analyzer.analyze(plain, text="c", id="id")
+    assert "'2'" in str(info.value) and "type" not in str(info.value)
+
+
 def test_presets_and_overrides(tiny_survey):
     with pytest.raises(cxtext.ConfigError, match="Available presets: fast, accurate"):
         cxtext.Analyzer(preset="turbo")

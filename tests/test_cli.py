@@ -132,6 +132,85 @@ def test_mentions_path():
 
     assert mentions_path(Path("a/out.parquet")) == Path("a/out.mentions.parquet")
     assert mentions_path(Path("out.tsv.gz")) == Path("out.mentions.tsv.gz")
+    assert mentions_path(Path("out.jsonl.gz")) == Path("out.mentions.jsonl.gz")
+    assert mentions_path(Path("out.csv.bz2")) == Path("out.mentions.csv.bz2")
+    assert mentions_path(Path("out.tsv.xz")) == Path("out.mentions.tsv.xz")
+
+
+@pytest.mark.parametrize("name", ["out.jsonl.gz", "out.csv.bz2", "out.tsv.xz"])
+def test_compressed_outputs_of_every_kind(tmp_path, survey_csv, name):
+    """The mentions file keeps the output's compression; `cxtext report` reads both back."""
+    from pathlib import Path
+
+    from cxtext.report import load_result
+
+    out = tmp_path / name
+    assert main(["analyze", str(survey_csv), "-o", str(out), "--text", "comment", "--id", "rid", "-q"]) == 0
+    stem = name.split(".", 1)[1]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["in.csv", name, f"out.mentions.{stem}", "out.info.json"])
+    back = load_result(out)
+    assert len(back.comments) == 50 and len(back.mentions) > 0
+    assert set(back.mentions["comment_id"]) <= set(back.comments["rid"])
+    html = tmp_path / "r.html"
+    assert main(["report", str(out), "-o", str(html), "-q"]) == 0 and Path(html).exists()
+
+
+def test_unquoted_comma_in_a_comment_is_refused_not_cut_short(tmp_path, capsys):
+    src = tmp_path / "e.csv"
+    src.write_text("id,comment\n1,great staff, but slow delivery and rude agent\n2,fine\n"
+                   "3,the app crashes, every time\n", encoding="utf-8")
+    out = tmp_path / "o.csv"
+    err = _run_error(["analyze", str(src), "-o", str(out), "--text", "comment", "--id", "id"], capsys)
+    assert "[CX104]" in err and "2 rows have more fields than the header's 2 (lines 2, 4)" in err
+    assert "--sep" in err and err.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["e.csv"]  # no output, no checkpoint
+
+
+def test_excel_sep_line_is_honoured(tmp_path):
+    src = tmp_path / "x.csv"
+    src.write_bytes(b"sep=;\r\nid;comment\r\n1;great, staff\r\n2;slow delivery\r\n")
+    out = tmp_path / "o.csv"
+    assert main(["analyze", str(src), "-o", str(out), "--text", "comment", "--id", "id", "-q"]) == 0
+    assert _read(out)[["id", "comment"]].values.tolist() == [["1", "great, staff"], ["2", "slow delivery"]]
+
+
+def test_jsonl_key_first_seen_in_a_later_chunk(tmp_path):
+    import json
+
+    src = tmp_path / "k.jsonl"
+    rows = [{"id": i, "comment": "slow delivery"} for i in range(6)] + [{"id": 6, "comment": "ok", "channel": "web"}]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    for ext in ("csv", "parquet"):
+        out = tmp_path / f"o.{ext}"
+        assert main(["analyze", str(src), "-o", str(out), "--text", "comment", "--id", "id", "-q",
+                     "--chunksize", "3"]) == 0
+        from cxtext.io import read_table
+
+        assert read_table(out)["channel"].fillna("").tolist() == [""] * 6 + ["web"]
+
+
+def test_jsonl_ids_that_differ_only_in_type_are_refused(tmp_path, capsys):
+    src = tmp_path / "m.jsonl"
+    src.write_text('{"id": 1, "c": "great staff"}\n{"id": "1", "c": "slow delivery"}\n', encoding="utf-8")
+    err = _run_error(["analyze", str(src), "-o", str(tmp_path / "o.csv"), "--text", "c", "--id", "id"], capsys)
+    assert "[CX103]" in err and "'1'" in err
+
+
+def test_parquet_output_of_a_column_whose_type_changes(tmp_path, capsys):
+    """An XLSX score column numeric but for one "n/a" after the first chunk: stored as text."""
+    src = tmp_path / "nps.xlsx"
+    nps = [i % 11 for i in range(12)]
+    nps[9] = "n/a"
+    pd.DataFrame({"id": range(12), "comment": ["slow delivery"] * 12, "nps": nps}).to_excel(src, index=False)
+    out = tmp_path / "o.parquet"
+    assert main(["analyze", str(src), "-o", str(out), "--text", "comment", "--id", "id", "-q",
+                 "--chunksize", "5"]) == 0
+    assert "column 'nps'" in capsys.readouterr().err
+    from cxtext.io import read_table
+
+    assert read_table(out)["nps"].tolist() == [str(v) for v in nps]
+    assert not list(tmp_path.glob(".*"))  # no checkpoint or temporary file left
 
 
 def test_run_info_written_beside_output(tmp_path, survey_csv):
@@ -141,6 +220,15 @@ def test_run_info_written_beside_output(tmp_path, survey_csv):
     assert main(["analyze", str(survey_csv), "-o", str(out), "--text", "comment", "-q"]) == 0
     info = json.loads((tmp_path / "out.info.json").read_text())
     assert info["sentiment_model"].startswith("sentiment-fast") and info["rows"] == 50
+    assert info["output_format"] == "csv"
+
+
+def test_report_reads_an_output_written_with_output_format(tmp_path, survey_csv):
+    out = tmp_path / "res.dat"
+    assert main(["analyze", str(survey_csv), "-o", str(out), "--output-format", "parquet", "--text",
+                 "comment", "--id", "rid", "-q"]) == 0
+    assert (tmp_path / "res.mentions.dat").read_bytes()[:4] == b"PAR1"
+    assert main(["report", str(out), "-o", str(tmp_path / "r.html"), "-q"]) == 0
 
 
 def test_themes_and_emotions_options_override_the_preset(tmp_path, survey_csv, capsys):

@@ -36,6 +36,7 @@ from cxtext.errors import (
     NotFittedError,
     UnreadableFileError,
     UnsupportedFormatError,
+    WorkerError,
 )
 from cxtext.evaluate import EvaluationReport, evaluate_sentiment
 from cxtext.io import iter_table, read_table, write_table
@@ -89,6 +90,7 @@ __all__ = [
     "ThemeReport",
     "UnreadableFileError",
     "UnsupportedFormatError",
+    "WorkerError",
     "__version__",
     "analyze",
     "analyze_dask",

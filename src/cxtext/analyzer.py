@@ -159,14 +159,18 @@ class AnalysisResult:
 
 
 class _RunState:
-    """State shared across the chunks of one run: duplicate detector and seen ids."""
+    """State shared across the chunks of one run: duplicate detector and seen ids.
+
+    Ids are remembered as text, the form every output writes them in (see
+    :func:`ids_as_text`).
+    """
 
     def __init__(self, id_column: str | None) -> None:
         from cxtext.clean import DuplicateFinder
 
         self.dedup = DuplicateFinder()
         self.id_column = id_column
-        self.seen_ids: set[Hashable] = set()
+        self.seen_ids: set[str] = set()
         self.rows = 0
 
     @staticmethod
@@ -176,12 +180,36 @@ class _RunState:
 
     def check_ids(self, ids: pd.Series) -> None:
         """Check a chunk's ids against each other and against earlier chunks."""
-        _check_ids(ids, self.id_column, self.seen_ids)
-        self.seen_ids.update(ids.tolist())
+        self.seen_ids.update(_check_ids(ids, self.id_column, self.seen_ids))
+
+    def remember_ids(self, ids: Sequence[Hashable]) -> None:
+        """Count ``ids`` as seen without checking them (chunks replayed from a checkpoint)."""
+        self.seen_ids.update(ids_as_text(pd.Series(list(ids), dtype=object)).tolist())
+
+
+def ids_as_text(ids: pd.Series | pd.Index) -> pd.Series | pd.Index:
+    """Ids as the output files hold them: text, as :func:`cxtext.io.cells.to_text` writes cells.
+
+    Two ids that differ only in type (``1`` and ``"1"`` in JSON Lines) are the same
+    id once written, and ``mentions.comment_id`` could not tell their comments apart,
+    so uniqueness is checked on this form.
+
+    Examples
+    --------
+    >>> ids_as_text(pd.Series([1, "1", 2.5, True], dtype=object)).tolist()
+    ['1', '1', '2.5', 'True']
+    """
+    if ids.dtype != object and pd.api.types.is_string_dtype(ids.dtype):
+        return ids  # pandas' text dtype (CSV ids): text already
+    if ids.dtype == object and pd.api.types.infer_dtype(ids, skipna=False) == "string":
+        return ids
+    from cxtext.io.cells import to_text
+
+    return ids.map(to_text)
 
 
 def _check_index(index: pd.Index) -> None:
-    """Index labels serve as comment ids: one level, each label once."""
+    """Index labels serve as comment ids: one level, each label once (as written, as text)."""
     if isinstance(index, pd.MultiIndex):
         raise InputError(
             f"[CX100] analyze() needs a flat index to name comments by, got a MultiIndex with levels "
@@ -189,20 +217,39 @@ def _check_index(index: pd.Index) -> None:
         )
     if not index.is_unique:
         raise DuplicateIdError(None, list(dict.fromkeys(index[index.duplicated()].tolist())))
+    if index.dtype == object:  # mixed labels: 1 and "1" are one label once written
+        keys = pd.Index(ids_as_text(index))
+        if not keys.is_unique:
+            raise DuplicateIdError(None, list(dict.fromkeys(keys[keys.duplicated()].tolist())),
+                                   note=_TYPE_NOTE)
 
 
-def _check_ids(ids: pd.Series, column: str | None, seen: set[Hashable]) -> None:
+_TYPE_NOTE = ("Ids are compared as the output files write them, as text, so ids that differ "
+              "only in type (1 and '1') are the same id.")
+
+
+def _check_ids(ids: pd.Series, column: str | None, seen: set[str]) -> list[str]:
+    """Check ``ids`` (not missing, unique as text, none in ``seen``); return them as text."""
     if ids.isna().any():
         where = [str(i) for i in ids.index[ids.isna()][:10]]
         raise InputError(
             f"[CX109] Id column {column!r} is empty in {int(ids.isna().sum())} row(s) "
             f"(row labels {', '.join(where)}). Every row needs an id; fill them or omit the id option."
         )
-    dup_inside = ids[ids.duplicated()].tolist()
-    dup_before = [i for i in ids.tolist() if i in seen]
+    keys = ids_as_text(ids)
+    repeated = keys.duplicated()
+    dup_inside = keys[repeated].tolist()
+    texts = keys.tolist()
+    dup_before = [k for k in texts if k in seen]
     dups = list(dict.fromkeys(dup_inside + dup_before))
     if dups:
-        raise DuplicateIdError(column, dups)
+        typed = False  # ids equal only once written as text (1 and "1"): say why they repeat
+        if keys is not ids:
+            among = keys.isin(dups).to_numpy()
+            kinds = {(type(v), k) for v, k in zip(ids[among], keys[among])}
+            typed = bool(dup_before) or len(kinds) > len(set(dup_inside))
+        raise DuplicateIdError(column, dups, note=_TYPE_NOTE if typed else "")
+    return texts
 
 
 #: Fewest rows for which ``Analyzer(n_jobs=None)`` (the default) analyses on worker
@@ -430,6 +477,7 @@ class Analyzer:
         manifest = getattr(model, "manifest_", None)
         tagger = self.theme_tagger
         tax = getattr(tagger, "taxonomy_", None)
+        theme_manifest = getattr(tagger, "manifest_", None)  # a trained theme model
         emo = self.emotion_model
         emo_manifest = getattr(emo, "manifest_", None)
         return {
@@ -437,6 +485,7 @@ class Analyzer:
             "preset": self.preset,
             "sentiment_model": f"{manifest.name} {manifest.version}" if manifest else type(model).__name__,
             "themes": type(tagger).__name__,
+            "theme_model": f"{theme_manifest.name} {theme_manifest.version}" if theme_manifest else None,
             "emotion_model": (f"{emo_manifest.name} {emo_manifest.version}" if emo_manifest
                               else (type(emo).__name__ if emo is not None else None)),
             "taxonomy": f"{getattr(tax, 'name', '')} {getattr(tax, 'version', '')}".strip() or None,

@@ -7,19 +7,23 @@ code 2 (never a traceback). Data goes to files; the human summary goes to stdout
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from cxtext.errors import CxTextError, EmptyInputError
+from cxtext.errors import CxTextError, EmptyInputError, WorkerError
+
+if TYPE_CHECKING:
+    from cxtext.engine.checkpoint import Checkpoint
 
 __all__ = ["app", "main", "mentions_path", "run_analyze"]
 
@@ -37,16 +41,19 @@ app = typer.Typer(
 def mentions_path(output: Path) -> Path:
     """Where the mentions table goes beside ``output``: ``out.csv`` -> ``out.mentions.csv``.
 
+    ``.mentions`` goes before the whole extension, compression included, so the
+    mentions file has the format and compression of ``output``.
+
     Examples
     --------
     >>> str(mentions_path(Path("results/out.csv.gz")))
     'results/out.mentions.csv.gz'
+    >>> str(mentions_path(Path("out.jsonl.bz2")))
+    'out.mentions.jsonl.bz2'
     """
-    name = output.name
-    for suffix in (".csv.gz", ".tsv.gz"):
-        if name.lower().endswith(suffix):
-            return output.with_name(name[: -len(suffix)] + ".mentions" + name[-len(suffix):])
-    return output.with_name(f"{output.stem}.mentions{output.suffix}")
+    from cxtext.io.formats import sibling_path
+
+    return sibling_path(output, "mentions")
 
 
 class _Summary:
@@ -143,9 +150,16 @@ def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
     With ``checkpoint`` (default), every finished chunk is committed to
     ``.OUT.cxtext-run/`` beside ``out`` until both outputs are complete;
     ``resume=True`` continues an interrupted run of the same command from
-    there (see :mod:`cxtext.engine.checkpoint`). ``notify`` receives one-line
-    notices (resuming, replacing a stale checkpoint).
+    there (see :mod:`cxtext.engine.checkpoint`), if the cxtext version and the
+    models (:data:`PINNED_INFO`) are the interrupted run's (``[CX335]``
+    otherwise). ``notify`` receives one-line notices (resuming, replacing a
+    stale checkpoint). Errors of the data or the options remove the
+    checkpoint (a rerun must start afresh); a failure to write a committed
+    chunk, other models than the interrupted run's, and a worker process that
+    died (:class:`~cxtext.errors.WorkerError`, ``[CX336]``, e.g. killed for
+    memory) keep it for ``--resume``.
     """
+    from concurrent.futures.process import BrokenProcessPool
     from contextlib import nullcontext
 
     from cxtext.analyzer import _OFF, Analyzer
@@ -154,7 +168,7 @@ def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
     from cxtext.engine.parallel import check_jobs
     from cxtext.engine.runner import ENGINES, WINDOW_PER_WORKER, analyze_stream, open_executor
     from cxtext.errors import ConfigError
-    from cxtext.io import TableWriter, iter_table
+    from cxtext.io import TableWriter, detect_format, iter_table
 
     say = notify or logger.info
     options: dict[str, Any] = {"preset": preset, "sentiment": sentiment, "taxonomy": taxonomy,
@@ -194,21 +208,33 @@ def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
         with open_executor(engine, jobs, options, scheduler) as (executor, window, info), \
                 (stop_between_chunks(say) if ckpt is not None else nullcontext(StopFlag())) as stop:
             summary.workers = 1 if executor is None else max(1, window // WINDOW_PER_WORKER)
-            try:
-                with TableWriter(out, format=out_format, excel_safe=excel_safe) as cw, \
+            if ckpt is not None:
+                try:
+                    ckpt.pin_models({key: info.get(key) for key in PINNED_INFO})
+                except CxTextError:  # other models than the interrupted run's (CX335): its
+                    ckpt.close()     # checkpoint stays as it is, for the models that wrote it
+                    ckpt = None
+                    raise
+            try:  # the writers' errors (opening, writing a committed chunk, closing) keep it
+                with _keeps_checkpoint(), \
+                        TableWriter(out, format=out_format, excel_safe=excel_safe) as cw, \
                         TableWriter(m_out, format=out_format, excel_safe=excel_safe) as mw:
                     stream = analyze_stream(chunks, options=options, text=text, id=id,
                                             question=question, executor=executor, window=window,
                                             checkpoint=ckpt)
-                    for comments, mentions in _progress(stream, progress):
+                    for comments, mentions in _progress(_analysis_errors(stream), progress):
                         stop.check()  # Ctrl-C: stop here, this chunk is already committed
                         cw.write(comments)
                         mw.write(mentions)
                         summary.add(comments, mentions)
                     if summary.rows == 0:
-                        raise EmptyInputError(f"[CX102] {str(src)!r} has no data rows; nothing to analyse.")
+                        empty = EmptyInputError(f"[CX102] {str(src)!r} has no data rows; nothing to analyse.")
+                        empty.keeps_checkpoint = False  # type: ignore[attr-defined]
+                        raise empty
+            except BrokenProcessPool as exc:  # a worker was killed (the OOM killer, kill -9)
+                raise _worker_died(exc, summary.workers, ckpt) from None
             except CxTextError:
-                raise  # removed below, with the checkpoint
+                raise  # removed below, with the checkpoint, unless it can be resumed
             except BaseException:
                 if ckpt is not None:
                     ckpt.close()
@@ -216,15 +242,75 @@ def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
                         say(f"Stopped after {ckpt.done} chunk(s); rerun the same command with "
                             "--resume to continue from there.")
                 raise
-    except CxTextError:
-        if ckpt is not None:  # bad data, options or models: a rerun must start afresh anyway
-            ckpt.remove()
+    except CxTextError as err:
+        if ckpt is not None:
+            if getattr(err, "keeps_checkpoint", False):  # not the data's or the options' fault
+                ckpt.close()
+                if ckpt.done and not isinstance(err, WorkerError):  # (its message says so)
+                    say(f"Stopped with {ckpt.done} chunk(s) done, kept in {ckpt.folder}: once "
+                        "the cause is fixed, rerun the same command with --resume to continue "
+                        "from there.")
+            else:  # bad data, options or models: a rerun must start afresh anyway
+                ckpt.remove()
         raise
     if ckpt is not None:
         ckpt.remove()
     _write_info(out, {**info, "input": str(src), "text": text, "id": id, "question": question,
+                      "output_format": detect_format(out, format=out_format),
                       "rows": summary.rows, "mentions": summary.mentions, "workers": summary.workers})
     return summary, info
+
+
+#: The keys of :meth:`cxtext.Analyzer.info` that name the software and models a run used; a
+#: resumed run must match the interrupted run's. (``cxtext`` is checked when the checkpoint
+#: opens too; here it is the version the workers run, e.g. on a dask cluster.)
+PINNED_INFO = ("cxtext", "sentiment_model", "themes", "theme_model", "emotion_model", "taxonomy")
+
+
+@contextlib.contextmanager
+def _keeps_checkpoint() -> Iterator[None]:
+    """Mark a :class:`CxTextError` raised inside as leaving the run's checkpoint for ``--resume``.
+
+    For failures that are not the input's or the options' fault (opening the
+    outputs, writing a chunk already committed): the chunks analysed so far
+    stay valid. Errors already marked (by :func:`_analysis_errors`) keep their mark.
+    """
+    try:
+        yield
+    except CxTextError as err:
+        if not hasattr(err, "keeps_checkpoint"):
+            err.keeps_checkpoint = True  # type: ignore[attr-defined]
+        raise
+
+
+def _analysis_errors(stream: Iterator[Any]) -> Iterator[Any]:
+    """``stream``, its :class:`CxTextError` marked as the data's or the options' fault.
+
+    A rerun must start afresh after those (bad rows, duplicate ids, a missing
+    column), so they remove the checkpoint.
+    """
+    try:
+        yield from stream
+    except CxTextError as err:
+        err.keeps_checkpoint = False  # type: ignore[attr-defined]
+        raise
+
+
+def _worker_died(exc: BaseException, workers: int, ckpt: Checkpoint | None) -> WorkerError:
+    """The error for a worker process that died mid-run (``BrokenProcessPool``)."""
+    fewer = f"--jobs {max(1, workers - 1)}" if workers > 1 else "--jobs 1"
+    if ckpt is not None:
+        again = (f"The {ckpt.done} chunk(s) finished before are kept: rerun the same command with "
+                 f"--resume and fewer workers ({fewer}) to continue from there")
+    else:
+        again = f"Rerun with fewer workers ({fewer})"
+    err = WorkerError(
+        f"[CX336] A worker process analysing chunks died ({exc}); it was probably killed by "
+        f"the system, e.g. for lack of memory (each of the {workers} workers holds its own "
+        f"chunks and models). {again}, or free some memory first."
+    )
+    err.keeps_checkpoint = True  # type: ignore[attr-defined]
+    return err
 
 
 def _write_info(out: Path, info: dict) -> None:

@@ -87,6 +87,7 @@ def report_cli(
     title: Annotated[str, typer.Option("--title", help="Report title.")] = "Customer feedback report",
     mentions: Annotated[Path | None, typer.Option("--mentions", help="Mentions table, if not NAME.mentions.EXT beside RESULTS.")] = None,
     id: Annotated[str | None, typer.Option("--id", help="Id column (default: found from the mentions).")] = None,
+    in_format: Annotated[str | None, typer.Option("--format", help="Format of RESULTS and its mentions table if the extension does not tell (as `analyze --output-format`): csv, tsv, xlsx, parquet, jsonl. Default: from the extension, else the format NAME.info.json records.")] = None,
     n_boot: Annotated[int, typer.Option("--n-boot", min=2, help="Bootstrap resamples for driver intervals.")] = 500,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary on success (data-quality warnings still go to stderr).")] = False,
 ) -> None:
@@ -106,7 +107,7 @@ def report_cli(
     c_rng, e_rng = parse_range(csat_range, "--csat-scale"), parse_range(ces_range, "--ces-scale")
     c_scale = csat_scale(*c_rng) if c_rng else None
     e_scale = ces_scale(*(e_rng or (1, 7)), easy=ces_easy) if (e_rng or ces_easy != "high") else None
-    result = load_result(results, mentions=mentions, id=id)
+    result = load_result(results, mentions=mentions, id=id, format=in_format)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ScoreWarning)
         path = build_report(result, output, nps=nps, csat=csat, ces=ces, csat_scale=c_scale,

@@ -37,6 +37,8 @@ CX331  --resume with different options
 CX332  checkpoint unreadable
 CX333  dask missing or scheduler unreachable
 CX334  another run is writing the same output
+CX335  --resume after the cxtext version or a model's version changed
+CX336  a worker process died (e.g. killed for memory)
 CX401  invalid score values (reported as a warning, never coerced)
 CX402  no valid scores
 CX403  invalid dates, or a day/month order that is ambiguous or mixed (warning)
@@ -58,6 +60,7 @@ CX404  no period column: call join_scores(date=...) first
     │   ├── ModelIntegrityError    a file's sha256 differs from the manifest
     │   └── ModelVersionError      model built for another cxtext version
     ├── ConfigError                invalid parameter or configuration file
+    ├── WorkerError                (also a RuntimeError) a worker process died mid-run
     ├── NotFittedError             (also sklearn's) estimator used before fit
     └── NotAvailableError          (also NotImplementedError) feature not shipped yet
 """
@@ -84,6 +87,7 @@ __all__ = [
     "NotFittedError",
     "UnreadableFileError",
     "UnsupportedFormatError",
+    "WorkerError",
     "check_fitted",
 ]
 
@@ -159,15 +163,18 @@ class DuplicateIdError(InputError):
         The id column; ``None`` when the frame's index labels serve as ids.
     duplicates : sequence
         The ids that occur more than once.
+    note : str, optional
+        A sentence added to the message (e.g. why two ids count as one).
     """
 
-    def __init__(self, column: object, duplicates: Sequence[object]) -> None:
+    def __init__(self, column: object, duplicates: Sequence[object], *, note: str = "") -> None:
         self.column = column
         self.duplicates = list(duplicates)
+        extra = f" {note}" if note else ""
         if column is None:  # no id column: the frame's index labels are the ids
             super().__init__(
                 f"[CX103] The frame's index is not unique: {len(self.duplicates)} label(s) occur "
-                f"more than once: {_preview(self.duplicates)}. Without id=..., a mention's "
+                f"more than once: {_preview(self.duplicates)}.{extra} Without id=..., a mention's "
                 "comment_id is its comment's index label, so labels must identify one row each: "
                 "pass id='<a unique id column>', or reset the index (df.reset_index(drop=True); "
                 "pd.concat(..., ignore_index=True) when stacking exports)."
@@ -175,7 +182,7 @@ class DuplicateIdError(InputError):
             return
         super().__init__(
             f"[CX103] Id column {column!r} is not unique: {len(self.duplicates)} id(s) occur "
-            f"more than once: {_preview(self.duplicates)}. Ids must identify one row each; "
+            f"more than once: {_preview(self.duplicates)}.{extra} Ids must identify one row each; "
             "fix the export or omit the id option to use row numbers."
         )
 
@@ -213,6 +220,14 @@ class ModelVersionError(ModelError):
 
 class ConfigError(CxTextError, ValueError):
     """An invalid parameter value or configuration file."""
+
+
+class WorkerError(CxTextError, RuntimeError):
+    """A worker process analysing chunks died (killed, e.g. by the out-of-memory killer).
+
+    Not a fault of the data or the options: the run stopped, and what was
+    committed before can be resumed.
+    """
 
 
 class NotFittedError(CxTextError, _SklearnNotFittedError):

@@ -239,3 +239,124 @@ def test_planted_part_is_refused_without_being_unpickled(tmp_path, big):
         run_analyze(src, out, text="comment", id="rid", question="question", chunksize=100,
                     resume=True)
     assert not marker.exists()
+
+
+def _edit_manifest(out: Path, **changes) -> dict:
+    """Change (a value of None: delete) entries of the manifest of ``out``'s checkpoint."""
+    path = checkpoint_dir(out) / "manifest.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return data
+
+
+def test_resume_refuses_another_cxtext_version(tmp_path, big, capsys):
+    import cxtext
+
+    src, _ = big
+    out = tmp_path / "out.csv"
+    _partial_run(src, out, 2)
+    assert json.loads((checkpoint_dir(out) / "manifest.json").read_text())["cxtext"] == cxtext.__version__
+    _edit_manifest(out, cxtext="0.0.1")
+    assert main(_cmd(src, out, "--resume")[3:]) == 2
+    err = capsys.readouterr().err
+    assert "[CX335]" in err and f"used cxtext 0.0.1, this is cxtext {cxtext.__version__}" in err
+    assert "without --resume" in err and "pip install 'cxtext==0.0.1'" in err
+    _edit_manifest(out, cxtext=None)  # a checkpoint of a cxtext that did not record its version
+    assert main(_cmd(src, out, "--resume")[3:]) == 2
+    assert "[CX335]" in capsys.readouterr().err
+    assert len(list(checkpoint_dir(out).glob("part-*.pkl"))) == 2  # refused, not destroyed
+
+
+def test_resume_refuses_other_models_then_resumes_with_the_same(tmp_path, big, capsys):
+    import cxtext
+    from cxtext.cli import PINNED_INFO
+
+    src, ref = big
+    out = tmp_path / "out.csv"
+    _partial_run(src, out, 2)
+    info = cxtext.Analyzer(preset="fast").info()
+    models = {key: info.get(key) for key in PINNED_INFO}
+    _edit_manifest(out, models={**models, "sentiment_model": "sentiment-fast 0.0.1"})
+    assert main(_cmd(src, out, "--resume")[3:]) == 2
+    err = capsys.readouterr().err
+    assert "[CX335]" in err and "Traceback" not in err
+    assert f"sentiment_model: 'sentiment-fast 0.0.1' then, {models['sentiment_model']!r} now" in err
+    assert "without --resume" in err and "reinstall" in err
+    assert len(list(checkpoint_dir(out).glob("part-*.pkl"))) == 2  # kept for the right version
+    _edit_manifest(out, models=models)
+    assert main(_cmd(src, out, "--resume")[3:]) == 0
+    assert _same(out, ref)
+
+
+def test_a_failed_write_keeps_the_checkpoint_for_resume(tmp_path, big, monkeypatch, capsys):
+    """The chunk is committed before it is written: a writer error must not throw the run away."""
+    import cxtext
+    from cxtext.errors import InputError
+    from cxtext.io import writers
+
+    src, ref = big
+    out = tmp_path / "out.csv"
+    write, calls = writers._CsvSink.write, []
+
+    def failing(self, df):
+        calls.append(len(df))
+        if len(calls) == 7:  # comments and mentions alternate: the 4th chunk's comments
+            raise InputError("[CX106] a writer failure")
+        return write(self, df)
+
+    monkeypatch.setattr(writers._CsvSink, "write", failing)
+    assert main(_cmd(src, out)[3:]) == 2
+    err = capsys.readouterr().err
+    assert "[CX106] a writer failure" in err and "Stopped with 4 chunk(s) done" in err and "--resume" in err
+    manifest = json.loads((checkpoint_dir(out) / "manifest.json").read_text())
+    assert manifest["cxtext"] == cxtext.__version__
+    assert manifest["models"]["sentiment_model"].startswith("sentiment-fast")  # pinned by the run
+    assert not out.exists()
+    monkeypatch.undo()
+
+    def unwritable(self):
+        raise ConfigError("[CX303] Cannot write 'out.csv': a folder gone read-only")
+
+    monkeypatch.setattr(writers.TableWriter, "__enter__", unwritable)  # opening the outputs fails
+    assert main(_cmd(src, out, "--resume")[3:]) == 2
+    assert "[CX303]" in capsys.readouterr().err
+    assert len(list(checkpoint_dir(out).glob("part-*.pkl"))) == 4
+    monkeypatch.undo()
+    assert main(_cmd(src, out, "--resume")[3:]) == 0
+    assert _same(out, ref)
+
+
+def test_a_killed_worker_is_a_clear_error_and_the_run_resumes(tmp_path, big):
+    """kill -9 of one worker (as the OOM killer does): exit 2, one line, no traceback, resumable."""
+    psutil = pytest.importorskip("psutil")
+
+    src, ref = big
+    out = tmp_path / "out.csv"
+    cmd = _cmd(src, out, "--jobs", "2")
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while len(list(checkpoint_dir(out).glob("part-*.pkl"))) < 2:
+            assert proc.poll() is None, proc.stderr.read()
+            assert time.monotonic() < deadline, "no chunk committed within 120 s"
+            time.sleep(0.01)
+        workers = psutil.Process(proc.pid).children(recursive=True)
+        os.kill(workers[0].pid, signal.SIGKILL)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 2, err
+    assert "[CX336] A worker process analysing chunks died" in err and "memory" in err
+    assert "rerun the same command with --resume" in err and "--jobs 1" in err
+    assert "Traceback" not in err and "internal error" not in err
+    _, alive = psutil.wait_procs(workers, timeout=20)
+    assert not alive
+    assert checkpoint_dir(out).is_dir() and not out.exists()
+    assert main([*cmd[3:-2], "--resume"]) == 0
+    assert _same(out, ref)

@@ -1,8 +1,10 @@
+from pathlib import Path
+
 import pytest
 
 from cxtext.errors import UnsupportedFormatError
 from cxtext.io import detect_format
-from cxtext.io.formats import compression_of, is_tab_separated
+from cxtext.io.formats import compression_of, is_tab_separated, sibling_path
 
 
 @pytest.mark.parametrize(
@@ -61,3 +63,18 @@ def test_compression_and_tab_helpers():
     assert compression_of("a.csv") is None
     assert is_tab_separated("a.tsv.gz") and not is_tab_separated("a.csv")
     assert is_tab_separated("a.csv", "tsv")
+
+
+@pytest.mark.parametrize("name,tag,ext,expected", [
+    ("out.csv", "mentions", None, "out.mentions.csv"),
+    ("out.jsonl.gz", "mentions", None, "out.mentions.jsonl.gz"),
+    ("out.csv.bz2", "mentions", None, "out.mentions.csv.bz2"),
+    ("out.tsv.xz", "mentions", None, "out.mentions.tsv.xz"),
+    ("OUT.CSV.GZ", "mentions", None, "OUT.mentions.CSV.GZ"),
+    ("run.v2.parquet", "mentions", None, "run.v2.mentions.parquet"),
+    ("res.dat", "mentions", None, "res.mentions.dat"),
+    ("out.jsonl.gz", "info", ".json", "out.info.json"),
+    ("out", "info", ".json", "out.info.json"),
+])
+def test_sibling_path_keeps_the_whole_extension(name, tag, ext, expected):
+    assert sibling_path(Path("a") / name, tag, ext) == Path("a") / expected

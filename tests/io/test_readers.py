@@ -235,6 +235,18 @@ def test_jsonl_empty_objects_are_still_rows(tmp_path):
     assert len(df) == 3 and df["a"].isna().tolist() == [True, False, True]
 
 
+def test_jsonl_key_first_seen_in_a_later_chunk_is_a_column_of_every_chunk(tmp_path):
+    lines = [{"id": i, "comment": "ok"} for i in range(5)] + [{"id": 5, "comment": "ok", "channel": "web"}]
+    p = tmp_path / "k.jsonl"
+    p.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    chunks = list(iter_table(p, chunksize=2))
+    assert [c.columns.tolist() for c in chunks] == [["id", "comment", "channel"]] * 3
+    both = pd.concat(chunks)
+    assert both["channel"].isna().tolist() == [True] * 5 + [False]
+    assert both["channel"].iloc[-1] == "web"
+    assert read_table(p, chunksize=100).columns.tolist() == ["id", "comment", "channel"]  # as one chunk
+
+
 def test_jsonl_keeps_strings_and_skips_blank_lines(tmp_path):
     lines = [
         {"id": "007", "when": "2024-05-01", "n": "12", "tags": ["a"], "x": 1},
@@ -311,9 +323,96 @@ def test_malformed_csv_names_line(tmp_path):
     p = write_bytes(tmp_path, "x.csv", b"a,b\n1,2\n3,4\n5,6,7\n")
     with pytest.raises(
         UnreadableFileError, match=r"\[CX104\].*malformed CSV.*line 4.*sep="
-    ) as info:
+    ):
+        read_table(p)
+
+
+def test_malformed_csv_keeps_the_parser_error_as_cause(tmp_path):
+    p = write_bytes(tmp_path, "x.csv", b'a,b\n1,"never closed\n3,4\n')
+    with pytest.raises(UnreadableFileError, match=r"\[CX104\].*malformed CSV.*EOF") as info:
         read_table(p)
     assert isinstance(info.value.__cause__, pd.errors.ParserError)
+
+
+# --------------------------------------------------------------------------- CSV field counts
+def test_rows_with_more_fields_than_the_header_are_refused(tmp_path):
+    """An unquoted comma in a comment must not cut it short silently (pandas drops extra fields)."""
+    p = write_bytes(tmp_path, "e.csv", b"id,comment\n1,great staff, but slow delivery and rude agent\n"
+                                       b"2,fine\n3,the app crashes, every time\n")
+    with pytest.raises(UnreadableFileError) as info:
+        read_table(p)
+    msg = str(info.value)
+    assert msg.startswith("[CX104] Cannot read 'e.csv'")
+    assert "2 rows have more fields than the header's 2 (lines 2, 4)" in msg
+    assert "quoted" in msg and "TSV or XLSX" in msg and "--sep" in msg
+
+
+def test_many_long_rows_are_counted_and_the_first_lines_named(tmp_path):
+    body = "".join(f"{i},ok\n" if i % 3 else f"{i},slow, rude\n" for i in range(40))
+    p = write_bytes(tmp_path, "e.csv", ("id,comment\n" + body).encode())
+    with pytest.raises(UnreadableFileError, match=r"14 rows have more fields than the header's 2 "
+                                                  r"\(lines 2, 5, 8, 11, 14 and 9 more\)"):
+        iter_table(p, chunksize=10)  # the first long row is in the first chunk: every row is counted
+
+
+def test_long_row_beyond_the_sample_with_several_extra_fields(tmp_path):
+    """Past the sniffed sample, a row of 3 extra fields is a parser error: still counted and named."""
+    body = "".join(f"{i},a comment of some length to fill the sample\n" for i in range(3000))
+    p = write_bytes(tmp_path, "e.csv", ("id,comment\n" + body + "3000,one, two, three, four\n").encode())
+    chunks = iter_table(p, chunksize=1000)
+    assert len(next(chunks)) == 1000
+    with pytest.raises(UnreadableFileError, match=r"1 row has more fields than the header's 2 \(line 3002\)") as info:
+        list(chunks)
+    assert isinstance(info.value.__cause__, pd.errors.ParserError)
+
+
+def test_long_rows_quoted_newlines_and_blank_lines_name_the_starting_line(tmp_path):
+    p = write_bytes(tmp_path, "e.csv", b'id,comment\n1,"two\nlines"\n\n2,cut, short\n')
+    with pytest.raises(UnreadableFileError, match=r"\(line 5\)"):
+        read_table(p)
+
+
+def test_long_rows_with_a_multi_character_delimiter(tmp_path):
+    p = write_bytes(tmp_path, "e.csv", b"id::comment\n1::ok\n2::cut:: short\n")
+    with pytest.raises(UnreadableFileError, match=r"1 row has more fields.*\(line 3\)"):
+        read_table(p, sep="::")
+
+
+def test_empty_extra_fields_lose_nothing_and_are_dropped(tmp_path):
+    """A trailing delimiter on some rows (some exports) is not text: the rows read as before."""
+    p = write_bytes(tmp_path, "a.csv", b"a,b\n1,2,\n3,4\n5,6, \n7\n")
+    df = read_table(p)
+    assert df.to_dict("records") == [{"a": "1", "b": "2"}, {"a": "3", "b": "4"}, {"a": "5", "b": "6"},
+                                     {"a": "7", "b": ""}]
+    every = write_bytes(tmp_path, "b.csv", b"a,b\n1,2,,\n3,4,,\n")  # as before: every row
+    assert read_table(every).to_dict("records") == [{"a": "1", "b": "2"}, {"a": "3", "b": "4"}]
+
+
+def test_short_rows_with_chunks_and_a_one_column_file(tmp_path):
+    p = write_bytes(tmp_path, "a.csv", b"id,comment,score\n1,great\n2,fine,5\n3\n")
+    chunks = list(iter_table(p, chunksize=2))
+    assert [len(c) for c in chunks] == [2, 1]
+    assert pd.concat(chunks).to_dict("list") == {"id": ["1", "2", "3"], "comment": ["great", "fine", ""],
+                                                "score": ["", "5", ""]}
+    assert read_table(write_bytes(tmp_path, "b.csv", b"c\nx\ny\n"))["c"].tolist() == ["x", "y"]
+
+
+# --------------------------------------------------------------------------- Excel's sep= line
+@pytest.mark.parametrize("first", [b"sep=;", b'"sep=;"', b"\xef\xbb\xbfsep=;", b"SEP=;"])
+@pytest.mark.parametrize("nl", [b"\n", b"\r\n"])
+def test_excel_sep_line_names_the_delimiter_and_is_skipped(tmp_path, first, nl):
+    data = first + nl + b"id;comment" + nl + b"1;great, staff" + nl + b"2;slow delivery" + nl
+    df = read_table(write_bytes(tmp_path, "a.csv", data))
+    assert df.to_dict("records") == [{"id": "1", "comment": "great, staff"},
+                                     {"id": "2", "comment": "slow delivery"}]
+
+
+def test_excel_sep_line_counts_in_line_numbers_and_yields_to_sep(tmp_path):
+    p = write_bytes(tmp_path, "a.csv", b"sep=;\nid;comment\n1;ok\n2;cut; short\n")
+    with pytest.raises(UnreadableFileError, match=r"\(line 4\)"):
+        read_table(p)
+    tab = write_bytes(tmp_path, "b.csv", b"sep=;\nid\tcomment\n1\ta;b\n")
+    assert read_table(tab, sep="\t").to_dict("records") == [{"id": "1", "comment": "a;b"}]
 
 
 def test_malformed_csv_late_in_stream_raises_while_iterating(tmp_path):

@@ -219,12 +219,32 @@ def test_parquet_schema_drift_across_chunks(tmp_path):
     assert back["mixed"].tolist()[:3] == ["1", "x", "2.5"] and pd.isna(back["mixed"].iloc[3])
 
 
-def test_parquet_incompatible_chunk_names_column(tmp_path):
-    match = r"\[CX107\] Chunk 2 column 'nps'.*int64"
-    with pytest.raises(InputError, match=match), TableWriter(tmp_path / "o.parquet") as w:
-        w.write(pd.DataFrame({"nps": [9, 10]}))
-        w.write(pd.DataFrame({"nps": [1.5]}))
-    assert leftovers(tmp_path) == [] and not (tmp_path / "o.parquet").exists()
+def test_parquet_column_whose_type_changes_is_stored_as_text(tmp_path, caplog):
+    """Numbers in chunk 1, then 1.5 and "n/a": the whole column becomes string, with one warning."""
+    p = tmp_path / "o.parquet"
+    with caplog.at_level("WARNING", logger="cxtext.io"), TableWriter(p) as w:
+        w.write(pd.DataFrame({"nps": pd.array([9, None], dtype="Int64"), "id": ["a", "b"]}))
+        w.write(pd.DataFrame({"nps": [1.5, 10.0], "id": ["c", "d"]}))
+        w.write(pd.DataFrame({"nps": [7, "n/a"], "id": ["e", "f"]}, dtype=object))
+        w.write(pd.DataFrame({"nps": [8], "id": ["g"]}))
+    back = read_table(p)
+    nps = back["nps"].tolist()
+    assert nps[:1] + nps[2:] == ["9", "1.5", "10.0", "7", "n/a", "8"] and pd.isna(nps[1])
+    assert back["id"].tolist() == list("abcdefg")
+    assert "o.parquet: column 'nps'" in caplog.text and "from chunk 2 on" in caplog.text
+    assert "stored as text" in caplog.text and caplog.text.count("column 'nps'") == 1
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("safe", [True, False])
+def test_excel_safe_csv_header_cells(tmp_path, safe):
+    """Header cells are cells: a formula-like column name is escaped like a value."""
+    p = tmp_path / "o.csv"
+    write_table(pd.DataFrame({'=HYPERLINK("http://x","y")': ["=1+1"], "-5": ["ok"], "id": ["a"]}), p,
+                excel_safe=safe)
+    header = p.read_text(encoding="utf-8").splitlines()[0]
+    quote = "'" if safe else ""
+    assert header == f'"{quote}=HYPERLINK(""http://x"",""y"")",-5,id'
 
 
 @pytest.mark.parametrize("ext", ["csv", "xlsx", "parquet", "jsonl"])

@@ -116,3 +116,19 @@ def test_dayfirst_reads_ambiguous_numeric_dates(tmp_path, results_csv, capsys):
         views[flag] = "NPS by month" if "NPS by month" in page else "NPS by week" if "NPS by week" in page else None
     # day first: 1 Feb - 2 Mar, two months, a weekly view; month first: 2 Jan - 2 Mar, three, monthly
     assert views == {"--dayfirst": "NPS by week", "--monthfirst": "NPS by month"}
+
+
+def test_report_reads_an_output_named_without_a_known_extension(tmp_path, make_result, capsys):
+    """`cxtext analyze -o res.dat --output-format parquet` output: --format, or the info file's record."""
+    res = make_result(n=20)
+    path = tmp_path / "res.dat"
+    write_table(res.comments, path, format="parquet")
+    write_table(res.mentions, tmp_path / "res.mentions.dat", format="parquet")
+    html = tmp_path / "r.html"
+    assert main(["report", str(path), "-o", str(html)]) == 2
+    err = capsys.readouterr().err
+    assert "[CX105]" in err and "--format" in err and not html.exists()
+    assert main(["report", str(path), "-o", str(html), "--format", "parquet", "-q"]) == 0 and html.exists()
+    html.unlink()
+    (tmp_path / "res.info.json").write_text('{"output_format": "parquet"}', encoding="utf-8")
+    assert main(["report", str(path), "-o", str(html), "-q"]) == 0 and html.exists()

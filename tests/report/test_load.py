@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from cxtext.errors import ColumnNotFoundError, InputError
+from cxtext.errors import ColumnNotFoundError, InputError, UnsupportedFormatError
 from cxtext.io import write_table
 from cxtext.report.load import info_path, load_result
 
@@ -98,3 +98,40 @@ def test_comments_file_without_rows_is_still_an_error(tmp_path, make_result):
     write_table(res.comments.iloc[0:0], tmp_path / "out.csv")
     with pytest.raises(EmptyInputError, match=r"\[CX102\]"):
         load_result(tmp_path / "out.csv")
+
+
+def test_formula_like_column_names_are_read_back_unescaped(tmp_path, make_result):
+    """The CSV writer escapes header cells like values; load_result removes the mark from names too."""
+    res = make_result(n=5, evil=False)
+    res.comments['=HYPERLINK("http://x","y")'] = "kept"
+    path = _write(tmp_path, res)
+    assert "'=HYPERLINK" in path.read_text(encoding="utf-8").splitlines()[0]
+    back = load_result(path)
+    assert '=HYPERLINK("http://x","y")' in back.comments.columns
+    assert list(back.comments.columns) == list(res.comments.columns)
+
+
+@pytest.mark.parametrize("name", ["out.jsonl.gz", "out.csv.bz2", "out.tsv.xz"])
+def test_compressed_outputs_are_read_with_their_mentions(tmp_path, make_result, name):
+    from cxtext.cli import mentions_path
+
+    res = make_result(n=8, evil=False)
+    path = tmp_path / name
+    write_table(res.comments, path)
+    write_table(res.mentions, mentions_path(path))
+    info_path(path).write_text('{"sentiment_model": "sentiment-fast 9.9"}', encoding="utf-8")
+    back = load_result(path)
+    assert len(back.mentions) == len(res.mentions) > 0
+    assert back.info["sentiment_model"] == "sentiment-fast 9.9"
+
+
+def test_unknown_extension_reads_the_given_or_recorded_format(tmp_path, make_result):
+    res = make_result(n=6, evil=False)
+    path = tmp_path / "res.dat"
+    write_table(res.comments, path, format="parquet")
+    write_table(res.mentions, tmp_path / "res.mentions.dat", format="parquet")
+    with pytest.raises(UnsupportedFormatError, match=r"\[CX105\] Cannot read 'res\.dat'.*--format"):
+        load_result(path)
+    assert len(load_result(path, format="parquet").mentions) == len(res.mentions)
+    info_path(path).write_text('{"output_format": "parquet"}', encoding="utf-8")  # as analyze records it
+    assert len(load_result(path).mentions) == len(res.mentions)

@@ -3,7 +3,8 @@
 Layout, beside the output ``OUT``::
 
     .OUT.cxtext-run/
-        manifest.json        input fingerprint, options, chunks done, pid of the run
+        manifest.json        input fingerprint, options, cxtext and model versions,
+                             chunks done, pid of the run
         part-000000.pkl      chunk 0: (comments, mentions, ids) exactly as written
         part-000001.pkl      ...
 
@@ -19,6 +20,11 @@ deterministic and avoids saving the detector's per-process hashed state), skips
 that many chunks of the input and carries on. The final files are therefore
 byte-identical to an uninterrupted run. The checkpoint is removed once both
 outputs are in place.
+
+A resume is refused (``[CX335]``) when the cxtext version, or a model the run
+loaded (name and version, :meth:`Checkpoint.pin_models`), differs from the
+interrupted run's: the chunks before and after would come from different
+software and be mixed silently in one output.
 
 Parts are pickles (exact round trip of every column type), each prefixed with
 an HMAC-SHA256 tag made with a per-user secret key (``checkpoint.key`` in
@@ -205,11 +211,14 @@ class Checkpoint:
         ConfigError
             ``[CX330]`` resuming with a changed input file, ``[CX331]`` with
             different options, ``[CX332]`` the checkpoint is unreadable,
-            ``[CX334]`` another run is still writing this output.
+            ``[CX334]`` another run is still writing this output, ``[CX335]``
+            the interrupted run used another cxtext version.
         """
+        from cxtext import __version__
+
         say = notify or logger.info
         ck = cls(out, outputs=outputs)
-        manifest = {"format": _FORMAT, "input": input_fingerprint(src),
+        manifest = {"format": _FORMAT, "cxtext": __version__, "input": input_fingerprint(src),
                     "options": json.loads(json.dumps(dict(options), default=str)),
                     "pid": os.getpid(), "chunks_done": 0, "rows_done": 0}
         try:
@@ -230,12 +239,15 @@ class Checkpoint:
                 if resume:
                     raise
         if resume and old is not None:
+            self._check_version(old, manifest)
             self._check_same(old, manifest, src)
             self._remove_stale_temp(old.get("pid"))
             self.resumed = self.done = self._committed()
             manifest["chunks_done"] = self.done
             same = old.get("chunks_done") == self.done
             manifest["rows_done"] = old.get("rows_done", 0) if same else None
+            if "models" in old:  # checked by pin_models once this run's models are loaded
+                manifest["models"] = old["models"]
             say(f"Resuming from {self.folder}: {self.done} chunk(s) already done; the rest of "
                 f"{src.name!r} follows.")
         else:
@@ -296,6 +308,23 @@ class Checkpoint:
             )
         return data
 
+    def _check_version(self, old: dict[str, Any], new: dict[str, Any]) -> None:
+        then, now = old.get("cxtext"), new["cxtext"]
+        if then == now:
+            return
+        if then is None:
+            raise ConfigError(
+                f"[CX335] Cannot resume: the checkpoint {str(self.folder)!r} was written by a "
+                f"cxtext that did not record its version (one before this, {now}), so its chunks "
+                "could differ from this version's results. Rerun without --resume to start again."
+            )
+        raise ConfigError(
+            f"[CX335] Cannot resume: the interrupted run used cxtext {then}, this is cxtext {now}; "
+            "their results may differ and would be mixed in one output. Rerun without --resume "
+            f"to start again with {now}, or reinstall cxtext {then} (pip install 'cxtext=={then}') "
+            "and resume with it."
+        )
+
     def _check_same(self, old: dict[str, Any], new: dict[str, Any], src: Path) -> None:
         if old["input"] != new["input"]:
             what = [k for k in new["input"] if old["input"].get(k) != new["input"][k]]
@@ -334,6 +363,37 @@ class Checkpoint:
             if stale.exists():
                 logger.info("Removing %s left by the interrupted run", stale)
                 stale.unlink()
+
+    def pin_models(self, models: Mapping[str, Any]) -> None:
+        """Record the models the run loaded; a resumed run must have loaded the same.
+
+        Parameters
+        ----------
+        models : mapping
+            What names the models, e.g. ``{"sentiment_model": "sentiment-fast 0.9.0"}``
+            (the name and version parts of :meth:`cxtext.Analyzer.info`).
+
+        Raises
+        ------
+        ConfigError
+            ``[CX335]`` the interrupted run recorded other models (names the
+            differences); its checkpoint is left as it is.
+        """
+        pinned = json.loads(json.dumps(dict(models), default=str))
+        then = self._manifest.get("models")
+        if self.resumed and then is not None and then != pinned:
+            keys = sorted(set(then) | set(pinned))
+            diff = [f"{k}: {then.get(k)!r} then, {pinned.get(k)!r} now"
+                    for k in keys if then.get(k) != pinned.get(k)]
+            raise ConfigError(
+                "[CX335] Cannot resume: the models differ from the interrupted run's ("
+                + "; ".join(diff) + "), so its results and this run's would be mixed in one "
+                "output. Rerun without --resume to start again with these models, or reinstall "
+                "the models (or the cxtext release) named 'then' and resume with them."
+            )
+        if then != pinned:
+            self._manifest["models"] = pinned
+            _write_atomic(self.folder / _MANIFEST, json.dumps(self._manifest, indent=1).encode())
 
     # -- during the run ------------------------------------------------------------
     def _part_path(self, n: int) -> Path:

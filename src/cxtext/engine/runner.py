@@ -135,7 +135,7 @@ def analyze_stream(chunks: Iterable[pd.DataFrame], *, options: Mapping[str, Any]
         for part in checkpoint.replay():
             feed_duplicates(state.dedup, part.comments, part.ids)  # rebuild the detector
             if id is not None:
-                state.seen_ids.update(part.ids)
+                state.remember_ids(part.ids)
             yield part.comments, part.mentions
         skip = checkpoint.resumed
 

@@ -1,8 +1,9 @@
 """File formats cxtext reads and writes, recognised from the file name.
 
 One job: map a path (or an explicit ``format=``) to one of the four format names
-``"csv"``, ``"xlsx"``, ``"parquet"`` and ``"jsonl"``, and tell which compression
-wraps a text file.
+``"csv"``, ``"xlsx"``, ``"parquet"`` and ``"jsonl"``, tell which compression
+wraps a text file, and name the files written beside an output
+(:func:`sibling_path`: ``out.jsonl.gz`` -> ``out.mentions.jsonl.gz``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from cxtext.errors import UnsupportedFormatError
 
-__all__ = ["FORMATS", "compression_of", "detect_format", "is_tab_separated"]
+__all__ = ["FORMATS", "compression_of", "detect_format", "is_tab_separated", "sibling_path"]
 
 #: The format names returned by :func:`detect_format`.
 FORMATS: tuple[str, ...] = ("csv", "xlsx", "parquet", "jsonl")
@@ -144,3 +145,34 @@ def is_tab_separated(path: str | os.PathLike[str], format: str | None = None) ->
     if format is not None:
         return str(format).lower().lstrip(".") == "tsv"
     return _split_suffix(path)[0] == ".tsv"
+
+
+def sibling_path(path: str | os.PathLike[str], tag: str, extension: str | None = None) -> Path:
+    """A file beside ``path`` named with ``tag`` before its whole extension.
+
+    The extension is the last suffix, or the last two when the last is a
+    compression suffix (``.gz``, ``.bz2``, ``.xz``), so the sibling keeps the
+    format and the compression of ``path`` and is read and written like it.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The output file; it need not exist.
+    tag : str
+        Inserted before the extension, without the dot (``"mentions"``).
+    extension : str, optional
+        Replaces the whole extension (``".json"``); by default it is kept.
+
+    Examples
+    --------
+    >>> [sibling_path(p, "mentions").name for p in ("out.csv", "out.jsonl.gz", "a.b.tsv.xz", "res.dat")]
+    ['out.mentions.csv', 'out.mentions.jsonl.gz', 'a.b.mentions.tsv.xz', 'res.mentions.dat']
+    >>> sibling_path("results/out.csv.bz2", "info", ".json").as_posix()
+    'results/out.info.json'
+    """
+    path = Path(path)
+    suffixes = path.suffixes
+    count = 2 if len(suffixes) > 1 and suffixes[-1].lower() in _COMPRESSIONS else min(len(suffixes), 1)
+    ext = "".join(suffixes[len(suffixes) - count:])
+    stem = path.name[: len(path.name) - len(ext)]
+    return path.with_name(f"{stem}.{tag}{ext if extension is None else extension}")

@@ -9,9 +9,19 @@ Format-specific choices:
 * CSV/TSV is read by pandas with every column as text and no NA guessing, so
   ``"007"``, ``""`` and ``"NA"`` come back exactly as written and 64-bit ids never
   turn into floats. Encoding and delimiter are detected by
-  :mod:`cxtext.io.sniff`. Entirely blank lines are skipped (they are not
-  records); a one-column file with an empty answer writes it as ``""``, which
-  is kept.
+  :mod:`cxtext.io.sniff`; Excel's ``sep=;`` first line names the delimiter and
+  is skipped. Entirely blank lines are skipped (they are not records); a
+  one-column file with an empty answer writes it as ``""``, which is kept.
+  Rows with fewer fields than the header get empty trailing cells. Rows with
+  more fields are refused (``[CX104]``, with their count and first line
+  numbers): pandas would silently drop the extra fields, and they are nearly
+  always a comment cut at an unquoted delimiter ("great staff, but slow").
+  Guessing which column the extra fields belong to is not safe (the stray
+  delimiter may sit in any column), so the message says how to fix the export
+  instead. Extra fields that are empty (a trailing delimiter, as some exports
+  put on every data row) lose nothing and are dropped. The check costs one
+  spare column per chunk; the file is only re-scanned (with :mod:`csv`) to
+  count and locate such rows once one is found.
 * XLSX is streamed with openpyxl's read-only mode; the first non-empty row is
   the header, cell values keep their Python types (integers with gaps become
   the nullable ``Int64`` dtype rather than floats), empty rows inside the data
@@ -21,15 +31,22 @@ Format-specific choices:
   Python lists.
 * JSON Lines is parsed line by line with :func:`json.loads` (hand-written
   rather than ``pandas.read_json`` so errors can name the line and no value is
-  type-guessed); keys missing on a line become missing values.
+  type-guessed); keys missing on a line become missing values. A first pass
+  over the file collects every key (in order of first appearance; only the
+  keys are kept, never the rows), so every chunk has the same columns even
+  when a key first appears deep in the file.
 """
 
 from __future__ import annotations
 
 import codecs
+import csv
+import io
+import itertools
 import json
 import logging
 import os
+import re
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -42,10 +59,12 @@ from cxtext.errors import ConfigError, CxTextError, EmptyInputError, UnreadableF
 from cxtext.io.formats import compression_of, detect_format, is_tab_separated
 from cxtext.io.sniff import (
     detect_encoding,
+    excel_sep_line,
     header_fields,
     open_binary,
     read_text_sample,
     sniff_delimiter,
+    widest_record,
 )
 
 __all__ = ["iter_table", "read_table"]
@@ -163,17 +182,101 @@ def _csv_encoding(path: Path, compression: str | None, encoding: str | None) -> 
     return encoding
 
 
+#: Names of the spare columns that catch fields beyond the header's (never a real header).
+_SPILL = "\x00cxtext-extra-field-{}"
+#: How pandas names a record with more fields than the spare columns catch.
+_TOO_MANY_FIELDS = re.compile(r"Expected \d+ fields in line \d+, saw \d+")
+_SHOWN_LINES = 5
+
+
+def _long_rows(path: Path, encoding: str, compression: str | None, sep: str, skip: int,
+               width: int) -> tuple[int, list[int]]:
+    """Count the records with non-empty fields beyond the ``width`` header fields.
+
+    Returns the count and the first line numbers (1-based, physical lines of
+    the file, where each record starts). Only called once such a record was
+    found, so a clean file is never scanned twice.
+    """
+    count = 0
+    lines: list[int] = []
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, 2**31 - 1))  # long comments: pandas reads them, so must we
+    try:
+        with open_binary(path, compression) as raw:
+            text = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
+            for _ in range(skip):
+                text.readline()
+            records: Iterator[tuple[int, list[str]]]
+            if len(sep) == 1:
+                records = _csv_records(csv.reader(text, delimiter=sep, strict=False), skip + 1)
+            else:  # pandas reads a longer delimiter as a pattern, quotes ignored: one record a line
+                pattern = re.compile(sep)
+                records = ((skip + n, pattern.split(line.rstrip("\r\n")) if line.strip("\r\n")
+                            else []) for n, line in enumerate(text, start=1))
+            header = True
+            for start, row in records:
+                if not row:  # a blank line, skipped as pandas does
+                    continue
+                if header:
+                    header = False
+                elif len(row) > width and any(f.strip() for f in row[width:]):
+                    count += 1
+                    if len(lines) < _SHOWN_LINES:
+                        lines.append(start)
+    except (csv.Error, OSError, EOFError, UnicodeError):  # the count so far is still worth showing
+        pass
+    finally:
+        csv.field_size_limit(limit)
+    return count, lines
+
+
+def _csv_records(reader: Any, first_line: int) -> Iterator[tuple[int, list[str]]]:
+    """``(line where it starts, fields)`` of each record of a :func:`csv.reader`."""
+    ended = 0  # the reader's line count when the previous record ended
+    for row in reader:
+        yield first_line + ended, row
+        ended = reader.line_num
+
+
+def _too_many_fields(path: Path, sep: str, width: int, count: int,
+                     lines: list[int]) -> UnreadableFileError:
+    """The error for rows with more fields than the header, with their count and first lines."""
+    if count:
+        shown = ", ".join(map(str, lines))
+        if count > len(lines):
+            shown += f" and {count - len(lines):,} more"
+        rows = "1 row has" if count == 1 else f"{count:,} rows have"
+        where = f" (line{'s' if count > 1 else ''} {shown})"
+    else:  # pandas found one the csv module does not (a quoting corner): no line numbers
+        rows, where = "some rows have", ""
+    return _unreadable(
+        path,
+        f"malformed CSV: {rows} more fields than the header's {width}{where}, so the text "
+        f"after an extra {sep!r} would be lost. An unquoted {sep!r} inside a cell (usually the "
+        "comment) does this",
+        f"Export the file again with the text column quoted (\"great staff{sep} but slow\"), or "
+        "as TSV or XLSX; or, if another character separates the columns, pass it as the "
+        "delimiter (--sep on the command line, sep= in Python).",
+    )
+
+
 def _iter_csv(
     path: Path, chunksize: int, sep: str | None, encoding: str | None, tab: bool
 ) -> Iterator[pd.DataFrame]:
     compression = compression_of(path)
     enc = "?"
     fix = "Check the delimiter and the quoting, or pass sep= and encoding= explicitly."
+    skip, width = 0, None
     try:
         enc = _csv_encoding(path, compression, encoding)
         sample, complete = read_text_sample(path, enc, compression)
+        declared = excel_sep_line(sample)
+        if declared is not None:  # Excel's "sep=;" line: the delimiter, then the table
+            skip = 1
+            sample = sample.split("\n", 1)[1] if "\n" in sample else sample.split("\r", 1)[1]
+            logger.info("%r names its delimiter on its first line: %r", path.name, declared)
         if sep is None:
-            sep = "\t" if tab else sniff_delimiter(sample, complete=complete)
+            sep = declared or ("\t" if tab else sniff_delimiter(sample, complete=complete))
             logger.info("Reading %r with delimiter %r", path.name, sep)
         if len(sep) == 1:
             _dedupe_names(header_fields(sample, sep), path)  # warns about duplicates
@@ -181,20 +284,32 @@ def _iter_csv(
             f"Check the delimiter (using {sep!r}) and the quoting, or pass sep= "
             "and encoding= explicitly."
         )
-        reader = pd.read_csv(
-            path,
-            sep=sep,
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            index_col=False,
-            encoding=enc,
-            compression=compression,
-            chunksize=chunksize,
-            engine="c" if len(sep) == 1 else "python",
-        )
+        options: dict[str, Any] = {
+            "sep": sep, "dtype": str, "keep_default_na": False, "na_filter": False,
+            "index_col": False, "encoding": enc, "compression": compression, "skiprows": skip,
+            "engine": "c" if len(sep) == 1 else "python",
+        }
+        columns = list(pd.read_csv(path, nrows=0, **options).columns)  # the header, as pandas reads it
+        width = len(columns)
+        # Spare columns catch fields beyond the header's, which pandas would drop silently
+        # (index_col=False) -- as many as the sample's widest record needs, at least one. The
+        # header is read as a record (header=None: pandas would hold every row to its width)
+        # and dropped from the first chunk, which is read one row longer.
+        widest = widest_record(sample, sep, complete=complete) if len(sep) == 1 else 0
+        spill = [_SPILL.format(i) for i in range(max(1, widest - width))]
+        reader = pd.read_csv(path, names=columns + spill, header=None, chunksize=chunksize,
+                             **options)
         with reader:
-            for chunk in reader:
+            chunks = itertools.chain([reader.get_chunk(chunksize + 1).iloc[1:]], reader)
+            for chunk in chunks:
+                if any(chunk[name].ne("").any() for name in spill):  # a row longer than the header:
+                    spare = chunk[spill].to_numpy(dtype=object).ravel()  # text, or a trailing sep?
+                    if any(isinstance(v, str) and v.strip() for v in spare):
+                        raise _too_many_fields(
+                            path, sep, width, *_long_rows(path, enc, compression, sep, skip, width)
+                        )
+                for name in spill:
+                    del chunk[name]
                 if chunk.isna().any().any():  # short rows: missing trailing fields
                     chunk = chunk.fillna("")
                 yield chunk
@@ -204,6 +319,10 @@ def _iter_csv(
             "Check that you exported the right file."
         ) from exc
     except pd.errors.ParserError as exc:
+        if width is not None and sep is not None and _TOO_MANY_FIELDS.search(str(exc)):
+            count, lines = _long_rows(path, enc, compression, sep, skip, width)
+            if count:
+                raise _too_many_fields(path, sep, width, count, lines) from exc
         raise _unreadable(path, f"malformed CSV ({str(exc).strip()})", fix) from exc
     except UnicodeError as exc:  # a decode error, or e.g. "UTF-16 stream does not start with BOM"
         where = (f"bytes at offset {exc.start} are not valid {enc} ({exc.reason})"
@@ -329,8 +448,8 @@ def _iter_parquet(path: Path, chunksize: int) -> Iterator[pd.DataFrame]:
 
 
 # --------------------------------------------------------------------------- JSON Lines
-def _iter_jsonl(path: Path, chunksize: int, encoding: str | None) -> Iterator[pd.DataFrame]:
-    records: list[dict[str, Any]] = []
+def _jsonl_objects(path: Path, encoding: str | None) -> Iterator[dict[str, Any]]:
+    """The objects of a JSON Lines file, one per non-blank line, checked."""
     fix = 'Each line must hold one complete JSON object such as {"id": 1, "text": "…"}.'
     try:
         with open_binary(path, compression_of(path)) as raw:
@@ -355,14 +474,27 @@ def _iter_jsonl(path: Path, chunksize: int, encoding: str | None) -> Iterator[pd
                     raise _unreadable(
                         path, f"line {lineno} holds a JSON {type(obj).__name__}, not an object", fix
                     )
-                records.append(obj)
-                if len(records) == chunksize:
-                    yield _frame_from_rows(records)
-                    records = []
-        if records:
-            yield _frame_from_rows(records)
+                yield obj
     except (OSError, EOFError) as exc:  # e.g. a corrupt or truncated .gz
         raise _unreadable(path, f"{type(exc).__name__}: {exc}") from exc
+
+
+def _iter_jsonl(path: Path, chunksize: int, encoding: str | None) -> Iterator[pd.DataFrame]:
+    # First pass: every key of the file, so a key first seen in a later chunk is a column of
+    # every chunk (missing values before it), as it is when the file fits in one chunk.
+    keys: dict[str, None] = {}
+    for obj in _jsonl_objects(path, encoding):
+        if not obj.keys() <= keys.keys():
+            keys.update(dict.fromkeys(obj))
+    columns = list(keys)
+    records: list[dict[str, Any]] = []
+    for obj in _jsonl_objects(path, encoding):
+        records.append(obj)
+        if len(records) == chunksize:
+            yield _frame_from_rows(records, columns)
+            records = []
+    if records:
+        yield _frame_from_rows(records, columns)
 
 
 def _without_export_header_rows(first: pd.DataFrame, path: Path) -> pd.DataFrame:

@@ -15,7 +15,9 @@ faster and easier to explain:
 
 The delimiter is the candidate (``,`` ``;`` tab ``|``) that splits the first
 ~64 KB into the most consistent number of fields (> 1) per record, parsing
-with :mod:`csv` so that delimiters inside quoted fields do not count.
+with :mod:`csv` so that delimiters inside quoted fields do not count. A first
+line ``sep=;``, which Excel writes and reads to name the delimiter, names it
+instead (:func:`excel_sep_line`); that line is not part of the table.
 """
 
 from __future__ import annotations
@@ -28,10 +30,14 @@ import io
 import logging
 import lzma
 import os
+import re
 from collections.abc import Callable
 from typing import IO, Any
 
-__all__ = ["detect_encoding", "header_fields", "open_binary", "read_text_sample", "sniff_delimiter"]
+__all__ = [
+    "detect_encoding", "excel_sep_line", "header_fields", "open_binary", "read_text_sample",
+    "sniff_delimiter", "widest_record",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +47,8 @@ CANDIDATES: tuple[str, ...] = (",", ";", "\t", "|")
 # Bytes that have no character in Windows-1252.
 _CP1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
 _OPENERS: dict[str, Callable[..., Any]] = {"gzip": gzip.open, "bz2": bz2.open, "xz": lzma.open}
+# Excel's delimiter line: "sep=;" alone on the first line (some tools quote it).
+_EXCEL_SEP = re.compile(r'"?sep=([^\r\n"])"?[ \t]*(?:\r\n|\n|\r)', re.IGNORECASE)
 
 
 def open_binary(path: str | os.PathLike[str], compression: str | None = None) -> IO[bytes]:
@@ -172,3 +180,29 @@ def header_fields(sample: str, delimiter: str) -> list[str]:
     """The first record of ``sample`` split on ``delimiter`` (empty if none)."""
     rows = _records(sample, delimiter, complete=True)
     return rows[0] if rows else []
+
+
+def excel_sep_line(sample: str) -> str | None:
+    """The delimiter named by an Excel ``sep=X`` first line of ``sample``, or ``None``.
+
+    Excel writes (and honours) such a line to fix the delimiter of a CSV; it
+    is not a header or a record.
+
+    Examples
+    --------
+    >>> excel_sep_line("sep=;\\nid;comment\\n1;ok\\n"), excel_sep_line("id,comment\\n")
+    (';', None)
+    """
+    match = _EXCEL_SEP.match(sample)
+    return match.group(1) if match else None
+
+
+def widest_record(sample: str, delimiter: str, *, complete: bool = True) -> int:
+    """The most fields any record of ``sample`` has when split on ``delimiter`` (0 if none).
+
+    Examples
+    --------
+    >>> widest_record('a,b\\n1,"x, y"\\n2,x, y\\n', ",")
+    3
+    """
+    return max((len(row) for row in _records(sample, delimiter, complete)), default=0)

@@ -23,13 +23,17 @@ Cell conversion (see :mod:`cxtext.io.cells`):
   (object) columns are stored as ``string``, list columns as
   ``list<string>``; a column entirely missing in the first chunk is stored as
   ``string``, so later chunks with values still fit. Later chunks are cast to
-  the first schema; an impossible cast names the column.
+  that schema. A column whose later values do not fit its first type (numbers,
+  then ``"n/a"`` in chunk 2) is stored as ``string`` for the whole file, with a
+  warning naming it: the row groups written so far are rewritten once, one at
+  a time (a Parquet file has one schema), their values as text as
+  :func:`~cxtext.io.cells.to_text` writes them in CSV.
 * JSON Lines: one object per row, UTF-8, lists and dicts as JSON, ``NaN`` ->
   ``null``.
 
 ``excel_safe`` (CSV and XLSX): cells a spreadsheet would evaluate as a formula
 are neutralised. In CSV the text gets a leading ``'`` (rules and exceptions in
-:mod:`cxtext.io.cells`). In XLSX the text is not changed: such cells are
+:mod:`cxtext.io.cells`), header cells included. In XLSX the text is not changed: such cells are
 written as text cells carrying Excel's own "quote prefix" flag, which is what
 Excel stores when a user types ``'=...``, so the value reads back exactly.
 """
@@ -133,7 +137,9 @@ class _CsvSink:
         out = pd.DataFrame(
             {i: _text_column(df.iloc[:, i], self._excel_safe) for i in range(df.shape[1])}
         )
-        out.columns = [to_text(c) for c in df.columns]
+        names = [to_text(c) for c in df.columns]
+        # the header row is cells too: a column named "=HYPERLINK(...)" is escaped like a value
+        out.columns = [escape_formula(n) for n in names] if self._excel_safe else names
         # RFC 4180 line ends (CRLF): the csv module quotes a cell only if it holds a character of
         # the line terminator, so with "\n" alone a lone "\r" in a cell went out unquoted and
         # split the row on reading (found by tests/test_fuzz.py).
@@ -283,7 +289,7 @@ def _arrow_column(s: pd.Series, target: Any = None) -> Any:
     )
     if target is not None and (pa.types.is_list(target) or pa.types.is_large_list(target)):
         return pa.array([to_text_list(v) for v in s.tolist()], type=pa.list_(pa.string()))
-    if target is not None and pa.types.is_string(target) and textual:
+    if target is not None and pa.types.is_string(target):
         return pa.array(
             [None if is_missing(v) else to_text(v) for v in s.tolist()], type=pa.string()
         )
@@ -298,11 +304,22 @@ def _arrow_column(s: pd.Series, target: Any = None) -> Any:
     return pa.Array.from_pandas(s)
 
 
-class _ParquetSink:
-    """Schema from the first chunk with rows (row-less chunks before it are held back)."""
+def _as_strings(column: Any) -> Any:
+    """An Arrow column's values as ``string``, each as :func:`~cxtext.io.cells.to_text` writes it."""
+    import pyarrow as pa
 
-    def __init__(self, tmp: Path):
-        self._tmp = tmp
+    return pa.array([None if v is None else to_text(v) for v in column.to_pylist()], type=pa.string())
+
+
+class _ParquetSink:
+    """Schema from the first chunk with rows (row-less chunks before it are held back).
+
+    A later chunk whose column does not fit the schema's type turns that column
+    into ``string``: :meth:`_widen` rewrites the row groups already written.
+    """
+
+    def __init__(self, tmp: Path, *, name: str = ""):
+        self._tmp, self._name = tmp, name or tmp.name
         self._writer: Any = None
         self._schema: Any = None
         self._pending: pd.DataFrame | None = None  # a row-less chunk, used if nothing follows
@@ -329,21 +346,53 @@ class _ParquetSink:
         if names != list(df.columns):
             df = df.set_axis(names, axis=1)  # a new frame: the caller's is not touched
         df = _align(df, list(self._schema.names), self._chunks)
-        arrays = []
+        arrays, misfits = [], {}
         for field in self._schema:
             arr = _arrow_column(df[field.name], field.type)
             if arr.type != field.type:
                 try:
                     arr = arr.cast(field.type)
-                except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
-                    raise InputError(
-                        f"[CX107] Chunk {self._chunks} column {field.name!r} holds {arr.type} "
-                        f"values that do not fit the type {field.type} set by the first chunk "
-                        f"({exc}). Make the column's type consistent, e.g. df[{field.name!r}]"
-                        ".astype(str), before writing."
-                    ) from exc
+                except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+                    misfits[field.name] = arr.type
+                    arr = _arrow_column(df[field.name], pa.string())
             arrays.append(arr)
+        if misfits:
+            self._widen(misfits)
         return pa.Table.from_arrays(arrays, schema=self._schema)
+
+    def _widen(self, misfits: dict[str, Any]) -> None:
+        """Store the ``misfits`` columns as ``string`` from the first row on, and say so."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        for name, found in misfits.items():
+            logger.warning(
+                "%s: column %r holds %s values from chunk %d on that do not fit its type %s "
+                "set by the first chunk; the whole column is stored as text (string) instead.",
+                self._name, name, found, self._chunks, self._schema.field(name).type,
+            )
+        schema = pa.schema([pa.field(f.name, pa.string()) if f.name in misfits else f
+                            for f in self._schema])
+        self._writer.close()
+        old = self._tmp.with_name(self._tmp.name + ".old")
+        os.replace(self._tmp, old)
+        try:
+            written = pq.ParquetFile(old)
+            writer = pq.ParquetWriter(self._tmp, schema)
+            try:
+                for group in range(written.num_row_groups):  # one row group (a chunk) in memory at a time
+                    table = written.read_row_group(group)
+                    writer.write_table(pa.Table.from_arrays(
+                        [_as_strings(table.column(f.name)) if f.name in misfits
+                         else table.column(f.name) for f in schema], schema=schema))
+            except BaseException:
+                writer.close()
+                raise
+            finally:
+                written.close()
+        finally:
+            old.unlink(missing_ok=True)
+        self._writer, self._schema = writer, schema
 
     def write(self, df: pd.DataFrame) -> None:
         import pyarrow.parquet as pq
@@ -411,8 +460,9 @@ class TableWriter:
     ConfigError
         ``[CX303]`` the output folder does not exist or is not writable.
     InputError
-        ``[CX106]``/``[CX107]`` a later chunk has new columns, or a Parquet
-        column type that cannot be cast to the first chunk's.
+        ``[CX106]`` a later chunk has columns the first did not have. (A Parquet
+        column whose later values do not fit its first type is stored as
+        ``string`` instead, with a warning.)
 
     Examples
     --------
@@ -465,7 +515,7 @@ class TableWriter:
             elif fmt == "xlsx":
                 self._sink = _XlsxSink(self._tmp, excel_safe=self.excel_safe)
             else:
-                self._sink = _ParquetSink(self._tmp)
+                self._sink = _ParquetSink(self._tmp, name=target.name)
         except OSError as exc:
             self._tmp.unlink(missing_ok=True)
             raise ConfigError(

@@ -9,10 +9,15 @@ restores the types the report (and :mod:`cxtext.scores`) rely on:
 * empty cells of label columns (``sentiment``, ``language`` ...) become missing;
 * the single quote that ``--excel-safe`` puts before cells starting with
   ``=``, ``+``, ``-`` or ``@`` is removed from ``text_clean`` and ``evidence``
-  (so the mention offsets index the text again).
+  (so the mention offsets index the text again) and from column names (the
+  header row is escaped like the cells).
 
 Survey score columns stay as they are: :func:`cxtext.join_scores` parses them
-and reports invalid values. Parquet and JSON Lines outputs (real lists) work too.
+and reports invalid values. Parquet and JSON Lines outputs (real lists) work too,
+compressed ones (``out.jsonl.gz``, ``out.csv.bz2``) as well. An output written
+under a name without a known extension (``-o res.dat --output-format parquet``)
+is read in the format given by ``format=`` (``--format``), else in the one
+recorded in ``NAME.info.json`` beside it.
 """
 
 from __future__ import annotations
@@ -26,8 +31,14 @@ import numpy as np
 import pandas as pd
 
 from cxtext.analyzer import COMMENT_COLUMNS, MENTION_COLUMNS, AnalysisResult
-from cxtext.errors import ColumnNotFoundError, EmptyInputError, InputError
+from cxtext.errors import (
+    ColumnNotFoundError,
+    EmptyInputError,
+    InputError,
+    UnsupportedFormatError,
+)
 from cxtext.io.cells import text_to_list
+from cxtext.io.formats import FORMATS, detect_format, sibling_path
 
 __all__ = ["LIST_COLUMNS", "info_path", "load_result"]
 
@@ -49,12 +60,10 @@ def info_path(output: Path) -> Path:
     --------
     >>> str(info_path(Path("results/out.csv")))
     'results/out.info.json'
+    >>> str(info_path(Path("out.jsonl.xz")))
+    'out.info.json'
     """
-    name = output.name
-    for suffix in (".csv.gz", ".tsv.gz"):
-        if name.lower().endswith(suffix):
-            return output.with_name(name[: -len(suffix)] + ".info.json")
-    return output.with_name(f"{output.stem}.info.json")
+    return sibling_path(output, "info", ".json")
 
 
 def _blank(s: pd.Series) -> pd.Series:
@@ -62,11 +71,23 @@ def _blank(s: pd.Series) -> pd.Series:
     return s.isna() | s.astype("string").str.strip().eq("").fillna(True)
 
 
+def _escaped(value: object) -> bool:
+    """Whether ``value`` carries the excel-safe quote (``'`` before a formula trigger)."""
+    return isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1] in "=+-@\t\r"
+
+
 def _unescape(s: pd.Series) -> pd.Series:
     """Drop the excel-safe quote: ``'=x`` -> ``=x`` (only before a formula trigger)."""
     text = s.astype(object)
-    mask = text.map(lambda v: isinstance(v, str) and len(v) > 1 and v[0] == "'" and v[1] in "=+-@\t\r")
+    mask = text.map(_escaped)
     return text.where(~mask, text.str[1:])
+
+
+def _unescape_names(df: pd.DataFrame) -> pd.DataFrame:
+    """Column names without the excel-safe quote the CSV writer gives header cells."""
+    if not any(_escaped(c) for c in df.columns):
+        return df
+    return df.set_axis([c[1:] if _escaped(c) else c for c in df.columns], axis=1)
 
 
 def _bools(s: pd.Series) -> pd.Series:
@@ -129,7 +150,7 @@ def _no_mentions() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=object) for c in MENTION_COLUMNS})
 
 
-def _read_mentions(m_path: Path) -> pd.DataFrame:
+def _read_mentions(m_path: Path, format: str | None = None) -> pd.DataFrame:
     """The mentions table; empty when the file is missing, header-only or 0 bytes.
 
     ``cxtext analyze`` writes a header-only (CSV, XLSX, Parquet) or empty
@@ -141,7 +162,7 @@ def _read_mentions(m_path: Path) -> pd.DataFrame:
         logger.warning("No mentions file %s; the report will have no theme detail.", m_path)
         return _no_mentions()
     try:
-        return read_table(m_path)
+        return read_table(m_path, format=format)
     except EmptyInputError:
         logger.info("Mentions file %s has no rows: no theme mentions were found.", m_path)
         return _no_mentions()
@@ -160,8 +181,43 @@ def _guess_id(cm: pd.DataFrame, mn: pd.DataFrame) -> str | None:
     return None
 
 
+def _read_info(path: Path) -> dict[str, Any]:
+    """``NAME.info.json`` beside ``path`` (empty if absent or unreadable)."""
+    ipath = info_path(path)
+    if not ipath.exists():
+        return {}
+    try:
+        info = json.loads(ipath.read_text(encoding="utf-8"))
+    except (ValueError, OSError) as err:
+        logger.warning("Could not read %s (%s); model information left out.", ipath, err)
+        return {}
+    return dict(info) if isinstance(info, dict) else {}
+
+
+def _table_format(path: Path, format: str | None, info: dict[str, Any]) -> str | None:
+    """The ``format=`` to read ``path`` with: ``format``, ``None`` when the extension tells,
+    else the one recorded in ``info``."""
+    if format is not None:
+        detect_format(path, format=format)  # a clear error for an unknown name
+        return format
+    try:
+        detect_format(path)
+        return None
+    except UnsupportedFormatError as err:
+        recorded = info.get("output_format")
+        if recorded in FORMATS:
+            logger.info("Reading %s as %s, the format its info file records", path, recorded)
+            return str(recorded)
+        raise UnsupportedFormatError(
+            f"[CX105] Cannot read {path.name!r}: its extension does not tell its format and "
+            f"{info_path(path).name!r} does not record one. Pass the format it was written in: "
+            f"--format {'|'.join(FORMATS)} (e.g. --format parquet after `cxtext analyze ... "
+            "--output-format parquet`; format= in Python)."
+        ) from err
+
+
 def load_result(path: str | Path, *, mentions: str | Path | None = None, id: str | None = None,
-                text: str | None = None) -> AnalysisResult:
+                text: str | None = None, format: str | None = None) -> AnalysisResult:
     """Load the output of ``cxtext analyze`` (comments file + mentions file beside it).
 
     Parameters
@@ -177,6 +233,10 @@ def load_result(path: str | Path, *, mentions: str | Path | None = None, id: str
         mentions' ``comment_id``, e.g. ``row`` when ``analyze`` ran without ``--id``).
     text : str, optional
         Name of the original comment column (informational).
+    format : {"csv", "tsv", "xlsx", "parquet", "jsonl"}, optional
+        Format of ``path`` and of its mentions table, for names whose extension
+        does not tell (``res.dat``). By default: the extension's, else the
+        ``output_format`` recorded in ``NAME.info.json`` by ``cxtext analyze``.
 
     Returns
     -------
@@ -188,6 +248,9 @@ def load_result(path: str | Path, *, mentions: str | Path | None = None, id: str
     ------
     InputError
         The file is not an ``analyze`` output (no ``text_clean`` column).
+    UnsupportedFormatError
+        ``[CX105]`` the extension is not a known one, and neither ``format`` nor
+        the info file names the format.
 
     Examples
     --------
@@ -206,7 +269,9 @@ def load_result(path: str | Path, *, mentions: str | Path | None = None, id: str
     from cxtext.io import read_table
 
     path = Path(path)
-    cm = read_table(path)
+    info = _read_info(path)
+    fmt = _table_format(path, format, info)
+    cm = _unescape_names(read_table(path, format=fmt))
     if "text_clean" not in cm.columns:
         raise InputError(
             f"[CX105] {str(path)!r} is not a `cxtext analyze` output (no 'text_clean' column; "
@@ -214,7 +279,8 @@ def load_result(path: str | Path, *, mentions: str | Path | None = None, id: str
             "pass its -o file."
         )
     m_path = Path(mentions) if mentions is not None else mentions_path(path)
-    cm, mn = _fix_comments(cm), _fix_mentions(_read_mentions(m_path))
+    m_fmt = fmt if mentions is None else format  # a mentions file given: its extension, or format
+    cm, mn = _fix_comments(cm), _fix_mentions(_read_mentions(m_path, m_fmt))
     if id is not None and id not in cm.columns:
         raise ColumnNotFoundError(id, available=list(cm.columns), role="id")
     id_col = id or _guess_id(cm, mn)
@@ -226,12 +292,5 @@ def load_result(path: str | Path, *, mentions: str | Path | None = None, id: str
             if len(mn) and not mn["comment_id"].isin(ids).all():
                 lookup = dict(zip(ids.astype(str), ids))
                 mn["comment_id"] = mn["comment_id"].astype(str).map(lookup)
-    info: dict[str, Any] = {}
-    ipath = info_path(path)
-    if ipath.exists():
-        try:
-            info = dict(json.loads(ipath.read_text(encoding="utf-8")))
-        except (ValueError, OSError) as err:
-            logger.warning("Could not read %s (%s); model information left out.", ipath, err)
     info["source"] = str(path)
     return AnalysisResult(comments=cm, mentions=mn, text=text or "text_clean", id=id_col, info=info)
