@@ -249,14 +249,86 @@ COLLOQUIAL_STANDALONE = {
 }
 
 
+# Service events (``events=True``; sentiment-fast 0.10.0 on): customers often report what happened
+# and leave the verdict implied ("the parcel never arrived", "the bin wasn't collected", "the food
+# arrived cold"), and say praise by denying a fault ("the driver was never late", "the room wasn't
+# dirty"). The shared corpora hold few such sentences, and a bug bash (2026-12-06) found fast 0.9.0
+# reading 10 of 25 plain failure statements as neutral and "not late at all" as negative (0.99).
+# Written for cxtext as constructions with varied subjects; none of the bug bash's sentences, the
+# negation table's or tests/data/cx_idioms.csv's is among them (the idiom set shares constructions).
+EVENT_SUBJECTS = [
+    "the parcel", "my order", "the delivery", "the package", "the replacement", "my refund",
+    "my prescription", "the engineer", "the technician", "the courier", "the repair", "my appointment",
+    "the bus", "the train", "the installer", "the callback", "the new sofa", "my passport",
+    "the plumber", "the taxi", "the food", "my meal", "the bin collection", "the test results",
+]
+EVENT_NEGATIVE = [
+    "{s} never came", "{s} still hasn't turned up", "{s} didn't show up", "{s} went missing",
+    "{s} was left outside in the rain", "{s} came damaged", "{s} turned up two weeks late",
+    "{s} was cancelled at the last minute", "{s} wasn't ready when i got there", "{s} got lost on the way",
+    "{s} went to the wrong address", "{s} was missing half the items", "{s} broke after a week",
+    "{s} was rescheduled three times", "{s} took six weeks", "i'm still chasing {s}",
+    "i was billed twice for {s}", "{s} was never processed", "{s} came cold", "{s} took forever",
+    "{s} was an hour behind", "{s} never turned up and nobody rang", "had to take another day off for {s}",
+    "{s} was left at the wrong house", "{s} never arrived", "{s} still hasn't arrived", "{s} arrived broken",
+    "{s} arrived late again", "{s} arrived stone cold", "{s} took ages", "{s} was out of order",
+    "{s} wasn't collected", "{s} wasn't ready", "{s} kept cutting out",
+]
+EVENT_POSITIVE = [
+    "{s} came a day early", "{s} turned up bang on time", "{s} came the very next day",
+    "{s} was ready and waiting", "{s} showed up when they said", "{s} was sorted within minutes",
+    "{s} was here the next morning", "{s} was done the same day", "{s} came back within the hour as promised",
+    "{s} went through in two days", "{s} came hot and fresh", "{s} was early if anything",
+    "{s} was never late", "{s} was not late at all", "{s} wasn't late once", "{s} was not delayed at all",
+    "{s} was never a problem", "{s} didn't keep me waiting", "{s} was not a hassle in the slightest",
+    "{s} wasn't complicated at all", "{s} arrived early", "{s} arrived right on time", "{s} arrived hot",
+    "{s} arrived in perfect condition", "{s} was ready on time",
+]
+NEGATED_FAULT_SUBJECTS = [
+    "the room", "the ward", "the shop", "the staff", "the waiter", "the driver", "the bathroom",
+    "the hotel", "the carriage", "the receptionist", "the kitchen", "the crew", "the fitting room",
+    "the waiting area", "the team", "the courier",
+]
+NEGATED_FAULT_POSITIVE = [
+    "{s} wasn't dirty at all", "{s} was not dirty", "{s} was never untidy", "{s} wasn't noisy",
+    "{s} was not rude in the slightest", "{s} were never rude", "{s} were not unfriendly at all",
+    "{s} wasn't unhelpful", "{s} was never pushy", "{s} was not cramped", "{s} wasn't smelly at all",
+    "{s} was not cold", "{s} was not slow", "{s} was second to none", "{s} couldn't have been nicer",
+]
+NEGATED_FAULT_NEGATIVE = [
+    "{s} wasn't clean", "{s} was not tidy at all", "{s} was never on time", "{s} weren't friendly",
+    "{s} was not welcoming", "{s} wasn't ready", "{s} was not working", "{s} wasn't warm enough",
+    "{s} was not on time", "{s} wasn't up to scratch",
+]
+EVENT_STANDALONE = {
+    "positive": [
+        "nothing was missing", "nothing was broken", "no one was rude", "nobody was unfriendly",
+        "not a thing was out of place", "never once late", "not once did it fail",
+        "no delays at all", "no waiting around", "it came early", "all there and in one piece",
+    ],
+    "negative": [
+        "nothing turned up", "no one came", "nobody showed", "it never came", "half of it was missing",
+        "it came broken", "still not here", "it got lost", "it was cold when it came", "it didn't work",
+        "it never worked", "waited in all day for nothing", "the box was crushed", "it came open",
+    ],
+    "neutral": [
+        "it came on tuesday", "the courier rang the bell", "i collected it from the depot",
+        "it was delivered to my neighbour as i asked", "the engineer came at ten", "i rebooked for friday",
+        "it is due next week", "i picked it up myself",
+    ],
+}
+
+
 def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = False,
-                    litotes: bool = False, care: bool = False, colloquial: bool = False) -> pd.DataFrame:
+                    litotes: bool = False, care: bool = False, colloquial: bool = False,
+                    events: bool = False) -> pd.DataFrame:
     """Return a deterministic table of template sentences with ``text`` and ``label``.
 
     ``short_answers=True`` adds the short survey answers (sentiment-fast 0.4.0
     on), ``litotes=True`` the understatements and hedged verdicts and
     ``care=True`` the patient-feedback sentences (both 0.6.0 on), ``colloquial=True``
-    slang and textspeak (tried, in no shipped model); the defaults
+    slang and textspeak (tried, in no shipped model), ``events=True`` service
+    events and denied faults ("the parcel never came", "the room wasn't dirty"); the defaults
     reproduce the table earlier models were trained with, and each switch
     leaves the rows of the others as they were.
 
@@ -297,6 +369,11 @@ def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = 
     if colloquial:
         rows += _block(random.Random(seed + 3), per_template, COLLOQUIAL_SUBJECTS,
                        COLLOQUIAL_POSITIVE, COLLOQUIAL_NEGATIVE, COLLOQUIAL_STANDALONE)
+    if events:
+        rows += _block(random.Random(seed + 4), per_template, EVENT_SUBJECTS,
+                       EVENT_POSITIVE, EVENT_NEGATIVE, EVENT_STANDALONE)
+        rows += _block(random.Random(seed + 5), per_template, NEGATED_FAULT_SUBJECTS,
+                       NEGATED_FAULT_POSITIVE, NEGATED_FAULT_NEGATIVE, {})
     df = pd.DataFrame(rows, columns=["text", "label"]).drop_duplicates("text")
     return df.reset_index(drop=True)
 

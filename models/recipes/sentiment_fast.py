@@ -1,6 +1,7 @@
 """Recipe: train the embedded ``sentiment-fast`` model from the shared datasets.
 
-    .venv/bin/python models/recipes/sentiment_fast.py --version 0.9.0
+    .venv/bin/python models/recipes/sentiment_fast.py --version 0.10.0
+    # 0.9.0 was: --version 0.9.0 --no-events
     # 0.8.0 was: --version 0.8.0 --C 4
     # 0.7.0 was: --version 0.7.0 --lexicon-weight 0 --C 4
     # 0.6.0 was: --version 0.6.0 --tweet-copy 0 --lexicon-weight 0 --C 4
@@ -135,7 +136,7 @@ def row_weights(train: pd.DataFrame, balance: str) -> np.ndarray:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--version", default="0.9.0")
+    parser.add_argument("--version", default="0.10.0")
     parser.add_argument("--balance", choices=("dataset-class", "class"), default="dataset-class")
     parser.add_argument("--short-answers", action=argparse.BooleanOptionalAction, default=True,
                         help="add the short survey answers to the idiom templates (0.4.0 on)")
@@ -143,6 +144,8 @@ def main() -> None:
                         help="add the understatements and hedged verdicts to the templates (0.6.0 on)")
     parser.add_argument("--care", action=argparse.BooleanOptionalAction, default=True,
                         help="add the patient-feedback sentences to the templates (0.6.0 on)")
+    parser.add_argument("--events", action=argparse.BooleanOptionalAction, default=True,
+                        help="add the service events and denied faults to the templates (0.10.0 on)")
     parser.add_argument("--colloquial", action=argparse.BooleanOptionalAction, default=False,
                         help="add the slang and textspeak sentences to the templates")
     parser.add_argument("--colloquial-weight", type=float, default=1.0,
@@ -167,7 +170,8 @@ def main() -> None:
     if args.without_validation:
         frames = without_validation(frames)
     augment = cx_augmentation(short_answers=args.short_answers, litotes=args.litotes,
-                              care=args.care, colloquial=args.colloquial).assign(dataset="cx_augment")
+                              care=args.care, colloquial=args.colloquial,
+                              events=args.events).assign(dataset="cx_augment")
     train = pd.concat([df[df.split == "train"].assign(dataset=name) for name, df in frames.items()]
                       + [augment], ignore_index=True)
     train = train[train["label"].notna() & train["text"].notna()].reset_index(drop=True)
@@ -175,9 +179,11 @@ def main() -> None:
     n_before = len(cx_augmentation(short_answers=args.short_answers))  # the 0.6.0 blocks come after these
     template_rows = np.flatnonzero((train["dataset"] == "cx_augment").to_numpy())
     train.loc[template_rows[n_before:], "weight"] *= NEW_BLOCKS_FACTOR
-    if args.colloquial:  # the slang block comes last
+    if args.colloquial:  # the slang block comes after the care block (and before the events)
         n_without = len(cx_augmentation(short_answers=args.short_answers, litotes=args.litotes, care=args.care))
-        train.loc[template_rows[n_without:], "weight"] *= args.colloquial_weight
+        n_with = len(cx_augmentation(short_answers=args.short_answers, litotes=args.litotes, care=args.care,
+                                     colloquial=True))
+        train.loc[template_rows[n_without:n_with], "weight"] *= args.colloquial_weight
     cell_note = ("; rows weighted so that every (dataset, class) cell has the same total weight"
                  if args.balance == "dataset-class" else "")
     provenance = [
@@ -191,8 +197,9 @@ def main() -> None:
                             + ("; with the litotes and hedged verdicts" if args.litotes else "")
                             + ("; with the patient-feedback sentences" if args.care else "")
                             + ("; with the slang and textspeak sentences" if args.colloquial else "")
+                            + ("; with the service events and denied faults" if args.events else "")
                             + (f" (these at {NEW_BLOCKS_FACTOR:g}x the row weight)"
-                               if args.litotes or args.care or args.colloquial else "")))]
+                               if args.litotes or args.care or args.colloquial or args.events else "")))]
     t0 = time.perf_counter()
     class_weight = "balanced" if args.balance == "class" else None
     model = train_sentiment(train, "text", "label", weight="weight", class_weight=class_weight, C=args.C,
