@@ -17,7 +17,6 @@ import pytest
 
 import cxtext
 
-FAST = ("fast",)
 BOTH = ("fast", "accurate")
 
 TABLE = [
@@ -47,6 +46,18 @@ TABLE = [
     ("Not once did anyone apologise", "negative", ()),
     ("Didn't solve anything", "negative", ()),
     ("No one bothered to explain", "negative", ()),
+    # a bug bash's service events and denied faults (2026-12-06); sentiment-fast 0.10.0's event templates
+    # were written after reading them (same constructions, none of these sentences), so the fast rows
+    # pass partly by construction; fast 0.9.0 misread all nine
+    ("The parcel never arrived.", "negative", ()),
+    ("My prescription wasn't ready.", "negative", ()),
+    ("The bin wasn't collected.", "negative", ()),
+    ("The food arrived cold.", "negative", ()),
+    ("The delivery was not late at all.", "positive", ("accurate",)),  # accurate 0.12.0: negative (0.93)
+    ("The room wasn't dirty.", "positive", ("accurate",)),  # accurate 0.12.0: negative (0.77)
+    ("The driver was never late.", "positive", ("accurate",)),
+    ("Staff were not unfriendly.", "positive", ("accurate",)),
+    ("Customer service is second to none.", "positive", ("accurate",)),
 ]
 
 
