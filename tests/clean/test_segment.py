@@ -1,4 +1,5 @@
-"""Clause splitting: contrast markers, offsets property, empty and huge texts."""
+"""Clause splitting: contrast markers, opposite opinions at a comma, offsets property,
+empty and huge texts."""
 
 from __future__ import annotations
 
@@ -96,8 +97,224 @@ def test_huge_text_is_capped_and_fast() -> None:
     assert len(split_clauses([text], max_chars=1000)[0]) < len(clauses)
 
 
+# Opposite opinions joined by a comma, a spaced dash or "apart from" / "other than" /
+# "the only downside": cut there (segment.py's docstring has the rule).
+OPINION_CUT = [
+    # the bug bash's examples
+    (
+        "Good quality product, shame delivery took 2 weeks.",
+        ["Good quality product", "shame delivery took 2 weeks."],
+    ),
+    ("Love the app, hate the fees.", ["Love the app", "hate the fees."]),
+    ("Great price, poor quality.", ["Great price", "poor quality."]),
+    ("Lovely staff, shame about the long wait.", ["Lovely staff", "shame about the long wait."]),
+    ("Fab food, rude waiter.", ["Fab food", "rude waiter."]),
+    ("Staff were helpful, the wait was not.", ["Staff were helpful", "the wait was not."]),
+    (
+        "Excellent service apart from the long queue.",
+        ["Excellent service", "apart from the long queue."],
+    ),
+    # ours
+    (
+        "The rooms were spotless, the breakfast was awful.",
+        ["The rooms were spotless", "the breakfast was awful."],
+    ),
+    ("Friendly staff - terrible food.", ["Friendly staff", "terrible food."]),
+    (
+        "Delivery was quick, the box was damaged though.",
+        ["Delivery was quick", "the box was damaged though."],
+    ),
+    ("Great app, keeps crashing.", ["Great app", "keeps crashing."]),
+    ("The food was delicious, the service slow.", ["The food was delicious", "the service slow."]),
+    ("Nice hotel, shame about the noisy street.", ["Nice hotel", "shame about the noisy street."]),
+    (
+        "Lovely shop, pity that parking is so difficult.",
+        ["Lovely shop", "pity that parking is so difficult."],
+    ),
+    (
+        "Helpful agent, the hold time was ridiculous.",
+        ["Helpful agent", "the hold time was ridiculous."],
+    ),
+    (
+        "Everything was perfect other than the cold coffee.",
+        ["Everything was perfect", "other than the cold coffee."],
+    ),
+    (
+        "Great stay, my only complaint is the price.",
+        ["Great stay", "my only complaint is the price."],
+    ),
+    (
+        "The dress is gorgeous, the fabric is itchy.",
+        ["The dress is gorgeous", "the fabric is itchy."],
+    ),
+    (
+        "Fits perfectly, the colour was disappointing.",
+        ["Fits perfectly", "the colour was disappointing."],
+    ),
+    ("Comfortable seats, rude cabin crew.", ["Comfortable seats", "rude cabin crew."]),
+    ("Prices are reasonable, the wait is not.", ["Prices are reasonable", "the wait is not."]),
+    ("Easy to book, the refund was a nightmare.", ["Easy to book", "the refund was a nightmare."]),
+    (
+        "The staff were unhelpful, the manager was brilliant.",
+        ["The staff were unhelpful", "the manager was brilliant."],
+    ),
+    (
+        "Food arrived cold - the waiter was lovely though.",
+        ["Food arrived cold", "the waiter was lovely though."],
+    ),
+    (
+        "Great location, the only thing I'd change is the beds.",
+        ["Great location", "the only thing I'd change is the beds."],
+    ),
+    (
+        "Quick delivery apart from one missing item.",
+        ["Quick delivery", "apart from one missing item."],
+    ),
+    ("The app is easy to use, not the website.", ["The app is easy to use", "not the website."]),
+    (
+        "The staff were lovely, the rooms not so much.",
+        ["The staff were lovely", "the rooms not so much."],
+    ),
+    (
+        "Apart from the wait, everything was lovely.",
+        ["Apart from the wait", "everything was lovely."],
+    ),
+    ("Great food... awful service", ["Great food", "awful service"]),
+    (
+        "The checkout is slow, the staff are great.",
+        ["The checkout is slow", "the staff are great."],
+    ),
+    (
+        "Great hotel, the only downside was the noise.",
+        ["Great hotel", "the only downside was the noise."],
+    ),
+    (
+        "Aside from the rushed service, we were very impressed.",
+        ["Aside from the rushed service", "we were very impressed."],
+    ),
+    (
+        "No complaints about the food, the service was poor.",
+        ["No complaints about the food", "the service was poor."],
+    ),
+]
+
+# Ordinary commas (lists, greetings, openers, numbers, addresses, one opinion): no new cut.
+OPINION_KEEP = [
+    # the bug bash's examples
+    ("fast, friendly, efficient service", ["fast, friendly, efficient service"]),
+    ("Clean, comfortable and quiet rooms", ["Clean, comfortable and quiet rooms"]),
+    ("Thanks, great service", ["Thanks, great service"]),
+    ("Overall, very happy", ["Overall, very happy"]),
+    ("Yes, the staff were lovely", ["Yes, the staff were lovely"]),
+    ("Well, it was fine", ["Well, it was fine"]),
+    ("We paid 1,000 pounds, worth every penny.", ["We paid 1,000 pounds, worth every penny."]),
+    (
+        "Unit 4, 12 High Street, Leeds - terrible shop.",
+        ["Unit 4, 12 High Street, Leeds - terrible shop."],
+    ),
+    ("Hi, I need to change my booking.", ["Hi, I need to change my booking."]),
+    ("John, you were amazing.", ["John, you were amazing."]),
+    ("Terrible service, thanks.", ["Terrible service, thanks."]),
+    ("However, the room was dirty.", ["However, the room was dirty."]),
+    ("Great food, great staff, great price.", ["Great food, great staff, great price."]),
+    # ours
+    (
+        "The hotel, which is near the station, was spotless.",
+        ["The hotel, which is near the station, was spotless."],
+    ),
+    ("Check-in was quick - no queue at all.", ["Check-in was quick - no queue at all."]),
+    ("No complaints, the team were brilliant.", ["No complaints, the team were brilliant."]),
+    ("Not bad, not bad at all.", ["Not bad, not bad at all."]),
+    ("Honestly, the worst airline ever.", ["Honestly, the worst airline ever."]),
+    (
+        "After two weeks, the parcel finally arrived damaged.",
+        ["After two weeks, the parcel finally arrived damaged."],
+    ),
+    ("Good morning, my flight was cancelled.", ["Good morning, my flight was cancelled."]),
+    ("If you want good food, avoid this place.", ["If you want good food, avoid this place."]),
+    ("The food, sadly, was cold.", ["The food, sadly, was cold."]),
+    ("Quick, easy, no hassle.", ["Quick, easy, no hassle."]),
+    (
+        "Couldn't be happier, the staff were brilliant.",
+        ["Couldn't be happier, the staff were brilliant."],
+    ),
+    ("Nothing but praise, brilliant team.", ["Nothing but praise, brilliant team."]),
+    ("Our waiter, Tom, was rude.", ["Our waiter, Tom, was rude."]),
+    (
+        "Very professional, never late, but expensive.",
+        ["Very professional, never late", "but expensive."],
+    ),
+    ("The shoes fell apart from day one.", ["The shoes fell apart from day one."]),
+    ("Love it, love it, love it!", ["Love it, love it, love it!"]),
+    ("Slow, rude and unhelpful staff.", ["Slow, rude and unhelpful staff."]),
+    ("Fits great, not too tight.", ["Fits great, not too tight."]),
+    ("Luckily, the delay was short.", ["Luckily, the delay was short."]),
+    ("Great service, no waiting.", ["Great service, no waiting."]),
+    (
+        "Ordered on 12 May, arrived on time, thank you.",
+        ["Ordered on 12 May, arrived on time, thank you."],
+    ),
+    ("Ok, the food was cold.", ["Ok, the food was cold."]),
+    ("The team, as always, were fantastic.", ["The team, as always, were fantastic."]),
+    ("Can't fault it, brilliant service.", ["Can't fault it, brilliant service."]),
+    (
+        "I wanted to love this dress, it was too small.",
+        ["I wanted to love this dress, it was too small."],
+    ),
+    ("Nothing other than praise for the crew.", ["Nothing other than praise for the crew."]),
+    (
+        "What a shame, the flight was delayed again.",
+        ["What a shame, the flight was delayed again."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OPINION_CUT + OPINION_KEEP)
+def test_opposite_opinions_at_a_comma(text: str, expected: list[str]) -> None:
+    clauses = split_clauses([text])[0]
+    assert [c.text for c in clauses] == expected
+    for c in clauses:
+        assert text[c.start : c.end] == c.text
+
+
+def test_opinion_cut_keeps_sentence_numbers_and_offsets() -> None:
+    text = "Great price, poor quality. Lovely staff - rude manager!\nGood food apart from the fries"
+    clauses = split_clauses([text])[0]
+    assert [(c.text, c.sentence) for c in clauses] == [
+        ("Great price", 0),
+        ("poor quality.", 0),
+        ("Lovely staff", 1),
+        ("rude manager!", 1),
+        ("Good food", 2),
+        ("apart from the fries", 2),
+    ]
+    assert all(text[c.start : c.end] == c.text for c in clauses)
+
+
+def test_opinion_words_are_lower_case_and_disjoint() -> None:
+    from cxtext.clean.opinion_words import NEGATIVE, NEGATORS, POSITIVE
+
+    assert not POSITIVE & NEGATIVE and not (POSITIVE | NEGATIVE) & NEGATORS
+    assert all(w == w.lower() and w.strip() == w for w in POSITIVE | NEGATIVE | NEGATORS)
+    assert {"great", "lovely", "helpful"} <= POSITIVE and {"poor", "rude", "shame"} <= NEGATIVE
+
+
 _ALPHABET = st.sampled_from(
-    list("abc xyz,.;!?-\n'\"()") + ["but", " however ", " yet ", " while ", "although", "😀", "é"]
+    list("abc xyz,.;!?-\n'\"()")
+    + ["but", " however ", " yet ", " while ", "although", "😀", "é"]
+    + [
+        " great ",
+        " poor ",
+        " not ",
+        ", ",
+        " - ",
+        " apart from ",
+        " other than ",
+        " only issue ",
+        " shame about ",
+        "...",
+        "\u2014",
+    ]
 )
 
 
