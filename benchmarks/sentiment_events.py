@@ -38,22 +38,25 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import scipy.sparse as sp
 
 from cxtext.datasets import DATASETS, load_sentiment_dataset
-from cxtext.sentiment.fast import FastSentimentClassifier, vader_lexicon
-from cxtext.sentiment.features import lexicon_counts
+from cxtext.sentiment.fast import vader_lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "models" / "recipes"))
 from cx_augment import cx_augmentation
 from sentiment_fast import NEW_BLOCKS_FACTOR, row_weights
-from sentiment_lexicon import _with_lexicon  # this folder is on sys.path when the script runs
-from sentiment_nb_features import _fit_logits
-from sentiment_weighting import CLASSES, benchmark_args, compare_settings, compared_parts, shared_train_rows, write_comparison
+from sentiment_nb_features import _fit_logits  # this folder is on sys.path when the script runs
+from sentiment_regularisation import recipe_features
+from sentiment_weighting import (
+    CLASSES,
+    benchmark_args,
+    compare_settings,
+    compared_parts,
+    shared_train_rows,
+    write_comparison,
+)
 
-LEXICON_WEIGHT = 3.0  # sentiment-fast 0.8.0 on
-LEXICON_MIN_WORDS = 8
 C = 2.0  # sentiment-fast 0.9.0
 
 
@@ -75,13 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     weights[n_real + len(cx_augmentation(short_answers=True)):] *= NEW_BLOCKS_FACTOR  # as the recipe
     is_event = np.zeros(len(train), dtype=bool)
     is_event[n_real + len(base):] = True  # the event block comes after the shipped templates
-    hasher = FastSentimentClassifier(tweet_copy=1.0).text_hasher()
-
-    def features(texts: list[str]) -> sp.csr_matrix:
-        counts = lexicon_counts([t[:hasher.max_chars] for t in texts], lexicon, min_words=LEXICON_MIN_WORDS)
-        return _with_lexicon(hasher.transform(texts), counts, LEXICON_WEIGHT)
-
-    parts = compared_parts(features, train, frames)
+    parts = compared_parts(recipe_features(lexicon), train, frames)
     y = np.searchsorted(CLASSES, train["label"].to_numpy())
     results = compare_settings([0.0, 1.0], lambda setting, part: parts[part], y=y, weights=weights,
                                datasets=train["dataset"].to_numpy(), n_real=n_real, frames=frames,

@@ -29,7 +29,9 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -55,6 +57,17 @@ LEXICON_WEIGHT = 3.0  # sentiment-fast 0.8.0
 LEXICON_MIN_WORDS = 8
 
 
+def recipe_features(lexicon: Any) -> Callable[[list[str]], sp.csr_matrix]:
+    """sentiment-fast 0.8.0's features (on): hashed n-grams with the tweet copy, the lexicon block at weight 3."""
+    hasher = FastSentimentClassifier(tweet_copy=1.0).text_hasher()
+
+    def features(texts: list[str]) -> sp.csr_matrix:
+        counts = lexicon_counts([t[:hasher.max_chars] for t in texts], lexicon, min_words=LEXICON_MIN_WORDS)
+        return _with_lexicon(hasher.transform(texts), counts, LEXICON_WEIGHT)
+
+    return features
+
+
 def main(argv: list[str] | None = None) -> int:
     def options(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--C", nargs="+", type=float, default=[1.0, 2.0, 4.0, 8.0],
@@ -65,13 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     lexicon = vader_lexicon()
     frames = {name: load_sentiment_dataset(name) for name in DATASETS}
     train, n_real, weights = fast_recipe_rows(frames)
-    hasher = FastSentimentClassifier(tweet_copy=1.0).text_hasher()
-
-    def features(texts: list[str]) -> sp.csr_matrix:
-        counts = lexicon_counts([t[:hasher.max_chars] for t in texts], lexicon, min_words=LEXICON_MIN_WORDS)
-        return _with_lexicon(hasher.transform(texts), counts, LEXICON_WEIGHT)
-
-    parts = compared_parts(features, train, frames)
+    parts = compared_parts(recipe_features(lexicon), train, frames)
     y = np.searchsorted(CLASSES, train["label"].to_numpy())
     results = compare_settings(args.C, lambda C, part: parts[part], y=y, weights=weights,
                                datasets=train["dataset"].to_numpy(), n_real=n_real, frames=frames,

@@ -57,6 +57,16 @@ def _same(a: Path, b: Path) -> bool:
         mentions_path(a).read_bytes() == mentions_path(b).read_bytes()
 
 
+def _workers_after_two_chunks(proc, out, psutil):
+    """Wait until ``proc`` (a ``--jobs 2`` run writing ``out``) has committed two chunks; its worker processes."""
+    deadline = time.monotonic() + 120
+    while len(list(checkpoint_dir(out).glob("part-*.pkl"))) < 2:
+        assert proc.poll() is None, proc.stderr.read()
+        assert time.monotonic() < deadline, "no chunk committed within 120 s"
+        time.sleep(0.01)
+    return psutil.Process(proc.pid).children(recursive=True)
+
+
 def test_sigkill_with_jobs_2_then_resume_is_identical(tmp_path, big, capsys):
     psutil = pytest.importorskip("psutil")
 
@@ -65,12 +75,7 @@ def test_sigkill_with_jobs_2_then_resume_is_identical(tmp_path, big, capsys):
     cmd = _cmd(src, out, "--jobs", "2")
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 120
-        while len(list(checkpoint_dir(out).glob("part-*.pkl"))) < 2:
-            assert proc.poll() is None, proc.stderr.read()
-            assert time.monotonic() < deadline, "no chunk committed within 120 s"
-            time.sleep(0.01)
-        workers = psutil.Process(proc.pid).children(recursive=True)
+        workers = _workers_after_two_chunks(proc, out, psutil)
         os.kill(proc.pid, signal.SIGKILL)
         assert proc.wait(timeout=30) == -signal.SIGKILL
     finally:
@@ -340,12 +345,7 @@ def test_a_killed_worker_is_a_clear_error_and_the_run_resumes(tmp_path, big):
     cmd = _cmd(src, out, "--jobs", "2")
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 120
-        while len(list(checkpoint_dir(out).glob("part-*.pkl"))) < 2:
-            assert proc.poll() is None, proc.stderr.read()
-            assert time.monotonic() < deadline, "no chunk committed within 120 s"
-            time.sleep(0.01)
-        workers = psutil.Process(proc.pid).children(recursive=True)
+        workers = _workers_after_two_chunks(proc, out, psutil)
         os.kill(workers[0].pid, signal.SIGKILL)
         _, err = proc.communicate(timeout=120)
     finally:
