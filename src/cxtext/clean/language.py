@@ -26,8 +26,11 @@ placeholders and single letters other than "I" and "a" removed):
 1. no tokens -> ``"und"``, except emoji-only text (``"[enraged face]"``) -> ``"en"``:
    :func:`cxtext.clean.normalise_text` writes emoji as English names, so English
    models can read them, and a pipeline that scores only English keeps them;
-2. every token is English, or (5+ tokens) at least 85% are and none is a foreign
-   function word -> ``"en"``. py3langid is skipped: this fast path covers ~85% of
+2. every token is English, or (5+ tokens) at least 85% are, or (4 tokens) three
+   are, and none is a foreign function word -> ``"en"``. Informal spellings of
+   English words count as English: elongated ones ("sooo", "Awwweesssooomee", tried
+   with their runs of a letter read as two or one) and written laughter
+   ("hahahaha", "lolol"). py3langid is skipped: this fast path covers ~85% of
    English comments, and py3langid (a byte-wise DFA walk in Python) is the slow part;
 3. otherwise py3langid, restricted to the languages that have an ISO 639-1 code,
    decides: its answer is kept when it says ``"en"``, or when it is confident
@@ -71,7 +74,7 @@ _MAX_CHARS = 300  # py3langid walks bytes in Python; 300 characters are plenty
 _MAX_TOKEN_CHARS = 2000
 _LONG = 5  # texts with this many tokens may take the "mostly English" fast path
 _MOSTLY = 0.85
-_SHORT_MOSTLY = 0.75  # 3-4 tokens: all but one English ("Faan is sooo good.")
+_SHORT_MOSTLY = 0.75  # shorter texts: 3 of 4 tokens English ("Faan is sooo good.")
 
 #: Foreign function words that the English lemma table also lists (as rare nouns or
 #: names: "ders" -> "der"); in a comment they nearly always mean the other language.
@@ -117,8 +120,9 @@ _EMOJI_NAME = re.compile(r"\[[a-z][^\]\n]{0,60}\]")  # "[enraged face]"; PII tag
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 #: Three or more of one letter ("sooo", "Awwweesssooomee"): elongation, read as two or one.
 _ELONGATED = re.compile(r"([^\W\d_])\1{2,}")
-#: Written laughter and its typos ("hahahaha", "ahahah", "hehe", "bwahaha", "lolol").
+#: Any run of one letter, read as one ("Awwweesssooomee" -> "awesome").
 _DOUBLED = re.compile(r"([^\W\d_])\1+")
+#: Written laughter and its typos ("hahahaha", "ahahah", "hehe", "bwahaha", "lolol").
 _LAUGHTER = re.compile(r"b?w?a?(?:h+[aeiou]+){2,}h*|(?:lo)+l+|lmf?a+o+|rofl")
 
 
