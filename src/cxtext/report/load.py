@@ -37,7 +37,7 @@ from cxtext.errors import (
     InputError,
     UnsupportedFormatError,
 )
-from cxtext.io.cells import text_to_list
+from cxtext.io.cells import FORMULA_TRIGGERS, text_to_list
 from cxtext.io.formats import FORMATS, detect_format, sibling_path
 
 __all__ = ["LIST_COLUMNS", "info_path", "load_result"]
@@ -73,7 +73,7 @@ def _blank(s: pd.Series) -> pd.Series:
 
 def _escaped(value: object) -> bool:
     """Whether ``value`` carries the excel-safe quote (``'`` before a formula trigger)."""
-    return isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1] in "=+-@\t\r"
+    return isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1] in FORMULA_TRIGGERS
 
 
 def _unescape(s: pd.Series) -> pd.Series:
