@@ -235,6 +235,25 @@ def test_duplicate_and_missing_ids(analyzer, tiny_survey):
         analyzer.analyze(df, text="comment", id="rid")
 
 
+def test_empty_ids_are_named_by_their_1_based_data_rows(analyzer):
+    """CX109 names the rows as a user counts them in their file: from 1, below the header."""
+    df = pd.DataFrame({"id": ["a", None, "c", None], "c": ["Rude staff", "ok", "fine", "bad"]})
+    with pytest.raises(cxtext.InputError, match=r"\[CX109\].*empty in 2 row\(s\) \(data rows 2, 4, "
+                       r"counted from 1 below the header\)\."):
+        analyzer.analyze(df, text="c", id="id")
+    # across chunks: rows are counted from the start of the table, not of the chunk
+    chunks = [df.iloc[:1], df.iloc[2:3], pd.DataFrame({"id": [None], "c": ["x"]}, index=[7])]
+    with pytest.raises(cxtext.InputError, match=r"data row 3, counted from 1 below the header; "
+                       r"index label 7\)"):
+        list(analyzer.analyze_chunks(chunks, text="c", id="id"))
+    labelled = df.set_index(pd.Index(["w", "x", "y", "z"]))  # labels that are not positions
+    with pytest.raises(cxtext.InputError, match=r"data rows 2, 4, .*; index labels 'x', 'z'\)"):
+        analyzer.analyze(labelled, text="c", id="id")
+    many = pd.DataFrame({"id": [None] * 12, "c": ["ok"] * 12})
+    with pytest.raises(cxtext.InputError, match=r"data rows 1, 2, .*, 10 and 2 more, counted"):
+        analyzer.analyze(many, text="c", id="id")
+
+
 def test_ids_that_differ_only_in_type_are_duplicates(analyzer):
     """1 and "1" are one id once written (every output holds ids as text): mentions could not tell
     their comments apart, and `cxtext report` would drop them."""
@@ -589,3 +608,28 @@ def test_default_workers_that_cannot_start_fall_back_to_this_process(two_cores, 
     assert len(res.comments) == len(texts) and "analysing in this process instead" in caplog.text
     with pytest.raises(OSError):
         cxtext.Analyzer(n_jobs=2).analyze(texts)
+
+
+def test_a_worker_that_dies_under_a_given_n_jobs_is_a_worker_error(two_cores, monkeypatch, caplog):
+    """BrokenProcessPool (a worker killed, e.g. by the OOM killer) becomes CX336 for n_jobs=2,
+    as on the command line; the default n_jobs still falls back to this process."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from cxtext.analyzer import AUTO_PARALLEL_ROWS, Analyzer
+
+    def killed(self, *args, **kwargs):
+        raise BrokenProcessPool("A process in the process pool was terminated abruptly")
+
+    monkeypatch.setattr(Analyzer, "_analyze_in_workers", killed)
+    texts = ["Rude staff", "Great app"] * (AUTO_PARALLEL_ROWS // 2)
+    with pytest.raises(cxtext.WorkerError) as info:
+        cxtext.Analyzer(n_jobs=2, chunksize=1000).analyze(texts)
+    msg = str(info.value)
+    assert msg.startswith("[CX336] A worker process analysing chunks died (A process in the process")
+    assert "lack of memory" in msg and "each of the 2 workers" in msg
+    assert "n_jobs=1" in msg and "chunksize (its chunks had 1,000 rows)" in msg
+    assert isinstance(info.value, cxtext.CxTextError) and isinstance(info.value, RuntimeError)
+    assert isinstance(info.value.__cause__, BrokenProcessPool)
+    with caplog.at_level("WARNING", logger="cxtext"):
+        res = cxtext.Analyzer().analyze(texts)
+    assert len(res.comments) == len(texts) and "analysing in this process instead" in caplog.text

@@ -33,6 +33,7 @@ from cxtext.errors import (
     DuplicateIdError,
     InputError,
     NotAvailableError,
+    WorkerError,
 )
 
 __all__ = ["AUTO_PARALLEL_ROWS", "COMMENT_COLUMNS", "MENTION_COLUMNS", "PRESETS", "AnalysisResult", "Analyzer", "analyze"]
@@ -172,6 +173,7 @@ class _RunState:
         self.id_column = id_column
         self.seen_ids: set[str] = set()
         self.rows = 0
+        self.ids_checked = 0  # rows whose ids were checked or remembered: where a chunk starts
 
     @staticmethod
     def check_unique(ids: pd.Series, column: str) -> None:
@@ -180,11 +182,13 @@ class _RunState:
 
     def check_ids(self, ids: pd.Series) -> None:
         """Check a chunk's ids against each other and against earlier chunks."""
-        self.seen_ids.update(_check_ids(ids, self.id_column, self.seen_ids))
+        self.seen_ids.update(_check_ids(ids, self.id_column, self.seen_ids, self.ids_checked))
+        self.ids_checked += len(ids)
 
     def remember_ids(self, ids: Sequence[Hashable]) -> None:
         """Count ``ids`` as seen without checking them (chunks replayed from a checkpoint)."""
         self.seen_ids.update(ids_as_text(pd.Series(list(ids), dtype=object)).tolist())
+        self.ids_checked += len(ids)
 
 
 def ids_as_text(ids: pd.Series | pd.Index) -> pd.Series | pd.Index:
@@ -228,13 +232,30 @@ _TYPE_NOTE = ("Ids are compared as the output files write them, as text, so ids 
               "only in type (1 and '1') are the same id.")
 
 
-def _check_ids(ids: pd.Series, column: str | None, seen: set[str]) -> list[str]:
-    """Check ``ids`` (not missing, unique as text, none in ``seen``); return them as text."""
-    if ids.isna().any():
-        where = [str(i) for i in ids.index[ids.isna()][:10]]
+_SHOWN_ROWS = 10
+
+
+def _check_ids(ids: pd.Series, column: str | None, seen: set[str],
+               first_row: int = 0) -> list[str]:
+    """Check ``ids`` (not missing, unique as text, none in ``seen``); return them as text.
+
+    ``first_row`` is the number of data rows before ``ids`` (earlier chunks):
+    empty ids are named by their 1-based data row, as a user counts the rows
+    of their file below the header (the row's index label is added when it is
+    not that position).
+    """
+    missing = ids.isna().to_numpy()
+    if missing.any():
+        count, at = int(missing.sum()), np.flatnonzero(missing)[:_SHOWN_ROWS]
+        more = f" and {count - len(at):,} more" if count > len(at) else ""
+        where = f"data row{'s' if count > 1 else ''} {', '.join(str(first_row + i + 1) for i in at)}"
+        where += f"{more}, counted from 1 below the header"
+        if not ids.index.equals(pd.RangeIndex(first_row, first_row + len(ids))):
+            where += f"; index label{'s' if count > 1 else ''} "
+            where += ", ".join(repr(label) for label in ids.index[at]) + more
         raise InputError(
-            f"[CX109] Id column {column!r} is empty in {int(ids.isna().sum())} row(s) "
-            f"(row labels {', '.join(where)}). Every row needs an id; fill them or omit the id option."
+            f"[CX109] Id column {column!r} is empty in {count:,} row(s) ({where}). "
+            "Every row needs an id; fill them or omit the id option."
         )
     keys = ids_as_text(ids)
     repeated = keys.duplicated()
@@ -250,6 +271,19 @@ def _check_ids(ids: pd.Series, column: str | None, seen: set[str]) -> list[str]:
             typed = bool(dup_before) or len(kinds) > len(set(dup_inside))
         raise DuplicateIdError(column, dups, note=_TYPE_NOTE if typed else "")
     return texts
+
+
+def worker_died(exc: BaseException, workers: int, again: str) -> WorkerError:
+    """The ``[CX336]`` error for a worker process that died mid-run (``BrokenProcessPool``).
+
+    ``again`` says how to run again (fewer workers, ...), in the caller's terms:
+    command-line options or Python arguments. Raise it ``from exc``.
+    """
+    return WorkerError(
+        f"[CX336] A worker process analysing chunks died ({exc}); it was probably killed by "
+        f"the system, e.g. for lack of memory (each of the {workers} workers holds its own "
+        f"chunks and models). {again}, or free some memory first."
+    )
 
 
 #: Fewest rows for which ``Analyzer(n_jobs=None)`` (the default) analyses on worker
@@ -305,9 +339,10 @@ class Analyzer:
         least :data:`AUTO_PARALLEL_ROWS` rows when no model runs on torch (the
         ``fast`` preset), the platform forks (Linux) and the options are names or
         paths, not objects; otherwise 1 (and 1 again, with a logged warning,
-        if the workers cannot start or fail). Rows come back in input order and
-        duplicates are flagged across all chunks, so the results are those of a
-        serial run. A table whose chunks do not share evenly among the workers
+        if the workers cannot start or fail; with ``n_jobs`` given, a worker
+        that dies raises :class:`~cxtext.errors.WorkerError`). Rows come back
+        in input order and duplicates are flagged across all chunks, so the
+        results are those of a serial run. A table whose chunks do not share evenly among the workers
         is cut into equal chunks (at least 1,000 rows each). Each call starts
         its workers afresh (forked from this process for the ``fast`` preset,
         so at once; spawned, loading their models for a few seconds, when a
@@ -527,6 +562,11 @@ class Analyzer:
             ``text`` or ``id`` is not a column (the message lists the columns).
         DuplicateIdError
             The id column is not unique (the message lists the duplicated ids).
+        InputError
+            ``[CX109]`` an id is empty (the message names the 1-based data rows).
+        WorkerError
+            ``[CX336]`` with ``n_jobs`` given: a worker process died (e.g. killed
+            for lack of memory); pass a smaller ``n_jobs`` or ``chunksize``.
         """
         frame, text = self._as_frame(data, text)
         self._check_columns(frame, text, id, question)
@@ -545,6 +585,13 @@ class Analyzer:
                                                        question=question, total=len(frame))
             except (OSError, BrokenProcessPool) as err:
                 if self.n_jobs is not None:  # asked for: the caller hears why it failed
+                    if isinstance(err, BrokenProcessPool):  # a worker died (e.g. killed for memory)
+                        raise worker_died(
+                            err, jobs,
+                            (f"Pass fewer workers (n_jobs={jobs - 1}) or a smaller " if jobs > 2 else
+                             "Pass a smaller ")
+                            + f"chunksize (its chunks had {size:,} rows), or n_jobs=1 to analyse in this process",
+                        ) from err
                     raise
                 # chosen here: a sandbox without process semaphores, a worker killed for memory ...
                 logger.warning("Worker processes failed (%s: %s); analysing in this process instead.",

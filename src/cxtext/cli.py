@@ -304,11 +304,9 @@ def _worker_died(exc: BaseException, workers: int, ckpt: Checkpoint | None) -> W
                  f"--resume and fewer workers ({fewer}) to continue from there")
     else:
         again = f"Rerun with fewer workers ({fewer})"
-    err = WorkerError(
-        f"[CX336] A worker process analysing chunks died ({exc}); it was probably killed by "
-        f"the system, e.g. for lack of memory (each of the {workers} workers holds its own "
-        f"chunks and models). {again}, or free some memory first."
-    )
+    from cxtext.analyzer import worker_died
+
+    err = worker_died(exc, workers, again)
     err.keeps_checkpoint = True  # type: ignore[attr-defined]
     return err
 

@@ -86,6 +86,39 @@ def test_cp1252_file(tmp_path, caplog):
     assert "cp1252" in caplog.text
 
 
+def test_mostly_utf8_csv_keeps_utf8_and_repairs_the_cp1252_line(tmp_path, caplog):
+    """A UTF-8 export with one line typed in Excel (a cp1252 ’, byte 0x92) is read as UTF-8."""
+    data = (
+        "id;product;comment;channel\n"
+        "1;Crème brûlée;Café crème “parfait”;e-mail ✉\n"
+        "2;Thé;très bien 😀;téléphone\n"
+    ).encode() + b"3;Tea;it\x92s fine;web\n" + "4;Café;encore;mobile\n".encode()
+    p = write_bytes(tmp_path, "a.csv", data)
+    with caplog.at_level(logging.WARNING, logger="cxtext.io"):
+        chunks = list(iter_table(p, chunksize=1))  # the repair holds across chunks
+    df = pd.concat(chunks)
+    assert df["product"].tolist() == ["Crème brûlée", "Thé", "Tea", "Café"]
+    assert df["comment"].tolist() == ["Café crème “parfait”", "très bien 😀", "it’s fine", "encore"]
+    assert df["channel"].tolist() == ["e-mail ✉", "téléphone", "web", "mobile"]
+    assert "1 line (line 4)" in caplog.text and "cp1252" in caplog.text
+
+
+def test_mostly_utf8_csv_names_the_first_bad_lines(tmp_path, caplog):
+    good, bad = "x;Café\n".encode(), b"x;it\x92s\n"
+    p = write_bytes(tmp_path, "a.csv", b"id;comment\n" + (good * 10 + bad) * 7)
+    with caplog.at_level(logging.WARNING, logger="cxtext.io"):
+        df = read_table(p)
+    assert df["comment"].tolist() == (["Café"] * 10 + ["it’s"]) * 7
+    assert "7 lines (lines 12, 23, 34, 45, 56 and 2 more)" in caplog.text
+
+
+def test_mostly_utf8_csv_with_explicit_encoding_is_strict(tmp_path):
+    p = write_bytes(tmp_path, "a.csv", "a\ncafé\n".encode() + b"it\x92s\n")
+    with pytest.raises(UnreadableFileError, match=r"\[CX104\].*not valid utf-8"):
+        read_table(p, encoding="utf-8")
+    assert read_table(p, encoding="cp1252")["a"].tolist() == ["cafÃ©", "it’s"]
+
+
 def test_latin1_file(tmp_path):
     # 0x81/0x8d are control characters in latin-1 and undefined in cp1252
     data = "id,comment\n1,señor ÿ\n".encode("latin-1") + b"2,a\x81b\x8d\n"

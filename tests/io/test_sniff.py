@@ -71,3 +71,39 @@ def test_sample_and_header(tmp_path):
     assert sample == "a;b;a\n1;" and not complete
     assert header_fields(sample, ";") == ["a", "b", "a"]
     assert read_text_sample(p, "utf-8")[1] is True
+
+
+def test_mostly_utf8_file_is_utf8_with_cp1252_fallback(tmp_path, monkeypatch):
+    """One line typed in Excel (cp1252 ’) must not make the whole UTF-8 file cp1252."""
+    monkeypatch.setattr(sniff, "_BLOCK", 4)  # lines and characters split across reads
+    p = tmp_path / "f.csv"
+    p.write_bytes(
+        "id,text\n1,Café crème\n2,“quoted” 😀\n".encode() + b"3,it\x92s\n4,ok\n5,don\x92t"
+    )
+    scan = sniff.scan_encoding(p)
+    assert scan == ("utf-8-sig", sniff.CP1252_FALLBACK, 2, (4, 6))
+    assert detect_encoding(p) == "utf-8-sig"
+    text = p.read_bytes().decode(scan.encoding, scan.errors)
+    assert "Café crème" in text and "“quoted” 😀" in text and "it’s" in text and "don’t" in text
+
+
+def test_cp1252_fallback_handler_maps_each_bad_byte(tmp_path):
+    # 0xe9 then ASCII, a cut-off 3-byte sequence, and 0x81 (undefined in cp1252 -> Latin-1)
+    data = b"caf\xe9 \xe2\x80x \x81 \xc3\xa9"
+    p = tmp_path / "a.csv"
+    p.write_bytes(b"text\nd\xc3\xa9j\xc3\xa0 vu\n" + data + b"\n")
+    assert sniff.scan_encoding(p).errors == sniff.CP1252_FALLBACK  # registers the handler
+    assert data.decode("utf-8", sniff.CP1252_FALLBACK) == "café â€x \x81 é"
+
+
+def test_mostly_cp1252_file_stays_cp1252(tmp_path):
+    # One line that happens to be valid UTF-8 ("Ã©") does not outvote two cp1252 lines.
+    p = tmp_path / "f.csv"
+    p.write_bytes("id,text\n1,café\n2,naïve\n".encode("cp1252") + b"3,\xc3\xa9\n")
+    assert sniff.scan_encoding(p) == ("cp1252", "strict", 0, ())
+
+
+def test_bom_file_with_a_cp1252_line_is_utf8(tmp_path):
+    p = tmp_path / "f.csv"
+    p.write_bytes(codecs.BOM_UTF8 + b"id,text\n1,caf\xe9\n")
+    assert sniff.scan_encoding(p) == ("utf-8-sig", sniff.CP1252_FALLBACK, 1, (2,))

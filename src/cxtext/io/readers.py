@@ -9,8 +9,10 @@ Format-specific choices:
 * CSV/TSV is read by pandas with every column as text and no NA guessing, so
   ``"007"``, ``""`` and ``"NA"`` come back exactly as written and 64-bit ids never
   turn into floats. Encoding and delimiter are detected by
-  :mod:`cxtext.io.sniff`; Excel's ``sep=;`` first line names the delimiter and
-  is skipped. Entirely blank lines are skipped (they are not records); a
+  :mod:`cxtext.io.sniff`; a file that is UTF-8 except for a few lines (typed
+  in a Windows program) is read as UTF-8 with only those lines' stray bytes
+  decoded as cp1252, with a warning naming the lines. Excel's ``sep=;`` first
+  line names the delimiter and is skipped. Entirely blank lines are skipped (they are not records); a
   one-column file with an empty answer writes it as ``""``, which is kept.
   Rows with fewer fields than the header get empty trailing cells. Rows with
   more fields are refused (``[CX104]``, with their count and first line
@@ -49,7 +51,7 @@ import os
 import re
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -58,11 +60,12 @@ import pandas as pd
 from cxtext.errors import ConfigError, CxTextError, EmptyInputError, UnreadableFileError
 from cxtext.io.formats import compression_of, detect_format, is_tab_separated
 from cxtext.io.sniff import (
-    detect_encoding,
+    EncodingScan,
     excel_sep_line,
     header_fields,
     open_binary,
     read_text_sample,
+    scan_encoding,
     sniff_delimiter,
     widest_record,
 )
@@ -162,11 +165,29 @@ def _frame_from_rows(rows: list[Any], columns: list[str] | None = None) -> pd.Da
 
 
 # --------------------------------------------------------------------------- CSV
-def _csv_encoding(path: Path, compression: str | None, encoding: str | None) -> str:
+def _shown_lines(count: int, lines: Sequence[int]) -> str:
+    """``"line 3"``, ``"lines 3, 7"`` or ``"lines 3, 7 and 12 more"``."""
+    shown = ", ".join(map(str, lines))
+    if count > len(lines):
+        shown += f" and {count - len(lines):,} more"
+    return f"line{'s' if count > 1 else ''} {shown}"
+
+
+def _csv_encoding(path: Path, compression: str | None, encoding: str | None) -> EncodingScan:
+    """How to decode ``path``: detected (warning about a mostly-UTF-8 file), or as given."""
     if encoding is None:
-        chosen = detect_encoding(path, compression)
-        logger.info("Reading %r with encoding %s (detected)", path.name, chosen)
-        return chosen
+        scan = scan_encoding(path, compression)
+        logger.info("Reading %r with encoding %s (detected)", path.name, scan.encoding)
+        if scan.bad_lines:
+            logger.warning(
+                "%r is UTF-8 except for %s (%s) holding bytes that are not; they were read as "
+                "cp1252 (Windows-1252, as Excel on Windows writes it): check them, or save the "
+                "file as UTF-8 to read it without this repair.",
+                path.name,
+                "1 line" if scan.bad_lines == 1 else f"{scan.bad_lines:,} lines",
+                _shown_lines(scan.bad_lines, scan.first_bad_lines),
+            )
+        return scan
     try:
         canonical = codecs.lookup(encoding).name
     except LookupError as exc:
@@ -179,7 +200,7 @@ def _csv_encoding(path: Path, compression: str | None, encoding: str | None) -> 
             if fh.read(3) == codecs.BOM_UTF8:
                 encoding = "utf-8-sig"  # strip the BOM from the first column name
     logger.info("Reading %r with encoding %s (given)", path.name, encoding)
-    return encoding
+    return EncodingScan(encoding)
 
 
 #: Names of the spare columns that catch fields beyond the header's (never a real header).
@@ -189,8 +210,13 @@ _TOO_MANY_FIELDS = re.compile(r"Expected \d+ fields in line \d+, saw \d+")
 _SHOWN_LINES = 5
 
 
-def _long_rows(path: Path, encoding: str, compression: str | None, sep: str, skip: int,
-               width: int) -> tuple[int, list[int]]:
+def _lenient(scan: EncodingScan) -> str:
+    """The ``errors=`` for reading a sample: the scan's repair, or replace rather than fail."""
+    return "replace" if scan.errors == "strict" else scan.errors
+
+
+def _long_rows(path: Path, scan: EncodingScan, compression: str | None, sep: str,
+               skip: int, width: int) -> tuple[int, list[int]]:
     """Count the records with non-empty fields beyond the ``width`` header fields.
 
     Returns the count and the first line numbers (1-based, physical lines of
@@ -203,7 +229,7 @@ def _long_rows(path: Path, encoding: str, compression: str | None, sep: str, ski
     csv.field_size_limit(max(limit, 2**31 - 1))  # long comments: pandas reads them, so must we
     try:
         with open_binary(path, compression) as raw:
-            text = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
+            text = io.TextIOWrapper(raw, encoding=scan.encoding, errors=_lenient(scan), newline="")
             for _ in range(skip):
                 text.readline()
             records: Iterator[tuple[int, list[str]]]
@@ -242,11 +268,8 @@ def _too_many_fields(path: Path, sep: str, width: int, count: int,
                      lines: list[int]) -> UnreadableFileError:
     """The error for rows with more fields than the header, with their count and first lines."""
     if count:
-        shown = ", ".join(map(str, lines))
-        if count > len(lines):
-            shown += f" and {count - len(lines):,} more"
         rows = "1 row has" if count == 1 else f"{count:,} rows have"
-        where = f" (line{'s' if count > 1 else ''} {shown})"
+        where = f" ({_shown_lines(count, lines)})"
     else:  # pandas found one the csv module does not (a quoting corner): no line numbers
         rows, where = "some rows have", ""
     return _unreadable(
@@ -264,12 +287,13 @@ def _iter_csv(
     path: Path, chunksize: int, sep: str | None, encoding: str | None, tab: bool
 ) -> Iterator[pd.DataFrame]:
     compression = compression_of(path)
-    enc = "?"
+    scan, enc = EncodingScan("?"), "?"
     fix = "Check the delimiter and the quoting, or pass sep= and encoding= explicitly."
     skip, width = 0, None
     try:
-        enc = _csv_encoding(path, compression, encoding)
-        sample, complete = read_text_sample(path, enc, compression)
+        scan = _csv_encoding(path, compression, encoding)
+        enc = scan.encoding
+        sample, complete = read_text_sample(path, enc, compression, errors=_lenient(scan))
         declared = excel_sep_line(sample)
         if declared is not None:  # Excel's "sep=;" line: the delimiter, then the table
             skip = 1
@@ -286,7 +310,8 @@ def _iter_csv(
         )
         options: dict[str, Any] = {
             "sep": sep, "dtype": str, "keep_default_na": False, "na_filter": False,
-            "index_col": False, "encoding": enc, "compression": compression, "skiprows": skip,
+            "index_col": False, "encoding": enc, "encoding_errors": scan.errors,
+            "compression": compression, "skiprows": skip,
             "engine": "c" if len(sep) == 1 else "python",
         }
         columns = list(pd.read_csv(path, nrows=0, **options).columns)  # the header, as pandas reads it
@@ -306,7 +331,8 @@ def _iter_csv(
                     spare = chunk[spill].to_numpy(dtype=object).ravel()  # text, or a trailing sep?
                     if any(isinstance(v, str) and v.strip() for v in spare):
                         raise _too_many_fields(
-                            path, sep, width, *_long_rows(path, enc, compression, sep, skip, width)
+                            path, sep, width,
+                            *_long_rows(path, scan, compression, sep, skip, width),
                         )
                 for name in spill:
                     del chunk[name]
@@ -320,7 +346,7 @@ def _iter_csv(
         ) from exc
     except pd.errors.ParserError as exc:
         if width is not None and sep is not None and _TOO_MANY_FIELDS.search(str(exc)):
-            count, lines = _long_rows(path, enc, compression, sep, skip, width)
+            count, lines = _long_rows(path, scan, compression, sep, skip, width)
             if count:
                 raise _too_many_fields(path, sep, width, count, lines) from exc
         raise _unreadable(path, f"malformed CSV ({str(exc).strip()})", fix) from exc
@@ -564,7 +590,9 @@ def iter_table(
         ``,`` ``;`` tab ``|``.
     encoding : str, optional
         Text encoding (CSV and JSONL). CSV default: detected (UTF-8, else
-        cp1252, else Latin-1, see :mod:`cxtext.io.sniff`); JSONL default UTF-8.
+        cp1252, else Latin-1, see :mod:`cxtext.io.sniff`; a mostly-UTF-8 file
+        is read as UTF-8, its stray bytes as cp1252, with a warning); JSONL
+        default UTF-8. A given encoding is used as is, strictly.
     sheet : str or int, optional
         XLSX sheet name or 0-based index; default the first sheet.
 

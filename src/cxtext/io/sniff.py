@@ -6,9 +6,25 @@ in the text (a comma inside a semicolon export), and charset guessers
 CRM exports come in very few encodings, so a deterministic rule is both
 faster and easier to explain:
 
-* a byte-order mark wins (UTF-8 or UTF-16);
+* a UTF-16 byte-order mark wins;
 * otherwise the whole file is streamed once, in 1 MiB blocks, through an
-  incremental UTF-8 decoder: if every byte decodes, it is UTF-8;
+  incremental UTF-8 decoder: if every byte decodes, it is UTF-8 (a UTF-8
+  byte-order mark is stripped);
+* else the file is streamed a second time, line by line, counting the lines
+  that are not valid UTF-8 and the lines that are UTF-8 with non-ASCII
+  characters. A file with a UTF-8 byte-order mark, or with at least as many
+  UTF-8 lines as invalid ones, is *mostly UTF-8*: typically a UTF-8 export in
+  which a few lines were typed or pasted in a Windows program (byte ``0x92``, a
+  curly apostrophe in Windows-1252). Reading it all as Windows-1252 would turn
+  every correct é, “ ” or emoji elsewhere into mojibake, so it is read as UTF-8
+  and only the bytes that are not UTF-8 are decoded as Windows-1252, by the
+  :data:`CP1252_FALLBACK` codec error handler (registered with
+  :func:`codecs.register_error` by :func:`scan_encoding` when it finds such a
+  file, so it works in any streaming decoder: pandas' chunked reader
+  included, no need to load the file). A line counts as UTF-8
+  only if all of it is: in a genuine Windows-1252 file, byte pairs that happen
+  to be valid UTF-8 (``Ã©``) are rare and nearly always share a line with
+  invalid bytes;
 * else it is Windows-1252 (what Excel on Windows writes) unless one of the five
   bytes cp1252 leaves undefined occurs, in which case it is Latin-1, which
   decodes any byte.
@@ -27,16 +43,17 @@ import codecs
 import csv
 import gzip
 import io
+import itertools
 import logging
 import lzma
 import os
 import re
 from collections.abc import Callable
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 __all__ = [
-    "detect_encoding", "excel_sep_line", "header_fields", "open_binary", "read_text_sample",
-    "sniff_delimiter", "widest_record",
+    "CP1252_FALLBACK", "EncodingScan", "detect_encoding", "excel_sep_line", "header_fields",
+    "open_binary", "read_text_sample", "scan_encoding", "sniff_delimiter", "widest_record",
 ]
 
 logger = logging.getLogger(__name__)
@@ -49,6 +66,43 @@ _CP1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
 _OPENERS: dict[str, Callable[..., Any]] = {"gzip": gzip.open, "bz2": bz2.open, "xz": lzma.open}
 # Excel's delimiter line: "sep=;" alone on the first line (some tools quote it).
 _EXCEL_SEP = re.compile(r'"?sep=([^\r\n"])"?[ \t]*(?:\r\n|\n|\r)', re.IGNORECASE)
+#: Line numbers of non-UTF-8 lines kept by :func:`scan_encoding`.
+_SHOWN_LINES = 5
+
+#: Name of the codec error handler that decodes each byte a UTF-8 decoder rejects as
+#: Windows-1252 (Latin-1 for the five bytes cp1252 leaves undefined). Pass it as
+#: ``errors=`` with a UTF-8 codec to read a mostly-UTF-8 file (see the module docstring).
+CP1252_FALLBACK = "cxtext-cp1252-fallback"
+_BYTE_CHARS = tuple(
+    chr(b) if bytes([b]) in _CP1252_UNDEFINED else bytes([b]).decode("cp1252") for b in range(256)
+)
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return "".join(_BYTE_CHARS[b] for b in exc.object[exc.start:exc.end]), exc.end
+
+
+def _register_fallback() -> None:
+    """Register :data:`CP1252_FALLBACK` with :mod:`codecs` (idempotent; done on first use, not at import)."""
+    try:
+        codecs.lookup_error(CP1252_FALLBACK)
+    except LookupError:
+        codecs.register_error(CP1252_FALLBACK, _cp1252_fallback)
+
+
+class EncodingScan(NamedTuple):
+    """How to decode a file: the result of :func:`scan_encoding`."""
+
+    #: The codec: ``"utf-8-sig"``, ``"utf-16"``, ``"cp1252"`` or ``"latin-1"``.
+    encoding: str
+    #: ``"strict"``, or :data:`CP1252_FALLBACK` for a mostly-UTF-8 file.
+    errors: str = "strict"
+    #: How many lines are not valid UTF-8 (read as cp1252); 0 unless ``errors`` is the fallback.
+    bad_lines: int = 0
+    #: The first few of them (1-based physical line numbers of the file).
+    first_bad_lines: tuple[int, ...] = ()
 
 
 def open_binary(path: str | os.PathLike[str], compression: str | None = None) -> IO[bytes]:
@@ -64,8 +118,8 @@ def detect_encoding(path: str | os.PathLike[str], compression: str | None = None
     Parameters
     ----------
     path : str or path-like
-        The file to check. It is read once, 1 MiB at a time, so memory stays
-        bounded whatever its size.
+        The file to check. It is streamed (once if it is all UTF-8, else
+        twice), at most 1 MiB at a time, so memory stays bounded whatever its size.
     compression : {"gzip", "bz2", "xz"}, optional
         Decompress while checking.
 
@@ -74,6 +128,8 @@ def detect_encoding(path: str | os.PathLike[str], compression: str | None = None
     str
         ``"utf-8-sig"`` (UTF-8, with or without a BOM: the codec strips one if
         present), ``"utf-16"`` (BOM present), ``"cp1252"`` or ``"latin-1"``.
+        A mostly-UTF-8 file gives ``"utf-8-sig"``, to be read with
+        ``errors=CP1252_FALLBACK``: use :func:`scan_encoding` to know.
 
     Examples
     --------
@@ -83,33 +139,106 @@ def detect_encoding(path: str | os.PathLike[str], compression: str | None = None
     >>> detect_encoding(p)
     'cp1252'
     """
+    return scan_encoding(path, compression).encoding
+
+
+def scan_encoding(path: str | os.PathLike[str], compression: str | None = None) -> EncodingScan:
+    """Decide how to decode a file, including a mostly-UTF-8 one, streaming.
+
+    Same rules as :func:`detect_encoding` (see the module docstring), which
+    returns only the codec. A file that is UTF-8 except for some lines comes
+    back as ``EncodingScan("utf-8-sig", CP1252_FALLBACK, n, (first lines…))``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.csv"
+    >>> _ = p.write_bytes("id,text\\n1,café\\n".encode() + b"2,it\\x92s\\n")
+    >>> scan = scan_encoding(p)  # also registers the CP1252_FALLBACK handler
+    >>> scan.encoding, scan.errors == CP1252_FALLBACK, scan.bad_lines, scan.first_bad_lines
+    ('utf-8-sig', True, 1, (3,))
+    >>> b"it\\x92s caf\\xc3\\xa9".decode("utf-8", CP1252_FALLBACK)
+    'it’s café'
+    """
     with open_binary(path, compression) as fh:
         block = fh.read(_BLOCK)
-        if block.startswith(codecs.BOM_UTF8):
-            return "utf-8-sig"
         if block.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return "utf-16"
+            return EncodingScan("utf-16")
+        bom = block.startswith(codecs.BOM_UTF8)
         decoder = codecs.getincrementaldecoder("utf-8")()
-        utf8_ok = cp1252_ok = True
-        while block:
-            if utf8_ok:
-                try:
-                    decoder.decode(block)
-                except UnicodeDecodeError:
-                    utf8_ok = False
-            if cp1252_ok and any(b in block for b in _CP1252_UNDEFINED):
-                cp1252_ok = False
-            if not (utf8_ok or cp1252_ok):
-                break
-            block = fh.read(_BLOCK)
-        if utf8_ok:
-            try:
-                decoder.decode(b"", final=True)  # a truncated sequence at the very end
-            except UnicodeDecodeError:
-                utf8_ok = False
-    if utf8_ok:
-        return "utf-8-sig"
-    return "cp1252" if cp1252_ok else "latin-1"
+        try:
+            while block:
+                decoder.decode(block)
+                block = fh.read(_BLOCK)
+            decoder.decode(b"", final=True)  # a truncated sequence at the very end
+            return EncodingScan("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+    with open_binary(path, compression) as fh:
+        utf8_lines, bad_lines, first_bad, cp1252_ok = _vote_lines(fh)
+    if bom or utf8_lines >= bad_lines:
+        _register_fallback()
+        return EncodingScan("utf-8-sig", CP1252_FALLBACK, bad_lines, tuple(first_bad))
+    return EncodingScan("cp1252" if cp1252_ok else "latin-1")
+
+
+# In text decoded with errors="surrogateescape", a lone surrogate is a byte that is not UTF-8.
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")
+# A line (of complete lines) up to its first byte that is not UTF-8 / its first non-ASCII character.
+_BAD_LINE = re.compile("^[^\n\udc80-\udcff]*[\udc80-\udcff]", re.MULTILINE)
+_WIDE_LINE = re.compile("^[\x00-\x09\x0b-\x7f]*[^\x00-\x7f]", re.MULTILINE)
+
+
+def _vote_lines(fh: IO[bytes]) -> tuple[int, int, list[int], bool]:
+    """Count the lines with non-ASCII UTF-8 and the lines with bytes that are not UTF-8.
+
+    Returns both counts, the first line numbers (1-based) of the latter and
+    whether no byte cp1252 leaves undefined occurs. Blocks of 1 MiB go through
+    an incremental UTF-8 decoder with ``errors="surrogateescape"``, so each
+    invalid byte becomes a lone surrogate, and regular expressions count the
+    lines holding one: no per-line Python loop, and a line longer than a block
+    (or a file without ``\\n``) only carries two flags to the next block.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
+    utf8_lines = bad_lines = 0
+    first_bad: list[int] = []
+    cp1252_ok = True
+    lineno, wide, bad = 1, False, False  # the line being read, so far
+
+    def end_line() -> None:
+        nonlocal utf8_lines, bad_lines
+        utf8_lines, bad_lines = utf8_lines + (wide and not bad), bad_lines + bad
+        if bad and len(first_bad) < _SHOWN_LINES:
+            first_bad.append(lineno)
+
+    while True:
+        block = fh.read(_BLOCK)
+        if cp1252_ok and any(b in block for b in _CP1252_UNDEFINED):
+            cp1252_ok = False
+        text = decoder.decode(block, final=not block)
+        head, newline, rest = text.partition("\n")
+        wide = wide or not head.isascii()
+        bad = bad or _NOT_UTF8.search(head) is not None
+        if newline:
+            end_line()
+            lineno += 1
+            cut = rest.rfind("\n") + 1
+            lines, tail = rest[:cut], rest[cut:]  # complete lines, then the start of one
+            if lines:
+                if len(first_bad) < _SHOWN_LINES:
+                    for match in itertools.islice(
+                        _BAD_LINE.finditer(lines), _SHOWN_LINES - len(first_bad)
+                    ):
+                        first_bad.append(lineno + lines.count("\n", 0, match.start()))
+                found = len(_BAD_LINE.findall(lines))
+                bad_lines += found
+                utf8_lines += len(_WIDE_LINE.findall(lines)) - found
+                lineno += lines.count("\n")
+            wide, bad = not tail.isascii(), _NOT_UTF8.search(tail) is not None
+        if not block:
+            break
+    end_line()
+    return utf8_lines, bad_lines, first_bad, cp1252_ok
 
 
 def read_text_sample(
@@ -117,10 +246,11 @@ def read_text_sample(
     encoding: str,
     compression: str | None = None,
     size: int = SAMPLE_CHARS,
+    errors: str = "replace",
 ) -> tuple[str, bool]:
     """Return up to ``size`` decoded characters and whether they are the whole file."""
     with open_binary(path, compression) as raw:
-        text = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
+        text = io.TextIOWrapper(raw, encoding=encoding, errors=errors, newline="")
         sample = text.read(size)
         complete = text.read(1) == ""
     return sample, complete
