@@ -20,6 +20,10 @@ Rows:
   160 customer comments (51 of them patient feedback) written for cxtext by a
   contributor who saw neither the models' output nor their training templates;
   never trained on. Thresholds are the models' own (tuned on GoEmotions dev).
+* ``CX emotion set 2 through cxtext.analyze`` — ``tests/data/cx_emotions_2.csv``:
+  240 comments (97 patient feedback, half of the emotions shown rather than
+  named) written on 2026-12-06 by another contributor who saw neither the models'
+  output, their templates nor the first set; never trained on.
 
 Throughput is texts per second of ``predict`` on the 5,426 cleaned dev texts in
 this process (the accurate model includes MiniLM encoding; cleaning excluded).
@@ -42,8 +46,8 @@ from cxtext.emotion.evaluate import emotion_scores
 from cxtext.emotion.train import goemotions_splits
 
 #: Model names and what they load (``"accurate"`` is the latest emotion-accurate version).
-LOADERS = {"fast": "fast", "fast-0.2.0": "emotion-fast/0.2.0", "fast-0.1.0": "emotion-fast/0.1.0",
-           "accurate": "accurate", "accurate-0.6.0": "emotion-accurate/0.6.0",
+LOADERS = {"fast": "fast", "fast-0.3.0": "emotion-fast/0.3.0", "fast-0.2.0": "emotion-fast/0.2.0", "fast-0.1.0": "emotion-fast/0.1.0",
+           "accurate": "accurate", "accurate-0.7.0": "emotion-accurate/0.7.0", "accurate-0.6.0": "emotion-accurate/0.6.0",
            "accurate-0.5.0": "emotion-accurate/0.5.0", "accurate-0.4.0": "emotion-accurate/0.4.0",
            "accurate-0.3.0": "emotion-accurate/0.3.0", "accurate-0.2.0": "emotion-accurate/0.2.0",
            "accurate-0.1.0": "emotion-accurate/0.1.0"}
@@ -60,9 +64,11 @@ def main() -> None:
 
     dev = goemotions_splits()["dev"]
     raw_dev = load_goemotions_emotions()["text"].to_numpy()[dev.rows].tolist()
-    cx = pd.read_csv(Path(__file__).resolve().parents[1] / "tests" / "data" / "cx_emotions.csv", dtype=str,
-                     keep_default_na=False)
-    cx_Y = labels_to_matrix(parse_emotion_labels(cx["emotions"]))
+    data = Path(__file__).resolve().parents[1] / "tests" / "data"
+    cx_sets = {}
+    for title, fname in (("CX emotion set", "cx_emotions.csv"), ("CX emotion set 2", "cx_emotions_2.csv")):
+        frame = pd.read_csv(data / fname, dtype=str, keep_default_na=False)
+        cx_sets[title] = (frame[["text"]], labels_to_matrix(parse_emotion_labels(frame["emotions"])))
     rows = []
     for name in args.models:
         model = load_emotion_model(LOADERS[name])
@@ -79,9 +85,10 @@ def main() -> None:
             found = analyzer.analyze(pd.DataFrame({"text": raw_dev}), text="text").comments["emotions"]
             rows.append((label, "dev through `cxtext.analyze`", emotion_scores(dev.Y, labels_to_matrix(found.tolist())),
                          None))
-            found = analyzer.analyze(cx[["text"]], text="text").comments["emotions"]
-            rows.append((label, "CX emotion set through `cxtext.analyze`",
-                         emotion_scores(cx_Y, labels_to_matrix(found.tolist())), None))
+            for title, (frame, gold) in cx_sets.items():
+                found = analyzer.analyze(frame, text="text").comments["emotions"]
+                rows.append((label, f"{title} through `cxtext.analyze`",
+                             emotion_scores(gold, labels_to_matrix(found.tolist())), None))
 
     lines = ["| model | split | macro-F1 | micro-F1 | "
              + " | ".join(EMOTIONS) + " | texts/s |",

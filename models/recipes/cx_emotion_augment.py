@@ -122,9 +122,57 @@ NONE_STANDALONE = [
 ]
 ENDINGS = ["", ".", "!", " to be honest"]
 
+# Situations that carry an emotion without naming it (``implicit=True``, emotion-fast 0.4.0 on).
+# GoEmotions labels feelings its Reddit authors name; customers often only tell what happened
+# ("rang four times and still no answer") or condemn it ("disgraceful"), which GoEmotions files
+# under disapproval or disgust, labels the CX set does not map. {s} a subject (a person for "@"),
+# {n} a count, {m} minutes, {w} weeks.
+IMPLICIT: dict[str, list[str]] = {
+    "frustration": [
+        "rang {n} times and still no answer", "{n} calls and it still isn't sorted",
+        "on hold for {m} minutes and then cut off", "cut off again after {m} minutes on hold",
+        "still waiting after {w} weeks", "@had to chase {s} {n} times", "@{s} keeps cancelling on me",
+        "every time i call i get passed to someone else", "sent the same documents {n} times now",
+        "why does it take {n} emails to get a simple answer", "passed from department to department",
+        "waited in all day and nobody came, again", "back and forth with {s} for {w} weeks",
+        "@yet another missed appointment from {s}", "promised a call back {n} times, never happened",
+        "the page crashes every time i get to the payment", "@{s} never gets back to me",
+        "still not fixed after {n} visits", "round and round in circles with {s}",
+    ],
+    "anger": [
+        "@disgraceful behaviour from {s}", "@appalling treatment by {s}", "@{s} treated me like dirt",
+        "@{s} had the nerve to blame me", "@{s} called me a liar", "@{s} laughed in my face",
+        "absolutely disgusting way to treat a paying customer", "@{s} should be ashamed of themselves",
+        "i will be making a formal complaint about {s}", "never been spoken to like that in my life",
+        "@{s} was aggressive and completely out of order", "@shocking attitude from {s}, i won't stand for it",
+    ],
+    "disappointment": [
+        "{s} used to be great, not any more", "{s} is not what it used to be",
+        "i'd been looking forward to it for months and it was a letdown",
+        "what happened to {s}? it used to be so good", "paid extra and got the same as everyone else",
+    ],
+}
+IMPLICIT_STANDALONE: dict[str, list[str]] = {
+    "frustration": ["still waiting", "same problem again", "nothing ever gets done", "again and again",
+                    "yet again", "still nothing"],
+    "anger": ["disgraceful", "appalling", "shameful", "absolutely shocking", "how dare you",
+              "a total disgrace"],
+}
+# the same situations when they ended well or went as expected: no emotion
+IMPLICIT_NONE = [
+    "rang twice and it was sorted on the second call", "waited about {m} minutes, which was fine",
+    "had to call back once but {s} sorted it", "{s} came on the second visit and fixed it",
+    "sent the documents by email as asked", "the wait was about what i expected",
+    "@{s} rang me back the next day", "it took {w} weeks, as they said it would",
+]
+COUNTS = ["two", "three", "four", "five", "six", "3", "4", "5", "7"]
 
-def cx_emotion_augmentation(seed: int = 0, per_template: int = 4) -> pd.DataFrame:
+
+def cx_emotion_augmentation(seed: int = 0, per_template: int = 4, implicit: bool = False) -> pd.DataFrame:
     """Return a deterministic table of template sentences with ``text`` and ``emotions`` (a list).
+
+    ``implicit`` adds the situations of :data:`IMPLICIT` (emotions shown, not named) and their
+    no-emotion counterparts (emotion-fast 0.4.0 on); the rows without it are unchanged.
 
     Examples
     --------
@@ -157,6 +205,27 @@ def cx_emotion_augmentation(seed: int = 0, per_template: int = 4) -> pd.DataFram
         fill(template, [])
     for text, ending in itertools.product(NONE_STANDALONE, ENDINGS[:2]):
         rows.append(((text + ending).capitalize(), []))
+    if implicit:
+        situations = random.Random(seed + 1)  # its own draws: the rows above stay as they were
+
+        def fill_situation(template: str, labels: list[str]) -> None:
+            subjects = PEOPLE if template.startswith("@") else SUBJECTS
+            template = template.lstrip("@")
+            for subject in situations.sample(subjects, min(per_template, len(subjects))):
+                text = template.format(s=subject, n=situations.choice(COUNTS),
+                                       m=situations.choice([20, 35, 40, 45, 50, 90]),
+                                       w=situations.choice(["two", "three", "six", "8"]))
+                text += situations.choice(ENDINGS[:3])
+                rows.append((text[0].upper() + text[1:] if situations.random() < 0.5 else text, labels))
+
+        for emotion, templates in IMPLICIT.items():
+            for template in templates:
+                fill_situation(template, [emotion])
+        for emotion, standalone in IMPLICIT_STANDALONE.items():
+            for text, ending in itertools.product(standalone, ENDINGS[1:3]):
+                rows.append(((text + ending).capitalize(), [emotion]))
+        for template in IMPLICIT_NONE:
+            fill_situation(template, [])
     df = pd.DataFrame(rows, columns=["text", "emotions"]).drop_duplicates("text")
     return df.reset_index(drop=True)
 

@@ -1,12 +1,13 @@
-"""Recipe: build ``emotion-accurate`` 0.7.0, an equal-weight blend of two trained emotion models.
+"""Recipe: build ``emotion-accurate`` 0.8.0, an equal-weight blend of two trained emotion models.
 
-    HF_HUB_OFFLINE=1 .venv/bin/python models/recipes/emotion_blend.py [--version 0.7.0]
+    HF_HUB_OFFLINE=1 .venv/bin/python models/recipes/emotion_blend.py [--version 0.8.0]
+    # 0.7.0 was: --version 0.7.0 --components emotion-accurate/0.6.0 emotion-fast/0.3.0
     # 0.5.0 was: --version 0.5.0 --components emotion-accurate/0.3.0 emotion-fast/0.3.0
     # 0.4.0 was: --version 0.4.0 --components emotion-accurate/0.3.0 emotion-fast/0.2.0
 
 Pools ``emotion-accurate/0.6.0`` (the emotion head on the top layers shared with
-``sentiment-accurate/0.11.0``, see ``accurate_shared.py``) and ``emotion-fast/0.3.0``
-(hashed n-grams, GoEmotions plus our CX emotion templates) per emotion as an equal-weight mean of log-odds
+``sentiment-accurate/0.11.0``, see ``accurate_shared.py``) and ``emotion-fast/0.4.0``
+(hashed n-grams, GoEmotions plus our CX emotion templates and implicit situations) per emotion as an equal-weight mean of log-odds
 (:class:`cxtext.emotion.BlendedEmotionClassifier`). The weights are fixed at
 equal, not tuned; the blend's per-emotion thresholds are tuned on dev.tsv.
 
@@ -29,6 +30,7 @@ from cxtext.emotion.train import goemotions_splits
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from emotion_common import (
+    IMPLICIT_TEMPLATES,
     cx_emotion_set,
     holdout_after_dev_tuning,
     recipe_metrics,
@@ -38,7 +40,7 @@ from emotion_common import (
 )
 
 logger = logging.getLogger("emotion_blend")
-COMPONENTS = ("emotion-accurate/0.6.0", "emotion-fast/0.3.0")
+COMPONENTS = ("emotion-accurate/0.6.0", "emotion-fast/0.4.0")
 WEIGHTS = (0.5, 0.5)
 
 
@@ -51,7 +53,7 @@ def _summary(model: object, ref: str) -> str:
 
 
 def main() -> None:
-    parser = recipe_parser(__doc__, "emotion-accurate", version="0.7.0")
+    parser = recipe_parser(__doc__, "emotion-accurate", version="0.8.0")
     parser.add_argument("--components", nargs=2, default=list(COMPONENTS),
                         help="tuned emotion model and fast emotion model (names under models/)")
     args = parser.parse_args()
@@ -61,7 +63,9 @@ def main() -> None:
 
     # Honest: the same blend with a fast model that never saw the holdout.
     templates = any("cx_emotion_augment" in r["data"] for r in fast.manifest_.trained_on)
-    fit_rows = with_templates(s["fit"].texts, s["fit"].Y) if templates else (s["fit"].texts, s["fit"].Y)
+    implicit = any(r["data"] == IMPLICIT_TEMPLATES for r in fast.manifest_.trained_on)
+    fit_rows = (with_templates(s["fit"].texts, s["fit"].Y, implicit=implicit) if templates
+                else (s["fit"].texts, s["fit"].Y))
     fast_85 = FastEmotionClassifier(**fast.get_params()).fit(*fit_rows)
     honest = BlendedEmotionClassifier.from_fitted([("tuned", tuned), ("fast", fast_85)], weights=WEIGHTS)
     holdout, per_second = holdout_after_dev_tuning(honest, s)

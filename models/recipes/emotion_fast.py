@@ -1,6 +1,7 @@
 """Recipe: train the embedded ``emotion-fast`` model on GoEmotions.
 
-    .venv/bin/python models/recipes/emotion_fast.py --version 0.3.0
+    .venv/bin/python models/recipes/emotion_fast.py --version 0.4.0
+    # 0.3.0 was: --version 0.3.0 --no-implicit
     # 0.2.0 was: --version 0.2.0 --no-cx-templates
 
 Reads ``../shared/data/goemotions`` in place. Protocol (see
@@ -19,6 +20,13 @@ furious", "worried sick", "delighted with the nurse", ...) once to the GoEmotion
 rows of both fits (``--cx-templates``), with the same parameters. The holdout
 shows what they cost on Reddit comments; ``tests/data/cx_emotions.csv``
 (written separately, never trained on) what they bring to customer feedback.
+
+0.4.0 adds situations that show an emotion without naming it (``--implicit``:
+"rang four times and still no answer" frustration, "disgraceful behaviour from
+the staff" anger, "used to be great, not any more" disappointment) and their
+no-emotion counterparts ("rang twice and it was sorted on the second call").
+``tests/data/cx_emotions_2.csv``, written by another contributor who saw neither
+the templates nor any model output, is the check on customer feedback.
 """
 
 from __future__ import annotations
@@ -55,15 +63,19 @@ def _score(model: FastEmotionClassifier, split: EmotionSplit) -> dict:
 
 
 def main() -> None:
-    parser = recipe_parser(__doc__, "emotion-fast", version="0.3.0")
+    parser = recipe_parser(__doc__, "emotion-fast", version="0.4.0")
     parser.add_argument("--cx-templates", action=argparse.BooleanOptionalAction, default=True,
                         help="add our CX emotion templates to the GoEmotions rows (0.3.0 on)")
+    parser.add_argument("--implicit", action=argparse.BooleanOptionalAction, default=True,
+                        help="with the templates, the situations that show an emotion without naming it (0.4.0 on)")
     args = parser.parse_args()
 
     s = goemotions_splits()
 
     def rows(split: EmotionSplit) -> tuple[list[str], np.ndarray]:
-        return with_templates(split.texts, split.Y) if args.cx_templates else (split.texts, split.Y)
+        if not args.cx_templates:
+            return split.texts, split.Y
+        return with_templates(split.texts, split.Y, implicit=args.implicit)
 
     t0 = time.perf_counter()
     honest = FastEmotionClassifier(**PARAMS).fit(*rows(s["fit"]))
@@ -89,7 +101,7 @@ def main() -> None:
         fit_seconds=round(fit_seconds, 1),
         cx_emotions={**cx, "note": "tests/data/cx_emotions.csv, written separately, never trained on"},
     )
-    provenance = goemotions_provenance(len(s["train"])) + ([templates_provenance()] if args.cx_templates else [])
+    provenance = goemotions_provenance(len(s["train"])) + ([templates_provenance(args.implicit)] if args.cx_templates else [])
     folder = model.save(args.out / args.version, name="emotion-fast", version=args.version,
                         trained_on=provenance, metrics=metrics)
     logger.info("saved %s", folder)
