@@ -107,6 +107,25 @@ def test_exclude_suppresses_only_overlapping_hits(tagger: KeywordThemeTagger) ->
     assert wait and wait[0].matched == "queue"
 
 
+@pytest.mark.parametrize(
+    ("text", "not_theme", "control"),
+    [  # look-alikes found in bug bashes (taxonomy 1.5.0 and 1.6.0), each with a control that still tags
+        ("Absolutely disgusting behaviour from the receptionist.", "cleanliness", "The toilets were disgusting."),
+        ("Sat in A&E with a broken wrist.", "product_quality", "The handle arrived broken."),
+        ("Put through to a voicemail box that is full.", "packaging", "The box was crushed."),
+        ("Ticked the box but nothing happened.", "packaging", "Far too much plastic packaging."),
+        ("They lost my biopsy sample.", "delivery", "My parcel got lost."),
+        ("Someone should lose their job over this.", "delivery", "They lost my bags."),
+        ("The broadband package is too slow.", "packaging", "The package was soaked."),
+        ("I was worried sick about my mum.", "safety", "I didn't feel safe on the ward."),
+    ],
+)
+def test_default_taxonomy_leaves_out_look_alikes(tagger: KeywordThemeTagger, text: str, not_theme: str,
+                                                 control: str) -> None:
+    assert not_theme not in themes_of(tagger, text)
+    assert not_theme in themes_of(tagger, control)
+
+
 def test_exclude_in_custom_taxonomy(tmp_path: Path) -> None:
     path = tmp_path / "t.yaml"
     path.write_text(
