@@ -10,10 +10,9 @@ faster and easier to explain:
 * otherwise the whole file is streamed once, in 1 MiB blocks, through an
   incremental UTF-8 decoder: if every byte decodes, it is UTF-8 (a UTF-8
   byte-order mark is stripped);
-* else the file is streamed a second time, line by line, counting the lines
-  that are not valid UTF-8 and the lines that are UTF-8 with non-ASCII
-  characters. A file with a UTF-8 byte-order mark, or with at least as many
-  UTF-8 lines as invalid ones, is *mostly UTF-8*: typically a UTF-8 export in
+* else the file is streamed a second time, counting the non-ASCII characters
+  that decode as UTF-8 and the bytes that do not. A file with a UTF-8
+  byte-order mark, or with more of the first, is *mostly UTF-8*: typically a UTF-8 export in
   which a few lines were typed or pasted in a Windows program (byte ``0x92``, a
   curly apostrophe in Windows-1252). Reading it all as Windows-1252 would turn
   every correct é, “ ” or emoji elsewhere into mojibake, so it is read as UTF-8
@@ -21,13 +20,16 @@ faster and easier to explain:
   :data:`CP1252_FALLBACK` codec error handler (registered with
   :func:`codecs.register_error` by :func:`scan_encoding` when it finds such a
   file, so it works in any streaming decoder: pandas' chunked reader
-  included, no need to load the file). A line counts as UTF-8
-  only if all of it is: in a genuine Windows-1252 file, byte pairs that happen
-  to be valid UTF-8 (``Ã©``) are rare and nearly always share a line with
-  invalid bytes;
+  included, no need to load the file). In a genuine Windows-1252 file, byte
+  pairs that happen to be valid UTF-8 (``Ã©``, ``É’``) are rare beside its
+  other accented characters, which are not; a tie (in a tiny file) is read as
+  UTF-8, as most exports are. Either way every byte that is not UTF-8 is read
+  as Windows-1252, so only those accidental pairs, or in a Windows-1252 reading
+  the UTF-8 characters, can come out wrong;
 * else it is Windows-1252 (what Excel on Windows writes) unless one of the five
-  bytes cp1252 leaves undefined occurs, in which case it is Latin-1, which
-  decodes any byte.
+  bytes cp1252 leaves undefined occurs outside valid UTF-8, in which case it
+  is Latin-1, which decodes any byte (one inside valid UTF-8, as ``”`` holds,
+  is decoded as Latin-1 by the same error handler).
 
 The delimiter is the candidate (``,`` ``;`` tab ``|``) that splits the first
 ~64 KB into the most consistent number of fields (> 1) per record, parsing
@@ -97,7 +99,7 @@ class EncodingScan(NamedTuple):
 
     #: The codec: ``"utf-8-sig"``, ``"utf-16"``, ``"cp1252"`` or ``"latin-1"``.
     encoding: str
-    #: ``"strict"``, or :data:`CP1252_FALLBACK` for a mostly-UTF-8 file.
+    #: ``"strict"``, or :data:`CP1252_FALLBACK` for a mostly-UTF-8 file (or a cp1252 one holding 0x9D & co.).
     errors: str = "strict"
     #: How many lines are not valid UTF-8 (read as cp1252); 0 unless ``errors`` is the fallback.
     bad_lines: int = 0
@@ -153,7 +155,7 @@ def scan_encoding(path: str | os.PathLike[str], compression: str | None = None) 
     --------
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.csv"
-    >>> _ = p.write_bytes("id,text\\n1,café\\n".encode() + b"2,it\\x92s\\n")
+    >>> _ = p.write_bytes("id,text\\n1,café crème\\n".encode() + b"2,it\\x92s\\n")
     >>> scan = scan_encoding(p)  # also registers the CP1252_FALLBACK handler
     >>> scan.encoding, scan.errors == CP1252_FALLBACK, scan.bad_lines, scan.first_bad_lines
     ('utf-8-sig', True, 1, (3,))
@@ -175,70 +177,88 @@ def scan_encoding(path: str | os.PathLike[str], compression: str | None = None) 
         except UnicodeDecodeError:
             pass
     with open_binary(path, compression) as fh:
-        utf8_lines, bad_lines, first_bad, cp1252_ok = _vote_lines(fh)
-    if bom or utf8_lines >= bad_lines:
+        vote = _vote_bytes(fh)
+    if bom or (vote.utf8_chars and vote.utf8_chars >= vote.bad_bytes):
         _register_fallback()
-        return EncodingScan("utf-8-sig", CP1252_FALLBACK, bad_lines, tuple(first_bad))
-    return EncodingScan("cp1252" if cp1252_ok else "latin-1")
+        return EncodingScan("utf-8-sig", CP1252_FALLBACK, vote.bad_lines, tuple(vote.first_bad))
+    if vote.undefined_in_utf8:  # a cp1252 file with a pasted UTF-8 "”": decode its 0x9D as Latin-1
+        _register_fallback()
+        return EncodingScan("cp1252", CP1252_FALLBACK)
+    return EncodingScan("cp1252" if vote.cp1252_ok else "latin-1")
 
 
 # In text decoded with errors="surrogateescape", a lone surrogate is a byte that is not UTF-8.
 _NOT_UTF8 = re.compile("[\udc80-\udcff]")
-# A line (of complete lines) up to its first byte that is not UTF-8 / its first non-ASCII character.
+# ... and these are the bytes cp1252 leaves undefined, when they are not part of valid UTF-8.
+_UNDEFINED = re.compile("[" + "".join(chr(0xDC00 + b[0]) for b in _CP1252_UNDEFINED) + "]")
+# A line (of complete lines) up to its first byte that is not UTF-8.
 _BAD_LINE = re.compile("^[^\n\udc80-\udcff]*[\udc80-\udcff]", re.MULTILINE)
-_WIDE_LINE = re.compile("^[\x00-\x09\x0b-\x7f]*[^\x00-\x7f]", re.MULTILINE)
 
 
-def _vote_lines(fh: IO[bytes]) -> tuple[int, int, list[int], bool]:
-    """Count the lines with non-ASCII UTF-8 and the lines with bytes that are not UTF-8.
+class _ByteVote(NamedTuple):
+    utf8_chars: int  # non-ASCII characters that decoded as UTF-8
+    bad_bytes: int  # bytes that did not
+    bad_lines: int  # lines holding such bytes
+    first_bad: list[int]  # the first few of them (1-based)
+    cp1252_ok: bool  # no byte cp1252 leaves undefined among the bad bytes
+    undefined_in_utf8: bool  # ... but one inside a valid UTF-8 sequence (the 0x9D of "”")
 
-    Returns both counts, the first line numbers (1-based) of the latter and
-    whether no byte cp1252 leaves undefined occurs. Blocks of 1 MiB go through
-    an incremental UTF-8 decoder with ``errors="surrogateescape"``, so each
-    invalid byte becomes a lone surrogate, and regular expressions count the
-    lines holding one: no per-line Python loop, and a line longer than a block
-    (or a file without ``\\n``) only carries two flags to the next block.
+
+def _vote_bytes(fh: IO[bytes]) -> _ByteVote:
+    """Count what decodes as UTF-8 and what does not, streaming (see :func:`scan_encoding`).
+
+    Blocks of 1 MiB go through an incremental UTF-8 decoder with
+    ``errors="surrogateescape"``, so each invalid byte becomes a lone surrogate;
+    regular expressions count them and the lines holding them: no per-line
+    Python loop, and a line longer than a block (or a file without line ends)
+    only carries a flag to the next block. Lines end at ``\n``, ``\r\n`` or a
+    lone ``\r`` (old Mac exports), as the CSV reader ends them.
     """
     decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
-    utf8_lines = bad_lines = 0
+    utf8_chars = bad_bytes = bad_lines = 0
     first_bad: list[int] = []
-    cp1252_ok = True
-    lineno, wide, bad = 1, False, False  # the line being read, so far
+    cp1252_ok, raw_undefined = True, False
+    lineno, bad, pending = 1, False, ""  # the line being read: its number, a bad byte so far; a held "\r"
 
     def end_line() -> None:
-        nonlocal utf8_lines, bad_lines
-        utf8_lines, bad_lines = utf8_lines + (wide and not bad), bad_lines + bad
-        if bad and len(first_bad) < _SHOWN_LINES:
-            first_bad.append(lineno)
+        nonlocal bad_lines
+        if bad:
+            bad_lines += 1
+            if len(first_bad) < _SHOWN_LINES:
+                first_bad.append(lineno)
 
     while True:
         block = fh.read(_BLOCK)
-        if cp1252_ok and any(b in block for b in _CP1252_UNDEFINED):
-            cp1252_ok = False
-        text = decoder.decode(block, final=not block)
+        raw_undefined = raw_undefined or any(b in block for b in _CP1252_UNDEFINED)
+        text = pending + decoder.decode(block, final=not block)
+        pending = "\r" if block and text.endswith("\r") else ""  # its "\n" may start the next block
+        if pending:
+            text = text[:-1]
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        invalid = len(_NOT_UTF8.findall(text))
+        if invalid:
+            bad_bytes += invalid
+            cp1252_ok = cp1252_ok and _UNDEFINED.search(text) is None
+        utf8_chars += len(text) - len(text.encode("ascii", "ignore")) - invalid
         head, newline, rest = text.partition("\n")
-        wide = wide or not head.isascii()
-        bad = bad or _NOT_UTF8.search(head) is not None
+        bad = bad or (invalid > 0 and _NOT_UTF8.search(head) is not None)
         if newline:
             end_line()
             lineno += 1
             cut = rest.rfind("\n") + 1
             lines, tail = rest[:cut], rest[cut:]  # complete lines, then the start of one
-            if lines:
+            if lines and invalid:
                 if len(first_bad) < _SHOWN_LINES:
-                    for match in itertools.islice(
-                        _BAD_LINE.finditer(lines), _SHOWN_LINES - len(first_bad)
-                    ):
+                    for match in itertools.islice(_BAD_LINE.finditer(lines), _SHOWN_LINES - len(first_bad)):
                         first_bad.append(lineno + lines.count("\n", 0, match.start()))
-                found = len(_BAD_LINE.findall(lines))
-                bad_lines += found
-                utf8_lines += len(_WIDE_LINE.findall(lines)) - found
-                lineno += lines.count("\n")
-            wide, bad = not tail.isascii(), _NOT_UTF8.search(tail) is not None
+                bad_lines += len(_BAD_LINE.findall(lines))
+            lineno += lines.count("\n")
+            bad = invalid > 0 and _NOT_UTF8.search(tail) is not None
         if not block:
             break
     end_line()
-    return utf8_lines, bad_lines, first_bad, cp1252_ok
+    return _ByteVote(utf8_chars, bad_bytes, bad_lines, first_bad, cp1252_ok, cp1252_ok and raw_undefined)
 
 
 def read_text_sample(
