@@ -114,8 +114,8 @@ def test_mostly_utf8_csv_names_the_first_bad_lines(tmp_path, caplog):
 
 def test_mostly_utf8_csv_with_explicit_encoding_is_strict(tmp_path):
     p = write_bytes(tmp_path, "a.csv", "a\ncafé\n".encode() + b"it\x92s\n")
-    with pytest.raises(UnreadableFileError, match=r"\[CX104\].*not valid utf-8"):
-        read_table(p, encoding="utf-8")
+    with pytest.raises(UnreadableFileError, match=r"\[CX104\].*line 3 is not valid utf-8"):
+        read_table(p, encoding="utf-8")  # the file's line, not an offset inside a field
     assert read_table(p, encoding="cp1252")["a"].tolist() == ["cafÃ©", "it’s"]
 
 

@@ -67,6 +67,7 @@ from cxtext.io.sniff import (
     read_text_sample,
     scan_encoding,
     sniff_delimiter,
+    undecodable_lines,
     widest_record,
 )
 
@@ -353,9 +354,17 @@ def _iter_csv(
     except UnicodeError as exc:  # a decode error, or e.g. "UTF-16 stream does not start with BOM"
         where = (f"bytes at offset {exc.start} are not valid {enc} ({exc.reason})"
                  if isinstance(exc, UnicodeDecodeError) else f"it cannot be read as {enc} ({exc})")
+        if isinstance(exc, UnicodeDecodeError) and enc != "?":
+            try:
+                count, lines = undecodable_lines(path, enc, compression)
+            except (LookupError, OSError, EOFError, UnicodeError):  # keep the decoder's own words
+                count = 0
+            if count:
+                where = f"{_shown_lines(count, lines)} {'is' if count == 1 else 'are'} not valid {enc} ({exc.reason})"
         raise _unreadable(
             path, where,
-            "Pass the right encoding=, e.g. 'cp1252' or 'latin-1', or leave it unset.",
+            "Pass the right encoding=, e.g. 'cp1252' or 'latin-1', or leave it unset (a file that is "
+            "UTF-8 except for a few lines is then read with those lines' bytes as cp1252).",
         ) from exc
     except (OSError, EOFError) as exc:  # e.g. a corrupt or truncated .gz
         raise _unreadable(path, f"{type(exc).__name__}: {exc}", fix) from exc

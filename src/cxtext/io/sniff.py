@@ -55,7 +55,7 @@ from typing import IO, Any, NamedTuple
 
 __all__ = [
     "CP1252_FALLBACK", "EncodingScan", "detect_encoding", "excel_sep_line", "header_fields",
-    "open_binary", "read_text_sample", "scan_encoding", "sniff_delimiter", "widest_record",
+    "open_binary", "read_text_sample", "scan_encoding", "sniff_delimiter", "undecodable_lines", "widest_record",
 ]
 
 logger = logging.getLogger(__name__)
@@ -204,8 +204,8 @@ class _ByteVote(NamedTuple):
     undefined_in_utf8: bool  # ... but one inside a valid UTF-8 sequence (the 0x9D of "”")
 
 
-def _vote_bytes(fh: IO[bytes]) -> _ByteVote:
-    """Count what decodes as UTF-8 and what does not, streaming (see :func:`scan_encoding`).
+def _vote_bytes(fh: IO[bytes], encoding: str = "utf-8") -> _ByteVote:
+    """Count what decodes as ``encoding`` (UTF-8) and what does not, streaming (see :func:`scan_encoding`).
 
     Blocks of 1 MiB go through an incremental UTF-8 decoder with
     ``errors="surrogateescape"``, so each invalid byte becomes a lone surrogate;
@@ -214,7 +214,7 @@ def _vote_bytes(fh: IO[bytes]) -> _ByteVote:
     only carries a flag to the next block. Lines end at ``\n``, ``\r\n`` or a
     lone ``\r`` (old Mac exports), as the CSV reader ends them.
     """
-    decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
+    decoder = codecs.getincrementaldecoder(encoding)("surrogateescape")
     utf8_chars = bad_bytes = bad_lines = 0
     first_bad: list[int] = []
     cp1252_ok, raw_undefined = True, False
@@ -259,6 +259,26 @@ def _vote_bytes(fh: IO[bytes]) -> _ByteVote:
             break
     end_line()
     return _ByteVote(utf8_chars, bad_bytes, bad_lines, first_bad, cp1252_ok, cp1252_ok and raw_undefined)
+
+
+def undecodable_lines(path: str | os.PathLike[str], encoding: str,
+                      compression: str | None = None) -> tuple[int, tuple[int, ...]]:
+    """How many lines of ``path`` do not decode as ``encoding``, and the first few (1-based).
+
+    For error messages: a decode error's offset counts characters of a field,
+    not bytes of the file. Streams the file once.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.csv"
+    >>> _ = p.write_bytes(b"id,text\\n1,ok\\n2,it\\x92s\\n")
+    >>> undecodable_lines(p, "utf-8")
+    (1, (3,))
+    """
+    with open_binary(path, compression) as fh:
+        vote = _vote_bytes(fh, encoding)
+    return vote.bad_lines, tuple(vote.first_bad)
 
 
 def read_text_sample(
