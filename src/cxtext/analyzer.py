@@ -920,6 +920,7 @@ class Analyzer:
                                   model, classes)
                 _carry_orphan_emotions(mention_rows, mention_clause, [r for r, _ in flat],
                                        [e if s else [] for e, s in zip(clause_emotions, short)])
+                _drop_amusement_from_complaints(mention_rows)
 
         out = _rename_clashes(chunk.copy())
         out["text_clean"] = clean["text_clean"].to_numpy()
@@ -1139,6 +1140,31 @@ _ORPHAN_MAX_WORDS = 8
 def _short(clause: str) -> bool:
     """Whether a clause is short enough for :func:`_carry_orphan_emotions`."""
     return clause.count(" ") < _ORPHAN_MAX_WORDS
+
+
+def _drop_amusement_from_complaints(mention_rows: list[dict[str, Any]]) -> None:
+    """Take *delight* off mentions read as negative, in place.
+
+    The emotion models learned *delight* from GoEmotions' joy, excitement and
+    amusement, and amusement is how Reddit labels "the service is a joke" and
+    "laughable": on a complaint about a theme it reads as delight in the theme's
+    emotion mix. A mention read as negative keeps its other emotions. Comments
+    keep theirs (read from the whole comment, as the emotion models were
+    scored); dropping delight there cost macro-F1 on GoEmotions and on our CX
+    emotion sets, while on mentions every delight it removed in those sets was
+    wrong (results log, 2026-12-06, *Delight on complaints*).
+
+    Examples
+    --------
+    >>> rows = [{"sentiment": "negative", "emotions": ["delight", "frustration"]},
+    ...         {"sentiment": "positive", "emotions": ["delight"]}]
+    >>> _drop_amusement_from_complaints(rows)
+    >>> [m["emotions"] for m in rows]
+    [['frustration'], ['delight']]
+    """
+    for m in mention_rows:
+        if m["sentiment"] == "negative" and "delight" in m["emotions"]:
+            m["emotions"] = [e for e in m["emotions"] if e != "delight"]  # a new list: clauses share theirs
 
 
 def _carry_orphan_emotions(mention_rows: list[dict[str, Any]], mention_clause: list[int],
