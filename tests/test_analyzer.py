@@ -658,3 +658,42 @@ def test_a_worker_that_dies_under_a_given_n_jobs_is_a_worker_error(two_cores, mo
     with caplog.at_level("WARNING", logger="cxtext"):
         res = cxtext.Analyzer().analyze(texts)
     assert len(res.comments) == len(texts) and "analysing in this process instead" in caplog.text
+
+
+def test_a_one_clause_tweet_and_its_mention_read_alike():
+    # the clause keeps the @handle, so the fast model's tweet features read the mention too
+    res = cxtext.analyze(["@JetBlue ..... No crew at our gate."], n_jobs=1)
+    m, cm = res.mentions, res.comments
+    assert cm.loc[0, "n_clauses"] == 1 and len(m)
+    assert (m["sentiment"] == cm.loc[0, "sentiment"]).all()
+    assert np.allclose(m["sentiment_score"], cm.loc[0, "sentiment_score"])
+
+
+def test_tables_keep_their_dtypes_whatever_the_chunks():
+    # a chunk without mentions (or without a scored row) must not turn columns to object
+    df = pd.DataFrame({"c": ["n/a"] * 4 + ["The staff were rude", "Great food, slow delivery"] * 2})
+    whole = cxtext.Analyzer(n_jobs=1).analyze(df, text="c")
+    chunked = cxtext.Analyzer(n_jobs=1, chunksize=4).analyze(df, text="c")
+    pd.testing.assert_frame_equal(whole.mentions, chunked.mentions)
+    pd.testing.assert_frame_equal(whole.comments, chunked.comments)
+    assert whole.mentions["start"].dtype == np.int64 and whole.mentions["comment_id"].dtype == np.int64
+    none = cxtext.analyze(["n/a"], n_jobs=1)
+    assert none.comments["sentiment"].dtype == whole.comments["sentiment"].dtype
+    assert none.mentions["start"].dtype == np.int64 and none.mentions["theme"].dtype == whole.mentions["theme"].dtype
+
+
+@pytest.mark.parametrize("name", ["language", "sentiment", "themes", "prompt_type"])
+def test_an_id_column_named_like_an_output_column_is_refused(name):
+    df = pd.DataFrame({name: list("ab"), "c": ["The staff were rude", "Great food"]})
+    with pytest.raises(cxtext.InputError, match=rf"\[CX112\].*'{name}'.*rename"):
+        cxtext.analyze(df, text="c", id=name)
+
+
+def test_evidence_of_a_long_unspaced_clause_stays_bounded():
+    from cxtext.analyzer import _EVIDENCE_MAX, _WORD_SLACK
+
+    res = cxtext.analyze(["a" * 6000 + " staff rude"], n_jobs=1)
+    m = res.mentions
+    assert len(m) and ((m["end"] - m["start"]) <= _EVIDENCE_MAX + 2 * _WORD_SLACK).all()
+    text = res.comments.loc[0, "text_clean"]
+    assert all(text[s:e] == ev for s, e, ev in zip(m["start"], m["end"], m["evidence"]))

@@ -57,6 +57,7 @@ MENTION_COLUMNS = [
     "confidence", "start", "end", "evidence", "matched", "clause", "emotions", "effort",
 ]
 _EVIDENCE_MAX = 300  # characters of a clause shown as evidence around a match
+_WORD_SLACK = 40  # at most this many more characters on each side to end the evidence at a word break
 
 
 @dataclass
@@ -348,8 +349,12 @@ class Analyzer:
         so at once; spawned, loading their models for a few seconds, when a
         model runs on torch or the platform cannot fork). A script whose workers are spawned must call
         ``analyze`` under ``if __name__ == "__main__":``, as :mod:`multiprocessing`
-        requires. With torch models, scores may differ from a serial run in the
-        4th decimal (sums in another order); labels, themes and spans do not.
+        requires. With torch models (the ``accurate`` preset) a text's encoding
+        depends a little on the batch it is padded in (other rows, chunk size,
+        ``n_jobs``): scores may differ by up to about 0.004, and a label, theme or
+        emotion whose score sits at its threshold can change (2 of 300 reviews
+        alone against in a batch, 2026-12-06). The ``fast`` preset gives the
+        same results whatever the batch.
         Pass ``n_jobs=1`` where cores are already busy (inside your own worker
         processes, say).
 
@@ -605,7 +610,7 @@ class Analyzer:
         mentions = [mn for _, mn in parts]
         return AnalysisResult(
             comments=pd.concat(comments) if len(comments) > 1 else comments[0],
-            mentions=pd.concat(mentions, ignore_index=True) if mentions else _empty_mentions(),
+            mentions=_concat_mentions(mentions),
             text=text, id=id, info=info,
         )
 
@@ -743,6 +748,13 @@ class Analyzer:
         for role, col in (("text", text), ("id", id), ("question", question)):
             if col is not None and col not in frame.columns:
                 raise ColumnNotFoundError(col, available=list(frame.columns), role=role)
+        if id is not None and (id in COMMENT_COLUMNS or id == "prompt_type"):
+            # the input column would be kept as "<id>_input" and the output column take its
+            # name, so the comments' id column and the mentions' comment_id would disagree
+            raise InputError(
+                f"[CX112] The id column {id!r} has the name of a column cxtext writes. Rename that column "
+                f"in your data first (in pandas: df.rename(columns={{{id!r}: 'id'}})) and pass the new name as id."
+            )
 
     def _empty_comments(self, frame: pd.DataFrame, question: str | None) -> pd.DataFrame:
         out = _rename_clashes(frame.copy())
@@ -930,7 +942,7 @@ class Analyzer:
         out["is_duplicate"] = np.asarray(is_dup, dtype=bool)
         out["duplicate_of"] = pd.Series(dup_of, index=out.index, dtype=object)
         out["pii"] = pd.Series(clean["pii"].tolist(), index=out.index, dtype=object)
-        out["sentiment"] = label
+        out["sentiment"] = pd.Series(label, index=out.index, dtype=_text_dtype())  # the same in every chunk
         out["sentiment_score"] = score
         out["sentiment_confidence"] = conf
         out["is_suggestion"] = suggestion
@@ -1230,10 +1242,17 @@ def _evidence_span(text: str, clause: Any, hit: Any) -> tuple[int, int]:
     centre = clause.start + (hit.start + hit.end) // 2
     lo = max(clause.start, centre - _EVIDENCE_MAX // 2)
     hi = min(clause.end, lo + _EVIDENCE_MAX)
-    while lo > clause.start and not text[lo - 1].isspace():
+    # widen to whole words, but not through a long run without spaces (a pasted token, CJK text)
+    edge = lo
+    while lo > max(clause.start, edge - _WORD_SLACK) and not text[lo - 1].isspace():
         lo -= 1
-    while hi < clause.end and not text[hi].isspace():
+    if lo > clause.start and not text[lo - 1].isspace():
+        lo = edge
+    edge = hi
+    while hi < min(clause.end, edge + _WORD_SLACK) and not text[hi].isspace():
         hi += 1
+    if hi < clause.end and not text[hi].isspace():
+        hi = edge
     while lo < hi and text[lo].isspace():
         lo += 1
     while hi > lo and text[hi - 1].isspace():
@@ -1264,8 +1283,29 @@ def _clause_effort(clause_texts: list[str], hits: list[list[Any]],
     return out
 
 
+def _text_dtype() -> Any:
+    """The dtype this pandas gives a column of strings (``str`` in pandas 3, object before)."""
+    return pd.Series(["x"]).dtype
+
+
+_NUMBER_DTYPES = {"sentiment_score": "float64", "sentiment_confidence": "float64", "confidence": "float64",
+                  "start": "int64", "end": "int64", "clause": "int64"}
+
+
 def _empty_mentions() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype=object) for c in MENTION_COLUMNS})
+    """No mentions, with the column dtypes a table of mentions has (ids: object, their type unknown)."""
+    text = _text_dtype()
+    return pd.DataFrame({c: pd.Series(dtype=_NUMBER_DTYPES.get(c, text if c in {"theme", "sentiment", "evidence",
+                                                                                 "matched"} else object))
+                         for c in MENTION_COLUMNS})
+
+
+def _concat_mentions(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """The chunks' mentions as one table; chunks without mentions do not turn its columns to object."""
+    found = [m for m in parts if len(m)]
+    if not found:
+        return parts[0] if parts else _empty_mentions()
+    return pd.concat(found, ignore_index=True) if len(found) > 1 else found[0].reset_index(drop=True)
 
 
 def free_name(columns: Iterable[Hashable], name: str) -> str:

@@ -17,6 +17,7 @@ CX108  unusable training labels
 CX109  empty ids
 CX110  a shared dataset file is not available
 CX111  unknown dataset or rating scale
+CX112  an id column named like a column cxtext writes
 CX15x  text cleaning
 CX201  model not found (lists the models that exist)
 CX202  unreadable or incomplete model manifest

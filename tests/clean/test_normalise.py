@@ -76,7 +76,7 @@ def test_odd_values(value: object, expected: str) -> None:
         ("a < b > c", "a < b > c"),
         ("ctrl\x00\x07chars", "ctrlchars"),
         ("\x1b[31mred\x1b[0m", "red"),
-        ("zero\u200bwidth\ufeff", "zerowidth"),
+        ("zero\u200bwidth\ufeff", "zero width"),  # ZWSP is a word break; BOM is deleted
         ("e\u0301", "é"),  # NFC
         ("\ufb01ne \uff46\uff55\uff4c\uff4c", "fine full"),  # ligature, full width
         ("So slow \U0001f621\U0001f621", "So slow [enraged face] [enraged face]"),
@@ -100,6 +100,36 @@ def test_odd_values(value: object, expected: str) -> None:
 )
 def test_cleaning_steps(raw: str, expected: str) -> None:
     assert normalise_text(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("and the\u200bwait\u200bwas long", "and the wait was long"),  # ZWSP: a word break
+        ("slow\u200b \u200b service", "slow service"),  # then blanks collapse as usual
+        ("line\u200b\nnext\u200b", "line\nnext"),  # no space kept before a line break
+        ("\ufeffwait\u2060time", "waittime"),  # BOM and WORD JOINER (no break): deleted
+        ("soft\u00adhyphen", "softhyphen"),
+        ("zero\u200cnon-joiner", "zeronon-joiner"),  # ZWNJ: deleted as before
+        # ZWJ inside an emoji sequence keeps it whole (one name, not three)
+        ("\U0001f468\u200d\U0001f469\u200d\U0001f467 trip", "[family man woman girl] trip"),
+        ("\U0001f3f3\ufe0f\u200d\U0001f308\u200bflag", "[rainbow flag] flag"),
+    ],
+)
+def test_zero_width_characters(raw: str, expected: str) -> None:
+    assert normalise_text(raw) == expected
+
+
+def test_zero_width_space_is_a_break_on_the_fallback_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cxtext.clean import normalise
+
+    def broken(text: str) -> str:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(normalise, "_clean", broken)
+    assert normalise_text("the\u200bwait\ufeff was\u2060long") == "the wait waslong"
 
 
 def test_lone_surrogates_and_pairs() -> None:

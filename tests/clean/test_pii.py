@@ -128,3 +128,54 @@ def test_digit_count_boundary(text: str, expected: str) -> None:
 )
 def test_quick_checks_keep_every_match(text: str, expected: str) -> None:
     assert redact_pii(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "found"),
+    [
+        # "/" or "," and another number after a number
+        ("ring 07700 900123/07700 900124", "ring [PHONE]/[PHONE]", ["PHONE"]),
+        ("ring 07700 900123,07700 900124", "ring [PHONE],[PHONE]", ["PHONE"]),
+        ("555-123-4567,555-123-4568", "[PHONE],[PHONE]", ["PHONE"]),
+        ("+44 20 7946 0958/0959", "[PHONE]/0959", ["PHONE"]),
+        ("card 4111 1111 1111 1111/12/25 cvv 123", "card [CARD]/12/25 cvv 123", ["CARD"]),
+        ("4111111111111111,5500000000000004", "[CARD],[CARD]", ["CARD"]),
+        # an extension marker after a phone number
+        ("call 07700 900123ext 2", "call [PHONE]ext 2", ["PHONE"]),
+        ("07700 900123x", "[PHONE]x", ["PHONE"]),
+        ("07700 900123x45", "[PHONE]x45", ["PHONE"]),
+        ("020 7946 0958 EXT. 4", "[PHONE] EXT. 4", ["PHONE"]),
+        ("555-123-4567ext12", "[PHONE]ext12", ["PHONE"]),
+        ("+44 20 7946 0958extn 3", "[PHONE]extn 3", ["PHONE"]),
+    ],
+)
+def test_redacts_numbers_next_to_separators_and_extensions(
+    text: str, expected: str, found: list[str]
+) -> None:
+    assert redact_pii(text) == (expected, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "order 12345678901234567/2",  # a long order number with a suffix
+        "order 1234567890123456/1",  # 16 digits, fails Luhn
+        "order 0123 4567 8901/23",  # 12 digits: too long for a UK number
+        "ref 0161 496 00001,2",
+        "paid on 12/05/2024",
+        "12/05/2024, 13/05/2024",
+        "£1,234,567.89",
+        "price 4,111,111,111,111,111",  # thousands groups, not a card
+        "07700 900123.5",  # a decimal
+        "07700 900123-4",  # a range or a longer number
+        "4111 1111 1111 1111.50",
+        "4111 1111 1111 1111-2",
+        "07700 900123abc",  # letters that are not an extension marker
+        "07700 900123extra",
+        "ref 07700900123AB",  # an alphanumeric reference
+        "4111111111111111x",  # extension markers belong to phone numbers only
+        "5551234567/5551234568",  # ten bare digits stay order numbers
+    ],
+)
+def test_separators_keep_protections(text: str) -> None:
+    assert redact_pii(text) == (text, [])

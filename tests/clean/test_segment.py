@@ -53,6 +53,10 @@ CASES = [
     ("...but nothing else", ["but nothing else"]),
     ("Line one\nline two but bad", ["Line one", "line two", "but bad"]),
     ("[enraged face] but ok", ["[enraged face]", "but ok"]),
+    # a handle or hashtag keeps its @/# (the tweet features read it); stray punctuation does not
+    ("@JetBlue ..... No crew at our gate.", ["@JetBlue ..... No crew at our gate."]),
+    ("#fail the app crashed", ["#fail the app crashed"]),
+    ("... @ home it broke", ["home it broke"]),
 ]
 
 

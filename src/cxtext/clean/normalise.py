@@ -10,7 +10,15 @@
    Only known HTML tag names are stripped, so ``"I <3 it"`` or ``"a < b > c"`` survive;
 3. repairs mojibake with :mod:`ftfy` (``"CafÃ©"`` -> ``"Café"``) and curly quotes.
    Fast path: text that is pure ASCII after step 2 cannot hold mojibake and skips ftfy;
-4. removes control and invisible format characters, normalises to Unicode NFC;
+4. removes control and invisible format characters, normalises to Unicode NFC.
+   U+200B ZERO WIDTH SPACE marks a break between words and becomes a space
+   (``"the\\u200bwait"`` -> ``"the wait"``). Deleted: C0/C1 controls (except tab and
+   line breaks), U+00AD SOFT HYPHEN, U+200C ZERO WIDTH NON-JOINER, U+2060 WORD
+   JOINER and the invisible operators U+2061-U+2064, U+FEFF (BOM / zero width
+   no-break space), bidi marks, embeddings and isolates, interlinear annotation
+   marks, U+FFFC and U+FFFD. U+200D ZERO WIDTH JOINER, the variation selectors
+   U+FE0E/U+FE0F and emoji tag characters are kept until emoji are named (step 5),
+   so emoji sequences stay whole; leftover ones are deleted after it;
 5. writes emoji as readable words with :func:`emoji.replace_emoji`:
    ``"😡"`` -> ``"[enraged face]"`` (skin-tone suffixes dropped), so emoji-only
    comments keep their sentiment for the word-based models downstream. An answer
@@ -71,8 +79,10 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")
 # C0/C1 controls except tab/newline/carriage return, plus invisible format characters.
 # The zero-width joiner (U+200D) and variation selectors are kept until emoji are named.
+# The zero-width space (U+200B) is a word break: it becomes a space, not nothing.
+_ZWSP = "\u200b"
 _CONTROL = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e"
+    "[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u200c\u200e\u200f\u202a-\u202e"
     "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ufffc\ufffd]"
 )
 _AFTER_EMOJI = re.compile("[\u200d\ufe0e\ufe0f]|[\U000e0020-\U000e007f]")
@@ -230,7 +240,8 @@ def normalise_text(value: object) -> str:
         return _clean(text)
     except Exception:  # noqa: BLE001 - defensive: one odd cell must not stop a batch
         logger.warning("normalise_text failed on a %d-char value; kept it raw", len(text))
-        return _SPACES.sub(" ", _CONTROL.sub("", _SURROGATE.sub("", text))).strip()
+        text = _SURROGATE.sub("", text).replace(_ZWSP, " ")
+        return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
 
 
 def _clean(text: str) -> str:
@@ -255,6 +266,8 @@ def _clean(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x1b" in text:
         text = _ANSI.sub("", text)
+    if not ascii_only and _ZWSP in text:
+        text = text.replace(_ZWSP, " ")
     text = _CONTROL.sub("", text)
     if not ascii_only:
         import emoji

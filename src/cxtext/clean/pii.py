@@ -25,6 +25,14 @@
     brackets ("(555) 123-4567", "555-123-4567", "1-800-555-1234"). Ten digits with no
     separator and no ``+1`` are left alone (indistinguishable from an order number).
 
+Card and phone numbers must stand alone, so that parts of longer digit runs,
+decimals and ranges are left alone: a letter, digit or "+" just before them (for a
+card also ".", ",", "/" or "-"), or a letter, a digit, or "." / "-" and a digit just
+after them, refuses the match. Two exceptions: a number may be followed by "/" or ","
+and another number ("07700 900123/07700 900124", a card's "/12/25" expiry; a card
+may follow a digit and "/" or "," too), and a phone number by an extension marker,
+``ext``, ``extn``, ``extension`` or ``x`` ("07700 900123ext 2", "07700 900123x").
+
 Ordinary numbers are never touched: counts ("waited 45 minutes"), order numbers
 ("order 12345"), dates ("12/03/2024", "2024-03-12"), times and prices ("£19.99").
 
@@ -54,23 +62,29 @@ _EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}\b"
 )
+# A number may end at "/" or "," when another number follows ("07700 900123/07700
+# 900124", a card's "/12/25" expiry), and a phone number at an extension marker
+# ("07700 900123ext 2", "07700 900123x"). Any other letter or digit, and "." or "-"
+# before a digit (decimals, ranges, longer digit runs), still refuse the match.
+_EXT = r"(?i:ext(?:ension|n)?\.?|x)(?![^\W\d_])"
+_PHONE_END = rf"(?!(?!{_EXT})\w|[.-]\d)"
 _CARD = re.compile(
-    r"(?<![\w+.,/-])(?:"
+    r"(?:(?<![\w+.,/-])|(?<=\d[/,]))(?:"
     r"\d{4}([ -]?)\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?"  # 4-4-4-4 (+1..3): Visa, MC, Discover…
     r"|\d{4}([ -]?)\d{6}\2\d{4,5}"  # 4-6-5 / 4-6-4: Amex, Diners
     r"|\d{13,19}"
-    r")(?![\w.,/-]\d|\w)"
+    r")(?![.-]\d|\w)"
 )
 _UK_POSTCODE = re.compile(
     r"\b(?:[A-Z]{1,2}[0-9][A-Z0-9]?|GIR) [0-9][ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE
 )
 _ZIP4 = re.compile(r"(?<![\w.,/-])\d{5}-\d{4}(?![\w-]|[.,/]\d)")
 _PHONE_INTL = re.compile(
-    r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[ .-]?\(?\d{1,5}\)?){2,7}(?![\w]|[.,/-]\d)"
+    r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[ .-]?\(?\d{1,5}\)?){2,7}" + _PHONE_END
 )
-_PHONE_UK = re.compile(r"(?<![\w+])\(?0\d{2,4}\)?[ -]?\d{3,4}[ -]?\d{3,4}(?![\w]|[.,/-]\d)")
+_PHONE_UK = re.compile(r"(?<![\w+])\(?0\d{2,4}\)?[ -]?\d{3,4}[ -]?\d{3,4}" + _PHONE_END)
 _PHONE_NANP = re.compile(
-    r"(?<![\w+])(?:1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w]|[.,/-]\d)"
+    r"(?<![\w+])(?:1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}" + _PHONE_END
 )
 _HAS_DIGIT = re.compile(r"\d")
 _ORDINAL_INWARD = ("st", "nd", "rd", "th")

@@ -87,8 +87,10 @@ Measured on the shared data (before -> after this rule, 2-core machine):
   a negator or a cue skips the rest for most commas.
 
 Clause texts are exact slices: ``text[clause.start:clause.end] == clause.text``.
-They are stripped of surrounding whitespace, of leading punctuation and of trailing
-``, ; : -`` (sentence-final ``. ! ?`` stay); clauses without a letter or digit are dropped.
+They are stripped of surrounding whitespace, of leading punctuation (except opening
+brackets and quotes, and the ``@``/``#`` of a handle or hashtag, so that a tweet's one
+clause is the tweet the sentiment model reads) and of trailing ``, ; : -``
+(sentence-final ``. ! ?`` stay); clauses without a letter or digit are dropped.
 
 This is a small rule set on spaCy tokens rather than a dependency parse: the project's
 pipeline has no parser (it must work offline with no model download), and contrast
@@ -197,6 +199,11 @@ _ONE_WORD_NEUTRAL = frozenset({"ok", "okay", "fine", "unfortunately", "sadly", "
 _BOUNDARIES = (",", "--", "\u2013", "\u2014", "...", "\u2026")
 _TRAILING = ",;:-\u2013\u2014 \t\n"
 _KEEP_LEADING = "([{\"'\u201c\u2018\u00ab"
+
+
+def _handle_at(text: str, i: int, end: int) -> bool:
+    """Whether ``text[i]`` opens an ``@handle`` or a ``#hashtag`` (kept: a tweet's clause is still a tweet)."""
+    return text[i] in "@#" and i + 1 < end and (text[i + 1].isalnum() or text[i + 1] == "_")
 
 
 class Clause(NamedTuple):
@@ -550,7 +557,8 @@ def _segments(toks: _Tokens, h: _Hashes, text: str) -> list[tuple[int, int]]:
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (
         text[start].isspace()
-        or (unicodedata.category(text[start])[0] == "P" and text[start] not in _KEEP_LEADING)
+        or (unicodedata.category(text[start])[0] == "P" and text[start] not in _KEEP_LEADING
+            and not _handle_at(text, start, end))
     ):
         start += 1
     while end > start and text[end - 1] in _TRAILING:
