@@ -1290,14 +1290,16 @@ def _text_dtype() -> Any:
 
 _NUMBER_DTYPES = {"sentiment_score": "float64", "sentiment_confidence": "float64", "confidence": "float64",
                   "start": "int64", "end": "int64", "clause": "int64"}
+_TEXT_MENTION_COLUMNS = frozenset({"theme", "sentiment", "evidence", "matched"})
 
 
 def _empty_mentions() -> pd.DataFrame:
     """No mentions, with the column dtypes a table of mentions has (ids: object, their type unknown)."""
     text = _text_dtype()
-    return pd.DataFrame({c: pd.Series(dtype=_NUMBER_DTYPES.get(c, text if c in {"theme", "sentiment", "evidence",
-                                                                                 "matched"} else object))
-                         for c in MENTION_COLUMNS})
+    return pd.DataFrame({
+        c: pd.Series(dtype=_NUMBER_DTYPES.get(c) or (text if c in _TEXT_MENTION_COLUMNS else object))
+        for c in MENTION_COLUMNS
+    })
 
 
 def _concat_mentions(parts: list[pd.DataFrame]) -> pd.DataFrame:
