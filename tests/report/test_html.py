@@ -226,3 +226,15 @@ def test_method_notes_count_every_response_once():
     analysed, by_prompt, empty, other, foreign = map(int, found.groups())
     assert (analysed, by_prompt, empty, other, foreign) == (3, 2, 1, 1, 1)
     assert analysed + empty + other + foreign == 6
+
+
+def test_theme_table_shows_the_score_without_and_the_difference(make_result):
+    from cxtext.scores import theme_table
+
+    res = make_result()
+    page = render_report(res, nps="nps", n_boot=20)
+    assert "<th class=num>NPS without</th><th class=num>Difference (pts)</th>" in page
+    top = theme_table(res, scores={"nps": "nps"}).iloc[0]
+    row = page[page.index("<th class=num>Difference (pts)</th>"):]
+    with_, without = (f"{top[c]:+.0f}".replace("-", "\u2212") for c in ("nps_with", "nps_without"))
+    assert f"<td class=num>{with_}</td><td class=num>{without}</td>" in row

@@ -135,3 +135,14 @@ def test_unknown_extension_reads_the_given_or_recorded_format(tmp_path, make_res
     assert len(load_result(path, format="parquet").mentions) == len(res.mentions)
     info_path(path).write_text('{"output_format": "parquet"}', encoding="utf-8")  # as analyze records it
     assert len(load_result(path).mentions) == len(res.mentions)
+
+
+def test_report_without_its_mentions_file_says_so(tmp_path, make_result):
+    # the comments name themes, but NAME.mentions.csv is missing: not "no theme was found"
+    from cxtext.report import render_report
+
+    res = make_result(n=40)
+    write_table(res.comments, tmp_path / "out.csv")
+    page = render_report(load_result(tmp_path / "out.csv"), nps="nps", n_boot=20)
+    assert page.count("their mentions file") == 3  # themes, drivers and quotes
+    assert "No theme mentions were found" not in page and "no drivers to estimate" not in page

@@ -323,3 +323,16 @@ def test_drivers_that_nearly_always_occur_together_name_each_other():
     assert t.loc[("effort", "positive"), "collinear_with"] == "ease_of_use:positive"
     assert t.loc[("ease_of_use", "positive"), "collinear_with"] == "effort:positive"
     assert t.loc[("waiting_time", "negative"), "collinear_with"] == ""
+
+
+@pytest.mark.parametrize("ci", ["bootstrap", "analytic"])
+def test_a_constant_score_has_no_drivers(ci):
+    # every score equal: zero impacts, no interval width, no p-value, nothing significant
+    # (the ridge used to split the mean among themes that cover every comment: "significant" 0.0025)
+    import cxtext
+
+    texts = ["The staff were rude", "Great food"] * 30 + ["ok then"] * 4
+    res = cxtext.analyze(pd.DataFrame({"c": texts, "y": [5.0] * len(texts)}), text="c", n_jobs=1)
+    dr = cxtext.drivers(res, "y", ci=ci, n_boot=50)
+    assert len(dr) and (dr["impact"] == 0).all() and (dr["ci_low"] == dr["ci_high"]).all()
+    assert dr["p_value"].isna().all() and not dr["significant"].any()

@@ -78,6 +78,11 @@ class ReportContext:
         mn = mention_rows(self.result)
         return mn[mn["theme"].notna()]
 
+    @property
+    def mentions_missing(self) -> bool:
+        """The result was read from a file whose mentions file was not found (:func:`~cxtext.report.load_result`)."""
+        return bool((getattr(self.result, "info", None) or {}).get("mentions_file_missing"))
+
     @cached_property
     def analysed(self) -> np.ndarray:
         from cxtext.scores._base import analysed_mask

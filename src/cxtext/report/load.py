@@ -293,4 +293,6 @@ def load_result(path: str | Path, *, mentions: str | Path | None = None, id: str
                 lookup = dict(zip(ids.astype(str), ids))
                 mn["comment_id"] = mn["comment_id"].astype(str).map(lookup)
     info["source"] = str(path)
+    if not m_path.exists():  # the report says so instead of "no theme was found"
+        info["mentions_file_missing"] = str(m_path)
     return AnalysisResult(comments=cm, mentions=mn, text=text or "text_clean", id=id_col, info=info)

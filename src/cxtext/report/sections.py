@@ -246,8 +246,9 @@ def render_overview(ctx: Any) -> str:
     if "is_suggestion" in cm.columns:
         k = int(cm["is_suggestion"].fillna(False).astype(bool).sum())
         with_themes = len(set(ctx.mn["row"])) if len(ctx.mn) else 0
+        share = math.nan if ctx.mentions_missing or not n_an else with_themes / n_an  # unknown without them
         cards.append(f'<div class="card"><div class="k">Themes &amp; suggestions</div>'
-                     f'<div class="v">{_pct(with_themes / n_an if n_an else math.nan)}</div>'
+                     f'<div class="v">{_pct(share)}</div>'
                      f'<div class="s">of analysed comments name a theme · {k:,} suggestions</div></div>')
     findings = _findings(ctx)
     fl = ("<h3>Key findings</h3><ul class=\"findings\">" + "".join(f"<li>{f}</li>" for f in findings)
@@ -273,9 +274,17 @@ def _dropped_note(ctx: Any) -> str:
 
 
 # -- themes ------------------------------------------------------------------------------------
+_MENTIONS_MISSING = ('<p class="warn">The comments name themes, but their mentions file (saved beside the '
+                     "results as <code>NAME.mentions.csv</code>, or the format of the results) was not "
+                     "found, so theme detail, drivers and quotes are left out. Keep the two files together "
+                     "and run the report again.</p>")
+
+
 def render_themes(ctx: Any) -> str:
     th = ctx.themes
     if not len(th):
+        if ctx.mentions_missing:
+            return _MENTIONS_MISSING
         return '<p class="empty">No theme mentions were found in these comments.</p>'
     top = th.head(_TOP_THEMES)
     counts = ctx.mn.groupby(["theme", "sentiment"]).size()
@@ -291,7 +300,9 @@ def render_themes(ctx: Any) -> str:
     head = ("<tr><th>Theme</th><th class=num>Comments</th><th class=num>Share</th>"
             "<th class=num>Negative</th><th class=num>Positive</th>")
     if has_score:
-        head += f"<th class=num>{escape(_metric_name(ctx, role))} with</th><th class=num>vs without</th>"
+        metric = escape(_metric_name(ctx, role))
+        head += (f"<th class=num>{metric} with</th><th class=num>{metric} without</th>"
+                 "<th class=num>Difference (pts)</th>")
     body = []
     for r in top.itertuples():
         row = (f"<tr><td>{escape(ctx.label(r.theme))}</td><td class=num>{r.comments:,}</td>"
@@ -303,8 +314,8 @@ def render_themes(ctx: Any) -> str:
             hib = ctx.higher_is_better(role) or role == "nps"
             cls = "" if not math.isfinite(gap) or abs(gap) < 1 else ("up" if (gap > 0) == hib else "down")
             fmt = (lambda x: _num(x, 0, True)) if role == "nps" else (lambda x: _num(x, 0) + "%")
-            row += (f"<td class=num>{fmt(w)}</td><td class=\"num {cls}\">{_num(gap, 0, True)}"
-                    f"{'' if role == 'nps' else ' pts'}</td>")
+            row += (f"<td class=num>{fmt(w)}</td><td class=num>{fmt(wo)}</td>"
+                    f"<td class=\"num {cls}\">{_num(gap, 0, True)}</td>")
         body.append(row + "</tr>")
     more = f" (top {_TOP_THEMES} of {len(th)})" if len(th) > _TOP_THEMES else ""
     return ('<p class="lede">How often each theme comes up and how people feel about it. Bars count '
@@ -324,6 +335,8 @@ def render_drivers(ctx: Any) -> str:
                 "<code>--ces</code>) to see which themes move it.</p>")
     dr = ctx.drivers
     if dr is None or not len(dr):
+        if ctx.mentions_missing:
+            return _MENTIONS_MISSING
         return '<p class="empty">No theme mentions among comments with a score: no drivers to estimate.</p>'
     hib = ctx.higher_is_better(role)
     strong = dr[~dr["small_n"]].copy()
@@ -661,6 +674,8 @@ def _quote_meta(ctx: Any, row: int, cid: Any) -> str:
 def render_quotes(ctx: Any) -> str:
     mn = ctx.mn
     if not len(mn) or "text_clean" not in ctx.cm.columns:
+        if ctx.mentions_missing:
+            return _MENTIONS_MISSING
         return '<p class="empty">No theme mentions, so no quotes to show.</p>'
     cm = ctx.cm
     texts = cm["text_clean"].to_numpy(dtype=object)

@@ -318,7 +318,13 @@ def _drivers_core(y: np.ndarray, m_rows: np.ndarray, m_feat: np.ndarray, names: 
     alpha = 1 - level
     rng = np.random.default_rng(seed)
     draws: np.ndarray | None = None
-    if ci == "bootstrap":
+    constant = len(y) > 0 and float(np.ptp(y)) == 0.0
+    if constant:  # every score equal: no theme moves it (the ridge would split the mean among
+        # themes that cover every comment); exact zeros, no interval width, no p-value
+        beta = np.concatenate([[float(y[0])], np.zeros(len(beta) - 1)])
+        se, lo, hi = np.zeros_like(beta), beta.copy(), beta.copy()
+        draws = np.tile(beta, (n_boot, 1)) if kind == "nps" else None
+    elif ci == "bootstrap":
         draws = _bootstrap(x, y, eps, n_boot, seed)
         with np.errstate(all="ignore"):
             se = np.nanstd(draws, axis=0, ddof=1)
@@ -333,6 +339,7 @@ def _drivers_core(y: np.ndarray, m_rows: np.ndarray, m_feat: np.ndarray, names: 
             draws = rng.multivariate_normal(beta, cov, size=n_boot, method="eigh")
     with np.errstate(divide="ignore", invalid="ignore"):
         p_value = 2 * (1 - _norm_cdf(np.abs(beta / se)))
+    p_value[~(se > 0)] = np.nan  # no spread (a constant score): 0/0, not "p = 0"
     n_all = np.concatenate([[n], n_j])
     for arr in (lo, hi, se, p_value):
         arr[n_all < _MIN_CI_N] = np.nan  # one or two comments: no meaningful interval
