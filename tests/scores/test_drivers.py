@@ -336,3 +336,19 @@ def test_a_constant_score_has_no_drivers(ci):
     dr = cxtext.drivers(res, "y", ci=ci, n_boot=50)
     assert len(dr) and (dr["impact"] == 0).all() and (dr["ci_low"] == dr["ci_high"]).all()
     assert dr["p_value"].isna().all() and not dr["significant"].any()
+
+
+def test_nps_change_interval_carries_which_comments_complained():
+    # integer scores that no coefficient draw moves across a group boundary used to give a
+    # zero-width interval ([30.9, 30.9]); the complaining comments are now resampled too
+    from cxtext.analyzer import AnalysisResult
+
+    rng = np.random.default_rng(2)
+    wait = rng.random(3000) < 0.3
+    y = np.clip(np.round(8 + rng.normal(0, 1.2, 3000) - 3 * wait), 0, 10).astype(int)
+    comments = pd.DataFrame({"id": range(3000), "nps": y})
+    mentions = pd.DataFrame({"comment_id": np.flatnonzero(wait), "theme": "wait", "sentiment": "negative"})
+    table = drivers(AnalysisResult(comments=comments, mentions=mentions, id="id"), "nps", kind="nps", n_boot=200)
+    row = table.set_index("theme").loc["wait"]
+    assert row["nps_change_low"] < row["nps_change"] < row["nps_change_high"]
+    assert 2 < row["nps_change_high"] - row["nps_change_low"] < 10  # about ±2 points on ~900 complaints

@@ -52,8 +52,10 @@ driver is itself small (``n < min_n``, or absent) its coefficient is noise, so
 (``nps_change_basis`` says which: ``"neutral"`` or ``"no mention"``).
 ``nps_change`` is the NPS of the shifted scores minus the observed NPS,
 ``nps_if_neutral`` the shifted NPS; its interval re-applies the shift with
-every bootstrap (or, for ``ci="analytic"``, normal-draw) coefficient, and is
-NaN when the negative driver has no interval (fewer than 3 comments).
+every bootstrap (or, for ``ci="analytic"``, normal-draw) coefficient, each
+time to a Poisson resample of the complaining comments' scores (so it also
+carries which comments happened to complain), and is NaN when the negative
+driver has no interval (fewer than 3 comments).
 Keeping each comment's own score keeps its residual, so only the modelled
 part of the theme changes. Emotion drivers have no neutral counterpart, so
 their ``nps_*`` cells are NaN.
@@ -220,11 +222,16 @@ def _nps_cat(v: np.ndarray) -> np.ndarray:
 
 
 def _nps_change(y: np.ndarray, x: Any, feat_idx: dict[tuple[str, str], int], coefs: np.ndarray,
-                use_neutral: dict[str, bool]) -> dict[tuple[str, str], np.ndarray]:
+                use_neutral: dict[str, bool],
+                rng: np.random.Generator | None = None) -> dict[tuple[str, str], np.ndarray]:
     """Change in NPS points if each negative driver were neutral, for each coefficient vector row.
 
     ``use_neutral[theme]`` False: comments without a neutral mention of the theme
     lose the complaint without gaining the (too rarely seen) neutral effect.
+    With ``rng`` (the interval's draws), each row also redraws which comments
+    hold the complaint, as Poisson counts per score level (the Poisson
+    bootstrap of those comments): without it, integer scores that no
+    coefficient draw moves across a group boundary gave a zero-width interval.
     """
     n = len(y)
     levels = np.arange(11, dtype=float)
@@ -250,20 +257,24 @@ def _nps_change(y: np.ndarray, x: Any, feat_idx: dict[tuple[str, str], int], coe
             hist = np.bincount(np.clip(np.round(y[rows[mask]]), 0, 10).astype(int), minlength=11)
             shift = -coefs[:, j + 1] + (coefs[:, neu + 1] if add_neu else 0.0)
             moved = _nps_cat(levels[None, :] + np.nan_to_num(shift)[:, None])
-            total += (moved - base[None, :]) @ hist
+            if rng is None:
+                total += (moved - base[None, :]) @ hist
+            else:
+                total += ((moved - base[None, :]) * rng.poisson(hist, size=moved.shape)).sum(axis=1)
             total[np.isnan(shift)] = np.nan
         out[(theme, sent)] = 100.0 * total / n
     return out
 
 
 def _nps_table(table: pd.DataFrame, y: np.ndarray, x: Any, names: list[tuple[str, str]], beta: np.ndarray,
-               draws: np.ndarray, n_j: np.ndarray, min_n: int, alpha: float) -> pd.DataFrame:
+               draws: np.ndarray, n_j: np.ndarray, min_n: int, alpha: float,
+               rng: np.random.Generator) -> pd.DataFrame:
     """Add the ``nps_*`` counterfactual columns (see the module docstring) to ``table``."""
     feat_idx = {nm: j for j, nm in enumerate(names)}
     # a neutral driver too rare to estimate (small n) contributes 0: the complaint becomes "no mention"
     use_neutral = {t: bool(n_j[j] >= max(min_n, _MIN_CI_N)) for (t, s), j in feat_idx.items() if s == "neutral"}
     point = _nps_change(y, x, feat_idx, beta[None, :], use_neutral)
-    boot = _nps_change(y, x, feat_idx, draws, use_neutral)
+    boot = _nps_change(y, x, feat_idx, draws, use_neutral, rng)
     actual = 100.0 * _nps_cat(y).mean()
     chg = [point.get(nm, np.array([np.nan]))[0] for nm in names]
     bounds = [np.nanpercentile(boot[nm], [100 * alpha / 2, 100 * (1 - alpha / 2)])
@@ -356,7 +367,7 @@ def _drivers_core(y: np.ndarray, m_rows: np.ndarray, m_feat: np.ndarray, names: 
         "collinear_with": _collinear(x, names),
     })
     if kind == "nps" and draws is not None:
-        table = _nps_table(table, y, x, names, beta, draws, n_j, min_n, alpha)
+        table = _nps_table(table, y, x, names, beta, draws, n_j, min_n, alpha, rng)
     everywhere = n_j >= n  # in every comment: the same column as the intercept, nothing to compare with
     if everywhere.any():
         unknown = [c for c in ("impact", "ci_low", "ci_high", "se", "p_value", "nps_change", "nps_change_low",
