@@ -347,13 +347,15 @@ def score_numbers(raw: pd.Series) -> np.ndarray:
     --------
     >>> import pandas as pd
     >>> score_numbers(pd.Series(["9", " 10 - Extremely likely", "0: Not at all", "5 (Very satisfied)",
-    ...                        "about 7?", "7-8", "7 (or 8)", "", None])).tolist()
-    [9.0, 10.0, 0.0, 5.0, nan, nan, nan, nan, nan]
+    ...                        "about 7?", "7-8", "7 (or 8)", "1e1", "", None])).tolist()
+    [9.0, 10.0, 0.0, 5.0, nan, nan, nan, nan, nan, nan]
     """
     if pd.api.types.is_numeric_dtype(raw.dtype):
         return pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     text = raw.astype("string").str.strip()
     num = pd.to_numeric(text, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    # a survey score is written in digits: "1e1" (10 to a parser) is not one
+    num[text.str.contains(r"[eE]", regex=True).fillna(False).to_numpy(dtype=bool)] = np.nan
     retry = np.isnan(num) & text.notna().to_numpy(dtype=bool)
     if retry.any():
         lead = text[retry].str.extract(_LABELLED_NUMBER)["num"]
