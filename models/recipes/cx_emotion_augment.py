@@ -185,12 +185,15 @@ def cx_emotion_augmentation(seed: int = 0, per_template: int = 4, implicit: bool
     rng = random.Random(seed)
     rows: list[tuple[str, list[str]]] = []
 
-    def fill(template: str, labels: list[str]) -> None:
+    def fill(template: str, labels: list[str], draw: random.Random = rng, endings: list[str] = ENDINGS,
+             numbers: bool = False) -> None:
         subjects = PEOPLE if template.startswith("@") else SUBJECTS
         template = template.lstrip("@")
-        for subject in rng.sample(subjects, min(per_template, len(subjects))):
-            text = template.format(s=subject) + rng.choice(ENDINGS)
-            if rng.random() < 0.5:
+        for subject in draw.sample(subjects, min(per_template, len(subjects))):
+            fields = ({"n": draw.choice(COUNTS), "m": draw.choice([20, 35, 40, 45, 50, 90]),
+                       "w": draw.choice(["two", "three", "six", "8"])} if numbers else {})
+            text = template.format(s=subject, **fields) + draw.choice(endings)
+            if draw.random() < 0.5:
                 text = text[0].upper() + text[1:]
             rows.append((text, labels))
 
@@ -207,25 +210,14 @@ def cx_emotion_augmentation(seed: int = 0, per_template: int = 4, implicit: bool
         rows.append(((text + ending).capitalize(), []))
     if implicit:
         situations = random.Random(seed + 1)  # its own draws: the rows above stay as they were
-
-        def fill_situation(template: str, labels: list[str]) -> None:
-            subjects = PEOPLE if template.startswith("@") else SUBJECTS
-            template = template.lstrip("@")
-            for subject in situations.sample(subjects, min(per_template, len(subjects))):
-                text = template.format(s=subject, n=situations.choice(COUNTS),
-                                       m=situations.choice([20, 35, 40, 45, 50, 90]),
-                                       w=situations.choice(["two", "three", "six", "8"]))
-                text += situations.choice(ENDINGS[:3])
-                rows.append((text[0].upper() + text[1:] if situations.random() < 0.5 else text, labels))
-
         for emotion, templates in IMPLICIT.items():
             for template in templates:
-                fill_situation(template, [emotion])
+                fill(template, [emotion], situations, ENDINGS[:3], numbers=True)
         for emotion, standalone in IMPLICIT_STANDALONE.items():
             for text, ending in itertools.product(standalone, ENDINGS[1:3]):
                 rows.append(((text + ending).capitalize(), [emotion]))
         for template in IMPLICIT_NONE:
-            fill_situation(template, [])
+            fill(template, [], situations, ENDINGS[:3], numbers=True)
     df = pd.DataFrame(rows, columns=["text", "emotions"]).drop_duplicates("text")
     return df.reset_index(drop=True)
 
