@@ -60,6 +60,7 @@ import pandas as pd
 from cxtext.errors import ConfigError, CxTextError, EmptyInputError, UnreadableFileError
 from cxtext.io.formats import compression_of, detect_format, is_tab_separated
 from cxtext.io.sniff import (
+    SHOWN_LINES,
     EncodingScan,
     excel_sep_line,
     header_fields,
@@ -208,7 +209,6 @@ def _csv_encoding(path: Path, compression: str | None, encoding: str | None) -> 
 _SPILL = "\x00cxtext-extra-field-{}"
 #: How pandas names a record with more fields than the spare columns catch.
 _TOO_MANY_FIELDS = re.compile(r"Expected \d+ fields in line \d+, saw \d+")
-_SHOWN_LINES = 5
 
 
 def _lenient(scan: EncodingScan) -> str:
@@ -248,7 +248,7 @@ def _long_rows(path: Path, scan: EncodingScan, compression: str | None, sep: str
                     header = False
                 elif len(row) > width and any(f.strip() for f in row[width:]):
                     count += 1
-                    if len(lines) < _SHOWN_LINES:
+                    if len(lines) < SHOWN_LINES:
                         lines.append(start)
     except (csv.Error, OSError, EOFError, UnicodeError):  # the count so far is still worth showing
         pass

@@ -54,7 +54,7 @@ from collections.abc import Callable
 from typing import IO, Any, NamedTuple
 
 __all__ = [
-    "CP1252_FALLBACK", "EncodingScan", "detect_encoding", "excel_sep_line", "header_fields",
+    "CP1252_FALLBACK", "SHOWN_LINES", "EncodingScan", "detect_encoding", "excel_sep_line", "header_fields",
     "open_binary", "read_text_sample", "scan_encoding", "sniff_delimiter", "undecodable_lines", "widest_record",
 ]
 
@@ -68,8 +68,8 @@ _CP1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
 _OPENERS: dict[str, Callable[..., Any]] = {"gzip": gzip.open, "bz2": bz2.open, "xz": lzma.open}
 # Excel's delimiter line: "sep=;" alone on the first line (some tools quote it).
 _EXCEL_SEP = re.compile(r'"?sep=([^\r\n"])"?[ \t]*(?:\r\n|\n|\r)', re.IGNORECASE)
-#: Line numbers of non-UTF-8 lines kept by :func:`scan_encoding`.
-_SHOWN_LINES = 5
+#: How many line numbers a message lists (non-UTF-8 lines here, CX104's long rows in the readers).
+SHOWN_LINES = 5
 
 #: Name of the codec error handler that decodes each byte a UTF-8 decoder rejects as
 #: Windows-1252 (Latin-1 for the five bytes cp1252 leaves undefined). Pass it as
@@ -224,7 +224,7 @@ def _vote_bytes(fh: IO[bytes], encoding: str = "utf-8") -> _ByteVote:
         nonlocal bad_lines
         if bad:
             bad_lines += 1
-            if len(first_bad) < _SHOWN_LINES:
+            if len(first_bad) < SHOWN_LINES:
                 first_bad.append(lineno)
 
     while True:
@@ -249,8 +249,8 @@ def _vote_bytes(fh: IO[bytes], encoding: str = "utf-8") -> _ByteVote:
             cut = rest.rfind("\n") + 1
             lines, tail = rest[:cut], rest[cut:]  # complete lines, then the start of one
             if lines and invalid:
-                if len(first_bad) < _SHOWN_LINES:
-                    for match in itertools.islice(_BAD_LINE.finditer(lines), _SHOWN_LINES - len(first_bad)):
+                if len(first_bad) < SHOWN_LINES:
+                    for match in itertools.islice(_BAD_LINE.finditer(lines), SHOWN_LINES - len(first_bad)):
                         first_bad.append(lineno + lines.count("\n", 0, match.start()))
                 bad_lines += len(_BAD_LINE.findall(lines))
             lineno += lines.count("\n")
