@@ -53,6 +53,32 @@ def holds_brief_word(text: str) -> bool:
     return any(re.search(r"(?<![a-z])" + re.escape(w) + r"(?![a-z])", low) for w in BRIEF_WORDS)
 
 
+def score_parts(parts: dict[str, pd.DataFrame], models: list[str], set_name: str) -> dict[str, dict]:
+    """Macro-F1 and accuracy of ``models`` and the baselines on each part (``text``/``label`` columns)."""
+    results = {}
+    for name, part in parts.items():
+        report = cxtext.evaluate_sentiment(part["text"].tolist(), part["label"].tolist(),
+                                           {m: m for m in models}, baselines=["vader", "textblob"],
+                                           dataset={"name": f"{set_name}, {name}"})
+        results[name] = {"rows": len(part), **{key: {"model": f"{r['name']} {r.get('version', '')}".strip(),
+                                                     "macro_f1": round(r["macro_f1"], 4),
+                                                     "accuracy": round(r["accuracy"], 4)}
+                                              for key, r in report.results.items()}}
+    return results
+
+
+def table_lines(results: dict[str, dict]) -> list[str]:
+    """A markdown table of :func:`score_parts`' results: one row per system, one column per part."""
+    parts = list(results)
+    systems = [k for k in results[parts[0]] if k != "rows"]
+    lines = ["| system | " + " | ".join(f"{name} ({results[name]['rows']})" for name in parts) + " |",
+             "|---|" + "---|" * len(parts)]
+    for key in systems:
+        cells = [f"{results[name][key]['macro_f1']:.3f} ({results[name][key]['accuracy']:.3f})" for name in parts]
+        lines.append(f"| {results[parts[0]][key]['model']} | " + " | ".join(cells) + " |")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", action="append", help="model to score (repeat; default fast and accurate)")
@@ -63,27 +89,13 @@ def main(argv: list[str] | None = None) -> int:
     seeded = frame["text"].map(holds_brief_word)
     parts = {"all rows": frame, "rows without the brief's words": frame[~seeded],
              "rows with them": frame[seeded]}
-    results = {}
-    for name, part in parts.items():
-        report = cxtext.evaluate_sentiment(part["text"].tolist(), part["label"].tolist(),
-                                           {m: m for m in models}, baselines=["vader", "textblob"],
-                                           dataset={"name": f"cx_colloquial, {name}"})
-        results[name] = {"rows": len(part), **{key: {"model": f"{r['name']} {r.get('version', '')}".strip(),
-                                                     "macro_f1": round(r["macro_f1"], 4),
-                                                     "accuracy": round(r["accuracy"], 4)}
-                                              for key, r in report.results.items()}}
+    results = score_parts(parts, models, "cx_colloquial")
     meta = {"command": "HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/colloquial_benchmark.py "
                        + shlex.join(argv if argv is not None else sys.argv[1:]),
             "date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "cxtext": cxtext.__version__,
             "data": f"{DATA.relative_to(ROOT)} sha256 {sha256_file(DATA)}"}
-    systems = [k for k in results["all rows"] if k != "rows"]
     lines = ["# Colloquial customer feedback", "", *(f"- {k}: {v}" for k, v in meta.items()), "",
-             "Macro-F1 (accuracy).", "",
-             "| system | " + " | ".join(f"{name} ({results[name]['rows']})" for name in parts) + " |",
-             "|---|" + "---|" * len(parts)]
-    for key in systems:
-        cells = [f"{results[name][key]['macro_f1']:.3f} ({results[name][key]['accuracy']:.3f})" for name in parts]
-        lines.append(f"| {results['all rows'][key]['model']} | " + " | ".join(cells) + " |")
+             "Macro-F1 (accuracy).", "", *table_lines(results)]
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "colloquial.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (args.out / "colloquial.json").write_text(json.dumps({**meta, "results": results}, indent=1) + "\n",
