@@ -697,3 +697,28 @@ def test_evidence_of_a_long_unspaced_clause_stays_bounded():
     assert len(m) and ((m["end"] - m["start"]) <= _EVIDENCE_MAX + 2 * _WORD_SLACK).all()
     text = res.comments.loc[0, "text_clean"]
     assert all(text[s:e] == ev for s, e, ev in zip(m["start"], m["end"], m["evidence"]))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_comment_column_is_written_redacted(jobs):
+    """PII redaction covers the comment column too (it was kept raw beside a redacted text_clean)."""
+    raw = ["Call me on 07700 900123 <b>today</b>", "Mail jo&#64;example.com please", "Great service", None,
+           '<a href="mailto:x@y.com">mail</a> ok', "order 12345 paid £19.99"]
+    frame = pd.DataFrame({"comment": raw, "email": ["a@b.com"] + [""] * 5})
+    comments = cxtext.Analyzer(n_jobs=jobs, chunksize=3).analyze(frame, text="comment").comments
+    assert comments["comment"].fillna("").tolist() == [
+        "Call me on [PHONE] <b>today</b>",  # the raw text, formatting kept
+        "Mail [EMAIL] please",  # hidden behind an entity: the cleaned text
+        "Great service", "", '<a href="mailto:[EMAIL]">mail</a> ok', "order 12345 paid £19.99"]
+    assert comments["email"].tolist()[0] == "a@b.com"  # other columns are written as read
+    kept = cxtext.Analyzer(n_jobs=1, keep_raw_text=True).analyze(frame, text="comment")
+    assert kept.comments["comment"].tolist()[:3] == raw[:3] and kept.info["keep_raw_text"] is True
+    assert kept.comments["text_clean"].tolist()[0] == "Call me on [PHONE] today"
+    off = cxtext.Analyzer(n_jobs=1, redact_pii=False).analyze(frame, text="comment").comments
+    assert off["comment"].tolist()[:3] == raw[:3]
+
+
+def test_a_categorical_comment_column_is_redacted_not_blanked():
+    frame = pd.DataFrame({"comment": pd.Categorical(["mail jo@example.com", "fine"])})
+    comments = cxtext.analyze(frame, text="comment").comments
+    assert comments["comment"].tolist() == ["mail [EMAIL]", "fine"]

@@ -267,3 +267,16 @@ def test_a_taxonomy_that_fails_to_load_leaves_no_checkpoint(tmp_path, survey_csv
     assert not list(tmp_path.glob(".*cxtext-run")) and not out.exists()
     assert main(["analyze", str(survey_csv), "-o", str(out), "--text", "comment", "-q"]) == 0
     assert "Replacing the checkpoint" not in capsys.readouterr().err
+
+
+def test_the_comment_column_is_written_redacted_unless_kept(tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text('id,comment,email\n1,"Call me on 07700 900123",a@b.com\n2,Great service,\n', encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert main(["analyze", str(src), "-o", str(out), "--text", "comment", "--id", "id", "-q"]) == 0
+    assert _read(out)[["comment", "email"]].values.tolist() == [["Call me on [PHONE]", "a@b.com"],
+                                                                ["Great service", ""]]
+    assert main(["analyze", str(src), "-o", str(out), "--text", "comment", "--id", "id", "-q",
+                 "--keep-raw-text"]) == 0
+    frame = _read(out)
+    assert frame["comment"].tolist()[0] == "Call me on 07700 900123" and frame["text_clean"][0] == "Call me on [PHONE]"

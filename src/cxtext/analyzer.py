@@ -325,7 +325,15 @@ class Analyzer:
     taxonomy : Taxonomy or path, optional
         Theme taxonomy (default: cxtext's packaged CX taxonomy).
     redact_pii : bool, default=True
-        Replace emails, phones, cards, URLs and postcodes with typed placeholders.
+        Replace emails, phones, cards, URLs and postcodes with typed placeholders,
+        in ``text_clean`` (what the models read), in the evidence of mentions and in
+        the comment column itself as written out (the raw text with placeholders;
+        ``text_clean`` where personal data hides in markup the raw text does not
+        show as such). Other input columns are kept as read.
+    keep_raw_text : bool, default=False
+        With ``redact_pii``, keep the comment column exactly as read, personal data
+        included (``text_clean`` and the mentions stay redacted). For analyses that
+        stay where the raw export already is; leave it off for files you share.
     languages : sequence of str, default=("en", "und")
         Languages the models score; other rows are flagged by ``language`` and get
         no sentiment or themes (never dropped).
@@ -369,7 +377,7 @@ class Analyzer:
 
     def __init__(self, preset: str = "fast", *, sentiment: Any = None, themes: Any = None,
                  emotions: Any = None, taxonomy: Any = None, redact_pii: bool = True,
-                 languages: Sequence[str] = ("en", "und"), chunksize: int = 5000,
+                 keep_raw_text: bool = False, languages: Sequence[str] = ("en", "und"), chunksize: int = 5000,
                  progress: bool = False, n_jobs: int | None = None) -> None:
         if preset not in PRESETS:
             raise ConfigError(
@@ -387,6 +395,7 @@ class Analyzer:
         self.emotions = emotions
         self.taxonomy = taxonomy
         self.redact_pii = redact_pii
+        self.keep_raw_text = keep_raw_text
         self.languages = tuple(languages)
         self.chunksize = int(chunksize)
         self.progress = progress
@@ -530,6 +539,7 @@ class Analyzer:
                               else (type(emo).__name__ if emo is not None else None)),
             "taxonomy": f"{getattr(tax, 'name', '')} {getattr(tax, 'version', '')}".strip() or None,
             "redact_pii": self.redact_pii,
+            "keep_raw_text": bool(self.keep_raw_text),
             "languages": list(self.languages),
         }
 
@@ -682,8 +692,8 @@ class Analyzer:
         """The keyword arguments that rebuild this analyzer in a worker (one process each)."""
         return {"preset": self.preset, "sentiment": self.sentiment, "themes": self.themes,
                 "emotions": self.emotions, "taxonomy": self.taxonomy,
-                "redact_pii": self.redact_pii, "languages": self.languages,
-                "chunksize": self.chunksize}
+                "redact_pii": self.redact_pii, "keep_raw_text": self.keep_raw_text,
+                "languages": self.languages, "chunksize": self.chunksize}
 
     def _analyze_in_workers(self, chunks: Iterable[pd.DataFrame], jobs: int, *, text: str,
                             id: str | None, question: str | None, total: int,
@@ -934,7 +944,10 @@ class Analyzer:
                                        [e if s else [] for e, s in zip(clause_emotions, short)])
                 _drop_amusement_from_complaints(mention_rows)
 
-        out = _rename_clashes(chunk.copy())
+        out = chunk.copy()
+        if self.redact_pii and not self.keep_raw_text:
+            out[text] = _redacted_raw(out[text], clean)
+        out = _rename_clashes(out)
         out["text_clean"] = clean["text_clean"].to_numpy()
         out["is_empty"] = clean["is_empty"].to_numpy(dtype=bool)
         out["is_non_answer"] = skip
@@ -1324,6 +1337,36 @@ def free_name(columns: Iterable[Hashable], name: str) -> str:
         n += 1
         candidate = f"{name}_{n}"
     return candidate
+
+
+def _redacted_raw(raw: pd.Series, clean: pd.DataFrame) -> pd.Series:
+    """The comment column as written out with PII redaction: the raw text with placeholders.
+
+    Each raw text is redacted as it was read (its formatting kept). Where the
+    cleaned text held a kind of personal data the raw text does not show as
+    such (an address spelt with HTML entities, a number split by ``&nbsp;``),
+    the cleaned, redacted text is written instead, so no personal data the
+    cleaning found is left in the output.
+    """
+    from cxtext.clean.pii import redact_pii
+
+    values = raw.tolist()
+    found = clean["pii"].tolist()
+    cleaned = clean["text_clean"].tolist()
+    changed = False
+    for i, value in enumerate(values):
+        if not isinstance(value, str):
+            continue
+        redacted, kinds = redact_pii(value)
+        if found[i] and not set(found[i]) <= set(kinds):
+            redacted = cleaned[i]
+        if redacted != value:
+            values[i] = redacted
+            changed = True
+    if not changed:
+        return raw
+    dtype = object if isinstance(raw.dtype, pd.CategoricalDtype) else raw.dtype
+    return pd.Series(values, index=raw.index, dtype=dtype, name=raw.name)
 
 
 def _rename_clashes(frame: pd.DataFrame) -> pd.DataFrame:

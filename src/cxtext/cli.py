@@ -124,7 +124,8 @@ def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
                 taxonomy: Path | None = None, chunksize: int = 5000,
                 in_format: str | None = None, out_format: str | None = None,
                 sep: str | None = None, encoding: str | None = None,
-                sheet: str | None = None, redact_pii: bool = True, excel_safe: bool = True,
+                sheet: str | None = None, redact_pii: bool = True, keep_raw_text: bool = False,
+                excel_safe: bool = True,
                 progress: bool = False, question: str | None = None, jobs: int | None = None,
                 resume: bool = False, checkpoint: bool = True, engine: str = "local",
                 scheduler: str | None = None,
@@ -172,7 +173,7 @@ def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
 
     say = notify or logger.info
     options: dict[str, Any] = {"preset": preset, "sentiment": sentiment, "taxonomy": taxonomy,
-                               "redact_pii": redact_pii}
+                               "redact_pii": redact_pii, "keep_raw_text": keep_raw_text}
     if themes is not None:
         options["themes"] = themes
     if emotions is not None:
@@ -366,7 +367,8 @@ def analyze_cli(
     sep: Annotated[str | None, typer.Option("--sep", "--delimiter", help="CSV delimiter (default: sniffed).")] = None,
     encoding: Annotated[str | None, typer.Option(help="Input encoding (default: UTF-8, falling back to cp1252/latin-1).")] = None,
     sheet: Annotated[str | None, typer.Option(help="XLSX sheet name (default: the first).")] = None,
-    redact_pii: Annotated[bool, typer.Option("--redact-pii/--keep-pii", help="Replace emails, phones, cards, URLs, postcodes with placeholders.")] = True,
+    redact_pii: Annotated[bool, typer.Option("--redact-pii/--keep-pii", help="Replace emails, phones, cards, URLs, postcodes with placeholders: in the cleaned text, the mentions and the comment column as written. Other columns are written as read.")] = True,
+    keep_raw_text: Annotated[bool, typer.Option("--keep-raw-text", help="With --redact-pii, write the comment column exactly as read (personal data included); the cleaned text and mentions stay redacted.")] = False,
     excel_safe: Annotated[bool, typer.Option("--excel-safe/--no-excel-safe", help="Neutralise spreadsheet formulas in CSV/XLSX output.")] = True,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=-1, show_default=False, help="Worker processes analysing chunks in parallel (0 or -1: one per core). Default: one per available core (at most 8) for the fast preset on Linux when the input has more than one chunk, else 1. Output is identical whatever the number.")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run of the same command from its last finished chunk.")] = False,
@@ -394,7 +396,8 @@ def analyze_cli(
         input, output, text=text, id=id, preset=preset, sentiment=sentiment, themes=themes,
         emotions=emotions, taxonomy=taxonomy,
         chunksize=chunksize, in_format=in_format, out_format=out_format, sep=sep,
-        encoding=encoding, sheet=sheet, redact_pii=redact_pii, excel_safe=excel_safe,
+        encoding=encoding, sheet=sheet, redact_pii=redact_pii, keep_raw_text=keep_raw_text,
+        excel_safe=excel_safe,
         progress=not quiet and sys.stderr.isatty(), question=question, jobs=jobs,
         resume=resume, checkpoint=checkpoint, engine=engine, scheduler=scheduler,
         notify=notify,

@@ -9,6 +9,19 @@ from cxtext.clean.nonanswers import NON_ANSWERS
 
 NON_ANSWER_CASES = [
     "",
+    # repeated, or with "tbh"/"honestly" around it, or declining (a bug bash found these missed)
+    "n/a n/a",
+    "na na",
+    "N/A N/A N/A",
+    "none none",
+    "idk tbh",
+    "nothing tbh",
+    "honestly nothing",
+    "Nothing to be honest",
+    "bla bla",
+    "prefer not to say",
+    "Prefer not to say.",
+    "I'd rather not say",
     "n/a",
     "na",
     "N/A.",
@@ -69,6 +82,10 @@ NON_ANSWER_CASES = [
 
 ANSWER_CASES = [
     "Great service!",
+    "not bad not bad",
+    "honestly great",
+    "no no no, terrible",
+    "Call me on [ID] or [IBAN] please",
     "No problems at all",
     "Nothing to improve, all perfect",
     "nothing to improve",

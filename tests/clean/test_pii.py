@@ -179,3 +179,221 @@ def test_redacts_numbers_next_to_separators_and_extensions(
 )
 def test_separators_keep_protections(text: str) -> None:
     assert redact_pii(text) == (text, [])
+
+
+# Bug-bash fixes: each table holds the new format and the look-alikes that must survive.
+
+UNICODE_EMAILS = [
+    ("éric.dupont@orange.fr", "[EMAIL]"),
+    ("contact ángel.garcía@gmail.com", "contact [EMAIL]"),
+    ("mail zoë@bücher.de now", "mail [EMAIL] now"),
+    ("user@пример.рф", "[EMAIL]"),
+    ("søren_ølgaard@firma.dk", "[EMAIL]"),
+]
+UNICODE_EMAIL_LOOKALIKES = [
+    "@josé_garcía thanks",  # a handle
+    "josé@home",  # no top-level domain
+    "meet josé @ 5pm",
+    "café@ the airport",
+    "ángel@garcía",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNICODE_EMAILS)
+def test_redacts_unicode_emails(text: str, expected: str) -> None:
+    assert redact_pii(text) == (expected, ["EMAIL"])
+
+
+@pytest.mark.parametrize("text", UNICODE_EMAIL_LOOKALIKES)
+def test_unicode_email_lookalikes_survive(text: str) -> None:
+    assert redact_pii(text) == (text, [])
+
+
+IBANS = [
+    ("IBAN DE89 3704 0044 0532 0130 00", "IBAN [IBAN]"),
+    ("IBAN GB29 NWBK 6016 1331 9268 19", "IBAN [IBAN]"),
+    ("GB29NWBK60161331926819", "[IBAN]"),
+    ("iban: gb29 nwbk 6016 1331 9268 19.", "iban: [IBAN]."),
+    ("FR14 2004 1010 0505 0001 3M02 606 thanks", "[IBAN] thanks"),
+    ("NO93 8601 1117 947", "[IBAN]"),  # the shortest (15)
+    ("BE68 5390 0754 7034 then call", "[IBAN] then call"),  # a 4-letter word after it
+    ("BE68 5390 0754 7034 1234", "[IBAN] 1234"),  # a number after it
+    ("pay DE89370400440532013000 now", "pay [IBAN] now"),
+]
+IBAN_LOOKALIKES = [
+    "IBAN GB28 NWBK 6016 1331 9268 19",  # check digits wrong
+    "XX89 3704 ABCD 0532 0130 09",  # IBAN-shaped, check fails
+    "code AB12 3456 7890 1234 5",  # random code
+    "ref XY12ABCDEFGHIJKLMNOP",  # too few digits
+    "GB29 NWBK 6016",  # too short
+    "model QX50 2019 3.5 litre",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), IBANS)
+def test_redacts_ibans_whole(text: str, expected: str) -> None:
+    assert redact_pii(text) == (expected, ["IBAN"])
+
+
+@pytest.mark.parametrize("text", IBAN_LOOKALIKES)
+def test_iban_lookalikes_survive(text: str) -> None:
+    assert redact_pii(text) == (text, [])
+
+
+NATIONAL_IDS = [
+    ("SSN 123-45-6789", "SSN [ID]"),
+    ("ssn: 078-05-1120.", "ssn: [ID]."),
+    ("NHS 943 476 5919", "NHS [ID]"),
+    ("nhs no 943-476-5919", "nhs no [ID]"),
+    ("my nhs number is 9434765919", "my nhs number is [ID]"),
+]
+NATIONAL_ID_LOOKALIKES = [
+    "000-12-3456",  # area 000
+    "666-12-3456",  # area 666
+    "900-12-3456",  # area 9xx
+    "123-00-4567",  # group 00
+    "123-45-0000",  # serial 0000
+    "123 45 6789",  # SSN shape needs dashes
+    "123-45-67890",  # longer
+    "1123-45-6789",
+    "123-45-6789-1",
+    "nhs 943 476 5918",  # wrong NHS check digit (3-3-4 with spaces is a US phone shape)
+    "order 9434765919",  # contiguous after a reference word
+    "1111111111",  # repeated digits pass mod-11
+    "943 476 59190",
+    "2024-03-12",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NATIONAL_IDS)
+def test_redacts_national_ids(text: str, expected: str) -> None:
+    assert redact_pii(text) == (expected, ["ID"])
+
+
+@pytest.mark.parametrize("text", NATIONAL_ID_LOOKALIKES)
+def test_national_id_lookalikes_survive(text: str) -> None:
+    assert redact_pii(text)[1] in ([], ["PHONE"])  # "943 476 5918" is a US phone shape
+    if not text.startswith("nhs"):
+        assert redact_pii(text) == (text, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "found"),
+    [
+        ("0123456789", "[PHONE]", ["PHONE"]),  # starts with 0: a UK phone, even if mod-11 passes
+        ("+1 943 476 5919", "[PHONE]", ["PHONE"]),  # part of an international number
+        ("943 476 5918", "[PHONE]", ["PHONE"]),  # fails mod-11: a North-American number
+    ],
+)
+def test_national_id_precedence(text: str, expected: str, found: list[str]) -> None:
+    assert redact_pii(text) == (expected, found)
+
+
+NEW_PHONES = [
+    ("appelez le 06 12 34 56 78", "appelez le [PHONE]"),
+    ("06.12.34.56.78", "[PHONE]"),
+    ("01-23-45-67-89 svp", "[PHONE] svp"),
+    ("bel 06-12345678", "bel [PHONE]"),
+    ("06 12345678", "[PHONE]"),
+    ("llamar al 612 345 678", "llamar al [PHONE]"),
+    ("tel 912 345 678.", "tel [PHONE]."),
+    ("call 712 345 678 3 times", "call [PHONE] 3 times"),
+    ("612 345 678 items", "[PHONE] items"),  # accepted cost: a spaced 9-digit count
+    ("ring 07700.900.123", "ring [PHONE]"),
+    ("0161.496.0000", "[PHONE]"),
+]
+NEW_PHONE_LOOKALIKES = [
+    # French pairs
+    "01 02 03 04",  # four pairs
+    "01 02 03 04 05 06",  # a list of pairs
+    "1 23 45 67 89",
+    "06 12 34 56 789",
+    "06 12.34 56 78",  # mixed separators
+    "06/12/34/56/78",
+    "06:12:34",
+    # Dutch
+    "06-1234567",
+    "06-123456789",
+    "07-12345678",
+    "2006-12345678",
+    "06-12-2024",
+    # Spanish 3-3-3
+    "612345678",
+    "612-345-678",
+    "612  345 678",
+    "512 345 678",  # not 6/7/9
+    "€612 345 678",
+    "EUR 612 345 678",
+    "612 345 678 EUR",
+    "612 345 678€",
+    "612 345 678 %",
+    "700 000 000 passengers",  # round amounts
+    "1 612 345 678",  # a longer grouped number
+    "612 345 678 901",
+    "612 345 678,50",
+    "612 345 678.5",
+    # UK dotted
+    "07700.900123",  # one dot: a decimal
+    "07700.900.123.4",
+    "v0.123.4567",
+    # ordinary numbers
+    "£1 234 567",
+    "3 4 5 stars",
+    "10-12",
+    "12.03.2024",
+    "at 10:30",
+    "rated 9 10 10 9 8",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEW_PHONES)
+def test_redacts_more_phone_formats(text: str, expected: str) -> None:
+    assert redact_pii(text) == (expected, ["PHONE"])
+
+
+@pytest.mark.parametrize("text", NEW_PHONE_LOOKALIKES)
+def test_phone_format_lookalikes_survive(text: str) -> None:
+    assert redact_pii(text) == (text, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "found"),
+    [
+        # ordinal floors are not postcodes...
+        ("B2 3RD floor", "B2 3RD floor", []),
+        ("A1 2ND exit", "A1 2ND exit", []),
+        ("L1 1ST floor lift", "L1 1ST floor lift", []),
+        # ...but a postcode whose inward code only looks like an ordinal is redacted
+        ("B2 3RD", "[POSTCODE]", ["POSTCODE"]),
+        ("M1 1ST, UK", "[POSTCODE], UK", ["POSTCODE"]),
+        ("B2 4RD floor", "[POSTCODE] floor", ["POSTCODE"]),  # not an ordinal
+        ("SW1A 1AA London", "[POSTCODE] London", ["POSTCODE"]),
+        # ten bare digits after a reference word are references...
+        ("Serial 0123456789", "Serial 0123456789", []),
+        ("order no. 0123456789", "order no. 0123456789", []),
+        ("Order #0123456789", "Order #0123456789", []),
+        ("account: 0123456789", "account: 0123456789", []),
+        ("tracking number 0123456789", "tracking number 0123456789", []),
+        ("invoice ref 0123456789", "invoice ref 0123456789", []),
+        # ...but not after a phone word, not with separators, not eleven digits
+        ("call 0123456789", "call [PHONE]", ["PHONE"]),
+        ("phone: 01234567890", "phone: [PHONE]", ["PHONE"]),
+        ("phone number 0123456789", "phone number [PHONE]", ["PHONE"]),
+        ("my number 0123456789", "my number [PHONE]", ["PHONE"]),
+        ("order 07700900123", "order [PHONE]", ["PHONE"]),
+        ("serial 0123 456 789", "serial [PHONE]", ["PHONE"]),
+    ],
+)
+def test_wrong_redactions_removed(text: str, expected: str, found: list[str]) -> None:
+    assert redact_pii(text) == (expected, found)
+
+
+def test_found_types_in_placeholders_order() -> None:
+    from cxtext.clean.pii import PLACEHOLDERS
+
+    assert PLACEHOLDERS[:5] == ("URL", "EMAIL", "CARD", "POSTCODE", "PHONE")  # positions kept
+    text = "SSN 123-45-6789, IBAN GB29 NWBK 6016 1331 9268 19, card 4111 1111 1111 1111, jo@x.io"
+    assert redact_pii(text) == (
+        "SSN [ID], IBAN [IBAN], card [CARD], [EMAIL]",
+        ["EMAIL", "CARD", "IBAN", "ID"],
+    )

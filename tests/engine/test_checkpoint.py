@@ -115,7 +115,7 @@ def _partial_run(src: Path, out: Path, chunks: int, **options) -> Checkpoint:
     from cxtext.engine.runner import analyze_stream
     from cxtext.io import iter_table
 
-    recorded = {"preset": "fast", "sentiment": None, "taxonomy": None, "redact_pii": True,
+    recorded = {"preset": "fast", "sentiment": None, "taxonomy": None, "redact_pii": True, "keep_raw_text": False,
                 "chunksize": 100, "text": "comment", "id": "rid", "question": "question",
                 "format": None, "sep": None, "encoding": None, "sheet": None,
                 "output_format": None, "excel_safe": True, **options}

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import re
 
+from cxtext.clean.pii import PLACEHOLDERS
+
 __all__ = ["FILLERS_AFTER", "FILLERS_BEFORE", "NON_ANSWERS", "is_non_answer_text", "rating_answer"]
 
 _NON_ANSWER_TABLE = """
@@ -45,7 +47,8 @@ not really|nothing really|none really|none at all|nothing at all|nothing in part
 nothing specific|none in particular|not at this time|none at this time|nothing at this time
 no thanks|no thank you|no thankyou|no response|no answer|no reply|not answered|pass|skip
 blank|empty|same|same as above|as above|see above|ditto|test|testing|test test|tbd|tba|tbc
-abc|xyz|x|blah|blah blah|blah blah blah|whatever
+abc|xyz|x|blah|blah blah|blah blah blah|bla|bla bla|bla bla bla|whatever
+prefer not to say|rather not say|id rather not say|i prefer not to say|prefer not to answer
 """
 
 #: Whole answers that say nothing, in normalised form (lowercase, apostrophes removed,
@@ -69,6 +72,7 @@ FILLERS_BEFORE: tuple[str, ...] = (
     "well",
     "sorry",
     "oh",
+    "honestly",
 )
 #: Words or phrases that may follow a non-answer without making it an answer.
 FILLERS_AFTER: tuple[str, ...] = (
@@ -86,6 +90,9 @@ FILLERS_AFTER: tuple[str, ...] = (
     "for now",
     "so far",
     "at present",
+    "tbh",
+    "to be honest",
+    "honestly",
 )
 
 #: Every word of a non-answer or a filler: an answer holding any other word cannot
@@ -94,7 +101,7 @@ _NON_ANSWER_WORDS: frozenset[str] = frozenset(
     word for phrase in (*NON_ANSWERS, *FILLERS_BEFORE, *FILLERS_AFTER) for word in phrase.split()
 )
 
-_PII_PLACEHOLDER = re.compile(r"\[(?:EMAIL|URL|PHONE|CARD|POSTCODE)\]")
+_PII_PLACEHOLDER = re.compile(r"\[(?:" + "|".join(PLACEHOLDERS) + r")\]")
 _RATING = re.compile(r"\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:/|out of)\s*(5|10|100)\s*[!.]*\s*", re.IGNORECASE)
 _PERCENT = re.compile(r"\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%\s*[!.]*\s*")
 _STARS = re.compile(r"\s*([0-5](?:[.,]5)?)\s*(?:\*|\u2605|stars?)\s*[!.]*\s*", re.IGNORECASE)
@@ -225,8 +232,8 @@ def is_non_answer_text(text: str) -> bool:
 
     Examples
     --------
-    >>> [is_non_answer_text(t) for t in ["N/A.", "Nothing, thanks!", "asdf", "!!!"]]
-    [True, True, True, True]
+    >>> [is_non_answer_text(t) for t in ["N/A.", "Nothing, thanks!", "asdf", "!!!", "n/a n/a", "idk tbh"]]
+    [True, True, True, True, True, True]
     >>> [is_non_answer_text(t) for t in ["No problems at all", "[enraged face]", "Great service!"]]
     [False, False, False]
     """
@@ -247,4 +254,11 @@ def is_non_answer_text(text: str) -> bool:
     if not _NON_ANSWER_WORDS.issuperset(tokens):
         return False
     stripped = _strip_fillers(key)
-    return stripped != key and stripped in NON_ANSWERS
+    return (stripped != key and stripped in NON_ANSWERS) or _repeated_non_answer(stripped.split())
+
+
+def _repeated_non_answer(tokens: list[str]) -> bool:
+    """One non-answer written several times: "n/a n/a", "na na na", "none none"."""
+    n = len(tokens)
+    return any(n % size == 0 and tokens == tokens[:size] * (n // size) and " ".join(tokens[:size]) in NON_ANSWERS
+               for size in range(1, n // 2 + 1))

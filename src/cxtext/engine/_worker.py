@@ -55,7 +55,7 @@ def _key(analyzer: Any) -> str | None:
     a Taxonomy) are not cached: each task brings its own unpickled copy.
     """
     parts = []
-    for name in ("preset", "sentiment", "themes", "emotions", "taxonomy", "redact_pii", "languages"):
+    for name in ("preset", "sentiment", "themes", "emotions", "taxonomy", "redact_pii", "keep_raw_text", "languages"):
         value = getattr(analyzer, name)
         if not (value is None or isinstance(value, (str, bool, tuple, os.PathLike))):
             return None
