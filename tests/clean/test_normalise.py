@@ -120,6 +120,84 @@ def test_zero_width_characters(raw: str, expected: str) -> None:
     assert normalise_text(raw) == expected
 
 
+# Tags are stripped before entities are unescaped (once): an escaped tag is typed text.
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("&lt;b&gt;not a tag&lt;/b&gt;", "<b>not a tag</b>"),
+        ("&amp;lt;b&amp;gt;", "&lt;b&gt;"),  # unescaped once only
+        ("<b>real</b> &lt;i&gt;typed&lt;/i&gt;", "real <i>typed</i>"),
+        ("<o:p></o:p>hi<o:p>&nbsp;</o:p>", "hi"),  # Word's namespaced tags
+        ('<st1:place w:st="on">London</st1:place> branch', "London branch"),
+        ("<p class=MsoNormal>Good<o:p></o:p></p><![if !supportLists]>1.<![endif]> ok", "Good\n1. ok"),
+        # controls: not tags
+        ("mail <mailto:a@b.com> or <http://x.com>", "mail <mailto:a@b.com> or <http://x.com>"),
+        ("at <10:30> and 2<3: fine", "at <10:30> and 2<3: fine"),
+        ("Fish &amp; chips &lt; 5 quid", "Fish & chips < 5 quid"),
+        ("&lt;3 it", "<3 it"),
+    ],
+)
+def test_tags_then_entities(raw: str, expected: str) -> None:
+    assert normalise_text(raw) == expected
+
+
+HEADER = "On Mon, 3 Mar 2024, Support <support@acme.com> wrote:"
+OUTLOOK = "From: Acme Support <help@acme.com>\nSent: Monday, March 3, 2024 10:00 AM\nTo: Jo"
+
+
+# Quoted e-mail replies are cut (step 7 of the module docstring).
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (f"Good service.\n\n{HEADER}\n> the wait time is terrible", "Good service."),
+        (  # header wrapped over two lines, blank line, two quoted lines
+            ("Good service.\nOn Mon, 3 Mar 2024 at 10:02, Support <support@acme.com>\nwrote:\n\n"
+             "> the wait time is terrible\n> bye"),
+            "Good service.",
+        ),
+        ("Good.\nOn Mon, 3 Mar 2024, Support wrote:\n> slow", "Good."),  # no address, quote
+        ("Fixed, thanks\n-----Original Message-----\nFrom: x\nthe wait is terrible",
+         "Fixed, thanks"),
+        ("Fixed\n---------- Forwarded message ---------\nslow", "Fixed"),
+        (f"All fixed, thanks\n________________________________\n{OUTLOOK}\nSubject: Re\nslow",
+         "All fixed, thanks"),
+        ("Good food\n> the wait time is terrible", "Good food"),  # trailing quoted block
+        ("Good food\n&gt; the wait time is terrible", "Good food"),
+        (f"<div>Fine now</div><div>{HEADER}</div><blockquote>the wait</blockquote>", "Fine now"),
+        # only a quote or a thread: its text is kept, without quote markers
+        ("> the wait time is terrible", "the wait time is terrible"),
+        (f"{HEADER}\n> the wait time is terrible", f"{HEADER}\nthe wait time is terrible"),
+        # controls: ordinary text is never cut
+        ("On Monday the driver wrote: sorry we missed you",
+         "On Monday the driver wrote: sorry we missed you"),
+        ("Delivery failed.\nOn Monday the driver wrote:\nsorry we missed you",
+         "Delivery failed.\nOn Monday the driver wrote:\nsorry we missed you"),
+        ("Good.\nOn 3/3 Support wrote:\nslow", "Good.\nOn 3/3 Support wrote:\nslow"),
+        ("From: the start the staff were great\nthey replied",
+         "From: the start the staff were great\nthey replied"),
+        ("Good food\n> 2 hours wait though", "Good food\n> 2 hours wait though"),  # a comparison
+        ("> 2 hours", "> 2 hours"),
+        ("> how was it?\nGreat\n> anything else?\nNo", "> how was it?\nGreat\n> anything else?\nNo"),
+        ("Great > expected", "Great > expected"),
+        (">:(", ">:("),
+    ],
+)
+def test_quoted_replies_are_cut(raw: str, expected: str) -> None:
+    assert normalise_text(raw) == expected
+    assert normalise_text(expected) == expected  # idempotent
+
+
+def test_quoted_reply_is_not_a_theme_mention() -> None:
+    import cxtext
+
+    text = f"Good service.\n\n{HEADER}\n> the wait time is terrible"
+    result = cxtext.analyze(pd.DataFrame({"t": [text]}), text="t")
+    assert result.comments["text_clean"].tolist() == ["Good service."]
+    mentions = result.mentions
+    assert "waiting_time" not in set(mentions["theme"])
+    assert (mentions["sentiment"] != "negative").all()
+
+
 def test_zero_width_space_is_a_break_on_the_fallback_path(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -248,3 +326,15 @@ def test_cleaner_speed_on_airline_tweets() -> None:
     # target is >= 8,000/s on an idle core; allow for a busy CI machine
     assert rate > 3000, f"{rate:.0f} comments/s"
     assert math.isclose((out["language"] == "en").mean(), 1.0, abs_tol=0.02)
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Great&lt;br /&gt;Slow delivery", "Great\nSlow delivery"),  # an export that escaped its line breaks
+    ("&lt;p&gt;Hi&lt;/p&gt;&lt;p&gt;bye&lt;/p&gt;", "Hi\nbye"),
+    ("a&lt;BR&gt;b", "a\nb"),
+    ("&lt;b&gt;bold&lt;/b&gt;", "<b>bold</b>"),  # other escaped tags are the respondent's text
+    ('&lt;p class="x"&gt;kept&lt;/p&gt;', '<p class="x">kept'),
+    ("use <br> tags&amp;co", "use\ntags&co"),
+])
+def test_escaped_line_breaks_are_line_breaks(raw, expected):
+    assert normalise_text(raw) == expected

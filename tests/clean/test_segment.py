@@ -303,9 +303,81 @@ def test_opinion_words_are_lower_case_and_disjoint() -> None:
     assert {"great", "lovely", "helpful"} <= POSITIVE and {"poor", "rude", "shame"} <= NEGATIVE
 
 
+# Separators other than words: feeling emoji (as the cleaner names them, or raw),
+# inline bullets, numbered items, an opening bracket before a cut. Controls stay whole.
+SEPARATORS = [
+    (
+        "staff friendly [thumbs up] delivery slow [thumbs down] price ok",
+        ["staff friendly [thumbs up]", "delivery slow [thumbs down]", "price ok"],
+    ),
+    ("staff friendly \U0001f44d delivery slow \U0001f44e price ok",
+     ["staff friendly \U0001f44d", "delivery slow \U0001f44e", "price ok"]),
+    ("great staff [thumbs up] [red heart] slow checkout",
+     ["great staff [thumbs up] [red heart]", "slow checkout"]),  # one run
+    ("Great staff \u2022 Slow checkout \u2022 Expensive parking",
+     ["Great staff", "Slow checkout", "Expensive parking"]),
+    ("\u2022 Great staff \u2022 Slow checkout", ["Great staff", "Slow checkout"]),
+    ("Great staff \u00b7 slow checkout", ["Great staff", "slow checkout"]),
+    ("1. Fast delivery 2. Terrible packaging", ["1. Fast delivery", "2. Terrible packaging"]),
+    ("1) Fast delivery 2) Terrible packaging 3) ok",
+     ["1) Fast delivery", "2) Terrible packaging", "3) ok"]),
+    ("Two things: 1. Fast delivery 2. Terrible packaging",
+     ["Two things", "1. Fast delivery", "2. Terrible packaging"]),
+    ("Hello\n1. Fast 2. Slow", ["Hello", "1. Fast", "2. Slow"]),
+    ("Great service (but slow checkout)", ["Great service", "(but slow checkout)"]),
+    ("I LOVE YOU!!! [growing heart] Fast (and cheap).", ["I LOVE YOU!!!", "[growing heart] Fast (and cheap)."]),
+    ("great [thumbs up] [airplane] fast flight", ["great [thumbs up] [airplane]", "fast flight"]),
+    ("I [red heart] flying", ["I [red heart] flying"]),  # the emoji is a verb
+    ("[red heart] [United Kingdom] [red heart] [United States]",
+     ["[red heart] [United Kingdom] [red heart] [United States]"]),  # one run of emoji
+    # controls
+    ("[thumbs up] great staff", ["[thumbs up] great staff"]),  # opens the clause
+    ("great staff [thumbs up] [thumbs up]", ["great staff [thumbs up] [thumbs up]"]),
+    ("10 [thumbs up] would recommend", ["10 [thumbs up] would recommend"]),
+    ("5 [star] hotel", ["5 [star] hotel"]),  # stars rate
+    ("5 * hotel", ["5 * hotel"]),
+    ("delivery [delivery truck] was slow", ["delivery [delivery truck] was slow"]),  # an object
+    ("Mail me at [EMAIL] thanks", ["Mail me at [EMAIL] thanks"]),
+    ("Great staff \u2022Slow", ["Great staff \u2022Slow"]),  # not spaced
+    ("Paral\u00b7lel bars", ["Paral\u00b7lel bars"]),
+    ("Rated it 1. Terrible", ["Rated it 1.", "Terrible"]),  # no list
+    ("It costs \u00a32. Terrible value", ["It costs \u00a32.", "Terrible value"]),
+    ("1. Fast delivery. Cost \u00a32. Bad", ["1. Fast delivery.", "Cost \u00a32.", "Bad"]),
+    ("1. Fast delivery 3. Terrible", ["1. Fast delivery 3.", "Terrible"]),  # not in order
+    ("2.5 stars, version 1.2 is fine", ["2.5 stars, version 1.2 is fine"]),
+    ("Great service (slow checkout though)", ["Great service (slow checkout though)"]),
+    ("Slow service :( but ok", ["Slow service :(", "but ok"]),
+    ("A&E was fine, 24/7 support", ["A&E was fine, 24/7 support"]),
+    ("Open 24/7 and A&E 5 * rated", ["Open 24/7 and A&E 5 * rated"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEPARATORS)
+def test_separators(text: str, expected: list[str]) -> None:
+    clauses = split_clauses([text])[0]
+    assert [c.text for c in clauses] == expected
+    for c in clauses:
+        assert text[c.start : c.end] == c.text
+
+
+def test_numbered_items_are_sentences() -> None:
+    clauses = split_clauses(["1. Fast delivery 2. Terrible packaging. Thanks"])[0]
+    assert [(c.text, c.sentence) for c in clauses] == [
+        ("1. Fast delivery", 0), ("2. Terrible packaging.", 1), ("Thanks", 2)]
+
+
+def test_emoji_split_on_cleaned_text() -> None:
+    from cxtext.clean import normalise_text
+
+    text = normalise_text("staff friendly \U0001f44d delivery slow \U0001f44e price ok")
+    assert [c.text for c in split_clauses([text])[0]] == [
+        "staff friendly [thumbs up]", "delivery slow [thumbs down]", "price ok"]
+
+
 _ALPHABET = st.sampled_from(
     list("abc xyz,.;!?-\n'\"()")
-    + ["but", " however ", " yet ", " while ", "although", "😀", "é"]
+    + ["but", " however ", " yet ", " while ", "although", "😀", "é", " [thumbs up] ", " \u2022 ",
+       "1. ", " 2. ", "1)", "(", "\U0001f44e"]
     + [
         " great ",
         " poor ",

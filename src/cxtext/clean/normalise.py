@@ -4,10 +4,22 @@
 
 1. turns the cell into a ``str`` (missing values give ``""``; numbers their plain
    form; bytes are decoded as UTF-8 with replacement; lone surrogates are replaced);
-2. unescapes HTML entities (``&amp;`` -> ``&``) and strips HTML tags: block tags
-   (``<br>``, ``<p>``, ``<div>``, ``<li>`` …) become line breaks, inline tags
+2. strips HTML tags, then unescapes HTML entities once (``&amp;`` -> ``&``): block
+   tags (``<br>``, ``<p>``, ``<div>``, ``<li>`` …) become line breaks, inline tags
    (``<b>``, ``<span>`` …) vanish, ``<script>``/``<style>`` lose their content.
    Only known HTML tag names are stripped, so ``"I <3 it"`` or ``"a < b > c"`` survive;
+   namespaced tags of any name (Word's ``<o:p></o:p>``, ``<st1:place>``) and Word's
+   ``<![if ...]>`` / ``<![endif]>`` markers vanish too (``<mailto:...>``,
+   ``<http:...>`` and other URI schemes are not tags and stay). Tags are stripped
+   *before* entities are unescaped, and entities are unescaped only once: an
+   escaped tag is text the respondent typed (``"&lt;b&gt;"`` is the literal
+   ``"<b>"``; unescaping first read it as markup and deleted it with what it
+   held), and a double-escaped ``"&amp;lt;"`` becomes ``"&lt;"``, not ``"<"``.
+   The exception: plain escaped line breaks and paragraphs (``"&lt;br&gt;"``,
+   ``"&lt;br /&gt;"``, ``"&lt;p&gt;"``, ``"&lt;/p&gt;"``, no attributes), which some
+   exports write for the respondent's line breaks and nobody types, become line
+   breaks. The price: other escaped markup (``"&lt;b&gt;Hi&lt;/b&gt;"``) keeps its
+   now literal tags;
 3. repairs mojibake with :mod:`ftfy` (``"CafÃ©"`` -> ``"Café"``) and curly quotes.
    Fast path: text that is pure ASCII after step 2 cannot hold mojibake and skips ftfy;
 4. removes control and invisible format characters, normalises to Unicode NFC.
@@ -30,7 +42,27 @@
 6. collapses whitespace. **Line breaks are kept** (one ``"\\n"`` per run of blank
    lines, no spaces around it) because they usually separate points the respondent
    made; :func:`cxtext.clean.split_clauses` treats them as sentence ends. Every other
-   run of whitespace becomes one space; the ends are stripped.
+   run of whitespace becomes one space; the ends are stripped;
+7. cuts a quoted e-mail reply (:func:`_cut_quoted_reply`): comments that arrive by
+   e-mail often carry the thread they answer, and its words ("the wait time is
+   terrible", written by support) were read as the customer's. The comment ends
+   at the first reply header on its own line(s): ``"On <anything>, <someone>
+   wrote:"`` (on one line or two; it must hold an ``@`` - the sender's address,
+   as Gmail, Apple Mail and Thunderbird write it - or be followed by a ``">"``
+   line), ``"-----Original Message-----"`` / ``"---------- Forwarded message
+   ---------"``, or an Outlook block (a ``"From: ..."`` line with a ``"Sent:"`` or
+   ``"Date:"`` line among the next three). A trailing block of quoted lines
+   (``"> ..."``, ``">> ..."``) is dropped as well, and so are separator lines
+   (``"_____"``) left at the end. Ordinary text is never cut: a header must be a
+   line of its own that is not the first (``"On Monday the driver wrote: sorry we
+   missed you"`` stays), and ``">"`` followed by a digit (``"> 2 hours"``) is not
+   a quote. A comment that is *only* a quote or a thread (nothing with a letter or
+   digit before the header) keeps its text, with the quote markers removed: an
+   empty answer would lose what the respondent sent. Limits: English headers
+   only; a thread whose line breaks were lost in export (header inside a line) is
+   not cut; quoted lines *between* the customer's own lines (an inline reply) are
+   kept. Only texts with a line break and a header hint are looked at (a substring
+   test), so most comments skip this step.
 
 URLs, e-mails and phone numbers are *not* touched here: :func:`cxtext.clean.redact_pii`
 replaces them.
@@ -76,6 +108,8 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _BLOCK_TAG = re.compile(rf"</?(?:{_BLOCK_TAGS})\b[^<>]{{0,500}}?/?>", re.IGNORECASE)
 _INLINE_TAG = re.compile(rf"</?(?:{_INLINE_TAGS})\b[^<>]{{0,500}}?/?>", re.IGNORECASE)
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Line breaks an export escaped ("&lt;br /&gt;"), after unescaping; see step 2.
+_ESCAPED_BREAK = re.compile(r"</?(?:br|p)\s*/?>", re.IGNORECASE)
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")
 # C0/C1 controls except tab/newline/carriage return, plus invisible format characters.
 # The zero-width joiner (U+200D) and variation selectors are kept until emoji are named.
@@ -93,6 +127,28 @@ _SKIN_TONE = re.compile(r"_(?:light|medium-light|medium|medium-dark|dark)_skin_t
 _SPACES = re.compile(r"(?: (?=[^\S\n])|[^\S\n ])[^\S\n]*")
 _NEWLINES = re.compile(r" ?\n[\s]*")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\]) (?=[.,!?;:)])")
+# Word's namespaced tags (<o:p>, </o:p>, <st1:place ...>, <w:Sdt/>) and conditional
+# markers (<![if !supportLists]>, <![endif]>). URI schemes in angle brackets are no tag.
+_NAMESPACED_TAG = re.compile(
+    r"</?(?!(?:mailto|https?|ftp|file|tel|sms|urn|news|sip|data):)[a-z][a-z0-9]{0,20}:"
+    r"[a-z][\w.-]{0,50}(?:\s[^<>]{0,500}?)?/?>|<!\[(?:end)?if\b[^<>\]]{0,200}\]>",
+    re.IGNORECASE,
+)
+
+# Quoted e-mail replies (step 7). Lines are already stripped and "\n"-separated here.
+# One search over texts with a line break decides whether the line loop runs at all.
+_REPLY_HINT = re.compile(
+    r"wrote:|-{2,} ?(?:original|forwarded) message|^from:|^>", re.IGNORECASE | re.MULTILINE
+)
+_ON_WROTE = re.compile(r"on\s.{0,300}?\swrote:", re.IGNORECASE)
+_ON_START = re.compile(r"on\s", re.IGNORECASE)
+_ORIGINAL = re.compile(r"-{2,} ?(?:original message|forwarded message) ?-{2,}", re.IGNORECASE)
+_OUTLOOK_FROM = re.compile(r"from: ?\S", re.IGNORECASE)
+_OUTLOOK_SENT = re.compile(r"(?:sent|date): ?\S", re.IGNORECASE)
+# "> text", ">> text", ">text"; not "> 2 hours" or ">5 min" (a comparison, not a quote).
+_QUOTE_LINE = re.compile(r">(?![\s>]*\d)")
+_QUOTE_MARKS = re.compile(r"^(?:> ?)+", re.MULTILINE)
+_SEPARATOR_LINE = re.compile(r"[-_=*~]{4,}")
 
 
 @lru_cache(maxsize=1)
@@ -248,12 +304,17 @@ def _clean(text: str) -> str:
     if _SURROGATE.search(text):
         # Pair up valid surrogate pairs, replace lone halves (removed below as U+FFFD).
         text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    if "&" in text:
-        text = html.unescape(text)
-    if "<" in text:
+    if "<" in text:  # tags first, then entities: "&lt;b&gt;" is text, not a tag
         text = _COMMENT.sub(" ", _DROP_BLOCK.sub(" ", text))
         text = _BLOCK_TAG.sub("\n", text)
         text = _INLINE_TAG.sub("", text)
+        if ":" in text:
+            text = _NAMESPACED_TAG.sub("", text)
+    if "&" in text:
+        escaped_markup = "&lt;" in text
+        text = html.unescape(text)
+        if escaped_markup and "<" in text:  # an export that escaped its line breaks
+            text = _ESCAPED_BREAK.sub("\n", text)
     ascii_only = text.isascii()
     if ascii_only and len(text) <= 40 and _EMOTICONS_ONLY.fullmatch(text):
         text = _ONE_EMOTICON.sub(lambda m: f" {EMOTICONS[m.group(0)]} ", text)
@@ -280,7 +341,55 @@ def _clean(text: str) -> str:
     text = _SPACES.sub(" ", text)
     if "\n" in text:
         text = _NEWLINES.sub("\n", text)
-    return text.strip()
+    text = text.strip()
+    if ("\n" in text or text[:1] == ">") and _REPLY_HINT.search(text):
+        text = _cut_quoted_reply(text)
+    return text
+
+
+def _reply_header(lines: list[str], i: int) -> bool:
+    """Does line ``i`` open a quoted thread (a reply header, see step 7)?"""
+    line = lines[i]
+    if _ORIGINAL.fullmatch(line):
+        return True
+    if _OUTLOOK_FROM.match(line):
+        return any(_OUTLOOK_SENT.match(nxt) for nxt in lines[i + 1 : i + 4])
+    if not _ON_START.match(line):
+        return False
+    if _ON_WROTE.fullmatch(line):
+        header, after = line, i + 1
+    elif i + 1 < len(lines) and _ON_WROTE.fullmatch(f"{line} {lines[i + 1]}"):
+        header, after = f"{line} {lines[i + 1]}", i + 2  # wrapped over two lines
+    else:
+        return False
+    # "On Monday the driver wrote:" on its own line is not a header by itself: the
+    # sender's address or a quoted line after it tells an e-mail client wrote it.
+    return "@" in header or (after < len(lines) and bool(_QUOTE_LINE.match(lines[after])))
+
+
+def _cut_quoted_reply(text: str) -> str:
+    """Cut ``text`` (cleaned, lines stripped) at a reply header; drop a trailing quote.
+
+    See step 7 of the module docstring. A text with nothing of its own before the
+    thread keeps all of it, with the ``">"`` quote markers removed.
+
+    Examples
+    --------
+    >>> _cut_quoted_reply("Good service.\\nOn Mon, 3 Mar 2024, Support <s@acme.com> wrote:\\n> slow")
+    'Good service.'
+    >>> _cut_quoted_reply("Fine\\n> the wait was terrible"), _cut_quoted_reply("> just a quote")
+    ('Fine', 'just a quote')
+    """
+    lines = text.split("\n")
+    kept = next((lines[:i] for i in range(len(lines)) if _reply_header(lines, i)), lines[:])
+    while kept and (
+        not kept[-1] or _QUOTE_LINE.match(kept[-1]) or _SEPARATOR_LINE.fullmatch(kept[-1])
+    ):
+        kept.pop()
+    if not any(ch.isalnum() for line in kept for ch in line):
+        unquoted = _QUOTE_MARKS.sub("", text).strip()  # only a quote: keep its words
+        return unquoted if any(ch.isalnum() for ch in unquoted) else text
+    return text if len(kept) == len(lines) else "\n".join(kept)
 
 
 class Cleaner(BaseEstimator):  # type: ignore[misc]
