@@ -267,3 +267,18 @@ def test_pii_placeholders_are_no_theme_words(tagger: KeywordThemeTagger) -> None
     assert tagger.predict(texts) == [[], [], [], ["support"]]
     clauses, docs = split_clauses_with_docs(texts)
     assert [[h.theme for h in hits] for hits in tagger.tag_clauses(docs, clauses)] == [[], [], [], ["support"]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("[smiling face with smiling eyes]", []),  # "😊" after cleaning: no smiling staff
+    ("Delivered on time [beaming face with smiling eyes]", ["delivery"]),
+    ("Staff were smiling and helpful [smiling face]", ["staff_attitude"]),
+    ("[package] arrived on time", ["delivery"]),  # the words outside the name still count
+    ("[thumbs up] delivery fast", ["delivery"]),
+    ("The staff [smiling] were rude", ["staff_attitude"]),
+    ("Refund paid into [IBAN] at last", ["returns_refunds", "billing"]),
+])
+def test_emoji_names_and_placeholders_are_no_theme_words(tagger: KeywordThemeTagger, text, expected) -> None:
+    found = tagger.predict([text])[0]
+    assert [t for t in expected if t in found] == expected
+    assert not ({"staff_attitude", "packaging", "billing"} - set(expected)) & set(found), found

@@ -41,7 +41,6 @@ import numpy as np
 from sklearn.base import BaseEstimator
 
 from cxtext._texts import as_texts
-from cxtext.clean.pii import PLACEHOLDERS
 from cxtext.errors import ConfigError, InputError, check_fitted
 from cxtext.themes.taxonomy import Taxonomy, load_taxonomy
 
@@ -208,24 +207,44 @@ class _Compiled:
 
 _COMPILED: dict[Taxonomy, _Compiled] = {}
 
-#: The words of what :func:`cxtext.clean.redact_pii` leaves in place of personal data:
-#: "[PHONE]" is no mention of the phone (the ``support`` theme's seed), "[EMAIL]" none of e-mail.
-_PII_WORDS = frozenset(PLACEHOLDERS)
+#: How far (in tokens) a match may sit from the "[" and "]" around it: the longest emoji
+#: name of the ``emoji`` package is about ten words.
+_BRACKET_REACH = 12
+
+
+def _in_brackets(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` lies between a "[" and a "]" (no other bracket between them)."""
+    inside = False
+    for j in range(i - 1, max(-1, i - _BRACKET_REACH), -1):
+        text = doc[j].text
+        if text.startswith("]"):
+            return False
+        if text.endswith("["):
+            inside = True
+            break
+    if not inside:
+        return False
+    for j in range(i + 1, min(len(doc), i + _BRACKET_REACH)):
+        text = doc[j].text
+        if text.startswith("]"):
+            return True
+        if text.endswith("["):
+            return False
+    return False
 
 
 def _outside_placeholders(doc: Doc, matches: set[tuple[int, int, int]]) -> set[tuple[int, int, int]]:
-    """``matches`` without those holding the word of a PII placeholder (``[``, ``PHONE``, ``]`` tokens).
+    """``matches`` without those inside square brackets: PII placeholders and emoji names.
 
-    Only matched tokens are looked at (a few per comment), not the whole text.
+    Cleaning writes personal data as "[PHONE]" (no mention of the phone, the
+    ``support`` theme's seed) and emoji as their names, "😊" as "[smiling face
+    with smiling eyes]" (no mention of smiling staff); the words inside stay for
+    the sentiment and emotion models but name no theme. Only matched tokens are
+    looked at (a few per comment), and only in texts holding a "[".
     """
-    last = len(doc) - 1
-    drop = set()
-    for match in matches:
-        for i in range(match[1], match[2]):
-            if (0 < i < last and doc[i].text in _PII_WORDS and doc[i - 1].text.endswith("[")
-                    and doc[i + 1].text.startswith("]")):
-                drop.add(match)
-                break
+    if not matches or "[" not in doc.text:
+        return matches
+    drop = {match for match in matches if any(_in_brackets(doc, i) for i in range(match[1], match[2]))}
     return matches - drop if drop else matches
 
 
