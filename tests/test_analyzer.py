@@ -44,8 +44,9 @@ def test_flags(analyzer, tiny_survey):
     assert not cm.loc["r05", "is_non_answer"]  # emoji-only carries sentiment
     assert cm.loc["r05", "text_clean"] == "[enraged face] [enraged face]"
     assert pd.notna(cm.loc["r05", "sentiment"])
-    assert cm.loc["r10", "is_duplicate"] and not cm.loc["r09", "is_duplicate"]
-    assert cm.loc["r10", "duplicate_of"] == "r09"
+    assert not cm.loc["r10", "is_duplicate"]  # "Great service!" twice: two customers, not a copy
+    assert cm.loc["r25", "is_duplicate"] and not cm.loc["r00", "is_duplicate"]  # a long comment again
+    assert cm.loc["r25", "duplicate_of"] == "r00"
     assert cm.loc["r11", "language"] == "fr" and pd.isna(cm.loc["r11", "sentiment"])
     assert "someone@example.com" not in cm.loc["r08", "text_clean"]
     assert cm.loc["r08", "pii"] == ["EMAIL"]

@@ -18,7 +18,7 @@ LONG = (
 
 
 def test_exact_and_normalised_duplicates() -> None:
-    finder = DuplicateFinder()
+    finder = DuplicateFinder(min_exact_chars=0)
     texts = [
         "Great service!",
         "great service",
@@ -43,14 +43,24 @@ def test_near_duplicate_with_typos_in_long_text() -> None:
     assert of == [None, 1, 1, None]
 
 
-def test_short_texts_only_match_exactly() -> None:
+def test_short_answers_are_no_duplicates() -> None:
+    """Two customers writing "Great service" is two opinions, not a copy."""
     finder = DuplicateFinder()
+    texts = ["Great service", "great service!", "Very helpful staff", "very helpful staff.",
+             "The delivery was two days late again", "the delivery was two days late again!"]
+    flags, of = finder.flag(texts, ids=list(range(6)))
+    assert flags.tolist() == [False] * 5 + [True] and of[5] == 4
+    assert finder.n_remembered_ == 1  # short answers are not even remembered
+
+
+def test_short_texts_only_match_exactly() -> None:
+    finder = DuplicateFinder(min_exact_chars=0)
     flags, _ = finder.flag(["Delayed 2 hours", "Delayed 3 hours"], ids=[1, 2])
     assert flags.tolist() == [False, False]
 
 
 def test_state_across_calls_and_reset() -> None:
-    finder = DuplicateFinder()
+    finder = DuplicateFinder(min_exact_chars=0)
     finder.flag(["Great service!", LONG], ids=[10, 11])
     flags, of = finder.flag(["great service", LONG.upper(), "new one"], ids=[12, 13, 14])
     assert flags.tolist() == [True, True, False]
@@ -62,7 +72,7 @@ def test_state_across_calls_and_reset() -> None:
 
 
 def test_skipped_rows_are_never_flagged_nor_remembered() -> None:
-    finder = DuplicateFinder()
+    finder = DuplicateFinder(min_exact_chars=0)
     flags, of = finder.flag(
         ["n/a", "n/a", "", "", "Good"], ids=[1, 2, 3, 4, 5], skip=[True, True, True, True, False]
     )

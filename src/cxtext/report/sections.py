@@ -732,7 +732,9 @@ def render_method(ctx: Any) -> str:
             "\"How could we improve?\")" if by_prompt else "")
     data = (f"{n:,} responses; {int(analysed.sum()):,} analysed{read}. Not analysed: {empty:,} empty, "
             f"{non_answers - empty:,} other non-answers (\"n/a\", \"nothing\"), {other_lang:,} in other languages. "
-            f"{count('is_duplicate'):,} duplicate submissions kept but flagged (left out of quotes). "
+            f"{count('is_duplicate'):,} repeated comments (the same or nearly the same text as an earlier one, "
+            "25+ characters; short answers such as \"Great service\" are never counted) kept but "
+            "left out of quotes. "
             f"{pii:,} comments had personal details redacted; only redacted text is shown.")
     if info.get("sentiment_model"):
         models = (f"cxtext {escape(str(info.get('cxtext', '?')))}, preset {escape(str(info.get('preset', '?')))}; "
