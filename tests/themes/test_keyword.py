@@ -109,7 +109,7 @@ def test_exclude_suppresses_only_overlapping_hits(tagger: KeywordThemeTagger) ->
 
 @pytest.mark.parametrize(
     ("text", "not_theme", "control"),
-    [  # look-alikes found in bug bashes (taxonomy 1.5.0 and 1.6.0), each with a control that still tags
+    [  # look-alikes found in bug bashes (taxonomy 1.5.0 to 1.7.0), each with a control that still tags
         ("Absolutely disgusting behaviour from the receptionist.", "cleanliness", "The toilets were disgusting."),
         ("Sat in A&E with a broken wrist.", "product_quality", "The handle arrived broken."),
         ("Put through to a voicemail box that is full.", "packaging", "The box was crushed."),
@@ -118,6 +118,15 @@ def test_exclude_suppresses_only_overlapping_hits(tagger: KeywordThemeTagger) ->
         ("Someone should lose their job over this.", "delivery", "They lost my bags."),
         ("The broadband package is too slow.", "packaging", "The package was soaked."),
         ("I was worried sick about my mum.", "safety", "I didn't feel safe on the ward."),
+        # taxonomy 1.7.0 (a bash on utility, insurance, garage, food-delivery and gym comments)
+        ("Moved from yoga to boxing classes.", "packaging", "The box was crushed."),
+        ("They replaced the worn brake pads.", "packaging", "It came in a padded envelope."),
+        ("The garage is just off the ring road.", "support", "I had to ring them three times."),
+        ("Got my money back 3 weeks later.", "reliability", "The parcel was 3 weeks late."),
+        ("They were great about freezing my membership.", "ambience", "The room was freezing."),
+        ("Booked the car in for a service.", "staff_attitude", "Service was friendly and quick."),
+        ("No complaints.", "resolution", "My complaint was never resolved."),
+        ("Their roof leak took weeks to fix.", "packaging", "The bottle leaked in the box."),
     ],
 )
 def test_default_taxonomy_leaves_out_look_alikes(tagger: KeywordThemeTagger, text: str, not_theme: str,
@@ -282,3 +291,25 @@ def test_emoji_names_and_placeholders_are_no_theme_words(tagger: KeywordThemeTag
     found = tagger.predict([text])[0]
     assert [t for t in expected if t in found] == expected
     assert not ({"staff_attitude", "packaging", "billing"} - set(expected)) & set(found), found
+
+
+def test_an_exclude_with_equals_matches_exact_words_only(tmp_path: Path) -> None:
+    """"=later" leaves "late" (its lemma) alone; a plain exclude would take every form."""
+    path = tmp_path / "t.yaml"
+    path.write_text(textwrap.dedent("""\
+        version: "0.1"
+        name: t
+        themes:
+          - id: lateness
+            label: Lateness
+            description: Being late.
+            group: process
+            seeds: [late]
+            exclude: ["=later"]
+        """), encoding="utf-8")
+    est = KeywordThemeTagger(str(path)).fit()
+    assert est.predict(["Refund came 3 weeks later", "The parcel was late", "It arrived later than promised",
+                        "LATER that day"]) == [[], ["lateness"], [], []]
+    plain = path.read_text(encoding="utf-8").replace('"=later"', '"later"')
+    path.write_text(plain, encoding="utf-8")
+    assert KeywordThemeTagger(str(path)).fit().predict(["The parcel was late"]) == [[]]  # lemma: late

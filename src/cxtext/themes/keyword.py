@@ -25,7 +25,10 @@ Confidence heuristic (documented, not learned), for the best hit of a theme:
 Negation does not remove a theme: "no wait at all" and "the staff were not
 rude" still mention waiting time and staff attitude. Whether the mention is good
 or bad is the sentiment step's job, not this tagger's. ``exclude`` phrases are
-for look-alikes that are *not* the theme ("can't wait to try it").
+for look-alikes that are *not* the theme ("can't wait to try it"); they match on
+lemmas like seeds, except a phrase written with a leading ``=`` ("=weeks later"),
+which matches its exact words only (its lemmas, "week late", would also exclude
+"a week late").
 """
 
 from __future__ import annotations
@@ -147,7 +150,10 @@ class _Compiled:
         for ti, theme in enumerate(taxonomy):
             for is_exclude, phrases in ((False, theme.seeds), (True, theme.exclude)):
                 for si, phrase in enumerate(phrases):
-                    docs = self._pattern_docs(phrase)
+                    # "=later": an exclude matched on its exact words only, where lemmas
+                    # would widen it ("later" is a form of "late")
+                    exact_only = is_exclude and phrase.startswith("=")
+                    docs = self._pattern_docs(phrase[1:] if exact_only else phrase)
                     if not docs:
                         continue
                     key = f"{theme.id}\x1f{'!' if is_exclude else ''}{si}"
@@ -156,7 +162,8 @@ class _Compiled:
                         ti, n_tok, is_exclude, _base_score(phrase, n_tok), phrase
                     )
                     self.lower_matcher.add(key, docs)
-                    self.lemma_matcher.add(key, docs)
+                    if not exact_only:
+                        self.lemma_matcher.add(key, docs)
                     n_patterns += len(docs)
                     for doc in docs:
                         self.pattern_words.update(t.lower for t in doc)

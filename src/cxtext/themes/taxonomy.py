@@ -89,7 +89,9 @@ class Theme:
     seeds : tuple of str
         Lower-case words and phrases that signal the theme (matched on lemmas).
     exclude : tuple of str
-        Phrases that look like a seed but are not the theme (``"can't wait to"``).
+        Phrases that look like a seed but are not the theme (``"can't wait to"``),
+        matched on lemmas; a leading ``=`` matches the exact words only
+        (``"=weeks later"``: lemmas would also exclude "a week late").
     examples : tuple of str
         Example comments that mention the theme.
 
