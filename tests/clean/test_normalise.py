@@ -161,12 +161,14 @@ OUTLOOK = "From: Acme Support <help@acme.com>\nSent: Monday, March 3, 2024 10:00
         ("Fixed\n---------- Forwarded message ---------\nslow", "Fixed"),
         (f"All fixed, thanks\n________________________________\n{OUTLOOK}\nSubject: Re\nslow",
          "All fixed, thanks"),
-        ("Good food\n> the wait time is terrible", "Good food"),  # trailing quoted block
-        ("Good food\n&gt; the wait time is terrible", "Good food"),
         (f"<div>Fine now</div><div>{HEADER}</div><blockquote>the wait</blockquote>", "Fine now"),
-        # only a quote or a thread: its text is kept, without quote markers
-        ("> the wait time is terrible", "the wait time is terrible"),
+        # only a thread: its text is kept, without quote markers
         (f"{HEADER}\n> the wait time is terrible", f"{HEADER}\nthe wait time is terrible"),
+        # no header, nothing cut: ">" is a bullet too
+        ("Issues:\n> staff rude\n> long wait", "Issues:\n> staff rude\n> long wait"),
+        ("Pros:\n>fast delivery\n>cheap", "Pros:\n>fast delivery\n>cheap"),
+        ("Good food\n> the wait time is terrible", "Good food\n> the wait time is terrible"),
+        ("> the wait time is terrible", "> the wait time is terrible"),
         # controls: ordinary text is never cut
         ("On Monday the driver wrote: sorry we missed you",
          "On Monday the driver wrote: sorry we missed you"),

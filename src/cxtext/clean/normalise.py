@@ -51,18 +51,18 @@
    as Gmail, Apple Mail and Thunderbird write it - or be followed by a ``">"``
    line), ``"-----Original Message-----"`` / ``"---------- Forwarded message
    ---------"``, or an Outlook block (a ``"From: ..."`` line with a ``"Sent:"`` or
-   ``"Date:"`` line among the next three). A trailing block of quoted lines
-   (``"> ..."``, ``">> ..."``) is dropped as well, and so are separator lines
-   (``"_____"``) left at the end. Ordinary text is never cut: a header must be a
-   line of its own that is not the first (``"On Monday the driver wrote: sorry we
-   missed you"`` stays), and ``">"`` followed by a digit (``"> 2 hours"``) is not
-   a quote. A comment that is *only* a quote or a thread (nothing with a letter or
-   digit before the header) keeps its text, with the quote markers removed: an
-   empty answer would lose what the respondent sent. Limits: English headers
-   only; a thread whose line breaks were lost in export (header inside a line) is
-   not cut; quoted lines *between* the customer's own lines (an inline reply) are
-   kept. Only texts with a line break and a header hint are looked at (a substring
-   test), so most comments skip this step.
+   ``"Date:"`` line among the next three). Quoted lines (``"> ..."``) and separator
+   lines (``"_____"``) left just above the header go with it. Without a header
+   nothing is cut: respondents use ``">"`` as a bullet too ("Issues:\n> staff
+   rude\n> long wait"), so a quoted block alone is no evidence of a thread. Ordinary
+   text is never cut: a header must be a line of its own that is not the first
+   (``"On Monday the driver wrote: sorry we missed you"`` stays). A comment that is
+   *only* a thread (nothing with a letter or digit before the header) keeps its
+   text, with the quote markers removed: an empty answer would lose what the
+   respondent sent. Limits: English headers only; a thread whose line breaks were
+   lost in export (header inside a line) is not cut; a quoted block with no header
+   is kept. Only texts with a line break and a header hint are looked at (a
+   substring test), so most comments skip this step.
 
 URLs, e-mails and phone numbers are *not* touched here: :func:`cxtext.clean.redact_pii`
 replaces them.
@@ -138,7 +138,7 @@ _NAMESPACED_TAG = re.compile(
 # Quoted e-mail replies (step 7). Lines are already stripped and "\n"-separated here.
 # One search over texts with a line break decides whether the line loop runs at all.
 _REPLY_HINT = re.compile(
-    r"wrote:|-{2,} ?(?:original|forwarded) message|^from:|^>", re.IGNORECASE | re.MULTILINE
+    r"wrote:|-{2,} ?(?:original|forwarded) message|^from:", re.IGNORECASE | re.MULTILINE
 )
 _ON_WROTE = re.compile(r"on\s.{0,300}?\swrote:", re.IGNORECASE)
 _ON_START = re.compile(r"on\s", re.IGNORECASE)
@@ -342,7 +342,7 @@ def _clean(text: str) -> str:
     if "\n" in text:
         text = _NEWLINES.sub("\n", text)
     text = text.strip()
-    if ("\n" in text or text[:1] == ">") and _REPLY_HINT.search(text):
+    if "\n" in text and _REPLY_HINT.search(text):
         text = _cut_quoted_reply(text)
     return text
 
@@ -368,7 +368,7 @@ def _reply_header(lines: list[str], i: int) -> bool:
 
 
 def _cut_quoted_reply(text: str) -> str:
-    """Cut ``text`` (cleaned, lines stripped) at a reply header; drop a trailing quote.
+    """Cut ``text`` (cleaned, lines stripped) at a reply header, if it holds one.
 
     See step 7 of the module docstring. A text with nothing of its own before the
     thread keeps all of it, with the ``">"`` quote markers removed.
@@ -377,11 +377,14 @@ def _cut_quoted_reply(text: str) -> str:
     --------
     >>> _cut_quoted_reply("Good service.\\nOn Mon, 3 Mar 2024, Support <s@acme.com> wrote:\\n> slow")
     'Good service.'
-    >>> _cut_quoted_reply("Fine\\n> the wait was terrible"), _cut_quoted_reply("> just a quote")
-    ('Fine', 'just a quote')
+    >>> _cut_quoted_reply("Issues:\\n> staff rude\\n> long wait")  # no header: ">" may be a bullet
+    'Issues:\\n> staff rude\\n> long wait'
     """
     lines = text.split("\n")
-    kept = next((lines[:i] for i in range(len(lines)) if _reply_header(lines, i)), lines[:])
+    header = next((i for i in range(len(lines)) if _reply_header(lines, i)), None)
+    if header is None:
+        return text
+    kept = lines[:header]
     while kept and (
         not kept[-1] or _QUOTE_LINE.match(kept[-1]) or _SEPARATOR_LINE.fullmatch(kept[-1])
     ):
@@ -389,7 +392,7 @@ def _cut_quoted_reply(text: str) -> str:
     if not any(ch.isalnum() for line in kept for ch in line):
         unquoted = _QUOTE_MARKS.sub("", text).strip()  # only a quote: keep its words
         return unquoted if any(ch.isalnum() for ch in unquoted) else text
-    return text if len(kept) == len(lines) else "\n".join(kept)
+    return "\n".join(kept)
 
 
 class Cleaner(BaseEstimator):  # type: ignore[misc]
