@@ -8,6 +8,7 @@ import pytest
 from cxtext.io.cells import (
     escape_formula,
     is_missing,
+    looks_escaped,
     needs_formula_escape,
     to_json_value,
     to_text,
@@ -43,6 +44,15 @@ from cxtext.io.cells import (
 def test_escape_formula(value, escaped):
     assert escape_formula(value) == escaped
     assert needs_formula_escape(value) is (escaped != value)
+
+
+@pytest.mark.parametrize("value", ["'=SUM(A1)", "''-x", "'-typed by hand", "'fine", "'", "''", "'-5", "=x",
+                                   "- slow", "plain"])
+def test_a_reader_dropping_one_quote_gets_back_what_was_written(value):
+    """Values typed with a leading quote survive writing and reading (they lost it before)."""
+    written = escape_formula(value)
+    read = written[1:] if looks_escaped(written) else written
+    assert read == value
 
 
 def test_is_missing():

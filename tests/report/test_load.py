@@ -40,6 +40,20 @@ def test_excel_safe_quote_is_removed(tmp_path, make_result):
     assert back.mentions["evidence"][0] == "-slow"
 
 
+def test_excel_safe_quote_is_removed_from_every_text_column(tmp_path, make_result):
+    """The input's own columns (comment, ids, notes) lost their mark too (only text_clean did)."""
+    res = make_result(n=3, evil=False)
+    res.comments["note"] = ["=SUM(A1)", "-5", "'-typed by hand"]
+    res.comments.loc[0, "id"] = "=c0"
+    res.mentions = pd.DataFrame({"comment_id": ["=c0"], "theme": ["speed"], "sentiment": ["negative"],
+                                 "start": [0], "end": [3], "evidence": ["abc"]})
+    path = _write(tmp_path, res)
+    assert "'=SUM(A1)" in path.read_text(encoding="utf-8")
+    back = load_result(path)
+    assert back.comments["note"].tolist() == ["=SUM(A1)", "-5", "'-typed by hand"]  # only real marks go
+    assert back.comments["id"][0] == "=c0" and back.mentions["comment_id"][0] == "=c0"
+
+
 def test_row_id_is_found_and_parquet_lists(tmp_path, make_result):
     res = make_result(n=12, evil=False)
     res.comments = res.comments.drop(columns=["id"]).rename_axis(None)

@@ -36,6 +36,7 @@ __all__ = [
     "FORMULA_TRIGGERS",
     "escape_formula",
     "is_missing",
+    "looks_escaped",
     "needs_formula_escape",
     "text_to_list",
     "to_json_value",
@@ -66,12 +67,36 @@ def needs_formula_escape(value: str) -> bool:
 def escape_formula(value: str) -> str:
     """Prefix ``value`` with ``'`` if a spreadsheet would evaluate it.
 
+    A value that already reads as escaped (``"'=x"``, typed so) gets the prefix
+    too, so that readers which drop one ``'`` before a formula trigger
+    (:func:`cxtext.report.load_result`) give back exactly what was written.
+
     Examples
     --------
     >>> escape_formula('=HYPERLINK("http://x")'), escape_formula("-5"), escape_formula("fine")
     ('\\'=HYPERLINK("http://x")', '-5', 'fine')
+    >>> escape_formula("'-typed"), escape_formula("'fine")
+    ("''-typed", "'fine")
     """
-    return "'" + value if needs_formula_escape(value) else value
+    return "'" + value if needs_formula_escape(value) or looks_escaped(value) else value
+
+
+def looks_escaped(value: str) -> bool:
+    """Whether ``value`` reads as a cell :func:`escape_formula` prefixed: ``'`` before one.
+
+    Readers drop one ``'`` from such a cell; :func:`escape_formula` prefixes a
+    value that already looks so, which keeps writing and reading exact.
+
+    Examples
+    --------
+    >>> [looks_escaped(v) for v in ["'=SUM(A1)", "''-x", "'fine", "'-5", "=x"]]
+    [True, True, False, False, False]
+    """
+    while value[:1] == "'":
+        value = value[1:]
+        if needs_formula_escape(value):
+            return True
+    return False
 
 
 def is_missing(value: Any) -> bool:

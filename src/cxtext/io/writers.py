@@ -118,7 +118,7 @@ def _text_column(s: pd.Series, excel_safe: bool) -> pd.Series:
     elif not pd.api.types.is_string_dtype(s.dtype):
         return s
     if excel_safe:
-        risky = s.str.startswith(FORMULA_TRIGGERS, na=False)
+        risky = s.str.startswith((*FORMULA_TRIGGERS, "'"), na=False)
         if risky.any():
             s = s.where(~risky, s[risky].map(escape_formula))
     return s

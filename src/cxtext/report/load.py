@@ -37,7 +37,7 @@ from cxtext.errors import (
     InputError,
     UnsupportedFormatError,
 )
-from cxtext.io.cells import FORMULA_TRIGGERS, text_to_list
+from cxtext.io.cells import looks_escaped, text_to_list
 from cxtext.io.formats import FORMATS, detect_format, sibling_path
 
 __all__ = ["LIST_COLUMNS", "info_path", "load_result"]
@@ -73,14 +73,16 @@ def _blank(s: pd.Series) -> pd.Series:
 
 def _escaped(value: object) -> bool:
     """Whether ``value`` carries the excel-safe quote (``'`` before a formula trigger)."""
-    return isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1] in FORMULA_TRIGGERS
+    return isinstance(value, str) and looks_escaped(value)
 
 
 def _unescape(s: pd.Series) -> pd.Series:
     """Drop the excel-safe quote: ``'=x`` -> ``=x`` (only before a formula trigger)."""
     text = s.astype(object)
-    mask = text.map(_escaped)
-    return text.where(~mask, text.str[1:])
+    mask = text.map(_escaped).astype(bool)
+    if not mask.any():
+        return s
+    return text.where(~mask, text[mask].map(lambda v: v[1:]))
 
 
 def _unescape_names(df: pd.DataFrame) -> pd.DataFrame:
@@ -124,6 +126,11 @@ def _fix_comments(cm: pd.DataFrame) -> pd.DataFrame:
             cm[col] = _labels(cm[col])
     if "text_clean" in cm.columns:
         cm["text_clean"] = _unescape(cm["text_clean"].astype(object).where(cm["text_clean"].notna(), ""))
+    # the input's own text columns (the comment, ids, free text) carry the mark too
+    typed = {*LIST_COLUMNS, *_BOOL_COLUMNS, *_FLOAT_COLUMNS, *_LABEL_COLUMNS, "n_clauses", "text_clean"}
+    for col in cm.columns:
+        if col not in typed and (cm[col].dtype == object or pd.api.types.is_string_dtype(cm[col].dtype)):
+            cm[col] = _unescape(cm[col])
     return cm
 
 
@@ -141,7 +148,7 @@ def _fix_mentions(mn: pd.DataFrame) -> pd.DataFrame:
     if "evidence" in mn.columns:
         mn["evidence"] = _unescape(mn["evidence"].astype(object).where(mn["evidence"].notna(), ""))
     if "comment_id" in mn.columns:
-        mn["comment_id"] = mn["comment_id"].astype(object)
+        mn["comment_id"] = _unescape(mn["comment_id"].astype(object))
     return mn
 
 
