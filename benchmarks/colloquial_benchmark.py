@@ -79,28 +79,42 @@ def table_lines(results: dict[str, dict]) -> list[str]:
     return lines
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def parse_args(doc: str, argv: list[str] | None) -> tuple[list[str], Path]:
+    """The models to score (default fast and accurate) and the output folder, from the command line."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--model", action="append", help="model to score (repeat; default fast and accurate)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     args = parser.parse_args(argv)
-    models = args.model or ["fast", "accurate"]
+    return args.model or ["fast", "accurate"], args.out
+
+
+def run_meta(script: str, argv: list[str] | None, data: Path) -> dict[str, str]:
+    """The command, date, cxtext version and data file (with its sha256) of a run."""
+    return {"command": f"HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/{script} "
+                       + shlex.join(argv if argv is not None else sys.argv[1:]),
+            "date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "cxtext": cxtext.__version__,
+            "data": f"{data.relative_to(ROOT)} sha256 {sha256_file(data)}"}
+
+
+def write_results(out: Path, stem: str, lines: list[str], payload: dict) -> None:
+    """``STEM.md`` (the lines) and ``STEM.json`` (the payload) in ``out``; the lines are printed too."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{stem}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (out / f"{stem}.json").write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+
+
+def main(argv: list[str] | None = None) -> int:
+    models, out = parse_args(__doc__, argv)
     frame = pd.read_csv(DATA, dtype=str, keep_default_na=False)
     seeded = frame["text"].map(holds_brief_word)
     parts = {"all rows": frame, "rows without the brief's words": frame[~seeded],
              "rows with them": frame[seeded]}
     results = score_parts(parts, models, "cx_colloquial")
-    meta = {"command": "HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/colloquial_benchmark.py "
-                       + shlex.join(argv if argv is not None else sys.argv[1:]),
-            "date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "cxtext": cxtext.__version__,
-            "data": f"{DATA.relative_to(ROOT)} sha256 {sha256_file(DATA)}"}
+    meta = run_meta("colloquial_benchmark.py", argv, DATA)
     lines = ["# Colloquial customer feedback", "", *(f"- {k}: {v}" for k, v in meta.items()), "",
              "Macro-F1 (accuracy).", "", *table_lines(results)]
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "colloquial.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (args.out / "colloquial.json").write_text(json.dumps({**meta, "results": results}, indent=1) + "\n",
-                                              encoding="utf-8")
-    print("\n".join(lines))
+    write_results(out, "colloquial", lines, {**meta, "results": results})
     return 0
 
 

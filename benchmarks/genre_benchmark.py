@@ -18,18 +18,11 @@ the baselines read the raw text. Writes ``genres.md``/``.json`` to ``--out``.
 
 from __future__ import annotations
 
-import argparse
-import json
-import shlex
 import sys
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
-from colloquial_benchmark import score_parts, table_lines
-
-import cxtext
-from cxtext.models import sha256_file
+from colloquial_benchmark import parse_args, run_meta, score_parts, table_lines, write_results
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "cx_genres.csv"
@@ -38,29 +31,18 @@ KINDS = ("implicit", "mixed", "negation", "question", "sarcasm")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", action="append", help="model to score (repeat; default fast and accurate)")
-    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
-    args = parser.parse_args(argv)
-    models = args.model or ["fast", "accurate"]
+    models, out = parse_args(__doc__, argv)
     frame = pd.read_csv(DATA, dtype=str, keep_default_na=False)
     by_genre = {"all rows": frame, **{genre: part for genre, part in frame.groupby("genre", sort=False)}}
     by_kind = {kind: frame[frame["kind"] == kind] for kind in KINDS}
     genres = score_parts(by_genre, models, "cx_genres")
     kinds = score_parts(by_kind, models, "cx_genres")
-    meta = {"command": "HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/genre_benchmark.py "
-                       + shlex.join(argv if argv is not None else sys.argv[1:]),
-            "date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "cxtext": cxtext.__version__,
-            "data": f"{DATA.relative_to(ROOT)} sha256 {sha256_file(DATA)}"}
+    meta = run_meta("genre_benchmark.py", argv, DATA)
     lines = ["# Feedback from four new genres", "", *(f"- {k}: {v}" for k, v in meta.items()), "",
              "Macro-F1 (accuracy), all rows and per genre.", "", *table_lines(genres), "",
              "Per kind of comment: read the accuracy (a kind holds mostly one class).", "",
              *table_lines(kinds)]
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "genres.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (args.out / "genres.json").write_text(json.dumps({**meta, "genres": genres, "kinds": kinds}, indent=1) + "\n",
-                                          encoding="utf-8")
-    print("\n".join(lines))
+    write_results(out, "genres", lines, {**meta, "genres": genres, "kinds": kinds})
     return 0
 
 
