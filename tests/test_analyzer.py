@@ -723,3 +723,20 @@ def test_a_categorical_comment_column_is_redacted_not_blanked():
     frame = pd.DataFrame({"comment": pd.Categorical(["mail jo@example.com", "fine"])})
     comments = cxtext.analyze(frame, text="comment").comments
     assert comments["comment"].tolist() == ["mail [EMAIL]", "fine"]
+
+
+def test_no_personal_data_the_cleaning_found_is_left_in_the_comment_column():
+    """A second bash: a hidden address beside a plain one, and a card stored as a number, leaked."""
+    frame = pd.DataFrame({"comment": ["mail me at a@b.com or jo&#64;example.com",
+                                      "call 07700 900123 or 07700&nbsp;900456", 4111111111111111, "fine"]})
+    comments = cxtext.analyze(frame, text="comment").comments
+    assert comments["comment"].tolist() == ["mail me at [EMAIL] or [EMAIL]", "call [PHONE] or [PHONE]",
+                                            "[CARD]", "fine"]
+
+
+def test_the_comment_column_as_id_is_refused_while_redacting():
+    frame = pd.DataFrame({"comment": ["mail a@b.com", "fine"]})
+    with pytest.raises(cxtext.InputError, match=r"\[CX113\].*another id column"):
+        cxtext.analyze(frame, text="comment", id="comment")
+    kept = cxtext.analyze(frame, text="comment", id="comment", keep_raw_text=True)
+    assert kept.comments["comment"].tolist() == ["mail a@b.com", "fine"]

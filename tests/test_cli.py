@@ -280,3 +280,12 @@ def test_the_comment_column_is_written_redacted_unless_kept(tmp_path):
                  "--keep-raw-text"]) == 0
     frame = _read(out)
     assert frame["comment"].tolist()[0] == "Call me on 07700 900123" and frame["text_clean"][0] == "Call me on [PHONE]"
+
+
+def test_the_comment_column_as_id_is_a_usage_error(tmp_path, capsys):
+    src = tmp_path / "in.csv"
+    src.write_text("comment\nmail a@b.com\nfine\n", encoding="utf-8")
+    assert main(["analyze", str(src), "-o", str(tmp_path / "o.csv"), "--text", "comment", "--id", "comment",
+                 "-q"]) == 2
+    err = capsys.readouterr().err
+    assert "[CX113]" in err and "Traceback" not in err and not (tmp_path / "o.csv").exists()

@@ -780,6 +780,13 @@ class Analyzer:
         containers and makes almost no reference cycles, so the collector's
         passes were pure cost: about an eighth of a fast run's time (:mod:`cxtext._gc`).
         """
+        if id is not None and id == text and self.redact_pii and not self.keep_raw_text:
+            raise InputError(
+                f"[CX113] The id column {id!r} is the comment column: the ids (in duplicate_of and the "
+                "mentions' comment_id) would carry the personal data that redaction removes from the "
+                "comments. Pass another id column, or none (rows are numbered), or keep_raw_text=True "
+                "(--keep-raw-text) if the raw text may stay."
+            )
         with collector_paused():
             return self._analyze_rows(chunk, text, id, question, state)
 
@@ -1342,11 +1349,13 @@ def free_name(columns: Iterable[Hashable], name: str) -> str:
 def _redacted_raw(raw: pd.Series, clean: pd.DataFrame) -> pd.Series:
     """The comment column as written out with PII redaction: the raw text with placeholders.
 
-    Each raw text is redacted as it was read (its formatting kept). Where the
-    cleaned text held a kind of personal data the raw text does not show as
-    such (an address spelt with HTML entities, a number split by ``&nbsp;``),
-    the cleaned, redacted text is written instead, so no personal data the
-    cleaning found is left in the output.
+    Each raw text is redacted as it was read (its formatting kept). Where that
+    leaves fewer placeholders of some kind than the cleaned text holds (personal
+    data the raw text does not show as such: an address spelt with HTML entities,
+    a number split by ``&nbsp;``, next to a plain one of the same kind), and for
+    cells that are no text (a card number stored as a number), the cleaned,
+    redacted text is written instead, so no personal data the cleaning found is
+    left in the output.
     """
     from cxtext.clean.pii import redact_pii
 
@@ -1356,17 +1365,19 @@ def _redacted_raw(raw: pd.Series, clean: pd.DataFrame) -> pd.Series:
     changed = False
     for i, value in enumerate(values):
         if not isinstance(value, str):
+            if found[i]:
+                values[i], changed = cleaned[i], True
             continue
         redacted, kinds = redact_pii(value)
-        if found[i] and not set(found[i]) <= set(kinds):
+        if found[i] and any(cleaned[i].count(f"[{k}]") > redacted.count(f"[{k}]") for k in found[i]):
             redacted = cleaned[i]
         if redacted != value:
             values[i] = redacted
             changed = True
     if not changed:
         return raw
-    dtype = object if isinstance(raw.dtype, pd.CategoricalDtype) else raw.dtype
-    return pd.Series(values, index=raw.index, dtype=dtype, name=raw.name)
+    keeps_text = raw.dtype == object or pd.api.types.is_string_dtype(raw.dtype)
+    return pd.Series(values, index=raw.index, dtype=raw.dtype if keeps_text else object, name=raw.name)
 
 
 def _rename_clashes(frame: pd.DataFrame) -> pd.DataFrame:

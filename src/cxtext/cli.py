@@ -102,7 +102,7 @@ class _Summary:
             f"time     {seconds:.1f} s ({self.rows / max(seconds, 1e-9):,.0f} comments/s"
             + (f", {self.workers} workers)" if self.workers > 1 else ")"),
             f"empty    {share(self.empty)}    non-answers {share(self.non_answers)}    "
-            f"duplicates {share(self.duplicates)}    with PII redacted {share(self.pii)}",
+            f"repeated {share(self.duplicates)}    with PII redacted {share(self.pii)}",
             "language " + ", ".join(f"{k} {v:,}" for k, v in self.languages.most_common(6)),
             "sentiment " + ", ".join(
                 f"{k} {v:,} ({100 * v / scored:.0f}%)" for k, v in sorted(self.sentiment.items())

@@ -181,6 +181,12 @@ OUTLOOK = "From: Acme Support <help@acme.com>\nSent: Monday, March 3, 2024 10:00
         ("> 2 hours", "> 2 hours"),
         ("> how was it?\nGreat\n> anything else?\nNo", "> how was it?\nGreat\n> anything else?\nNo"),
         ("Great > expected", "Great > expected"),
+        # a journey or a quoted relative is no e-mail header (a second bash found these cut)
+        ("Terrible trip.\nFrom: London Euston\nDate: 12 May\nThe train was 3 hours late.",
+         "Terrible trip.\nFrom: London Euston\nDate: 12 May\nThe train was 3 hours late."),
+        ("Complaint\nFrom: Manchester\nSent: 2 parcels, both lost", "Complaint\nFrom: Manchester\nSent: 2 parcels, both lost"),
+        ("Awful.\nOn Monday, my wife wrote:\n> can't wait\nand then nothing",
+         "Awful.\nOn Monday, my wife wrote:\n> can't wait\nand then nothing"),
         (">:(", ">:("),
     ],
 )

@@ -324,6 +324,9 @@ SEPARATORS = [
     ("Two things: 1. Fast delivery 2. Terrible packaging",
      ["Two things", "1. Fast delivery", "2. Terrible packaging"]),
     ("Hello\n1. Fast 2. Slow", ["Hello", "1. Fast", "2. Slow"]),
+    ("Two issues. 1. Staff were rude. 2. The queue was long.",  # after a sentence end too
+     ["Two issues.", "1. Staff were rude.", "2. The queue was long."]),
+    ("Gave it 1. Then 2. stars", ["Gave it 1.", "Then 2.", "stars"]),  # a number after a word opens no list
     ("Great service (but slow checkout)", ["Great service", "(but slow checkout)"]),
     ("I LOVE YOU!!! [growing heart] Fast (and cheap).", ["I LOVE YOU!!!", "[growing heart] Fast (and cheap)."]),
     ("great [thumbs up] [airplane] fast flight", ["great [thumbs up] [airplane]", "fast flight"]),

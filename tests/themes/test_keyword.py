@@ -285,6 +285,7 @@ def test_pii_placeholders_are_no_theme_words(tagger: KeywordThemeTagger) -> None
     ("[package] arrived on time", ["delivery"]),  # the words outside the name still count
     ("[thumbs up] delivery fast", ["delivery"]),
     ("The staff [smiling] were rude", ["staff_attitude"]),
+    ("The room was cold [and the staff rude]", ["staff_attitude"]),  # the respondent's own brackets count
     ("Refund paid into [IBAN] at last", ["returns_refunds", "billing"]),
 ])
 def test_emoji_names_and_placeholders_are_no_theme_words(tagger: KeywordThemeTagger, text, expected) -> None:

@@ -5,7 +5,11 @@ typo fixed: duplicates inflate theme counts, so they are flagged (never dropped)
 and point at the id of the first occurrence. Short answers are not compared at all
 (``min_exact_chars``): "Great service" or "Very helpful staff" written by two
 customers is two opinions, not a copy (on the demo survey, exact matching of every
-length flagged 94 of 600 answers, most of them short common phrases).
+length flagged 94 of 600 answers, most of them short common phrases). Comments are
+compared as cleaned, after PII redaction, so two long comments that differ only in
+the personal data they hold ("Please call me back on [PHONE] about the refund")
+are read as repeats: the detector never sees the personal data it would need to
+tell two customers from one who wrote twice.
 
 Technique (chosen by measurement; figures at the end):
 

@@ -48,10 +48,12 @@
    terrible", written by support) were read as the customer's. The comment ends
    at the first reply header on its own line(s): ``"On <anything>, <someone>
    wrote:"`` (on one line or two; it must hold an ``@`` - the sender's address,
-   as Gmail, Apple Mail and Thunderbird write it - or be followed by a ``">"``
-   line), ``"-----Original Message-----"`` / ``"---------- Forwarded message
-   ---------"``, or an Outlook block (a ``"From: ..."`` line with a ``"Sent:"`` or
-   ``"Date:"`` line among the next three). Quoted lines (``"> ..."``) and separator
+   as Gmail, Apple Mail and Thunderbird write it - or a date digit and be followed
+   by a ``">"`` line; "On Monday, my wife wrote:" is no header),
+   ``"-----Original Message-----"`` / ``"---------- Forwarded message ---------"``,
+   or an Outlook block (a ``"From: ..."`` line with a ``"Sent:"`` or ``"Date:"``
+   line and a ``"To:"``, ``"Cc:"`` or ``"Subject:"`` line among the next four;
+   "From: London Euston\nDate: 12 May" is a journey). Quoted lines (``"> ..."``) and separator
    lines (``"_____"``) left just above the header go with it. Without a header
    nothing is cut: respondents use ``">"`` as a bullet too ("Issues:\n> staff
    rude\n> long wait"), so a quoted block alone is no evidence of a thread. Ordinary
@@ -145,6 +147,7 @@ _ON_START = re.compile(r"on\s", re.IGNORECASE)
 _ORIGINAL = re.compile(r"-{2,} ?(?:original message|forwarded message) ?-{2,}", re.IGNORECASE)
 _OUTLOOK_FROM = re.compile(r"from: ?\S", re.IGNORECASE)
 _OUTLOOK_SENT = re.compile(r"(?:sent|date): ?\S", re.IGNORECASE)
+_OUTLOOK_TO = re.compile(r"(?:to|subject|cc): ?\S", re.IGNORECASE)
 # "> text", ">> text", ">text"; not "> 2 hours" or ">5 min" (a comparison, not a quote).
 _QUOTE_LINE = re.compile(r">(?![\s>]*\d)")
 _QUOTE_MARKS = re.compile(r"^(?:> ?)+", re.MULTILINE)
@@ -353,7 +356,10 @@ def _reply_header(lines: list[str], i: int) -> bool:
     if _ORIGINAL.fullmatch(line):
         return True
     if _OUTLOOK_FROM.match(line):
-        return any(_OUTLOOK_SENT.match(nxt) for nxt in lines[i + 1 : i + 4])
+        # "From: London Euston\nDate: 12 May" is a journey: a header also names its
+        # recipients or subject
+        block = lines[i + 1 : i + 5]
+        return any(_OUTLOOK_SENT.match(nxt) for nxt in block) and any(_OUTLOOK_TO.match(nxt) for nxt in block)
     if not _ON_START.match(line):
         return False
     if _ON_WROTE.fullmatch(line):
@@ -363,8 +369,10 @@ def _reply_header(lines: list[str], i: int) -> bool:
     else:
         return False
     # "On Monday the driver wrote:" on its own line is not a header by itself: the
-    # sender's address or a quoted line after it tells an e-mail client wrote it.
-    return "@" in header or (after < len(lines) and bool(_QUOTE_LINE.match(lines[after])))
+    # sender's address, or a dated header ("On 3 Mar 2024, ...") with a quoted line
+    # after it, tells an e-mail client wrote it ("On Monday, my wife wrote:\n> ..." stays).
+    return "@" in header or (any(ch.isdigit() for ch in header) and after < len(lines)
+                             and bool(_QUOTE_LINE.match(lines[after])))
 
 
 def _cut_quoted_reply(text: str) -> str:

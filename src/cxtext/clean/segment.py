@@ -100,7 +100,7 @@ Separators that are not words (:func:`_separator_points`, :func:`_list_items`):
 * a bullet (• ◦ ‣ ● ■ ► ➤ ·, with a blank on both sides) starts a clause and is
   trimmed from it: "Great staff • | Slow checkout". Emoji bullets ("▪") arrive as
   names and are not bullets;
-* numbered items: "1." / "1)" opening the text, a line or following ":", then "2.",
+* numbered items: "1." / "1)" opening the text, a line or following ":" or a sentence end, then "2.",
   "3." … in order, each start a sentence holding its number ("1. Fast delivery |
   2. Terrible packaging"; the sentencizer gave "1." | "Fast delivery 2." | ...);
 * an opening bracket just before a cut or a sentence start goes with the clause it
@@ -657,7 +657,8 @@ def _separator_points(toks: _Tokens, text: str) -> list[tuple[int, int]]:
 def _list_items(toks: _Tokens, h: _Hashes, text: str) -> list[int]:
     """Number tokens that open the items of an inline numbered list, in order.
 
-    "1." or "1)" at the start of the text or of a line (or after a ``":"``) opens
+    "1." or "1)" at the start of the text or of a line (or after a ``":"`` or a
+    sentence's end mark, "Two issues. 1. ...") opens
     a list when a word follows; then "2." ("2)"), "3." … after a space, in order
     and with the same punctuation, open the next items. Each item is a sentence
     of its own that starts with its number: "1. Fast delivery 2. Terrible
@@ -683,7 +684,7 @@ def _list_items(toks: _Tokens, h: _Hashes, text: str) -> list[int]:
             while j >= 0 and toks.space[j] and "\n" not in text[idx[j]:end[j]]:
                 j -= 1
             opens = j < 0 or (toks.space[j] and "\n" in text[idx[j]:end[j]]) or (
-                text[idx[j]:end[j]] == ":")
+                text[idx[j]:end[j]] in (":", ".", "!", "?"))
             if not opens or (k > 0 and end[k - 1] == idx[k] and not toks.space[k - 1]):
                 continue
             mark = punct

@@ -44,6 +44,7 @@ import numpy as np
 from sklearn.base import BaseEstimator
 
 from cxtext._texts import as_texts
+from cxtext.clean.pii import PLACEHOLDERS
 from cxtext.errors import ConfigError, InputError, check_fitted
 from cxtext.themes.taxonomy import Taxonomy, load_taxonomy
 
@@ -219,29 +220,41 @@ _COMPILED: dict[Taxonomy, _Compiled] = {}
 _BRACKET_REACH = 12
 
 
-def _in_brackets(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` lies between a "[" and a "]" (no other bracket between them)."""
-    inside = False
+def _cleaner_brackets(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` lies inside a bracket the cleaner wrote: "[PHONE]", "[smiling face]".
+
+    A respondent's own brackets ("The room was cold [and the staff rude]") are
+    read like any other words.
+    """
+    opened = closed = -1
     for j in range(i - 1, max(-1, i - _BRACKET_REACH), -1):
         text = doc[j].text
         if text.startswith("]"):
             return False
         if text.endswith("["):
-            inside = True
+            opened = j
             break
-    if not inside:
+    if opened < 0:
         return False
     for j in range(i + 1, min(len(doc), i + _BRACKET_REACH)):
         text = doc[j].text
         if text.startswith("]"):
-            return True
+            closed = j
+            break
         if text.endswith("["):
             return False
-    return False
+    if closed < 0:
+        return False
+    inner = doc.text[doc[opened].idx + len(doc[opened].text):doc[closed].idx]
+    if inner in PLACEHOLDERS:
+        return True
+    from cxtext.clean.segment import _emoji_names
+
+    return inner in _emoji_names()
 
 
 def _outside_placeholders(doc: Doc, matches: set[tuple[int, int, int]]) -> set[tuple[int, int, int]]:
-    """``matches`` without those inside square brackets: PII placeholders and emoji names.
+    """``matches`` without those inside the cleaner's brackets: PII placeholders and emoji names.
 
     Cleaning writes personal data as "[PHONE]" (no mention of the phone, the
     ``support`` theme's seed) and emoji as their names, "😊" as "[smiling face
@@ -251,7 +264,7 @@ def _outside_placeholders(doc: Doc, matches: set[tuple[int, int, int]]) -> set[t
     """
     if not matches or "[" not in doc.text:
         return matches
-    drop = {match for match in matches if any(_in_brackets(doc, i) for i in range(match[1], match[2]))}
+    drop = {match for match in matches if any(_cleaner_brackets(doc, i) for i in range(match[1], match[2]))}
     return matches - drop if drop else matches
 
 
