@@ -1368,7 +1368,7 @@ def _redacted_raw(raw: pd.Series, clean: pd.DataFrame) -> pd.Series:
             if found[i]:
                 values[i], changed = cleaned[i], True
             continue
-        redacted, kinds = redact_pii(value)
+        redacted = redact_pii(value)[0]
         if found[i] and any(cleaned[i].count(f"[{k}]") > redacted.count(f"[{k}]") for k in found[i]):
             redacted = cleaned[i]
         if redacted != value:
