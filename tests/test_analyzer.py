@@ -740,3 +740,18 @@ def test_the_comment_column_as_id_is_refused_while_redacting():
         cxtext.analyze(frame, text="comment", id="comment")
     kept = cxtext.analyze(frame, text="comment", id="comment", keep_raw_text=True)
     assert kept.comments["comment"].tolist() == ["mail a@b.com", "fine"]
+
+
+def test_orphan_emotions_do_not_cross_a_turn_in_the_comment():
+    from cxtext.analyzer import _carry_orphan_emotions
+
+    # clause 0: orphan (anxiety); clause 1 "but ..." with a negative mention; clause 2 negative mention
+    mentions = [{"sentiment": "negative", "emotions": []}, {"sentiment": "negative", "emotions": []}]
+    _carry_orphan_emotions(mentions, [1, 2], [0, 0, 0], [["anxiety"], [], []], [False, True, False])
+    assert [m["emotions"] for m in mentions] == [[], []]  # "Was worried, | but the nurse ..." keeps it off
+    _carry_orphan_emotions(mentions, [1, 2], [0, 0, 0], [["anxiety"], [], []], [False, False, False])
+    assert mentions[0]["emotions"] == ["anxiety"]
+    # the orphan after a turn goes to the mentions on its side of it
+    mentions = [{"sentiment": "negative", "emotions": []}, {"sentiment": "negative", "emotions": []}]
+    _carry_orphan_emotions(mentions, [0, 2], [0, 0, 0, 0], [[], ["anger"], [], []], [False, True, False, False])
+    assert [m["emotions"] for m in mentions] == [[], ["anger"]]

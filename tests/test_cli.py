@@ -40,7 +40,7 @@ def test_summary_shows_the_emotion_mix_per_theme(tmp_path, capsys):
     assert main(["analyze", str(src), "-o", str(tmp_path / "out.csv"), "--text", "comment"]) == 0
     printed = capsys.readouterr().out
     line = next(x for x in printed.splitlines() if x.startswith("by theme "))
-    assert line.startswith("by theme support (2 mentions): frustration 2")
+    assert line.startswith("by theme support (2 comments): frustration 2")
 
 
 def test_without_id_adds_row_numbers(tmp_path, survey_csv):

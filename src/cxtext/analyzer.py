@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -948,7 +949,8 @@ class Analyzer:
                 _rescore_mentions(self.theme_tagger, mention_rows, clause_proba, mention_clause,
                                   model, classes)
                 _carry_orphan_emotions(mention_rows, mention_clause, [r for r, _ in flat],
-                                       [e if s else [] for e, s in zip(clause_emotions, short)])
+                                       [e if s else [] for e, s in zip(clause_emotions, short)],
+                                       [_CONTRAST_OPENING.match(c.text) is not None for _, c in flat])
                 _drop_amusement_from_complaints(mention_rows)
 
         out = chunk.copy()
@@ -1199,8 +1201,14 @@ def _drop_amusement_from_complaints(mention_rows: list[dict[str, Any]]) -> None:
             m["emotions"] = [e for e in m["emotions"] if e != "delight"]  # a new list: clauses share theirs
 
 
+#: A clause that turns the comment around: no emotion is carried across its start.
+_CONTRAST_OPENING = re.compile(
+    r"\W*(?:but|however|although|though|yet|whereas|except|apart from|on the other hand|that said)\b", re.IGNORECASE)
+
+
 def _carry_orphan_emotions(mention_rows: list[dict[str, Any]], mention_clause: list[int],
-                           clause_comment: list[int], clause_emotions: list[list[str]]) -> None:
+                           clause_comment: list[int], clause_emotions: list[list[str]],
+                           turns: list[bool] | None = None) -> None:
     """Give the emotions of clauses without a theme to a nearby mention, in place.
 
     Customers often put the feeling in a sentence of its own: "Couldn't get
@@ -1209,7 +1217,10 @@ def _carry_orphan_emotions(mention_rows: list[dict[str, Any]], mention_clause: l
     Each emotion of such a clause joins the mentions of the nearest clause of the
     same comment whose mention sentiment has the emotion's polarity (negative
     emotions go to negative mentions, positive ones to positive; confusion, of
-    either polarity, to any): the closest clause before it, else the closest after.
+    either polarity, to any): the closest clause before it, else the closest after,
+    never across a clause that turns the comment around (``turns``: it opens with
+    "but", "however", "although" ...; "Was worried about the anaesthetic, | but the
+    anaesthetist explained everything" keeps the worry off the anaesthetist).
     ``mention_clause`` holds each mention's clause index, ``clause_comment`` each
     clause's comment row.
 
@@ -1237,8 +1248,12 @@ def _carry_orphan_emotions(mention_rows: list[dict[str, Any]], mention_clause: l
         if not feelings or k in by_clause:
             continue
         r = clause_comment[k]
-        before = [j for j in range(k - 1, first[r] - 1, -1) if j in by_clause]
-        after = [j for j in range(k + 1, stop[r]) if j in by_clause]
+        lo, hi = first[r], stop[r]
+        if turns is not None:  # the span of clauses between turns that holds clause k
+            lo = max((j for j in range(lo + 1, k + 1) if turns[j]), default=lo)
+            hi = next((j for j in range(k + 1, hi) if turns[j]), hi)
+        before = [j for j in range(k - 1, lo - 1, -1) if j in by_clause]
+        after = [j for j in range(k + 1, hi) if j in by_clause]
         for emotion in feelings:
             wanted = polarity.get(emotion, "")
             target = next((j for j in (*before, *after)

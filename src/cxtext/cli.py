@@ -66,7 +66,7 @@ class _Summary:
         self.sentiment: Counter[str] = Counter()
         self.themes: Counter[str] = Counter()
         self.emotions: Counter[str] = Counter()
-        self.theme_emotions: dict[str, Counter[str]] = {}  # theme -> emotions on its mentions
+        self.theme_emotions: dict[str, Counter[str]] = {}  # theme -> comments feeling each emotion about it
 
     def add(self, comments: Any, mentions: Any) -> None:
         self.rows += len(comments)
@@ -76,16 +76,23 @@ class _Summary:
         self.pii += int(comments["pii"].map(bool).sum())
         self.languages.update(comments["language"].astype(str))
         self.sentiment.update(comments["sentiment"].dropna().astype(str))
-        self.themes.update(mentions["theme"].astype(str))
+        # per comment, like cxtext.theme_emotions: a comment naming a theme twice counts once
+        # (a comment's mentions are all in its chunk)
+        felt: dict[tuple[Any, str], set[str]] = {}
+        has_emotions = "emotions" in mentions
+        for k, (cid, theme) in enumerate(zip(mentions["comment_id"].tolist(), mentions["theme"].astype(str))):
+            found = felt.setdefault((cid, theme), set())
+            if has_emotions and mentions["emotions"].iat[k]:
+                found.update(mentions["emotions"].iat[k])
+        self.themes.update(theme for _, theme in felt)
+        for (_, theme), found in felt.items():
+            if found:  # most carry no emotion: no counter to touch
+                counter = self.theme_emotions.get(theme)
+                if counter is None:
+                    counter = self.theme_emotions[theme] = Counter()
+                counter.update(found)
         if "emotions" in comments:
             self.emotions.update(e for row in comments["emotions"] for e in (row or []))
-        if "emotions" in mentions:
-            for theme, found in zip(mentions["theme"].astype(str), mentions["emotions"]):
-                if found:  # most mentions carry no emotion: no counter to touch
-                    counter = self.theme_emotions.get(theme)
-                    if counter is None:
-                        counter = self.theme_emotions[theme] = Counter()
-                    counter.update(found)
         self.mentions += len(mentions)
 
     def render(self, *, src: Path, out: Path, mentions_out: Path, seconds: float, info: dict) -> str:
@@ -107,13 +114,13 @@ class _Summary:
             "sentiment " + ", ".join(
                 f"{k} {v:,} ({100 * v / scored:.0f}%)" for k, v in sorted(self.sentiment.items())
             ) if scored else "sentiment (no scorable comments)",
-            "top themes " + (", ".join(f"{k} {v:,}" for k, v in self.themes.most_common(8)) or "none"),
-            "emotions " + (", ".join(f"{k} {v:,}" for k, v in self.emotions.most_common(8)) or "none"),
+            "top themes (comments) " + (", ".join(f"{k} {v:,}" for k, v in self.themes.most_common(8)) or "none"),
+            "emotions (comments) " + (", ".join(f"{k} {v:,}" for k, v in self.emotions.most_common(8)) or "none"),
         ]
         by_theme = [(theme, self.theme_emotions[theme]) for theme, _ in self.themes.most_common()
                     if sum(self.theme_emotions.get(theme, Counter()).values())][:5]
         for i, (theme, felt) in enumerate(by_theme):  # the most mentioned themes that carry emotions
-            lines.append(("by theme " if i == 0 else " " * 9) + f"{theme} ({self.themes[theme]:,} mentions): "
+            lines.append(("by theme " if i == 0 else " " * 9) + f"{theme} ({self.themes[theme]:,} comments): "
                          + ", ".join(f"{k} {v:,}" for k, v in felt.most_common(3)))
         return "\n".join(lines)
 

@@ -238,3 +238,18 @@ def test_theme_table_shows_the_score_without_and_the_difference(make_result):
     row = page[page.index("<th class=num>Difference (pts)</th>"):]
     with_, without = (f"{top[c]:+.0f}".replace("-", "\u2212") for c in ("nps_with", "nps_without"))
     assert f"<td class=num>{with_}</td><td class=num>{without}</td>" in row
+
+
+def test_anxiety_is_shaded_as_a_negative_emotion_on_one_scale(make_result):
+    """Anxiety was shaded like the positive emotions, and each row had its own scale."""
+    res = make_result(n=30)
+    res.comments["emotions"] = [["anxiety"] for _ in range(30)]
+    res.mentions["emotions"] = [["anxiety"] if i % 3 == 0 else ["gratitude"] for i in range(len(res.mentions))]
+    page = render_report(res)
+    by_theme = page[page.index("<h3>By theme</h3>"):]
+    table = by_theme[:by_theme.index("</table>")]
+    anxiety_cells = [c for c in table.split("<td") if "200,85,61" in c]  # the negative colour
+    assert anxiety_cells and "Any emotion" in table and "Comments" in table
+    assert "relative to the highest share in the table" in by_theme
+    overview = page[page.index('id="emotions"'):page.index("<h3>By theme</h3>")]
+    assert 'class="neg"' in overview  # the bar of anxiety in the overall mix

@@ -122,7 +122,7 @@ def analyze_stream(chunks: Iterable[pd.DataFrame], *, options: Mapping[str, Any]
     Examples
     --------
     >>> import pandas as pd
-    >>> df = pd.DataFrame({"c": ["Great staff", "great staff!", "n/a"]})
+    >>> df = pd.DataFrame({"c": ["Great staff, very helpful and kind", "great staff - very helpful and kind!", "n/a"]})
     >>> [cm[["row", "is_duplicate", "duplicate_of"]].values.tolist()
     ...  for cm, _ in analyze_stream([df.iloc[:1], df.iloc[1:]], options={}, text="c")]
     [[[0, False, None]], [[1, True, 0], [2, False, None]]]

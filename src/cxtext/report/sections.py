@@ -37,8 +37,15 @@ _MIN_N = 30  # below this a segment/driver is marked "small n"
 _TOP_THEMES = 15
 _QUOTE_THEMES = 6
 _ROLE_NAME = {"nps": "NPS", "csat": "CSAT", "ces": "CES"}
-_EMOTION_CLASS = {"anger": "neg", "frustration": "neg", "disappointment": "neg", "confusion": "neu",
-                  "anxiety": "neu", "gratitude": "pos", "delight": "pos", "admiration": "pos"}
+_POLARITY_CLASS = {"negative": "neg", "positive": "pos"}
+
+
+def _emotion_class(emotion: str) -> str:
+    """``neg``, ``pos`` or ``neu`` (ambiguous: confusion) for an emotion id, from ``emotions.yaml``."""
+    from cxtext.emotion.definitions import load_emotion_definitions
+
+    return next((_POLARITY_CLASS.get(d.polarity, "neu") for d in load_emotion_definitions() if d.id == emotion),
+                "neu")
 
 
 class Section(NamedTuple):
@@ -483,7 +490,7 @@ def _heat_cell(share: float, top: float, kind: str) -> str:
     if not math.isfinite(share):
         return "<td class=num>–</td>"
     alpha = 0.0 if not top or not math.isfinite(top) else 0.42 * share / top
-    rgb = "200,85,61" if kind == "neg" else "35,57,93"
+    rgb = {"neg": "200,85,61", "neu": "120,120,128"}.get(kind, "35,57,93")
     return f'<td class=num style="background:rgba({rgb},{alpha:.2f})">{_pct(share)}</td>'
 
 
@@ -589,38 +596,43 @@ def render_emotions(ctx: Any) -> str | None:
     top = counts.max()
     rows = "".join(
         f'<tr><td>{escape(str(e).capitalize())}</td><td style="width:60%"><div class="split" '
-        f'style="margin:4px 0"><span class="{_EMOTION_CLASS.get(str(e), "neu")}" '
+        f'style="margin:4px 0"><span class="{_emotion_class(str(e))}" '
         f'style="width:{100 * c / top:.1f}%"></span></div></td><td class=num>{c:,}</td>'
         f"<td class=num>{_pct(c / n, 1)}</td></tr>" for e, c in counts.items())
-    return ('<p class="lede">Emotions detected in the analysed comments (a comment can carry several).</p>'
+    return ('<p class="lede">Emotions detected in the analysed comments, each read from the whole comment '
+            "(a comment can carry several; shares of the analysed comments).</p>"
             "<table><thead><tr><th>Emotion</th><th></th><th class=num>Comments</th>"
             f"<th class=num>Share</th></tr></thead><tbody>{rows}</tbody></table>" + _emotions_by_theme(ctx))
 
 
 def _emotions_by_theme(ctx: Any) -> str:
-    """The emotion mix of the most mentioned themes (share of each theme's mentions), or ``""``."""
+    """The emotion mix of the themes named by most comments (share of those comments), or ``""``."""
     from cxtext.scores.theme_emotions import theme_emotions
 
     mn = ctx.mn
     if not len(mn) or "emotions" not in mn.columns:
         return ""
     table = theme_emotions(ctx.result, normalize=True, top=10)
-    felt = [e for e in table.columns[2:] if table[e].gt(0).any()]
+    felt = [e for e in table.columns[3:] if table[e].gt(0).any()]
     if not felt:
         return ""
     head = "".join(f"<th class=num>{escape(str(e).capitalize())}</th>" for e in felt)
+    top = float(table[felt].to_numpy().max())  # one scale for the whole table
     body = []
     for theme, row in table.iterrows():
-        top = max(float(row[e]) for e in felt)
-        body.append(f"<tr><td>{escape(ctx.label(str(theme)))}</td><td class=num>{int(row['mentions']):,}</td>"
-                    + "".join(_heat_cell(float(row[e]), top, "neg" if _EMOTION_CLASS.get(str(e)) == "neg"
-                                         else "acc") for e in felt) + "</tr>")
+        body.append(f"<tr><td>{escape(ctx.label(str(theme)))}</td><td class=num>{int(row['comments']):,}</td>"
+                    f"<td class=num>{_pct(float(row['with_emotion']))}</td>"
+                    + "".join(_heat_cell(float(row[e]), top, _emotion_class(str(e))) for e in felt) + "</tr>")
     return ("<h3>By theme</h3>"
-            '<p class="lede">Share of each theme\'s mentions that carry the emotion (a mention carries the '
-            "emotions of its own clause, and those of a short clause without a theme next to it).</p>"
-            f'<table class="heat"><thead><tr><th>Theme</th><th class=num>Mentions</th>{head}</tr></thead>'
+            '<p class="lede">Of the comments naming each theme, the share that feel each emotion about it: '
+            "the emotions of the clauses that name the theme (and of a short clause without a theme beside "
+            "them, never across a \u201cbut\u201d). A comment counts once per theme. Read shares of small "
+            "themes with care.</p>"
+            f'<table class="heat"><thead><tr><th>Theme</th><th class=num>Comments</th>'
+            f"<th class=num>Any emotion</th>{head}</tr></thead>"
             f"<tbody>{''.join(body)}</tbody></table>"
-            '<p class="keys">Shading is relative to the highest value in each row.</p>')
+            '<p class="keys">Shading is relative to the highest share in the table: red negative emotions, '
+            "grey confusion, blue positive ones.</p>")
 
 
 # -- quotes ------------------------------------------------------------------------------------
