@@ -253,3 +253,42 @@ def test_anxiety_is_shaded_as_a_negative_emotion_on_one_scale(make_result):
     assert "relative to the highest share in the table" in by_theme
     overview = page[page.index('id="emotions"'):page.index("<h3>By theme</h3>")]
     assert 'class="neg"' in overview  # the bar of anxiety in the overall mix
+
+
+def _say_it(res, rows):
+    """Append the words to the comments at ``rows`` (their mention offsets stay valid)."""
+    idx = res.comments.index[rows]
+    res.comments.loc[idx, "text_clean"] = res.comments.loc[idx, "text_clean"] + ", made me wonder if it's worth staying alive"
+
+
+def test_comments_about_suicide_or_self_harm_are_listed_not_quoted(make_result):
+    """A misread comment about not wanting to live was shown as a theme's positive example."""
+    res = make_result(n=30)
+    _say_it(res, list(range(30)))
+    page = render_report(res)
+    assert "worth staying alive" not in page.split('class="quotes"', 1)[1]
+    assert "30 comment(s) speak of suicide or self-harm" in page and str(res.comments["id"].iloc[0]) in page
+    assert "self-harm" not in render_report(make_result(n=30))
+
+
+def test_the_self_harm_check_is_what_keeps_the_comment_out(make_result, monkeypatch):
+    import re
+
+    from cxtext.report import sections
+
+    res = make_result(n=30)
+    _say_it(res, list(range(30)))
+    monkeypatch.setattr(sections, "_DISTRESS", re.compile(r"(?!x)x"))
+    assert "worth staying alive" in render_report(res).split('class="quotes"', 1)[1]
+
+
+@pytest.mark.parametrize(("text", "speaks_of_it"), [
+    ("I felt suicidal in that waiting room", True), ("wanted to die", True), ("thought about ending it all", True),
+    ("history of self-harm", True), ("I could hurt myself", True), ("took an overdose", True),
+    ("the wait was killing me", False), ("I nearly died laughing", False), ("cake to die for", False),
+    ("worth the wait", False), ("ending my contract", False), ("they took my life savings", False),
+])
+def test_the_self_harm_words(text, speaks_of_it):
+    from cxtext.report.sections import _DISTRESS
+
+    assert (_DISTRESS.search(text) is not None) is speaks_of_it

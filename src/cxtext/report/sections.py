@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import warnings
 from collections.abc import Callable
 from html import escape
@@ -38,6 +39,15 @@ _TOP_THEMES = 15
 _QUOTE_THEMES = 6
 _ROLE_NAME = {"nps": "NPS", "csat": "CSAT", "ces": "CES"}
 _POLARITY_CLASS = {"negative": "neg", "positive": "pos"}
+#: Words of a comment that speaks of suicide or self-harm: such a comment is never shown as an
+#: example quote (a misread sentiment once made one a "positive" example) and is listed for review.
+_DISTRESS = re.compile(
+    r"\b(?:suicid\w*|kill(?:ing)? my ?self|end(?:ing)? (?:my life|it all)|take my (?:own )?life|"
+    r"(?:want|wanted|wanting) to die|wish (?:i|i'd) (?:was|were|had) (?:dead|died)|better off dead|"
+    r"(?:not |even )?worth (?:living|staying alive|being alive)|no (?:reason|point) (?:to|in) (?:live|living)|"
+    r"self[- ]?harm\w*|hurt(?:ing)? my ?self|overdos\w*)",
+    re.IGNORECASE,
+)
 
 
 def _emotion_class(emotion: str) -> str:
@@ -693,6 +703,8 @@ def render_quotes(ctx: Any) -> str:
     texts = cm["text_clean"].to_numpy(dtype=object)
     dup = cm["is_duplicate"].fillna(False).to_numpy(dtype=bool) if "is_duplicate" in cm.columns else None
     pool = mn if dup is None else mn[~dup[mn["row"].to_numpy()]]
+    distress = np.array([isinstance(t, str) and _DISTRESS.search(t) is not None for t in texts], dtype=bool)
+    pool = pool[~distress[pool["row"].to_numpy()]]
     sort = [c for c in ("confidence", "sentiment_confidence") if c in pool.columns]
     if sort:
         pool = pool.sort_values(sort, ascending=False, kind="stable")
@@ -712,7 +724,15 @@ def render_quotes(ctx: Any) -> str:
                          f"{_quote_meta(ctx, int(r.row), r.comment_id)}</span></blockquote>")
         if items:
             blocks.append(f'<div class="theme-quotes"><h3>{escape(ctx.label(theme))}</h3>{"".join(items)}</div>')
-    return ('<p class="lede">Representative comments for the main themes (highest-confidence mentions, '
+    review = ""
+    if distress.any():
+        rows = np.flatnonzero(distress)
+        id_col = getattr(ctx.result, "id", None)
+        ids = [str(cm[id_col].iloc[r]) if id_col in cm.columns else str(cm.index[r]) for r in rows[:20]]
+        review = (f'<p class="warn">{len(rows):,} comment(s) speak of suicide or self-harm: read them one by '
+                  f"one and follow your safeguarding process. They are never shown as example quotes. Ids: "
+                  f"{escape(', '.join(ids))}{' …' if len(rows) > 20 else ''}.</p>")
+    return (review + '<p class="lede">Representative comments for the main themes (highest-confidence mentions, '
             "duplicates skipped). The highlighted span is the evidence the theme was found in; "
             "personal details were redacted before analysis.</p>"
             f'<div class="quotes">{"".join(blocks)}</div>')
