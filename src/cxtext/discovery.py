@@ -90,6 +90,7 @@ _KEYWORD_STOP = frozenset({
 })
 _WORDS = re.compile(r"\W+")
 _PLACEHOLDER = re.compile(r"\[[A-Z_]+\]")  # PII placeholders such as [EMAIL], [POSTCODE]
+_BRACKETED = re.compile(r"\[[^\]\n]{0,80}\]")  # what the cleaner writes in brackets: emoji names, PII placeholders
 
 
 # ---------------------------------------------------------------------------
@@ -98,6 +99,10 @@ _PLACEHOLDER = re.compile(r"\[[A-Z_]+\]")  # PII placeholders such as [EMAIL], [
 def unmatched_clauses(result: AnalysisResult, *, sentiment_model: Any = None,
                       include_duplicates: bool = False, min_words: int = 2) -> pd.DataFrame:
     """Clauses of scored comments that no theme mention overlaps.
+
+    Only comments that got a sentiment are read: not empty, not non-answers, and
+    in one of the analysis's ``languages`` (English by default); a ``UserWarning``
+    says how many comments in other languages were left out.
 
     Clauses are recomputed from ``text_clean`` with
     :func:`cxtext.clean.split_clauses` (the split the analyzer uses); a clause is
@@ -116,7 +121,9 @@ def unmatched_clauses(result: AnalysisResult, *, sentiment_model: Any = None,
         Keep clauses of comments flagged ``is_duplicate`` (copies would otherwise
         form clusters of one repeated text).
     min_words : int, default 2
-        Drop clauses with fewer words ("Thanks.", "Fine.").
+        Drop clauses with fewer words ("Thanks.", "Fine."). Words inside the
+        cleaner's square brackets (emoji names such as "[smiling face]", PII
+        placeholders) do not count: an emoji-only clause is no topic.
 
     Returns
     -------
@@ -137,6 +144,16 @@ def unmatched_clauses(result: AnalysisResult, *, sentiment_model: Any = None,
 
     cm = _comments(result)
     keep = cm["sentiment"].notna().to_numpy() & ~cm["is_non_answer"].to_numpy(dtype=bool)
+    if "language" in cm.columns:
+        langs = set((getattr(result, "info", None) or {}).get("languages", ["en", "und"]))
+        other = int((~cm["language"].isin(list(langs)) & cm["language"].notna()
+                     & ~cm["is_non_answer"].to_numpy(dtype=bool)).sum())
+        if other:
+            import warnings
+
+            warnings.warn(f"discover: {other} comment(s) in other languages than {', '.join(sorted(langs))} "
+                          "are left out: they were not analysed (Analyzer(languages=...) sets which are).",
+                          UserWarning, stacklevel=3)
     if not include_duplicates:
         keep &= ~cm["is_duplicate"].to_numpy(dtype=bool)
     ids = cm[result.id] if result.id is not None else pd.Series(cm.index, index=cm.index)
@@ -151,7 +168,7 @@ def unmatched_clauses(result: AnalysisResult, *, sentiment_model: Any = None,
         cid = ids.iloc[r]
         taken = spans.get(cid, ())
         for k, clause in enumerate(clauses):
-            if len(clause.text.split()) < min_words:
+            if len(_BRACKETED.sub(" ", clause.text).split()) < min_words:
                 continue
             if any(s < clause.end and e > clause.start for s, e in taken):
                 continue
@@ -507,9 +524,9 @@ def discover(result: AnalysisResult, *, n_candidates: int | None = None, min_siz
     >>> import cxtext, pandas as pd
     >>> df = pd.DataFrame({"c": ["It rained all day.", "The rain ruined our trip."] * 5})
     >>> res = cxtext.analyze(df, text="c")
-    >>> cands = cxtext.discovery(res, include_duplicates=True)  # doctest: +SKIP
-    >>> cands.loc[0, "keywords"][:1]                           # doctest: +SKIP
-    ['rain']
+    >>> cands = cxtext.discover(res, include_duplicates=True)  # doctest: +SKIP
+    >>> cands[["size", "keywords"]].values.tolist()           # doctest: +SKIP
+    [[5, ['day', 'rained']], [5, ['rain', 'ruined', 'trip']]]
     """
     opts = _cluster_options(n_candidates=n_candidates, min_size=min_size, max_share=max_share,
                             min_similarity=min_similarity, distance_threshold=distance_threshold,

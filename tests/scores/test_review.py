@@ -28,7 +28,7 @@ def _result():
 def test_contradictions_low_confidence_and_order():
     q = review_queue(_result(), "nps", columns=["channel"])
     assert q["comment_id"].tolist() == ["a", "b", "c"]
-    assert q["reason"].tolist() == ["high score, negative comment", "low score, positive comment",
+    assert q["reason"].tolist() == ["good score, negative comment", "bad score, positive comment",
                                     "low-confidence sentiment"]
     assert "d" not in q["comment_id"].tolist()  # 9 with a mildly negative comment: below threshold
     assert list(q.columns) == ["comment_id", "score", "channel", "sentiment", "sentiment_score",
@@ -51,7 +51,7 @@ def test_ces_direction_matters():
     high_easy = join_scores(_result(), ces="ces")  # CES 2.0 wording: 7 = easy
     q = review_queue(high_easy, "ces", low_confidence=None)
     assert q["comment_id"].tolist() == ["a", "b"]
-    assert q["reason"].tolist() == ["high score, negative comment", "low score, positive comment"]
+    assert q["reason"].tolist() == ["good score, negative comment", "bad score, positive comment"]
 
 
 def test_written_with_io_writer(tmp_path):
@@ -69,3 +69,13 @@ def test_errors():
                                     mentions=_result().mentions), "x")
     with pytest.raises(ConfigError, match="negative_below"):
         review_queue(_result(), "nps", negative_below=0.5)
+
+
+def test_reasons_follow_the_scale_and_thresholds_must_point_the_right_way():
+    low_easy = join_scores(_result(), ces="ces", ces_scale=ces_scale(easy="low"))
+    comments = low_easy.comments
+    comments["ces"] = [1, 7] + list(comments["ces"].iloc[2:])  # a: easiest but a complaint, b: hardest with praise
+    q = review_queue(low_easy, "ces", low_confidence=None)
+    assert q["reason"].tolist() == ["good score, negative comment", "bad score, positive comment"]
+    with pytest.raises(ConfigError, match=r"'good' \(1\) must be on the good side of 'bad' \(7\)"):
+        review_queue(join_scores(_result(), ces="ces"), "ces", kind="ces", good=1, bad=7)

@@ -31,7 +31,7 @@ __all__ = ["REASONS", "review_queue"]
 
 logger = logging.getLogger(__name__)
 
-REASONS = ("high score, negative comment", "low score, positive comment", "low-confidence sentiment",
+REASONS = ("good score, negative comment", "bad score, positive comment", "low-confidence sentiment",
            "low-confidence themes")
 
 
@@ -52,8 +52,10 @@ def review_queue(result: Any, score: str = "nps", kind: str | None = None, *, go
         Scale; inferred as in :func:`~cxtext.scores.drivers`.
     good, bad : float, optional
         Thresholds of the good and bad ends. Defaults: NPS 9 and 3; other scales
-        their best and worst value. On scales where lower is better (CES with
-        ``easy="low"``) "good" means ``score <= good``.
+        their best and worst value. On scales where lower is better (a CES scale
+        joined with ``cxtext.join_scores(..., ces=COL, ces_scale=cxtext.ces_scale(easy="low"))``)
+        "good" means ``score <= good``; ``good`` must lie on the good side of
+        ``bad`` (``ConfigError`` otherwise: such thresholds queue agreeing comments).
     negative_below, positive_above : float, default=-0.5, 0.5
         How strongly negative / positive (``sentiment_score``) a comment must be
         to contradict its score.
@@ -86,7 +88,7 @@ def review_queue(result: Any, score: str = "nps", kind: str | None = None, *, go
     >>> res = AnalysisResult(comments=comments, mentions=pd.DataFrame(), id="id")
     >>> q = review_queue(res, "nps")
     >>> q[["comment_id", "score", "reason"]].values.tolist()
-    [['a', 10.0, 'high score, negative comment'], ['b', 1.0, 'low score, positive comment']]
+    [['a', 10.0, 'good score, negative comment'], ['b', 1.0, 'bad score, positive comment']]
     """
     cm = comments_of(result)
     for col in ("sentiment", "sentiment_score", "text_clean"):
@@ -113,6 +115,12 @@ def review_queue(result: Any, score: str = "nps", kind: str | None = None, *, go
         raise ConfigError(
             f"[CX301] Score column {score!r} has no known scale: pass kind='nps'/'csat'/'ces' "
             "or the thresholds good=... and bad=..."
+        )
+    if (good <= bad) if higher_better else (good >= bad):
+        raise ConfigError(
+            f"[CX301] 'good' ({good!r}) must be on the good side of 'bad' ({bad!r}): "
+            f"{'above' if higher_better else 'below'} it on this {'higher' if higher_better else 'lower'}-is-better "
+            "scale. Swap them, or set the scale's direction when joining the scores (join_scores)."
         )
     with np.errstate(invalid="ignore"):
         at_good = v >= good if higher_better else v <= good
