@@ -429,7 +429,9 @@ def drivers(result: Any, score: str, kind: str | None = None, *, by: str | None 
     -------
     pandas.DataFrame
         :data:`DRIVER_COLUMNS`: ``theme``, ``sentiment``, ``n`` (comments with a
-        valid score and that driver), ``impact`` (score points), ``ci_low``,
+        valid score and that driver), ``share`` (``n`` over all rows with a valid
+        score, blank comments included: not the theme table's share of analysed
+        comments), ``impact`` (score points), ``ci_low``,
         ``ci_high``, ``se``, ``p_value``, ``small_n``, ``significant`` ... sorted
         with well-supported drivers first, most negative impact first. ``attrs``
         holds ``n``, ``intercept``, ``r2``, ``kind``.
