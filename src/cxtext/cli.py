@@ -264,7 +264,7 @@ def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
     if ckpt is not None:
         ckpt.remove()
     _write_info(out, {**info, "input": str(src), "text": text, "id": id, "question": question,
-                      "output_format": detect_format(out, format=out_format),
+                      "output_format": detect_format(out, format=out_format), "excel_safe": excel_safe,
                       "rows": summary.rows, "mentions": summary.mentions, "workers": summary.workers})
     return summary, info
 

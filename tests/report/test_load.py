@@ -160,3 +160,16 @@ def test_report_without_its_mentions_file_says_so(tmp_path, make_result):
     page = render_report(load_result(tmp_path / "out.csv"), nps="nps", n_boot=20)
     assert page.count("their mentions file") == 3  # themes, drivers and quotes
     assert "No theme mentions were found" not in page and "no drivers to estimate" not in page
+
+
+@pytest.mark.parametrize("name", ["out.jsonl", "out.parquet", "out.csv"])
+def test_only_a_marked_csv_loses_a_quote(tmp_path, make_result, name):
+    """JSON Lines and Parquet carry no mark, nor a CSV written with --no-excel-safe (its info file says so)."""
+    pytest.importorskip("pyarrow")
+    res = make_result(n=3, evil=False)
+    res.comments["note"] = ["'=typed", "'-typed", "plain"]
+    safe = name != "out.csv"
+    path = _write(tmp_path, res, name, **({} if safe else {"excel_safe": False}))
+    if not safe:
+        info_path(path).write_text('{"excel_safe": false}', encoding="utf-8")
+    assert load_result(path).comments["note"].tolist() == ["'=typed", "'-typed", "plain"]

@@ -108,7 +108,7 @@ def _labels(s: pd.Series) -> pd.Series:
     return out.where(~_blank(s), np.nan)
 
 
-def _fix_comments(cm: pd.DataFrame) -> pd.DataFrame:
+def _fix_comments(cm: pd.DataFrame, marked: bool = True) -> pd.DataFrame:
     cm = cm.copy()
     for col in LIST_COLUMNS:
         if col in cm.columns:
@@ -125,16 +125,17 @@ def _fix_comments(cm: pd.DataFrame) -> pd.DataFrame:
         if col in cm.columns:
             cm[col] = _labels(cm[col])
     if "text_clean" in cm.columns:
-        cm["text_clean"] = _unescape(cm["text_clean"].astype(object).where(cm["text_clean"].notna(), ""))
-    # the input's own text columns (the comment, ids, free text) carry the mark too
-    typed = {*LIST_COLUMNS, *_BOOL_COLUMNS, *_FLOAT_COLUMNS, *_LABEL_COLUMNS, "n_clauses", "text_clean"}
-    for col in cm.columns:
-        if col not in typed and (cm[col].dtype == object or pd.api.types.is_string_dtype(cm[col].dtype)):
-            cm[col] = _unescape(cm[col])
+        text = cm["text_clean"].astype(object).where(cm["text_clean"].notna(), "")
+        cm["text_clean"] = _unescape(text) if marked else text
+    if marked:  # the input's own text columns (the comment, ids, free text) carry the mark too
+        typed = {*LIST_COLUMNS, *_BOOL_COLUMNS, *_FLOAT_COLUMNS, *_LABEL_COLUMNS, "n_clauses", "text_clean"}
+        for col in cm.columns:
+            if col not in typed and (cm[col].dtype == object or pd.api.types.is_string_dtype(cm[col].dtype)):
+                cm[col] = _unescape(cm[col])
     return cm
 
 
-def _fix_mentions(mn: pd.DataFrame) -> pd.DataFrame:
+def _fix_mentions(mn: pd.DataFrame, marked: bool = True) -> pd.DataFrame:
     mn = mn.copy()
     for col in _M_FLOAT:
         if col in mn.columns:
@@ -146,9 +147,11 @@ def _fix_mentions(mn: pd.DataFrame) -> pd.DataFrame:
         if col in mn.columns:
             mn[col] = _labels(mn[col])
     if "evidence" in mn.columns:
-        mn["evidence"] = _unescape(mn["evidence"].astype(object).where(mn["evidence"].notna(), ""))
+        evidence = mn["evidence"].astype(object).where(mn["evidence"].notna(), "")
+        mn["evidence"] = _unescape(evidence) if marked else evidence
     if "comment_id" in mn.columns:
-        mn["comment_id"] = _unescape(mn["comment_id"].astype(object))
+        ids = mn["comment_id"].astype(object)
+        mn["comment_id"] = _unescape(ids) if marked else ids
     return mn
 
 
@@ -278,7 +281,11 @@ def load_result(path: str | Path, *, mentions: str | Path | None = None, id: str
     path = Path(path)
     info = _read_info(path)
     fmt = _table_format(path, format, info)
-    cm = _unescape_names(read_table(path, format=fmt))
+    # only CSV files written with excel_safe (the default) carry the "'" mark; XLSX marks
+    # cells with a style, Parquet and JSON Lines not at all
+    marked = detect_format(path, format=fmt) == "csv" and info.get("excel_safe", True) is not False
+    cm = read_table(path, format=fmt)
+    cm = _unescape_names(cm) if marked else cm
     if "text_clean" not in cm.columns:
         raise InputError(
             f"[CX105] {str(path)!r} is not a `cxtext analyze` output (no 'text_clean' column; "
@@ -287,7 +294,7 @@ def load_result(path: str | Path, *, mentions: str | Path | None = None, id: str
         )
     m_path = Path(mentions) if mentions is not None else mentions_path(path)
     m_fmt = fmt if mentions is None else format  # a mentions file given: its extension, or format
-    cm, mn = _fix_comments(cm), _fix_mentions(_read_mentions(m_path, m_fmt))
+    cm, mn = _fix_comments(cm, marked), _fix_mentions(_read_mentions(m_path, m_fmt), marked)
     if id is not None and id not in cm.columns:
         raise ColumnNotFoundError(id, available=list(cm.columns), role="id")
     id_col = id or _guess_id(cm, mn)
