@@ -18,6 +18,7 @@ CX109  empty ids
 CX110  a shared dataset file is not available
 CX111  unknown dataset or rating scale
 CX112  an id column named like a column cxtext writes
+CX113  the comment column given as the id while personal data is redacted
 CX15x  text cleaning
 CX201  model not found (lists the models that exist)
 CX202  unreadable or incomplete model manifest
