@@ -1,0 +1,130 @@
+"""Emotions per theme on patient feedback: does each theme mention carry the emotion felt about it?
+
+Usage::
+
+    HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/theme_emotions_eval.py [--preset fast --preset accurate]
+        [--out benchmarks/results]
+
+Rows: ``tests/data/cx_patient_theme_emotions.csv``, 80 patient comments with gold
+``theme:emotion`` pairs, written blind for cxtext (``.SOURCE.md`` beside it); never
+trained on. Each preset analyses the comments (:func:`cxtext.analyze`); a comment's
+emotions about a theme are those of its mentions of the theme (as
+:func:`cxtext.theme_emotions` counts them). Scored:
+
+* themes: the (comment, theme) pairs found, against the gold pairs (theme tagging
+  sets which emotions can be read at all);
+* emotions per theme: (comment, theme, emotion) triples on the pairs found by both,
+  precision / recall / F1, and per emotion;
+* emotions per comment, whatever the theme.
+
+Writes ``theme_emotions.md``/``.json`` to ``--out``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import sys
+from collections import Counter
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+import cxtext
+from cxtext.emotion import EMOTIONS
+from cxtext.models import sha256_file
+from cxtext.scores._base import emotion_ids
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data" / "cx_patient_theme_emotions.csv"
+
+
+def gold_pairs(frame: pd.DataFrame) -> dict[tuple[str, str], set[str]]:
+    """``{(comment id, theme): emotions}`` from the ``gold`` column (``none``: no emotion)."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for cid, cell in zip(frame["id"], frame["gold"]):
+        for pair in filter(None, cell.split(";")):
+            theme, emotion = pair.split(":")
+            found = out.setdefault((cid, theme), set())
+            if emotion != "none":
+                found.add(emotion)
+    return out
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    """Precision, recall and F1 of counts (0 where undefined)."""
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3),
+            "tp": tp, "fp": fp, "fn": fn}
+
+
+def score(frame: pd.DataFrame, preset: str) -> dict:
+    """Theme, per-theme emotion and per-comment emotion scores of one preset."""
+    gold = gold_pairs(frame)
+    result = cxtext.analyze(frame[["id", "text"]], text="text", id="id", preset=preset)
+    pred: dict[tuple[str, str], set[str]] = {}
+    for cid, theme, cell in zip(result.mentions["comment_id"], result.mentions["theme"], result.mentions["emotions"]):
+        pred.setdefault((str(cid), str(theme)), set()).update(e for e in emotion_ids(cell) if e in EMOTIONS)
+    both = [k for k in gold if k in pred]
+    tp = sum(len(gold[k] & pred[k]) for k in both)
+    fp = sum(len(pred[k] - gold[k]) for k in both)
+    fn = sum(len(gold[k] - pred[k]) for k in both)
+    per_emotion = {}
+    for e in EMOTIONS:
+        etp = sum(e in gold[k] and e in pred[k] for k in both)
+        efp = sum(e in pred[k] and e not in gold[k] for k in both)
+        efn = sum(e in gold[k] and e not in pred[k] for k in both)
+        per_emotion[e] = prf(etp, efp, efn)
+    by_comment_gold: dict[str, set[str]] = {}
+    for (cid, _), found in gold.items():
+        by_comment_gold.setdefault(cid, set()).update(found)
+    by_comment_pred = {str(c): set(emotion_ids(e)) & set(EMOTIONS)
+                       for c, e in zip(result.comments["id"], result.comments["emotions"])}
+    ctp = sum(len(by_comment_gold[c] & by_comment_pred.get(c, set())) for c in by_comment_gold)
+    cfp = sum(len(by_comment_pred.get(c, set()) - by_comment_gold[c]) for c in by_comment_gold)
+    cfn = sum(len(by_comment_gold[c] - by_comment_pred.get(c, set())) for c in by_comment_gold)
+    given = Counter(e for k in both for e in pred[k])
+    return {"themes": prf(len(both), len(pred) - len(both), len(gold) - len(both)),
+            "emotions_per_theme": prf(tp, fp, fn), "per_emotion": per_emotion,
+            "emotions_per_comment": prf(ctp, cfp, cfn), "emotions_given_on_shared_pairs": dict(given)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--preset", action="append", help="preset to score (repeat; default fast and accurate)")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
+    args = parser.parse_args(argv)
+    presets = args.preset or ["fast", "accurate"]
+    frame = pd.read_csv(DATA, dtype=str, keep_default_na=False)
+    results = {p: score(frame, p) for p in presets}
+    meta = {"command": "HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/theme_emotions_eval.py "
+                       + shlex.join(argv if argv is not None else sys.argv[1:]),
+            "date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "cxtext": cxtext.__version__,
+            "data": f"{DATA.relative_to(ROOT)} sha256 {sha256_file(DATA)}"}
+    lines = ["# Emotions per theme on patient feedback", "", *(f"- {k}: {v}" for k, v in meta.items()), "",
+             "Precision / recall / F1.", "",
+             "| preset | themes (comment, theme) | emotions per theme (on shared pairs) | emotions per comment |",
+             "|---|---|---|---|"]
+    for p, r in results.items():
+        cells = [f"{r[k]['precision']:.2f} / {r[k]['recall']:.2f} / {r[k]['f1']:.2f}"
+                 for k in ("themes", "emotions_per_theme", "emotions_per_comment")]
+        lines.append(f"| {p} | " + " | ".join(cells) + " |")
+    lines += ["", "Per emotion, emotions per theme (F1; gold count in brackets):", "",
+              "| preset | " + " | ".join(EMOTIONS) + " |", "|---|" + "---|" * len(EMOTIONS)]
+    for p, r in results.items():
+        lines.append(f"| {p} | " + " | ".join(
+            f"{r['per_emotion'][e]['f1']:.2f} ({r['per_emotion'][e]['tp'] + r['per_emotion'][e]['fn']})"
+            for e in EMOTIONS) + " |")
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "theme_emotions.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (args.out / "theme_emotions.json").write_text(json.dumps({**meta, "results": results}, indent=1) + "\n",
+                                                  encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
