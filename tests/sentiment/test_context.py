@@ -10,6 +10,7 @@ from cxtext.sentiment.context import (
     answer_meaning,
     apply_context,
     context_label_for_non_answer,
+    idiom_label,
     is_suggestion,
     prompt_type,
     rating_label,
@@ -251,3 +252,27 @@ def test_comparative_request_reads_negative_under_an_improve_prompt():
     out, flag = read_in_context(proba, classes, ["Friendlier staff"], ["improve"])
     assert flag.tolist() == [True]
     assert classes[int(out.argmax())] == "negative"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Staff couldn't do enough for us", "positive"), ("The nurses could not do enough to help", "positive"),
+    ("They couldnt do enough.", "positive"), ("Nobody could have done more", "positive"),
+    ("No one could've done more for him", "positive"), ("I can't thank the team enough", "positive"),
+    ("couldn't recommend them highly enough", "positive"), ("An absolute lifesaver", "positive"),
+    ("They couldn't care less", "negative"), ("Staff couldn't be bothered", "negative"),
+    ("Could not have been less helpful", "negative"),
+    # controls: other meanings, and comments that turn are left to the model
+    ("Couldn't do enough to make up for the mess", None), ("They couldn't do enough for us but the food was cold", None),
+    ("I couldn't do anything", None), ("Could have done more to help", None), ("Great staff", None),
+    ("My life savings are gone", None), ("I can't thank them enough, but the wait was awful", None),
+])
+def test_idioms_whose_words_mislead(text, expected):
+    assert idiom_label(text) == expected
+
+
+def test_an_idiom_overrules_the_model_only_where_it_disagrees():
+    classes = ["negative", "neutral", "positive"]
+    p = np.array([[0.7, 0.2, 0.1], [0.05, 0.05, 0.9]])
+    out, _ = read_in_context(p, classes, ["Staff couldn't do enough for us", "I can't thank them enough"],
+                             ["neutral", "neutral"])
+    assert out[0].argmax() == 2 and out[1].tolist() == pytest.approx(p[1].tolist())  # the confident reading kept

@@ -42,7 +42,13 @@ TABLE = [
     # written after sentiment-fast 0.6.0 was trained, so no template was written with them in view
     # fast 0.6.0: neutral (0.42); accurate 0.12.0: neutral (0.43; 0.10.0 read it positive, 0.41)
     ("I have nothing negative to say", "positive", BOTH),
-    ("Nobody could have done more", "positive", BOTH),  # fast: negative (0.54), accurate: negative (0.59; 0.10.0 0.66)
+    # both models read it negative (fast 0.54, accurate 0.59): context.idiom_label reads it (2026-12-06)
+    ("Nobody could have done more", "positive", ()),
+    # idioms whose words mislead (context.idiom_label, written after reading the first two in a blind set)
+    ("Staff couldn't do enough for us", "positive", ()),
+    ("The nurses could not do enough for my mum.", "positive", ()),
+    ("They couldn't care less.", "negative", ()),
+    ("They couldn't do enough for us but the food was cold.", "negative", ()),  # the turn decides
     ("Not once did anyone apologise", "negative", ()),
     ("Didn't solve anything", "negative", ()),
     ("No one bothered to explain", "negative", ()),

@@ -21,6 +21,10 @@ trained on data we do not have. It provides
 * :func:`answer_meaning` — the sentiment a "nothing"-style answer carries under
   its prompt (satisfied under improve, negative under praise), and a rating
   written as the answer ("10/10") under any prompt (:func:`rating_label`);
+* :func:`idiom_label` — the few CX idioms whose words say the opposite of what
+  they mean ("Staff couldn't do enough for us", "Nobody could have done more",
+  "They couldn't care less"), which the models misread and the shared training
+  sets barely hold;
 * :func:`apply_context` — shifts model probabilities by the prompt's class
   prior (Bayes' rule: the models were trained with balanced classes, a prompt
   sets a different prior) and for worded improvement requests;
@@ -52,6 +56,7 @@ __all__ = [
     "answer_meaning",
     "apply_context",
     "context_label_for_non_answer",
+    "idiom_label",
     "is_suggestion",
     "prompt_type",
     "rating_label",
@@ -429,6 +434,53 @@ def answer_meaning(text: str, prompt: str) -> str | None:
     return None
 
 
+_NOT = r"(?:could ?n'?t|could not|can'?t|cannot|can not)"
+#: Praise worded as a limit ("couldn't do enough for us"): absent from the shared training
+#: sets (0 airline, GoEmotions or clothing texts hold "couldn't do enough" or "could have
+#: done more"), common in patient feedback, and read as negative by both presets.
+_IDIOM_POSITIVE = re.compile(
+    rf"\b(?:{_NOT} (?:have )?(?:do|done) enough (?:for|to help)\b|{_NOT} (?:have )?(?:do|done) enough\W*$|"
+    r"(?:nobody|no one|no-one) could(?: have|'ve) done (?:more|any more|better)\b|"
+    rf"{_NOT} (?:thank|praise|recommend) (?:[\w']+ ){{0,4}}(?:highly )?enough\b|"
+    r"\b(?:a |an |my |absolute |real |total )*life ?savers?\b)",
+    re.IGNORECASE,
+)
+#: What every idiom match holds: substring tests before the two full patterns.
+_IDIOM_ANCHORS = ("enough", "done", "saver", "care less", "cared less", "bothered", "less helpful", "ruder",
+                  "been worse")
+#: Complaints worded as a limit ("they couldn't care less").
+_IDIOM_NEGATIVE = re.compile(
+    rf"\b(?:{_NOT} (?:have )?cared? less|{_NOT} be bothered|{_NOT} have been (?:less helpful|ruder|worse))\b",
+    re.IGNORECASE,
+)
+
+
+def idiom_label(text: str) -> str | None:
+    """The sentiment of a comment carried by a CX idiom whose words mislead, else None.
+
+    "Staff couldn't do enough for us" and "Nobody could have done more" are
+    praise, "They couldn't care less" a complaint; the models, trained on few such
+    sentences, read the first two as negative. A comment that also turns
+    ("..., but the food was cold") is left to the model.
+
+    Examples
+    --------
+    >>> [idiom_label(t) for t in ["Staff couldn't do enough for us", "Nobody could have done more",
+    ...                           "They couldn't care less", "Lifesaver.", "Great staff"]]
+    ['positive', 'positive', 'negative', 'positive', None]
+    >>> idiom_label("They couldn't do enough for us but the food was cold") is None
+    True
+    """
+    low = text.lower()
+    if not any(anchor in low for anchor in _IDIOM_ANCHORS):  # most comments stop here, without a regex
+        return None
+    positive = _IDIOM_POSITIVE.search(text) is not None
+    negative = _IDIOM_NEGATIVE.search(text) is not None
+    if positive == negative or _CONTRAST_MARK.search(text):
+        return None
+    return "positive" if positive else "negative"
+
+
 def context_label_for_non_answer(text: str, prompt: str) -> str | None:
     """Sentiment a non-answer carries under its prompt (``None``: no sentiment).
 
@@ -559,7 +611,9 @@ def read_in_context(proba: np.ndarray, classes: Sequence[str], texts: Sequence[s
     requests (:func:`apply_context`; without a prompt, or under a neutral one,
     only for answers of at most :data:`SUGGESTION_SHIFT_MAX_WORDS` words); then
     "nothing"-style answers take the meaning their prompt gives them, and
-    ratings their rating's (:func:`answer_meaning`, as :func:`rule_proba`);
+    ratings their rating's (:func:`answer_meaning`, as :func:`rule_proba`), and a
+    misleading CX idiom its meaning where the model reads it otherwise
+    (:func:`idiom_label`);
     then each answer's ``is_suggestion`` flag: a worded
     request, or a substantive answer to an improve prompt that does not read as
     praise.
@@ -604,6 +658,10 @@ def read_in_context(proba: np.ndarray, classes: Sequence[str], texts: Sequence[s
     by_rule = np.zeros(len(out), dtype=bool)
     for i, (text, prompt) in enumerate(zip(texts, prompts)):
         meaning = answer_meaning(text, prompt)
+        if meaning is None:  # an idiom overrules the model only where the model reads it otherwise
+            meaning = idiom_label(text)
+            if meaning is not None and meaning in classes and classes[int(out[i].argmax())] == meaning:
+                continue
         if meaning is not None and meaning in classes:
             out[i] = rule_proba(meaning, classes)
             by_rule[i] = True
