@@ -79,11 +79,11 @@ class _Summary:
         # per comment, like cxtext.theme_emotions: a comment naming a theme twice counts once
         # (a comment's mentions are all in its chunk)
         felt: dict[tuple[Any, str], set[str]] = {}
-        has_emotions = "emotions" in mentions
-        for k, (cid, theme) in enumerate(zip(mentions["comment_id"].tolist(), mentions["theme"].astype(str))):
+        cells = mentions["emotions"].tolist() if "emotions" in mentions else [None] * len(mentions)
+        for cid, theme, cell in zip(mentions["comment_id"].tolist(), mentions["theme"].astype(str).tolist(), cells):
             found = felt.setdefault((cid, theme), set())
-            if has_emotions and mentions["emotions"].iat[k]:
-                found.update(mentions["emotions"].iat[k])
+            if cell:
+                found.update(cell)
         self.themes.update(theme for _, theme in felt)
         for (_, theme), found in felt.items():
             if found:  # most carry no emotion: no counter to touch
