@@ -144,16 +144,16 @@ def unmatched_clauses(result: AnalysisResult, *, sentiment_model: Any = None,
 
     cm = _comments(result)
     keep = cm["sentiment"].notna().to_numpy() & ~cm["is_non_answer"].to_numpy(dtype=bool)
-    if "language" in cm.columns:
-        langs = set((getattr(result, "info", None) or {}).get("languages", ["en", "und"]))
-        other = int((~cm["language"].isin(list(langs)) & cm["language"].notna()
-                     & ~cm["is_non_answer"].to_numpy(dtype=bool)).sum())
-        if other:
-            import warnings
+    from cxtext.scores._base import other_language_mask
 
-            warnings.warn(f"discover: {other} comment(s) in other languages than {', '.join(sorted(langs))} "
-                          "are left out: they were not analysed (Analyzer(languages=...) sets which are).",
-                          UserWarning, stacklevel=3)
+    foreign, langs = other_language_mask(cm, getattr(result, "info", None))
+    other = int((foreign & ~cm["is_non_answer"].to_numpy(dtype=bool)).sum())
+    if other:
+        import warnings
+
+        warnings.warn(f"discover: {other} comment(s) in other languages than {', '.join(langs)} "
+                      "are left out: they were not analysed (Analyzer(languages=...) sets which are).",
+                      UserWarning, stacklevel=3)
     if not include_duplicates:
         keep &= ~cm["is_duplicate"].to_numpy(dtype=bool)
     ids = cm[result.id] if result.id is not None else pd.Series(cm.index, index=cm.index)

@@ -746,10 +746,9 @@ def render_method(ctx: Any) -> str:
         return int(cm[col].fillna(False).astype(bool).sum()) if col in cm.columns else 0
 
     n = len(cm)
-    other_lang = 0
-    if "language" in cm.columns:
-        langs = set(info.get("languages", ["en", "und"]))
-        other_lang = int((~cm["language"].isin(list(langs)) & cm["language"].notna()).sum())
+    from cxtext.scores._base import other_language_mask
+
+    other_lang = int(other_language_mask(cm, info)[0].sum())
     pii = int(cm["pii"].map(lambda v: bool(len(v)) if isinstance(v, (list, tuple)) else bool(v)).sum()) \
         if "pii" in cm.columns else 0
     analysed = ctx.analysed

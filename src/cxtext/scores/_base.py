@@ -98,6 +98,18 @@ def analysed_mask(cm: pd.DataFrame) -> np.ndarray:
     return mask
 
 
+def other_language_mask(cm: pd.DataFrame, info: dict[str, Any] | None) -> tuple[np.ndarray, list[str]]:
+    """Rows in a language the analysis did not score, and the languages it scored.
+
+    The languages come from ``info["languages"]`` (the analyzer's ``languages``;
+    English and undetermined by default). Rows without a ``language`` are not counted.
+    """
+    langs = sorted(set((info or {}).get("languages", ["en", "und"])))
+    if "language" not in cm.columns:
+        return np.zeros(len(cm), dtype=bool), langs
+    return (~cm["language"].isin(langs) & cm["language"].notna()).to_numpy(dtype=bool), langs
+
+
 def joined_roles(result: Any) -> dict[str, dict[str, Any]]:
     """``info["scores"]`` written by :func:`~cxtext.scores.join_scores` (empty if not joined)."""
     info = getattr(result, "info", None) or {}
