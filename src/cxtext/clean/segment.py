@@ -654,7 +654,7 @@ def _separator_points(toks: _Tokens, text: str) -> list[tuple[int, int]]:
         and text[idx[first - 1]:end[first - 1]].lower() not in _SUBJECTS))
 
 
-def _list_items(toks: _Tokens, h: _Hashes, text: str) -> list[int]:
+def _list_items(toks: _Tokens, text: str) -> list[int]:
     """Number tokens that open the items of an inline numbered list, in order.
 
     "1." or "1)" at the start of the text or of a line (or after a ``":"`` or a
@@ -699,7 +699,7 @@ def _segments(toks: _Tokens, h: _Hashes, text: str) -> list[tuple[int, int]]:
     """Sentence token ranges, further cut at line breaks and before numbered items."""
     out: list[tuple[int, int]] = []
     starts = _sentence_starts(toks, h)
-    items = _list_items(toks, h, text)
+    items = _list_items(toks, text)
     if items:
         after_mark = {k + 2 for k in items if toks.orth[k + 1] in h.sentence_end}
         starts = sorted({0, *(s for s in starts if s not in after_mark), *items})
