@@ -163,3 +163,18 @@ def test_rating_answers_are_parsed():
     assert rating_answer("100%") == (100.0, 100) and rating_answer("4.5 *") == (4.5, 5)
     for text in ("10/12", "1/2", "10/10 great", "great 10/10", "", "1000/10", "6*", "50%off"):
         assert rating_answer(text) is None, text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ten out of ten", (10.0, 10)), ("ten out of ten!!", (10.0, 10)), ("Nought out of ten.", (0.0, 10)),
+    ("7 out of ten", (7.0, 10)), ("three out of five", (3.0, 5)), ("nine/10", (9.0, 10)),
+    ("Five stars", (5.0, 5)), ("one star.", (1.0, 5)), ("zero stars", (0.0, 5)),
+    ("a hundred out of a hundred", (100.0, 100)),
+    ("Ten out of ten would recommend", None), ("Ten", None), ("Seven stars", None), ("eleven out of ten", None),
+    ("one star hotel at best", None), ("One of the best", None), ("five out of six", None),
+])
+def test_ratings_with_their_numbers_in_words(text, expected):
+    from cxtext.clean import rating_answer
+
+    assert rating_answer(text) == expected
+    assert is_non_answer_text(text) is False

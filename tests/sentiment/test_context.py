@@ -215,6 +215,10 @@ def test_a_mixed_answer_to_an_improve_prompt_leans_to_its_complaint(text):
     ("2/10", "negative"), ("0/10", "negative"), ("5/5", "positive"), ("3/5", "neutral"),
     ("1 out of 5", "negative"), ("0/5", "negative"), ("95/100", "positive"),
     ("★★★★★", "positive"), ("★★★☆☆", "neutral"), ("★☆☆☆☆", "negative"), ("★ ★ ★ ★", "positive"),
+    # numbers in words (the accurate preset read "Ten out of ten." as negative)
+    ("Ten out of ten.", "positive"), ("ten out of ten!!", "positive"), ("Five stars", "positive"),
+    ("one star", "negative"), ("Zero stars.", "negative"), ("Nought out of ten", "negative"),
+    ("seven out of ten", "neutral"), ("7 out of ten", "neutral"), ("three out of five", "neutral"),
 ])
 def test_rating_only_answers_are_read_from_the_rating(text, label):
     classes = ["negative", "neutral", "positive"]
@@ -224,7 +228,9 @@ def test_rating_only_answers_are_read_from_the_rating(text, label):
 
 
 def test_rating_reading_leaves_other_texts_alone():
-    for text in ("10/10 would fly again", "10/12", "[thumbs up]", "42", "★★★★★★", "★ great"):
+    for text in ("10/10 would fly again", "10/12", "[thumbs up]", "42", "★★★★★★", "★ great",
+                 "Ten out of ten would recommend", "Ten", "one star hotel at best", "Seven stars", "eleven out of ten",
+                 "One of the best", "Five minutes late"):
         assert rating_label(text) is None, text
         assert answer_meaning(text, "neutral") is None, text
 
@@ -265,6 +271,16 @@ def test_comparative_request_reads_negative_under_an_improve_prompt():
     ("Couldn't do enough to make up for the mess", None), ("They couldn't do enough for us but the food was cold", None),
     ("I couldn't do anything", None), ("Could have done more to help", None), ("Great staff", None),
     ("My life savings are gone", None), ("I can't thank them enough, but the wait was awful", None),
+    # short answers that are one set verdict
+    ("Absolute scam.", "negative"), ("scam!", "negative"), ("What a con.", "negative"), ("Total rip-off", "negative"),
+    ("Daylight robbery!", "negative"), ("Complete shambles.", "negative"), ("Utter farce", "negative"),
+    ("Absolutely shocking.", "negative"), ("Money well spent.", "positive"), ("Worth every penny!", "positive"),
+    ("Absolute legends", "positive"), ("Second to none", "positive"), ("Top notch.", "positive"),
+    # controls: negated, asked, about something else, long, or turning
+    ("Not a scam, genuine company.", None), ("No rip off here", None), ("Wasn't worth the money", None),
+    ("Is this a scam?", None), ("Scam emails every day", None), ("Con: pricey", None), ("Cowboys.", None),
+    ("Not cheap but worth every penny", None), ("Pricey, but worth every penny", None),
+    ("I thought it would be a rip off when I booked but honestly it was great value", None),
 ])
 def test_idioms_whose_words_mislead(text, expected):
     assert idiom_label(text) == expected

@@ -63,7 +63,14 @@ TABLE = [
     ("The room wasn't dirty.", "positive", ("accurate",)),  # accurate 0.12.0: negative (0.77)
     ("The driver was never late.", "positive", ("accurate",)),
     ("Staff were not unfriendly.", "positive", ("accurate",)),
-    ("Customer service is second to none.", "positive", ("accurate",)),
+    ("Customer service is second to none.", "positive", ()),  # accurate 0.12.0 alone: negative; a short verdict
+    # short verdicts and spelled-out ratings (2026-12-06, twentieth session): the fast model read the first
+    # two as positive and the third as negative, the accurate one the fourth as negative; read by
+    # context.idiom_label's short verdicts and the rating rule, written after reading these, so by construction
+    ("Absolute scam.", "negative", ()),
+    ("Absolutely shocking.", "negative", ()),
+    ("Money well spent.", "positive", ()),
+    ("Ten out of ten.", "positive", ()),
 ]
 
 

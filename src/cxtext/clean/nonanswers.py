@@ -105,6 +105,13 @@ _PII_PLACEHOLDER = re.compile(r"\[(?:" + "|".join(PLACEHOLDERS) + r")\]")
 _RATING = re.compile(r"\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:/|out of)\s*(5|10|100)\s*[!.]*\s*", re.IGNORECASE)
 _PERCENT = re.compile(r"\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%\s*[!.]*\s*")
 _STARS = re.compile(r"\s*([0-5](?:[.,]5)?)\s*(?:\*|\u2605|stars?)\s*[!.]*\s*", re.IGNORECASE)
+#: Numbers written as words in a rating ("ten out of ten", "five stars", "nought out of ten").
+_NUMBER_WORDS = {"zero": 0, "nought": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a hundred": 100, "one hundred": 100}
+_NUMBER_WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_WORD_RATING = re.compile(
+    rf"\s*({_NUMBER_WORD}|\d{{1,2}})\s*(?:/|out of)\s*({_NUMBER_WORD}|5|10|100)\s*[!.]*\s*", re.IGNORECASE)
+_WORD_STARS = re.compile(rf"\s*({_NUMBER_WORD})\s*stars?\s*[!.]*\s*", re.IGNORECASE)
 _APOSTROPHE = re.compile("['\u2019\u2018`]")
 _NON_WORD = re.compile(r"[\W_]+")
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
@@ -167,9 +174,10 @@ def _strip_fillers(key: str) -> str:
 def rating_answer(text: str) -> tuple[float, int] | None:
     """``(value, scale)`` when the whole answer is a rating, else None.
 
-    A rating is a number out of 5, 10 or 100 (``"8/10"``, ``"3 out of 5"``), a
-    percentage (out of 100), a number of stars (``"5*"``, ``"4 stars"``, out of 5)
-    or star glyphs (``"★★★★☆"``: filled out of all, or out of 5 with no empty ones).
+    A rating is a number out of 5, 10 or 100 (``"8/10"``, ``"3 out of 5"``; the
+    numbers may be written as words, ``"ten out of ten"``), a
+    percentage (out of 100), a number of stars (``"5*"``, ``"4 stars"``, ``"five
+    stars"``, out of 5) or star glyphs (``"★★★★☆"``: filled out of all, or out of 5 with no empty ones).
 
     Examples
     --------
@@ -179,6 +187,8 @@ def rating_answer(text: str) -> tuple[float, int] | None:
     ((100.0, 100), (5.0, 5), (4.0, 5))
     >>> rating_answer("★★★★☆"), rating_answer("★★★★★"), rating_answer("★")
     ((4.0, 5), (5.0, 5), (1.0, 5))
+    >>> rating_answer("Ten out of ten!"), rating_answer("five stars"), rating_answer("nought out of 10")
+    ((10.0, 10), (5.0, 5), (0.0, 10))
     >>> rating_answer("10/12"), rating_answer("42"), rating_answer("10/10 would fly again")
     (None, None, None)
     """
@@ -186,6 +196,8 @@ def rating_answer(text: str) -> tuple[float, int] | None:
         return None
     if text.lstrip()[:1] in _STAR_GLYPHS:
         return _star_glyphs(text)
+    if text.lstrip()[:1].isalpha():
+        return _word_rating(text)
     if not text.lstrip()[:1].isdigit():
         return None
     found = _RATING.fullmatch(text)
@@ -195,6 +207,20 @@ def rating_answer(text: str) -> tuple[float, int] | None:
         found = pattern.fullmatch(text)
         if found is not None:
             return float(found.group(1).replace(",", ".")), scale
+    return _word_rating(text)  # "7 out of ten"
+
+
+def _word_rating(text: str) -> tuple[float, int] | None:
+    """``(value, scale)`` of a rating with its numbers in words ("ten out of ten", "five stars"), else None."""
+    found = _WORD_RATING.fullmatch(text)
+    if found is not None:
+        value, scale = (_NUMBER_WORDS.get(g.lower(), None) if not g.isdigit() else int(g) for g in found.groups())
+        if scale in (5, 10, 100) and value is not None:
+            return float(value), int(scale)
+        return None
+    found = _WORD_STARS.fullmatch(text)
+    if found is not None and _NUMBER_WORDS[found.group(1).lower()] <= 5:
+        return float(_NUMBER_WORDS[found.group(1).lower()]), 5
     return None
 
 

@@ -23,8 +23,9 @@ trained on data we do not have. It provides
   written as the answer ("10/10") under any prompt (:func:`rating_label`);
 * :func:`idiom_label` — the few CX idioms whose words say the opposite of what
   they mean ("Staff couldn't do enough for us", "Nobody could have done more",
-  "They couldn't care less"), which the models misread and the shared training
-  sets barely hold;
+  "They couldn't care less"), and short answers that are one set verdict
+  ("Absolute scam.", "Daylight robbery!", "Money well spent."), which the models
+  misread and the shared training sets barely hold;
 * :func:`apply_context` — shifts model probabilities by the prompt's class
   prior (Bayes' rule: the models were trained with balanced classes, a prompt
   sets a different prior) and for worded improvement requests;
@@ -387,6 +388,12 @@ def rating_label(text: str) -> str | None:
     return label
 
 
+#: Opening of a rating written in words ("Ten out of ten", "Five stars"): only these go to
+#: :func:`rating_label` among answers that open with a letter.
+_SPELLED_RATING = re.compile(r"(?:zero|nought|nil|one|two|three|four|five|six|seven|eight|nine|ten|a hundred)\b",
+                             re.IGNORECASE)
+
+
 def answer_meaning(text: str, prompt: str) -> str | None:
     """Sentiment a short answer carries under its prompt (``None``: read the words).
 
@@ -415,7 +422,7 @@ def answer_meaning(text: str, prompt: str) -> str | None:
     ('neutral', 'neutral')
     """
     text = text.strip()
-    if text[:1].isdigit() or text[:1] in "★☆":  # "8/10", "★★★★☆"
+    if text[:1].isdigit() or text[:1] in "★☆" or (len(text) < 40 and _SPELLED_RATING.match(text)):
         rating = rating_label(text)
         if rating is not None:
             return rating
@@ -455,13 +462,64 @@ _IDIOM_NEGATIVE = re.compile(
 )
 
 
+#: Short answers that are a verdict in one set phrase ("Absolute scam.", "Money well spent.",
+#: "Daylight robbery!"). Survey boxes are full of them; several are British and absent from the
+#: shared training sets ("daylight robbery", "money well spent", "second to none": 0 rows), and
+#: the fast model read "absolute scam." and "Absolutely shocking." as positive, "Money well
+#: spent." as negative. Where the shared sets hold a phrase, mostly in longer texts, its label
+#: agrees ("rip off" 19 of 19 rows negative, "worth every penny" 49 of 49 positive, "above and
+#: beyond" 8 of 8); "scam" alone does not (14 of 32 negative: "scam emails", questions whether an
+#: offer is one), so it is read only as a verdict ("absolute scam", "what a scam", "Scam!"), and
+#: "cowboys" (a football team, boots: 7 rows, none negative) is left out. In the shared sets the
+#: rule reads 5 short texts, all as their gold labels.
+_VERDICT_MAX_WORDS = 6
+_VERDICT_NEGATIVE = re.compile(
+    r"(?:^|\b(?:absolute|complete|total|utter|a|an|what an?|such an?)\s+)scam\b(?!\s*(?:calls?|e-?mails?|texts?|"
+    r"messages?)\b)|\b(?:absolute|complete|total|utter|a|what an?|such an?)\s+con\b|"
+    r"\b(?:rip[- ]?offs?|ripped (?:me |us )?off|daylight robbery|con artists?|shambles|shambolic|"
+    r"farce|farcical|(?:absolutely|utterly|totally) (?:shocking|appalling|atrocious|dreadful|disgusting|useless))\b",
+    re.IGNORECASE,
+)
+_VERDICT_POSITIVE = re.compile(
+    r"\b(?:money well spent|worth every (?:penny|cent)|worth the money|second to none|top notch|"
+    r"above and beyond|(?:absolute|total|complete) (?:legends?|stars?|gems?|diamonds?))\b",
+    re.IGNORECASE,
+)
+#: What every verdict match holds: substring tests before the full patterns.
+_VERDICT_ANCHORS = ("scam", "rip", "robber", "con", "shambl", "farc", "shock", "appall", "atroci", "dread",
+                    "disgust", "useless", "spent", "penn", "cent", "money", "none", "notch", "beyond", "legend",
+                    "star", "gem", "diamond")
+#: A negation before the verdict ("Not a scam", "no rip-off") leaves it to the model.
+_NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|nothing|hardly|without)\b|n'?t\b", re.IGNORECASE)
+
+
+def _short_verdict(text: str) -> str | None:
+    """The label of a short answer that is one set verdict ("Absolute scam.", "Money well spent."), else None."""
+    if len(text.split()) > _VERDICT_MAX_WORDS or text.rstrip().endswith("?"):  # "Is this a scam?" asks
+        return None
+    low = text.lower()
+    if not any(anchor in low for anchor in _VERDICT_ANCHORS):  # most short answers stop here
+        return None
+    if _CONTRAST_MARK.search(text):  # "Pricey, but worth every penny": the turn decides
+        return None
+    found = {}
+    for label, pattern in (("negative", _VERDICT_NEGATIVE), ("positive", _VERDICT_POSITIVE)):
+        match = pattern.search(text)
+        if match is not None and not _NEGATED_BEFORE.search(text, 0, match.start()):
+            found[label] = match
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def idiom_label(text: str) -> str | None:
     """The sentiment of a comment carried by a CX idiom whose words mislead, else None.
 
     "Staff couldn't do enough for us" and "Nobody could have done more" are
     praise, "They couldn't care less" a complaint; the models, trained on few such
-    sentences, read the first two as negative. A comment that also turns
-    ("..., but the food was cold") is left to the model.
+    sentences, read the first two as negative. So are short answers (at most six
+    words) that are one set verdict: "Absolute scam.", "Daylight robbery!",
+    "Money well spent.", "Worth every penny" (unless a negation comes before it:
+    "Not a scam"). A comment that also turns ("..., but the food was cold") is
+    left to the model.
 
     Examples
     --------
@@ -470,7 +528,13 @@ def idiom_label(text: str) -> str | None:
     ['positive', 'positive', 'negative', 'positive', None]
     >>> idiom_label("They couldn't do enough for us but the food was cold") is None
     True
+    >>> [idiom_label(t) for t in ["Absolute scam.", "Money well spent.", "Not a scam, genuine company."]]
+    ['negative', 'positive', None]
     """
+    if len(text) <= 80 and text.count(" ") < 2 * _VERDICT_MAX_WORDS:  # cheap tests before the word count
+        verdict = _short_verdict(text)
+        if verdict is not None:
+            return verdict
     low = text.lower()
     if not any(anchor in low for anchor in _IDIOM_ANCHORS):  # most comments stop here, without a regex
         return None
