@@ -109,7 +109,7 @@ def test_exclude_suppresses_only_overlapping_hits(tagger: KeywordThemeTagger) ->
 
 @pytest.mark.parametrize(
     ("text", "not_theme", "control"),
-    [  # look-alikes found in bug bashes (taxonomy 1.5.0 to 1.7.0), each with a control that still tags
+    [  # look-alikes found in bug bashes (taxonomy 1.5.0 to 1.8.0), each with a control that still tags
         ("Absolutely disgusting behaviour from the receptionist.", "cleanliness", "The toilets were disgusting."),
         ("Sat in A&E with a broken wrist.", "product_quality", "The handle arrived broken."),
         ("Put through to a voicemail box that is full.", "packaging", "The box was crushed."),
@@ -127,6 +127,14 @@ def test_exclude_suppresses_only_overlapping_hits(tagger: KeywordThemeTagger) ->
         ("Booked the car in for a service.", "staff_attitude", "Service was friendly and quick."),
         ("No complaints.", "resolution", "My complaint was never resolved."),
         ("Their roof leak took weeks to fix.", "packaging", "The bottle leaked in the box."),
+        # taxonomy 1.8.0 (a blind six-genre set: insurance, energy, food delivery, garages, transport, courses)
+        ("Hold music for 55 mins then cut off.", "ambience", "The music was far too loud."),
+        ("When the storm took our roof they went quiet for six weeks.", "ambience", "A lovely quiet room."),
+        ("The oil light came on two days later.", "ambience", "The lighting was harsh."),
+        ("A greasy handprint on the driver's seat.", "ambience", "Comfortable seats and a nice view."),
+        ("I'll get the pads looked at before the MOT.", "packaging", "It came in a padded envelope."),
+        ("Rang the emergency line on Boxing Day.", "safety", "There was no fire exit sign."),
+        ("Ordered for my son's birthday.", "personalisation", "They remembered my birthday."),
     ],
 )
 def test_default_taxonomy_leaves_out_look_alikes(tagger: KeywordThemeTagger, text: str, not_theme: str,
