@@ -95,6 +95,15 @@ def test_prompt_type(question, kind):
     ("Train was cancelled with no announcement", False),  # "train" the noun, not the verb
     ("Update has broken the app", False),
     ("Train staff to listen", True),
+    # a need the customer did not have or asks about, and warnings to other customers (six-genre set)
+    ("no hassle at all, didn't even need to send photos", False),
+    ("Do I need to be home when the smart meter is swapped?", False),
+    ("No need to chase, they called me", False),
+    ("You need to hire more staff", True),
+    ("Staff need to listen", True),
+    ("dont bother", False), ("Don't bother.", False), ("Do not bother with this company", False),
+    ("Avoid.", False), ("Avoid like the plague", False), ("Stay away", False),
+    ("Avoid cancelling trains at the last minute", True), ("Don't make us wait so long", True),
 ])
 def test_is_suggestion(text, expected):
     assert is_suggestion(text) is expected

@@ -210,6 +210,21 @@ _SUGGESTION_ANYWHERE = re.compile(
     r"(?:a|an) option to|ability to|if only)\b",
     re.IGNORECASE,
 )
+#: Warnings to other customers, not requests to the company: "Don't bother.", "Avoid like the plague".
+_WARNING_START = re.compile(
+    r"^(?:(?:don'?t|do not|dont|never) (?:bother|waste|buy|book|expect|trust|touch|go there|use (?:this|them|these)|"
+    r"deal with|sign up)|avoid(?:\W*$| (?:like|at all|this|these|them|the company|this place|if))|"
+    r"steer clear|stay away)(?![\w'])",
+    re.IGNORECASE,
+)
+#: A need the customer did not have, or asks about: "didn't even need to send photos",
+#: "Do I need to be home?". Removed before looking for a worded request.
+_NOT_A_NEED = re.compile(
+    r"\b(?:(?:didn'?t|did not|don'?t|do not|doesn'?t|does not|won'?t|never|no|without) (?:even |ever |really )?"
+    r"(?:needs?|needing|needed)|(?:do|does|did|will|would|should) (?:i|we|you|it|they|he|she) (?:still |even |really )?"
+    r"needs?)\b",
+    re.IGNORECASE,
+)
 #: Longest answer (in words) read as a request when it opens with a comparative ("Friendlier staff").
 _COMPARATIVE_MAX_WORDS = 4
 #: A word every match of ``_SUGGESTION_ANYWHERE`` contains: texts (ASCII, lower-cased) with
@@ -586,6 +601,8 @@ def suggestion_cue(text: str) -> bool:
     text = text.strip()
     if not text or satisfied_answer(text):
         return False
+    if _WARNING_START.match(text):
+        return False
     if _SUGGESTION_START.match(text):
         return True
     if _comparative_request(text):
@@ -594,6 +611,10 @@ def suggestion_cue(text: str) -> bool:
         low = text.lower()
         if not any(word in low for word in _SUGGESTION_WORDS):
             return False
+        if "need" in low:
+            text = _NOT_A_NEED.sub(" ", text)
+    else:
+        text = _NOT_A_NEED.sub(" ", text)
     return bool(_SUGGESTION_ANYWHERE.search(text))
 
 
