@@ -99,6 +99,7 @@ def test_prompt_type(question, kind):
     ("no hassle at all, didn't even need to send photos", False),
     ("Do I need to be home when the smart meter is swapped?", False),
     ("No need to chase, they called me", False),
+    ("Why do I need to call you to change my address? Sort it out.", True),
     ("You need to hire more staff", True),
     ("Staff need to listen", True),
     ("dont bother", False), ("Don't bother.", False), ("Do not bother with this company", False),

@@ -218,10 +218,12 @@ _WARNING_START = re.compile(
     re.IGNORECASE,
 )
 #: A need the customer did not have, or asks about: "didn't even need to send photos",
-#: "Do I need to be home?". Removed before looking for a worded request.
+#: "Do I need to be home?" (not "Why do I need to call you?", a complaint). Removed before
+#: looking for a worded request.
 _NOT_A_NEED = re.compile(
     r"\b(?:(?:didn'?t|did not|don'?t|do not|doesn'?t|does not|won'?t|never|no|without) (?:even |ever |really )?"
-    r"(?:needs?|needing|needed)|(?:do|does|did|will|would|should) (?:i|we|you|it|they|he|she) (?:still |even |really )?"
+    r"(?:needs?|needing|needed)|(?<!why )(?:do|does|did|will|would|should) (?:i|we|you|it|they|he|she) "
+    r"(?:still |even |really )?"
     r"needs?)\b",
     re.IGNORECASE,
 )
