@@ -288,7 +288,7 @@ def test_comparative_request_reads_negative_under_an_improve_prompt():
     ("Absolute legends", "positive"), ("Second to none", "positive"), ("Top notch.", "positive"),
     # controls: negated, asked, about something else, long, or turning
     ("Not a scam, genuine company.", None), ("No rip off here", None), ("Wasn't worth the money", None),
-    ("Is this a scam?", None), ("Scam emails every day", None), ("Con: pricey", None), ("Cowboys.", None),
+    ("Is this a scam?", None), ("Worth the money? No.", None), ("Scam emails every day", None), ("Con: pricey", None), ("Cowboys.", None),
     ("Not cheap but worth every penny", None), ("Pricey, but worth every penny", None),
     ("I thought it would be a rip off when I booked but honestly it was great value", None),
 ])

@@ -512,7 +512,7 @@ _NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|nothing|hardly|without)\b|n'?t\
 
 def _short_verdict(text: str) -> str | None:
     """The label of a short answer that is one set verdict ("Absolute scam.", "Money well spent."), else None."""
-    if len(text.split()) > _VERDICT_MAX_WORDS or text.rstrip().endswith("?"):  # "Is this a scam?" asks
+    if len(text.split()) > _VERDICT_MAX_WORDS or "?" in text:  # "Is this a scam?", "Worth the money? No."
         return None
     low = text.lower()
     if not any(anchor in low for anchor in _VERDICT_ANCHORS):  # most short answers stop here
