@@ -24,7 +24,8 @@ def _key(text: str) -> str:
 def test_templates_never_hold_an_evaluation_sentence(cx_augment):
     from tests.sentiment.test_negation_table import TABLE
 
-    table = cx_augment.cx_augmentation(short_answers=True, litotes=True, care=True, colloquial=True)
+    table = cx_augment.cx_augmentation(short_answers=True, litotes=True, care=True, colloquial=True, events=True,
+                                     arcs=True)
     templates = {_key(t) for t in table["text"]}
     idioms = [*pd.read_csv(ROOT / "tests" / "data" / "cx_idioms.csv")["text"],
               *pd.read_csv(ROOT / "tests" / "data" / "cx_colloquial.csv")["text"],

@@ -319,16 +319,87 @@ EVENT_STANDALONE = {
 }
 
 
+# Stories and tallies (the arcs block; tried 2026-12-06, in no shipped model). A blind set of
+# six genres (insurance, energy, food delivery, garages, transport, courses; tests/data/cx_genres_2.csv)
+# showed the fast preset reading long comments that open with a setback and end in praise as negative,
+# complaints told as a tally of failures or as a promise not kept as neutral, and "not once did anyone
+# ..." as positive. Written for cxtext as constructions with varied subjects; none of that set's
+# sentences (nor the other evaluation sets') is among them (tests/test_cx_augment.py checks).
+# Measured by benchmarks/sentiment_arcs.py (benchmarks/results/sentiment_arcs.md): blind new genres
+# +0.007 to +0.036, left-out genres +0.003 to +0.005, validation on the genres trained on -0.0034 to
+# -0.0038, over the limit set before the runs; not shipped.
+ARC_SUBJECTS = [
+    "the boiler repair", "my claim", "the leak", "my order", "the refund", "the engineer visit",
+    "the bin collection", "my account", "the booking", "the install", "the fault", "the heating",
+    "my membership", "the ticket", "the replacement part", "the appointment", "the meter", "the course",
+    "the tenancy deposit", "the dispute", "the invoice", "the car", "the prescription", "the complaint",
+]
+ARC_POSITIVE = [
+    "{s} went wrong at first but they sorted it within a day, can't fault them",
+    "had a nightmare with {s} to begin with but the team put everything right and kept me posted",
+    "i was dreading {s} but honestly they made it painless",
+    "{s} was delayed, they rang to apologise and fixed it the same week",
+    "bit of a hiccup with {s} but the person i spoke to went out of their way to help",
+    "thought {s} would be a battle, it was sorted in one phone call",
+    "{s} fell through and they had someone on it within hours, brilliant",
+    "after a rocky start with {s} they really turned it around",
+    "was ready to complain about {s} but they beat me to it and put it right",
+    "{s} took longer than planned but they explained why and it was worth the wait",
+    "problem with {s} on day one, fixed by day two, no fuss",
+    "i expected the worst with {s} and was pleasantly surprised",
+]
+ARC_NEGATIVE = [
+    "{s} started off fine but three weeks on it's still not sorted",
+    "they promised to sort {s} and nothing has happened since",
+    "third time {s} has gone wrong this month",
+    "two visits booked for {s}, two no shows",
+    "not once did anyone ring me back about {s}",
+    "not one person has apologised for {s}",
+    "no one has bothered to update me on {s}",
+    "told {s} would be done by friday, three fridays ago",
+    "{s} was marked as resolved, it wasn't",
+    "every time i chase {s} i get a different answer",
+    "{s} was fixed and went wrong again two days later",
+    "five emails about {s} and not a single reply",
+    "paid for {s} in march and still waiting",
+    "{s} was lovely at the start then it all went downhill",
+    "the first month was great, then {s} turned into a saga",
+    "they were friendly enough but {s} still isn't done",
+]
+ARC_STANDALONE = {
+    "positive": [
+        "the money was back in my account the next morning", "they waived the fee without me asking",
+        "quoted less than i expected and finished early", "came out on a sunday for us",
+        "renewed in two minutes online", "they rang me before i had a chance to chase",
+        "sorted on the first call", "passed first time", "up and running the same afternoon",
+    ],
+    "negative": [
+        "three missed collections in a row", "fourth call this week about the same thing",
+        "still no callback", "nobody turned up, again", "six weeks and counting",
+        "same fault as last time", "we've been without heating since monday", "still waiting on a reply",
+        "back to square one", "the same problem for the third time",
+    ],
+    "neutral": [
+        "the visit is booked for the 14th", "i rang on monday about the renewal",
+        "moved the appointment to next week at my request", "the reference number is in the email",
+        "the engineer is due between eight and twelve", "i paid by direct debit",
+        "i've been a customer for three years", "the course has six modules",
+    ],
+}
+
+
 def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = False,
                     litotes: bool = False, care: bool = False, colloquial: bool = False,
-                    events: bool = False) -> pd.DataFrame:
+                    events: bool = False, arcs: bool = False) -> pd.DataFrame:
     """Return a deterministic table of template sentences with ``text`` and ``label``.
 
     ``short_answers=True`` adds the short survey answers (sentiment-fast 0.4.0
     on), ``litotes=True`` the understatements and hedged verdicts and
     ``care=True`` the patient-feedback sentences (both 0.6.0 on), ``colloquial=True``
     slang and textspeak (tried, in no shipped model), ``events=True`` service
-    events and denied faults ("the parcel never came", "the room wasn't dirty"); the defaults
+    events and denied faults ("the parcel never came", "the room wasn't dirty"),
+    ``arcs=True`` stories that turn and tallies of failures ("had a nightmare with
+    the claim to begin with but ...", "two visits booked, two no shows"); the defaults
     reproduce the table earlier models were trained with, and each switch
     leaves the rows of the others as they were.
 
@@ -374,6 +445,9 @@ def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = 
                        EVENT_POSITIVE, EVENT_NEGATIVE, EVENT_STANDALONE)
         rows += _block(random.Random(seed + 5), per_template, NEGATED_FAULT_SUBJECTS,
                        NEGATED_FAULT_POSITIVE, NEGATED_FAULT_NEGATIVE, {})
+    if arcs:
+        rows += _block(random.Random(seed + 6), per_template, ARC_SUBJECTS, ARC_POSITIVE, ARC_NEGATIVE,
+                       ARC_STANDALONE)
     df = pd.DataFrame(rows, columns=["text", "label"]).drop_duplicates("text")
     return df.reset_index(drop=True)
 
