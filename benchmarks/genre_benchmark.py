@@ -5,7 +5,7 @@ Usage::
     HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/genre_benchmark.py \
         [--model fast --model accurate ...] [--out benchmarks/results]
 
-Rows: two blind sets, each written and labelled for cxtext by a contributor who
+Rows: three blind sets, each written and labelled for cxtext by a contributor who
 saw no model output and no training template; never trained on:
 
 * ``tests/data/cx_genres.csv``, 240 comments (patient feedback, banking and
@@ -13,6 +13,9 @@ saw no model output and no training template; never trained on:
   ``cx_genres.SOURCE.md``);
 * ``tests/data/cx_genres_2.csv``, 240 comments (insurance, energy, food delivery,
   garages, public transport, online courses; 40 each; ``cx_genres_2.SOURCE.md``).
+* ``tests/data/cx_genres_3.csv``, 240 comments (online shop returns, council
+  services, vets, letting agents, gyms, B2B software support; 40 each;
+  ``cx_genres_3.SOURCE.md``).
 
 Each is scored on all rows, per
 genre, and per kind of comment as the contributor tagged it (sarcasm, implicit
@@ -33,9 +36,10 @@ from colloquial_benchmark import parse_args, run_meta, score_parts, table_lines,
 ROOT = Path(__file__).resolve().parents[1]
 #: The blind sets, with the title of their section.
 SETS = {"cx_genres": (ROOT / "tests" / "data" / "cx_genres.csv", "Feedback from four new genres"),
-        "cx_genres_2": (ROOT / "tests" / "data" / "cx_genres_2.csv", "Feedback from six more genres")}
+        "cx_genres_2": (ROOT / "tests" / "data" / "cx_genres_2.csv", "Feedback from six more genres"),
+        "cx_genres_3": (ROOT / "tests" / "data" / "cx_genres_3.csv", "Feedback from a third set of six genres")}
 #: the kinds of comment scored on their own (the others are plain statements)
-KINDS = ("implicit", "mixed", "negation", "question", "sarcasm", "factual", "long", "short")
+KINDS = ("implicit", "mixed", "negation", "question", "sarcasm", "factual", "long", "short", "story")
 
 
 def main(argv: list[str] | None = None) -> int:
