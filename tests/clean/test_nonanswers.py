@@ -170,6 +170,8 @@ def test_rating_answers_are_parsed():
     ("7 out of ten", (7.0, 10)), ("three out of five", (3.0, 5)), ("nine/10", (9.0, 10)),
     ("Five stars", (5.0, 5)), ("one star.", (1.0, 5)), ("zero stars", (0.0, 5)),
     ("a hundred out of a hundred", (100.0, 100)),
+    ("Three out of five stars.", (3.0, 5)), ("3 out of 5 stars", (3.0, 5)), ("Four and a half stars", (4.5, 5)),
+    ("seven and a half out of ten", (7.5, 10)),
     ("Ten out of ten would recommend", None), ("Ten", None), ("Seven stars", None), ("eleven out of ten", None),
     ("one star hotel at best", None), ("One of the best", None), ("five out of six", None),
 ])

@@ -105,6 +105,12 @@ def test_prompt_type(question, kind):
     ("dont bother", False), ("Don't bother.", False), ("Do not bother with this company", False),
     ("Avoid.", False), ("Avoid like the plague", False), ("Stay away", False),
     ("Avoid cancelling trains at the last minute", True), ("Don't make us wait so long", True),
+    ("Don't bother. Total waste of time", False), ("Stay away from this lot!", False),
+    # requests that open like a warning, or say what the company need not do (a bash, 2026-12-06)
+    ("Don't expect customers to wait 40 minutes.", True), ("Don't bother me with marketing calls.", True),
+    ("Don't bother sending surveys if nothing changes.", True), ("Don't waste our time with automated menus.", True),
+    ("Don't book two patients into the same slot.", True), ("Avoid these long queues by opening more tills.", True),
+    ("You don't need to send me three emails a day.", True), ("Why on earth do I need to call you every month?", True),
 ])
 def test_is_suggestion(text, expected):
     assert is_suggestion(text) is expected
@@ -291,6 +297,16 @@ def test_comparative_request_reads_negative_under_an_improve_prompt():
     ("Is this a scam?", None), ("Worth the money? No.", None), ("Scam emails every day", None), ("Con: pricey", None), ("Cowboys.", None),
     ("Not cheap but worth every penny", None), ("Pricey, but worth every penny", None),
     ("I thought it would be a rip off when I booked but honestly it was great value", None),
+    # a bash of the rule (2026-12-06): other senses, conditions, retractions, quotes, mixed phrases
+    ("Scam-free checkout, brilliant.", None), ("Warned me about a scam, thanks!", None),
+    ("Scam alert feature is brilliant", None), ("Hilarious farce, great cast.", None),
+    ("Absolutely shocking how good it was!", None), ("Loads of pros, barely a con.", None),
+    ("Barely worth the money.", None), ("Worth the money if it worked.", None), ("Worth the money - NOT", None),
+    ("Money well spent elsewhere next time.", None), ("'Money well spent' my foot.", None),
+    ("Was it worth the money. Nope.", None), ("Absolute legends at ripping people off.", None),
+    ("Top notch scam artists.", None), ("Absolute scam lol jk", None), ("Wasnt worth the money", None),
+    ("It's a total rip off", "negative"), ("Absolutely shocking service.", "negative"),
+    ("Money well spent", "positive"), ("TOP NOTCH", "positive"), ("Expensive. Worth every penny.", "positive"),
 ])
 def test_idioms_whose_words_mislead(text, expected):
     assert idiom_label(text) == expected

@@ -133,8 +133,10 @@ def test_exclude_suppresses_only_overlapping_hits(tagger: KeywordThemeTagger) ->
         ("The oil light came on two days later.", "ambience", "The lighting was harsh."),
         ("A greasy handprint on the driver's seat.", "ambience", "Comfortable seats and a nice view."),
         ("I'll get the pads looked at before the MOT.", "packaging", "It came in a padded envelope."),
-        ("Rang the emergency line on Boxing Day.", "safety", "There was no fire exit sign."),
-        ("Ordered for my son's birthday.", "personalisation", "They remembered my birthday."),
+        ("Booked an emergency appointment for Boxing Day.", "safety", "There was no fire exit sign."),
+        ("Still making the same noise after the repair.", "ambience", "The people next door were making a noise."),
+        ("Delivery times depend on how busy it is.", "ambience", "I couldn't believe how busy the gym was."),
+        ("Called the emergency callout plumber.", "safety", "Called the emergency line about a gas leak."),
     ],
 )
 def test_default_taxonomy_leaves_out_look_alikes(tagger: KeywordThemeTagger, text: str, not_theme: str,

@@ -102,7 +102,8 @@ _NON_ANSWER_WORDS: frozenset[str] = frozenset(
 )
 
 _PII_PLACEHOLDER = re.compile(r"\[(?:" + "|".join(PLACEHOLDERS) + r")\]")
-_RATING = re.compile(r"\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:/|out of)\s*(5|10|100)\s*[!.]*\s*", re.IGNORECASE)
+_RATING = re.compile(r"\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:/|out of)\s*(5|10|100)(?:\s*stars?)?\s*[!.]*\s*",
+                     re.IGNORECASE)
 _PERCENT = re.compile(r"\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%\s*[!.]*\s*")
 _STARS = re.compile(r"\s*([0-5](?:[.,]5)?)\s*(?:\*|\u2605|stars?)\s*[!.]*\s*", re.IGNORECASE)
 #: Numbers written as words in a rating ("ten out of ten", "five stars", "nought out of ten").
@@ -110,8 +111,9 @@ _NUMBER_WORDS = {"zero": 0, "nought": 0, "nil": 0, "one": 1, "two": 2, "three": 
                  "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a hundred": 100, "one hundred": 100}
 _NUMBER_WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _WORD_RATING = re.compile(
-    rf"\s*({_NUMBER_WORD}|\d{{1,2}})\s*(?:/|out of)\s*({_NUMBER_WORD}|5|10|100)\s*[!.]*\s*", re.IGNORECASE)
-_WORD_STARS = re.compile(rf"\s*({_NUMBER_WORD})\s*stars?\s*[!.]*\s*", re.IGNORECASE)
+    rf"\s*({_NUMBER_WORD}|\d{{1,2}})( and a half)?\s*(?:/|out of)\s*({_NUMBER_WORD}|5|10|100)(?:\s*stars?)?\s*[!.]*\s*",
+    re.IGNORECASE)
+_WORD_STARS = re.compile(rf"\s*({_NUMBER_WORD})( and a half)?\s*stars?\s*[!.]*\s*", re.IGNORECASE)
 _APOSTROPHE = re.compile("['\u2019\u2018`]")
 _NON_WORD = re.compile(r"[\W_]+")
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
@@ -214,13 +216,13 @@ def _word_rating(text: str) -> tuple[float, int] | None:
     """``(value, scale)`` of a rating with its numbers in words ("ten out of ten", "five stars"), else None."""
     found = _WORD_RATING.fullmatch(text)
     if found is not None:
-        value, scale = (_NUMBER_WORDS.get(g.lower(), None) if not g.isdigit() else int(g) for g in found.groups())
+        value, scale = (_NUMBER_WORDS.get(g.lower()) if not g.isdigit() else int(g) for g in found.group(1, 3))
         if scale in (5, 10, 100) and value is not None:
-            return float(value), int(scale)
+            return float(value) + (0.5 if found.group(2) else 0.0), int(scale)
         return None
     found = _WORD_STARS.fullmatch(text)
     if found is not None and _NUMBER_WORDS[found.group(1).lower()] <= 5:
-        return float(_NUMBER_WORDS[found.group(1).lower()]), 5
+        return float(_NUMBER_WORDS[found.group(1).lower()]) + (0.5 if found.group(2) else 0.0), 5
     return None
 
 

@@ -210,21 +210,26 @@ _SUGGESTION_ANYWHERE = re.compile(
     r"(?:a|an) option to|ability to|if only)\b",
     re.IGNORECASE,
 )
-#: Warnings to other customers, not requests to the company: "Don't bother.", "Avoid like the plague".
+#: Warnings to other customers, not requests to the company: "Don't bother.", "Avoid like the plague",
+#: "Stay away from this lot!" - the warning is the whole answer or its first sentence ("Don't bother
+#: me with marketing calls" and "Avoid these queues by opening more tills" are requests).
 _WARNING_START = re.compile(
-    r"^(?:(?:don'?t|do not|dont|never) (?:bother|waste|buy|book|expect|trust|touch|go there|use (?:this|them|these)|"
-    r"deal with|sign up)|avoid(?:\W*$| (?:like|at all|this|these|them|the company|this place|if))|"
-    r"steer clear|stay away)(?![\w'])",
+    r"^(?:(?:don'?t|do not|dont|never) (?:bother|waste your (?:time|money)|buy (?:from (?:them|here)|here|it)|"
+    r"book (?:here|with them)|use (?:this|them|these)|trust (?:them|this|these)|go there)|"
+    r"avoid(?: like the plague| at all costs)?|steer clear|stay away)"
+    r"(?:(?: with| from)? (?:this|these|them|it|here|there|the company|this company|this place|this firm|"
+    r"this shop|this lot))?\s*(?:[.!,;:\-]|$)",
     re.IGNORECASE,
 )
 #: A need the customer did not have, or asks about: "didn't even need to send photos",
-#: "Do I need to be home?" (not "Why do I need to call you?", a complaint). Removed before
-#: looking for a worded request.
+#: "no need to chase", "Do I need to be home?" (not "You don't need to send three emails a day", a
+#: request, nor "Why on earth do I need to call you?", a complaint). Removed before looking for a
+#: worded request.
 _NOT_A_NEED = re.compile(
-    r"\b(?:(?:didn'?t|did not|don'?t|do not|doesn'?t|does not|won'?t|never|no|without) (?:even |ever |really )?"
-    r"(?:needs?|needing|needed)|(?<!why )(?:do|does|did|will|would|should) (?:i|we|you|it|they|he|she) "
-    r"(?:still |even |really )?"
-    r"needs?)\b",
+    r"\b(?:(?:didn'?t|did not|never) (?:even |ever |really )?need(?:ed)?|(?:i|we) (?:don'?t|do not) "
+    r"(?:even |really )?need|no need|without (?:needing|the need))\b|"
+    r"(?:^|[.!?]\s+)(?:do|does|did|will|would|should) (?:i|we|you|it|they|he|she) (?:still |even |really )?"
+    r"needs?\b",
     re.IGNORECASE,
 )
 #: Longest answer (in words) read as a request when it opens with a comparative ("Friendlier staff").
@@ -491,10 +496,14 @@ _IDIOM_NEGATIVE = re.compile(
 #: rule reads 5 short texts, all as their gold labels.
 _VERDICT_MAX_WORDS = 6
 _VERDICT_NEGATIVE = re.compile(
-    r"(?:^|\b(?:absolute|complete|total|utter|a|an|what an?|such an?)\s+)scam\b(?!\s*(?:calls?|e-?mails?|texts?|"
-    r"messages?)\b)|\b(?:absolute|complete|total|utter|a|what an?|such an?)\s+con\b|"
-    r"\b(?:rip[- ]?offs?|ripped (?:me |us )?off|daylight robbery|con artists?|shambles|shambolic|"
-    r"farce|farcical|(?:absolutely|utterly|totally) (?:shocking|appalling|atrocious|dreadful|disgusting|useless))\b",
+    # "scam" only as a verdict: "absolute scam", "what a scam", "it's a scam", or the whole answer
+    r"(?:\b(?:absolute|complete|total|utter|massive|what an?|such an?|(?:it'?s|it is|this is|is|was) an?"
+    r"(?: absolute| complete| total| utter)?)\s+scam|^\W*scam(?=\W*$))\b(?!\s*(?:calls?|e-?mails?|texts?|messages?)\b)(?!-)|"
+    r"\b(?:absolute|complete|total|utter|what an?|such an?)\s+(?:con|farce)\b|"
+    r"\b(?:rip[- ]?offs?|ripped (?:me |us )?off|ripping (?:people |me |us |customers |everyone )?off|"
+    r"daylight robbery|(?:con|scam) artists?|shambles|shambolic|farcical|"
+    r"(?:absolutely|utterly|totally) (?:shocking|appalling|atrocious|dreadful|disgusting|useless)"
+    r"(?=\W*$|\s+(?:service|customer service|experience|company|treatment|behaviou?r)\b))\b",
     re.IGNORECASE,
 )
 _VERDICT_POSITIVE = re.compile(
@@ -506,8 +515,14 @@ _VERDICT_POSITIVE = re.compile(
 _VERDICT_ANCHORS = ("scam", "rip", "robber", "con", "shambl", "farc", "shock", "appall", "atroci", "dread",
                     "disgust", "useless", "spent", "penn", "cent", "money", "none", "notch", "beyond", "legend",
                     "star", "gem", "diamond")
-#: A negation before the verdict ("Not a scam", "no rip-off") leaves it to the model.
-_NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|nothing|hardly|without)\b|n'?t\b", re.IGNORECASE)
+#: A negation, a condition or a retraction anywhere in the answer ("Not a scam", "Barely worth the
+#: money", "Worth the money if it worked", "Top notch... NOT", "Absolute scam lol jk") leaves it to the model.
+_VERDICT_UNDONE = re.compile(
+    r"\b(?:not|no|nope|nah|never|nothing|hardly|barely|scarcely|without|if|unless|elsewhere|jk|joking|kidding|"
+    r"my foot|rolling eyes|unamused|cannot|dont|didnt|doesnt|isnt|wasnt|werent|arent|cant|couldnt|wouldnt|"
+    r"shouldnt|wont|havent|hasnt|hadnt)\b|\wn['\u2019]t\b", re.IGNORECASE)
+#: A verdict in quotes is someone else's word, often mocked ("'Money well spent' my foot").
+_QUOTED = re.compile("(?:^|[\\s(])['\"\u201c\u2018]|['\"\u201d\u2019](?:[\\s).,!;:]|$)")
 
 
 def _short_verdict(text: str) -> str | None:
@@ -519,12 +534,11 @@ def _short_verdict(text: str) -> str | None:
         return None
     if _CONTRAST_MARK.search(text):  # "Pricey, but worth every penny": the turn decides
         return None
-    found = {}
-    for label, pattern in (("negative", _VERDICT_NEGATIVE), ("positive", _VERDICT_POSITIVE)):
-        match = pattern.search(text)
-        if match is not None and not _NEGATED_BEFORE.search(text, 0, match.start()):
-            found[label] = match
-    return next(iter(found)) if len(found) == 1 else None
+    if _VERDICT_UNDONE.search(text) or _QUOTED.search(text):
+        return None
+    found = [label for label, pattern in (("negative", _VERDICT_NEGATIVE), ("positive", _VERDICT_POSITIVE))
+             if pattern.search(text)]
+    return found[0] if len(found) == 1 else None
 
 
 def idiom_label(text: str) -> str | None:
@@ -534,9 +548,10 @@ def idiom_label(text: str) -> str | None:
     praise, "They couldn't care less" a complaint; the models, trained on few such
     sentences, read the first two as negative. So are short answers (at most six
     words) that are one set verdict: "Absolute scam.", "Daylight robbery!",
-    "Money well spent.", "Worth every penny" (unless a negation comes before it:
-    "Not a scam"). A comment that also turns ("..., but the food was cold") is
-    left to the model.
+    "Money well spent.", "Worth every penny" (not when negated, conditional,
+    quoted or taken back: "Not a scam", "Worth the money if it worked",
+    "'Money well spent' my foot"). A comment that also turns ("..., but the
+    food was cold") is left to the model.
 
     Examples
     --------
