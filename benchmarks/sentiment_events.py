@@ -61,36 +61,52 @@ C = 2.0  # sentiment-fast 0.9.0
 
 
 def _fit(X: Any, y: np.ndarray, weights: np.ndarray, rows: np.ndarray, nb_weight: float, score: list[Any],
-         *, events: bool, is_event: np.ndarray) -> list[np.ndarray]:
-    """``_fit_logits`` at C = 2, on ``rows`` without the event templates unless ``events``."""
-    return _fit_logits(X, y, weights, rows if events else rows[~is_event[rows]], nb_weight, score, C=C)
+         *, scale: float, in_block: np.ndarray) -> list[np.ndarray]:
+    """``_fit_logits`` at C = 2 on ``rows``, the block's weights scaled by ``scale`` (0: the block left out)."""
+    if not scale:
+        return _fit_logits(X, y, weights, rows[~in_block[rows]], nb_weight, score, C=C)
+    scaled = weights.copy()
+    scaled[in_block] *= scale
+    return _fit_logits(X, y, scaled, rows, nb_weight, score, C=C)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = benchmark_args(__doc__, argv)
+def compare_block(argv: list[str] | None, doc: str, *, base: dict[str, bool], block: str, settings: list[float],
+                  stem: str, title: str, intro: str, row_header: str) -> int:
+    """Fit the fast recipe on the shared train splits plus the templates ``base``, with the template
+    block ``block`` (a :func:`cx_augmentation` switch, its rows last) at each weight scale of
+    ``settings`` (0: left out; 1: the other new blocks' half weight), and write the comparison to
+    ``STEM.md``/``.json``. ``intro`` may hold ``{rows}``, the block's row count."""
+    args = benchmark_args(doc, argv)
     t0 = time.perf_counter()
     lexicon = vader_lexicon()
     frames = {name: load_sentiment_dataset(name) for name in DATASETS}
-    base = cx_augmentation(short_answers=True, litotes=True, care=True)
-    train = shared_train_rows(frames, cx_augmentation(short_answers=True, litotes=True, care=True, events=True))
+    without = cx_augmentation(**base)
+    train = shared_train_rows(frames, cx_augmentation(**base, **{block: True}))
     n_real = int((train["dataset"] != "cx_augment").sum())
     weights = row_weights(train, "dataset-class")
     weights[n_real + len(cx_augmentation(short_answers=True)):] *= NEW_BLOCKS_FACTOR  # as the recipe
-    is_event = np.zeros(len(train), dtype=bool)
-    is_event[n_real + len(base):] = True  # the event block comes after the shipped templates
+    in_block = np.zeros(len(train), dtype=bool)
+    in_block[n_real + len(without):] = True  # the block comes after the other templates
     parts = compared_parts(recipe_features(lexicon), train, frames)
     y = np.searchsorted(CLASSES, train["label"].to_numpy())
-    results = compare_settings([0.0, 1.0], lambda setting, part: parts[part], y=y, weights=weights,
+    results = compare_settings(settings, lambda setting, part: parts[part], y=y, weights=weights,
                                datasets=train["dataset"].to_numpy(), n_real=n_real, frames=frames,
                                fit=_fit, n_jobs=args.jobs,
-                               fit_options=lambda setting: {"events": bool(setting), "is_event": is_event})
-    write_comparison(args.out, "sentiment_events", results, t0=t0,
-                     title="Fast sentiment: service events and denied faults in the templates",
-                     intro=(f"Macro-F1 of sentiment-fast 0.9.0's recipe without (0) and with (1) the "
-                            f"{int(is_event.sum())} event rows. See the script's docstring for the protocol."),
-                     row_header="event templates",
+                               fit_options=lambda setting: {"scale": float(setting), "in_block": in_block})
+    write_comparison(args.out, stem, results, t0=t0, title=title, intro=intro.format(rows=int(in_block.sum())),
+                     row_header=row_header,
                      validation_title="Validation: 15% of the shared train splits, and the survey dev sets")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return compare_block(
+        argv, __doc__, base={"short_answers": True, "litotes": True, "care": True}, block="events",
+        settings=[0.0, 1.0], stem="sentiment_events",
+        title="Fast sentiment: service events and denied faults in the templates",
+        intro=("Macro-F1 of sentiment-fast 0.9.0's recipe without (0) and with (1) the {rows} event rows. "
+               "See the script's docstring for the protocol."),
+        row_header="event templates")
 
 
 if __name__ == "__main__":
