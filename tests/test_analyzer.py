@@ -320,6 +320,15 @@ def test_summary_and_info(analyzer, tiny_survey):
     s = res.summary()
     assert s["rows"] == 50 and s["non_answers"] >= 10 and s["top_themes"]
     assert res.info["sentiment_model"].startswith("sentiment-fast")
+    # top themes count comments, not mentions (as the CLI summary and theme_table do)
+    per_comment = res.mentions.drop_duplicates(["comment_id", "theme"])["theme"].value_counts()
+    assert s["top_themes"] == {t: int(per_comment[t]) for t in s["top_themes"]}
+
+
+def test_summary_counts_a_theme_once_per_comment(analyzer):
+    res = analyzer.analyze(pd.DataFrame({"c": ["Rude staff. The staff were rude again.", "Friendly staff"]}), text="c")
+    assert res.mentions["theme"].eq("staff_attitude").sum() == 3  # two in the first comment
+    assert res.summary()["top_themes"]["staff_attitude"] == 2
 
 
 def test_question_context(analyzer):

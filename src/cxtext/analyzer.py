@@ -90,6 +90,9 @@ class AnalysisResult:
     def summary(self, top: int = 10) -> dict[str, Any]:
         """Return headline counts: rows, flags, languages, sentiment split, top themes.
 
+        ``top_themes`` counts the comments naming each theme (as the command line's
+        summary and :func:`cxtext.theme_table` do); ``mentions`` counts all mentions.
+
         Examples
         --------
         >>> import cxtext, pandas as pd
@@ -99,11 +102,12 @@ class AnalysisResult:
         """
         cm = self.comments
         mn = self.mentions
+        themes = pd.Series(dtype=int)
         if len(mn):  # only the mentions of the comments in the table (a user may have filtered them)
             from cxtext.scores._base import mention_rows
 
             mn = mention_rows(self)
-        themes = mn["theme"].value_counts().head(top) if len(mn) else pd.Series(dtype=int)
+            themes = mn.drop_duplicates(["row", "theme"])["theme"].value_counts().head(top)
         return {
             "rows": len(cm),
             "empty": int(cm["is_empty"].sum()),

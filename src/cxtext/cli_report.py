@@ -88,7 +88,7 @@ def report_cli(
     mentions: Annotated[Path | None, typer.Option("--mentions", help="Mentions table, if not NAME.mentions.EXT beside RESULTS.")] = None,
     id: Annotated[str | None, typer.Option("--id", help="Id column (default: found from the mentions).")] = None,
     in_format: Annotated[str | None, typer.Option("--format", help="Format of RESULTS and its mentions table if the extension does not tell (as `analyze --output-format`): csv, tsv, xlsx, parquet, jsonl. Default: from the extension, else the format NAME.info.json records.")] = None,
-    n_boot: Annotated[int, typer.Option("--n-boot", min=2, help="Bootstrap resamples for driver intervals.")] = 500,
+    n_boot: Annotated[int, typer.Option("--n-boot", min=2, help="Bootstrap resamples for driver intervals (as cxtext.drivers).")] = 1000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary on success (data-quality warnings still go to stderr).")] = False,
 ) -> None:
     """Build one self-contained HTML report: scores, themes, drivers, segments, trends, quotes.

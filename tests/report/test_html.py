@@ -292,3 +292,30 @@ def test_the_self_harm_words(text, speaks_of_it):
     from cxtext.report.sections import _DISTRESS
 
     assert (_DISTRESS.search(text) is not None) is speaks_of_it
+
+
+def test_quotes_leave_out_comments_that_contradict_their_score(make_result):
+    """A sarcastic "Thanks for raising my direct debit" was a theme's positive example beside NPS 1."""
+    res = make_result(n=60)
+    cm, mn = res.comments, res.mentions
+    cid = mn.loc[mn["theme"] == "staff_attitude", "comment_id"].iloc[0]
+    row = cm.index[cm["id"] == cid][0]
+
+    def page_with(nps: str) -> str:
+        cm.loc[row, ["nps", "sentiment", "sentiment_score"]] = [nps, "positive", 0.8]
+        return render_report(res, nps="nps", n_boot=20)
+
+    agreeing = page_with("10")
+    assert f"#{cid} · NPS 10" in agreeing.split('class="quotes"', 1)[1] and "contradicts" not in agreeing
+    contradicting = page_with("1")
+    assert f"#{cid} ·" not in contradicting.split('class="quotes"', 1)[1]
+    assert "Comments whose sentiment contradicts their NPS score" in contradicting
+
+
+def test_board_facing_labels_say_what_they_count(make_result):
+    res = make_result(n=60)
+    res.comments["emotions"] = [["frustration"] if i % 3 == 0 else [] for i in range(60)]
+    page = render_report(res, nps="nps", n_boot=20)
+    assert "<b>40 of the 60 analysed comments (67%) carry none of the eight emotions</b>" in page
+    assert "<th class=num>Negative mentions</th><th class=num>Positive mentions</th>" in page
+    assert "Impact on the 0–10 rating behind NPS, points (not NPS points)" in page

@@ -263,7 +263,7 @@ def _emit(notes: Sequence[str]) -> None:
 def render_report(result: Any, *, nps: str | None = None, csat: str | None = None,
                   ces: str | None = None, csat_scale: Any = None, ces_scale: Any = None,
                   segments: Sequence[str] = (), date: str | None = None,
-                  title: str = "Customer feedback report", n_boot: int = 500,
+                  title: str = "Customer feedback report", n_boot: int = 1000,
                   random_state: int | None = 0, dayfirst: bool | None = None) -> str:
     """Render the HTML report of an analysis result as a string.
 
@@ -285,7 +285,7 @@ def render_report(result: Any, *, nps: str | None = None, csat: str | None = Non
         Date column for the trend view (monthly when the data spans three
         months or more, else weekly).
     title : str, default="Customer feedback report"
-    n_boot : int, default=500
+    n_boot : int, default=1000
         Bootstrap resamples for the driver confidence intervals.
     random_state : int or None, default=0
         Seed of the bootstrap (the report is reproducible).
@@ -380,7 +380,7 @@ def _version() -> str:
 def build_report(result: Any, path: str | os.PathLike[str], *, nps: str | None = None,
                  csat: str | None = None, ces: str | None = None, csat_scale: Any = None,
                  ces_scale: Any = None, segments: Sequence[str] = (), date: str | None = None,
-                 title: str = "Customer feedback report", n_boot: int = 500,
+                 title: str = "Customer feedback report", n_boot: int = 1000,
                  random_state: int | None = 0, dayfirst: bool | None = None) -> Path:
     """Write the HTML report of ``result`` to ``path`` (atomically) and return the path.
 

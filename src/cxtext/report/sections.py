@@ -315,7 +315,7 @@ def render_themes(ctx: Any) -> str:
     group = {"nps": "nps", "csat": "csat_satisfied", "ces": "ces_easy"}.get(role or "", "")
     has_score = f"{group}_with" in top.columns
     head = ("<tr><th>Theme</th><th class=num>Comments</th><th class=num>Share</th>"
-            "<th class=num>Negative</th><th class=num>Positive</th>")
+            "<th class=num>Negative mentions</th><th class=num>Positive mentions</th>")
     if has_score:
         metric = escape(_metric_name(ctx, role))
         head += (f"<th class=num>{metric} with</th><th class=num>{metric} without</th>"
@@ -373,7 +373,9 @@ def render_drivers(ctx: Any) -> str:
                               float(r.ci_high), style, note))
     sc = _scale_text(ctx, role)
     chart = forest_plot(rows, title=f"Drivers of {_ROLE_NAME[role]}", fmt="{:+.1f}",
-                        x_label=f"Impact on the {_ROLE_NAME[role]} score ({sc}), points · 95% CI",
+                        x_label=("Impact on the 0–10 rating behind NPS, points (not NPS points) · 95% CI"
+                                 if role == "nps" else
+                                 f"Impact on the {_ROLE_NAME[role]} score ({sc}), points · 95% CI"),
                         ref_label="no effect")
     at = dr.attrs
     lede = (f'<p class="lede">The difference each theme × sentiment makes to the {_ROLE_NAME[role]} score '
@@ -609,8 +611,14 @@ def render_emotions(ctx: Any) -> str | None:
         f'style="margin:4px 0"><span class="{_emotion_class(str(e))}" '
         f'style="width:{100 * c / top:.1f}%"></span></div></td><td class=num>{c:,}</td>'
         f"<td class=num>{_pct(c / n, 1)}</td></tr>" for e, c in counts.items())
+    felt_any = np.array([any(str(e) and str(e) != "none" for e in v) if isinstance(v, (list, tuple, np.ndarray))
+                         else False for v in em], dtype=bool)
+    none = n - int(felt_any.sum())
     return ('<p class="lede">Emotions detected in the analysed comments, each read from the whole comment '
-            "(a comment can carry several; shares of the analysed comments).</p>"
+            "(a comment can carry several; shares of the analysed comments). "
+            f"<b>{none:,} of the {n:,} analysed comments ({_pct(none / n)}) carry none of the eight emotions</b>: "
+            "the models find emotions that are named or plainly shown, and read many complaints told as facts "
+            "as no emotion, so read the mix, not its absence.</p>"
             "<table><thead><tr><th>Emotion</th><th></th><th class=num>Comments</th>"
             f"<th class=num>Share</th></tr></thead><tbody>{rows}</tbody></table>" + _emotions_by_theme(ctx))
 
@@ -693,6 +701,27 @@ def _quote_meta(ctx: Any, row: int, cid: Any) -> str:
     return escape(" · ".join(bits))
 
 
+def _contradicting_rows(ctx: Any) -> np.ndarray:
+    """Rows whose comment sentiment contradicts the report's main score (:func:`cxtext.review_queue`'s
+    first two reasons), so that no example quote pairs praise with a detractor's score."""
+    out = np.zeros(len(ctx.cm), dtype=bool)
+    role = ctx.primary
+    if role is None:
+        return out
+    from cxtext.errors import CxTextError
+    from cxtext.scores.review import REASONS, review_queue
+
+    try:
+        queue = ctx.run(review_queue, ctx.roles[role], role, warn=False)
+    except CxTextError:
+        return out
+    flagged = queue[queue["reason"].astype(str).str.contains(f"{REASONS[0]}|{REASONS[1]}", regex=True)]
+    id_col = getattr(ctx.result, "id", None)
+    ids = ctx.cm[id_col] if id_col is not None and id_col in ctx.cm.columns else pd.Series(ctx.cm.index)
+    out[np.asarray(ids.isin(set(flagged["comment_id"])), dtype=bool)] = True
+    return out
+
+
 def render_quotes(ctx: Any) -> str:
     mn = ctx.mn
     if not len(mn) or "text_clean" not in ctx.cm.columns:
@@ -705,6 +734,8 @@ def render_quotes(ctx: Any) -> str:
     pool = mn if dup is None else mn[~dup[mn["row"].to_numpy()]]
     distress = np.array([isinstance(t, str) and _DISTRESS.search(t) is not None for t in texts], dtype=bool)
     pool = pool[~distress[pool["row"].to_numpy()]]
+    contradicts = _contradicting_rows(ctx)
+    pool = pool[~contradicts[pool["row"].to_numpy()]]
     sort = [c for c in ("confidence", "sentiment_confidence") if c in pool.columns]
     if sort:
         pool = pool.sort_values(sort, ascending=False, kind="stable")
@@ -732,9 +763,13 @@ def render_quotes(ctx: Any) -> str:
         review = (f'<p class="warn">{len(rows):,} comment(s) speak of suicide or self-harm: read them one by '
                   f"one and follow your safeguarding process. They are never shown as example quotes. Ids: "
                   f"{escape(', '.join(ids))}{' …' if len(rows) > 20 else ''}.</p>")
+    skipped = (f" Comments whose sentiment contradicts their {_ROLE_NAME[ctx.primary]} score (a good score "
+               "with a clearly negative comment, or a bad score with a clearly positive one: often sarcasm or a "
+               f"misreading; {int(contradicts.sum()):,} here, listed by <code>cxtext.review_queue</code>) are not "
+               "quoted." if contradicts.any() else "")
     return (review + '<p class="lede">Representative comments for the main themes (highest-confidence mentions, '
             "duplicates skipped). The highlighted span is the evidence the theme was found in; "
-            "personal details were redacted before analysis.</p>"
+            f"personal details were redacted before analysis.{skipped}</p>"
             f'<div class="quotes">{"".join(blocks)}</div>')
 
 
