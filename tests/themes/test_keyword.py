@@ -137,6 +137,8 @@ def test_exclude_suppresses_only_overlapping_hits(tagger: KeywordThemeTagger) ->
         ("Still making the same noise after the repair.", "ambience", "The people next door were making a noise."),
         ("Delivery times depend on how busy it is.", "ambience", "I couldn't believe how busy the gym was."),
         ("Called the emergency callout plumber.", "safety", "Called the emergency line about a gas leak."),
+        ("Learnt loads, thanks!", "digital_experience", "The page takes ages loading."),
+        ("Staff were waiting with the ramp at the platform.", "waiting_time", "We were waiting for an hour."),
     ],
 )
 def test_default_taxonomy_leaves_out_look_alikes(tagger: KeywordThemeTagger, text: str, not_theme: str,
