@@ -99,7 +99,10 @@ class _Summary:
         def share(n: int) -> str:
             return f"{n:,} ({100 * n / self.rows:.1f}%)" if self.rows else "0"
 
+        from cxtext.scores._base import whole_percents
+
         scored = sum(self.sentiment.values())
+        sentiments = sorted(self.sentiment.items())
         lines = [
             f"cxtext {info.get('cxtext', '')} · preset {info.get('preset')} · "
             f"sentiment {info.get('sentiment_model')} · themes {info.get('themes')}",
@@ -112,7 +115,7 @@ class _Summary:
             f"repeated {share(self.duplicates)}    with PII redacted {share(self.pii)}",
             "language " + ", ".join(f"{k} {v:,}" for k, v in self.languages.most_common(6)),
             "sentiment " + ", ".join(
-                f"{k} {v:,} ({100 * v / scored:.0f}%)" for k, v in sorted(self.sentiment.items())
+                f"{k} {v:,} ({pct}%)" for (k, v), pct in zip(sentiments, whole_percents([v for _, v in sentiments]))
             ) if scored else "sentiment (no scorable comments)",
             "top themes (comments) " + (", ".join(f"{k} {v:,}" for k, v in self.themes.most_common(8)) or "none"),
             "emotions (comments) " + (", ".join(f"{k} {v:,}" for k, v in self.emotions.most_common(8)) or "none"),

@@ -37,3 +37,13 @@ def test_no_valid_scores_missing_only_keeps_generic_hint():
     res.comments["csat"] = [np.nan, "", None]
     with pytest.raises(InputError, match=r"3 missing, 0 invalid\)\. Pass a numeric score column"):
         resolve_score(res, "csat", kind="csat", warn=False)
+
+
+@pytest.mark.parametrize("counts", [[1, 1, 1], [85, 57, 58], [99, 66, 71], [1, 0, 0], [3, 3, 3, 3, 3, 3, 3], [0.5, 0.25, 0.25]])
+def test_whole_percents_add_up_to_100_and_stay_within_a_point(counts):
+    from cxtext.scores._base import whole_percents
+
+    shares = whole_percents(counts)
+    assert sum(shares) == 100
+    assert all(abs(p - 100 * c / sum(counts)) < 1 for p, c in zip(shares, counts))
+    assert whole_percents([0] * len(counts)) == [0] * len(counts)

@@ -96,8 +96,11 @@ def _split(parts: list[tuple[str, float, str]]) -> str:
         return '<p class="empty">No data.</p>'
     bar = "".join(f'<span class="{c}" style="width:{100 * v / total:.2f}%" title="{escape(nm)}: '
                   f'{v:,.0f}"></span>' for nm, v, c in parts if v > 0)
-    keys = "".join(f'<span><i class="sw {c}"></i>{escape(nm)} {100 * v / total:.0f}%</span>'
-                   for nm, v, c in parts)
+    from cxtext.scores._base import whole_percents
+
+    shares = whole_percents([v for _, v, _ in parts])
+    keys = "".join(f'<span><i class="sw {c}"></i>{escape(nm)} {pct}%</span>'
+                   for (nm, _, c), pct in zip(parts, shares))
     return f'<div class="split">{bar}</div><div class="keys">{keys}</div>'
 
 

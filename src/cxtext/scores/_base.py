@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import dataclasses
 import logging
+import math
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -16,6 +18,28 @@ from cxtext.scores.scales import Scale, ScoreCheck, check_scores, get_scale
 logger = logging.getLogger(__name__)
 
 KINDS = ("nps", "csat", "ces", "fft")
+
+
+def whole_percents(counts: Sequence[float]) -> list[int]:
+    """Whole percentages of ``counts`` that add up to 100 (largest remainders get the spare points).
+
+    Rounded one by one, three equal parts show 33% each (99%) and 42.5/28.5/29 shows 43/29/29 (101%);
+    a board reads a split that does not add up as an error.
+
+    Examples
+    --------
+    >>> whole_percents([1, 1, 1]), whole_percents([85, 57, 58]), whole_percents([0, 0])
+    ([34, 33, 33], [43, 28, 29], [0, 0])
+    """
+    total = float(sum(counts))
+    if total <= 0:
+        return [0 for _ in counts]
+    exact = [100 * c / total for c in counts]
+    out = [math.floor(x) for x in exact]
+    spare = 100 - sum(out)
+    for i in sorted(range(len(exact)), key=lambda i: exact[i] - out[i], reverse=True)[:spare]:
+        out[i] += 1
+    return out
 
 
 def comments_of(result: Any) -> pd.DataFrame:
