@@ -319,3 +319,10 @@ def test_board_facing_labels_say_what_they_count(make_result):
     assert "<b>40 of the 60 analysed comments (67%) carry none of the eight emotions</b>" in page
     assert "<th class=num>Negative mentions</th><th class=num>Positive mentions</th>" in page
     assert "Impact on the 0–10 rating behind NPS, points (not NPS points)" in page
+
+
+def test_drivers_warn_when_few_comments_carry_many_indicators(make_result):
+    few = render_report(make_result(n=30), nps="nps", n_boot=20)
+    many = render_report(make_result(n=240), nps="nps", n_boot=20)
+    assert "fewer than ten per indicator" in few and "fewer than ten per indicator" not in many
+    assert "theme × sentiment indicators" in many and "(adjusted " in many

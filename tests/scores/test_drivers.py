@@ -27,6 +27,9 @@ def test_recovers_planted_effects_and_columns(make_result):
     assert t.loc[("waiting_time", "negative"), "p_value"] < 1e-6
     assert abs(table.attrs["intercept"] - 6.0) < 0.15
     assert table.attrs["n"] == 2000
+    # one indicator per theme x sentiment in the table; adjusted R² a little under R²
+    assert table.attrs["predictors"] == len(table)
+    assert 0 < table.attrs["r2"] - table.attrs["adjusted_r2"] < 0.01
 
 
 def test_controls_for_co_occurrence():

@@ -386,9 +386,15 @@ def render_drivers(ctx: Any) -> str:
             "the 95% interval excludes zero; grey: not significant; hollow: fewer than "
             f"{_MIN_N} comments (shown, never called significant); \u201cmoves with\u201d names drivers "
             "found in the same comments at least 80% of the time, whose impacts should be read together.</p>")
-    facts = (f'<p class="keys">Model: n = {int(at.get("n", 0)):,} comments with a score · baseline '
-             f"(no theme) {_num(at.get('intercept', math.nan), 2)} · R² = {_num(at.get('r2', math.nan), 3)} · "
+    n_fit, predictors = int(at.get("n", 0)), int(at.get("predictors", 0))
+    facts = (f'<p class="keys">Model: n = {n_fit:,} comments with a score · {predictors:,} theme × sentiment '
+             f"indicators · baseline (no theme) {_num(at.get('intercept', math.nan), 2)} · "
+             f"R² = {_num(at.get('r2', math.nan), 3)} (adjusted {_num(at.get('adjusted_r2', math.nan), 3)}) · "
              f"{ctx.n_boot} bootstrap resamples</p>")
+    if predictors and n_fit < 10 * predictors:
+        facts += (f'<p class="warn">{n_fit:,} comments for {predictors:,} indicators (fewer than ten per '
+                  "indicator): single impacts are noisy and some will point the unexpected way by chance. Read "
+                  "the filled points and their intervals, not the sign of a grey or hollow one.</p>")
     table = _counterfactual_table(ctx, dr) if role == "nps" and "nps_change" in dr.columns else ""
     return lede + chart + facts + table
 

@@ -68,6 +68,7 @@ vectorised bootstrap.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -376,8 +377,11 @@ def _drivers_core(y: np.ndarray, m_rows: np.ndarray, m_feat: np.ndarray, names: 
         table.loc[everywhere, "significant"] = False
         table.loc[everywhere, "collinear_with"] = "(intercept: in every comment)"
     table = table.sort_values(["small_n", "impact"], kind="stable").reset_index(drop=True)
+    r2 = float(1 - np.sum((y - x @ beta) ** 2) / max(np.sum((y - y.mean()) ** 2), 1e-12))
+    predictors = int(x.shape[1] - 1)  # the first column is the intercept
+    adjusted = 1 - (1 - r2) * (n - 1) / (n - predictors - 1) if n > predictors + 1 else math.nan
     table.attrs.update({"n": int(n), "intercept": float(beta[0]), "kind": kind, "ci": ci, "level": level,
-                        "r2": float(1 - np.sum((y - x @ beta) ** 2) / max(np.sum((y - y.mean()) ** 2), 1e-12))})
+                        "r2": r2, "predictors": predictors, "adjusted_r2": float(adjusted)})
     return table
 
 
@@ -434,7 +438,8 @@ def drivers(result: Any, score: str, kind: str | None = None, *, by: str | None 
         comments), ``impact`` (score points), ``ci_low``,
         ``ci_high``, ``se``, ``p_value``, ``small_n``, ``significant`` ... sorted
         with well-supported drivers first, most negative impact first. ``attrs``
-        holds ``n``, ``intercept``, ``r2``, ``kind``.
+        holds ``n``, ``intercept``, ``r2``, ``adjusted_r2``, ``predictors`` (the
+        theme x sentiment indicators fitted), ``kind``.
 
     Raises
     ------
