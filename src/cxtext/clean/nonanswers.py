@@ -212,6 +212,25 @@ def rating_answer(text: str) -> tuple[float, int] | None:
     return _word_rating(text)  # "7 out of ten"
 
 
+#: How a rating answer opens: a digit, a star glyph or a number word ("Ten out of ten").
+_NUMBER_WORD_OPENING = re.compile(rf"(?:{_NUMBER_WORD})\b", re.IGNORECASE)
+
+
+def opens_like_rating(text: str) -> bool:
+    """Whether ``text`` (stripped) could be a rating answer: a cheap test before :func:`rating_answer`.
+
+    Digits and star glyphs open one at any length; a number word only a short
+    answer (under 40 characters: "seven and a half out of ten" is 27).
+
+    Examples
+    --------
+    >>> [opens_like_rating(t) for t in ["8/10", "★★★☆☆", "Ten out of ten", "Great staff"]]
+    [True, True, True, False]
+    """
+    first = text[:1]
+    return first.isdigit() or first in _STAR_GLYPHS or (len(text) < 40 and _NUMBER_WORD_OPENING.match(text) is not None)
+
+
 def _word_rating(text: str) -> tuple[float, int] | None:
     """``(value, scale)`` of a rating with its numbers in words ("ten out of ten", "five stars"), else None."""
     found = _WORD_RATING.fullmatch(text)

@@ -410,12 +410,6 @@ def rating_label(text: str) -> str | None:
     return label
 
 
-#: Opening of a rating written in words ("Ten out of ten", "Five stars"): only these go to
-#: :func:`rating_label` among answers that open with a letter.
-_SPELLED_RATING = re.compile(r"(?:zero|nought|nil|one|two|three|four|five|six|seven|eight|nine|ten|a hundred)\b",
-                             re.IGNORECASE)
-
-
 def answer_meaning(text: str, prompt: str) -> str | None:
     """Sentiment a short answer carries under its prompt (``None``: read the words).
 
@@ -443,8 +437,10 @@ def answer_meaning(text: str, prompt: str) -> str | None:
     >>> answer_meaning("No comment", "improve"), answer_meaning("no comment.", "praise")
     ('neutral', 'neutral')
     """
+    from cxtext.clean.nonanswers import opens_like_rating
+
     text = text.strip()
-    if text[:1].isdigit() or text[:1] in "★☆" or (len(text) < 40 and _SPELLED_RATING.match(text)):
+    if opens_like_rating(text):  # "8/10", "★★★★☆", "Ten out of ten"
         rating = rating_label(text)
         if rating is not None:
             return rating
@@ -525,11 +521,10 @@ _VERDICT_UNDONE = re.compile(
 _QUOTED = re.compile("(?:^|[\\s(])['\"\u201c\u2018]|['\"\u201d\u2019](?:[\\s).,!;:]|$)")
 
 
-def _short_verdict(text: str) -> str | None:
-    """The label of a short answer that is one set verdict ("Absolute scam.", "Money well spent."), else None."""
+def _short_verdict(text: str, low: str) -> str | None:
+    """The label of a short answer (``low``: lower-cased) that is one set verdict ("Absolute scam."), else None."""
     if len(text.split()) > _VERDICT_MAX_WORDS or "?" in text:  # "Is this a scam?", "Worth the money? No."
         return None
-    low = text.lower()
     if not any(anchor in low for anchor in _VERDICT_ANCHORS):  # most short answers stop here
         return None
     if _CONTRAST_MARK.search(text):  # "Pricey, but worth every penny": the turn decides
@@ -563,11 +558,11 @@ def idiom_label(text: str) -> str | None:
     >>> [idiom_label(t) for t in ["Absolute scam.", "Money well spent.", "Not a scam, genuine company."]]
     ['negative', 'positive', None]
     """
+    low = text.lower()
     if len(text) <= 80 and text.count(" ") < 2 * _VERDICT_MAX_WORDS:  # cheap tests before the word count
-        verdict = _short_verdict(text)
+        verdict = _short_verdict(text, low)
         if verdict is not None:
             return verdict
-    low = text.lower()
     if not any(anchor in low for anchor in _IDIOM_ANCHORS):  # most comments stop here, without a regex
         return None
     positive = _IDIOM_POSITIVE.search(text) is not None
