@@ -607,9 +607,9 @@ def render_emotions(ctx: Any) -> str | None:
     cm = ctx.cm
     if "emotions" not in cm.columns:
         return None
-    em = cm["emotions"][ctx.analysed]
-    flat = pd.Series([str(e) for v in em for e in (v if isinstance(v, (list, tuple, np.ndarray)) else [])
-                      if str(e) and str(e) != "none"], dtype=object)
+    per_row = [[str(e) for e in v if str(e) and str(e) != "none"] if isinstance(v, (list, tuple, np.ndarray)) else []
+               for v in cm["emotions"][ctx.analysed]]
+    flat = pd.Series([e for felt in per_row for e in felt], dtype=object)
     n = int(ctx.analysed.sum())
     if not len(flat) or not n:
         return '<p class="empty">No emotions were detected in the analysed comments.</p>'
@@ -620,9 +620,7 @@ def render_emotions(ctx: Any) -> str | None:
         f'style="margin:4px 0"><span class="{_emotion_class(str(e))}" '
         f'style="width:{100 * c / top:.1f}%"></span></div></td><td class=num>{c:,}</td>'
         f"<td class=num>{_pct(c / n, 1)}</td></tr>" for e, c in counts.items())
-    felt_any = np.array([any(str(e) and str(e) != "none" for e in v) if isinstance(v, (list, tuple, np.ndarray))
-                         else False for v in em], dtype=bool)
-    none = n - int(felt_any.sum())
+    none = sum(not felt for felt in per_row)
     return ('<p class="lede">Emotions detected in the analysed comments, each read from the whole comment '
             "(a comment can carry several; shares of the analysed comments). "
             f"<b>{none:,} of the {n:,} analysed comments ({_pct(none / n)}) carry none of the eight emotions</b>: "
