@@ -6,8 +6,10 @@ Usage::
         [--out benchmarks/results]
 
 Rows: ``tests/data/cx_patient_theme_emotions.csv``, 80 patient comments with gold
-``theme:emotion`` pairs, written blind for cxtext (``.SOURCE.md`` beside it); never
-trained on. Each preset analyses the comments (:func:`cxtext.analyze`); a comment's
+``theme:emotion`` pairs, and ``cx_patient_theme_emotions_2.csv`` / ``_3.csv``, 100 and
+150 more with a ``kind`` column (emotions named, only shown, or both), each written blind for cxtext
+by a contributor who saw neither the models' output nor their templates (``.SOURCE.md``
+beside each); never trained on. Each preset analyses the comments (:func:`cxtext.analyze`); a comment's
 emotions about a theme are those of its mentions of the theme (as
 :func:`cxtext.theme_emotions` counts them). Scored:
 
@@ -15,7 +17,7 @@ emotions about a theme are those of its mentions of the theme (as
   sets which emotions can be read at all);
 * emotions per theme: (comment, theme, emotion) triples on the pairs found by both,
   precision / recall / F1, and per emotion;
-* emotions per comment, whatever the theme.
+* emotions per comment, whatever the theme (and by ``kind`` where the set has it).
 
 Writes ``theme_emotions.md``/``.json`` to ``--out``.
 """
@@ -39,6 +41,9 @@ from cxtext.scores._base import emotion_ids
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "cx_patient_theme_emotions.csv"
+DATA_2 = ROOT / "tests" / "data" / "cx_patient_theme_emotions_2.csv"
+DATA_3 = ROOT / "tests" / "data" / "cx_patient_theme_emotions_3.csv"
+SETS = (DATA, DATA_2, DATA_3)
 
 
 def gold_pairs(frame: pd.DataFrame) -> dict[tuple[str, str], set[str]]:
@@ -83,13 +88,21 @@ def score(frame: pd.DataFrame, preset: str) -> dict:
         by_comment_gold.setdefault(cid, set()).update(found)
     by_comment_pred = {str(c): set(emotion_ids(e)) & set(EMOTIONS)
                        for c, e in zip(result.comments["id"], result.comments["emotions"])}
-    ctp = sum(len(by_comment_gold[c] & by_comment_pred.get(c, set())) for c in by_comment_gold)
-    cfp = sum(len(by_comment_pred.get(c, set()) - by_comment_gold[c]) for c in by_comment_gold)
-    cfn = sum(len(by_comment_gold[c] - by_comment_pred.get(c, set())) for c in by_comment_gold)
+
+    def per_comment(ids: list[str]) -> dict[str, float]:
+        return prf(sum(len(by_comment_gold[c] & by_comment_pred.get(c, set())) for c in ids),
+                   sum(len(by_comment_pred.get(c, set()) - by_comment_gold[c]) for c in ids),
+                   sum(len(by_comment_gold[c] - by_comment_pred.get(c, set())) for c in ids))
+
     given = Counter(e for k in both for e in pred[k])
-    return {"themes": prf(len(both), len(pred) - len(both), len(gold) - len(both)),
-            "emotions_per_theme": prf(tp, fp, fn), "per_emotion": per_emotion,
-            "emotions_per_comment": prf(ctp, cfp, cfn), "emotions_given_on_shared_pairs": dict(given)}
+    out = {"themes": prf(len(both), len(pred) - len(both), len(gold) - len(both)),
+           "emotions_per_theme": prf(tp, fp, fn), "per_emotion": per_emotion,
+           "emotions_per_comment": per_comment(list(by_comment_gold)), "emotions_given_on_shared_pairs": dict(given)}
+    if "kind" in frame:  # emotions named, only shown, or both
+        out["emotions_per_comment_by_kind"] = {
+            kind: {**per_comment([c for c in ids if c in by_comment_gold]), "comments": len(ids)}
+            for kind, ids in frame.groupby("kind")["id"].agg(list).items()}
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -98,26 +111,36 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     args = parser.parse_args(argv)
     presets = args.preset or ["fast", "accurate"]
-    frame = pd.read_csv(DATA, dtype=str, keep_default_na=False)
-    results = {p: score(frame, p) for p in presets}
+    sets = {path.name: pd.read_csv(path, dtype=str, keep_default_na=False) for path in SETS}
+    results = {name: {p: score(frame, p) for p in presets} for name, frame in sets.items()}
     meta = {"command": "HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/theme_emotions_eval.py "
                        + shlex.join(argv if argv is not None else sys.argv[1:]),
             "date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "cxtext": cxtext.__version__,
-            "data": f"{DATA.relative_to(ROOT)} sha256 {sha256_file(DATA)}"}
+            "data": "; ".join(f"{path.relative_to(ROOT)} sha256 {sha256_file(path)}" for path in SETS)}
     lines = ["# Emotions per theme on patient feedback", "", *(f"- {k}: {v}" for k, v in meta.items()), "",
              "Precision / recall / F1.", "",
-             "| preset | themes (comment, theme) | emotions per theme (on shared pairs) | emotions per comment |",
-             "|---|---|---|---|"]
-    for p, r in results.items():
-        cells = [f"{r[k]['precision']:.2f} / {r[k]['recall']:.2f} / {r[k]['f1']:.2f}"
-                 for k in ("themes", "emotions_per_theme", "emotions_per_comment")]
-        lines.append(f"| {p} | " + " | ".join(cells) + " |")
+             "| set | preset | themes (comment, theme) | emotions per theme (on shared pairs) | emotions per comment |",
+             "|---|---|---|---|---|"]
+    for name, by_preset in results.items():
+        for p, r in by_preset.items():
+            cells = [f"{r[k]['precision']:.2f} / {r[k]['recall']:.2f} / {r[k]['f1']:.2f}"
+                     for k in ("themes", "emotions_per_theme", "emotions_per_comment")]
+            lines.append(f"| {name} | {p} | " + " | ".join(cells) + " |")
+    lines += ["", "Emotions per comment by kind (emotions named, only shown, or both), precision / recall / F1:",
+              "", "| set | preset | kind | comments | P / R / F1 |",
+              "|---|---|---|---|---|"]
+    for name, by_preset in results.items():
+        for p, r in by_preset.items():
+            for kind, x in r.get("emotions_per_comment_by_kind", {}).items():
+                lines.append(f"| {name} | {p} | {kind} | {x['comments']} | "
+                             f"{x['precision']:.2f} / {x['recall']:.2f} / {x['f1']:.2f} |")
     lines += ["", "Per emotion, emotions per theme (F1; gold count in brackets):", "",
-              "| preset | " + " | ".join(EMOTIONS) + " |", "|---|" + "---|" * len(EMOTIONS)]
-    for p, r in results.items():
-        lines.append(f"| {p} | " + " | ".join(
-            f"{r['per_emotion'][e]['f1']:.2f} ({r['per_emotion'][e]['tp'] + r['per_emotion'][e]['fn']})"
-            for e in EMOTIONS) + " |")
+              "| set | preset | " + " | ".join(EMOTIONS) + " |", "|---|---|" + "---|" * len(EMOTIONS)]
+    for name, by_preset in results.items():
+        for p, r in by_preset.items():
+            lines.append(f"| {name} | {p} | " + " | ".join(
+                f"{r['per_emotion'][e]['f1']:.2f} ({r['per_emotion'][e]['tp'] + r['per_emotion'][e]['fn']})"
+                for e in EMOTIONS) + " |")
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "theme_emotions.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (args.out / "theme_emotions.json").write_text(json.dumps({**meta, "results": results}, indent=1) + "\n",

@@ -70,8 +70,9 @@ def test_templates_are_reproducible_and_labelled(cx_augment):
 
 def test_emotion_templates_never_hold_an_evaluation_sentence():
     templates = {_key(t) for t in
-                 import_recipe("cx_emotion_augment").cx_emotion_augmentation(implicit=True)["text"]}
-    held_out = {_key(t) for name in ("cx_emotions.csv", "cx_emotions_2.csv", "cx_patient_theme_emotions.csv")
+                 import_recipe("cx_emotion_augment").cx_emotion_augmentation(implicit=True, more_situations=True)["text"]}
+    held_out = {_key(t) for name in ("cx_emotions.csv", "cx_emotions_2.csv", "cx_patient_theme_emotions.csv",
+                                     "cx_patient_theme_emotions_2.csv", "cx_patient_theme_emotions_3.csv")
                 for t in pd.read_csv(ROOT / "tests" / "data" / name)["text"]}
     assert len(templates) > 500
     assert not templates & held_out - {"fine"}  # a stock no-emotion answer, in the templates since 0.3.0
@@ -87,3 +88,18 @@ def test_implicit_emotion_block_leaves_the_earlier_rows_as_they_were():
     labels = {e for row in new["emotions"] for e in row}
     assert labels == {"anger", "frustration", "disappointment"}
     assert (new["emotions"].str.len() == 0).sum() >= 10  # the same situations that ended well
+
+
+def test_more_situations_block_leaves_the_earlier_rows_as_they_were():
+    augment = import_recipe("cx_emotion_augment")
+    implicit = augment.cx_emotion_augmentation(implicit=True)
+    more = augment.cx_emotion_augmentation(implicit=True, more_situations=True)
+    pd.testing.assert_frame_equal(more.iloc[: len(implicit)], implicit)
+    pd.testing.assert_frame_equal(augment.cx_emotion_augmentation(more_situations=True),
+                                  augment.cx_emotion_augmentation())  # only with the implicit block
+    new = more.iloc[len(implicit):]
+    assert new["text"].is_unique and not set(new["text"]) & set(implicit["text"])
+    labels = {e for row in new["emotions"] for e in row}
+    assert labels == {"anger", "frustration", "disappointment", "confusion", "anxiety", "gratitude", "delight",
+                      "admiration"}
+    assert (new["emotions"].str.len() == 0).sum() >= 20

@@ -165,14 +165,90 @@ IMPLICIT_NONE = [
     "sent the documents by email as asked", "the wait was about what i expected",
     "@{s} rang me back the next day", "it took {w} weeks, as they said it would",
 ]
+# More situations, for all eight emotions (``more_situations=True``, emotion-fast 0.5.0 on). Patients and
+# customers seldom name confusion, anxiety or gratitude either: they tell of contradictory answers, of
+# not knowing what happens next, of what someone did for them. Written for cxtext from the emotion
+# definitions (``src/cxtext/emotion/emotions.yaml``), not from any evaluation set.
+SITUATIONS: dict[str, list[str]] = {
+    "confusion": [
+        "got {n} different answers from {n} different people", "@{s} told me one thing and the letter said another",
+        "the letter didn't say where to go or what time", "the bill shows two different totals",
+        "@{s} said i owed money, then said i was in credit", "the instructions don't match what came in the box",
+        "sent to {n} different desks and none of them knew where i should be",
+        "the form asks for a reference number i was never given", "which department am i meant to ring",
+        "the app says delivered, the tracking says in transit", "@{s} gave me a different date every time i asked",
+        "nobody explained why it was cancelled", "the signs sent us round in a loop",
+        "one text says my appointment is monday, the other says friday", "the price at the till wasn't the price on the shelf",
+    ],
+    "anxiety": [
+        "{w} weeks waiting for results and nobody will tell me anything",
+        "lay awake not knowing if the operation was still going ahead",
+        "money has gone from my account and i don't know where",
+        "charged twice and the rent is due on friday", "the pain kept getting worse and nobody came",
+        "no idea if it will arrive before the wedding", "my flight is tomorrow and i still have no ticket",
+        "my baby's temperature kept rising and we were told to wait",
+        "a stranger could see my account details", "the heating is off and i have a newborn at home",
+        "@{s} left bare wires hanging out of the wall", "my dad was left on his own all night and nobody told us why",
+        "kept checking my phone all night for news", "what happens if the payment bounces",
+        "sat by the phone all day waiting for the call about the scan",
+    ],
+    "gratitude": [
+        "@{s} stayed after the end of the shift to make sure i was ok", "@{s} rang on a sunday to check on me",
+        "we owe {s} so much", "@{s} saved my husband's life", "we will never forget what {s} did for us",
+        "@{s} went out of their way to find us a wheelchair", "@{s} sorted it all for me at no charge",
+        "@{s} drove back to drop off the bag i left behind", "@{s} sat with my mum until we arrived",
+        "can never repay {s} for the kindness", "@{s} made sure we got home safely",
+    ],
+    "delight": [
+        "walking without pain for the first time in years", "home in time for christmas with the family",
+        "@{s} had my little girl giggling the whole time", "couldn't stop smiling all the way home",
+        "the children keep asking when we can go back", "finally sleeping through the night again",
+        "best birthday i've had in years", "my son was beaming when he saw it", "feel like a new person",
+        "danced round the kitchen when it arrived",
+    ],
+    "admiration": [
+        "@{s} explained everything clearly and answered all our questions", "@{s} spotted the problem straight away",
+        "@{s} knew exactly what to do", "@{s} stayed calm and kind on a packed ward",
+        "@{s} fixed in ten minutes what others couldn't in {w} weeks", "@{s} treated my dad with such dignity",
+        "@{s} remembered my name from last time", "@{s} noticed what {n} others had missed",
+        "@{s} made a frightening day feel manageable", "@{s} took the time to listen properly",
+    ],
+    "frustration": [
+        "asked the same questions by {n} different people", "told to ring at 8am and by 8:05 everything had gone",
+        "the same automated reply every time i write", "made to fill in the same form again",
+        "@{s} keeps saying someone will call and nobody does", "queued for {m} minutes to be told to go elsewhere",
+        "had to take another day off work because nobody turned up", "the password reset link never arrives",
+    ],
+    "anger": [
+        "@{s} accused me of stealing in front of everyone", "they took my money and then said i never paid",
+        "@{s} hung up on me", "@{s} spoke to my mother as if she were stupid",
+        "@{s} refused to help my disabled son and walked off", "left lying in a soiled bed for hours",
+    ],
+    "disappointment": [
+        "paid for first class and sat in standard", "looked nothing like the pictures",
+        "after all the hype it was very ordinary", "we'd saved all year for this and it was spoilt",
+        "the flowers were dead the day they arrived", "not the service we have come to expect from {s}",
+    ],
+}
+# the same kinds of situation, told with no emotion
+SITUATIONS_NONE = [
+    "the results came back in {w} weeks, as they said", "the letter gave the time and the ward",
+    "i was asked to wait for the nurse", "i went home the same day", "@{s} came on thursday as booked",
+    "the bill showed one payment for this month", "@{s} asked for my date of birth and address",
+    "the parcel came the day after i ordered", "i was referred to the hospital for a scan",
+    "@{s} checked my blood pressure", "i paid at the desk", "i rang to change the date",
+]
 COUNTS = ["two", "three", "four", "five", "six", "3", "4", "5", "7"]
 
 
-def cx_emotion_augmentation(seed: int = 0, per_template: int = 4, implicit: bool = False) -> pd.DataFrame:
+def cx_emotion_augmentation(seed: int = 0, per_template: int = 4, implicit: bool = False,
+                            more_situations: bool = False) -> pd.DataFrame:
     """Return a deterministic table of template sentences with ``text`` and ``emotions`` (a list).
 
     ``implicit`` adds the situations of :data:`IMPLICIT` (emotions shown, not named) and their
     no-emotion counterparts (emotion-fast 0.4.0 on); the rows without it are unchanged.
+    ``more_situations`` (with ``implicit``) adds :data:`SITUATIONS` for all eight emotions and
+    :data:`SITUATIONS_NONE` (tried for emotion-fast 0.5.0); the rows without it are unchanged.
 
     Examples
     --------
@@ -218,6 +294,13 @@ def cx_emotion_augmentation(seed: int = 0, per_template: int = 4, implicit: bool
                 rows.append(((text + ending).capitalize(), [emotion]))
         for template in IMPLICIT_NONE:
             fill(template, [], situations, ENDINGS[:3], numbers=True)
+    if implicit and more_situations:
+        more = random.Random(seed + 2)
+        for emotion, templates in SITUATIONS.items():
+            for template in templates:
+                fill(template, [emotion], more, ENDINGS[:3], numbers=True)
+        for template in SITUATIONS_NONE:
+            fill(template, [], more, ENDINGS[:3], numbers=True)
     df = pd.DataFrame(rows, columns=["text", "emotions"]).drop_duplicates("text")
     return df.reset_index(drop=True)
 

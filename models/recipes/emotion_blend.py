@@ -31,6 +31,7 @@ from cxtext.emotion.train import goemotions_splits
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from emotion_common import (
     IMPLICIT_TEMPLATES,
+    MORE_SITUATIONS_TEMPLATES,
     cx_emotion_set,
     holdout_after_dev_tuning,
     recipe_metrics,
@@ -63,8 +64,9 @@ def main() -> None:
 
     # Honest: the same blend with a fast model that never saw the holdout.
     templates = any("cx_emotion_augment" in r["data"] for r in fast.manifest_.trained_on)
-    implicit = any(r["data"] == IMPLICIT_TEMPLATES for r in fast.manifest_.trained_on)
-    fit_rows = (with_templates(s["fit"].texts, s["fit"].Y, implicit=implicit) if templates
+    more = any(r["data"] == MORE_SITUATIONS_TEMPLATES for r in fast.manifest_.trained_on)
+    implicit = more or any(r["data"] == IMPLICIT_TEMPLATES for r in fast.manifest_.trained_on)
+    fit_rows = (with_templates(s["fit"].texts, s["fit"].Y, implicit=implicit, more_situations=more) if templates
                 else (s["fit"].texts, s["fit"].Y))
     fast_85 = FastEmotionClassifier(**fast.get_params()).fit(*fit_rows)
     honest = BlendedEmotionClassifier.from_fitted([("tuned", tuned), ("fast", fast_85)], weights=WEIGHTS)

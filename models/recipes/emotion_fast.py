@@ -27,6 +27,12 @@ the staff" anger, "used to be great, not any more" disappointment) and their
 no-emotion counterparts ("rang twice and it was sorted on the second call").
 ``tests/data/cx_emotions_2.csv``, written by another contributor who saw neither
 the templates nor any model output, is the check on customer feedback.
+
+``--more-situations`` (tried for 0.5.0, not shipped; see benchmarks/RESULTS_LOG.md,
+*Emotions shown, for all eight emotions*) adds situations for the other five emotions
+and more of the first three ("got three different answers from three different
+people" confusion, "charged twice and the rent is due on friday" anxiety, "the nurse
+rang on a sunday to check on me" gratitude).
 """
 
 from __future__ import annotations
@@ -68,6 +74,8 @@ def main() -> None:
                         help="add our CX emotion templates to the GoEmotions rows (0.3.0 on)")
     parser.add_argument("--implicit", action=argparse.BooleanOptionalAction, default=True,
                         help="with the templates, the situations that show an emotion without naming it (0.4.0 on)")
+    parser.add_argument("--more-situations", action=argparse.BooleanOptionalAction, default=False,
+                        help="with --implicit, the situations for all eight emotions (tried for 0.5.0)")
     args = parser.parse_args()
 
     s = goemotions_splits()
@@ -75,7 +83,7 @@ def main() -> None:
     def rows(split: EmotionSplit) -> tuple[list[str], np.ndarray]:
         if not args.cx_templates:
             return split.texts, split.Y
-        return with_templates(split.texts, split.Y, implicit=args.implicit)
+        return with_templates(split.texts, split.Y, implicit=args.implicit, more_situations=args.more_situations)
 
     t0 = time.perf_counter()
     honest = FastEmotionClassifier(**PARAMS).fit(*rows(s["fit"]))
@@ -101,7 +109,7 @@ def main() -> None:
         fit_seconds=round(fit_seconds, 1),
         cx_emotions={**cx, "note": "tests/data/cx_emotions.csv, written separately, never trained on"},
     )
-    provenance = goemotions_provenance(len(s["train"])) + ([templates_provenance(args.implicit)] if args.cx_templates else [])
+    provenance = goemotions_provenance(len(s["train"])) + ([templates_provenance(args.implicit, args.more_situations)] if args.cx_templates else [])
     folder = model.save(args.out / args.version, name="emotion-fast", version=args.version,
                         trained_on=provenance, metrics=metrics)
     logger.info("saved %s", folder)
