@@ -68,7 +68,7 @@ def _row(name: str, key: str, report: EvaluationReport) -> dict[str, Any]:
 
 
 def _md(rows: list[dict[str, Any]]) -> str:
-    head = "| dataset (test rows) | model | version | macro-F1 | accuracy | ECE | texts/s | vs VADER |"
+    head = "| dataset (test rows) | model | version | macro-F1 | accuracy | ECE | texts/s | speed vs VADER |"
     out = [head, "|---|---|---|---|---|---|---|---|"]
     for r in rows:
         ece = "n/a" if r["ece"] is None else f"{r['ece']:.3f}"

@@ -46,6 +46,21 @@ def shared_file(*parts: str) -> Path:
 TEST_DATA = Path(__file__).resolve().parent / "data"
 
 
+def write_manifest_as_saved(folder: Path, manifest: dict) -> None:
+    """Write ``manifest`` into a model folder as a save would have: its card re-rendered and re-hashed.
+
+    For tests of manifests written by older versions (a key missing) or of loaders'
+    own checks; a manifest edited without its card is refused as tampered.
+    """
+    import json
+
+    from cxtext.models import CARD_NAME, MANIFEST_NAME, ModelManifest, _render_card, sha256_file
+
+    (folder / CARD_NAME).write_text(_render_card(ModelManifest.from_dict(manifest)), encoding="utf-8")
+    manifest["files"][CARD_NAME] = sha256_file(folder / CARD_NAME)
+    (folder / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+
+
 def read_test_data(name: str) -> pd.DataFrame:
     """One of the evaluation sets in ``tests/data`` (text columns, empty cells kept as "")."""
     return pd.read_csv(TEST_DATA / name, dtype=str, keep_default_na=False)

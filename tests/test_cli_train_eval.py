@@ -183,3 +183,36 @@ def test_the_csv_delimiter_has_the_name_every_command_knows(tmp_path, capsys, fl
                  "--no-baselines"]) == 0
     assert "3 rows" in capsys.readouterr().out
     assert main(["analyze", str(data), "--text", "text", "-o", str(tmp_path / "o.csv"), flag, ";", "-q"]) == 0
+
+
+def test_train_refuses_an_existing_model_folder_unless_forced(tmp_path, labelled_csv, capsys):
+    out = tmp_path / "m" / "1.0.0"
+    args = ["train", "sentiment", str(labelled_csv), "-t", "comment", "-l", "label", "-o", str(out),
+            "--n-features", "4096", "-q"]
+    assert main(args) == 0
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "[CX206]" in err and "--force" in err and "Traceback" not in err
+    assert main([*args, "--force"]) == 0
+    assert FastSentimentClassifier.load(out).manifest_.version == "1.0.0"
+
+
+def test_a_model_whose_manifest_was_edited_is_refused_by_analyze(tmp_path, labelled_csv, capsys):
+    out = tmp_path / "m" / "1.0.0"
+    assert main(["train", "sentiment", str(labelled_csv), "-t", "comment", "-l", "label", "-o", str(out),
+                 "--n-features", "4096", "-q"]) == 0
+    manifest = json.loads((out / "manifest.json").read_text())
+    manifest["labels"] = manifest["labels"][::-1]  # would flip every reading
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2))
+    assert main(["analyze", str(labelled_csv), "-t", "comment", "-o", str(tmp_path / "a.csv"),
+                 "--sentiment", str(out), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert "[CX203]" in err and "manifest was edited" in err
+
+
+def test_evaluate_with_ratings_out_of_ten_read_out_of_five_fails(tmp_path, capsys):
+    src = tmp_path / "nps.csv"
+    pd.DataFrame({"c": POS + NEG + NEU, "nps": [10, 9] * 5 + [2, 4] * 5 + [7, 8] * 5}).to_csv(src, index=False)
+    assert main(["evaluate", "sentiment", str(src), "-t", "c", "-l", "nps", "--scale", "5", "--no-baselines"]) == 2
+    assert "--scale 10" in capsys.readouterr().err
+    assert main(["evaluate", "sentiment", str(src), "-t", "c", "-l", "nps", "--scale", "10", "--no-baselines"]) == 0

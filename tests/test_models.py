@@ -53,6 +53,48 @@ def test_tampered_file_is_refused(tmp_path):
         verify_model_dir(folder)
 
 
+@pytest.mark.parametrize(("field", "value"), [
+    ("labels", ["y"]), ("params", {"a": 2}), ("params", {"a": 1, "temperature": 3.0}),
+    ("metrics", {"f1": 0.9}), ("kind", "other"), ("version", "1.2.1"), ("cxtext", ">=0.1"),
+    ("trained_on", []),
+])
+def test_edited_manifest_is_refused(tmp_path, field, value):
+    folder = tmp_path / "m"
+    _make(folder)
+    data = json.loads((folder / "manifest.json").read_text())
+    data[field] = value
+    (folder / "manifest.json").write_text(json.dumps(data))
+    with pytest.raises(ModelIntegrityError, match="manifest was edited"):
+        verify_model_dir(folder)
+
+
+def test_manifest_without_its_card_is_refused(tmp_path):
+    folder = tmp_path / "m"
+    _make(folder)
+    data = json.loads((folder / "manifest.json").read_text())
+    del data["files"]["README.md"]
+    (folder / "manifest.json").write_text(json.dumps(data))
+    with pytest.raises(ModelIntegrityError, match="lists no model card"):
+        verify_model_dir(folder)
+
+
+def test_reformatted_manifest_still_loads(tmp_path):
+    folder = tmp_path / "m"
+    _make(folder)
+    data = json.loads((folder / "manifest.json").read_text())
+    (folder / "manifest.json").write_text(json.dumps(data, indent=4, sort_keys=True))  # same fields
+    assert verify_model_dir(folder).labels == ["x"]
+
+
+def test_every_shipped_model_folder_verifies():
+    from pathlib import Path
+
+    folders = sorted(p.parent for p in (Path(__file__).resolve().parents[1] / "models").glob("*/*/manifest.json"))
+    assert len(folders) >= 30
+    for folder in folders:
+        verify_model_dir(folder)
+
+
 def test_missing_file_is_refused(tmp_path):
     folder = tmp_path / "m"
     _make(folder)

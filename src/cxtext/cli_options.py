@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
-    "CommercialUseOpt", "CsvSepOpt", "DelimiterOpt", "EncodingOpt", "FormatOpt", "InputArg",
+    "CommercialUseOpt", "CsvSepOpt", "DelimiterOpt", "EncodingOpt", "ForceOpt", "FormatOpt", "InputArg",
     "LicenceOpt", "ModelNameOpt", "ModelVersionOpt", "RegularisationOpt", "SheetOpt",
     "read_labelled", "write_report",
 ]
@@ -54,6 +54,9 @@ LicenceOpt = Annotated[str, typer.Option(
     "--licence", help="Licence of your training data, recorded in the manifest and card.")]
 CommercialUseOpt = Annotated[bool, typer.Option(
     "--commercial-use/--no-commercial-use", help="Whether that licence allows commercial use.")]
+ForceOpt = Annotated[bool, typer.Option(
+    "--force", help="Replace a model saved in the --output folder before (only the files its manifest lists; "
+                    "any other file there stops the run).")]
 RegularisationOpt = Annotated[float, typer.Option("--C", min=1e-6, help="Inverse regularisation strength.")]
 DelimiterOpt = Annotated[str | None, typer.Option(
     "--delimiter", help="CSV delimiter (default: sniffed).")]

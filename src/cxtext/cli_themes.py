@@ -20,6 +20,7 @@ from cxtext.cli_options import (
     CommercialUseOpt,
     DelimiterOpt,
     EncodingOpt,
+    ForceOpt,
     FormatOpt,
     InputArg,
     LicenceOpt,
@@ -47,8 +48,11 @@ def run_train_themes(src: Path, output: Path, *, text: str, labels: list[str], s
                      version: str | None = None, licence: str = "unknown",
                      commercial_use: bool = False, in_format: str | None = None,
                      encoding: str | None = None, sheet: str | None = None,
-                     delimiter: str | None = None, **params: Any) -> dict[str, Any]:
+                     delimiter: str | None = None, overwrite: bool = False,
+                     **params: Any) -> dict[str, Any]:
     """Read a labelled file, train a theme classifier and save it to ``output``.
+
+    ``overwrite`` replaces a model saved in ``output`` before (CLI ``--force``).
 
     Returns a summary: ``rows``, ``used``, ``themes`` (label counts), ``cv``
     (per-theme out-of-fold scores), ``output``, ``name``, ``version``.
@@ -71,7 +75,7 @@ def run_train_themes(src: Path, output: Path, *, text: str, labels: list[str], s
                                note=f"text {text!r}, labels {spec!r}")]
     model = train_themes(data, text=text, labels=spec, sep=sep, taxonomy=taxonomy,
                          features=features, output=output, name=name, version=version,
-                         trained_on=provenance, **params)
+                         trained_on=provenance, overwrite=overwrite, **params)
     counts = Counter(split_polarity(lab)[0] for r in rows for lab in r)
     return {"rows": len(data), "used": used, "themes": dict(counts.most_common()),
             "cv": dict(model.cv_scores_), "trained": [str(c) for c in model.classes_],
@@ -126,6 +130,7 @@ def train_themes_cli(
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
     delimiter: DelimiterOpt = None,
+    force: ForceOpt = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
 ) -> None:
     heads = tuple(m.strip() for m in mention_sentiment.split(",")
@@ -134,7 +139,7 @@ def train_themes_cli(
         input, output, text=text, labels=labels, sep=sep, binary=binary, features=features,
         taxonomy=taxonomy, name=name, version=version, licence=licence,
         commercial_use=commercial_use, in_format=in_format, encoding=encoding, sheet=sheet,
-        delimiter=delimiter, C=C, cv=cv, mention_sentiment=heads,
+        delimiter=delimiter, C=C, cv=cv, mention_sentiment=heads, overwrite=force,
     )
     if not quiet:
         typer.echo(render_train_themes_summary(summary))

@@ -29,6 +29,7 @@ from cxtext.cli_options import (
     CsvSepOpt,
     DelimiterOpt,
     EncodingOpt,
+    ForceOpt,
     FormatOpt,
     InputArg,
     LicenceOpt,
@@ -70,12 +71,13 @@ def run_train_sentiment(src: Path, output: Path, *, text: str, label: str,
                         commercial_use: bool = False, in_format: str | None = None,
                         sep: str | None = None, encoding: str | None = None,
                         sheet: str | None = None, balance_by: str | None = None,
-                        **params: Any) -> dict[str, Any]:
+                        overwrite: bool = False, **params: Any) -> dict[str, Any]:
     """Read a labelled file, train a ``fast`` sentiment model and save it to ``output``.
 
     ``balance_by`` names a source column whose (source, class) cells get the
     same total weight (:func:`cxtext.sentiment.train.balanced_cell_weights`).
 
+    ``overwrite`` replaces a model saved in ``output`` before (CLI ``--force``).
     ``name``/``version`` default to the last two parts of ``output``
     (``models/NAME/VERSION``). Returns a summary: ``rows``, ``used``, ``skipped``,
     ``classes`` (counts), ``calibration``, ``output``, ``name``, ``version``.
@@ -98,7 +100,8 @@ def run_train_sentiment(src: Path, output: Path, *, text: str, label: str,
                                     + (f"; every ({balance_by!r}, class) cell weighted the same"
                                        if balance_by else ""))]
     model = train_sentiment(data, text, label, scale=scale, output=output, name=name,
-                            version=version, trained_on=provenance, balance_by=balance_by, **params)
+                            version=version, trained_on=provenance, balance_by=balance_by,
+                            overwrite=overwrite, **params)
     return {
         "rows": len(data), "used": int(usable.sum()), "skipped": int((~usable).sum()),
         "classes": dict(sorted(Counter(labels[usable].tolist()).items())),
@@ -148,6 +151,7 @@ def train_sentiment_cli(
     sep: CsvSepOpt = None,
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
+    force: ForceOpt = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
 ) -> None:
     from cxtext.sentiment.fast import read_lexicon
@@ -158,6 +162,7 @@ def train_sentiment_cli(
         encoding=encoding, sheet=sheet, C=C, n_features=n_features, balance_by=balance_by,
         nb_weight=nb_weight, tweet_copy=tweet_copy, lexicon_weight=lexicon_weight,
         lexicon_min_words=lexicon_min_words, lexicon=None if lexicon is None else read_lexicon(lexicon),
+        overwrite=force,
     )
     if not quiet:
         typer.echo(render_train_summary(summary))

@@ -253,7 +253,7 @@ class EvaluationReport:
             + (f" · sha256 `{ds['sha256']}`" if ds.get("sha256") else "")
             + " · labels " + ", ".join(f"{k} {v:,}" for k, v in ds.get("labels", {}).items()),
             "",
-            _md_table(["model", "version", "macro-F1", "accuracy", "ECE", "texts/s", "vs VADER"],
+            _md_table(["model", "version", "macro-F1", "accuracy", "ECE", "texts/s", "speed vs VADER"],
                       [[k, f"{r['name']} {r['version']}", f"{r['macro_f1']:.3f}", f"{r['accuracy']:.3f}",
                         "n/a" if r["ece"] is None else f"{r['ece']:.3f}", f"{r['texts_per_s']:,.0f}",
                         "n/a" if r["vs_vader"] is None else f"{r['vs_vader']:.2f}×"]
@@ -294,7 +294,7 @@ def _md_table(header: list[str], rows: list[list[str]]) -> str:
 def evaluate_sentiment(texts: Sequence[Any], labels: Sequence[Any],
                        models: Mapping[str, Any] | Sequence[Any] | None = None, *,
                        baselines: Sequence[Any] = ("vader", "textblob"),
-                       scale: str | None = None,
+                       scale: str | int | None = None,
                        dataset: str | os.PathLike[str] | Mapping[str, Any] | None = None,
                        questions: Sequence[Any] | None = None) -> EvaluationReport:
     """Score sentiment models and baselines on the same labelled rows.
@@ -345,7 +345,13 @@ def evaluate_sentiment(texts: Sequence[Any], labels: Sequence[Any],
     """
     from cxtext import __version__
     from cxtext.baselines import load_baseline
-    from cxtext.sentiment.train import clean_for_model, normalise_labels, unusable_labels_message
+    from cxtext.sentiment.train import (
+        check_label_scale,
+        clean_for_model,
+        normalise_labels,
+        one_scale_hint,
+        unusable_labels_message,
+    )
 
     texts = list(texts)
     labels = list(labels)
@@ -355,6 +361,8 @@ def evaluate_sentiment(texts: Sequence[Any], labels: Sequence[Any],
         questions = list(questions)
         if len(questions) != len(texts):
             raise InputError(f"[CX108] Got {len(texts)} texts but {len(questions)} questions.")
+    scale = None if scale is None else str(scale)
+    check_label_scale(labels, scale)
     gold_all = normalise_labels(pd.Series(labels, dtype=object), scale)
     has_text = pd.Series([t is not None and not (isinstance(t, float) and np.isnan(t))
                           and str(t).strip() != "" for t in texts])
@@ -457,7 +465,7 @@ def evaluate_sentiment(texts: Sequence[Any], labels: Sequence[Any],
     if len(present) < 2:
         warning = (f"The gold labels hold one class only ({present[0] if present else 'none'}): macro-F1 then "
                    "rewards a model that always says that class; compare accuracy and the confusion "
-                   "matrix, or evaluate on rows of every class.")
+                   "matrix, or evaluate on rows of every class." + one_scale_hint(labels, scale))
         logger.warning(warning)
         notes.append(f"Warning: {warning}")
     return EvaluationReport(

@@ -10,7 +10,9 @@ A model lives in ``models/<name>/<version>/``::
         README.md       the model card, rendered from the manifest
 
 Loading verifies every file against its recorded sha256 before anything is read,
-and refuses a model whose cxtext range excludes the running version. Weights are
+and that the manifest still renders to its (hash-checked) model card, so an edited
+manifest is refused too; it refuses a model whose cxtext range excludes the running
+version. The card's layout is therefore part of manifest format 1. Weights are
 stored as safetensors (plain arrays) and parameters as JSON, so loading a model
 never unpickles anything.
 
@@ -42,6 +44,7 @@ __all__ = [
     "load_by_kind",
     "load_verified",
     "models_root",
+    "prepare_model_dir",
     "read_manifest",
     "resolve_model_dir",
     "save_arrays",
@@ -290,7 +293,32 @@ def verify_model_dir(folder: str | os.PathLike[str]) -> ModelManifest:
                 f"manifest records {expected}. The file was changed or corrupted; restore it "
                 "or retrain the model."
             )
+    _check_manifest_matches_card(folder, manifest)
     return manifest
+
+
+def _check_manifest_matches_card(folder: Path, manifest: ModelManifest) -> None:
+    """Refuse a manifest edited after saving: its model card (hash-checked) is rendered from it.
+
+    The manifest cannot record its own sha256, but the card written beside it
+    renders every field a loader reads (name, version, kind, cxtext range,
+    labels, parameters, metrics, training data), and the card's sha256 is in
+    the manifest. A manifest whose fields no longer render to that card was
+    changed after the model was saved (labels swapped, parameters edited).
+    """
+    card = folder / CARD_NAME
+    if CARD_NAME not in manifest.files:
+        raise ModelIntegrityError(
+            f"[CX203] Refusing to load {str(folder)!r}: its manifest lists no model card ({CARD_NAME}), "
+            "which every saved model has. Restore the model folder from its source or retrain the model."
+        )
+    if card.read_text(encoding="utf-8") != _render_card(manifest):
+        raise ModelIntegrityError(
+            f"[CX203] Refusing to load {str(folder)!r}: {MANIFEST_NAME} no longer matches the model card "
+            f"({CARD_NAME}) written from it when the model was saved, so the manifest was edited "
+            "afterwards (labels, parameters or other fields). Restore manifest.json from the model's "
+            "source or retrain the model."
+        )
 
 
 def _render_card(manifest: ModelManifest) -> str:
@@ -362,6 +390,62 @@ def write_model_dir(
     return manifest
 
 
+def prepare_model_dir(folder: str | os.PathLike[str], *, overwrite: bool = False, dry_run: bool = False) -> Path:
+    """Check (and with ``overwrite``, empty) the folder a model is about to be saved into.
+
+    A model folder hashes every file in it, so a save into a folder that holds
+    other files would take them into its manifest, and a second save would
+    silently replace the first model. Call before training, so a bad output path
+    fails fast.
+
+    Parameters
+    ----------
+    folder : path
+        The version folder to write (``models/NAME/VERSION``).
+    overwrite : bool
+        Replace a model saved there before: the files its manifest lists (and the
+        manifest) are removed. Files that are not part of that model are never
+        removed; their presence is an error.
+    dry_run : bool
+        Only check: raise as above, remove nothing (before a long training).
+
+    Raises
+    ------
+    ModelError
+        ``[CX206]``: the path is a file, or the folder holds files (without
+        ``overwrite``), or files that are not a saved model's.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> prepare_model_dir(Path(tempfile.mkdtemp()) / "custom" / "1.0.0").name
+    '1.0.0'
+    """
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise ModelError(f"[CX206] The output {str(folder)!r} is a file; give a folder to save the model in, "
+                         "e.g. models/NAME/1.0.0.")
+    present = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+    if not present:
+        return folder
+    shown = ", ".join(str(p.relative_to(folder)) for p in present[:4]) + (", ..." if len(present) > 4 else "")
+    if not overwrite:
+        raise ModelError(f"[CX206] The output folder {str(folder)!r} already holds files ({shown}). Save the "
+                         "model as a new version (e.g. models/NAME/1.0.1), or pass overwrite=True (on the "
+                         "command line --force) to replace the model saved there.")
+    manifest_path = folder / MANIFEST_NAME
+    owned = ({MANIFEST_NAME, *read_manifest(folder).files} if manifest_path.is_file() else set())
+    foreign = [p for p in present if str(p.relative_to(folder)) not in owned]
+    if foreign:
+        raise ModelError(f"[CX206] Not replacing the model in {str(folder)!r}: it also holds files that are not "
+                         f"part of a saved model ({', '.join(str(p.relative_to(folder)) for p in foreign[:4])}). "
+                         "Move them away or choose another folder.")
+    if not dry_run:
+        for p in present:
+            p.unlink()
+    return folder
+
+
 def save_arrays(path: str | os.PathLike[str], arrays: Mapping[str, Any]) -> None:
     """Write numpy arrays as safetensors (made contiguous: the raw buffer is written)."""
     import numpy as np
@@ -392,7 +476,7 @@ def load_verified(name_or_path: str | os.PathLike[str], *, kind: str, family: st
     folder = resolve_model_dir(name_or_path, kind=family)
     manifest = verify_model_dir(folder)
     if manifest.kind != kind:
-        raise ModelError(f"[CX205] {str(folder)!r} holds a {manifest.kind!r} model, not {kind!r}.")
+        raise ModelError(f"[CX205] {str(folder)!r} holds a model of kind {manifest.kind!r}, not {kind!r}.")
     return folder, manifest
 
 
@@ -413,7 +497,7 @@ def load_by_kind(name_or_path: str | os.PathLike[str], *, family: str,
     kind = read_manifest(folder).kind
     if kind not in classes:
         raise ModelError(
-            f"[CX205] {str(folder)!r} holds a {kind!r} model, not a {family} model "
+            f"[CX205] {str(folder)!r} holds a model of kind {kind!r}, not a {family} model "
             f"({', '.join(classes)})."
         )
     return classes[kind].load(folder)

@@ -1,6 +1,7 @@
 import numpy as np
 import pytest
 from sklearn.base import clone
+from tests.conftest import write_manifest_as_saved
 
 from cxtext.emotion import EMOTIONS, EmbeddingEmotionClassifier
 from cxtext.errors import InputError, ModelIntegrityError
@@ -90,9 +91,9 @@ def test_char_analyzer_checked_on_load(fitted, tmp_path):
     path = folder / "manifest.json"
     manifest = json.loads(path.read_text(encoding="utf-8"))
     del manifest["params"]["char_analyzer"]  # as in the shipped 0.1.0 manifest
-    path.write_text(json.dumps(manifest), encoding="utf-8")
+    write_manifest_as_saved(folder, manifest)
     assert EmbeddingEmotionClassifier.load(folder).char_analyzer == "rolling"
     manifest["params"]["char_analyzer"] = "char_wb"
-    path.write_text(json.dumps(manifest), encoding="utf-8")
+    write_manifest_as_saved(folder, manifest)
     with pytest.raises(ModelVersionError, match="CX204"):
         EmbeddingEmotionClassifier.load(folder)

@@ -32,3 +32,16 @@ def test_goemotions_label_names_map_to_cx_emotions():
     with pytest.raises(InputError, match="--goemotions") as err:  # the plain reading says how to map
         parse_emotion_labels(["annoyance", "neutral;joy"])
     assert "'annoyance'" in str(err.value)
+
+
+def test_label_cells_written_as_lists_are_read():
+    assert parse_emotion_labels(['["anger", "Confusion"]', "['gratitude']", "[]", "[ ]"]) == [
+        ["anger", "confusion"], ["gratitude"], [], []]
+    with pytest.raises(InputError, match="Unknown emotion"):  # a list of unknown ids is still refused
+        parse_emotion_labels(['["rage"]'])
+
+
+def test_cells_separated_otherwise_name_the_separator_to_pass():
+    with pytest.raises(InputError, match=r"separate ids with ',': pass sep=','.*--sep ','"):
+        parse_emotion_labels(["anger, frustration", "gratitude", "delight,admiration"])
+    assert parse_emotion_labels(["anger, frustration"], sep=",") == [["anger", "frustration"]]

@@ -1,6 +1,7 @@
 import numpy as np
 import pytest
 from sklearn.base import clone
+from tests.conftest import write_manifest_as_saved
 
 from cxtext.emotion import EMOTIONS, FastEmotionClassifier
 from cxtext.errors import ConfigError, InputError, ModelError, ModelIntegrityError
@@ -105,7 +106,7 @@ def _set_manifest_param(folder, key, value):
         manifest["params"].pop(key)
     else:
         manifest["params"][key] = value
-    path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    write_manifest_as_saved(folder, manifest)
 
 
 def test_char_analyzer_recorded_and_checked(fitted, tmp_path):

@@ -92,3 +92,69 @@ def test_labelled_and_written_ratings_are_ratings():
     assert normalise_labels(nps, "10").tolist() == ["positive", "negative", "positive", "neutral", "neutral", None]
     stars = pd.Series(["5 stars", "1 star", "3 out of 5", "4 - Satisfied", "8/10"])
     assert normalise_labels(stars, "5").tolist() == ["positive", "negative", "neutral", "positive", None]
+
+
+def _rated(values, n=60):
+    texts = ["great staff", "awful wait", "it was fine", "lovely people", "rude and slow", "ok I suppose"]
+    return pd.DataFrame({"t": [texts[i % len(texts)] for i in range(n)],
+                         "r": [values[i % len(values)] for i in range(n)]})
+
+
+def test_ratings_out_of_ten_read_out_of_five_are_refused_with_the_scale_to_use():
+    with pytest.raises(InputError, match=r"CX111.*above 5 \(6, 9, 10\).*scale='10'"):
+        train_sentiment(_rated([0, 4, 6, 9, 10]), "t", "r", scale="5", n_features=2**10)
+    train_sentiment(_rated([1, 2, 3, 4, 5]), "t", "r", scale="5", n_features=2**10)  # a real 1-5 file
+
+
+def test_stars_read_out_of_ten_say_to_use_five():
+    with pytest.raises(InputError, match=r"two sentiment classes.*only 'negative'.*between 1 and 5.*scale='5'"):
+        train_sentiment(_rated([1, 2, 3, 4, 5]), "t", "r", scale="10", n_features=2**10)
+
+
+def test_class_labels_given_a_scale_are_refused():
+    with pytest.raises(InputError, match=r"CX111.*class labels.*drop the scale"):
+        train_sentiment(_rated(["positive", "negative", "neutral"]), "t", "r", scale="5", n_features=2**10)
+
+
+def test_written_ratings_without_a_scale_name_it():
+    with pytest.raises(InputError, match=r"ratings out of 5.*--scale 5"):
+        train_sentiment(_rated(["4 stars", "1 star", "3 stars"]), "t", "r", n_features=2**10)
+
+
+def test_scale_as_a_number_and_data_as_a_path(tmp_path):
+    path = tmp_path / "rated.csv"
+    _rated([1, 3, 5]).to_csv(path, index=False)
+    model = train_sentiment(path, "t", "r", scale=5, n_features=2**10)
+    assert list(model.classes_) == ["negative", "neutral", "positive"]
+
+
+def test_small_training_sets_are_warned_about(caplog):
+    with caplog.at_level("WARNING", logger="cxtext.sentiment.train"):
+        train_sentiment(_rated([1, 3, 5], n=12), "t", "r", scale="5", n_features=2**10)
+    assert "12 labelled comments (negative 4, neutral 4, positive 4): expect an unreliable model" in caplog.text
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="cxtext.sentiment.train"):
+        train_sentiment(_rated([1, 3, 5], n=300), "t", "r", scale="5", n_features=2**10)
+    assert "unreliable" not in caplog.text
+
+
+def test_an_output_folder_with_files_is_refused_before_training_unless_overwritten(tmp_path):
+    from cxtext.errors import ModelError
+    from cxtext.sentiment import FastSentimentClassifier
+
+    out = tmp_path / "m" / "1.0.0"
+    train_sentiment(_rated([1, 3, 5]), "t", "r", scale="5", output=out, n_features=2**10)
+    first = (out / "manifest.json").read_text()
+    with pytest.raises(ModelError, match=r"CX206.*already holds files.*new version.*--force"):
+        train_sentiment(_rated([1, 3, 5]), "t", "r", scale="5", output=out, n_features=2**10)
+    assert (out / "manifest.json").read_text() == first  # untouched
+    train_sentiment(_rated([5, 3, 1]), "t", "r", scale="5", output=out, overwrite=True, n_features=2**11)
+    assert FastSentimentClassifier.load(out).get_params()["n_features"] == 2**11
+    (out / "notes.txt").write_text("mine")
+    with pytest.raises(ModelError, match=r"CX206.*not part of a saved model \(notes.txt\)"):
+        train_sentiment(_rated([1, 3, 5]), "t", "r", scale="5", output=out, overwrite=True, n_features=2**10)
+    assert (out / "notes.txt").exists() and (out / "manifest.json").exists()
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    with pytest.raises(ModelError, match=r"CX206.*is a file"):
+        train_sentiment(_rated([1, 3, 5]), "t", "r", scale="5", output=afile, n_features=2**10)

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from sklearn.base import clone
+from tests.conftest import write_manifest_as_saved
 
 import cxtext.themes.supervised as sup
 from cxtext.errors import InputError, ModelIntegrityError, NotFittedError
@@ -226,7 +227,7 @@ def test_stacked_save_load_and_old_models_load_as_concat(tmp_path, monkeypatch):
     manifest_path = folder / "manifest.json"
     manifest = json.loads(manifest_path.read_text())
     del manifest["params"]["combine"]
-    manifest_path.write_text(json.dumps(manifest))
+    write_manifest_as_saved(folder, manifest)
     old = ThemeClassifier.load(folder)
     assert old.combine == "concat"
     np.testing.assert_allclose(old.predict_proba(texts), m.predict_proba(texts), rtol=1e-6)

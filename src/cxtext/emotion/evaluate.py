@@ -81,12 +81,29 @@ def evaluate_emotions(model: _Predicts, texts: Sequence[str],
     return emotion_scores(Y_true, Y_pred)
 
 
+def _list_literal(cell: str) -> list[str] | None:
+    """The items of a cell written as a JSON or Python list of strings (``'["anger"]'``), else None."""
+    import ast
+
+    text = cell.strip()
+    if not (text.startswith("[") and text.endswith("]")):
+        return None
+    try:
+        value = ast.literal_eval(text)  # literals only: never runs code
+    except (ValueError, SyntaxError):
+        return None
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return value
+    return None
+
+
 def parse_emotion_labels(values: Iterable[Any], sep: str = ";", *,
                          goemotions: bool = False) -> list[list[str]]:
     """Gold emotion ids from label cells such as ``"anger;frustration"``.
 
     Ids are matched ignoring case and surrounding spaces; an empty or missing
-    cell, or ``"none"``, means no emotion. Cells that are already lists are
+    cell, ``"none"`` or ``"[]"``, means no emotion. Cells that are already lists,
+    or hold one written as JSON or Python (``'["anger", "confusion"]'``), are
     checked the same way.
 
     Parameters
@@ -117,6 +134,8 @@ def parse_emotion_labels(values: Iterable[Any], sep: str = ";", *,
     [['anger', 'frustration'], [], [], [], ['gratitude']]
     >>> parse_emotion_labels(["annoyance;joy", "neutral", "sadness"], goemotions=True)
     [['frustration', 'delight'], [], ['disappointment']]
+    >>> parse_emotion_labels(['["anger", "confusion"]', "['gratitude']", "[]"])
+    [['anger', 'confusion'], ['gratitude'], []]
     """
     from cxtext.emotion.data import GOEMOTIONS_LABELS, GOEMOTIONS_TO_CX
     from cxtext.errors import InputError
@@ -127,8 +146,11 @@ def parse_emotion_labels(values: Iterable[Any], sep: str = ";", *,
     out: list[list[str]] = []
     unknown: dict[str, list[int]] = {}
     for row, cell in enumerate(values):
-        if isinstance(cell, str):
-            items: Iterable[Any] = cell.split(sep)
+        listed = _list_literal(cell) if isinstance(cell, str) else None
+        if listed is not None:  # '["anger", "frustration"]', "['anger']", "[]"
+            items: Iterable[Any] = listed
+        elif isinstance(cell, str):
+            items = cell.split(sep)
         elif isinstance(cell, (list, tuple, set, frozenset, np.ndarray)):
             items = cell
         elif cell is None or (isinstance(cell, float) and np.isnan(cell)):
@@ -156,6 +178,11 @@ def parse_emotion_labels(values: Iterable[Any], sep: str = ";", *,
             raise InputError(f"[CX108] Unknown GoEmotions label(s) {shown}{more}. GoEmotions "
                              f"labels: {', '.join(GOEMOTIONS_LABELS)}.")
         hint = ""
+        for other in (",", ";", "|", "/"):
+            if other != sep and all(k.count(other) and {p.strip().lower() for p in k.split(other)} <= valid | {NONE}
+                                    for k in unknown):
+                hint = f" The cells separate ids with {other!r}: pass sep={other!r} (on the command line --sep {other!r})."
+                break
         if {k.lower() for k in unknown} <= set(GOEMOTIONS_LABELS):
             hint = (" These are GoEmotions labels: pass goemotions=True (on the command line "
                     "--goemotions) to map them to CX emotions.")

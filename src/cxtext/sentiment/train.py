@@ -11,11 +11,11 @@ import numpy as np
 import pandas as pd
 
 from cxtext.errors import ColumnNotFoundError, InputError
-from cxtext.models import TrainingData
+from cxtext.models import TrainingData, prepare_model_dir
 from cxtext.sentiment.fast import SENTIMENT_LABELS, FastSentimentClassifier
 
-__all__ = ["LABEL_ALIASES", "balanced_cell_weights", "clean_for_model", "normalise_labels", "train_sentiment",
-           "unusable_labels_message"]
+__all__ = ["LABEL_ALIASES", "balanced_cell_weights", "check_label_scale", "clean_for_model", "normalise_labels",
+           "one_scale_hint", "train_sentiment", "unusable_labels_message"]
 
 logger = logging.getLogger(__name__)
 
@@ -75,8 +75,93 @@ ratings need a scale (scale='5' or '10'; on the command line --scale 5 or --scal
         return (f"{message} They look like numbers: ratings need a scale (scale='5' or '10'; on the "
                 "command line --scale 5 or --scale 10), the codes -1/0/1 scale='polarity' "
                 "(--scale polarity).")
+    scales = _written_rating_scales(seen)
+    if len(scales) == 1:
+        found = next(iter(scales))
+        return (f"{message} They read as ratings out of {found} ('4 stars', '8/10'): pass "
+                f"scale='{found}' (on the command line --scale {found}).")
     return (f"{message} Expected {', '.join(SENTIMENT_LABELS)} (or neg/neu/pos, 'very positive' "
             "and the like); map other labels to these first.")
+
+
+def _written_rating_scales(values: Sequence[str]) -> set[int]:
+    """The scales of values written as ratings ("4 stars" -> 5, "8/10" -> 10); empty if none is."""
+    from cxtext.clean.nonanswers import rating_answer
+
+    found = [rating_answer(v) for v in values[:50]]
+    return {f[1] for f in found if f is not None} if found and all(found) else set()
+
+
+def _class_label_share(values: pd.Series) -> float:
+    """Share of ``values`` that are written sentiment labels ("positive", "Neg")."""
+    if values.empty:
+        return 0.0
+    return float(values.astype(str).str.strip().str.lower().str.split().str.join(" ")
+                 .map(LABEL_ALIASES).notna().mean())
+
+
+def _present(values: Sequence[Any]) -> pd.Series:
+    series = pd.Series(list(values), dtype=object)
+    return series[series.notna() & (series.astype(str).str.strip() != "")
+                  & (series.astype(str).str.strip().str.lower() != "nan")]
+
+
+def check_label_scale(values: Sequence[Any], scale: str | None, column: str | None = None) -> None:
+    """Refuse labels that are clearly not ratings on ``scale``, before any row is misread.
+
+    * class labels ("positive", "neg") given a scale;
+    * ratings on a 1–5 scale above 5 (6–10: a 0–10 NPS question) in 5% of the
+      rows or more, which a 1–5 reading would skip (the rest it would misread:
+      a 4 is positive out of 5 but a detractor out of 10).
+
+    Raises
+    ------
+    InputError
+        ``[CX111]``, naming the scale to use.
+
+    Examples
+    --------
+    >>> check_label_scale([1, 4, 5, 2], "5")
+    >>> check_label_scale([0, 9, 10, 6], "5")
+    Traceback (most recent call last):
+    ...
+    cxtext.errors.InputError: [CX111] The labels hold ratings above 5 (6, 9, 10) in 3 of 4 rows: they look like 0-10 ratings; use scale='10' (--scale 10). Read out of 5, those rows would be skipped and the rest misread (a 4 is positive out of 5 but a detractor out of 10).
+    """
+    if scale is None:
+        return
+    where = f"Column {column!r} holds" if column else "The labels hold"
+    present = _present(values)
+    if _class_label_share(present) >= 0.5:
+        raise InputError(f"[CX111] {where} class labels (such as "
+                         f"{', '.join(map(repr, present.astype(str).unique()[:3].tolist()))}), not ratings: "
+                         "drop the scale (--scale / scale=).")
+    if scale != "5":
+        return
+    num = pd.to_numeric(present, errors="coerce").dropna()
+    above = num[(num > 5) & (num <= 10)]
+    if len(above) and len(above) >= 0.05 * len(num):
+        shown = ", ".join(f"{v:g}" for v in sorted(set(above.tolist()))[:5])
+        raise InputError(
+            f"[CX111] {where} ratings above 5 ({shown}) in {len(above):,} of {len(num):,} rows: they "
+            "look like 0-10 ratings; use scale='10' (--scale 10). Read out of 5, those rows would be "
+            "skipped and the rest misread (a 4 is positive out of 5 but a detractor out of 10).")
+
+
+def one_scale_hint(values: Sequence[Any], scale: str | None) -> str:
+    """A hint for labels that all read as one class because of their scale ("" if none applies).
+
+    Examples
+    --------
+    >>> one_scale_hint([1, 2, 5, 4, 3] * 2, "10")
+    " The ratings all lie between 1 and 5: if they are 1-5 stars, use scale='5' (--scale 5); read out of 10 every one is negative."
+    """
+    if scale != "10":
+        return ""
+    num = pd.to_numeric(_present(values), errors="coerce").dropna()
+    if len(num) >= 5 and num.between(1, 5).all():
+        return (" The ratings all lie between 1 and 5: if they are 1-5 stars, use scale='5' (--scale 5); "
+                "read out of 10 every one is negative.")
+    return ""
 
 
 def balanced_cell_weights(labels: Sequence[Any], groups: Sequence[Any]) -> np.ndarray:
@@ -131,24 +216,27 @@ def clean_for_model(texts: Sequence[Any]) -> list[str]:
     return Cleaner(redact_pii=True, detect_language=False).clean_texts(list(texts))[0]
 
 
-def train_sentiment(data: pd.DataFrame, text: str, label: str, *, scale: str | None = None,
+def train_sentiment(data: pd.DataFrame | str | os.PathLike[str], text: str, label: str, *,
+                    scale: str | int | None = None,
                     output: str | os.PathLike[str] | None = None, name: str = "sentiment-custom",
                     version: str = "1.0.0",
                     trained_on: Sequence[TrainingData | Mapping[str, Any]] = (),
                     metrics: Mapping[str, Any] | None = None,
                     weight: str | None = None,
                     balance_by: str | None = None,
+                    overwrite: bool = False,
                     **params: Any) -> FastSentimentClassifier:
     """Train a :class:`FastSentimentClassifier` on a labelled table (and save it if asked).
 
     Parameters
     ----------
-    data : DataFrame
-        Labelled comments.
+    data : DataFrame or path
+        Labelled comments, or a file of them (any format :func:`cxtext.io.read_table` reads).
     text, label : str
         Column names of the comment and of its label (or rating, with ``scale``).
-    scale : {"5", "10"}, optional
-        Treat ``label`` as a rating on this scale.
+    scale : {"5", "10", "polarity"} or {5, 10}, optional
+        Treat ``label`` as a rating on this scale (1-2 / 3 / 4-5, 0-6 / 7-8 / 9-10), or
+        the codes -1/0/1.
     output : path, optional
         Write a versioned model folder here.
     name, version : str
@@ -162,6 +250,9 @@ def train_sentiment(data: pd.DataFrame, text: str, label: str, *, scale: str | N
         (source, class) cell then gets the same total weight (see
         :func:`balanced_cell_weights`; multiplied by ``weight`` if given), in
         place of ``class_weight="balanced"`` over all rows pooled.
+    overwrite : bool
+        Replace a model saved in ``output`` before (see :func:`cxtext.models.prepare_model_dir`);
+        without it an ``output`` folder that holds files is refused before training.
     **params
         Passed to :class:`FastSentimentClassifier` (``C``, ``n_features`` …).
 
@@ -172,13 +263,31 @@ def train_sentiment(data: pd.DataFrame, text: str, label: str, *, scale: str | N
     >>> list(model.classes_)
     ['negative', 'neutral', 'positive']
     """
+    if isinstance(data, (str, os.PathLike)):
+        from cxtext.io import read_table
+
+        data = read_table(data)
+    scale = None if scale is None else str(scale)
+    if output is not None:
+        prepare_model_dir(output, overwrite=overwrite, dry_run=True)  # fail before training, not after
     for col in (text, label) + tuple(c for c in (weight, balance_by) if c is not None):
         if col not in data.columns:
             raise ColumnNotFoundError(col, available=list(data.columns))
+    check_label_scale(data[label].tolist(), scale, label)
     labels = normalise_labels(data[label], scale)
     keep = labels.notna() & data[text].notna()
     if not keep.any():
         raise InputError(unusable_labels_message(data[label].tolist(), label))
+    counts = labels[keep].value_counts()
+    classes = sorted(counts.index)
+    if len(classes) >= 2 and (int(keep.sum()) < 100 or int(counts.min()) < 20):
+        logger.warning("Training on %d labelled comments (%s): expect an unreliable model; a few hundred per "
+                       "class is typical.", int(keep.sum()),
+                       ", ".join(f"{c} {int(counts[c])}" for c in classes))
+    if len(classes) < 2:
+        raise InputError(f"[CX108] Need at least two sentiment classes to train; column {label!r} gives only "
+                         f"{classes[0]!r} ({int(keep.sum()):,} rows)."
+                         + one_scale_hint(data[label].tolist(), scale))
     dropped = int((~keep).sum())
     if dropped:
         odd = data.loc[labels.isna() & data[label].notna(), label].astype(str).unique()[:3].tolist()
@@ -193,6 +302,7 @@ def train_sentiment(data: pd.DataFrame, text: str, label: str, *, scale: str | N
         params.setdefault("class_weight", None)  # the cells already balance the classes
     model = FastSentimentClassifier(**params).fit(texts, labels[keep].tolist(), sample_weight=weights)
     if output is not None:
+        prepare_model_dir(output, overwrite=overwrite)
         provenance = list(trained_on) or [TrainingData(data="user data", licence="unknown",
                                                        rows=int(keep.sum()))]
         model.save(output, name=name, version=version, trained_on=provenance, metrics=metrics)

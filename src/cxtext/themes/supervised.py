@@ -51,7 +51,13 @@ from cxtext.errors import (
     ModelError,
     check_fitted,
 )
-from cxtext.models import TrainingData, resolve_model_dir, verify_model_dir, write_model_dir
+from cxtext.models import (
+    TrainingData,
+    prepare_model_dir,
+    resolve_model_dir,
+    verify_model_dir,
+    write_model_dir,
+)
 from cxtext.themes.keyword import KeywordThemeTagger, ThemeHit
 from cxtext.themes.mention_sentiment import (
     TRAINABLE_POLARITIES,
@@ -967,7 +973,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         manifest = verify_model_dir(folder)
         if manifest.kind != KIND:
             raise ModelError(
-                f"[CX205] {str(folder)!r} holds a {manifest.kind!r} model, not {KIND!r}. "
+                f"[CX205] {str(folder)!r} holds a model of kind {manifest.kind!r}, not {KIND!r}. "
                 "Load it with the loader of its kind."
             )
         params = dict(manifest.params)
@@ -1010,6 +1016,7 @@ def train_themes(data: Any, text: str = "text", labels: str | Sequence[str] = "l
                  output: str | os.PathLike[str] | None = None, name: str | None = None,
                  version: str | None = None,
                  trained_on: Sequence[TrainingData | Mapping[str, Any]] = (),
+                 overwrite: bool = False,
                  **params: Any) -> ThemeClassifier:
     """Train a :class:`ThemeClassifier` from a DataFrame of labelled comments.
 
@@ -1037,6 +1044,9 @@ def train_themes(data: Any, text: str = "text", labels: str | Sequence[str] = "l
         Manifest name and version (default: the last two parts of ``output``).
     trained_on : sequence of TrainingData
         Provenance recorded in the manifest.
+    overwrite : bool, default False
+        Replace a model saved in ``output`` before (see :func:`cxtext.models.prepare_model_dir`);
+        without it an ``output`` folder that holds files is refused before training.
     **params
         Other :class:`ThemeClassifier` parameters (``C``, ``cv``, ``n_features`` ...).
 
@@ -1060,6 +1070,8 @@ def train_themes(data: Any, text: str = "text", labels: str | Sequence[str] = "l
         )
     if text not in data.columns:
         raise ColumnNotFoundError(text, available=list(data.columns), role="text")
+    if output is not None:
+        prepare_model_dir(output, overwrite=overwrite, dry_run=True)  # fail before training, not after
     rows = parse_label_column(data, labels, sep=sep)
     texts = as_texts(data[text].tolist(), "train_themes()")
     usable = [i for i, t in enumerate(texts) if t.strip()]
@@ -1069,7 +1081,7 @@ def train_themes(data: Any, text: str = "text", labels: str | Sequence[str] = "l
     model = ThemeClassifier(taxonomy=taxonomy, features=features, **params)
     model.fit([texts[i] for i in usable], [rows[i] for i in usable], classes=order)
     if output is not None:
-        out = Path(output)
+        out = prepare_model_dir(output, overwrite=overwrite)
         model.save(out, name=name or (out.parent.name or "themes-custom"),
                    version=version or out.name, trained_on=trained_on)
     return model
