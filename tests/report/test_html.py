@@ -326,3 +326,20 @@ def test_drivers_warn_when_few_comments_carry_many_indicators(make_result):
     many = render_report(make_result(n=240), nps="nps", n_boot=20)
     assert "fewer than ten per indicator" in few and "fewer than ten per indicator" not in many
     assert "theme × sentiment indicators" in many and "(adjusted " in many
+
+
+def test_segments_keep_blank_cells_and_trends_show_gaps(make_result):
+    res = make_result()
+    cm = res.comments.copy()
+    cm.loc[cm.index % 5 == 0, "channel"] = None  # a fifth of the comments without a channel
+    cm["channel"] = cm["channel"].where(cm.index % 7 != 1, cm["channel"].str.upper())
+    cm = cm[~cm["date"].str.startswith("2026-02")]  # nobody answered in February
+    res = AnalysisResult(comments=cm.reset_index(drop=True),
+                         mentions=res.mentions[res.mentions["comment_id"].isin(cm["id"])],
+                         id="id", info=res.info)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ScoreWarning)  # said on the page, not as a warning
+        page = render_report(res, nps="nps", segments=["channel"], date="date", n_boot=50)
+    assert "(missing) gathers the" in page and "differ only in case are one segment" in page
+    assert "no responses" in page  # February, between January and March
+    assert "Hollow points have fewer than 30 responses" in page

@@ -355,3 +355,43 @@ def test_nps_change_interval_carries_which_comments_complained():
     row = table.set_index("theme").loc["wait"]
     assert row["nps_change_low"] < row["nps_change"] < row["nps_change_high"]
     assert 2 < row["nps_change_high"] - row["nps_change_low"] < 10  # about ±2 points on ~900 complaints
+
+
+def test_drivers_in_exactly_the_same_comments_get_their_joint_impact_only():
+    from cxtext.analyzer import AnalysisResult
+
+    rng = np.random.default_rng(0)
+    n = 400
+    both = rng.random(n) < 0.3  # waiting and staff complaints always come together
+    price = rng.random(n) < 0.3
+    nps = np.clip(np.round(8 - 4 * both - 1.5 * price + rng.normal(0, 1, n)), 0, 10)
+    comments = pd.DataFrame({"id": range(n), "nps": nps})
+    rows = np.flatnonzero(both)
+    mentions = pd.DataFrame(
+        [(i, "waiting_time", "negative") for i in rows] + [(i, "staff_attitude", "negative") for i in rows]
+        + [(i, "price_value", "negative") for i in np.flatnonzero(price)],
+        columns=["comment_id", "theme", "sentiment"])
+    t = drivers(AnalysisResult(comments=comments, mentions=mentions, id="id"), "nps", kind=None, n_boot=200)
+    pair = t[t["theme"].isin(["waiting_time", "staff_attitude"])]
+    assert pair["impact"].isna().all() and not pair["significant"].any()
+    note = pair["collinear_with"].iloc[0]
+    assert "same comments" in note and "joint impact" in note
+    joint = float(note.split("joint impact ")[1].split(",")[0])
+    assert -4.5 < joint < -3.5  # the effect built in
+    assert t.set_index("theme").loc["price_value", "significant"]
+    # the table sorts them after the estimable drivers, as the report does
+    assert t["theme"].iloc[0] == "price_value"
+
+
+def test_drivers_of_a_score_where_lower_is_better_list_the_most_harmful_first(make_result):
+    from cxtext.scores import ces_scale, join_scores
+
+    res = make_result()
+    ces = np.where(res.comments["id"].isin(res.mentions.loc[res.mentions["sentiment"] == "negative", "comment_id"]),
+                   6, 2)
+    res.comments["effort"] = ces
+    joined = join_scores(res, ces="effort", ces_scale=ces_scale(easy="low"))
+    t = drivers(joined, "effort", n_boot=50)
+    assert t.attrs["higher_is_better"] is False
+    estimable = t[~t["small_n"] & t["impact"].notna()]
+    assert estimable["impact"].is_monotonic_decreasing  # the largest rise in effort first

@@ -162,3 +162,28 @@ def test_mixed_utc_offsets_keep_local_date():
                             "2026-06-01T00:30:00+02:00", "2026-06-01 00:30", "30/06/2026 23:59:00 -0700"])
     assert out["period_day"].tolist() == ["2026-04-30", "2026-01-15", "2026-06-01", "2026-06-01", "2026-06-30"]
     assert caught == []
+
+
+def test_a_scale_no_score_fits_is_warned_about():
+    import warnings
+
+    from cxtext.analyzer import AnalysisResult
+    from cxtext.scores import ScoreWarning, csat_scale
+
+    comments = pd.DataFrame({"id": range(40), "text_clean": "ok", "sentiment": "neutral", "s": [1, 2, 3, 4, 5] * 8})
+    res = AnalysisResult(comments=comments, mentions=pd.DataFrame(columns=["comment_id", "theme"]), id="id")
+    with pytest.warns(ScoreWarning, match=r"none of its 40 valid scores \(1 to 5\) reaches the satisfied box"):
+        join_scores(res, csat="s", csat_scale=csat_scale(low=1, high=10))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ScoreWarning)
+        join_scores(res, csat="s")  # the right scale: no warning
+
+
+def test_spreadsheet_day_numbers_are_read_as_dates():
+    from cxtext.scores import ScoreWarning
+
+    frame = pd.DataFrame({"when": [46150, 46181, None]})
+    with pytest.warns(ScoreWarning, match="spreadsheet \\(Excel\\) day numbers"):
+        out = add_periods(frame, "when", ["month"])
+    assert out["period_month"].tolist()[:2] == ["2026-05", "2026-06"]
+    assert out["date_status"].tolist() == ["valid", "valid", "missing"]

@@ -116,3 +116,12 @@ def test_endpoint_labelled_csat_and_nps_result():
     r = nps(pd.Series(["10 - Extremely likely", "0 - Not at all likely", "9", "10 - Extremely likely"]))
     assert (r.n, r.promoters, r.detractors, r.nps) == (4, 3, 1, 50.0)
 
+
+
+def test_declined_answers_are_not_scored_and_written_ratings_are_read():
+    chk = check_scores(pd.Series(["N/A", "n/a.", "Don\u2019t know", "prefer not to say", "10/10", "7 out of 10",
+                                  "4/5", "banana"]), "nps")
+    assert chk.status.tolist() == ["not_scored"] * 4 + ["valid", "valid", "non_numeric", "non_numeric"]
+    assert chk.values.tolist()[4:6] == [10.0, 7.0]
+    assert chk.n_invalid == 2 and "status column" in chk.message() and "check_scores" not in chk.message()
+    assert check_scores(pd.Series(["4/5", "2 out of 5"]), "csat").values.tolist() == [4.0, 2.0]

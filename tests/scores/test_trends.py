@@ -125,3 +125,30 @@ def test_score_trends_one_response_has_no_interval():
     t = score_trends(res, "csat")
     assert t["n"].tolist() == [2, 1]
     assert np.isfinite(t["ci_low"].iloc[0]) and np.isnan(t["ci_low"].iloc[1]) and np.isnan(t["ci_high"].iloc[1])
+
+
+def test_a_month_without_comments_is_a_gap_not_skipped():
+    res = _result([0.10, 0.10, 0.40, 0.40])
+    cm = res.comments
+    res.comments = cm[cm["period_month"] != "2026-02"].reset_index(drop=True)
+    res.mentions = res.mentions[res.mentions["comment_id"].isin(res.comments["id"])]
+    t = theme_trends(res, "month")
+    wait = t[t.theme == "waiting_time"].set_index("period")
+    assert list(wait.index) == ["2026-01", "2026-02", "2026-03", "2026-04"]
+    assert wait.loc["2026-02", "base"] == 0 and np.isnan(wait.loc["2026-02", "share"])
+    # March follows the gap: compared with February (nothing), not with January, so not tested
+    assert wait.loc["2026-03", "prev_period"] == "2026-02" and np.isnan(wait.loc["2026-03", "p_value"])
+    s = score_trends(res, "nps", "month").set_index("period")
+    assert list(s.index) == ["2026-01", "2026-02", "2026-03", "2026-04"]
+    assert s.loc["2026-02", "n"] == 0 and np.isnan(s.loc["2026-02", "value"])
+    assert np.isnan(s.loc["2026-03", "p_value"]) and not s["significant"].any()
+
+
+def test_gaps_are_filled_within_each_segment():
+    res = _result([0.1, 0.1, 0.1])
+    cm = res.comments
+    res.comments = cm[~((cm["seg"] == "a") & (cm["period_month"] == "2026-02"))].reset_index(drop=True)
+    s = score_trends(res, "nps", "month", by="seg")
+    assert s.groupby("seg")["period"].apply(list).to_dict() == {"a": ["2026-01", "2026-02", "2026-03"],
+                                                                "b": ["2026-01", "2026-02", "2026-03"]}
+    assert s.set_index(["seg", "period"]).loc[("a", "2026-02"), "n"] == 0

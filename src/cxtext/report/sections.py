@@ -359,10 +359,12 @@ def render_drivers(ctx: Any) -> str:
             return _MENTIONS_MISSING
         return '<p class="empty">No theme mentions among comments with a score: no drivers to estimate.</p>'
     hib = ctx.higher_is_better(role)
-    strong = dr[~dr["small_n"]].copy()
+    estimable = dr[dr["impact"].notna()]  # not drivers in every comment, nor ones in the same comments
+    strong = estimable[~estimable["small_n"]].copy()
     strong = strong.loc[strong["impact"].abs().sort_values(ascending=False).index].head(14)
-    small = dr[dr["small_n"]].sort_values("n", ascending=False).head(max(0, 18 - len(strong)))
-    pick = pd.concat([strong.sort_values("impact"), small.sort_values("impact")])
+    small = estimable[estimable["small_n"]].sort_values("n", ascending=False).head(max(0, 18 - len(strong)))
+    # the most harmful first: the most negative impact, or the most positive where a lower score is better
+    pick = pd.concat([strong.sort_values("impact", ascending=hib), small.sort_values("impact", ascending=hib)])
     rows = []
     for r in pick.itertuples():
         if r.small_n:
@@ -395,6 +397,10 @@ def render_drivers(ctx: Any) -> str:
         facts += (f'<p class="warn">{n_fit:,} comments for {predictors:,} indicators (fewer than ten per '
                   "indicator): single impacts are noisy and some will point the unexpected way by chance. Read "
                   "the filled points and their intervals, not the sign of a grey or hollow one.</p>")
+    joint = dict.fromkeys(str(c) for c in dr["collinear_with"] if str(c).startswith("(same comments"))
+    if joint:
+        facts += ('<p class="keys">Not in the chart, because they occur in exactly the same comments: '
+                  + "; ".join(escape(j[1:-1]) for j in joint) + ".</p>")
     table = _counterfactual_table(ctx, dr) if role == "nps" and "nps_change" in dr.columns else ""
     return lede + chart + facts + table
 
@@ -450,12 +456,23 @@ def _counterfactual_table(ctx: Any, dr: pd.DataFrame) -> str:
 
 # -- segments ----------------------------------------------------------------------------------
 def _segment_block(ctx: Any, col: str) -> str:
+    from cxtext.scores._base import MISSING_SEGMENT, segment_values
+
     cm = ctx.cm
-    seg = cm[col].astype(object).where(cm[col].notna(), None)
-    seg = seg.map(lambda v: None if v is None or str(v).strip() == "" else str(v))
-    values = seg.value_counts().head(12)
-    if not len(values):
+    with warnings.catch_warnings(record=True) as caught:  # said in the section, not on stderr
+        warnings.simplefilter("always")
+        seg = segment_values(cm, col).map(str)
+    if (seg == MISSING_SEGMENT).all():
         return f'<h3>By {escape(col)}</h3><p class="empty">No values in this column.</p>'
+    counts = seg.value_counts()
+    values = counts.head(12)
+    notes = [escape(str(w.message)) for w in caught]
+    if len(counts) > len(values):
+        notes.append(f"The {len(values)} largest of {len(counts):,} segments are shown "
+                     f"({int(values.sum()):,} of {len(seg):,} comments).")
+    if MISSING_SEGMENT in counts.index:
+        notes.append(f"{MISSING_SEGMENT} gathers the {int(counts[MISSING_SEGMENT]):,} comments without a value.")
+    note = f'<p class="keys">{" ".join(notes)}</p>' if notes else ""
     role = ctx.primary
     if role is not None:
         overall = _metric(ctx, role)[0]
@@ -504,7 +521,7 @@ def _segment_block(ctx: Any, col: str) -> str:
         heat = (f'<table class="heat"><thead><tr><th>Share of comments</th>{head}</tr></thead>'
                 f"<tbody>{''.join(body)}</tbody></table>"
                 '<p class="keys">Shading is relative to the highest value in each row.</p>')
-    return f"<h3>By {escape(col)}</h3>" + chart + heat
+    return f"<h3>By {escape(col)}</h3>" + note + chart + heat
 
 
 def _heat_cell(share: float, top: float, kind: str) -> str:
@@ -556,7 +573,7 @@ def _points(tr: pd.DataFrame, fmt: str) -> list[TrendPoint]:
     for r in tr.itertuples():
         note = fmt.format(r.change).replace("-", "\u2212") if r.significant else ""
         pts.append(TrendPoint(str(r.period), float(r.value), float(r.ci_low), float(r.ci_high), int(r.n),
-                              str(r.direction), note))
+                              str(r.direction), note))  # a period without responses: NaN value, n 0
     return pts
 
 
@@ -568,7 +585,8 @@ def render_trends(ctx: Any) -> str | None:
     per = ctx.period
     lede = (f'<p class="lede">By {per}, with 95% confidence bands. Arrows mark changes from the previous '
             f"{per} that are statistically significant (z-test, Benjamini–Hochberg corrected, at least "
-            f"{_MIN_N} responses in both {per}s).</p>")
+            f"{_MIN_N} responses in both {per}s). Hollow points have fewer than {_MIN_N} responses and are "
+            f"not tested; a {per} without responses breaks the line.</p>")
     out = [lede]
     role = ctx.primary
     if role is not None:
@@ -577,11 +595,11 @@ def render_trends(ctx: Any) -> str | None:
         fmt = "{:+.0f}" if role == "nps" else "{:+.2f}"
         out.append(f"<h3>{escape(label)}</h3>" + line_chart(
             _points(tr, fmt), title=f"{label} by {per}", y_label=label.split(" (")[0],
-            fmt="{:g}", higher_is_better=ctx.higher_is_better(role)))
+            fmt="{:g}", higher_is_better=ctx.higher_is_better(role), min_n=_MIN_N))
     neg = _neg_trend(ctx)
     out.append("<h3>Negative comments</h3>" + line_chart(
         _points(neg, "{:+.0f} pts"), title=f"Share of negative comments by {per}", y_label="% negative",
-        fmt="{:g}%", higher_is_better=False))
+        fmt="{:g}%", higher_is_better=False, min_n=_MIN_N))
     from cxtext.scores import theme_trends
 
     # theme_trends needs at least one mention (it fails on an empty mentions table)

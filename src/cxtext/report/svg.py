@@ -235,12 +235,26 @@ def forest_plot(rows: Sequence[ForestRow], *, title: str, x_label: str, ref: flo
     return "".join(out)
 
 
+def _runs(flags: Sequence[bool]) -> list[list[int]]:
+    """Indices of each run of consecutive true ``flags``: ``[T, T, F, T]`` -> ``[[0, 1], [3]]``."""
+    runs: list[list[int]] = []
+    for i, flag in enumerate(flags):
+        if flag:
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    return runs
+
+
 def line_chart(points: Sequence[TrendPoint], *, title: str, y_label: str, fmt: str = "{:g}",
-               higher_is_better: bool = True, width: int = 860, height: int = 280) -> str:
+               higher_is_better: bool = True, width: int = 860, height: int = 280, min_n: int = 0) -> str:
     """A value per period with its confidence band; significant moves marked with arrows.
 
     Arrows are coloured good/bad by ``higher_is_better``. Tooltip values are
-    rounded to one decimal and formatted with ``fmt``.
+    rounded to one decimal and formatted with ``fmt``. A period without a value
+    (no responses) breaks the line and its band, and a period with fewer than
+    ``min_n`` responses is drawn hollow (too few to test).
 
     Examples
     --------
@@ -248,6 +262,11 @@ def line_chart(points: Sequence[TrendPoint], *, title: str, y_label: str, fmt: s
     >>> svg = line_chart(pts, title="NPS by month", y_label="NPS")
     >>> "\u25b2" in svg and svg.count("<circle") == 2
     True
+    >>> gap = [*pts, TrendPoint("2026-07", float("nan"), float("nan"), float("nan"), 0),
+    ...        TrendPoint("2026-08", 20, 5, 35, 12)]
+    >>> svg = line_chart(gap, title="NPS by month", y_label="NPS", min_n=30)
+    >>> svg.count("<polyline"), svg.count('class="pt small"'), "no responses" in svg
+    (1, 1, True)
     """
     left, right, top, bottom = 56, 24, 28, 56
     vals = [v for p in points for v in (p.value, p.low, p.high) if _finite(v)]
@@ -271,15 +290,15 @@ def line_chart(points: Sequence[TrendPoint], *, title: str, y_label: str, fmt: s
         out.append(_text(left - 8, y + 4, _tick_label(t, fmt), "tick", "end"))
     out.append(_text(14, top + (height - top - bottom) / 2, y_label, "axis-label", "middle")
                .replace("<text ", f'<text transform="rotate(-90 14 {_f(top + (height - top - bottom) / 2)})" ', 1))
-    ok = [(i, p) for i, p in enumerate(points) if _finite(p.low, p.high)]
-    if len(ok) > 1:
-        upper = " ".join(f"{_f(sx(i))},{_f(sy(p.high))}" for i, p in ok)
-        lower = " ".join(f"{_f(sx(i))},{_f(sy(p.low))}" for i, p in reversed(ok))
-        out.append(f'<polygon points="{upper} {lower}" class="band-ci"/>')
-    line = [(i, p) for i, p in enumerate(points) if _finite(p.value)]
-    if len(line) > 1:
-        out.append('<polyline points="' + " ".join(f"{_f(sx(i))},{_f(sy(p.value))}" for i, p in line)
-                   + '" class="line"/>')
+    for run in _runs([_finite(p.low, p.high) for p in points]):  # bands stop at a period without one
+        if len(run) > 1:
+            upper = " ".join(f"{_f(sx(i))},{_f(sy(points[i].high))}" for i in run)
+            lower = " ".join(f"{_f(sx(i))},{_f(sy(points[i].low))}" for i in reversed(run))
+            out.append(f'<polygon points="{upper} {lower}" class="band-ci"/>')
+    for run in _runs([_finite(p.value) for p in points]):  # a gap breaks the line
+        if len(run) > 1:
+            out.append('<polyline points="' + " ".join(f"{_f(sx(i))},{_f(sy(points[i].value))}" for i in run)
+                       + '" class="line"/>')
     label_every = max(1, math.ceil(k / 14))
     for i, p in enumerate(points):
         x = sx(i)
@@ -287,6 +306,8 @@ def line_chart(points: Sequence[TrendPoint], *, title: str, y_label: str, fmt: s
             out.append(_text(x, height - bottom + 18, p.label, "tick", "middle"))
             out.append(_text(x, height - bottom + 32, f"n={p.n:,}", "tick muted", "middle"))
         if not _finite(p.value):
+            if p.n == 0:
+                out.append(_text(x, top + (height - top - bottom) / 2, "no responses", "tick muted", "middle"))
             continue
         y = sy(p.value)
         tip = f"{p.label}: {_tip_value(p.value, fmt)}"
@@ -295,6 +316,9 @@ def line_chart(points: Sequence[TrendPoint], *, title: str, y_label: str, fmt: s
         tip += f", n={p.n:,}" + (f"; {p.note}" if p.note else "")
         good = (p.direction == "up") == higher_is_better
         cls = ("pos" if good else "neg") if p.direction in ("up", "down") else "ns"
+        if p.n < min_n:
+            cls = "small"
+            tip += f" (fewer than {min_n} responses: not tested)"
         out.append(f'<circle cx="{_f(x)}" cy="{_f(y)}" r="4.5" class="pt {cls}"><title>{escape(tip)}</title></circle>')
         if p.direction in ("up", "down"):
             arrow = "\u25b2" if p.direction == "up" else "\u25bc"

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from cxtext.errors import ColumnNotFoundError, ConfigError, InputError
-from cxtext.scores.scales import Scale, ScoreCheck, check_scores, get_scale
+from cxtext.scores.scales import Scale, ScoreCheck, ScoreWarning, check_scores, get_scale
 
 logger = logging.getLogger(__name__)
 
@@ -215,3 +215,58 @@ def segment_column(cm: pd.DataFrame, by: str | None) -> None:
     """Raise ColumnNotFoundError if ``by`` is not a column."""
     if by is not None and by not in cm.columns:
         raise ColumnNotFoundError(by, available=list(cm.columns), role="segment")
+
+
+def _blank(value: Any) -> bool:
+    """A missing cell (None, NaN, NA, NaT) or text of spaces only."""
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # list-like cells are values
+        return False
+
+
+#: The segment of comments whose segment cell is empty or missing (they are kept, as their own group).
+MISSING_SEGMENT = "(missing)"
+
+
+def segment_values(cm: pd.DataFrame, by: str, *, warn: bool = True) -> pd.Series:
+    """The segment of each comment, as every segment breakdown groups it.
+
+    Text values are stripped of surrounding spaces; empty and missing cells form the
+    group :data:`MISSING_SEGMENT` (so every comment is counted somewhere); spellings
+    that differ only in case ("Web", "web") are one segment, named by the most common
+    spelling. With ``warn``, a :class:`~cxtext.scores.scales.ScoreWarning` says what
+    was merged, and that a column with a value for almost every comment looks like an
+    id rather than a segment.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> cm = pd.DataFrame({"ch": ["Web", "web ", None, "", "Phone", "Web"]})
+    >>> segment_values(cm, "ch", warn=False).tolist()
+    ['Web', 'Web', '(missing)', '(missing)', 'Phone', 'Web']
+    """
+    import warnings
+
+    seg = cm[by].astype(object).map(
+        lambda v: MISSING_SEGMENT if _blank(v) else v.strip() if isinstance(v, str) else v)
+    texts = seg[seg.map(lambda v: isinstance(v, str) and v != MISSING_SEGMENT)].value_counts()
+    first: dict[str, str] = {}
+    for spelling in texts.index:  # most common first
+        first.setdefault(spelling.casefold(), spelling)
+    merged = {s: first[s.casefold()] for s in texts.index if first[s.casefold()] != s}
+    if merged:
+        seg = seg.map(lambda v: merged.get(v, v) if isinstance(v, str) else v)
+    if warn:
+        if merged:
+            shown = ", ".join(f"{k!r} -> {v!r}" for k, v in list(merged.items())[:5])
+            warnings.warn(f"Segment column {by!r}: spellings that differ only in case are one segment ({shown}"
+                          f"{', ...' if len(merged) > 5 else ''}).", ScoreWarning, stacklevel=3)
+        distinct = seg.nunique()
+        if distinct > max(20, len(seg) // 2):
+            warnings.warn(f"Segment column {by!r} has {distinct:,} distinct values for {len(seg):,} comments: it "
+                          "looks like an id or free text, not a segment; most segments will be too small to read.",
+                          ScoreWarning, stacklevel=3)
+    return seg

@@ -82,6 +82,7 @@ from cxtext.scores._base import (
     mention_rows,
     resolve_score,
     segment_column,
+    segment_values,
 )
 
 __all__ = ["COLLINEAR_OVERLAP", "DRIVER_COLUMNS", "DRIVER_SOURCES", "EMOTION_DRIVER", "drivers"]
@@ -311,6 +312,16 @@ def _collinear(x: Any, names: list[tuple[str, str]]) -> list[str]:
     return out
 
 
+def _identical_groups(x: Any) -> list[list[int]]:
+    """Groups (of two or more) of drivers whose indicator columns are identical: the same comments."""
+    xc = x.tocsc()[:, 1:]  # column 0 is the intercept
+    xc.sort_indices()
+    by_rows: dict[bytes, list[int]] = {}
+    for j in range(xc.shape[1]):
+        by_rows.setdefault(xc.indices[xc.indptr[j]:xc.indptr[j + 1]].tobytes(), []).append(j)
+    return [group for group in by_rows.values() if len(group) > 1]
+
+
 def _drivers_core(y: np.ndarray, m_rows: np.ndarray, m_feat: np.ndarray, names: list[tuple[str, str]],
                   *, kind: str | None, min_n: int, ci: str, n_boot: int, level: float,
                   seed: int | None, ridge: float) -> pd.DataFrame:
@@ -376,6 +387,26 @@ def _drivers_core(y: np.ndarray, m_rows: np.ndarray, m_feat: np.ndarray, names: 
         table.loc[everywhere, unknown] = np.nan
         table.loc[everywhere, "significant"] = False
         table.loc[everywhere, "collinear_with"] = "(intercept: in every comment)"
+    for group in _identical_groups(x):  # the same comments: only their joint impact is estimable
+        if everywhere[group].any():
+            continue
+        cols = np.asarray(group) + 1
+        joint = float(beta[cols].sum())
+        if draws is not None and not constant and ci == "bootstrap":
+            low, high = np.nanpercentile(draws[:, cols].sum(axis=1), [100 * alpha / 2, 100 * (1 - alpha / 2)])
+        else:
+            from scipy.stats import norm
+
+            spread = math.sqrt(max(float(cov[np.ix_(cols, cols)].sum()), 0.0))
+            low, high = joint - norm.ppf(1 - alpha / 2) * spread, joint + norm.ppf(1 - alpha / 2) * spread
+        together = " + ".join(f"{names[j][0]}:{names[j][1]}" for j in group)
+        unknown = [c for c in ("impact", "ci_low", "ci_high", "se", "p_value", "nps_change", "nps_change_low",
+                               "nps_change_high", "nps_if_neutral") if c in table.columns]
+        table.loc[group, unknown] = np.nan
+        table.loc[group, "significant"] = False
+        table.loc[group, "collinear_with"] = (
+            f"(same comments: {together}; their separate impacts cannot be estimated, only the joint "
+            f"impact {joint:+.2f}, {round(100 * level)}% CI {low:+.2f} to {high:+.2f})")
     table = table.sort_values(["small_n", "impact"], kind="stable").reset_index(drop=True)
     r2 = float(1 - np.sum((y - x @ beta) ** 2) / max(np.sum((y - y.mean()) ** 2), 1e-12))
     predictors = int(x.shape[1] - 1)  # the first column is the intercept
@@ -437,9 +468,11 @@ def drivers(result: Any, score: str, kind: str | None = None, *, by: str | None 
         score, blank comments included: not the theme table's share of analysed
         comments), ``impact`` (score points), ``ci_low``,
         ``ci_high``, ``se``, ``p_value``, ``small_n``, ``significant`` ... sorted
-        with well-supported drivers first, most negative impact first. ``attrs``
-        holds ``n``, ``intercept``, ``r2``, ``adjusted_r2``, ``predictors`` (the
-        theme x sentiment indicators fitted), ``kind``.
+        with well-supported drivers first, the most harmful first: the most
+        negative impact, or the most positive where a lower score is better (a
+        CES scale with low = easy). ``attrs`` holds ``n``, ``intercept``, ``r2``,
+        ``adjusted_r2``, ``predictors`` (the theme x sentiment indicators fitted),
+        ``kind`` and ``higher_is_better`` (the score's direction).
 
     Raises
     ------
@@ -487,7 +520,8 @@ def drivers(result: Any, score: str, kind: str | None = None, *, by: str | None 
         raise ConfigError(f"[CX301] Unknown sentiment(s) {bad}. Allowed: {', '.join(_SENTIMENTS)}.")
     cm = comments_of(result)
     segment_column(cm, by)
-    values, kind, _ = resolve_score(result, score, kind, warn=warn)
+    values, kind, scale = resolve_score(result, score, kind, warn=warn)
+    higher_is_better = True if scale is None else bool(scale.higher_is_better)
     row_parts: list[np.ndarray] = []
     themes: list[str] = []
     sents: list[str] = []
@@ -513,7 +547,14 @@ def drivers(result: Any, score: str, kind: str | None = None, *, by: str | None 
         pos = -np.ones(len(cm), dtype=int)
         pos[mask] = np.arange(mask.sum())
         keep = pos[m_row] >= 0
-        return _drivers_core(y_all[mask], pos[m_row][keep], codes[keep], names, **opts)
+        table = _drivers_core(y_all[mask], pos[m_row][keep], codes[keep], names, **opts)
+        if not higher_is_better:  # a lower score is better (CES, low = easy): the most harmful rise it
+            attrs = dict(table.attrs)
+            table = table.sort_values(["small_n", "impact"], ascending=[True, False], kind="stable")
+            table = table.reset_index(drop=True)
+            table.attrs.update(attrs)
+        table.attrs["higher_is_better"] = higher_is_better
+        return table
 
     valid = np.isfinite(y_all)
     if by is None:
@@ -523,8 +564,8 @@ def drivers(result: Any, score: str, kind: str | None = None, *, by: str | None 
         table.attrs.update({"score": score, "source": source})
         return table
     parts = []
-    seg = cm[by]
-    for value in pd.unique(seg.dropna()):
+    seg = segment_values(cm, by)
+    for value in pd.unique(seg):
         mask = valid & (seg == value).to_numpy(dtype=bool)
         if mask.sum() < 3:
             logger.info("Segment %s=%r has fewer than 3 valid scores; skipped.", by, value)
@@ -535,5 +576,6 @@ def drivers(result: Any, score: str, kind: str | None = None, *, by: str | None 
     if not parts:
         return pd.DataFrame(columns=[by, *DRIVER_COLUMNS])
     table = pd.concat(parts, ignore_index=True)
-    table.attrs.update({"score": score, "kind": kind, "by": by, "source": source})
+    table.attrs.update({"score": score, "kind": kind, "by": by, "source": source,
+                        "higher_is_better": higher_is_better})
     return table

@@ -43,7 +43,7 @@ from cxtext.scores.scales import ces_scale as default_ces
 from cxtext.scores.scales import csat_scale as default_csat
 from cxtext.scores.scales import fft_scale as default_fft
 
-__all__ = ["PERIODS", "add_periods", "join_scores"]
+__all__ = ["PERIODS", "add_periods", "join_scores", "period_range"]
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +64,53 @@ def _period_labels(dt: pd.Series, unit: str) -> pd.Series:
     else:
         lab = dt.dt.year.astype("Int64").astype("string")
     return lab.astype(object).where(dt.notna(), np.nan)
+
+
+def _warn_if_no_value_is_good(chk: Any, role: str, scale: Scale) -> None:
+    """Warn when 20+ valid scores and none in the good box: most often the scale was given wrong."""
+    if role not in ("csat", "ces") or scale.good_from is None or chk.n_valid < 20:
+        return
+    valid = chk.values.dropna()
+    if scale.is_good(valid).any():
+        return
+    option = "csat_scale" if role == "csat" else "ces_scale"
+    warnings.warn(
+        f"{role.upper()} column {chk.name!r}: none of its {chk.n_valid:,} valid scores ({valid.min():g} to "
+        f"{valid.max():g}) reaches the {'satisfied' if role == 'csat' else 'easy'} box of the scale given "
+        f"({scale.describe()}), so every share of good answers is 0%. If the survey used another scale (or "
+        f"direction), pass {option}= (on the command line --{option.replace('_', '-')}).",
+        ScoreWarning, stacklevel=4)
+
+
+def period_range(first: str, last: str, unit: str) -> list[str]:
+    """Every period label from ``first`` to ``last`` (labels as :func:`add_periods` writes them).
+
+    Trends use it to show a period without comments (a gap) instead of skipping it.
+
+    Examples
+    --------
+    >>> period_range("2026-11", "2027-02", "month")
+    ['2026-11', '2026-12', '2027-01', '2027-02']
+    >>> period_range("2026-W52", "2027-W02", "week")
+    ['2026-W52', '2026-W53', '2027-W01', '2027-W02']
+    >>> period_range("2026-Q3", "2027-Q1", "quarter"), period_range("2025", "2026", "year")
+    (['2026-Q3', '2026-Q4', '2027-Q1'], ['2025', '2026'])
+    """
+    if unit == "week":
+        start = pd.Timestamp.fromisocalendar(int(first[:4]), int(first[6:]), 1)
+        stop = pd.Timestamp.fromisocalendar(int(last[:4]), int(last[6:]), 1)
+        days = pd.Series(pd.date_range(start, stop, freq="7D"))
+    elif unit in ("day", "month"):
+        freq = "D" if unit == "day" else "M"
+        days = pd.Series(pd.period_range(pd.Period(first, freq), pd.Period(last, freq), freq=freq).to_timestamp())
+    elif unit == "quarter":
+        days = pd.Series(pd.period_range(pd.Period(first.replace("-", ""), "Q"),
+                                         pd.Period(last.replace("-", ""), "Q"), freq="Q").to_timestamp())
+    elif unit == "year":
+        return [str(y) for y in range(int(first), int(last) + 1)]
+    else:
+        raise ConfigError(f"[CX301] Unknown period {unit!r}. Allowed: {', '.join(PERIODS)}.")
+    return _period_labels(days, unit).tolist()
 
 
 # d/m/yyyy, m-d-yy, d.m.yyyy ... (one separator), optionally followed by a time
@@ -162,6 +209,24 @@ def _naive(ts: Any) -> Any:
     return ts.tz_localize(None) if isinstance(ts, pd.Timestamp) and ts.tz is not None else ts
 
 
+#: Spreadsheet day numbers read as dates: 1955-01-01 to 2118-12-31 (Excel's 1900 system).
+_EXCEL_SERIALS = (20090, 80355)
+
+
+def _excel_serials(raw: pd.Series) -> pd.Series | None:
+    """The column as floats when every value given is a whole spreadsheet day number, else None."""
+    if pd.api.types.is_datetime64_any_dtype(raw.dtype) or pd.api.types.is_bool_dtype(raw.dtype):
+        return None
+    given = raw[raw.notna() & (raw.astype("string").str.strip() != "")]
+    if given.empty:
+        return None
+    num = pd.to_numeric(given.astype("string").str.strip(), errors="coerce")
+    low, high = _EXCEL_SERIALS
+    if num.isna().any() or (num != num.round()).any() or not num.between(low, high).all():
+        return None
+    return pd.to_numeric(raw.astype("string").str.strip(), errors="coerce").astype(float)
+
+
 def _parse_dates(raw: pd.Series, dayfirst: bool | None = None, name: str = "date") -> _ParsedDates:
     """Parse a date column; numeric d/m/y dates get one day/month order for the whole column.
 
@@ -169,9 +234,17 @@ def _parse_dates(raw: pd.Series, dayfirst: bool | None = None, name: str = "date
 
     >>> _parse_dates(pd.Series(["25/01/2026", "03/02/2026 14:30"])).dt.dt.strftime("%Y-%m-%d").tolist()
     ['2026-01-25', '2026-02-03']
+    >>> _parse_dates(pd.Series([46150, "46151", None])).dt.dt.strftime("%Y-%m-%d").tolist()
+    ['2026-05-08', '2026-05-09', nan]
     """
     unordered = pd.Series(False, index=raw.index)
     note = None
+    serial = _excel_serials(raw)
+    if serial is not None:
+        note = (f"Date column {name!r} holds whole numbers from {int(serial.min()):,} to {int(serial.max()):,}: "
+                "read as spreadsheet (Excel) day numbers, 1 = 1900-01-01. Export the column as dates if they "
+                "are something else.")
+        return _ParsedDates(pd.to_datetime(serial, unit="D", origin="1899-12-30"), unordered, note)
     if pd.api.types.is_datetime64_any_dtype(raw.dtype):
         dt = raw.dt.tz_localize(None) if getattr(raw.dt, "tz", None) is not None else raw
     else:
@@ -334,6 +407,7 @@ def join_scores(result: Any, nps: str | None = None, csat: str | None = None, ce
         chk = check_scores(cm[col], scale, name=col)
         if warn:
             chk.warn(stacklevel=3)
+            _warn_if_no_value_is_good(chk, role, scale)
         out[f"{role}_score"] = chk.values
         out[f"{role}_status"] = chk.status
         if role == "nps":

@@ -65,6 +65,13 @@ class ScoreWarning(UserWarning):
     """Some score values were invalid and left out (see :attr:`ScoreCheck.counts`)."""
 
 
+#: Answers that decline to give a score ("n/a", "don't know"): counted as ``not_scored``, not as invalid values.
+NON_RESPONSES = frozenset({
+    "n/a", "na", "n.a.", "n.a", "not applicable", "don't know", "dont know", "do not know", "dk", "not sure",
+    "unsure", "prefer not to say", "rather not say", "no answer", "refused", "no opinion", "unknown",
+})
+
+
 def _norm_label(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").strip().lower()
     return re.sub(r"\s+", " ", text)
@@ -318,8 +325,8 @@ class ScoreCheck:
         what = self.scale.describe() if self.scale is not None else "numbers"
         col = f"Score column {self.name!r}" if self.name else "Scores"
         return (f"[CX401] {col}: {self.n_invalid} value(s) are not valid {what} and were left out: "
-                f"{self.invalid_summary()}. Fix the export or clean the column; the rows are flagged in the "
-                "status column (see check_scores(...).counts).")
+                f"{self.invalid_summary()}. Fix the export or clean the column; those rows are left out of the "
+                "score's figures and flagged in its status column (<score>_status).")
 
     def warn(self, stacklevel: int = 3) -> None:
         """Issue a :class:`ScoreWarning` if any value was invalid."""
@@ -371,6 +378,19 @@ def _is_missing(raw: pd.Series) -> np.ndarray:
     return miss
 
 
+def _written_out_of(raw: pd.Series, num: np.ndarray, bad: np.ndarray, sc: Scale) -> tuple[np.ndarray, np.ndarray]:
+    """``num``/``bad`` with ratings written out of the scale's top read ("9/10", "4 out of 5", "4 stars" on 1-5)."""
+    from cxtext.clean.nonanswers import rating_answer
+
+    num, bad = num.copy(), bad.copy()
+    for i in np.flatnonzero(bad):
+        cell = raw.iloc[i]
+        found = rating_answer(cell) if isinstance(cell, str) else None
+        if found is not None and found[1] == sc.high:
+            num[i], bad[i] = found[0], False
+    return num, bad
+
+
 def check_scores(values: Any, scale: Scale | str | None = None, *, name: str | None = None) -> ScoreCheck:
     """Parse and validate raw score values, reporting (never coercing) bad ones.
 
@@ -399,6 +419,13 @@ def check_scores(values: Any, scale: Scale | str | None = None, *, name: str | N
     (3, 3, 1)
     >>> check_scores(pd.Series(["10 - Extremely likely", "0 - Not at all likely", "about 7?"]), "nps").status.tolist()
     ['valid', 'valid', 'non_numeric']
+
+    Ratings written out of the scale's top are read; answers that decline to score
+    are ``not_scored`` (a non-response, not an invalid value):
+
+    >>> chk = check_scores(pd.Series(["9/10", "N/A", "Don't know", "4 out of 5"]), "nps")
+    >>> chk.values.tolist()[0], chk.status.tolist()
+    (9.0, ['valid', 'not_scored', 'not_scored', 'non_numeric'])
     """
     sc = get_scale(scale)
     raw = values if isinstance(values, pd.Series) else pd.Series(values)
@@ -419,7 +446,11 @@ def check_scores(values: Any, scale: Scale | str | None = None, *, name: str | N
     else:
         num = score_numbers(raw)
         bad = ~np.isfinite(num)
+        if sc is not None and bad.any():
+            num, bad = _written_out_of(raw, num, bad, sc)
         status[bad] = "non_numeric"
+        declined = raw.map(lambda x: isinstance(x, str) and _norm_label(x).rstrip(".") in NON_RESPONSES)
+        status[declined.to_numpy(dtype=bool)] = "not_scored"
         if sc is not None:
             with np.errstate(invalid="ignore"):
                 status[~bad & ((num < sc.low) | (num > sc.high))] = "out_of_range"

@@ -25,6 +25,7 @@ from cxtext.scores._base import (
     mention_rows,
     resolve_score,
     segment_column,
+    segment_values,
 )
 from cxtext.scores.scales import Scale
 
@@ -173,8 +174,8 @@ def theme_table(result: Any, *, scores: str | Sequence[str] | None = None, by: s
     if by is None:
         return _table(cm, mn, specs, n_quotes)
     parts = []
-    seg = cm[by]
-    for value in pd.unique(seg.dropna()):
+    seg = segment_values(cm, by)
+    for value in pd.unique(seg):
         mask = (seg == value).to_numpy(dtype=bool)
         pos = -np.ones(len(cm), dtype=int)
         pos[mask] = np.arange(mask.sum())

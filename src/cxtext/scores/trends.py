@@ -13,7 +13,10 @@
   0-100%. A period with one response has no interval for its mean (NaN).
 
 Every comparison needs ``min_n`` comments in both periods and at least one
-mention (otherwise it is not tested). P-values are corrected with Benjamini-Hochberg
+mention (otherwise it is not tested). A period without comments between the
+first and the last (a month nobody answered) gets a row with ``base`` / ``n`` 0
+and no value, so the next period is compared with that gap (not tested), never
+silently with an earlier one. P-values are corrected with Benjamini-Hochberg
 (:func:`scipy.stats.false_discovery_control`) over the whole table;
 ``significant`` = ``q_value < alpha``.
 """
@@ -33,8 +36,9 @@ from cxtext.scores._base import (
     mention_rows,
     resolve_score,
     segment_column,
+    segment_values,
 )
-from cxtext.scores.join import PERIODS
+from cxtext.scores.join import PERIODS, period_range
 from cxtext.scores.nps import nps_from_counts
 
 __all__ = ["score_trends", "theme_trends"]
@@ -53,6 +57,37 @@ def _period_column(cm: pd.DataFrame, period: str) -> str:
             "or pass the name of an existing period column."
         )
     return col
+
+
+#: Most periods a gap-filled group may span, as a multiple of the periods with data (and at least
+#: this many): a stray date decades off should not add thousands of empty rows.
+_MAX_GAP_FACTOR, _MAX_GAP_ROWS = 5, 500
+
+
+def _with_gaps(table: pd.DataFrame, keys: list[str], period: str, fill: dict[str, Any]) -> pd.DataFrame:
+    """``table`` (a row per [segment,] period) plus a row for each period without data between a
+    group's first and last one, its columns ``fill`` (NaN for the others). Only for the standard
+    period units (:data:`~cxtext.scores.join.PERIODS`); other period columns are returned as they are."""
+    if period not in PERIODS or table.empty:
+        return table
+    parts = []
+    groups = table.groupby(keys[:-1], sort=False) if len(keys) > 1 else [((), table)]
+    for key, part in groups:
+        labels = period_range(str(part["period"].min()), str(part["period"].max()), period)
+        have = set(part["period"])
+        missing = [lab for lab in labels if lab not in have]
+        if missing and len(labels) > max(_MAX_GAP_ROWS, _MAX_GAP_FACTOR * len(part)):
+            logger.warning("Periods from %s to %s: %d of %d %ss have no comments; gaps are not shown "
+                           "(check the dates for stray values).", labels[0], labels[-1], len(missing),
+                           len(labels), period)
+            missing = []
+        if missing:
+            add = pd.DataFrame({"period": missing, **fill})
+            if len(keys) > 1:
+                add[keys[0]] = key[0] if isinstance(key, tuple) else key
+            part = pd.concat([part, add[[c for c in part.columns if c in add.columns]]], ignore_index=True)
+        parts.append(part)
+    return pd.concat(parts, ignore_index=True).sort_values(keys, kind="stable").reset_index(drop=True)
 
 
 def _bh(p: pd.Series) -> pd.Series:
@@ -113,7 +148,8 @@ def theme_trends(result: Any, period: str = "month", *, by: str | None = None, s
     pandas.DataFrame
         ``[by,] period, theme, base, comments, share, prev_period, prev_share,
         change`` (share points, -1..1), ``p_value``, ``q_value`` (BH), ``significant``,
-        ``direction`` ("up"/"down" when significant, else "").
+        ``direction`` ("up"/"down" when significant, else ""). A period without
+        analysed comments between the first and the last has ``base`` 0 and no share.
 
     Examples
     --------
@@ -141,19 +177,20 @@ def theme_trends(result: Any, period: str = "month", *, by: str | None = None, s
     base_mask = analysed_mask(cm)
     frame = pd.DataFrame({"period": cm[col].to_numpy(), "base": base_mask})
     if by is not None:
-        frame["seg"] = cm[by].to_numpy()
+        frame["seg"] = segment_values(cm, by).to_numpy()
     keys = ["seg", "period"] if by is not None else ["period"]
     frame = frame[frame["period"].notna()]
-    base = frame[frame["base"]].groupby(keys, sort=True).size().rename("base")
+    base = frame[frame["base"]].groupby(keys, sort=True).size().rename("base").reset_index()
+    base = _with_gaps(base, keys, period, {"base": 0})
     hits = mn[["row", "theme"]].drop_duplicates()
     hits = hits.join(frame[keys], on="row", how="inner")
     counts = hits.groupby([*keys, "theme"], sort=True).size().rename("comments")
     themes = sorted(hits["theme"].unique())
     # object dtype even when no mention qualifies (an empty list makes a float column that cannot merge)
-    grid = base.reset_index().merge(pd.DataFrame({"theme": pd.Series(themes, dtype=object)}), how="cross")
+    grid = base.merge(pd.DataFrame({"theme": pd.Series(themes, dtype=object)}), how="cross")
     grid = grid.merge(counts.reset_index(), on=[*keys, "theme"], how="left").fillna({"comments": 0})
     grid["comments"] = grid["comments"].astype(int)
-    grid["share"] = grid["comments"] / grid["base"]
+    grid["share"] = grid["comments"] / grid["base"].where(grid["base"] > 0)  # a gap: no share
     grid = grid.sort_values([*keys[:-1], "theme", "period"], kind="stable").reset_index(drop=True)
     prev_keys = [*keys[:-1], "theme"]
     g = grid.groupby(prev_keys, sort=False)
@@ -289,7 +326,9 @@ def score_trends(result: Any, score: str, period: str = "month", *, kind: str | 
     pandas.DataFrame
         ``[by,] period, n, value, ci_low, ci_high, prev_period, change, p_value,
         q_value, significant, direction``; ``attrs["metric"]`` is ``"nps"``,
-        ``"mean"`` or ``"share"``. A mean over one response has no interval (NaN).
+        ``"mean"`` or ``"share"``. A mean over one response has no interval (NaN);
+        a period without responses between the first and the last has ``n`` 0 and
+        no value (and the period after it is not tested).
 
     Raises
     ------
@@ -324,7 +363,7 @@ def score_trends(result: Any, score: str, period: str = "month", *, kind: str | 
     values, what, scale, unit = _score_values(result, cm, score, kind, metric, warn)
     frame = pd.DataFrame({"period": cm[col].to_numpy(), "v": values.to_numpy(dtype=float)})
     if by is not None:
-        frame["seg"] = cm[by].to_numpy()
+        frame["seg"] = segment_values(cm, by).to_numpy()
     keys = ["seg", "period"] if by is not None else ["period"]
     frame = frame[frame["period"].notna() & np.isfinite(frame["v"])]
     frame["pro"], frame["det"] = frame["v"] >= 9, frame["v"] <= 6
@@ -351,6 +390,7 @@ def score_trends(result: Any, score: str, period: str = "month", *, kind: str | 
         if scale is not None:
             lo, hi = lo.clip(scale.low, scale.high), hi.clip(scale.low, scale.high)
         agg["ci_low"], agg["ci_high"] = lo, hi
+    agg = _with_gaps(agg, keys, period, {"n": 0, "pro": 0, "det": 0, "k": 0.0})
     g = agg.groupby(keys[:-1], sort=False) if by is not None else None
     shift = (lambda c: g[c].shift()) if g is not None else (lambda c: agg[c].shift())
     agg["prev_period"], agg["prev_n"] = shift("period"), shift("n")
