@@ -216,3 +216,13 @@ def test_evaluate_with_ratings_out_of_ten_read_out_of_five_fails(tmp_path, capsy
     assert main(["evaluate", "sentiment", str(src), "-t", "c", "-l", "nps", "--scale", "5", "--no-baselines"]) == 2
     assert "--scale 10" in capsys.readouterr().err
     assert main(["evaluate", "sentiment", str(src), "-t", "c", "-l", "nps", "--scale", "10", "--no-baselines"]) == 0
+
+
+def test_train_into_the_current_folder_names_the_model_from_its_path(tmp_path, labelled_csv, monkeypatch):
+    here = tmp_path / "sentiment-shop" / "3.1.0"
+    here.mkdir(parents=True)
+    monkeypatch.chdir(here)
+    assert main(["train", "sentiment", str(labelled_csv), "-t", "comment", "-l", "label", "-o", ".",
+                 "--n-features", "4096", "-q"]) == 0
+    manifest = json.loads((here / "manifest.json").read_text())
+    assert (manifest["name"], manifest["version"]) == ("sentiment-shop", "3.1.0")

@@ -74,7 +74,7 @@ def test_manifest_without_its_card_is_refused(tmp_path):
     data = json.loads((folder / "manifest.json").read_text())
     del data["files"]["README.md"]
     (folder / "manifest.json").write_text(json.dumps(data))
-    with pytest.raises(ModelIntegrityError, match="lists no model card"):
+    with pytest.raises(ModelIntegrityError, match=r"does not list \(README.md\)"):
         verify_model_dir(folder)
 
 
@@ -124,3 +124,30 @@ def test_unknown_model_lists_available(tmp_path, monkeypatch):
     monkeypatch.setenv("CXTEXT_MODELS_DIR", str(tmp_path))
     with pytest.raises(ModelNotFoundError, match="toy/1.0.0"):
         resolve_model_dir("nope")
+
+
+def test_manifest_with_reordered_keys_or_carriage_returns_still_loads(tmp_path):
+    folder = tmp_path / "m"
+    folder.mkdir(parents=True)
+    (folder / "weights.bin").write_bytes(b"w")
+    write_model_dir(folder, name="toy", version="1.0.0", kind="toy", cxtext=">=0.1,<0.2",
+                    params={"b": 1, "a": {"y": 2, "x": 3}}, labels=["x"], metrics={"z": 1.5, "f1": 0.5},
+                    trained_on=[TrainingData("d1", "Licence\r\n(c) someone", 10, True, note="line\r\nend")])
+    assert verify_model_dir(folder).params["a"] == {"y": 2, "x": 3}
+    data = json.loads((folder / "manifest.json").read_text())
+    (folder / "manifest.json").write_text(json.dumps(data, sort_keys=True, indent=1))  # as `jq -S` writes it
+    assert verify_model_dir(folder).metrics == {"z": 1.5, "f1": 0.5}
+
+
+def test_an_unlisted_file_is_refused_but_system_files_are_not(tmp_path):
+    folder = tmp_path / "m"
+    _make(folder)
+    (folder / ".DS_Store").write_bytes(b"finder")
+    (folder / "__pycache__").mkdir()
+    (folder / "__pycache__" / "x.pyc").write_bytes(b"")
+    verify_model_dir(folder)
+    data = json.loads((folder / "manifest.json").read_text())
+    del data["files"]["weights.bin"]  # the weights would never be checked
+    (folder / "manifest.json").write_text(json.dumps(data))
+    with pytest.raises(ModelIntegrityError, match=r"does not list \(weights.bin\)"):
+        verify_model_dir(folder)

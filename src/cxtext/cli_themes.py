@@ -68,8 +68,8 @@ def run_train_themes(src: Path, output: Path, *, text: str, labels: list[str], s
                          sheet=sheet)
     rows = parse_label_column(data, spec, sep=sep)
     used = int(data[text].notna().sum())
-    name = name or (output.parent.name if output.parent.name else "themes-custom")
-    version = version or output.name
+    name = name or (output.resolve().parent.name or "themes-custom")
+    version = version or output.resolve().name
     provenance = [TrainingData(data=src.name, licence=licence, rows=used,
                                commercial_use=commercial_use,
                                note=f"text {text!r}, labels {spec!r}")]

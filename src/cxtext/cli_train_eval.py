@@ -90,8 +90,8 @@ def run_train_sentiment(src: Path, output: Path, *, text: str, label: str,
                          in_format=in_format, delimiter=sep, encoding=encoding, sheet=sheet)
     labels = normalise_labels(data[label], scale)
     usable = labels.notna() & data[text].notna()
-    name = name or (output.parent.name if output.parent.name else "sentiment-custom")
-    version = version or output.name
+    name = name or (output.resolve().parent.name or "sentiment-custom")
+    version = version or output.resolve().name
     provenance = [TrainingData(data=src.name, licence=licence, rows=int(usable.sum()),
                                commercial_use=commercial_use,
                                note=f"text {text!r}, label {label!r}"

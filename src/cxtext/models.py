@@ -272,13 +272,23 @@ def verify_model_dir(folder: str | os.PathLike[str]) -> ModelManifest:
     Raises
     ------
     ModelIntegrityError
-        A listed file is missing or its sha256 differs from the manifest.
+        A listed file is missing or its sha256 differs from the manifest, a file in
+        the folder is not listed, or the manifest no longer renders to its card.
     ModelVersionError
         The running cxtext is outside the model's declared range.
     """
     folder = Path(folder)
     manifest = read_manifest(folder)
     _check_version_range(manifest)
+    unlisted = sorted(rel for rel in (str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+                      if rel != MANIFEST_NAME and rel not in manifest.files and not _system_file(rel))
+    if unlisted:
+        raise ModelIntegrityError(
+            f"[CX203] Refusing to load {str(folder)!r}: it holds file(s) its manifest does not list "
+            f"({', '.join(unlisted[:4])}{', ...' if len(unlisted) > 4 else ''}), so they cannot be checked. "
+            "A model folder holds only the files saved with it: move other files elsewhere, or restore the "
+            "manifest from the model's source."
+        )
     for rel, expected in manifest.files.items():
         target = folder / rel
         if not target.is_file():
@@ -297,6 +307,13 @@ def verify_model_dir(folder: str | os.PathLike[str]) -> ModelManifest:
     return manifest
 
 
+def _system_file(rel: str) -> bool:
+    """Files an operating system or Python leaves in any folder (``.DS_Store``, ``__pycache__``): never a
+    model's (no loader reads a hidden file), so their presence is no reason to refuse a model."""
+    parts = Path(rel).parts
+    return any(part.startswith(".") or part == "__pycache__" for part in parts)
+
+
 def _check_manifest_matches_card(folder: Path, manifest: ModelManifest) -> None:
     """Refuse a manifest edited after saving: its model card (hash-checked) is rendered from it.
 
@@ -312,13 +329,30 @@ def _check_manifest_matches_card(folder: Path, manifest: ModelManifest) -> None:
             f"[CX203] Refusing to load {str(folder)!r}: its manifest lists no model card ({CARD_NAME}), "
             "which every saved model has. Restore the model folder from its source or retrain the model."
         )
-    if card.read_text(encoding="utf-8") != _render_card(manifest):
+    if _card_form(card.read_bytes().decode("utf-8")) != _card_form(_render_card(manifest)):
         raise ModelIntegrityError(
             f"[CX203] Refusing to load {str(folder)!r}: {MANIFEST_NAME} no longer matches the model card "
             f"({CARD_NAME}) written from it when the model was saved, so the manifest was edited "
             "afterwards (labels, parameters or other fields). Restore manifest.json from the model's "
             "source or retrain the model."
         )
+
+
+_JSON_BLOCK = re.compile(r"```json\n(.*?)\n```", re.DOTALL)
+
+
+def _card_form(text: str) -> tuple[str, list[Any]]:
+    """A card's text compared loosely: carriage returns dropped (line ends differ between systems), and
+    its JSON blocks (parameters, metrics) parsed, so a manifest whose keys were reordered
+    (``jq -S``, ``sort_keys=True``) still matches the card written from it."""
+    text = text.replace("\r", "")
+    blocks = []
+    for block in _JSON_BLOCK.findall(text):
+        try:
+            blocks.append(json.loads(block))
+        except ValueError:
+            blocks.append(block)
+    return _JSON_BLOCK.sub("```json```", text), blocks
 
 
 def _render_card(manifest: ModelManifest) -> str:

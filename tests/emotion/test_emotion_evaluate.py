@@ -45,3 +45,10 @@ def test_cells_separated_otherwise_name_the_separator_to_pass():
     with pytest.raises(InputError, match=r"separate ids with ',': pass sep=','.*--sep ','"):
         parse_emotion_labels(["anger, frustration", "gratitude", "delight,admiration"])
     assert parse_emotion_labels(["anger, frustration"], sep=",") == [["anger", "frustration"]]
+
+
+def test_cells_mixing_separators_are_told_to_use_one():
+    with pytest.raises(InputError, match="use one separator throughout") as err:
+        parse_emotion_labels(["anger;delight", "anger, delight"])
+    assert "sep=','" not in str(err.value)
+    assert parse_emotion_labels(["[anger, delight]", "[ 'gratitude' ]"]) == [["anger", "delight"], ["gratitude"]]

@@ -343,3 +343,12 @@ def test_segments_keep_blank_cells_and_trends_show_gaps(make_result):
     assert "(missing) gathers the" in page and "differ only in case are one segment" in page
     assert "no responses" in page  # February, between January and March
     assert "Hollow points have fewer than 30 responses" in page
+
+
+def test_a_stray_date_is_pointed_out_in_the_trends(make_result):
+    res = make_result()
+    cm = res.comments.copy()
+    cm.loc[0, "date"] = "2016-01-15"
+    res = AnalysisResult(comments=cm, mentions=res.mentions, id="id", info=res.info)
+    page = render_report(res, nps="nps", date="date", n_boot=50)
+    assert "Check the date column for stray values" in page

@@ -187,3 +187,11 @@ def test_spreadsheet_day_numbers_are_read_as_dates():
         out = add_periods(frame, "when", ["month"])
     assert out["period_month"].tolist()[:2] == ["2026-05", "2026-06"]
     assert out["date_status"].tolist() == ["valid", "valid", "missing"]
+
+
+def test_a_column_of_years_is_read_with_a_note():
+    from cxtext.scores import ScoreWarning
+
+    with pytest.warns(ScoreWarning, match="holds years only"):
+        out = add_periods(pd.DataFrame({"y": [2024, "2025", None]}), "y", ["year"])
+    assert out["period_year"].tolist()[:2] == ["2024", "2025"]

@@ -152,3 +152,13 @@ def test_gaps_are_filled_within_each_segment():
     assert s.groupby("seg")["period"].apply(list).to_dict() == {"a": ["2026-01", "2026-02", "2026-03"],
                                                                 "b": ["2026-01", "2026-02", "2026-03"]}
     assert s.set_index(["seg", "period"]).loc[("a", "2026-02"), "n"] == 0
+
+
+def test_a_stray_date_years_off_does_not_fill_the_table_with_gaps():
+    from cxtext.scores import ScoreWarning
+
+    res = _result([0.1, 0.1])
+    res.comments.loc[0, "period_month"] = "2016-01"  # a mistyped year
+    with pytest.warns(ScoreWarning, match=r"2016-01 to 2026-02: 119 of 122 months have no comments"):
+        s = score_trends(res, "nps", "month")
+    assert list(s["period"]) == ["2016-01", "2026-01", "2026-02"]

@@ -101,7 +101,7 @@ def _rated(values, n=60):
 
 
 def test_ratings_out_of_ten_read_out_of_five_are_refused_with_the_scale_to_use():
-    with pytest.raises(InputError, match=r"CX111.*above 5 \(6, 9, 10\).*scale='10'"):
+    with pytest.raises(InputError, match=r"CX111.*outside 1-5 \(0, 6, 9, 10\).*scale='10'"):
         train_sentiment(_rated([0, 4, 6, 9, 10]), "t", "r", scale="5", n_features=2**10)
     train_sentiment(_rated([1, 2, 3, 4, 5]), "t", "r", scale="5", n_features=2**10)  # a real 1-5 file
 
@@ -158,3 +158,29 @@ def test_an_output_folder_with_files_is_refused_before_training_unless_overwritt
     afile.write_text("x")
     with pytest.raises(ModelError, match=r"CX206.*is a file"):
         train_sentiment(_rated([1, 3, 5]), "t", "r", scale="5", output=afile, n_features=2**10)
+
+
+def test_scale_checks_read_labelled_ratings_and_zeros():
+    zero_to_five = [0, 1, 2, 3, 4, 5] * 16 + [9, 10, 7, 8]  # a 0-10 question answered low: 4% above 5
+    with pytest.raises(InputError, match=r"outside 1-5 \(0, 7, 8, 9, 10\).*--scale 10"):
+        train_sentiment(_rated(zero_to_five, n=100), "t", "r", scale="5", n_features=2**10)
+    labelled = ["0 - Not at all likely", "10 - Extremely likely", "5", "9", "3"]
+    with pytest.raises(InputError, match=r"--scale 10"):
+        train_sentiment(_rated(labelled), "t", "r", scale="5", n_features=2**10)
+
+
+def test_stars_with_a_stray_ten_read_out_of_ten_are_warned_about(caplog):
+    stars = [1, 2, 3, 4, 5] * 20 + [10, 9]
+    with caplog.at_level("WARNING", logger="cxtext.sentiment.train"):
+        train_sentiment(_rated(stars, n=102), "t", "r", scale="10", n_features=2**10)
+    assert "between 1 and 5 in 100 of 102 rows" in caplog.text and "scale='5'" in caplog.text
+
+
+def test_a_class_with_one_labelled_comment_is_refused_clearly():
+    with pytest.raises(InputError, match=r"'positive' has only 1 labelled comment"):
+        train_sentiment(_rated([1, 2, 3, 4, 5] * 20 + [10], n=101), "t", "r", scale="10", n_features=2**10)
+
+
+def test_mixed_words_and_numbers_name_only_the_words():
+    with pytest.raises(InputError, match=r"class labels \(such as 'positive', 'negative'\)"):
+        train_sentiment(_rated(["positive", "negative", "4", "positive"]), "t", "r", scale="5", n_features=2**10)

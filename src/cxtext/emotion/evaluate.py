@@ -91,7 +91,7 @@ def _list_literal(cell: str) -> list[str] | None:
     try:
         value = ast.literal_eval(text)  # literals only: never runs code
     except (ValueError, SyntaxError):
-        return None
+        return [part.strip(" '\"") for part in text[1:-1].split(",") if part.strip(" '\"")]  # [anger, delight]
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return value
     return None
@@ -145,8 +145,11 @@ def parse_emotion_labels(values: Iterable[Any], sep: str = ";", *,
     valid = set(GOEMOTIONS_LABELS) if goemotions else set(EMOTIONS)
     out: list[list[str]] = []
     unknown: dict[str, list[int]] = {}
+    uses_sep = False  # a cell with several ids split on sep: then another separator is no fix
     for row, cell in enumerate(values):
         listed = _list_literal(cell) if isinstance(cell, str) else None
+        if listed is None and isinstance(cell, str) and sep in cell.strip(sep + " "):
+            uses_sep = True
         if listed is not None:  # '["anger", "frustration"]', "['anger']", "[]"
             items: Iterable[Any] = listed
         elif isinstance(cell, str):
@@ -179,6 +182,10 @@ def parse_emotion_labels(values: Iterable[Any], sep: str = ";", *,
                              f"labels: {', '.join(GOEMOTIONS_LABELS)}.")
         hint = ""
         for other in (",", ";", "|", "/"):
+            if uses_sep:
+                hint = (f" Some cells separate ids with {sep!r} and others otherwise: use one separator "
+                        "throughout.") if any(other in k for k in unknown for other in ",;|/") else ""
+                break
             if other != sep and all(k.count(other) and {p.strip().lower() for p in k.split(other)} <= valid | {NONE}
                                     for k in unknown):
                 hint = f" The cells separate ids with {other!r}: pass sep={other!r} (on the command line --sep {other!r})."

@@ -399,8 +399,8 @@ def render_drivers(ctx: Any) -> str:
                   "the filled points and their intervals, not the sign of a grey or hollow one.</p>")
     joint = dict.fromkeys(str(c) for c in dr["collinear_with"] if str(c).startswith("(same comments"))
     if joint:
-        facts += ('<p class="keys">Not in the chart, because they occur in exactly the same comments: '
-                  + "; ".join(escape(j[1:-1]) for j in joint) + ".</p>")
+        facts += ('<p class="keys">Not in the chart: '
+                  + "; ".join(escape(re.sub(r"(?<![\w.])-(?=\d)", "\u2212", j[1:-1])) for j in joint) + ".</p>")
     table = _counterfactual_table(ctx, dr) if role == "nps" and "nps_change" in dr.columns else ""
     return lede + chart + facts + table
 
@@ -577,6 +577,23 @@ def _points(tr: pd.DataFrame, fmt: str) -> list[TrendPoint]:
     return pts
 
 
+def _sparse_periods_note(ctx: Any, per: str) -> str:
+    """A warning when most periods between the first and last date have no responses (stray dates?)."""
+    from cxtext.scores.join import period_range
+
+    col = f"period_{per}"
+    have = ctx.cm[col].dropna().astype(str).unique() if col in ctx.cm.columns else []
+    if len(have) < 2:
+        return ""
+    span = period_range(min(have), max(have), per)
+    empty = len(span) - len(have)
+    if empty <= max(len(have), 3):
+        return ""
+    return (f'<p class="warn">The dates run from {escape(span[0])} to {escape(span[-1])}, but only {len(have):,} '
+            f"of those {len(span):,} {per}s have responses, so the charts join periods far apart. Check the "
+            "date column for stray values (a mistyped year).</p>")
+
+
 def render_trends(ctx: Any) -> str | None:
     if ctx.date is None:
         return None
@@ -587,7 +604,7 @@ def render_trends(ctx: Any) -> str | None:
             f"{per} that are statistically significant (z-test, Benjamini–Hochberg corrected, at least "
             f"{_MIN_N} responses in both {per}s). Hollow points have fewer than {_MIN_N} responses and are "
             f"not tested; a {per} without responses breaks the line.</p>")
-    out = [lede]
+    out = [lede, _sparse_periods_note(ctx, per)]
     role = ctx.primary
     if role is not None:
         tr = _score_trend(ctx)

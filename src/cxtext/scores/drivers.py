@@ -374,7 +374,7 @@ def _drivers_core(y: np.ndarray, m_rows: np.ndarray, m_feat: np.ndarray, names: 
         "theme": [t for t, _ in names], "sentiment": [s for _, s in names], "n": n_j,
         "share": n_j / n, "impact": beta[1:], "ci_low": lo[1:], "ci_high": hi[1:], "se": se[1:],
         "p_value": p_value[1:], "small_n": n_j < min_n,
-        "significant": ((lo[1:] > 0) | (hi[1:] < 0)) & (n_j >= min_n),
+        "significant": ((lo[1:] > 0) | (hi[1:] < 0)) & (n_j >= min_n) & (se[1:] > 0),  # se 0: not identified
         "mean_with": mean_with, "mean_without": np.where(n - n_j > 0, mean_without, np.nan),
         "collinear_with": _collinear(x, names),
     })

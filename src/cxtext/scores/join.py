@@ -250,6 +250,10 @@ def _parse_dates(raw: pd.Series, dayfirst: bool | None = None, name: str = "date
     else:
         text, unordered, note = _order_numeric_dates(raw.astype("string").str.strip(), dayfirst, name)
         dt = _to_local_datetime(text)
+        given = text[text.notna() & (text != "")]
+        if len(given) and given.str.fullmatch(r"(19|20)\d\d(\.0)?").all():
+            note = (f"Date column {name!r} holds years only: each is read as 1 January of that year, so only "
+                    "yearly periods mean anything (periods=['year']).")
     return _ParsedDates(dt, unordered, note)
 
 

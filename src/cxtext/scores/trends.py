@@ -16,7 +16,8 @@ Every comparison needs ``min_n`` comments in both periods and at least one
 mention (otherwise it is not tested). A period without comments between the
 first and the last (a month nobody answered) gets a row with ``base`` / ``n`` 0
 and no value, so the next period is compared with that gap (not tested), never
-silently with an earlier one. P-values are corrected with Benjamini-Hochberg
+silently with an earlier one. Where most periods in the span are empty (a stray
+date years off), the gaps are not filled and a warning says why. P-values are corrected with Benjamini-Hochberg
 (:func:`scipy.stats.false_discovery_control`) over the whole table;
 ``significant`` = ``q_value < alpha``.
 """
@@ -24,6 +25,7 @@ silently with an earlier one. P-values are corrected with Benjamini-Hochberg
 from __future__ import annotations
 
 import logging
+import warnings
 from typing import Any
 
 import numpy as np
@@ -40,6 +42,7 @@ from cxtext.scores._base import (
 )
 from cxtext.scores.join import PERIODS, period_range
 from cxtext.scores.nps import nps_from_counts
+from cxtext.scores.scales import ScoreWarning
 
 __all__ = ["score_trends", "theme_trends"]
 
@@ -59,9 +62,8 @@ def _period_column(cm: pd.DataFrame, period: str) -> str:
     return col
 
 
-#: Most periods a gap-filled group may span, as a multiple of the periods with data (and at least
-#: this many): a stray date decades off should not add thousands of empty rows.
-_MAX_GAP_FACTOR, _MAX_GAP_ROWS = 5, 500
+#: Most periods a gap-filled group may span: a stray date decades off should not add thousands of rows.
+_MAX_GAP_ROWS = 500
 
 
 def _with_gaps(table: pd.DataFrame, keys: list[str], period: str, fill: dict[str, Any]) -> pd.DataFrame:
@@ -76,10 +78,11 @@ def _with_gaps(table: pd.DataFrame, keys: list[str], period: str, fill: dict[str
         labels = period_range(str(part["period"].min()), str(part["period"].max()), period)
         have = set(part["period"])
         missing = [lab for lab in labels if lab not in have]
-        if missing and len(labels) > max(_MAX_GAP_ROWS, _MAX_GAP_FACTOR * len(part)):
-            logger.warning("Periods from %s to %s: %d of %d %ss have no comments; gaps are not shown "
-                           "(check the dates for stray values).", labels[0], labels[-1], len(missing),
-                           len(labels), period)
+        if len(missing) > max(len(part), 3) or len(labels) > _MAX_GAP_ROWS:  # mostly gaps: stray dates?
+            warnings.warn(f"Periods from {labels[0]} to {labels[-1]}: {len(missing):,} of {len(labels):,} "
+                          f"{period}s have no comments, more than have some, so the gaps are not shown as "
+                          "rows. Check the date column for stray values (a mistyped year), or use a longer "
+                          "period.", ScoreWarning, stacklevel=3)
             missing = []
         if missing:
             add = pd.DataFrame({"period": missing, **fill})

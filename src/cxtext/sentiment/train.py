@@ -110,9 +110,12 @@ def check_label_scale(values: Sequence[Any], scale: str | None, column: str | No
     """Refuse labels that are clearly not ratings on ``scale``, before any row is misread.
 
     * class labels ("positive", "neg") given a scale;
-    * ratings on a 1–5 scale above 5 (6–10: a 0–10 NPS question) in 5% of the
-      rows or more, which a 1–5 reading would skip (the rest it would misread:
-      a 4 is positive out of 5 but a detractor out of 10).
+    * ratings on a 1–5 scale outside it but within 0–10 (0 or 6–10: a 0–10 NPS
+      question) in 5% of the rows or more, which a 1–5 reading would skip (the
+      rest it would misread: a 4 is positive out of 5 but a detractor out of 10).
+
+    Ratings nearly all between 1 and 5 read on the 0–10 scale are warned about
+    (logged): they may be 1–5 stars.
 
     Raises
     ------
@@ -122,29 +125,45 @@ def check_label_scale(values: Sequence[Any], scale: str | None, column: str | No
     Examples
     --------
     >>> check_label_scale([1, 4, 5, 2], "5")
-    >>> check_label_scale([0, 9, 10, 6], "5")
-    Traceback (most recent call last):
-    ...
-    cxtext.errors.InputError: [CX111] The labels hold ratings above 5 (6, 9, 10) in 3 of 4 rows: they look like 0-10 ratings; use scale='10' (--scale 10). Read out of 5, those rows would be skipped and the rest misread (a 4 is positive out of 5 but a detractor out of 10).
+    >>> try:
+    ...     check_label_scale([0, 9, 10, 6], "5")
+    ... except InputError as exc:
+    ...     print(str(exc)[:93])
+    [CX111] The labels hold ratings outside 1-5 (0, 6, 9, 10) in 4 of 4 rows: they look like 0-10
     """
     if scale is None:
         return
     where = f"Column {column!r} holds" if column else "The labels hold"
     present = _present(values)
     if _class_label_share(present) >= 0.5:
+        words = present[present.astype(str).str.strip().str.lower().str.split().str.join(" ")
+                        .map(LABEL_ALIASES).notna()]
         raise InputError(f"[CX111] {where} class labels (such as "
-                         f"{', '.join(map(repr, present.astype(str).unique()[:3].tolist()))}), not ratings: "
+                         f"{', '.join(map(repr, words.astype(str).unique()[:3].tolist()))}), not ratings: "
                          "drop the scale (--scale / scale=).")
-    if scale != "5":
-        return
-    num = pd.to_numeric(present, errors="coerce").dropna()
-    above = num[(num > 5) & (num <= 10)]
-    if len(above) and len(above) >= 0.05 * len(num):
-        shown = ", ".join(f"{v:g}" for v in sorted(set(above.tolist()))[:5])
-        raise InputError(
-            f"[CX111] {where} ratings above 5 ({shown}) in {len(above):,} of {len(num):,} rows: they "
-            "look like 0-10 ratings; use scale='10' (--scale 10). Read out of 5, those rows would be "
-            "skipped and the rest misread (a 4 is positive out of 5 but a detractor out of 10).")
+    num = _rating_numbers(present)
+    if scale == "5":
+        outside = num[((num >= 0) & (num < 1)) | ((num > 5) & (num <= 10))]  # 0 and 6-10: a 0-10 question
+        if len(outside) and len(outside) >= 0.05 * len(num):
+            shown = ", ".join(f"{v:g}" for v in sorted(set(outside.tolist()))[:6])
+            raise InputError(
+                f"[CX111] {where} ratings outside 1-5 ({shown}) in {len(outside):,} of {len(num):,} rows: they "
+                "look like 0-10 ratings; use scale='10' (--scale 10). Read out of 5, those rows would be "
+                "skipped and the rest misread (a 4 is positive out of 5 but a detractor out of 10).")
+    elif scale == "10" and len(num) >= 20 and num.between(1, 5).mean() >= 0.95:
+        logger.warning("%s ratings between 1 and 5 in %d of %d rows: if they are 1-5 stars, use scale='5' "
+                       "(--scale 5); read out of 10 they are all negative.", where, int(num.between(1, 5).sum()),
+                       len(num))
+
+
+def _rating_numbers(values: pd.Series) -> pd.Series:
+    """The numbers of rating cells as the scale readers find them ("4", "10 - Extremely likely")."""
+    from cxtext.scores.scales import score_numbers
+
+    if values.empty:
+        return pd.Series(dtype=float)
+    num = pd.Series(score_numbers(values), index=values.index, dtype=float)
+    return num[np.isfinite(num)]
 
 
 def one_scale_hint(values: Sequence[Any], scale: str | None) -> str:
@@ -157,8 +176,8 @@ def one_scale_hint(values: Sequence[Any], scale: str | None) -> str:
     """
     if scale != "10":
         return ""
-    num = pd.to_numeric(_present(values), errors="coerce").dropna()
-    if len(num) >= 5 and num.between(1, 5).all():
+    num = _rating_numbers(_present(values))
+    if len(num) >= 5 and num.between(1, 5).mean() >= 0.95:
         return (" The ratings all lie between 1 and 5: if they are 1-5 stars, use scale='5' (--scale 5); "
                 "read out of 10 every one is negative.")
     return ""
@@ -284,6 +303,11 @@ def train_sentiment(data: pd.DataFrame | str | os.PathLike[str], text: str, labe
         logger.warning("Training on %d labelled comments (%s): expect an unreliable model; a few hundred per "
                        "class is typical.", int(keep.sum()),
                        ", ".join(f"{c} {int(counts[c])}" for c in classes))
+    lone = [c for c in classes if counts[c] < 2]
+    if len(classes) >= 2 and lone:
+        raise InputError(f"[CX108] Class {lone[0]!r} has only 1 labelled comment in column {label!r}; every class "
+                         "needs at least 2 (and a few hundred for a useful model). Add examples, or drop that "
+                         "class's row." + one_scale_hint(data[label].tolist(), scale))
     if len(classes) < 2:
         raise InputError(f"[CX108] Need at least two sentiment classes to train; column {label!r} gives only "
                          f"{classes[0]!r} ({int(keep.sum()):,} rows)."
