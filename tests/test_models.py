@@ -151,3 +151,14 @@ def test_an_unlisted_file_is_refused_but_system_files_are_not(tmp_path):
     (folder / "manifest.json").write_text(json.dumps(data))
     with pytest.raises(ModelIntegrityError, match=r"does not list \(weights.bin\)"):
         verify_model_dir(folder)
+
+
+def test_hidden_files_are_not_part_of_a_saved_model(tmp_path):
+    folder = tmp_path / "m"
+    folder.mkdir()
+    (folder / ".DS_Store").write_bytes(b"finder")
+    (folder / "weights.bin").write_bytes(b"w")
+    manifest = write_model_dir(folder, name="toy", version="1.0.0", kind="toy", cxtext=">=0.1,<0.2", params={})
+    assert set(manifest.files) == {"weights.bin", "README.md"}
+    (folder / ".DS_Store").write_bytes(b"finder wrote again")
+    verify_model_dir(folder)

@@ -402,7 +402,8 @@ def write_model_dir(
     """Finish a model folder: render its card, hash every file, write the manifest.
 
     The weights must already be written into ``folder``. Every file except the
-    manifest is hashed (the card included).
+    manifest is hashed (the card included), but for hidden files and
+    ``__pycache__``, which an operating system may add or change at any time.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -416,7 +417,7 @@ def write_model_dir(
     manifest.files = {
         str(p.relative_to(folder)): sha256_file(p)
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != MANIFEST_NAME
+        if p.is_file() and p.name != MANIFEST_NAME and not _system_file(str(p.relative_to(folder)))
     }
     (folder / MANIFEST_NAME).write_text(
         json.dumps(manifest.to_dict(), indent=2, sort_keys=False) + "\n", encoding="utf-8"
@@ -459,7 +460,8 @@ def prepare_model_dir(folder: str | os.PathLike[str], *, overwrite: bool = False
     if folder.exists() and not folder.is_dir():
         raise ModelError(f"[CX206] The output {str(folder)!r} is a file; give a folder to save the model in, "
                          "e.g. models/NAME/1.0.0.")
-    present = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+    present = sorted(p for p in folder.rglob("*")
+                     if p.is_file() and not _system_file(str(p.relative_to(folder)))) if folder.is_dir() else []
     if not present:
         return folder
     shown = ", ".join(str(p.relative_to(folder)) for p in present[:4]) + (", ..." if len(present) > 4 else "")
