@@ -312,6 +312,11 @@ def _collinear(x: Any, names: list[tuple[str, str]]) -> list[str]:
     return out
 
 
+#: The columns of a driver's estimate, left empty where it cannot be estimated.
+_ESTIMATES = ("impact", "ci_low", "ci_high", "se", "p_value", "nps_change", "nps_change_low", "nps_change_high",
+              "nps_if_neutral")
+
+
 def _identical_groups(x: Any) -> list[list[int]]:
     """Groups (of two or more) of drivers whose indicator columns are identical: the same comments."""
     xc = x.tocsc()[:, 1:]  # column 0 is the intercept
@@ -382,8 +387,7 @@ def _drivers_core(y: np.ndarray, m_rows: np.ndarray, m_feat: np.ndarray, names: 
         table = _nps_table(table, y, x, names, beta, draws, n_j, min_n, alpha, rng)
     everywhere = n_j >= n  # in every comment: the same column as the intercept, nothing to compare with
     if everywhere.any():
-        unknown = [c for c in ("impact", "ci_low", "ci_high", "se", "p_value", "nps_change", "nps_change_low",
-                               "nps_change_high", "nps_if_neutral") if c in table.columns]
+        unknown = [c for c in _ESTIMATES if c in table.columns]
         table.loc[everywhere, unknown] = np.nan
         table.loc[everywhere, "significant"] = False
         table.loc[everywhere, "collinear_with"] = "(intercept: in every comment)"
@@ -400,8 +404,7 @@ def _drivers_core(y: np.ndarray, m_rows: np.ndarray, m_feat: np.ndarray, names: 
             spread = math.sqrt(max(float(cov[np.ix_(cols, cols)].sum()), 0.0))
             low, high = joint - norm.ppf(1 - alpha / 2) * spread, joint + norm.ppf(1 - alpha / 2) * spread
         together = " + ".join(f"{names[j][0]}:{names[j][1]}" for j in group)
-        unknown = [c for c in ("impact", "ci_low", "ci_high", "se", "p_value", "nps_change", "nps_change_low",
-                               "nps_change_high", "nps_if_neutral") if c in table.columns]
+        unknown = [c for c in _ESTIMATES if c in table.columns]
         table.loc[group, unknown] = np.nan
         table.loc[group, "significant"] = False
         table.loc[group, "collinear_with"] = (
