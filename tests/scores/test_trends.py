@@ -162,3 +162,10 @@ def test_a_stray_date_years_off_does_not_fill_the_table_with_gaps():
     with pytest.warns(ScoreWarning, match=r"2016-01 to 2026-02: 119 of 122 months have no comments"):
         s = score_trends(res, "nps", "month")
     assert list(s["period"]) == ["2016-01", "2026-01", "2026-02"]
+
+
+def test_a_period_column_of_other_labels_is_left_as_it_is():
+    res = _result([0.1, 0.1, 0.1])
+    res.comments["period_month"] = res.comments["period_month"].map(
+        {"2026-01": "Jan 2026", "2026-02": "Feb 2026", "2026-03": "Mar 2026"})
+    assert len(score_trends(res, "nps", "month")) == 3

@@ -17,9 +17,9 @@ mention (otherwise it is not tested). A period without comments between the
 first and the last (a month nobody answered) gets a row with ``base`` / ``n`` 0
 and no value, so the next period is compared with that gap (not tested), never
 silently with an earlier one. Where most periods in the span are empty (a stray
-date years off), the gaps are not filled and a warning says why. P-values are corrected with Benjamini-Hochberg
-(:func:`scipy.stats.false_discovery_control`) over the whole table;
-``significant`` = ``q_value < alpha``.
+date years off), the gaps are not filled and a warning says why. P-values are
+corrected with Benjamini-Hochberg (:func:`scipy.stats.false_discovery_control`)
+over the whole table; ``significant`` = ``q_value < alpha``.
 """
 
 from __future__ import annotations
@@ -75,14 +75,17 @@ def _with_gaps(table: pd.DataFrame, keys: list[str], period: str, fill: dict[str
     parts = []
     groups = table.groupby(keys[:-1], sort=False) if len(keys) > 1 else [((), table)]
     for key, part in groups:
-        labels = period_range(str(part["period"].min()), str(part["period"].max()), period)
+        try:
+            labels = period_range(str(part["period"].min()), str(part["period"].max()), period)
+        except (ValueError, TypeError):  # a period column not written by join_scores: labels as they are
+            return table
         have = set(part["period"])
         missing = [lab for lab in labels if lab not in have]
         if len(missing) > max(len(part), 3) or len(labels) > _MAX_GAP_ROWS:  # mostly gaps: stray dates?
             warnings.warn(f"Periods from {labels[0]} to {labels[-1]}: {len(missing):,} of {len(labels):,} "
-                          f"{period}s have no comments, more than have some, so the gaps are not shown as "
-                          "rows. Check the date column for stray values (a mistyped year), or use a longer "
-                          "period.", ScoreWarning, stacklevel=3)
+                          f"{period}s have no comments, so the gaps are not shown as rows. "
+                          "Check the date column for stray values (a mistyped year), or use a longer period.",
+                          ScoreWarning, stacklevel=3)
             missing = []
         if missing:
             add = pd.DataFrame({"period": missing, **fill})
