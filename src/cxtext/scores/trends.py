@@ -25,6 +25,7 @@ over the whole table; ``significant`` = ``q_value < alpha``.
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 from typing import Any
 
@@ -62,6 +63,10 @@ def _period_column(cm: pd.DataFrame, period: str) -> str:
     return col
 
 
+#: The period labels join_scores writes (2026-05-04, 2026-W19, 2026-05, 2026-Q2, 2026).
+_LABEL_FORMS = {"day": re.compile(r"\d{4}-\d{2}-\d{2}"), "week": re.compile(r"\d{4}-W\d{2}"),
+                "month": re.compile(r"\d{4}-\d{2}"), "quarter": re.compile(r"\d{4}-Q[1-4]"),
+                "year": re.compile(r"\d{4}")}
 #: Most periods a gap-filled group may span: a stray date decades off should not add thousands of rows.
 _MAX_GAP_ROWS = 500
 
@@ -75,11 +80,10 @@ def _with_gaps(table: pd.DataFrame, keys: list[str], period: str, fill: dict[str
     parts = []
     groups = table.groupby(keys[:-1], sort=False) if len(keys) > 1 else [((), table)]
     for key, part in groups:
-        try:
-            labels = period_range(str(part["period"].min()), str(part["period"].max()), period)
-        except (ValueError, TypeError):  # a period column not written by join_scores: labels as they are
-            return table
         have = set(part["period"])
+        if not all(isinstance(p, str) and _LABEL_FORMS[period].fullmatch(p) for p in have):
+            return table  # a period column not written by join_scores: its labels as they are
+        labels = period_range(min(have), max(have), period)
         missing = [lab for lab in labels if lab not in have]
         if len(missing) > max(len(part), 3) or len(labels) > _MAX_GAP_ROWS:  # mostly gaps: stray dates?
             warnings.warn(f"Periods from {labels[0]} to {labels[-1]}: {len(missing):,} of {len(labels):,} "
