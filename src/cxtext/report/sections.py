@@ -399,8 +399,13 @@ def render_drivers(ctx: Any) -> str:
                   "the filled points and their intervals, not the sign of a grey or hollow one.</p>")
     joint = dict.fromkeys(str(c) for c in dr["collinear_with"] if str(c).startswith("(same comments"))
     if joint:
-        facts += ('<p class="keys">Not in the chart: '
-                  + "; ".join(escape(re.sub(r"(?<![\w.])-(?=\d)", "\u2212", j[1:-1])) for j in joint) + ".</p>")
+        def readable(note: str) -> str:  # theme ids as the report names them, minus signs as elsewhere
+            note = re.sub(r"([\w-]+):(negative|neutral|positive|emotion)\b",
+                          lambda m: f"{ctx.label(m.group(1))} · {m.group(2)}", note)
+            return re.sub(r"(?<![\w.])-(?=\d)", "\u2212", note)
+
+        facts += ('<p class="keys">Not in the chart: ' + "; ".join(escape(readable(j[1:-1])) for j in joint)
+                  + ".</p>")
     table = _counterfactual_table(ctx, dr) if role == "nps" and "nps_change" in dr.columns else ""
     return lede + chart + facts + table
 
