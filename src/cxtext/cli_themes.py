@@ -148,7 +148,7 @@ def train_themes_cli(
 def run_evaluate_themes(src: Path, *, text: str, labels: list[str], sep: str = ";",
                         binary: bool = False, sentiments: str | None = None,
                         model: str = "keyword", mapping: str | None = None,
-                        sentiment_model: str = "fast",
+                        sentiment_model: str | None = None,
                         output: Path | None = None, in_format: str | None = None,
                         encoding: str | None = None, sheet: str | None = None,
                         delimiter: str | None = None) -> Any:
@@ -165,10 +165,13 @@ def run_evaluate_themes(src: Path, *, text: str, labels: list[str], sep: str = "
     data = read_labelled(src, cols, in_format=in_format, delimiter=delimiter, encoding=encoding,
                          sheet=sheet)
     gold = parse_label_column(data, spec, sep=sep)
+    if sentiment_model is not None and not sentiments and not any(":" in str(lab) for row in gold for lab in row):
+        logger.warning("--sentiment-model %s has no effect here: theme sentiment is scored only against gold "
+                       "polarities (--sentiments, or labels written theme:polarity).", sentiment_model)
     report = evaluate_themes(
         model, data[text].tolist(), gold,
         gold_sentiments=data[sentiments].tolist() if sentiments else None, mapping=mapping,
-        sentiment=sentiment_model,
+        sentiment=sentiment_model or "fast",
         dataset={"name": src.name, "path": str(src), "text": text, "labels": spec,
                  **({"sentiments": sentiments} if sentiments else {})},
     )
@@ -197,7 +200,7 @@ def evaluate_themes_cli(
     sentiments: Annotated[str | None, typer.Option("--sentiments", help="Column with gold polarity (negative/neutral/positive).")] = None,
     model: Annotated[str, typer.Option("--model", "-m", help="'keyword', a taxonomy YAML, or a theme model folder.")] = "keyword",
     mapping: Annotated[str | None, typer.Option("--map", help="predicted=gold pairs, comma-separated (gold labels as written or as theme ids).")] = None,
-    sentiment_model: Annotated[str, typer.Option("--sentiment-model", help="Sentiment model of the analysis: fast, accurate or a folder.")] = "fast",
+    sentiment_model: Annotated[str | None, typer.Option("--sentiment-model", help="Sentiment model of the analysis: fast (default), accurate or a folder; it matters only with gold polarities (--sentiments, or theme:polarity labels).")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Report JSON to write; the markdown goes beside it (.md).")] = None,
     in_format: FormatOpt = None,
     encoding: EncodingOpt = None,

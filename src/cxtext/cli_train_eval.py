@@ -114,7 +114,8 @@ def render_train_summary(summary: dict[str, Any]) -> str:
     """The human summary of :func:`run_train_sentiment`."""
     cal = summary["calibration"]
     cal_line = (f"calibration ECE {cal['ece_before']:.3f} -> {cal['ece_after']:.3f} "
-                f"(temperature {cal['temperature']:.2f}, {cal['rows']:,} held-out rows)"
+                f"(temperature {cal['temperature']:.2f}, {cal['rows']:,} held-out rows"
+                + ("; too few to judge calibration by" if cal["rows"] < 100 else "") + ")"
                 if cal else "calibration skipped (fewer than 50 rows)")
     return "\n".join([
         f"trained  {summary['name']} {summary['version']} -> {summary['output']}",

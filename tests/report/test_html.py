@@ -352,3 +352,16 @@ def test_a_stray_date_is_pointed_out_in_the_trends(make_result):
     res = AnalysisResult(comments=cm, mentions=res.mentions, id="id", info=res.info)
     page = render_report(res, nps="nps", date="date", n_boot=50)
     assert "Check the date column for stray values" in page
+
+
+def test_example_quotes_prefer_clearly_read_mentions(make_result):
+    res = make_result()
+    mn = res.mentions.copy()
+    waits = mn.index[mn["theme"] == "waiting_time"]
+    mn.loc[waits, "sentiment_confidence"] = 0.4  # coin tosses ...
+    sure = waits[-1]
+    mn.loc[sure, ["sentiment_confidence", "confidence"]] = [0.9, 0.5]  # ... but one read clearly, its theme less sure
+    res = AnalysisResult(comments=res.comments, mentions=mn, id="id", info=res.info)
+    page = render_report(res, nps="nps", n_boot=50)
+    quotes = page[page.index('id="quotes"'):]
+    assert f"#{mn.loc[sure, 'comment_id']}" in quotes

@@ -35,6 +35,7 @@ __all__ = ["SECTIONS", "Section", "highlight", "render_section"]
 logger = logging.getLogger(__name__)
 
 _MIN_N = 30  # below this a segment/driver is marked "small n"
+_SURE_QUOTE = 0.6  # example quotes come from mentions read with at least this sentiment confidence where possible
 _TOP_THEMES = 15
 _QUOTE_THEMES = 6
 _ROLE_NAME = {"nps": "NPS", "csat": "CSAT", "ces": "CES"}
@@ -784,6 +785,9 @@ def render_quotes(ctx: Any) -> str:
     contradicts = _contradicting_rows(ctx)
     pool = pool[~contradicts[pool["row"].to_numpy()]]
     sort = [c for c in ("confidence", "sentiment_confidence") if c in pool.columns]
+    if "sentiment_confidence" in pool.columns:  # clearly read mentions first: a quote should not be a coin toss
+        pool = pool.assign(_sure=pool["sentiment_confidence"].fillna(0).to_numpy() >= _SURE_QUOTE)
+        sort = ["_sure", *sort]
     if sort:
         pool = pool.sort_values(sort, ascending=False, kind="stable")
     blocks = []
@@ -812,10 +816,11 @@ def render_quotes(ctx: Any) -> str:
                   f"{escape(', '.join(ids))}{' …' if len(rows) > 20 else ''}.</p>")
     skipped = (f" Comments whose sentiment contradicts their {_ROLE_NAME[ctx.primary]} score (a good score "
                "with a clearly negative comment, or a bad score with a clearly positive one: often sarcasm or a "
-               f"misreading; {int(contradicts.sum()):,} here, listed by <code>cxtext.review_queue</code>) are not "
-               "quoted." if contradicts.any() else "")
+               f"misreading; {int(contradicts.sum()):,} here, the first two reasons of "
+               "<code>cxtext.review_queue</code>) are not quoted." if contradicts.any() else "")
     return (review + '<p class="lede">Representative comments for the main themes (highest-confidence mentions, '
-            "duplicates skipped). The highlighted span is the evidence the theme was found in; "
+            f"those whose sentiment was read with at least {_SURE_QUOTE:.0%} confidence first; duplicates "
+            "skipped). The highlighted span is the evidence the theme was found in; "
             f"personal details were redacted before analysis.{skipped}</p>"
             f'<div class="quotes">{"".join(blocks)}</div>')
 

@@ -794,7 +794,8 @@ def load_taxonomy(path: PathLike | Taxonomy | None = None) -> Taxonomy:
             what = "is a folder, not a file" if file.is_dir() else "does not exist"
             raise ConfigError(
                 f"[CX310] Taxonomy file {source!r} {what}. Pass the path of a YAML taxonomy "
-                "file, or None for the default taxonomy."
+                "file, or none for the default taxonomy (taxonomy=None; on the command line, leave out "
+                "--taxonomy)."
             )
         try:
             text = file.read_text(encoding="utf-8")
