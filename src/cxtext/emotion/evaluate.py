@@ -181,15 +181,17 @@ def parse_emotion_labels(values: Iterable[Any], sep: str = ";", *,
             raise InputError(f"[CX108] Unknown GoEmotions label(s) {shown}{more}. GoEmotions "
                              f"labels: {', '.join(GOEMOTIONS_LABELS)}.")
         hint = ""
-        for other in (",", ";", "|", "/"):
-            if uses_sep:
+        if uses_sep:  # some cells use sep: another separator for all would break those
+            if any(mark in k for k in unknown for mark in ",;|/"):
                 hint = (f" Some cells separate ids with {sep!r} and others otherwise: use one separator "
-                        "throughout.") if any(other in k for k in unknown for other in ",;|/") else ""
-                break
-            if other != sep and all(k.count(other) and {p.strip().lower() for p in k.split(other)} <= valid | {NONE}
-                                    for k in unknown):
-                hint = f" The cells separate ids with {other!r}: pass sep={other!r} (on the command line --sep {other!r})."
-                break
+                        "throughout.")
+        else:
+            for other in (",", ";", "|", "/"):
+                if other != sep and all(other in k and {p.strip().lower() for p in k.split(other)} <= valid | {NONE}
+                                        for k in unknown):
+                    hint = (f" The cells separate ids with {other!r}: pass sep={other!r} (on the command line "
+                            f"--sep {other!r}).")
+                    break
         if {k.lower() for k in unknown} <= set(GOEMOTIONS_LABELS):
             hint = (" These are GoEmotions labels: pass goemotions=True (on the command line "
                     "--goemotions) to map them to CX emotions.")

@@ -172,14 +172,14 @@ def one_scale_hint(values: Sequence[Any], scale: str | None) -> str:
     Examples
     --------
     >>> one_scale_hint([1, 2, 5, 4, 3] * 2, "10")
-    " The ratings all lie between 1 and 5: if they are 1-5 stars, use scale='5' (--scale 5); read out of 10 every one is negative."
+    " The ratings (nearly) all lie between 1 and 5: if they are 1-5 stars, use scale='5' (--scale 5); read out of 10 those are negative."
     """
     if scale != "10":
         return ""
     num = _rating_numbers(_present(values))
     if len(num) >= 5 and num.between(1, 5).mean() >= 0.95:
-        return (" The ratings all lie between 1 and 5: if they are 1-5 stars, use scale='5' (--scale 5); "
-                "read out of 10 every one is negative.")
+        return (" The ratings (nearly) all lie between 1 and 5: if they are 1-5 stars, use scale='5' (--scale 5); "
+                "read out of 10 those are negative.")
     return ""
 
 
