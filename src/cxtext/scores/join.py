@@ -209,7 +209,7 @@ def _naive(ts: Any) -> Any:
     return ts.tz_localize(None) if isinstance(ts, pd.Timestamp) and ts.tz is not None else ts
 
 
-#: Spreadsheet day numbers read as dates: 1955-01-01 to 2118-12-31 (Excel's 1900 system).
+#: Spreadsheet day numbers read as dates: 1955-01-01 to 2120-01-01 (Excel's 1900 system).
 _EXCEL_SERIALS = (20090, 80355)
 
 
