@@ -72,7 +72,8 @@ def test_emotion_templates_never_hold_an_evaluation_sentence():
     templates = {_key(t) for t in
                  import_recipe("cx_emotion_augment").cx_emotion_augmentation(implicit=True, more_situations=True)["text"]}
     held_out = {_key(t) for name in ("cx_emotions.csv", "cx_emotions_2.csv", "cx_patient_theme_emotions.csv",
-                                     "cx_patient_theme_emotions_2.csv", "cx_patient_theme_emotions_3.csv")
+                                     "cx_patient_theme_emotions_2.csv", "cx_patient_theme_emotions_3.csv",
+                                     "cx_patient_theme_emotions_4.csv")
                 for t in pd.read_csv(ROOT / "tests" / "data" / name)["text"]}
     assert len(templates) > 500
     assert not templates & held_out - {"fine"}  # a stock no-emotion answer, in the templates since 0.3.0

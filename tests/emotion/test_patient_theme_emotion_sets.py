@@ -1,6 +1,6 @@
 """The patient-feedback sets with (theme, emotion) gold pairs, and the presets' floors on them.
 
-Three sets written for cxtext, each by a contributor who read only the emotion
+Four sets written for cxtext (the fourth reserved, never scored), each by a contributor who read only the emotion
 definitions and the taxonomy (``tests/data/cx_patient_theme_emotions*.SOURCE.md``);
 never trained on. ``benchmarks/theme_emotions_eval.py`` scores them in full. The
 floors below sit a little under the per-comment emotion F1 measured through
@@ -19,7 +19,8 @@ from cxtext.emotion import EMOTIONS
 from cxtext.themes import load_taxonomy
 
 SETS = {"cx_patient_theme_emotions.csv": 80, "cx_patient_theme_emotions_2.csv": 100,
-        "cx_patient_theme_emotions_3.csv": 150}
+        "cx_patient_theme_emotions_3.csv": 150,
+        "cx_patient_theme_emotions_4.csv": 150}  # reserved: format checked here, never scored (its SOURCE.md)
 FLOORS = {("cx_patient_theme_emotions_2.csv", "fast"): 0.55, ("cx_patient_theme_emotions_2.csv", "accurate"): 0.60,
           ("cx_patient_theme_emotions_3.csv", "fast"): 0.50, ("cx_patient_theme_emotions_3.csv", "accurate"): 0.51}
 
