@@ -118,3 +118,11 @@ def test_an_output_file_read_with_plain_pandas(tmp_path):
     assert isinstance(read["themes"].iloc[0], str) and ";" in read["themes"].iloc[0]
     assert read.cx.themes().set_index("theme")["comments"].to_dict() == cm.cx.themes().set_index("theme")["comments"].to_dict()
     assert read.cx.mentions_of("staff_attitude")["c"].tolist() == ["Rude staff and a long wait", "Rude staff"]
+
+
+def test_mentions_of_refuses_a_label_for_an_id():
+    from cxtext.errors import ConfigError
+
+    cm = pd.DataFrame({"c": ["Rude staff", "Great app"]}).cx.analyze(text="c").comments
+    with pytest.raises(ConfigError, match=r"not a theme id.*'staff_attitude'"):
+        cm.cx.mentions_of("staff attitude")

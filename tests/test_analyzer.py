@@ -764,3 +764,23 @@ def test_orphan_emotions_do_not_cross_a_turn_in_the_comment():
     mentions = [{"sentiment": "negative", "emotions": []}, {"sentiment": "negative", "emotions": []}]
     _carry_orphan_emotions(mentions, [0, 2], [0, 0, 0, 0], [[], ["anger"], [], []], [False, True, False, False])
     assert [m["emotions"] for m in mentions] == [[], ["anger"]]
+
+
+def test_an_edited_taxonomy_file_is_read_again_and_named_in_the_run_info(tmp_path):
+    from cxtext.models import sha256_file
+
+    path = tmp_path / "tax.yaml"
+    base = (
+        "version: 1.0.0\nname: mine\nthemes:\n"
+        "  - id: parking\n    label: Parking\n    description: Car parks.\n    group: place\n"
+        "    seeds: [car park]\n"
+    )
+    path.write_text(base, encoding="utf-8")
+    analyzer = cxtext.Analyzer(taxonomy=path)
+    df = pd.DataFrame({"t": ["The loyalty points never arrived", "No car park at all"]})
+    assert set(analyzer.analyze(df, text="t").mentions["theme"]) == {"parking"}
+    path.write_text(base + "  - id: loyalty\n    label: Loyalty\n    description: Points.\n"
+                           "    group: product\n    seeds: [loyalty points]\n", encoding="utf-8")
+    result = analyzer.analyze(df, text="t")
+    assert set(result.mentions["theme"]) == {"parking", "loyalty"}
+    assert result.info["taxonomy_file"] == str(path) and result.info["taxonomy_sha256"] == sha256_file(path)

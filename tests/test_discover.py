@@ -186,6 +186,8 @@ def test_discover_stability(result):
         discover_stability(result, seeds=(0,), **kw)
     with pytest.raises(ConfigError, match="Unknown option"):
         discover_stability(result, n_keywords=3, **kw)
+    with pytest.raises(InputError, match=r"\[CX122\].*no run found a topic"):  # all noise is no stability of 1.0
+        discover_stability(result, seeds=(0, 1), subsample=1.0, **{**kw, "min_size": 500})
 
 
 # -- export to a taxonomy ----------------------------------------------------

@@ -182,6 +182,11 @@ class CxAccessor:
 
             raise ConfigError(f"[CX120] mentions_of() takes a theme id (str), got {type(theme).__name__}: "
                               "call it once per theme.")
+        if theme != theme.strip().lower() or " " in theme:
+            from cxtext.errors import ConfigError
+
+            raise ConfigError(f"[CX120] {theme!r} is not a theme id: ids are lower case with underscores "
+                              f"({theme.strip().lower().replace(' ', '_')!r}).")
         mask = _theme_lists(df["themes"]).map(lambda ts: theme in ts)
         return df[mask.astype(bool)]
 

@@ -471,7 +471,8 @@ class Analyzer:
     @property
     def theme_tagger(self) -> Any:
         """The fitted theme tagger (built on first use)."""
-        if not self._fresh("theme_tagger", self.preset, self.themes, self.taxonomy) or self._theme_tagger is None:
+        if (not self._fresh("theme_tagger", self.preset, self.themes, self.taxonomy, _file_stamp(self.taxonomy))
+                or self._theme_tagger is None):  # a taxonomy file edited since: read it again
             spec = self._spec("themes")
             if isinstance(spec, str) and spec in ("keyword", "embedding"):
                 from cxtext.themes import EmbeddingThemeTagger, KeywordThemeTagger, load_taxonomy
@@ -543,6 +544,7 @@ class Analyzer:
             "emotion_model": (f"{emo_manifest.name} {emo_manifest.version}" if emo_manifest
                               else (type(emo).__name__ if emo is not None else None)),
             "taxonomy": f"{getattr(tax, 'name', '')} {getattr(tax, 'version', '')}".strip() or None,
+            **_taxonomy_file(self.taxonomy),
             "redact_pii": self.redact_pii,
             "keep_raw_text": bool(self.keep_raw_text),
             "languages": list(self.languages),
@@ -1208,6 +1210,27 @@ def _drop_amusement_from_complaints(mention_rows: list[dict[str, Any]]) -> None:
 #: A clause that turns the comment around: no emotion is carried across its start.
 _CONTRAST_OPENING = re.compile(
     r"\W*(?:but|however|although|though|yet|whereas|except|apart from|on the other hand|that said)\b", re.IGNORECASE)
+
+
+def _file_stamp(path: Any) -> tuple[int, int] | None:
+    """``(mtime_ns, size)`` of a file option (a taxonomy YAML), so an edited file is read again; else None."""
+    if not isinstance(path, (str, os.PathLike)):
+        return None
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
+def _taxonomy_file(path: Any) -> dict[str, str]:
+    """The run information of a taxonomy given as a file: its path and sha256 (a copy of the default
+    taxonomy keeps its name and version, so only these tell an edited copy from the original)."""
+    if not isinstance(path, (str, os.PathLike)) or not os.path.isfile(path):
+        return {}
+    from cxtext.models import sha256_file
+
+    return {"taxonomy_file": str(path), "taxonomy_sha256": sha256_file(path)}
 
 
 def _carry_orphan_emotions(mention_rows: list[dict[str, Any]], mention_clause: list[int],

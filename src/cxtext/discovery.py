@@ -606,9 +606,10 @@ def discover_stability(result: AnalysisResult, seeds: Sequence[int] = (0, 1), *,
         if len(common) < 2:
             continue
         scores.append(adjusted_rand_score(la[pa], lb[pb]))
-    if not scores:
+    if not scores or all((labels < 0).all() for _, labels in runs):  # every run all noise: nothing to compare
         raise InputError(
-            f"[CX122] Too few unmatched clauses ({n}) to measure stability; analyse more comments."
+            f"[CX122] Too few unmatched clauses ({n}) to measure stability (no run found a topic); "
+            "analyse more comments."
         )
     return float(np.mean(scores))
 
@@ -655,7 +656,7 @@ def candidate_to_theme(row: Mapping[str, Any] | pd.Series, id: str, group: str, 
         examples = [str(e) for e in row["examples"]]
     except (KeyError, TypeError) as exc:
         raise InputError(
-            "[CX121] A candidate needs 'keywords' and 'examples'; pass a row of cxtext.discovery()."
+            "[CX121] A candidate needs 'keywords' and 'examples'; pass a row of cxtext.discover()."
         ) from exc
     if description is None:
         about = ", ".join(keywords[:3]) or "uncategorised feedback"
@@ -704,7 +705,7 @@ def candidates_to_taxonomy(candidates: pd.DataFrame, ids: Mapping[int, str] | Se
     from cxtext.themes.taxonomy import Taxonomy
 
     if "candidate_id" not in candidates.columns:
-        raise InputError("[CX121] candidates needs a 'candidate_id' column; pass cxtext.discovery() output.")
+        raise InputError("[CX121] candidates needs a 'candidate_id' column; pass cxtext.discover() output.")
     by_id = {int(c): row for c, (_, row) in zip(candidates["candidate_id"], candidates.iterrows())}
     if isinstance(ids, Mapping):
         chosen = {int(k): str(v) for k, v in ids.items()}
@@ -727,4 +728,4 @@ def candidates_to_taxonomy(candidates: pd.DataFrame, ids: Mapping[int, str] | Se
         themes.append(candidate_to_theme(by_id[cand], id=theme_id, group=group, n_seeds=n_seeds,
                                          label=(labels or {}).get(cand)))
     return Taxonomy(themes, name=name, version=version,
-                    description="Themes discovered from unmatched feedback with cxtext.discovery().")
+                    description="Themes discovered from unmatched feedback with cxtext.discover().")

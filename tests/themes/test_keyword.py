@@ -326,3 +326,44 @@ def test_an_exclude_with_equals_matches_exact_words_only(tmp_path: Path) -> None
     plain = path.read_text(encoding="utf-8").replace('"=later"', '"later"')
     path.write_text(plain, encoding="utf-8")
     assert KeywordThemeTagger(str(path)).fit().predict(["The parcel was late"]) == [[]]  # lemma: late
+
+
+def test_a_seed_written_with_equals_matches_its_exact_words_only(tmp_path):
+    import warnings
+
+    from cxtext.themes import KeywordThemeTagger, load_taxonomy
+
+    path = tmp_path / "tax.yaml"
+    path.write_text(
+        "version: 1.0.0\nname: mine\nthemes:\n"
+        "  - id: couriers\n    label: Couriers\n    description: Carriers.\n    group: delivery\n"
+        "    seeds: ['=ups', '=glasses', 'parcel']\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing to warn about
+        tagger = KeywordThemeTagger(taxonomy=load_taxonomy(path)).fit()
+    found = [[h.theme for h in hits] for hits in tagger.tag(
+        ["Set up was easy", "UPS lost it", "A glass of wine", "My new glasses", "Two parcels came"])]
+    assert found == [[], ["couriers"], [], ["couriers"], ["couriers"]]
+
+
+@pytest.mark.parametrize("seed", ["a&e.", "self\u2011checkout", "="])
+def test_seeds_that_cannot_match_are_warned_about(tmp_path, seed):
+    from cxtext.themes import load_taxonomy
+
+    path = tmp_path / "tax.yaml"
+    path.write_text(
+        "version: 1.0.0\nname: mine\nthemes:\n"
+        "  - id: hospital\n    label: Hospital\n    description: Wards.\n    group: place\n"
+        f"    seeds: ['ward', '{seed}']\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"theme 'hospital' seed .* will rarely or never match"):
+        load_taxonomy(path)
+
+
+def test_a_numeric_taxonomy_version_is_warned_about(tmp_path):
+    from cxtext.themes import load_taxonomy
+
+    path = tmp_path / "tax.yaml"
+    path.write_text("version: 1.10\nname: mine\nthemes:\n  - id: hospital\n    label: Hospital\n"
+                    "    description: Wards.\n    group: place\n    seeds: ['ward']\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"read as the number 1.1.*quotes"):
+        load_taxonomy(path)

@@ -26,9 +26,9 @@ Negation does not remove a theme: "no wait at all" and "the staff were not
 rude" still mention waiting time and staff attitude. Whether the mention is good
 or bad is the sentiment step's job, not this tagger's. ``exclude`` phrases are
 for look-alikes that are *not* the theme ("can't wait to try it"); they match on
-lemmas like seeds, except a phrase written with a leading ``=`` ("=weeks later"),
-which matches its exact words only (its lemmas, "week late", would also exclude
-"a week late").
+lemmas like seeds. A seed or exclude written with a leading ``=`` ("=weeks later",
+"=ups") matches its exact words only: its lemmas ("week late", "up") would also
+match "a week late" or "set up".
 """
 
 from __future__ import annotations
@@ -151,16 +151,17 @@ class _Compiled:
         for ti, theme in enumerate(taxonomy):
             for is_exclude, phrases in ((False, theme.seeds), (True, theme.exclude)):
                 for si, phrase in enumerate(phrases):
-                    # "=later": an exclude matched on its exact words only, where lemmas
-                    # would widen it ("later" is a form of "late")
-                    exact_only = is_exclude and phrase.startswith("=")
-                    docs = self._pattern_docs(phrase[1:] if exact_only else phrase)
+                    # "=later", "=ups": matched on its exact words only, where lemmas would
+                    # widen it ("later" is a form of "late", "ups" of "up")
+                    exact_only = phrase.startswith("=")
+                    words = phrase[1:] if exact_only else phrase
+                    docs = self._pattern_docs(words)
                     if not docs:
                         continue
                     key = f"{theme.id}\x1f{'!' if is_exclude else ''}{si}"
                     n_tok = len(docs[0])
                     self.info[self.strings.add(key)] = _SeedInfo(
-                        ti, n_tok, is_exclude, _base_score(phrase, n_tok), phrase
+                        ti, n_tok, is_exclude, _base_score(words, n_tok), phrase
                     )
                     self.lower_matcher.add(key, docs)
                     if not exact_only:

@@ -87,7 +87,9 @@ class Theme:
     stage : str or None, default None
         Customer-journey stage, one of :data:`STAGES`.
     seeds : tuple of str
-        Lower-case words and phrases that signal the theme (matched on lemmas).
+        Lower-case words and phrases that signal the theme (matched on lemmas, so
+        "wait" finds "waited"; a leading ``=`` matches the exact words only:
+        ``"=ups"``, whose lemma "up" would also find "set up").
     exclude : tuple of str
         Phrases that look like a seed but are not the theme (``"can't wait to"``),
         matched on lemmas; a leading ``=`` matches the exact words only
@@ -570,6 +572,12 @@ def _build(data: object, *, source: str, lines: Mapping[_Path, int]) -> Taxonomy
         value = data.get(key, "")
         if value is None or isinstance(value, (bool, list, dict)):
             raise _fail("CX312", f"{key!r} must be a string, got {value!r}.", source, lines, (key,))
+    if isinstance(data["version"], float):  # YAML reads version: 1.10 as the number 1.1
+        import warnings
+
+        warnings.warn(f"Taxonomy {source}: 'version' was read as the number {data['version']!r} (YAML drops "
+                      "trailing zeros: 1.10 becomes 1.1); write it in quotes, e.g. version: \"1.10\".",
+                      UserWarning, stacklevel=3)
     themes_raw = data["themes"]
     if not isinstance(themes_raw, list) or not themes_raw:
         raise _fail(
@@ -635,6 +643,7 @@ def _build(data: object, *, source: str, lines: Mapping[_Path, int]) -> Taxonomy
             examples=examples,
         )
         _check_theme(theme, source=source, lines=lines, path=path)
+        _warn_unmatchable(theme, source)
         if theme.id in first_line:
             first = lines.get((*first_line[theme.id], "id"))
             raise _fail(
@@ -747,6 +756,29 @@ def _walk_nodes(loader: Any, root: Any, source: str) -> tuple[object, dict[_Path
 #: every new tagger, so every :func:`cxtext.analyze` call, loads its taxonomy.
 _LOADED: dict[str, Taxonomy] = {}
 _LOADED_KEPT = 8
+
+
+#: Dashes a word processor puts in text where the cleaned comments hold "-" or nothing.
+_ODD_DASHES = "\u2010\u2011\u00ad"
+
+
+def _warn_unmatchable(theme: Theme, source: str) -> None:
+    """Warn about seeds and excludes that can never match a cleaned comment as written."""
+    import warnings
+
+    for kind, phrases in (("seed", theme.seeds), ("exclude", theme.exclude)):
+        for phrase in phrases:
+            words = phrase.removeprefix("=")
+            if words.rstrip() != words.rstrip().rstrip(".,;:!?") and len(words.strip()) > 1:
+                why = "ends in punctuation, which a comment seldom has right after those words"
+            elif any(ch in words for ch in _ODD_DASHES):
+                why = "holds a non-breaking or soft hyphen (pasted from a word processor); type a plain '-'"
+            elif phrase.startswith("=") and not words.strip():
+                why = "is empty after its '='"
+            else:
+                continue
+            warnings.warn(f"Taxonomy {source}: theme {theme.id!r} {kind} {phrase!r} {why}, so it will rarely "
+                          "or never match.", UserWarning, stacklevel=4)
 
 
 def load_taxonomy(path: PathLike | Taxonomy | None = None) -> Taxonomy:
