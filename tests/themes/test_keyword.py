@@ -367,3 +367,12 @@ def test_a_numeric_taxonomy_version_is_warned_about(tmp_path):
                     "    description: Wards.\n    group: place\n    seeds: ['ward']\n", encoding="utf-8")
     with pytest.warns(UserWarning, match=r"read as the number 1.1.*quotes"):
         load_taxonomy(path)
+
+
+def test_keywords_added_in_python_are_stored_as_a_file_would_hold_them(tmp_path):
+    from cxtext.themes import load_taxonomy
+
+    tax = load_taxonomy().add("loyalty", label="Loyalty", description="Points and rewards.", group="product",
+                              seeds=["Loyalty Points", " self-checkout "], exclude=["Points Of View"])
+    theme = tax.get("loyalty") if hasattr(tax, "get") else [t for t in tax if t.id == "loyalty"][0]
+    assert theme.seeds == ("loyalty points", "self-checkout") and theme.exclude == ("points of view",)

@@ -342,8 +342,8 @@ class Taxonomy:
                 str(description),
                 str(group),
                 stage,
-                seeds,  # as given: Theme refuses a bare string ("parking" is not ("p", "a", ...))
-                exclude,
+                _keywords(seeds),  # lower case and trimmed, as a loaded file's
+                _keywords(exclude),
                 examples,
             )
         if theme.id in self._by_id:
@@ -756,6 +756,14 @@ def _walk_nodes(loader: Any, root: Any, source: str) -> tuple[object, dict[_Path
 #: every new tagger, so every :func:`cxtext.analyze` call, loads its taxonomy.
 _LOADED: dict[str, Taxonomy] = {}
 _LOADED_KEPT = 8
+
+
+def _keywords(values: Iterable[str]) -> Iterable[str]:
+    """Keywords as a loaded file holds them (lower case, trimmed); a bare string is passed on, for
+    :class:`Theme` to refuse ("parking" is not ("p", "a", ...))."""
+    if isinstance(values, str):
+        return values
+    return tuple(str(v).strip().lower() for v in values)
 
 
 #: Dashes a word processor puts in text where the cleaned comments hold "-" or nothing.
