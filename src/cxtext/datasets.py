@@ -118,16 +118,12 @@ def rating_to_sentiment(values: pd.Series | np.ndarray | list, scale: str = "5")
 
 def _ratings(values: pd.Series, scale: str) -> pd.Series:
     """Numbers of ``values``: plain, labelled ("10 - Extremely likely") or written out on ``scale`` ("4 stars")."""
-    from cxtext.clean.nonanswers import rating_answer
-    from cxtext.scores.scales import score_numbers  # the reader join_scores uses for score columns
+    from cxtext.scores.scales import read_written_ratings, score_numbers  # join_scores' readers
 
-    num = pd.Series(score_numbers(values), index=values.index)
+    num = score_numbers(values)
     if scale in ("5", "10"):
-        for i in np.flatnonzero(num.isna().to_numpy() & values.notna().to_numpy()):
-            found = rating_answer(str(values.iloc[i]))
-            if found is not None and found[1] == int(scale):
-                num.iloc[i] = found[0]
-    return num
+        num = read_written_ratings(values, num, int(scale))
+    return pd.Series(num, index=values.index)
 
 
 def _split(df: pd.DataFrame, *, stratify: str | None = None, groups: str | None = None,

@@ -52,6 +52,7 @@ __all__ = [
     "fft_scale",
     "get_scale",
     "nps_scale",
+    "read_written_ratings",
     "score_numbers",
 ]
 
@@ -378,17 +379,25 @@ def _is_missing(raw: pd.Series) -> np.ndarray:
     return miss
 
 
-def _written_out_of(raw: pd.Series, num: np.ndarray, bad: np.ndarray, sc: Scale) -> tuple[np.ndarray, np.ndarray]:
-    """``num``/``bad`` with ratings written out of the scale's top read ("9/10", "4 out of 5", "4 stars" on 1-5)."""
+def read_written_ratings(raw: pd.Series, num: np.ndarray, top: float) -> np.ndarray:
+    """``num`` (the :func:`score_numbers` of ``raw``) with the text cells it could not read filled where
+    they are ratings written out of ``top`` ("9/10", "4 out of 5", "4 stars" when ``top`` is 5).
+
+    Examples
+    --------
+    >>> raw = pd.Series(["9/10", "4 out of 5", "7", "great"])
+    >>> read_written_ratings(raw, score_numbers(raw), 10).tolist()
+    [9.0, nan, 7.0, nan]
+    """
     from cxtext.clean.nonanswers import rating_answer
 
-    num, bad = num.copy(), bad.copy()
-    for i in np.flatnonzero(bad):
+    num = np.array(num, dtype=float)  # a copy: the caller's array is left as it was
+    for i in np.flatnonzero(~np.isfinite(num)):
         cell = raw.iloc[i]
         found = rating_answer(cell) if isinstance(cell, str) else None
-        if found is not None and found[1] == sc.high:
-            num[i], bad[i] = found[0], False
-    return num, bad
+        if found is not None and found[1] == top:
+            num[i] = found[0]
+    return num
 
 
 def check_scores(values: Any, scale: Scale | str | None = None, *, name: str | None = None) -> ScoreCheck:
@@ -445,9 +454,9 @@ def check_scores(values: Any, scale: Scale | str | None = None, *, name: str | N
         status[not_scored] = "not_scored"
     else:
         num = score_numbers(raw)
+        if sc is not None:
+            num = read_written_ratings(raw, num, sc.high)
         bad = ~np.isfinite(num)
-        if sc is not None and bad.any():
-            num, bad = _written_out_of(raw, num, bad, sc)
         status[bad] = "non_numeric"
         declined = raw.map(lambda x: isinstance(x, str) and _norm_label(x).rstrip(".") in NON_RESPONSES)
         status[declined.to_numpy(dtype=bool)] = "not_scored"
