@@ -92,14 +92,6 @@ def _written_rating_scales(values: Sequence[str]) -> set[int]:
     return {f[1] for f in found if f is not None} if found and all(found) else set()
 
 
-def _class_label_share(values: pd.Series) -> float:
-    """Share of ``values`` that are written sentiment labels ("positive", "Neg")."""
-    if values.empty:
-        return 0.0
-    return float(values.astype(str).str.strip().str.lower().str.split().str.join(" ")
-                 .map(LABEL_ALIASES).notna().mean())
-
-
 def _present(values: Sequence[Any]) -> pd.Series:
     series = pd.Series(list(values), dtype=object)
     return series[series.notna() & (series.astype(str).str.strip() != "")
@@ -135,9 +127,9 @@ def check_label_scale(values: Sequence[Any], scale: str | None, column: str | No
         return
     where = f"Column {column!r} holds" if column else "The labels hold"
     present = _present(values)
-    if _class_label_share(present) >= 0.5:
-        words = present[present.astype(str).str.strip().str.lower().str.split().str.join(" ")
-                        .map(LABEL_ALIASES).notna()]
+    as_words = normalise_labels(present).notna()  # the cells that are class labels ("positive", "Neg")
+    if len(present) and as_words.mean() >= 0.5:
+        words = present[as_words]
         raise InputError(f"[CX111] {where} class labels (such as "
                          f"{', '.join(map(repr, words.astype(str).unique()[:3].tolist()))}), not ratings: "
                          "drop the scale (--scale / scale=).")
