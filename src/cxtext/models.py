@@ -280,8 +280,7 @@ def verify_model_dir(folder: str | os.PathLike[str]) -> ModelManifest:
     folder = Path(folder)
     manifest = read_manifest(folder)
     _check_version_range(manifest)
-    unlisted = sorted(rel for rel in (str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
-                      if rel != MANIFEST_NAME and rel not in manifest.files and not _system_file(rel))
+    unlisted = [rel for rel in _folder_files(folder) if rel != MANIFEST_NAME and rel not in manifest.files]
     if unlisted:
         raise ModelIntegrityError(
             f"[CX203] Refusing to load {str(folder)!r}: it holds file(s) its manifest does not list "
@@ -305,6 +304,12 @@ def verify_model_dir(folder: str | os.PathLike[str]) -> ModelManifest:
             )
     _check_manifest_matches_card(folder, manifest)
     return manifest
+
+
+def _folder_files(folder: Path) -> list[str]:
+    """The files of a model folder, as sorted relative paths, without system files (:func:`_system_file`)."""
+    return sorted(rel for rel in (str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+                  if not _system_file(rel))
 
 
 def _system_file(rel: str) -> bool:
@@ -414,11 +419,8 @@ def write_model_dir(
         description=description,
     )
     (folder / CARD_NAME).write_text(_render_card(manifest), encoding="utf-8")
-    manifest.files = {
-        str(p.relative_to(folder)): sha256_file(p)
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != MANIFEST_NAME and not _system_file(str(p.relative_to(folder)))
-    }
+    manifest.files = {rel: sha256_file(folder / rel) for rel in _folder_files(folder)
+                      if Path(rel).name != MANIFEST_NAME}
     (folder / MANIFEST_NAME).write_text(
         json.dumps(manifest.to_dict(), indent=2, sort_keys=False) + "\n", encoding="utf-8"
     )
@@ -460,8 +462,7 @@ def prepare_model_dir(folder: str | os.PathLike[str], *, overwrite: bool = False
     if folder.exists() and not folder.is_dir():
         raise ModelError(f"[CX206] The output {str(folder)!r} is a file; give a folder to save the model in, "
                          "e.g. models/NAME/1.0.0.")
-    present = sorted(p for p in folder.rglob("*")
-                     if p.is_file() and not _system_file(str(p.relative_to(folder)))) if folder.is_dir() else []
+    present = [folder / rel for rel in _folder_files(folder)] if folder.is_dir() else []
     if not present:
         return folder
     shown = ", ".join(str(p.relative_to(folder)) for p in present[:4]) + (", ..." if len(present) > 4 else "")
