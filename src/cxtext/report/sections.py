@@ -586,14 +586,14 @@ def _points(tr: pd.DataFrame, fmt: str) -> list[TrendPoint]:
 def _sparse_periods_note(ctx: Any, per: str) -> str:
     """A warning when most periods between the first and last date have no responses (stray dates?)."""
     from cxtext.scores.join import period_range
+    from cxtext.scores.trends import mostly_gaps
 
     col = f"period_{per}"
     have = ctx.cm[col].dropna().astype(str).unique() if col in ctx.cm.columns else []
     if len(have) < 2:
         return ""
     span = period_range(min(have), max(have), per)
-    empty = len(span) - len(have)
-    if empty <= max(len(have), 3):
+    if not mostly_gaps(len(have), len(span)):  # the rule by which the trend tables leave gaps unfilled
         return ""
     return (f'<p class="warn">The dates run from {escape(span[0])} to {escape(span[-1])}, but only {len(have):,} '
             f"of those {len(span):,} {per}s have responses, so the charts join periods far apart. Check the "

@@ -71,6 +71,13 @@ _LABEL_FORMS = {"day": re.compile(r"\d{4}-\d{2}-\d{2}"), "week": re.compile(r"\d
 _MAX_GAP_ROWS = 500
 
 
+def mostly_gaps(with_data: int, span: int) -> bool:
+    """Whether a span of ``span`` periods, ``with_data`` of them with comments, is mostly gaps: more empty
+    periods than full ones (and more than 3), as a stray date years off makes it. Trends then fill no
+    gaps, and the report says so."""
+    return span - with_data > max(with_data, 3)
+
+
 def _with_gaps(table: pd.DataFrame, keys: list[str], period: str, fill: dict[str, Any]) -> pd.DataFrame:
     """``table`` (a row per [segment,] period) plus a row for each period without data between a
     group's first and last one, its columns ``fill`` (NaN for the others). Only for the standard
@@ -85,7 +92,7 @@ def _with_gaps(table: pd.DataFrame, keys: list[str], period: str, fill: dict[str
             return table  # a period column not written by join_scores: its labels as they are
         labels = period_range(min(have), max(have), period)
         missing = [lab for lab in labels if lab not in have]
-        if len(missing) > max(len(part), 3) or len(labels) > _MAX_GAP_ROWS:  # mostly gaps: stray dates?
+        if mostly_gaps(len(have), len(labels)) or len(labels) > _MAX_GAP_ROWS:
             warnings.warn(f"Periods from {labels[0]} to {labels[-1]}: {len(missing):,} of {len(labels):,} "
                           f"{period}s have no comments, so the gaps are not shown as rows. "
                           "Check the date column for stray values (a mistyped year), or use a longer period.",
