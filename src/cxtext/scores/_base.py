@@ -218,13 +218,10 @@ def segment_column(cm: pd.DataFrame, by: str | None) -> None:
 
 
 def _blank(value: Any) -> bool:
-    """A missing cell (None, NaN, NA, NaT) or text of spaces only."""
-    if isinstance(value, str):
-        return not value.strip()
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):  # list-like cells are values
-        return False
+    """A missing cell (:func:`cxtext.io.cells.is_missing`: None, NaN, NA, NaT) or text of spaces only."""
+    from cxtext.io.cells import is_missing
+
+    return not value.strip() if isinstance(value, str) else is_missing(value)
 
 
 #: The segment of comments whose segment cell is empty or missing (they are kept, as their own group).
