@@ -329,7 +329,7 @@ def _identical_groups(x: Any) -> list[list[int]]:
 
 def _drivers_core(y: np.ndarray, m_rows: np.ndarray, m_feat: np.ndarray, names: list[tuple[str, str]],
                   *, kind: str | None, min_n: int, ci: str, n_boot: int, level: float,
-                  seed: int | None, ridge: float) -> pd.DataFrame:
+                  seed: int | None, ridge: float, higher_is_better: bool = True) -> pd.DataFrame:
     n = len(y)
     present = np.zeros(len(names), dtype=bool)  # drivers that occur among these rows
     present[np.unique(m_feat)] = True
@@ -339,7 +339,9 @@ def _drivers_core(y: np.ndarray, m_rows: np.ndarray, m_feat: np.ndarray, names: 
     m_feat = remap[m_feat]
     p = len(names)
     if p == 0:
-        return pd.DataFrame(columns=DRIVER_COLUMNS[:14])
+        empty = pd.DataFrame(columns=DRIVER_COLUMNS[:14])
+        empty.attrs["higher_is_better"] = higher_is_better
+        return empty
     x = _design(m_rows, m_feat, n, p)
     n_j = np.asarray(x[:, 1:].sum(axis=0)).ravel().astype(int)
     beta, cov, _, eps = _fit(x, y, ridge)
@@ -410,12 +412,15 @@ def _drivers_core(y: np.ndarray, m_rows: np.ndarray, m_feat: np.ndarray, names: 
         table.loc[group, "collinear_with"] = (
             f"(same comments: {together}; their separate impacts cannot be estimated, only the joint "
             f"impact {joint:+.2f}, {round(100 * level)}% CI {low:+.2f} to {high:+.2f})")
-    table = table.sort_values(["small_n", "impact"], kind="stable").reset_index(drop=True)
+    # the most harmful first: the most negative impact, the most positive where a lower score is better
+    table = table.sort_values(["small_n", "impact"], ascending=[True, higher_is_better],
+                              kind="stable").reset_index(drop=True)
     r2 = float(1 - np.sum((y - x @ beta) ** 2) / max(np.sum((y - y.mean()) ** 2), 1e-12))
     predictors = int(x.shape[1] - 1)  # the first column is the intercept
     adjusted = 1 - (1 - r2) * (n - 1) / (n - predictors - 1) if n > predictors + 1 else math.nan
     table.attrs.update({"n": int(n), "intercept": float(beta[0]), "kind": kind, "ci": ci, "level": level,
-                        "r2": r2, "predictors": predictors, "adjusted_r2": float(adjusted)})
+                        "r2": r2, "predictors": predictors, "adjusted_r2": float(adjusted),
+                        "higher_is_better": higher_is_better})
     return table
 
 
@@ -544,20 +549,13 @@ def drivers(result: Any, score: str, kind: str | None = None, *, by: str | None 
     y_all = values.to_numpy(dtype=float)
     m_row = np.concatenate(row_parts)
     opts: dict[str, Any] = {"kind": kind, "min_n": min_n, "ci": ci, "n_boot": n_boot, "level": level,
-                            "seed": random_state, "ridge": ridge}
+                            "seed": random_state, "ridge": ridge, "higher_is_better": higher_is_better}
 
     def run(mask: np.ndarray) -> pd.DataFrame:
         pos = -np.ones(len(cm), dtype=int)
         pos[mask] = np.arange(mask.sum())
         keep = pos[m_row] >= 0
-        table = _drivers_core(y_all[mask], pos[m_row][keep], codes[keep], names, **opts)
-        if not higher_is_better:  # a lower score is better (CES, low = easy): the most harmful rise it
-            attrs = dict(table.attrs)
-            table = table.sort_values(["small_n", "impact"], ascending=[True, False], kind="stable")
-            table = table.reset_index(drop=True)
-            table.attrs.update(attrs)
-        table.attrs["higher_is_better"] = higher_is_better
-        return table
+        return _drivers_core(y_all[mask], pos[m_row][keep], codes[keep], names, **opts)
 
     valid = np.isfinite(y_all)
     if by is None:
