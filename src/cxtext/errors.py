@@ -45,6 +45,7 @@ CX401  invalid score values (reported as a warning, never coerced)
 CX402  no valid scores
 CX403  invalid dates, or a day/month order that is ambiguous or mixed (warning)
 CX404  no period column: call join_scores(date=...) first
+CX405  drivers fitted on fewer than ten comments per indicator (warning)
 ====== =========================================================================
 
 ::

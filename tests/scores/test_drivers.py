@@ -395,3 +395,41 @@ def test_drivers_of_a_score_where_lower_is_better_list_the_most_harmful_first(ma
     assert t.attrs["higher_is_better"] is False
     estimable = t[~t["small_n"] & t["impact"].notna()]
     assert estimable["impact"].is_monotonic_decreasing  # the largest rise in effort first
+
+
+def _many_indicators(n, n_themes, seed=0):
+    """``n`` comments, each mentioning two of ``n_themes`` themes negatively; random scores."""
+    from cxtext.analyzer import AnalysisResult
+
+    rng = np.random.default_rng(seed)
+    mentions = [(i, f"t{j}", "negative") for i in range(n) for j in rng.choice(n_themes, 2, replace=False)]
+    comments = pd.DataFrame({"id": range(n), "score": rng.integers(0, 11, n).astype(float),
+                             "region": np.where(np.arange(n) % 2, "north", "south")})
+    return AnalysisResult(comments=comments, id="id",
+                          mentions=pd.DataFrame(mentions, columns=["comment_id", "theme", "sentiment"]))
+
+
+def test_no_more_comments_than_indicators_is_warned_and_nothing_is_significant():
+    res = _many_indicators(10, 12)
+    with pytest.warns(ScoreWarning, match=r"\[CX405\].*10 comments for \d+ indicators: the fit is exact"):
+        table = drivers(res, "score", ci="analytic", min_n=1)
+    assert table.attrs["predictors"] >= 9 and not table["significant"].any()
+    with pytest.warns(ScoreWarning, match="ridge"):  # the message says how to fix it
+        drivers(res, "score", ci="analytic", min_n=1)
+
+
+def test_fewer_than_ten_comments_per_indicator_is_warned_per_segment():
+    res = _many_indicators(80, 12)
+    with pytest.warns(ScoreWarning, match=r"80 comments for 12 indicators \(fewer than ten per indicator\)"):
+        drivers(res, "score", ci="analytic")
+    with pytest.warns(ScoreWarning, match=r"segment region='north': 40 comments") as caught:
+        drivers(res, "score", ci="analytic", by="region")
+    assert sum("CX405" in str(w.message) for w in caught) == 1  # one warning naming both segments
+    assert "segment region='south'" in str(next(w.message for w in caught if "CX405" in str(w.message)))
+
+
+def test_enough_comments_per_indicator_or_warn_false_gives_no_cx405(make_result):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ScoreWarning)
+        drivers(make_result(n=2000, seed=1), "score", ci="analytic")
+        drivers(_many_indicators(10, 12), "score", ci="analytic", warn=False)

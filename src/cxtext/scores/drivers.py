@@ -69,6 +69,7 @@ from __future__ import annotations
 
 import logging
 import math
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -84,6 +85,7 @@ from cxtext.scores._base import (
     segment_column,
     segment_values,
 )
+from cxtext.scores.scales import ScoreWarning
 
 __all__ = ["COLLINEAR_OVERLAP", "DRIVER_COLUMNS", "DRIVER_SOURCES", "EMOTION_DRIVER", "drivers"]
 
@@ -424,6 +426,36 @@ def _drivers_core(y: np.ndarray, m_rows: np.ndarray, m_feat: np.ndarray, names: 
     return table
 
 
+def _thin_fit(table: pd.DataFrame, ridge: float = 0.0) -> str:
+    """What is wrong with a fit of too many indicators for its comments (``""`` when nothing).
+
+    With no more comments than indicators and no ``ridge`` penalty the least-squares fit is
+    exact, so no impact is identified and none is marked significant (in place).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"significant": [True]})
+    >>> t.attrs.update(n=40, predictors=12)
+    >>> _thin_fit(t)
+    '40 comments for 12 indicators (fewer than ten per indicator): single impacts are noisy'
+    >>> t.attrs.update(n=10, predictors=12)
+    >>> _thin_fit(t), bool(t["significant"].any())
+    ('10 comments for 12 indicators: the fit is exact, no impact is identified and none is marked significant', False)
+    """
+    n, predictors = int(table.attrs.get("n", 0)), int(table.attrs.get("predictors", 0))
+    if not predictors:
+        return ""
+    if n <= predictors + 1 and ridge <= 0:
+        if "significant" in table.columns:
+            table["significant"] = False
+        return (f"{n:,} comments for {predictors:,} indicators: the fit is exact, no impact is identified "
+                "and none is marked significant")
+    if n < 10 * predictors:
+        return (f"{n:,} comments for {predictors:,} indicators (fewer than ten per indicator): single impacts "
+                "are noisy")
+    return ""
+
+
 def drivers(result: Any, score: str, kind: str | None = None, *, by: str | None = None,
             source: str = "themes", sentiments: Sequence[str] = _SENTIMENTS, min_n: int = 30,
             ci: str = "bootstrap", n_boot: int = 1000, level: float = 0.95,
@@ -466,7 +498,9 @@ def drivers(result: Any, score: str, kind: str | None = None, *, by: str | None 
     ridge : float, default=0.0
         Extra ridge penalty on the driver coefficients (not the intercept).
     warn : bool, default=True
-        Warn about invalid score values.
+        Warn about invalid score values, and about fits with fewer than ten comments per
+        indicator (noisy impacts) or no more comments than indicators (impacts not identified:
+        none is marked significant).
 
     Returns
     -------
@@ -551,11 +585,24 @@ def drivers(result: Any, score: str, kind: str | None = None, *, by: str | None 
     opts: dict[str, Any] = {"kind": kind, "min_n": min_n, "ci": ci, "n_boot": n_boot, "level": level,
                             "seed": random_state, "ridge": ridge, "higher_is_better": higher_is_better}
 
-    def run(mask: np.ndarray) -> pd.DataFrame:
+    thin: list[str] = []
+
+    def run(mask: np.ndarray, where: str = "") -> pd.DataFrame:
         pos = -np.ones(len(cm), dtype=int)
         pos[mask] = np.arange(mask.sum())
         keep = pos[m_row] >= 0
-        return _drivers_core(y_all[mask], pos[m_row][keep], codes[keep], names, **opts)
+        table = _drivers_core(y_all[mask], pos[m_row][keep], codes[keep], names, **opts)
+        note = _thin_fit(table, ridge)
+        if note:
+            thin.append(where + note)
+        return table
+
+    def warn_thin() -> None:
+        if thin and warn:
+            shown = "; ".join(thin[:5]) + (f"; and {len(thin) - 5} more segments" if len(thin) > 5 else "")
+            warnings.warn(f"[CX405] drivers({score!r}): {shown}. Fit fewer indicators (source='themes' or "
+                          "'emotions' rather than 'both', fewer sentiments=, a min_confidence=), a ridge= "
+                          "penalty, or more comments.", ScoreWarning, stacklevel=3)
 
     valid = np.isfinite(y_all)
     if by is None:
@@ -563,6 +610,7 @@ def drivers(result: Any, score: str, kind: str | None = None, *, by: str | None 
             raise InputError(f"[CX402] drivers() needs at least 3 valid scores in {score!r}; got {int(valid.sum())}.")
         table = run(valid)
         table.attrs.update({"score": score, "source": source})
+        warn_thin()
         return table
     parts = []
     seg = segment_values(cm, by)
@@ -571,9 +619,10 @@ def drivers(result: Any, score: str, kind: str | None = None, *, by: str | None 
         if mask.sum() < 3:
             logger.info("Segment %s=%r has fewer than 3 valid scores; skipped.", by, value)
             continue
-        part = run(mask)
+        part = run(mask, f"segment {by}={value!r}: ")
         part.insert(0, by, value)
         parts.append(part)
+    warn_thin()
     if not parts:
         return pd.DataFrame(columns=[by, *DRIVER_COLUMNS])
     table = pd.concat(parts, ignore_index=True)
