@@ -109,7 +109,7 @@ def test_exclude_suppresses_only_overlapping_hits(tagger: KeywordThemeTagger) ->
 
 @pytest.mark.parametrize(
     ("text", "not_theme", "control"),
-    [  # look-alikes found in bug bashes (taxonomy 1.5.0 to 1.8.0), each with a control that still tags
+    [  # look-alikes found in bug bashes (taxonomy 1.5.0 to 1.8.1), each with a control that still tags
         ("Absolutely disgusting behaviour from the receptionist.", "cleanliness", "The toilets were disgusting."),
         ("Sat in A&E with a broken wrist.", "product_quality", "The handle arrived broken."),
         ("Put through to a voicemail box that is full.", "packaging", "The box was crushed."),
@@ -139,6 +139,10 @@ def test_exclude_suppresses_only_overlapping_hits(tagger: KeywordThemeTagger) ->
         ("Called the emergency callout plumber.", "safety", "Called the emergency line about a gas leak."),
         ("Learnt loads, thanks!", "digital_experience", "The page takes ages loading."),
         ("Staff were waiting with the ramp at the platform.", "waiting_time", "We were waiting for an hour."),
+        # taxonomy 1.8.1 (an emotion bash on patient feedback)
+        ("We are forever grateful to the hospice nurses.", "waiting_time", "It took forever to get through."),
+        ("I will forever remember her kindness.", "waiting_time", "The queue went on forever."),
+        ("I'll be forever in your debt.", "billing", "I was charged twice."),
     ],
 )
 def test_default_taxonomy_leaves_out_look_alikes(tagger: KeywordThemeTagger, text: str, not_theme: str,
