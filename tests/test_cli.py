@@ -43,6 +43,28 @@ def test_summary_shows_the_emotion_mix_per_theme(tmp_path, capsys):
     assert line.startswith("by theme support (2 comments): frustration 2")
 
 
+def test_emotions_switched_off_say_so_in_the_summary_report_and_api(tmp_path, capsys):
+    # "--emotions none" printed "emotions (comments) none" and the report "No emotions were detected",
+    # which read as "nobody felt anything"; theme_emotions() gave a table of zeros.
+    from cxtext.errors import InputError
+    from cxtext.report import load_result, render_report
+    from cxtext.scores import drivers, theme_emotions
+
+    src = tmp_path / "in.csv"
+    pd.DataFrame({"comment": ["Couldn't get through on the phone. Very frustrating.", "Lovely staff, thank you."],
+                  "nps": [2, 10]}).to_csv(src, index=False)
+    out = tmp_path / "out.csv"
+    assert main(["analyze", str(src), "-o", str(out), "--text", "comment", "--emotions", "none"]) == 0
+    assert "emotions (comments) not read (emotions switched off)" in capsys.readouterr().out
+    res = load_result(out)
+    with pytest.raises(InputError, match=r"\[CX406\] theme_emotions\(\) needs emotions.*--emotions none"):
+        theme_emotions(res)
+    with pytest.raises(InputError, match=r"\[CX406\] drivers\(source='emotions'\)"):
+        drivers(res.join_scores(nps="nps"), "nps", source="emotions")
+    html = render_report(res, nps="nps")
+    assert "Emotions were not read in this run" in html and "No emotions were detected" not in html
+
+
 def test_without_id_adds_row_numbers(tmp_path, survey_csv):
     out = tmp_path / "out.csv"
     assert main(["analyze", str(survey_csv), "-o", str(out), "--text", "comment", "-q", "--chunksize", "7"]) == 0

@@ -800,6 +800,7 @@ class Analyzer:
     def _analyze_rows(self, chunk: pd.DataFrame, text: str, id: str | None,
                       question: str | None, state: _RunState) -> tuple[pd.DataFrame, pd.DataFrame]:
         from cxtext.clean.segment import split_clauses_with_docs
+        from cxtext.emotion.negation import denied_emotions, drop_denied
         from cxtext.sentiment.context import (
             RULE_CONFIDENCE,
             answer_meaning,
@@ -878,11 +879,15 @@ class Analyzer:
             # scores no other row.
             emotion_rows = None
             short = [_short(t) for t in clause_texts]
+            # Comments longer than the texts the emotion thresholds were tuned on also
+            # take their clauses' emotions (_pool_long_comment_emotions).
+            long_comment = {r for r, cl in zip(rows, clauses)
+                            if len(cl) > 1 and _word_count(texts[r]) >= LONG_COMMENT_WORDS}
             if flat and emo is not None:
                 themed = [bool(h) or extra is not None for h, (_, extra) in zip(hits, clause_effort)]
                 has_mentions = {r for (r, _), t in zip(flat, themed) if t}
                 read = [k for k, ((r, _), t) in enumerate(zip(flat, themed))
-                        if t or (r in has_mentions and short[k])]
+                        if t or (r in has_mentions and short[k]) or r in long_comment]
                 emotion_rows = np.union1d(comment_row, np.asarray(read, dtype=np.intp))
             shared = _shared_hash_proba(batch, model, emo if flat else None, emotion_rows)
             if shared is not None:  # sentiment and emotion read one hashing pass
@@ -915,11 +920,18 @@ class Analyzer:
                 # plain lists, not numpy rows, in the per-row loops below: 4x faster
                 clause_emotions = [[e for e, hit in zip(e_names, row_hits) if hit]
                                    for row_hits in (e_proba[:len(flat)] >= thresholds).tolist()]
+                clause_emotions = drop_denied(clause_texts, clause_emotions)
                 # A comment's emotions are read from the same text as its sentiment: the
                 # comment itself, or its only clause. Not the max over its clauses: on
                 # GoEmotions dev that max scored 0.558 macro-F1 against 0.583 for the
-                # whole text (the thresholds are tuned on whole comments).
-                comment_e = e_proba[comment_row]
+                # whole text (the thresholds are tuned on whole comments). Long comments
+                # are the exception (_pool_long_comment_emotions).
+                comment_e = _pool_long_comment_emotions(
+                    e_proba[comment_row], e_proba[:len(flat)], [r for r, _ in flat], rows, long_comment)
+                for i, r in enumerate(rows):  # an emotion the comment denies in words scores 0
+                    for e in denied_emotions(scored_texts[i]) if n_clauses[r] else ():
+                        if e in e_names:
+                            comment_e[i, e_names.index(e)] = 0.0
                 rounded = np.round(comment_e, 4).tolist()
                 comment_hits = (comment_e >= thresholds).tolist()
                 for i, r in enumerate(rows):
@@ -1182,6 +1194,43 @@ def _short(clause: str) -> bool:
     return clause.count(" ") < _ORPHAN_MAX_WORDS
 
 
+#: Comments of at least this many words (and two or more clauses) also take their
+#: clauses' emotions: the 95th percentile of the GoEmotions dev comments the emotion
+#: thresholds are tuned on (25 words; 99th 27). Read whole, a longer comment dilutes a
+#: feeling one sentence states ("Absolutely furious." lost its anger after one more
+#: sentence of events). Results log, 2026-12-07.
+LONG_COMMENT_WORDS = 25
+
+
+def _word_count(text: str) -> int:
+    return len(text.split()) if isinstance(text, str) else 0
+
+
+def _pool_long_comment_emotions(comment_e: np.ndarray, clause_e: np.ndarray, clause_comment: list[int],
+                                rows: np.ndarray | list[int], long_comment: set[int]) -> np.ndarray:
+    """Each comment's emotion scores, the max with its clauses' for the ``long_comment`` rows.
+
+    ``comment_e`` has one row per entry of ``rows``; ``clause_e`` one per clause, whose
+    comment is ``clause_comment``. Clauses nobody scored are NaN and count for nothing.
+
+    Examples
+    --------
+    >>> whole = np.array([[0.1, 0.2], [0.1, 0.2]])
+    >>> clauses = np.array([[0.9, 0.1], [0.2, np.nan], [0.8, 0.3]])
+    >>> _pool_long_comment_emotions(whole, clauses, [0, 0, 1], [0, 1], long_comment={0}).tolist()
+    [[0.9, 0.2], [0.1, 0.2]]
+    """
+    out = np.array(comment_e, dtype=float, copy=True)
+    if not long_comment:
+        return out
+    position = {r: i for i, r in enumerate(rows)}
+    for k, r in enumerate(clause_comment):
+        if r in long_comment:
+            i = position[r]
+            out[i] = np.fmax(out[i], clause_e[k])
+    return out
+
+
 def _drop_amusement_from_complaints(mention_rows: list[dict[str, Any]]) -> None:
     """Take *delight* off mentions read as negative, in place.
 
@@ -1262,7 +1311,9 @@ def _carry_orphan_emotions(mention_rows: list[dict[str, Any]], mention_clause: l
         return
     from cxtext.emotion.definitions import load_emotion_definitions
 
-    polarity = {d.id: d.polarity for d in load_emotion_definitions()}
+    definitions = load_emotion_definitions()
+    polarity = {d.id: d.polarity for d in definitions}
+    order = {d.id: i for i, d in enumerate(definitions)}  # carried emotions take their place in the fixed order
     by_clause: dict[int, list[dict[str, Any]]] = {}
     for m, k in zip(mention_rows, mention_clause):
         by_clause.setdefault(k, []).append(m)
@@ -1289,7 +1340,7 @@ def _carry_orphan_emotions(mention_rows: list[dict[str, Any]], mention_clause: l
                 continue
             for m in by_clause[target]:
                 if _polarity_fits(m, wanted) and emotion not in m["emotions"]:
-                    m["emotions"] = [*m["emotions"], emotion]
+                    m["emotions"] = sorted([*m["emotions"], emotion], key=lambda e: order.get(e, len(order)))
 
 
 def _polarity_fits(mention: dict[str, Any], polarity: str) -> bool:

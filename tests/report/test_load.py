@@ -173,3 +173,24 @@ def test_only_a_marked_csv_loses_a_quote(tmp_path, make_result, name):
     if not safe:
         info_path(path).write_text('{"excel_safe": false}', encoding="utf-8")
     assert load_result(path).comments["note"].tolist() == ["'=typed", "'-typed", "plain"]
+
+
+@pytest.mark.parametrize("name", ["out.csv", "out.xlsx", "out.parquet", "out.jsonl"])
+def test_emotion_columns_come_back_as_lists_and_dicts_in_every_format(tmp_path, make_result, name):
+    # CSV and Excel gave the mentions' emotions back as "disappointment;anger" text (NaN when empty in
+    # Excel) and emotion_scores as JSON text; Parquet and JSON Lines as lists and dicts.
+    if name.endswith("xlsx"):
+        pytest.importorskip("openpyxl")
+    res = make_result(n=3, evil=False)
+    res.comments["emotions"] = pd.Series([["anger", "disappointment"], [], ["gratitude"]], dtype=object)
+    res.comments["emotion_scores"] = pd.Series([{"anger": 0.5, "disappointment": 0.25}, {}, {"gratitude": 0.75}],
+                                               dtype=object)
+    res.mentions = pd.DataFrame({"comment_id": ["c00000", "c00001"], "theme": ["speed", "speed"],
+                                 "sentiment": ["negative", "neutral"], "start": [0, 0], "end": [3, 3],
+                                 "evidence": ["abc", "abc"],
+                                 "emotions": pd.Series([["anger", "disappointment"], []], dtype=object)})
+    back = load_result(_write(tmp_path, res, name))
+    assert back.comments["emotions"].tolist() == [["anger", "disappointment"], [], ["gratitude"]]
+    assert back.comments["emotion_scores"].tolist() == [{"anger": 0.5, "disappointment": 0.25}, {},
+                                                        {"gratitude": 0.75}]
+    assert back.mentions["emotions"].tolist() == [["anger", "disappointment"], []]

@@ -218,6 +218,30 @@ def text_to_list(value: Any) -> list[str]:
     return [t.strip() for t in text.split(";") if t.strip()]
 
 
+def text_to_dict(value: Any) -> dict[str, float]:
+    """A mapping cell read back (``emotion_scores``): dicts as they are, JSON objects parsed,
+    missing or unreadable values empty.
+
+    Examples
+    --------
+    >>> [text_to_dict(v) for v in ({"anger": 0.5}, '{"anger": 0.25}', "", None, float("nan"), "oops")]
+    [{'anger': 0.5}, {'anger': 0.25}, {}, {}, {}, {}]
+    """
+    if isinstance(value, Mapping):
+        return {str(k): float(v) for k, v in value.items() if not is_missing(v)}
+    if is_missing(value):
+        return {}
+    text = str(value).strip()
+    if text.startswith("{"):
+        try:
+            parsed = json.loads(text)
+        except ValueError:
+            return {}
+        if isinstance(parsed, dict):
+            return {str(k): float(v) for k, v in parsed.items() if isinstance(v, (int, float))}
+    return {}
+
+
 def to_text_list(value: Any) -> list[str | None] | None:
     """A Parquet ``list<string>`` cell: items as text, missing as ``None``.
 

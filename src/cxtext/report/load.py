@@ -4,7 +4,8 @@
 mentions to ``OUT.mentions.csv``. CSV cells come back as text, so this module
 restores the types the report (and :mod:`cxtext.scores`) rely on:
 
-* list columns (``themes``, ``pii``, ``emotions``) written as ``"a;b"`` become lists;
+* list columns (``themes``, ``pii``, ``emotions``, and the mentions' ``emotions``) written as
+  ``"a;b"`` become lists, and ``emotion_scores`` written as JSON text becomes a dict;
 * flags (``is_empty`` ...) become booleans, scores and offsets numbers;
 * empty cells of label columns (``sentiment``, ``language`` ...) become missing;
 * the single quote that ``--excel-safe`` puts before cells starting with
@@ -37,7 +38,7 @@ from cxtext.errors import (
     InputError,
     UnsupportedFormatError,
 )
-from cxtext.io.cells import looks_escaped, text_to_list
+from cxtext.io.cells import looks_escaped, text_to_dict, text_to_list
 from cxtext.io.formats import FORMATS, detect_format, sibling_path
 
 __all__ = ["LIST_COLUMNS", "info_path", "load_result"]
@@ -119,6 +120,9 @@ def _fix_comments(cm: pd.DataFrame, marked: bool = True) -> pd.DataFrame:
     for col in _FLOAT_COLUMNS:
         if col in cm.columns:
             cm[col] = _numbers(cm[col])
+    if "emotion_scores" in cm.columns:
+        cm["emotion_scores"] = pd.Series([text_to_dict(v) for v in cm["emotion_scores"]], index=cm.index,
+                                         dtype=object)
     if "n_clauses" in cm.columns:
         cm["n_clauses"] = _numbers(cm["n_clauses"]).fillna(0).astype(int)
     for col in _LABEL_COLUMNS:
@@ -146,6 +150,8 @@ def _fix_mentions(mn: pd.DataFrame, marked: bool = True) -> pd.DataFrame:
     for col in ("theme", "sentiment"):
         if col in mn.columns:
             mn[col] = _labels(mn[col])
+    if "emotions" in mn.columns:
+        mn["emotions"] = pd.Series([text_to_list(v) for v in mn["emotions"]], index=mn.index, dtype=object)
     if "evidence" in mn.columns:
         evidence = mn["evidence"].astype(object).where(mn["evidence"].notna(), "")
         mn["evidence"] = _unescape(evidence) if marked else evidence

@@ -645,9 +645,14 @@ def render_trends(ctx: Any) -> str | None:
 
 # -- emotions ----------------------------------------------------------------------------------
 def render_emotions(ctx: Any) -> str | None:
+    from cxtext.scores._base import emotions_not_read
+
     cm = ctx.cm
     if "emotions" not in cm.columns:
         return None
+    if emotions_not_read(ctx.result):
+        return ('<p class="empty">Emotions were not read in this run (switched off); analyse again without '
+                "<code>--emotions none</code> to see them.</p>")
     per_row = [[str(e) for e in v if str(e) and str(e) != "none"] if isinstance(v, (list, tuple, np.ndarray)) else []
                for v in cm["emotions"][ctx.analysed]]
     flat = pd.Series([e for felt in per_row for e in felt], dtype=object)

@@ -89,6 +89,39 @@ def emotion_ids(value: Any) -> list[str]:
     return list(dict.fromkeys(s for s in (str(v).strip() for v in items) if s))
 
 
+def emotions_not_read(result: Any) -> bool:
+    """Whether ``result`` was analysed with emotions switched off (its run info says no emotion model).
+
+    A result without run info (a frame built by hand) counts as read.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> emotions_not_read(SimpleNamespace(info={"emotion_model": None})), emotions_not_read(SimpleNamespace(info={}))
+    (True, False)
+    """
+    info = getattr(result, "info", None) or {}
+    return "emotion_model" in info and not info["emotion_model"]
+
+
+def require_emotions(result: Any, what: str) -> None:
+    """Raise ``[CX406]`` when ``result`` was analysed with emotions switched off.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> require_emotions(SimpleNamespace(info={"emotion_model": None}), "theme_emotions()")
+    Traceback (most recent call last):
+    ...
+    cxtext.errors.InputError: [CX406] theme_emotions() needs emotions, but this result was analysed with emotions switched off ...
+    """
+    if emotions_not_read(result):
+        raise InputError(f"[CX406] {what} needs emotions, but this result was analysed with emotions switched "
+                         "off (its run info has no emotion model), so every comment reads as none. Analyse "
+                         "again with emotions on: the default (Python: drop emotions=False; command line: "
+                         "drop --emotions none).")
+
+
 def mention_rows(result: Any, min_confidence: float = 0.0) -> pd.DataFrame:
     """Mentions with ``row``: the position of their comment in ``result.comments``.
 

@@ -81,6 +81,7 @@ from cxtext.scores._base import (
     comments_of,
     emotion_ids,
     mention_rows,
+    require_emotions,
     resolve_score,
     segment_column,
     segment_values,
@@ -574,6 +575,7 @@ def drivers(result: Any, score: str, kind: str | None = None, *, by: str | None 
         themes += mn["theme"].astype(str).tolist()
         sents += mn["sentiment"].astype(str).tolist()
     if source in ("emotions", "both"):
+        require_emotions(result, f"drivers(source={source!r})")
         e_rows, e_ids = _emotion_drivers(cm)
         row_parts.append(e_rows)
         themes += e_ids

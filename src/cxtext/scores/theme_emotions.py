@@ -18,7 +18,7 @@ import pandas as pd
 
 from cxtext.emotion.definitions import EMOTIONS
 from cxtext.errors import ColumnNotFoundError, ConfigError
-from cxtext.scores._base import emotion_ids, mention_rows
+from cxtext.scores._base import emotion_ids, mention_rows, require_emotions
 
 __all__ = ["theme_emotions"]
 
@@ -49,7 +49,9 @@ def theme_emotions(result: Any, *, normalize: bool = False, top: int | None = No
     Raises
     ------
     ColumnNotFoundError
-        The mentions table has no ``emotions`` column (emotions were switched off).
+        The mentions table has no ``emotions`` column.
+    InputError
+        ``[CX406]``: the result was analysed with emotions switched off.
     ConfigError
         ``top`` is not a positive int.
 
@@ -63,6 +65,7 @@ def theme_emotions(result: Any, *, normalize: bool = False, top: int | None = No
     """
     if top is not None and (not isinstance(top, (int, np.integer)) or isinstance(top, bool) or top < 1):
         raise ConfigError(f"[CX301] 'top' must be a positive int or None. Got {top!r}.")
+    require_emotions(result, "theme_emotions()")
     mn = mention_rows(result)
     if "emotions" not in mn.columns:
         raise ColumnNotFoundError("emotions", available=list(mn.columns), role="mentions")
