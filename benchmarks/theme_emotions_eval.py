@@ -43,7 +43,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "cx_patient_theme_emotions.csv"
 DATA_2 = ROOT / "tests" / "data" / "cx_patient_theme_emotions_2.csv"
 DATA_3 = ROOT / "tests" / "data" / "cx_patient_theme_emotions_3.csv"
-SETS = (DATA, DATA_2, DATA_3)
+DATA_4 = ROOT / "tests" / "data" / "cx_patient_theme_emotions_4.csv"
+DATA_5 = ROOT / "tests" / "data" / "cx_patient_theme_emotions_5.csv"
+SETS = (DATA, DATA_2, DATA_3, DATA_4, DATA_5)
 
 
 def gold_pairs(frame: pd.DataFrame) -> dict[tuple[str, str], set[str]]:

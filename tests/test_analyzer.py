@@ -829,3 +829,20 @@ def test_carried_emotions_keep_the_fixed_order():
     mentions = [{"sentiment": "negative", "emotions": ["frustration"]}]
     _carry_orphan_emotions(mentions, [1], [0, 0], [["anger"], ["frustration"]])
     assert mentions[0]["emotions"] == ["anger", "frustration"]
+
+
+def test_praise_on_a_positive_mention_reads_as_admiration(analyzer):
+    # emotions.yaml: admiration is "praise and respect for the quality of a product, service or person:
+    # great, excellent, impressive, well done"; the models scored "spotless" and "thorough" 0.04-0.20.
+    res = analyzer.analyze(["The physio department is spotless.", "Doctors were really thorough with her.",
+                            "Great, another delay to my appointment.", "The staff were not great."])
+    m = res.mentions
+    for cid in (0, 1):
+        rows = m[m["comment_id"] == cid]
+        assert len(rows) and all("admiration" in e for e in rows.loc[rows["sentiment"] == "positive", "emotions"])
+        assert (rows["sentiment"] == "positive").any()
+    sarcastic = m[m["comment_id"] == 2]  # read negative: no admiration added
+    assert not any("admiration" in e for e in sarcastic.loc[sarcastic["sentiment"] != "positive", "emotions"])
+    negated = m[m["comment_id"] == 3]  # negated praise is no praise, and denies admiration
+    assert len(negated) and not any("admiration" in e for e in negated["emotions"])
+    assert "admiration" not in res.comments.loc[3, "emotions"]

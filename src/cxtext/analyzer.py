@@ -970,6 +970,8 @@ class Analyzer:
                                        [e if s else [] for e, s in zip(clause_emotions, short)],
                                        [_CONTRAST_OPENING.match(c.text) is not None for _, c in flat])
                 _drop_amusement_from_complaints(mention_rows)
+                if PRAISE_IS_ADMIRATION:
+                    _praise_as_admiration(mention_rows)
 
         out = chunk.copy()
         if self.redact_pii and not self.keep_raw_text:
@@ -1229,6 +1231,29 @@ def _pool_long_comment_emotions(comment_e: np.ndarray, clause_e: np.ndarray, cla
             i = position[r]
             out[i] = np.fmax(out[i], clause_e[k])
     return out
+
+
+#: Whether praise words on a positive mention read as admiration (_praise_as_admiration).
+PRAISE_IS_ADMIRATION = True
+
+
+def _praise_as_admiration(mention_rows: list[dict[str, Any]]) -> None:
+    """Add *admiration* to positive mentions whose evidence praises (:func:`~cxtext.emotion.praise.praise_words`).
+
+    Examples
+    --------
+    >>> rows = [{"sentiment": "positive", "emotions": [], "evidence": "Doctors were really thorough."},
+    ...         {"sentiment": "negative", "emotions": [], "evidence": "Great, another delay."},
+    ...         {"sentiment": "positive", "emotions": ["gratitude"], "evidence": "Brilliant nurses, thank you."}]
+    >>> _praise_as_admiration(rows)
+    >>> [m["emotions"] for m in rows]
+    [['admiration'], [], ['gratitude', 'admiration']]
+    """
+    from cxtext.emotion.praise import praise_words
+
+    for m in mention_rows:
+        if m["sentiment"] == "positive" and "admiration" not in m["emotions"] and praise_words(m["evidence"]):
+            m["emotions"] = [*m["emotions"], "admiration"]  # a new list: clauses share theirs; admiration is last
 
 
 def _drop_amusement_from_complaints(mention_rows: list[dict[str, Any]]) -> None:

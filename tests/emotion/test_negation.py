@@ -13,6 +13,7 @@ from cxtext.emotion.negation import EMOTION_WORDS, denied_emotions, drop_denied
     ("Not confused anymore, the agent explained it.", {"confusion"}),
     ("Not happy with the delivery.", {"delight"}),
     ("I was not impressed by the room.", {"admiration"}),
+    ("The ward was not great.", {"admiration"}),
     ("Never frustrated with this app.", {"frustration"}),
     ("I wasn't happy and was furious.", {"delight"}),  # the scope does not run past "and"
     # named outside a negation too, or a negation that intensifies: nothing denied

@@ -38,7 +38,8 @@ EMOTION_WORDS: dict[str, frozenset[str]] = {
                           "afraid", "frightened", "terrified", "stressed", "concerned", "panic", "panicked"]),
     "gratitude": frozenset(["grateful", "thankful", "appreciative"]),
     "delight": frozenset(["happy", "delighted", "thrilled", "pleased", "excited", "overjoyed", "chuffed"]),
-    "admiration": frozenset(["impressed", "impressive"]),
+    "admiration": frozenset(["impressed", "impressive", "great", "excellent", "brilliant", "amazing", "fantastic",
+                             "outstanding", "superb", "wonderful"]),
 }
 
 _CUE = {word: emotion for emotion, words in EMOTION_WORDS.items() for word in words}

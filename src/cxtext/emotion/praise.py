@@ -1,0 +1,64 @@
+"""Praise words on a positive theme mention read as *admiration*.
+
+``emotions.yaml`` defines admiration as "praise and respect for the quality of a
+product, service or person: great, excellent, impressive, well done". The
+emotion models learned it from GoEmotions' admiration label, which Reddit raters
+gave mostly to "amazing" and "impressive" about people's feats; a patient's
+"the physio department is spotless" or "doctors were really thorough" scores
+0.04-0.20 there, far under the threshold. :func:`praise_words` finds the words
+of praise in a clause (not negated: "not great" is no praise), and the analyser
+adds admiration to the clause's mentions read as positive.
+
+Written here rather than taken from a library: the words are the CX emotion
+set's own definition, and negation uses the scope of
+:func:`cxtext.sentiment.features.mark_negation`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cxtext.sentiment.features import mark_negation
+
+__all__ = ["PRAISE_PHRASES", "PRAISE_WORDS", "praise_words"]
+
+#: One-word praise of quality (lower case): the definition's words and their near synonyms.
+PRAISE_WORDS = frozenset([
+    "great", "excellent", "impressive", "impressed", "brilliant", "fantastic", "amazing", "outstanding",
+    "superb", "exceptional", "fab", "fabulous", "wonderful", "marvellous", "marvelous", "terrific",
+    "faultless", "flawless", "spotless", "immaculate", "professional", "thorough", "knowledgeable",
+    "skilled", "skilful", "skillful", "competent", "efficient", "exemplary", "stellar", "phenomenal",
+    "incredible", "remarkable", "legends", "legend", "heroes", "angels", "stars", "star",
+])
+#: Praise said in several words.
+PRAISE_PHRASES = re.compile(
+    r"\b(?:well done|first class|first-class|top notch|top-notch|second to none|above and beyond|"
+    r"(?:a )?credit to|(?:couldn'?t|can'?t|could not|cannot) fault|went the extra mile|nothing but praise|"
+    r"hats off|kudos)\b", re.IGNORECASE)
+
+
+def praise_words(text: str) -> list[str]:
+    """The words and phrases of praise in ``text`` that no negation takes back.
+
+    Parameters
+    ----------
+    text : str
+        A clause.
+
+    Returns
+    -------
+    list of str
+        In the order found (phrases first); empty when there is none.
+
+    Examples
+    --------
+    >>> praise_words("The physio department is spotless and the staff were brilliant.")
+    ['spotless', 'brilliant']
+    >>> praise_words("Not great, and the food wasn't excellent either."), praise_words("Couldn't fault them.")
+    ([], ["couldn't fault"])
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    found = [m.group(0).lower() for m in PRAISE_PHRASES.finditer(text)]
+    found += [tok for tok in mark_negation(text) if tok in PRAISE_WORDS]
+    return found
