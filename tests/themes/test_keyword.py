@@ -378,5 +378,5 @@ def test_keywords_added_in_python_are_stored_as_a_file_would_hold_them(tmp_path)
 
     tax = load_taxonomy().add("loyalty", label="Loyalty", description="Points and rewards.", group="product",
                               seeds=["Loyalty Points", " self-checkout "], exclude=["Points Of View"])
-    theme = tax.get("loyalty") if hasattr(tax, "get") else [t for t in tax if t.id == "loyalty"][0]
+    theme = tax.get("loyalty") if hasattr(tax, "get") else next(t for t in tax if t.id == "loyalty")
     assert theme.seeds == ("loyalty points", "self-checkout") and theme.exclude == ("points of view",)
