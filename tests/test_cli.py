@@ -311,3 +311,47 @@ def test_the_comment_column_as_id_is_a_usage_error(tmp_path, capsys):
                  "-q"]) == 2
     err = capsys.readouterr().err
     assert "[CX113]" in err and "Traceback" not in err and not (tmp_path / "o.csv").exists()
+
+
+@pytest.mark.parametrize("src_name, out_name", [
+    ("p.csv", "p.csv"),                  # the output is the input
+    ("p.csv", "new/../p.csv"),           # the same file by another path
+    ("p.mentions.csv", "p.csv"),         # the mentions table written beside the output is the input
+])
+def test_an_output_that_would_overwrite_the_input_is_refused(tmp_path, capsys, monkeypatch, src_name, out_name):
+    """`analyze p.csv -o p.csv` replaced the export with its redacted analysis and exited 0."""
+    monkeypatch.chdir(tmp_path)
+    original = b'id,comment\r\n1,"call 07700 900123, staff rude"\r\n'
+    (tmp_path / src_name).write_bytes(original)
+    err = _run_error(["analyze", src_name, "-o", out_name, "--text", "comment", "-q"], capsys)
+    assert "[CX307]" in err and "would overwrite the input file" in err and "-o" in err
+    assert (tmp_path / src_name).read_bytes() == original
+    assert sorted(p.name for p in tmp_path.iterdir()) == [src_name]  # no output, no checkpoint
+
+
+def test_an_output_that_would_overwrite_the_input_is_refused_from_python(tmp_path):
+    from cxtext.cli import run_analyze
+    from cxtext.errors import ConfigError
+
+    src = tmp_path / "p.csv"
+    src.write_text("id,comment\n1,fine\n", encoding="utf-8")
+    (tmp_path / "link.csv").symlink_to(src)
+    with pytest.raises(ConfigError, match=r"\[CX307\]"):
+        run_analyze(tmp_path / "link.csv", src, text="comment")
+    assert src.read_text(encoding="utf-8") == "id,comment\n1,fine\n"
+
+
+@pytest.mark.parametrize("out_name, expect", [
+    ("o.json", "[CX105]"),     # a format cxtext does not write
+    ("adir", "[CX303]"),       # a directory
+    ("p.csv/x/o.csv", "[CX303]"),  # a path under a regular file
+])
+def test_an_unusable_output_path_leaves_no_checkpoint(tmp_path, capsys, out_name, expect):
+    """Such runs left `.NAME.cxtext-run/`, so the next run offered a --resume that could never work."""
+    src = tmp_path / "p.csv"
+    src.write_text("id,comment\n1,fine\n", encoding="utf-8")
+    (tmp_path / "adir").mkdir()
+    err = _run_error(["analyze", str(src), "-o", str(tmp_path / out_name), "--text", "comment"], capsys)
+    assert expect in err and "Errno" not in err and "cxtext-run" not in err
+    assert not list(tmp_path.rglob(".*cxtext-run")) and not list((tmp_path / "adir").iterdir())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["adir", "p.csv"]
