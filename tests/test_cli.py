@@ -355,3 +355,20 @@ def test_an_unusable_output_path_leaves_no_checkpoint(tmp_path, capsys, out_name
     assert expect in err and "Errno" not in err and "cxtext-run" not in err
     assert not list(tmp_path.rglob(".*cxtext-run")) and not list((tmp_path / "adir").iterdir())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["adir", "p.csv"]
+
+
+def test_parquet_output_keeps_text_ids_of_a_later_chunk(tmp_path, capsys):
+    """XLSX ids 100..105 as numbers, then "00107", "0108" as text: Parquet wrote 107 and 108."""
+    from cxtext.io import read_table
+
+    src = tmp_path / "ids.xlsx"
+    ids = [100, 101, 102, 103, 104, 105, "00107", "0108"]
+    pd.DataFrame({"id": ids, "comment": ["slow delivery, rude staff"] * 8}).to_excel(src, index=False)
+    out = tmp_path / "o.parquet"
+    assert main(["analyze", str(src), "-o", str(out), "--text", "comment", "--id", "id", "-q",
+                 "--chunksize", "3"]) == 0
+    assert "column 'id'" in capsys.readouterr().err
+    written = [str(i) for i in ids]
+    assert read_table(out)["id"].tolist() == written
+    mentioned = read_table(mentions_path(out))["comment_id"].astype(str)
+    assert set(mentioned) == set(written)
