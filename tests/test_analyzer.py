@@ -829,3 +829,23 @@ def test_carried_emotions_keep_the_fixed_order():
     mentions = [{"sentiment": "negative", "emotions": ["frustration"]}]
     _carry_orphan_emotions(mentions, [1], [0, 0], [["anger"], ["frustration"]])
     assert mentions[0]["emotions"] == ["anger", "frustration"]
+
+
+def test_a_frame_read_with_pandas_from_a_qualtrics_export_warns_about_its_header_rows(tmp_path, caplog):
+    """cxtext.read_table skips them; a DataFrame's rows are all analysed (one out per in), with a warning."""
+    import cxtext
+
+    src = tmp_path / "q.csv"
+    src.write_text('ResponseId,Q2\nResponse ID,Why did you give that score?\n'
+                   '"{""ImportId"":""_recordId""}","{""ImportId"":""QID2_TEXT""}"\nR_1,Love the product\n',
+                   encoding="utf-8")
+    df = pd.read_csv(src)
+    with caplog.at_level("WARNING", logger="cxtext"):
+        res = cxtext.analyze(df, text="Q2", id="ResponseId")
+    assert len(res.comments) == 3
+    assert "first 2 row(s)" in caplog.text and "Qualtrics" in caplog.text and "data.iloc[2:]" in caplog.text
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="cxtext"):
+        cxtext.analyze(cxtext.read_table(src), text="Q2", id="ResponseId")
+        cxtext.analyze(pd.DataFrame({"id": [1], "c": ["Response"]}), text="c", id="id")
+    assert "analysed as comments" not in caplog.text

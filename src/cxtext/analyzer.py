@@ -218,6 +218,22 @@ def ids_as_text(ids: pd.Series | pd.Index) -> pd.Series | pd.Index:
     return ids.map(to_text)
 
 
+def _warn_export_header_rows(frame: pd.DataFrame) -> None:
+    """Warn when the first rows of ``frame`` are a survey export's extra header rows.
+
+    They are kept (one output row per input row, aligned with the caller's
+    index); the warning says how to drop them, as :func:`cxtext.read_table` does.
+    """
+    from cxtext.io.readers import export_header_rows
+
+    skip, tool = export_header_rows(frame.iloc[:2])
+    if skip:
+        logger.warning(
+            "The first %d row(s) look like the extra header rows of a %s export (question texts or "
+            "column labels, not responses) and are analysed as comments. Drop them (data.iloc[%d:]) "
+            "or read the export with cxtext.read_table(), which skips them.", skip, tool, skip)
+
+
 def _check_index(index: pd.Index) -> None:
     """Index labels serve as comment ids: one level, each label once (as written, as text)."""
     if isinstance(index, pd.MultiIndex):
@@ -589,9 +605,18 @@ class Analyzer:
         WorkerError
             ``[CX336]`` with ``n_jobs`` given: a worker process died (e.g. killed
             for lack of memory); pass a smaller ``n_jobs`` or ``chunksize``.
+
+        Notes
+        -----
+        Every row given is analysed and returned, in order. First rows that are
+        the extra header rows of a Qualtrics or SurveyMonkey export (a file read
+        with ``pd.read_csv``; see :func:`cxtext.io.readers.export_header_rows`)
+        are analysed too, with a warning saying how to drop them:
+        :func:`cxtext.read_table` skips them when it reads the file.
         """
         frame, text = self._as_frame(data, text)
         self._check_columns(frame, text, id, question)
+        _warn_export_header_rows(frame)
         if id is not None:  # fail before any work, not at the chunk that repeats an id
             _RunState.check_unique(frame[id], id)
         else:  # the index labels are the comments' ids in the mentions table

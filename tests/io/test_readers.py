@@ -535,3 +535,48 @@ def test_qualtrics_header_rows_are_not_responses(tmp_path, caplog):
     assert "Qualtrics" in caplog.text
     plain = write_bytes(tmp_path, "plain.csv", b'id,c\n1,{"ImportId": "x"} is what I typed\n2,fine\n')
     assert len(read_table(plain)) == 2  # one such cell among others is a comment
+
+
+_QUALTRICS = ('ResponseId,Q1,Q2_TEXT\n'
+              'Response ID,"How likely are you to recommend us? (0-10)",Please tell us why\n'
+              '{"ImportId":"_recordId"},{"ImportId":"QID1"},{"ImportId":"QID2_TEXT"}\n'
+              'R_1,9,Great staff\nR_2,3,"Waited ages, awful"\nR_3,7,ok\n')
+
+
+@pytest.mark.parametrize("chunksize", [1, 2, 3, 10_000])
+def test_qualtrics_header_rows_are_skipped_whatever_the_chunksize(tmp_path, caplog, chunksize):
+    """With --chunksize 1 the check saw only the question-text row, so both header rows were analysed."""
+    from cxtext.io import iter_table
+
+    p = write_bytes(tmp_path, "survey.csv", _QUALTRICS.encode("utf-8"))
+    with caplog.at_level("WARNING", logger="cxtext"):
+        chunks = list(iter_table(p, chunksize=chunksize))
+    assert [r for c in chunks for r in c["ResponseId"]] == ["R_1", "R_2", "R_3"]
+    assert all(0 < len(c) <= chunksize for c in chunks)
+    assert [i for c in chunks for i in c.index] == [0, 1, 2]
+    assert caplog.text.count("Qualtrics") == 1
+
+
+@pytest.mark.parametrize("chunksize", [1, 10_000])
+def test_surveymonkey_second_header_row_is_not_a_response(tmp_path, caplog, chunksize):
+    text = ('Respondent ID,Collector ID,How likely are you to recommend?,What could we improve?,\n'
+            ',,Response,Open-Ended Response,Other (please specify)\n'
+            '114000001,4000,9,Faster shipping please,x\n114000002,4000,3,Website is confusing,\n')
+    p = write_bytes(tmp_path, "sm.csv", text.encode("utf-8"))
+    with caplog.at_level("WARNING", logger="cxtext"):
+        table = read_table(p, chunksize=chunksize)
+    assert table["Respondent ID"].tolist() == ["114000001", "114000002"] and list(table.index) == [0, 1]
+    assert "SurveyMonkey" in caplog.text and "responses start on row 3" in caplog.text
+
+
+@pytest.mark.parametrize("text", [
+    "id,comment\n,Response\n2,fine\n",                      # a blank id and a one-word answer
+    "Respondent ID,comment\n1,Response\n2,fine\n",          # a filled Respondent ID: a response
+    "id,a,b\n1,Response,Open-Ended Response\n2,x,y\n",      # labels with an id: a response
+    'id,c\n1,{"ImportId": "x"}\n2,fine\n',                  # one ImportId-like cell
+])
+def test_comments_that_resemble_export_header_rows_are_kept(tmp_path, caplog, text):
+    p = write_bytes(tmp_path, "plain.csv", text.encode("utf-8"))
+    with caplog.at_level("WARNING", logger="cxtext"):
+        assert len(read_table(p, chunksize=1)) == 2
+    assert "header row" not in caplog.text

@@ -72,7 +72,7 @@ from cxtext.io.sniff import (
     widest_record,
 )
 
-__all__ = ["iter_table", "read_table"]
+__all__ = ["export_header_rows", "iter_table", "read_table"]
 
 logger = logging.getLogger(__name__)
 
@@ -532,24 +532,93 @@ def _iter_jsonl(path: Path, chunksize: int, encoding: str | None) -> Iterator[pd
         yield _frame_from_rows(records, columns)
 
 
-def _without_export_header_rows(first: pd.DataFrame, path: Path) -> pd.DataFrame:
-    """The first chunk without a survey tool's extra header rows.
+#: Cells SurveyMonkey writes in its second header row, under single-choice and open-ended questions.
+_SURVEYMONKEY_LABELS = frozenset({"Response", "Open-Ended Response"})
+#: Columns SurveyMonkey exports first; empty in its second header row.
+_SURVEYMONKEY_IDS = frozenset({"respondent id", "collector id"})
+#: Rows under the column names that :func:`export_header_rows` looks at.
+EXPORT_HEADER_DEPTH = 2
 
-    Qualtrics puts two rows under the header: each question's text, then
-    ``{"ImportId":"QID2_TEXT"}`` cells. They are not responses, and analysed as
-    comments they would be counted as such. A table whose first or second row
-    holds such cells (two or more, and four in five of its filled cells) starts
-    after that row.
+
+def _filled(row: Sequence[Any]) -> list[str]:
+    return [v.strip() if isinstance(v, str) else "" for v in row]
+
+
+def export_header_rows(frame: pd.DataFrame) -> tuple[int, str | None]:
+    """How many leading rows of ``frame`` are a survey tool's extra header rows, and the tool.
+
+    Only two specific patterns count, so a real comment is never taken for one:
+
+    * Qualtrics puts two rows under the column names: each question's text,
+      then ``{"ImportId":"QID2_TEXT"}`` cells. A first or second row holding
+      such cells (two or more, and four in five of its filled cells) is the
+      last header row.
+    * SurveyMonkey puts one: ``Response`` or ``Open-Ended Response`` under
+      each question (answer options under multiple-choice ones), nothing under
+      ``Respondent ID``/``Collector ID``. A first row with such a label and
+      those id cells empty (or, without them, two or more labels making four
+      in five of its filled cells) is a header row.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The table as read, its first rows as in the file.
+
+    Returns
+    -------
+    (int, str or None)
+        Rows to skip (0, 1 or 2) and ``"Qualtrics"``/``"SurveyMonkey"`` (``None`` for 0).
+
+    Examples
+    --------
+    >>> sm = pd.DataFrame({"Respondent ID": ["", "114"], "Why?": ["Open-Ended Response", "Slow"]})
+    >>> export_header_rows(sm)
+    (1, 'SurveyMonkey')
+    >>> export_header_rows(pd.DataFrame({"id": ["1"], "comment": ["Response"]}))
+    (0, None)
     """
-    for row in range(min(2, len(first))):
-        cells = [str(v) for v in first.iloc[row].tolist() if isinstance(v, str) and v.strip()]
-        marked = sum(v.lstrip().startswith('{"ImportId"') for v in cells)
+    for row in range(min(EXPORT_HEADER_DEPTH, len(frame))):
+        cells = [v for v in _filled(frame.iloc[row].tolist()) if v]
+        marked = sum(v.startswith('{"ImportId"') for v in cells)
         if marked >= 2 and marked >= 0.8 * len(cells):
-            logger.warning("%s: skipped %d header row(s) of a Qualtrics export under the column names "
-                           "(question texts and ImportId cells); responses start on row %d of the file.",
-                           path.name, row + 1, row + 3)
-            return first.iloc[row + 1:]
-    return first
+            return row + 1, "Qualtrics"
+    if len(frame):
+        cells = _filled(frame.iloc[0].tolist())
+        labels = sum(v in _SURVEYMONKEY_LABELS for v in cells)
+        ids = [i for i, c in enumerate(frame.columns) if str(c).strip().casefold() in _SURVEYMONKEY_IDS]
+        filled = [v for v in cells if v]
+        if labels and ((ids and not any(cells[i] for i in ids))
+                       or (labels >= 2 and labels >= 0.8 * len(filled))):
+            return 1, "SurveyMonkey"
+    return 0, None
+
+
+def _without_export_header_rows(first: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """The first rows of a table without a survey tool's extra header rows (:func:`export_header_rows`).
+
+    ``first`` holds the first :data:`EXPORT_HEADER_DEPTH` rows of the file at
+    least (when it has them), whatever the chunk size.
+    """
+    skip, tool = export_header_rows(first)
+    if not skip:
+        return first
+    what = ("question texts and ImportId cells" if tool == "Qualtrics"
+            else "'Response'/'Open-Ended Response' labels")
+    logger.warning("%s: skipped %d header row(s) of a %s export under the column names (%s); "
+                   "responses start on row %d of the file.", path.name, skip, tool, what, skip + 2)
+    return first.iloc[skip:]
+
+
+def _head_rows(chunks: Iterator[pd.DataFrame], rows: int) -> pd.DataFrame | None:
+    """The first chunks of ``chunks`` joined until they hold ``rows`` rows (``None`` if none)."""
+    head: list[pd.DataFrame] = []
+    for chunk in chunks:
+        head.append(chunk)
+        if sum(len(c) for c in head) >= rows:
+            break
+    if not head:
+        return None
+    return head[0] if len(head) == 1 else pd.concat(head)
 
 
 # --------------------------------------------------------------------------- public API
@@ -610,6 +679,9 @@ def iter_table(
     pandas.DataFrame
         Non-empty chunks with a continuing ``RangeIndex`` (``0..k-1``, then
         ``k..``). CSV columns are all text (``str``), exactly as in the file.
+        The extra header rows of a Qualtrics or SurveyMonkey export (see
+        :func:`export_header_rows`) are skipped, with a warning, whatever the
+        ``chunksize``.
 
     Raises
     ------
@@ -653,8 +725,13 @@ def iter_table(
         chunks = _iter_parquet(path, chunksize)
     else:
         chunks = _iter_jsonl(path, chunksize, encoding)
+    # the header rows of a survey export are looked for in the first rows, even over chunks of one row
+    head = _head_rows(chunks, EXPORT_HEADER_DEPTH)
+    if head is not None:
+        head = _without_export_header_rows(head, path)
+        pieces = [head.iloc[i:i + chunksize] for i in range(0, len(head), chunksize)]
+        chunks = itertools.chain(pieces, chunks)
     for first in chunks:
-        first = _without_export_header_rows(first, path)
         if len(first):
             return _with_global_index(first, chunks)
     raise EmptyInputError(
