@@ -849,3 +849,11 @@ def test_a_frame_read_with_pandas_from_a_qualtrics_export_warns_about_its_header
         cxtext.analyze(cxtext.read_table(src), text="Q2", id="ResponseId")
         cxtext.analyze(pd.DataFrame({"id": [1], "c": ["Response"]}), text="c", id="id")
     assert "analysed as comments" not in caplog.text
+
+
+@pytest.mark.parametrize("ids", [["1", "", "3"], ["1", "  ", "3"], [1, "", 3]])
+def test_blank_ids_are_empty_ids(ids):
+    """A CSV's blank id cell is "" (not NaN): it slipped through as an empty comment_id."""
+    df = pd.DataFrame({"id": pd.Series(ids, dtype=object), "c": ["good", "bad delivery", "ok"]})
+    with pytest.raises(cxtext.InputError, match=r"\[CX109\] Id column 'id' is empty in 1 row\(s\) \(data row 2,"):
+        cxtext.analyze(df, text="c", id="id")

@@ -372,3 +372,14 @@ def test_parquet_output_keeps_text_ids_of_a_later_chunk(tmp_path, capsys):
     assert read_table(out)["id"].tolist() == written
     mentioned = read_table(mentions_path(out))["comment_id"].astype(str)
     assert set(mentioned) == set(written)
+
+
+@pytest.mark.parametrize("ids, rows", [(["1", ""], "1 row(s) (data row 2,"), (["", ""], "2 row(s) (data rows 1, 2,")])
+def test_blank_csv_ids_are_empty_ids(tmp_path, capsys, ids, rows):
+    """Blank CSV ids passed (one) or were called duplicates (two); Parquet/JSONL nulls got [CX109]."""
+    src = tmp_path / "a.csv"
+    src.write_text(f"id,comment\n{ids[0]},good\n{ids[1]},bad delivery\n", encoding="utf-8")
+    err = _run_error(["analyze", str(src), "-o", str(tmp_path / "o.csv"), "--text", "comment", "--id", "id"],
+                     capsys)
+    assert f"[CX109] Id column 'id' is empty in {rows}" in err and "CX103" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv"]

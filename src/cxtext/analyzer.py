@@ -264,9 +264,13 @@ def _check_ids(ids: pd.Series, column: str | None, seen: set[str],
     ``first_row`` is the number of data rows before ``ids`` (earlier chunks):
     empty ids are named by their 1-based data row, as a user counts the rows
     of their file below the header (the row's index label is added when it is
-    not that position).
+    not that position). Blank text (``""``, spaces only: a CSV's empty cell)
+    is an empty id, like a missing value.
     """
     missing = ids.isna().to_numpy()
+    if ids.dtype == object or pd.api.types.is_string_dtype(ids.dtype):
+        missing = missing | np.fromiter((isinstance(v, str) and not v.strip() for v in ids.tolist()),
+                                         dtype=bool, count=len(ids))
     if missing.any():
         count, at = int(missing.sum()), np.flatnonzero(missing)[:_SHOWN_ROWS]
         more = f" and {count - len(at):,} more" if count > len(at) else ""
