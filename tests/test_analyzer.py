@@ -857,3 +857,14 @@ def test_blank_ids_are_empty_ids(ids):
     df = pd.DataFrame({"id": pd.Series(ids, dtype=object), "c": ["good", "bad delivery", "ok"]})
     with pytest.raises(cxtext.InputError, match=r"\[CX109\] Id column 'id' is empty in 1 row\(s\) \(data row 2,"):
         cxtext.analyze(df, text="c", id="id")
+
+
+def test_the_rename_warning_names_the_new_names_as_written(caplog):
+    """'sentiment_input' is taken, so 'sentiment' is written as 'sentiment_input_2': the warning said otherwise."""
+    df = pd.DataFrame({"id": [1], "comment": ["slow delivery"], "sentiment": ["x"], "sentiment_input": ["y"],
+                       "row": [7]})
+    with caplog.at_level("WARNING", logger="cxtext"):
+        res = cxtext.analyze(df, text="comment", id="id")
+    assert {"sentiment_input", "sentiment_input_2", "row"} <= set(res.comments.columns)
+    assert "'sentiment' as 'sentiment_input_2'" in caplog.text and "'row'" not in caplog.text
+    assert "'<name>_input'" not in caplog.text

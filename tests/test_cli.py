@@ -383,3 +383,16 @@ def test_blank_csv_ids_are_empty_ids(tmp_path, capsys, ids, rows):
                      capsys)
     assert f"[CX109] Id column 'id' is empty in {rows}" in err and "CX103" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv"]
+
+
+def test_rename_warnings_name_the_columns_as_written(tmp_path, capsys):
+    src = tmp_path / "r.csv"
+    src.write_text("id,comment,sentiment,sentiment_input,row\n1,slow,x,y,7\n2,fine,x,y,8\n", encoding="utf-8")
+    out = tmp_path / "o.csv"
+    assert main(["analyze", str(src), "-o", str(out), "--text", "comment", "-q", "--chunksize", "1",
+                 "--jobs", "1"]) == 0  # (a forked worker's warnings miss capsys)
+    columns = _read(out).columns.tolist()
+    assert columns[:6] == ["row", "id", "comment", "sentiment_input_2", "sentiment_input", "row_input"]
+    err = capsys.readouterr().err
+    assert "'sentiment' as 'sentiment_input_2'" in err and "it is kept as 'row_input'" in err
+    assert err.count("'row'") == 1

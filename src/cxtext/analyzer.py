@@ -1503,13 +1503,18 @@ def _redacted_raw(raw: pd.Series, clean: pd.DataFrame) -> pd.Series:
 
 
 def _rename_clashes(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with input columns named like cxtext's output columns renamed ``<name>_input``.
+
+    The warning names each column's new name as written (``sentiment_input_2``
+    when ``sentiment_input`` is taken too).
+    """
     clashes = [c for c in frame.columns if c in COMMENT_COLUMNS]
     if clashes:
-        logger.warning("Input columns %s clash with cxtext output columns; kept as '<name>_input'.",
-                       clashes)
         renamed: dict[Hashable, str] = {}
         for c in clashes:  # "sentiment_input" may be taken too (an output analysed again)
             renamed[c] = free_name([*frame.columns, *renamed.values()], f"{c}_input")
+        logger.warning("Input columns clash with cxtext output columns and are kept under new names: %s.",
+                       ", ".join(f"{old!r} as {new!r}" for old, new in renamed.items()))
         frame = frame.rename(columns=renamed)
     return frame
 
