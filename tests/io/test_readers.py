@@ -482,9 +482,12 @@ def test_truncated_parquet(tmp_path):
 def test_xlsx_that_is_not_a_zip(tmp_path):
     p = write_bytes(tmp_path, "x.xlsx", b"id,text\n1,a\n")
     with pytest.raises(
-        UnreadableFileError, match=r"\[CX104\].*not a valid \.xlsx workbook"
-    ) as info:
+        UnreadableFileError, match=r"\[CX104\].*as an \.xlsx workbook: its content is a text file"
+    ):
         read_table(p)
+    broken = write_bytes(tmp_path, "b.xlsx", b"PK\x03\x04 not really a zip")
+    with pytest.raises(UnreadableFileError, match=r"\[CX104\].*not a valid \.xlsx workbook") as info:
+        read_table(broken)
     assert info.value.__cause__ is not None
 
 
@@ -580,3 +583,40 @@ def test_comments_that_resemble_export_header_rows_are_kept(tmp_path, caplog, te
     with caplog.at_level("WARNING", logger="cxtext"):
         assert len(read_table(p, chunksize=1)) == 2
     assert "header row" not in caplog.text
+
+
+def _workbook_bytes(tmp_path):
+    book = tmp_path / "book.xlsx"
+    pd.DataFrame({"id": [1], "comment": ["fine"]}).to_excel(book, index=False)
+    return book.read_bytes()
+
+
+@pytest.mark.parametrize("name, content, says", [
+    ("x.csv", "xlsx", ("a ZIP archive (an Excel .xlsx workbook is one). If it is a workbook, rename it to "
+                       ".xlsx or pass format='xlsx' (--format xlsx")),
+    ("x.csv", "gzip", "gzip-compressed. Rename it to 'x.csv.gz'"),
+    ("x.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image. Export the comments as CSV"),
+    ("x.jsonl", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF document"),
+    ("x.csv", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "an old Excel .xls workbook"),
+    ("x.xlsx", b"\xef\xbb\xbfid,comment\r\n1,fine\r\n", "a text file (CSV or JSON Lines?). Rename it to .csv"),
+    ("x.parquet", "xlsx", "as Parquet: its content is a ZIP archive"),
+])
+def test_a_file_that_is_not_what_its_name_says_is_named_for_what_it_is(tmp_path, name, content, says):
+    """An .xlsx, gzip or PNG named .csv gave 'malformed CSV' or columns of binary noise."""
+    import gzip
+
+    if content == "xlsx":
+        content = _workbook_bytes(tmp_path)
+    elif content == "gzip":
+        content = gzip.compress(b"id,comment\n1,fine\n")
+    p = write_bytes(tmp_path, name, content)
+    with pytest.raises(UnreadableFileError, match=r"\[CX104\]") as info:
+        read_table(p)
+    assert says in str(info.value) and "\\x" not in str(info.value)
+
+
+def test_a_csv_whose_header_starts_like_a_signature_is_read(tmp_path):
+    p = write_bytes(tmp_path, "x.csv", b"BZh,GIF8,PK\ncomment,b,c\n")
+    assert read_table(p).columns.tolist() == ["BZh", "GIF8", "PK"]
+    book = write_bytes(tmp_path, "renamed.dat", _workbook_bytes(tmp_path))
+    assert read_table(book, format="xlsx")["comment"].tolist() == ["fine"]

@@ -107,6 +107,56 @@ def _check_file(path: Path) -> int:
         ) from exc
 
 
+_ZIP, _PARQUET = b"PK\x03\x04", b"PAR1"
+_OTHER_FORMATS = "Export the comments as CSV, XLSX, Parquet or JSON Lines instead."
+#: Leading bytes of files that are not what their name says: (magic, what the file is, what to do).
+_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
+    (_ZIP, "a ZIP archive (an Excel .xlsx workbook is one)",
+     ("If it is a workbook, rename it to .xlsx or pass format='xlsx' (--format xlsx on the command "
+      "line); otherwise unzip it first.")),
+    (b"\x1f\x8b", "gzip-compressed",
+     "Rename it to '{name}.gz': cxtext then decompresses it while reading."),
+    (b"BZh", "bzip2-compressed", "Rename it to '{name}.bz2': cxtext then decompresses it while reading."),
+    (b"\xfd7zXZ\x00", "xz-compressed", "Rename it to '{name}.xz': cxtext then decompresses it while reading."),
+    (_PARQUET, "a Parquet file", "Rename it to .parquet or pass format='parquet' (--format parquet)."),
+    (b"\xd0\xcf\x11\xe0", "an old Excel .xls workbook (or another Office 97-2003 document)",
+     "Open it in Excel and save it as .xlsx, or export CSV."),
+    (b"\x89PNG", "a PNG image", _OTHER_FORMATS),
+    (b"\xff\xd8\xff", "a JPEG image", _OTHER_FORMATS),
+    (b"GIF89a", "a GIF image", _OTHER_FORMATS),
+    (b"GIF87a", "a GIF image", _OTHER_FORMATS),
+    (b"%PDF-", "a PDF document", _OTHER_FORMATS),
+)
+_EXPECTED = {"csv": "CSV", "jsonl": "JSON Lines", "xlsx": "an .xlsx workbook", "parquet": "Parquet"}
+
+
+def _check_content(path: Path, fmt: str, compression: str | None) -> None:
+    """Refuse a file whose first bytes say it is something else than ``fmt`` (its name or ``format=``).
+
+    A workbook, a gzip file or an image named ``.csv`` was read as text and
+    reported as a malformed CSV or as columns of binary noise.
+    """
+    if compression is not None:  # the first bytes are the compressor's
+        return
+    with open(path, "rb") as fh:
+        head = fh.read(512)
+    expected = {"xlsx": _ZIP, "parquet": _PARQUET}.get(fmt)
+    if expected is not None and head.startswith(expected):
+        return
+    for magic, kind, fix in _SIGNATURES:
+        if head.startswith(magic) and (magic != b"BZh" or head[4:10] == b"1AY&SY"):  # a bzip2 block follows
+            break
+    else:
+        if expected is None or b"\x00" in head:
+            return  # text (CSV/JSONL read it), or binary cxtext cannot name: the reader says more
+        kind = "a text file (CSV or JSON Lines?)"
+        fix = ("Rename it to .csv (or .jsonl) or pass format='csv' (--format csv on the command line).")
+    raise UnreadableFileError(
+        f"[CX104] Cannot read {path.name!r} as {_EXPECTED[fmt]}: its content is {kind}. "
+        + fix.replace("{name}", path.name)
+    )
+
+
 def _check_chunksize(chunksize: object) -> int:
     if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
         raise ConfigError(
@@ -379,11 +429,14 @@ def _header_names(row: tuple[Any, ...]) -> list[str]:
 def _iter_xlsx(path: Path, chunksize: int, sheet: str | int | None) -> Iterator[pd.DataFrame]:
     from openpyxl import load_workbook
 
+    # an open file, not the path: openpyxl refuses a path not named .xlsx/.xlsm (format="xlsx")
+    fh = open(path, "rb")  # noqa: SIM115 (closed in the finally below, after the workbook)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # "no default style" and the like
-            workbook = load_workbook(path, read_only=True, data_only=True)
+            workbook = load_workbook(fh, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zip, XML and key errors alike
+        fh.close()
         raise _unreadable(
             path,
             f"not a valid .xlsx workbook ({type(exc).__name__}: {exc})",
@@ -452,6 +505,7 @@ def _iter_xlsx(path: Path, chunksize: int, sheet: str | int | None) -> Iterator[
             ) from exc
     finally:
         workbook.close()
+        fh.close()
 
 
 # --------------------------------------------------------------------------- Parquet
@@ -715,6 +769,7 @@ def iter_table(
             f"[CX102] {path.name!r} has no data rows: the file is empty (0 bytes). "
             "Check that the export finished and that you picked the right file."
         )
+    _check_content(path, fmt, compression_of(path) if fmt in ("csv", "jsonl") else None)
     chunks: Iterator[pd.DataFrame]
     if fmt == "csv":
         tab = is_tab_separated(path, format)
