@@ -353,6 +353,8 @@ def test_an_unusable_output_path_leaves_no_checkpoint(tmp_path, capsys, out_name
     (tmp_path / "adir").mkdir()
     err = _run_error(["analyze", str(src), "-o", str(tmp_path / out_name), "--text", "comment"], capsys)
     assert expect in err and "Errno" not in err and "cxtext-run" not in err
+    assert "Convert the file" not in err  # output advice: '.jsonl' / --output-format, a file path to -o
+    assert ("--output-format" in err) if expect == "[CX105]" else ("-o" in err)
     assert not list(tmp_path.rglob(".*cxtext-run")) and not list((tmp_path / "adir").iterdir())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["adir", "p.csv"]
 

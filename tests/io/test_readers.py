@@ -620,3 +620,17 @@ def test_a_csv_whose_header_starts_like_a_signature_is_read(tmp_path):
     assert read_table(p).columns.tolist() == ["BZh", "GIF8", "PK"]
     book = write_bytes(tmp_path, "renamed.dat", _workbook_bytes(tmp_path))
     assert read_table(book, format="xlsx")["comment"].tolist() == ["fine"]
+
+
+def test_encoding_and_sheet_advice_names_the_cli_flags_too(tmp_path):
+    """The CLI said 'pass encoding=' (a Python argument); messages now name --encoding / --sheet as well."""
+    p = write_bytes(tmp_path, "a.csv", b"id,comment\n1,fine\n")
+    with pytest.raises(ConfigError, match=r"\[CX302\] Unknown encoding 'nope'.*--encoding on the command line"):
+        read_table(p, encoding="nope")
+    bad = write_bytes(tmp_path, "b.csv", "id,comment\n1,caf\u00e9\n".encode("cp1252"))
+    with pytest.raises(UnreadableFileError, match=r"--encoding on the command line, encoding= in Python"):
+        read_table(bad, encoding="utf-8")
+    book = tmp_path / "s.xlsx"
+    pd.DataFrame({"id": [1], "comment": ["fine"]}).to_excel(book, index=False)
+    with pytest.raises(UnreadableFileError, match=r"--sheet on the command line"):
+        read_table(book, sheet=3)

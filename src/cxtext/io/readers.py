@@ -244,8 +244,9 @@ def _csv_encoding(path: Path, compression: str | None, encoding: str | None) -> 
         canonical = codecs.lookup(encoding).name
     except LookupError as exc:
         raise ConfigError(
-            f"[CX302] Unknown encoding={encoding!r}. Pass a Python codec name such as "
-            "'utf-8', 'cp1252' or 'latin-1', or leave it unset to detect it."
+            f"[CX302] Unknown encoding {encoding!r}. Pass a Python codec name such as "
+            "'utf-8', 'cp1252' or 'latin-1' (--encoding on the command line, encoding= in Python), "
+            "or leave it unset to detect it."
         ) from exc
     if canonical == "utf-8":
         with open_binary(path, compression) as fh:
@@ -339,7 +340,8 @@ def _iter_csv(
 ) -> Iterator[pd.DataFrame]:
     compression = compression_of(path)
     scan, enc = EncodingScan("?"), "?"
-    fix = "Check the delimiter and the quoting, or pass sep= and encoding= explicitly."
+    fix = ("Check the delimiter and the quoting, or pass the delimiter and the encoding explicitly "
+           "(--sep and --encoding on the command line, sep= and encoding= in Python).")
     skip, width = 0, None
     try:
         scan = _csv_encoding(path, compression, encoding)
@@ -356,8 +358,8 @@ def _iter_csv(
         if len(sep) == 1:
             _dedupe_names(header_fields(sample, sep), path)  # warns about duplicates
         fix = (
-            f"Check the delimiter (using {sep!r}) and the quoting, or pass sep= "
-            "and encoding= explicitly."
+            f"Check the delimiter (using {sep!r}) and the quoting, or pass the delimiter and the "
+            "encoding explicitly (--sep and --encoding on the command line, sep= and encoding= in Python)."
         )
         options: dict[str, Any] = {
             "sep": sep, "dtype": str, "keep_default_na": False, "na_filter": False,
@@ -413,8 +415,9 @@ def _iter_csv(
                 where = f"{_shown_lines(count, lines)} {'is' if count == 1 else 'are'} not valid {enc} ({exc.reason})"
         raise _unreadable(
             path, where,
-            "Pass the right encoding=, e.g. 'cp1252' or 'latin-1', or leave it unset (a file that is "
-            "UTF-8 except for a few lines is then read with those lines' bytes as cp1252).",
+            "Pass the right encoding, e.g. 'cp1252' or 'latin-1' (--encoding on the command line, "
+            "encoding= in Python), or leave it unset (a file that is UTF-8 except for a few lines is "
+            "then read with those lines' bytes as cp1252).",
         ) from exc
     except (OSError, EOFError) as exc:  # e.g. a corrupt or truncated .gz
         raise _unreadable(path, f"{type(exc).__name__}: {exc}", fix) from exc
@@ -451,7 +454,7 @@ def _iter_xlsx(path: Path, chunksize: int, sheet: str | int | None) -> Iterator[
                 raise _unreadable(
                     path,
                     f"it has no sheet number {sheet} (it has {len(names)}: {names})",
-                    "Pass sheet= a 0-based index or a sheet name.",
+                    "Pass a sheet name or 0-based index (--sheet on the command line, sheet= in Python).",
                 )
             ws = workbook.worksheets[sheet]
         elif sheet in names:
@@ -472,7 +475,7 @@ def _iter_xlsx(path: Path, chunksize: int, sheet: str | int | None) -> Iterator[
             if not columns:
                 raise EmptyInputError(
                     f"[CX102] {path.name!r} has no data rows: sheet {ws.title!r} is empty. "
-                    "Pass sheet= to read another sheet."
+                    "Pass another sheet (--sheet on the command line, sheet= in Python)."
                 )
             columns = _dedupe_names(columns, path)
             width, lost, pending_empty = len(columns), 0, 0
@@ -557,7 +560,8 @@ def _jsonl_objects(path: Path, encoding: str | None) -> Iterator[dict[str, Any]]
                         path,
                         f"line {lineno} is not valid {encoding or 'UTF-8'} "
                         f"({exc.reason if isinstance(exc, UnicodeDecodeError) else exc})",
-                        "JSON Lines should be UTF-8; pass encoding= if it is not.",
+                        "JSON Lines should be UTF-8; pass its encoding if it is not (--encoding on "
+                        "the command line, encoding= in Python).",
                     ) from exc
                 if not isinstance(obj, dict):
                     raise _unreadable(
