@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -846,3 +848,41 @@ def test_praise_on_a_positive_mention_reads_as_admiration(analyzer):
     negated = m[m["comment_id"] == 3]  # negated praise is no praise, and denies admiration
     assert len(negated) and not any("admiration" in e for e in negated["emotions"])
     assert "admiration" not in res.comments.loc[3, "emotions"]
+
+
+def test_a_frame_read_with_pandas_from_a_qualtrics_export_warns_about_its_header_rows(tmp_path):
+    """cxtext.read_table skips them; a DataFrame's rows are all analysed (one out per in), with a warning."""
+    import cxtext
+
+    src = tmp_path / "q.csv"
+    src.write_text('ResponseId,Q2\nResponse ID,Why did you give that score?\n'
+                   '"{""ImportId"":""_recordId""}","{""ImportId"":""QID2_TEXT""}"\nR_1,Love the product\n',
+                   encoding="utf-8")
+    df = pd.read_csv(src)
+    with pytest.warns(UserWarning, match=r"first 2 row\(s\).*Qualtrics.*data\.iloc\[2:\]"):
+        res = cxtext.analyze(df, text="Q2", id="ResponseId")
+    assert len(res.comments) == 3
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        cxtext.analyze(cxtext.read_table(src), text="Q2", id="ResponseId")
+        cxtext.analyze(pd.DataFrame({"id": [1], "c": ["Response"]}), text="c", id="id")
+    assert not any("analysed as comments" in str(w.message) for w in caught)
+
+
+@pytest.mark.parametrize("ids", [["1", "", "3"], ["1", "  ", "3"], [1, "", 3]])
+def test_blank_ids_are_empty_ids(ids):
+    """A CSV's blank id cell is "" (not NaN): it slipped through as an empty comment_id."""
+    df = pd.DataFrame({"id": pd.Series(ids, dtype=object), "c": ["good", "bad delivery", "ok"]})
+    with pytest.raises(cxtext.InputError, match=r"\[CX109\] Id column 'id' is empty in 1 row\(s\) \(data row 2,"):
+        cxtext.analyze(df, text="c", id="id")
+
+
+def test_the_rename_warning_names_the_new_names_as_written(caplog):
+    """'sentiment_input' is taken, so 'sentiment' is written as 'sentiment_input_2': the warning said otherwise."""
+    df = pd.DataFrame({"id": [1], "comment": ["slow delivery"], "sentiment": ["x"], "sentiment_input": ["y"],
+                       "row": [7]})
+    with caplog.at_level("WARNING", logger="cxtext"):
+        res = cxtext.analyze(df, text="comment", id="id")
+    assert {"sentiment_input", "sentiment_input_2", "row"} <= set(res.comments.columns)
+    assert "'sentiment' as 'sentiment_input_2'" in caplog.text and "'row'" not in caplog.text
+    assert "'<name>_input'" not in caplog.text

@@ -311,3 +311,90 @@ def test_the_comment_column_as_id_is_a_usage_error(tmp_path, capsys):
                  "-q"]) == 2
     err = capsys.readouterr().err
     assert "[CX113]" in err and "Traceback" not in err and not (tmp_path / "o.csv").exists()
+
+
+@pytest.mark.parametrize("src_name, out_name", [
+    ("p.csv", "p.csv"),                  # the output is the input
+    ("p.csv", "new/../p.csv"),           # the same file by another path
+    ("p.mentions.csv", "p.csv"),         # the mentions table written beside the output is the input
+])
+def test_an_output_that_would_overwrite_the_input_is_refused(tmp_path, capsys, monkeypatch, src_name, out_name):
+    """`analyze p.csv -o p.csv` replaced the export with its redacted analysis and exited 0."""
+    monkeypatch.chdir(tmp_path)
+    original = b'id,comment\r\n1,"call 07700 900123, staff rude"\r\n'
+    (tmp_path / src_name).write_bytes(original)
+    err = _run_error(["analyze", src_name, "-o", out_name, "--text", "comment", "-q"], capsys)
+    assert "[CX307]" in err and "would overwrite the input file" in err and "-o" in err
+    assert (tmp_path / src_name).read_bytes() == original
+    assert sorted(p.name for p in tmp_path.iterdir()) == [src_name]  # no output, no checkpoint
+
+
+def test_an_output_that_would_overwrite_the_input_is_refused_from_python(tmp_path):
+    from cxtext.cli import run_analyze
+    from cxtext.errors import ConfigError
+
+    src = tmp_path / "p.csv"
+    src.write_text("id,comment\n1,fine\n", encoding="utf-8")
+    (tmp_path / "link.csv").symlink_to(src)
+    with pytest.raises(ConfigError, match=r"\[CX307\]"):
+        run_analyze(tmp_path / "link.csv", src, text="comment")
+    assert src.read_text(encoding="utf-8") == "id,comment\n1,fine\n"
+
+
+@pytest.mark.parametrize("out_name, expect", [
+    ("o.json", "[CX105]"),     # a format cxtext does not write
+    ("adir", "[CX303]"),       # a directory
+    ("p.csv/x/o.csv", "[CX303]"),  # a path under a regular file
+])
+def test_an_unusable_output_path_leaves_no_checkpoint(tmp_path, capsys, out_name, expect):
+    """Such runs left `.NAME.cxtext-run/`, so the next run offered a --resume that could never work."""
+    src = tmp_path / "p.csv"
+    src.write_text("id,comment\n1,fine\n", encoding="utf-8")
+    (tmp_path / "adir").mkdir()
+    err = _run_error(["analyze", str(src), "-o", str(tmp_path / out_name), "--text", "comment"], capsys)
+    assert expect in err and "Errno" not in err and "cxtext-run" not in err
+    assert "Convert the file" not in err  # output advice: '.jsonl' / --output-format, a file path to -o
+    assert ("--output-format" in err) if expect == "[CX105]" else ("-o" in err)
+    assert not list(tmp_path.rglob(".*cxtext-run")) and not list((tmp_path / "adir").iterdir())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["adir", "p.csv"]
+
+
+def test_parquet_output_keeps_text_ids_of_a_later_chunk(tmp_path, capsys):
+    """XLSX ids 100..105 as numbers, then "00107", "0108" as text: Parquet wrote 107 and 108."""
+    from cxtext.io import read_table
+
+    src = tmp_path / "ids.xlsx"
+    ids = [100, 101, 102, 103, 104, 105, "00107", "0108"]
+    pd.DataFrame({"id": ids, "comment": ["slow delivery, rude staff"] * 8}).to_excel(src, index=False)
+    out = tmp_path / "o.parquet"
+    assert main(["analyze", str(src), "-o", str(out), "--text", "comment", "--id", "id", "-q",
+                 "--chunksize", "3"]) == 0
+    assert "column 'id'" in capsys.readouterr().err
+    written = [str(i) for i in ids]
+    assert read_table(out)["id"].tolist() == written
+    mentioned = read_table(mentions_path(out))["comment_id"].astype(str)
+    assert set(mentioned) == set(written)
+
+
+@pytest.mark.parametrize("ids, rows", [(["1", ""], "1 row(s) (data row 2,"), (["", ""], "2 row(s) (data rows 1, 2,")])
+def test_blank_csv_ids_are_empty_ids(tmp_path, capsys, ids, rows):
+    """Blank CSV ids passed (one) or were called duplicates (two); Parquet/JSONL nulls got [CX109]."""
+    src = tmp_path / "a.csv"
+    src.write_text(f"id,comment\n{ids[0]},good\n{ids[1]},bad delivery\n", encoding="utf-8")
+    err = _run_error(["analyze", str(src), "-o", str(tmp_path / "o.csv"), "--text", "comment", "--id", "id"],
+                     capsys)
+    assert f"[CX109] Id column 'id' is empty in {rows}" in err and "CX103" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv"]
+
+
+def test_rename_warnings_name_the_columns_as_written(tmp_path, capsys):
+    src = tmp_path / "r.csv"
+    src.write_text("id,comment,sentiment,sentiment_input,row\n1,slow,x,y,7\n2,fine,x,y,8\n", encoding="utf-8")
+    out = tmp_path / "o.csv"
+    assert main(["analyze", str(src), "-o", str(out), "--text", "comment", "-q", "--chunksize", "1",
+                 "--jobs", "1"]) == 0  # (a forked worker's warnings miss capsys)
+    columns = _read(out).columns.tolist()
+    assert columns[:6] == ["row", "id", "comment", "sentiment_input_2", "sentiment_input", "row_input"]
+    err = capsys.readouterr().err
+    assert "'sentiment' as 'sentiment_input_2'" in err and "it is kept as 'row_input'" in err
+    assert err.count("'row'") == 1

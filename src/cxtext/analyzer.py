@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import warnings
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -218,6 +219,22 @@ def ids_as_text(ids: pd.Series | pd.Index) -> pd.Series | pd.Index:
     return ids.map(to_text)
 
 
+def _warn_export_header_rows(frame: pd.DataFrame) -> None:
+    """Warn when the first rows of ``frame`` are a survey export's extra header rows.
+
+    They are kept (one output row per input row, aligned with the caller's
+    index); the warning says how to drop them, as :func:`cxtext.read_table` does.
+    """
+    from cxtext.io.readers import export_header_rows
+
+    skip, tool = export_header_rows(frame.iloc[:2])
+    if skip:  # a warning the user sees (a log line would go to the library's NullHandler)
+        warnings.warn(
+            f"The first {skip} row(s) look like the extra header rows of a {tool} export (question texts or "
+            f"column labels, not responses) and are analysed as comments. Drop them (data.iloc[{skip}:]) "
+            "or read the export with cxtext.read_table(), which skips them.", UserWarning, stacklevel=4)
+
+
 def _check_index(index: pd.Index) -> None:
     """Index labels serve as comment ids: one level, each label once (as written, as text)."""
     if isinstance(index, pd.MultiIndex):
@@ -248,9 +265,13 @@ def _check_ids(ids: pd.Series, column: str | None, seen: set[str],
     ``first_row`` is the number of data rows before ``ids`` (earlier chunks):
     empty ids are named by their 1-based data row, as a user counts the rows
     of their file below the header (the row's index label is added when it is
-    not that position).
+    not that position). Blank text (``""``, spaces only: a CSV's empty cell)
+    is an empty id, like a missing value.
     """
     missing = ids.isna().to_numpy()
+    if ids.dtype == object or pd.api.types.is_string_dtype(ids.dtype):
+        missing = missing | np.fromiter((isinstance(v, str) and not v.strip() for v in ids.tolist()),
+                                         dtype=bool, count=len(ids))
     if missing.any():
         count, at = int(missing.sum()), np.flatnonzero(missing)[:_SHOWN_ROWS]
         more = f" and {count - len(at):,} more" if count > len(at) else ""
@@ -589,9 +610,18 @@ class Analyzer:
         WorkerError
             ``[CX336]`` with ``n_jobs`` given: a worker process died (e.g. killed
             for lack of memory); pass a smaller ``n_jobs`` or ``chunksize``.
+
+        Notes
+        -----
+        Every row given is analysed and returned, in order. First rows that are
+        the extra header rows of a Qualtrics or SurveyMonkey export (a file read
+        with ``pd.read_csv``; see :func:`cxtext.io.readers.export_header_rows`)
+        are analysed too, with a warning saying how to drop them:
+        :func:`cxtext.read_table` skips them when it reads the file.
         """
         frame, text = self._as_frame(data, text)
         self._check_columns(frame, text, id, question)
+        _warn_export_header_rows(frame)
         if id is not None:  # fail before any work, not at the chunk that repeats an id
             _RunState.check_unique(frame[id], id)
         else:  # the index labels are the comments' ids in the mentions table
@@ -1499,13 +1529,18 @@ def _redacted_raw(raw: pd.Series, clean: pd.DataFrame) -> pd.Series:
 
 
 def _rename_clashes(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with input columns named like cxtext's output columns renamed ``<name>_input``.
+
+    The warning names each column's new name as written (``sentiment_input_2``
+    when ``sentiment_input`` is taken too).
+    """
     clashes = [c for c in frame.columns if c in COMMENT_COLUMNS]
     if clashes:
-        logger.warning("Input columns %s clash with cxtext output columns; kept as '<name>_input'.",
-                       clashes)
         renamed: dict[Hashable, str] = {}
         for c in clashes:  # "sentiment_input" may be taken too (an output analysed again)
             renamed[c] = free_name([*frame.columns, *renamed.values()], f"{c}_input")
+        logger.warning("Input columns clash with cxtext output columns and are kept under new names: %s.",
+                       ", ".join(f"{old!r} as {new!r}" for old, new in renamed.items()))
         frame = frame.rename(columns=renamed)
     return frame
 

@@ -25,7 +25,7 @@ from cxtext.errors import CxTextError, EmptyInputError, WorkerError
 if TYPE_CHECKING:
     from cxtext.engine.checkpoint import Checkpoint
 
-__all__ = ["app", "main", "mentions_path", "run_analyze"]
+__all__ = ["app", "check_output_paths", "main", "mentions_path", "run_analyze"]
 
 logger = logging.getLogger(__name__)
 
@@ -171,7 +171,11 @@ def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
     checkpoint (a rerun must start afresh); a failure to write a committed
     chunk, other models than the interrupted run's, and a worker process that
     died (:class:`~cxtext.errors.WorkerError`, ``[CX336]``, e.g. killed for
-    memory) keep it for ``--resume``.
+    memory) keep it for ``--resume``, once a chunk is done.
+
+    The output paths are checked first (:func:`check_output_paths`): an output
+    (or its mentions table or run information) that is the input file is
+    refused with ``[CX307]``, before anything is read or a checkpoint created.
     """
     from concurrent.futures.process import BrokenProcessPool
     from contextlib import nullcontext
@@ -199,6 +203,7 @@ def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
         raise ConfigError(f"[CX301] 'engine' must be one of {', '.join(ENGINES)}. Got {engine!r}.")
     if resume and not checkpoint:
         raise ConfigError("[CX301] --resume needs checkpoints; drop --no-checkpoint.")
+    check_output_paths(src, out, format=out_format)  # before reading, and before any checkpoint
     chunks = iter_table(src, chunksize=chunksize, format=in_format, sep=sep, encoding=encoding,
                         sheet=sheet)
     if jobs is None and engine == "local":  # workers pay only for an input of several chunks
@@ -209,7 +214,13 @@ def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
     summary = _Summary()
     m_out = mentions_path(out)
     if not out.parent.exists():
-        out.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigError(
+                f"[CX303] Cannot create the output folder {str(out.parent)!r}: "
+                f"{exc.strerror or exc}. Choose another output path (-o)."
+            ) from exc
     ckpt = None
     if checkpoint:
         recorded = {**options, "taxonomy": _file_digest(taxonomy), "chunksize": chunksize,
@@ -258,13 +269,13 @@ def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
                 raise
     except CxTextError as err:
         if ckpt is not None:
-            if getattr(err, "keeps_checkpoint", False):  # not the data's or the options' fault
+            if getattr(err, "keeps_checkpoint", False) and ckpt.done:  # not the data's or the options' fault
                 ckpt.close()
                 if ckpt.done and not isinstance(err, WorkerError):  # (its message says so)
                     say(f"Stopped with {ckpt.done} chunk(s) done, kept in {ckpt.folder}: once "
                         "the cause is fixed, rerun the same command with --resume to continue "
                         "from there.")
-            else:  # bad data, options or models: a rerun must start afresh anyway
+            else:  # bad data, options or models, or nothing done yet: a rerun starts afresh anyway
                 ckpt.remove()
         raise
     if ckpt is not None:
@@ -273,6 +284,93 @@ def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
                       "output_format": detect_format(out, format=out_format), "excel_safe": excel_safe,
                       "rows": summary.rows, "mentions": summary.mentions, "workers": summary.workers})
     return summary, info
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` name one existing file (links and ``..`` included)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one does not exist (yet), or a folder on the way ("new/../in.csv") does not
+        return Path(a).exists() and os.path.realpath(a) == os.path.realpath(b)
+
+
+def check_output_paths(src: Path, out: Path, *, format: str | None = None) -> None:
+    """Refuse an output path ``run_analyze`` cannot write, before any work is done.
+
+    Checked before the input is read and before a checkpoint folder is
+    created, so a refused run leaves nothing behind.
+
+    Parameters
+    ----------
+    src : path
+        The input file.
+    out : path
+        The comments output; the mentions table and the run information go
+        beside it (:func:`mentions_path`, ``NAME.info.json``).
+    format : str, optional
+        The output format (``--output-format``) if the extension does not tell.
+
+    Raises
+    ------
+    UnsupportedFormatError
+        ``[CX105]`` the output format is not one cxtext writes.
+    ConfigError
+        ``[CX303]`` the output path is a directory or lies under a file;
+        ``[CX307]`` the output, its mentions table or its run information
+        would overwrite the input file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> src = Path(tempfile.mkdtemp()) / "in.csv"
+    >>> _ = src.write_text("id,comment\\n1,ok\\n")
+    >>> check_output_paths(src, src.with_name("out.csv"))
+    >>> check_output_paths(src, src)
+    Traceback (most recent call last):
+    ...
+    cxtext.errors.ConfigError: [CX307] ...
+    """
+    from cxtext.errors import ConfigError
+    from cxtext.io.formats import _detect
+    from cxtext.report.load import info_path
+
+    out = Path(out)
+    if out.is_dir():
+        raise ConfigError(
+            f"[CX303] Cannot write {str(out)!r}: it is a directory. Pass a file path to -o, "
+            f"e.g. {str(out / 'results.csv')!r}."
+        )
+    _detect(out, format=format, action="write")
+    folder = out.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if folder.exists() and not folder.is_dir():
+        raise ConfigError(
+            f"[CX303] Cannot write {str(out)!r}: {str(folder)!r} is a file, not a folder. "
+            "Choose another output path (-o)."
+        )
+    written = {"output": out, "mentions table": mentions_path(out), "run information": info_path(out)}
+    for what, path in written.items():
+        if _same_file(src, path):
+            where = "" if path == out else f" ({str(path)!r}, written beside the output)"
+            raise ConfigError(
+                f"[CX307] The {what}{where} would overwrite the input file {str(src)!r}. "
+                "Choose another output path (-o), e.g. "
+                f"{str(sibling_output(out))!r}."
+            )
+
+
+def sibling_output(out: Path) -> Path:
+    """A suggested output name beside ``out``: ``comments.csv`` -> ``comments.cxtext.csv``.
+
+    Examples
+    --------
+    >>> sibling_output(Path("data/comments.csv.gz")).as_posix()
+    'data/comments.cxtext.csv.gz'
+    """
+    from cxtext.io.formats import sibling_path
+
+    return sibling_path(out, "cxtext")
 
 
 #: The keys of :meth:`cxtext.Analyzer.info` that name the software and models a run used; a

@@ -32,6 +32,7 @@ CX303  output folder missing, or the output path is a directory
 CX304  invalid sentiment/themes component
 CX305  unknown preset
 CX306  component not shipped in this version
+CX307  the output (or a file written beside it) is the input file
 CX31x  taxonomy files (missing, invalid YAML, bad content, duplicate/unknown id)
 CX320  estimator not fitted
 CX330  --resume with a changed input file

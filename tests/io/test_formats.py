@@ -4,7 +4,7 @@ import pytest
 
 from cxtext.errors import UnsupportedFormatError
 from cxtext.io import detect_format
-from cxtext.io.formats import compression_of, is_tab_separated, sibling_path
+from cxtext.io.formats import _detect, compression_of, is_tab_separated, sibling_path
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,15 @@ def test_compression_and_tab_helpers():
 ])
 def test_sibling_path_keeps_the_whole_extension(name, tag, ext, expected):
     assert sibling_path(Path("a") / name, tag, ext) == Path("a") / expected
+
+
+def test_an_unsupported_output_name_gets_output_advice():
+    """'-o f.json' was told to convert the file (advice for inputs) instead of '.jsonl' / --output-format."""
+    with pytest.raises(UnsupportedFormatError) as info:
+        _detect("f.json", format=None, action="write")
+    message = str(info.value)
+    assert "'.jsonl': JSON Lines" in message and "--output-format" in message and "Convert the file" not in message
+    with pytest.raises(UnsupportedFormatError, match=r"Convert the file.*--format on the command line"):
+        detect_format("f.json")
+    with pytest.raises(UnsupportedFormatError, match=r"Unknown format=.json.*\(--output-format on the command"):
+        _detect("f.csv", format="json", action="write")

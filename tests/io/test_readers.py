@@ -482,9 +482,12 @@ def test_truncated_parquet(tmp_path):
 def test_xlsx_that_is_not_a_zip(tmp_path):
     p = write_bytes(tmp_path, "x.xlsx", b"id,text\n1,a\n")
     with pytest.raises(
-        UnreadableFileError, match=r"\[CX104\].*not a valid \.xlsx workbook"
-    ) as info:
+        UnreadableFileError, match=r"\[CX104\].*as an \.xlsx workbook: its content is a text file"
+    ):
         read_table(p)
+    broken = write_bytes(tmp_path, "b.xlsx", b"PK\x03\x04 not really a zip")
+    with pytest.raises(UnreadableFileError, match=r"\[CX104\].*not a valid \.xlsx workbook") as info:
+        read_table(broken)
     assert info.value.__cause__ is not None
 
 
@@ -535,3 +538,99 @@ def test_qualtrics_header_rows_are_not_responses(tmp_path, caplog):
     assert "Qualtrics" in caplog.text
     plain = write_bytes(tmp_path, "plain.csv", b'id,c\n1,{"ImportId": "x"} is what I typed\n2,fine\n')
     assert len(read_table(plain)) == 2  # one such cell among others is a comment
+
+
+_QUALTRICS = ('ResponseId,Q1,Q2_TEXT\n'
+              'Response ID,"How likely are you to recommend us? (0-10)",Please tell us why\n'
+              '{"ImportId":"_recordId"},{"ImportId":"QID1"},{"ImportId":"QID2_TEXT"}\n'
+              'R_1,9,Great staff\nR_2,3,"Waited ages, awful"\nR_3,7,ok\n')
+
+
+@pytest.mark.parametrize("chunksize", [1, 2, 3, 10_000])
+def test_qualtrics_header_rows_are_skipped_whatever_the_chunksize(tmp_path, caplog, chunksize):
+    """With --chunksize 1 the check saw only the question-text row, so both header rows were analysed."""
+    from cxtext.io import iter_table
+
+    p = write_bytes(tmp_path, "survey.csv", _QUALTRICS.encode("utf-8"))
+    with caplog.at_level("WARNING", logger="cxtext"):
+        chunks = list(iter_table(p, chunksize=chunksize))
+    assert [r for c in chunks for r in c["ResponseId"]] == ["R_1", "R_2", "R_3"]
+    assert all(0 < len(c) <= chunksize for c in chunks)
+    assert [i for c in chunks for i in c.index] == [0, 1, 2]
+    assert caplog.text.count("Qualtrics") == 1
+
+
+@pytest.mark.parametrize("chunksize", [1, 10_000])
+def test_surveymonkey_second_header_row_is_not_a_response(tmp_path, caplog, chunksize):
+    text = ('Respondent ID,Collector ID,How likely are you to recommend?,What could we improve?,\n'
+            ',,Response,Open-Ended Response,Other (please specify)\n'
+            '114000001,4000,9,Faster shipping please,x\n114000002,4000,3,Website is confusing,\n')
+    p = write_bytes(tmp_path, "sm.csv", text.encode("utf-8"))
+    with caplog.at_level("WARNING", logger="cxtext"):
+        table = read_table(p, chunksize=chunksize)
+    assert table["Respondent ID"].tolist() == ["114000001", "114000002"] and list(table.index) == [0, 1]
+    assert "SurveyMonkey" in caplog.text and "responses start on row 3" in caplog.text
+
+
+@pytest.mark.parametrize("text", [
+    "id,comment\n,Response\n2,fine\n",                      # a blank id and a one-word answer
+    "Respondent ID,comment\n1,Response\n2,fine\n",          # a filled Respondent ID: a response
+    "id,a,b\n1,Response,Open-Ended Response\n2,x,y\n",      # labels with an id: a response
+    'id,c\n1,{"ImportId": "x"}\n2,fine\n',                  # one ImportId-like cell
+])
+def test_comments_that_resemble_export_header_rows_are_kept(tmp_path, caplog, text):
+    p = write_bytes(tmp_path, "plain.csv", text.encode("utf-8"))
+    with caplog.at_level("WARNING", logger="cxtext"):
+        assert len(read_table(p, chunksize=1)) == 2
+    assert "header row" not in caplog.text
+
+
+def _workbook_bytes(tmp_path):
+    book = tmp_path / "book.xlsx"
+    pd.DataFrame({"id": [1], "comment": ["fine"]}).to_excel(book, index=False)
+    return book.read_bytes()
+
+
+@pytest.mark.parametrize("name, content, says", [
+    ("x.csv", "xlsx", ("a ZIP archive (an Excel .xlsx workbook is one). If it is a workbook, rename it to "
+                       ".xlsx or pass format='xlsx' (--format xlsx")),
+    ("x.csv", "gzip", "gzip-compressed. Rename it to 'x.csv.gz'"),
+    ("x.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image. Export the comments as CSV"),
+    ("x.jsonl", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF document"),
+    ("x.csv", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "an old Excel .xls workbook"),
+    ("x.xlsx", b"\xef\xbb\xbfid,comment\r\n1,fine\r\n", "a text file (CSV or JSON Lines?). Rename it to .csv"),
+    ("x.parquet", "xlsx", "as Parquet: its content is a ZIP archive"),
+])
+def test_a_file_that_is_not_what_its_name_says_is_named_for_what_it_is(tmp_path, name, content, says):
+    """An .xlsx, gzip or PNG named .csv gave 'malformed CSV' or columns of binary noise."""
+    import gzip
+
+    if content == "xlsx":
+        content = _workbook_bytes(tmp_path)
+    elif content == "gzip":
+        content = gzip.compress(b"id,comment\n1,fine\n")
+    p = write_bytes(tmp_path, name, content)
+    with pytest.raises(UnreadableFileError, match=r"\[CX104\]") as info:
+        read_table(p)
+    assert says in str(info.value) and "\\x" not in str(info.value)
+
+
+def test_a_csv_whose_header_starts_like_a_signature_is_read(tmp_path):
+    p = write_bytes(tmp_path, "x.csv", b"BZh,GIF8,PK\ncomment,b,c\n")
+    assert read_table(p).columns.tolist() == ["BZh", "GIF8", "PK"]
+    book = write_bytes(tmp_path, "renamed.dat", _workbook_bytes(tmp_path))
+    assert read_table(book, format="xlsx")["comment"].tolist() == ["fine"]
+
+
+def test_encoding_and_sheet_advice_names_the_cli_flags_too(tmp_path):
+    """The CLI said 'pass encoding=' (a Python argument); messages now name --encoding / --sheet as well."""
+    p = write_bytes(tmp_path, "a.csv", b"id,comment\n1,fine\n")
+    with pytest.raises(ConfigError, match=r"\[CX302\] Unknown encoding 'nope'.*--encoding on the command line"):
+        read_table(p, encoding="nope")
+    bad = write_bytes(tmp_path, "b.csv", "id,comment\n1,caf\u00e9\n".encode("cp1252"))
+    with pytest.raises(UnreadableFileError, match=r"--encoding on the command line, encoding= in Python"):
+        read_table(bad, encoding="utf-8")
+    book = tmp_path / "s.xlsx"
+    pd.DataFrame({"id": [1], "comment": ["fine"]}).to_excel(book, index=False)
+    with pytest.raises(UnreadableFileError, match=r"--sheet on the command line"):
+        read_table(book, sheet=3)

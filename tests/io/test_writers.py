@@ -236,6 +236,24 @@ def test_parquet_column_whose_type_changes_is_stored_as_text(tmp_path, caplog):
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize("first, later", [
+    ([100, 101], ["00107", "0108"]),   # ids: 00107 became 107, so mentions no longer joined
+    ([True, False], ["1", "0"]),       # "1"/"0" became true/false
+    ([1.5, 2.0], ["4.50", "1e1"]),     # "4.50" became 4.5, "1e1" 10.0
+    ([True, False], [5, 0]),           # 5 became true
+])
+def test_parquet_text_in_a_later_chunk_is_kept_as_written(tmp_path, caplog, first, later):
+    """Arrow's cast parsed later text into the first chunk's type, changing it; now the column is text."""
+    p = tmp_path / "o.parquet"
+    with caplog.at_level("WARNING", logger="cxtext.io"), TableWriter(p) as w:
+        w.write(pd.DataFrame({"v": first}))
+        w.write(pd.DataFrame({"v": pd.Series(later, dtype=object if isinstance(later[0], str) else None)}))
+    from cxtext.io.cells import to_text
+
+    assert read_table(p)["v"].tolist() == [to_text(v) for v in first] + [str(v) for v in later]
+    assert "column 'v'" in caplog.text and "stored as text" in caplog.text
+
+
 @pytest.mark.parametrize("safe", [True, False])
 def test_excel_safe_csv_header_cells(tmp_path, safe):
     """Header cells are cells: a formula-like column name is escaped like a value."""

@@ -132,3 +132,12 @@ def test_report_reads_an_output_named_without_a_known_extension(tmp_path, make_r
     html.unlink()
     (tmp_path / "res.info.json").write_text('{"output_format": "parquet"}', encoding="utf-8")
     assert main(["report", str(path), "-o", str(html), "-q"]) == 0 and html.exists()
+
+
+@pytest.mark.parametrize("target", ["res.csv", "res.mentions.csv"])
+def test_a_report_that_would_overwrite_its_input_is_refused(tmp_path, results_csv, capsys, target):
+    before = (tmp_path / target).read_bytes()
+    assert main(["report", str(results_csv), "-o", str(tmp_path / target)]) == 2
+    err = capsys.readouterr().err
+    assert "[CX307]" in err and "would overwrite the input file" in err
+    assert (tmp_path / target).read_bytes() == before

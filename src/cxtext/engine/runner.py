@@ -146,11 +146,17 @@ def analyze_stream(chunks: Iterable[pd.DataFrame], *, options: Mapping[str, Any]
                 state.check_ids(chunk[id])
             yield dict(options), chunk, text, id, question
 
+    warned = False
     for comments, mentions, ids in ordered_map(executor, _task, tasks(), window=window):
         apply_duplicates(state.dedup, comments, ids)
         if id is None and row_column:
             if "row" in comments.columns:  # e.g. re-analysing an output written without --id
-                comments = comments.rename(columns={"row": free_name(comments.columns, "row_input")})
+                kept = free_name(comments.columns, "row_input")
+                if not warned:
+                    logger.warning("Input column 'row' clashes with the row numbers cxtext writes (no id "
+                                   "column given); it is kept as %r.", kept)
+                    warned = True
+                comments = comments.rename(columns={"row": kept})
             comments.insert(0, "row", comments.index.to_numpy())
         if checkpoint is not None:
             checkpoint.commit(comments, mentions, ids)

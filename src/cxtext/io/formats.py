@@ -107,18 +107,24 @@ def _detect(path: str | os.PathLike[str], *, format: str | None, action: str) ->
         if fmt is None:
             raise UnsupportedFormatError(
                 f"[CX105] Unknown format={format!r} for {name!r}. "
-                f"Pass one of: {', '.join(FORMATS)}."
+                f"Pass one of: {', '.join(FORMATS)} "
+                f"({'--output-format' if action == 'write' else '--format'} on the command line)."
             )
         return fmt
     ext, comp = _split_suffix(path)
     fmt = _EXTENSIONS.get(ext)
     if fmt is None or (comp and fmt not in _TEXT_FORMATS):
         shown = f"{ext}{comp}" or "(no extension)"
+        formats = "|".join(repr(f) for f in FORMATS)
+        if action == "write":
+            fix = ("Name the output with one of these extensions (for JSON, '.jsonl': JSON Lines, one "
+                   f"object per line) or pass format={formats} (--output-format on the command line).")
+        else:
+            fix = ("Convert the file (for .xls, save it as .xlsx) or pass format="
+                   f"{formats} (--format on the command line).")
         raise UnsupportedFormatError(
             f"[CX105] Cannot {action} {name!r}: unsupported format {shown!r}. "
-            f"Supported: {_supported_list()}. "
-            "Convert the file (for .xls, save it as .xlsx) or pass format="
-            f"{'|'.join(repr(f) for f in FORMATS)}."
+            f"Supported: {_supported_list()}. {fix}"
         )
     return fmt
 

@@ -72,7 +72,7 @@ from cxtext.io.sniff import (
     widest_record,
 )
 
-__all__ = ["iter_table", "read_table"]
+__all__ = ["export_header_rows", "iter_table", "read_table"]
 
 logger = logging.getLogger(__name__)
 
@@ -105,6 +105,56 @@ def _check_file(path: Path) -> int:
             f"[CX104] Cannot read {str(path)!r}: {exc.strerror or exc}. Check the file's "
             "permissions."
         ) from exc
+
+
+_ZIP, _PARQUET = b"PK\x03\x04", b"PAR1"
+_OTHER_FORMATS = "Export the comments as CSV, XLSX, Parquet or JSON Lines instead."
+#: Leading bytes of files that are not what their name says: (magic, what the file is, what to do).
+_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
+    (_ZIP, "a ZIP archive (an Excel .xlsx workbook is one)",
+     ("If it is a workbook, rename it to .xlsx or pass format='xlsx' (--format xlsx on the command "
+      "line); otherwise unzip it first.")),
+    (b"\x1f\x8b", "gzip-compressed",
+     "Rename it to '{name}.gz': cxtext then decompresses it while reading."),
+    (b"BZh", "bzip2-compressed", "Rename it to '{name}.bz2': cxtext then decompresses it while reading."),
+    (b"\xfd7zXZ\x00", "xz-compressed", "Rename it to '{name}.xz': cxtext then decompresses it while reading."),
+    (_PARQUET, "a Parquet file", "Rename it to .parquet or pass format='parquet' (--format parquet)."),
+    (b"\xd0\xcf\x11\xe0", "an old Excel .xls workbook (or another Office 97-2003 document)",
+     "Open it in Excel and save it as .xlsx, or export CSV."),
+    (b"\x89PNG", "a PNG image", _OTHER_FORMATS),
+    (b"\xff\xd8\xff", "a JPEG image", _OTHER_FORMATS),
+    (b"GIF89a", "a GIF image", _OTHER_FORMATS),
+    (b"GIF87a", "a GIF image", _OTHER_FORMATS),
+    (b"%PDF-", "a PDF document", _OTHER_FORMATS),
+)
+_EXPECTED = {"csv": "CSV", "jsonl": "JSON Lines", "xlsx": "an .xlsx workbook", "parquet": "Parquet"}
+
+
+def _check_content(path: Path, fmt: str, compression: str | None) -> None:
+    """Refuse a file whose first bytes say it is something else than ``fmt`` (its name or ``format=``).
+
+    A workbook, a gzip file or an image named ``.csv`` was read as text and
+    reported as a malformed CSV or as columns of binary noise.
+    """
+    if compression is not None:  # the first bytes are the compressor's
+        return
+    with open(path, "rb") as fh:
+        head = fh.read(512)
+    expected = {"xlsx": _ZIP, "parquet": _PARQUET}.get(fmt)
+    if expected is not None and head.startswith(expected):
+        return
+    for magic, kind, fix in _SIGNATURES:
+        if head.startswith(magic) and (magic != b"BZh" or head[4:10] == b"1AY&SY"):  # a bzip2 block follows
+            break
+    else:
+        if expected is None or b"\x00" in head:
+            return  # text (CSV/JSONL read it), or binary cxtext cannot name: the reader says more
+        kind = "a text file (CSV or JSON Lines?)"
+        fix = ("Rename it to .csv (or .jsonl) or pass format='csv' (--format csv on the command line).")
+    raise UnreadableFileError(
+        f"[CX104] Cannot read {path.name!r} as {_EXPECTED[fmt]}: its content is {kind}. "
+        + fix.replace("{name}", path.name)
+    )
 
 
 def _check_chunksize(chunksize: object) -> int:
@@ -194,8 +244,9 @@ def _csv_encoding(path: Path, compression: str | None, encoding: str | None) -> 
         canonical = codecs.lookup(encoding).name
     except LookupError as exc:
         raise ConfigError(
-            f"[CX302] Unknown encoding={encoding!r}. Pass a Python codec name such as "
-            "'utf-8', 'cp1252' or 'latin-1', or leave it unset to detect it."
+            f"[CX302] Unknown encoding {encoding!r}. Pass a Python codec name such as "
+            "'utf-8', 'cp1252' or 'latin-1' (--encoding on the command line, encoding= in Python), "
+            "or leave it unset to detect it."
         ) from exc
     if canonical == "utf-8":
         with open_binary(path, compression) as fh:
@@ -289,7 +340,8 @@ def _iter_csv(
 ) -> Iterator[pd.DataFrame]:
     compression = compression_of(path)
     scan, enc = EncodingScan("?"), "?"
-    fix = "Check the delimiter and the quoting, or pass sep= and encoding= explicitly."
+    fix = ("Check the delimiter and the quoting, or pass the delimiter and the encoding explicitly "
+           "(--sep and --encoding on the command line, sep= and encoding= in Python).")
     skip, width = 0, None
     try:
         scan = _csv_encoding(path, compression, encoding)
@@ -306,8 +358,8 @@ def _iter_csv(
         if len(sep) == 1:
             _dedupe_names(header_fields(sample, sep), path)  # warns about duplicates
         fix = (
-            f"Check the delimiter (using {sep!r}) and the quoting, or pass sep= "
-            "and encoding= explicitly."
+            f"Check the delimiter (using {sep!r}) and the quoting, or pass the delimiter and the "
+            "encoding explicitly (--sep and --encoding on the command line, sep= and encoding= in Python)."
         )
         options: dict[str, Any] = {
             "sep": sep, "dtype": str, "keep_default_na": False, "na_filter": False,
@@ -363,8 +415,9 @@ def _iter_csv(
                 where = f"{_shown_lines(count, lines)} {'is' if count == 1 else 'are'} not valid {enc} ({exc.reason})"
         raise _unreadable(
             path, where,
-            "Pass the right encoding=, e.g. 'cp1252' or 'latin-1', or leave it unset (a file that is "
-            "UTF-8 except for a few lines is then read with those lines' bytes as cp1252).",
+            "Pass the right encoding, e.g. 'cp1252' or 'latin-1' (--encoding on the command line, "
+            "encoding= in Python), or leave it unset (a file that is UTF-8 except for a few lines is "
+            "then read with those lines' bytes as cp1252).",
         ) from exc
     except (OSError, EOFError) as exc:  # e.g. a corrupt or truncated .gz
         raise _unreadable(path, f"{type(exc).__name__}: {exc}", fix) from exc
@@ -379,11 +432,14 @@ def _header_names(row: tuple[Any, ...]) -> list[str]:
 def _iter_xlsx(path: Path, chunksize: int, sheet: str | int | None) -> Iterator[pd.DataFrame]:
     from openpyxl import load_workbook
 
+    # an open file, not the path: openpyxl refuses a path not named .xlsx/.xlsm (format="xlsx")
+    fh = open(path, "rb")  # noqa: SIM115 (closed in the finally below, after the workbook)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # "no default style" and the like
-            workbook = load_workbook(path, read_only=True, data_only=True)
+            workbook = load_workbook(fh, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zip, XML and key errors alike
+        fh.close()
         raise _unreadable(
             path,
             f"not a valid .xlsx workbook ({type(exc).__name__}: {exc})",
@@ -398,7 +454,7 @@ def _iter_xlsx(path: Path, chunksize: int, sheet: str | int | None) -> Iterator[
                 raise _unreadable(
                     path,
                     f"it has no sheet number {sheet} (it has {len(names)}: {names})",
-                    "Pass sheet= a 0-based index or a sheet name.",
+                    "Pass a sheet name or 0-based index (--sheet on the command line, sheet= in Python).",
                 )
             ws = workbook.worksheets[sheet]
         elif sheet in names:
@@ -419,7 +475,7 @@ def _iter_xlsx(path: Path, chunksize: int, sheet: str | int | None) -> Iterator[
             if not columns:
                 raise EmptyInputError(
                     f"[CX102] {path.name!r} has no data rows: sheet {ws.title!r} is empty. "
-                    "Pass sheet= to read another sheet."
+                    "Pass another sheet (--sheet on the command line, sheet= in Python)."
                 )
             columns = _dedupe_names(columns, path)
             width, lost, pending_empty = len(columns), 0, 0
@@ -452,6 +508,7 @@ def _iter_xlsx(path: Path, chunksize: int, sheet: str | int | None) -> Iterator[
             ) from exc
     finally:
         workbook.close()
+        fh.close()
 
 
 # --------------------------------------------------------------------------- Parquet
@@ -503,7 +560,8 @@ def _jsonl_objects(path: Path, encoding: str | None) -> Iterator[dict[str, Any]]
                         path,
                         f"line {lineno} is not valid {encoding or 'UTF-8'} "
                         f"({exc.reason if isinstance(exc, UnicodeDecodeError) else exc})",
-                        "JSON Lines should be UTF-8; pass encoding= if it is not.",
+                        "JSON Lines should be UTF-8; pass its encoding if it is not (--encoding on "
+                        "the command line, encoding= in Python).",
                     ) from exc
                 if not isinstance(obj, dict):
                     raise _unreadable(
@@ -532,24 +590,93 @@ def _iter_jsonl(path: Path, chunksize: int, encoding: str | None) -> Iterator[pd
         yield _frame_from_rows(records, columns)
 
 
-def _without_export_header_rows(first: pd.DataFrame, path: Path) -> pd.DataFrame:
-    """The first chunk without a survey tool's extra header rows.
+#: Cells SurveyMonkey writes in its second header row, under single-choice and open-ended questions.
+_SURVEYMONKEY_LABELS = frozenset({"Response", "Open-Ended Response"})
+#: Columns SurveyMonkey exports first; empty in its second header row.
+_SURVEYMONKEY_IDS = frozenset({"respondent id", "collector id"})
+#: Rows under the column names that :func:`export_header_rows` looks at.
+EXPORT_HEADER_DEPTH = 2
 
-    Qualtrics puts two rows under the header: each question's text, then
-    ``{"ImportId":"QID2_TEXT"}`` cells. They are not responses, and analysed as
-    comments they would be counted as such. A table whose first or second row
-    holds such cells (two or more, and four in five of its filled cells) starts
-    after that row.
+
+def _filled(row: Sequence[Any]) -> list[str]:
+    return [v.strip() if isinstance(v, str) else "" for v in row]
+
+
+def export_header_rows(frame: pd.DataFrame) -> tuple[int, str | None]:
+    """How many leading rows of ``frame`` are a survey tool's extra header rows, and the tool.
+
+    Only two specific patterns count, so a real comment is never taken for one:
+
+    * Qualtrics puts two rows under the column names: each question's text,
+      then ``{"ImportId":"QID2_TEXT"}`` cells. A first or second row holding
+      such cells (two or more, and four in five of its filled cells) is the
+      last header row.
+    * SurveyMonkey puts one: ``Response`` or ``Open-Ended Response`` under
+      each question (answer options under multiple-choice ones), nothing under
+      ``Respondent ID``/``Collector ID``. A first row with such a label and
+      those id cells empty (or, without them, two or more labels making four
+      in five of its filled cells) is a header row.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The table as read, its first rows as in the file.
+
+    Returns
+    -------
+    (int, str or None)
+        Rows to skip (0, 1 or 2) and ``"Qualtrics"``/``"SurveyMonkey"`` (``None`` for 0).
+
+    Examples
+    --------
+    >>> sm = pd.DataFrame({"Respondent ID": ["", "114"], "Why?": ["Open-Ended Response", "Slow"]})
+    >>> export_header_rows(sm)
+    (1, 'SurveyMonkey')
+    >>> export_header_rows(pd.DataFrame({"id": ["1"], "comment": ["Response"]}))
+    (0, None)
     """
-    for row in range(min(2, len(first))):
-        cells = [str(v) for v in first.iloc[row].tolist() if isinstance(v, str) and v.strip()]
-        marked = sum(v.lstrip().startswith('{"ImportId"') for v in cells)
+    for row in range(min(EXPORT_HEADER_DEPTH, len(frame))):
+        cells = [v for v in _filled(frame.iloc[row].tolist()) if v]
+        marked = sum(v.startswith('{"ImportId"') for v in cells)
         if marked >= 2 and marked >= 0.8 * len(cells):
-            logger.warning("%s: skipped %d header row(s) of a Qualtrics export under the column names "
-                           "(question texts and ImportId cells); responses start on row %d of the file.",
-                           path.name, row + 1, row + 3)
-            return first.iloc[row + 1:]
-    return first
+            return row + 1, "Qualtrics"
+    if len(frame):
+        cells = _filled(frame.iloc[0].tolist())
+        labels = sum(v in _SURVEYMONKEY_LABELS for v in cells)
+        ids = [i for i, c in enumerate(frame.columns) if str(c).strip().casefold() in _SURVEYMONKEY_IDS]
+        filled = [v for v in cells if v]
+        if labels and ((ids and not any(cells[i] for i in ids))
+                       or (labels >= 2 and labels >= 0.8 * len(filled))):
+            return 1, "SurveyMonkey"
+    return 0, None
+
+
+def _without_export_header_rows(first: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """The first rows of a table without a survey tool's extra header rows (:func:`export_header_rows`).
+
+    ``first`` holds the first :data:`EXPORT_HEADER_DEPTH` rows of the file at
+    least (when it has them), whatever the chunk size.
+    """
+    skip, tool = export_header_rows(first)
+    if not skip:
+        return first
+    what = ("question texts and ImportId cells" if tool == "Qualtrics"
+            else "'Response'/'Open-Ended Response' labels")
+    logger.warning("%s: skipped %d header row(s) of a %s export under the column names (%s); "
+                   "responses start on row %d of the file.", path.name, skip, tool, what, skip + 2)
+    return first.iloc[skip:]
+
+
+def _head_rows(chunks: Iterator[pd.DataFrame], rows: int) -> pd.DataFrame | None:
+    """The first chunks of ``chunks`` joined until they hold ``rows`` rows (``None`` if none)."""
+    head: list[pd.DataFrame] = []
+    for chunk in chunks:
+        head.append(chunk)
+        if sum(len(c) for c in head) >= rows:
+            break
+    if not head:
+        return None
+    return head[0] if len(head) == 1 else pd.concat(head)
 
 
 # --------------------------------------------------------------------------- public API
@@ -610,6 +737,9 @@ def iter_table(
     pandas.DataFrame
         Non-empty chunks with a continuing ``RangeIndex`` (``0..k-1``, then
         ``k..``). CSV columns are all text (``str``), exactly as in the file.
+        The extra header rows of a Qualtrics or SurveyMonkey export (see
+        :func:`export_header_rows`) are skipped, with a warning, whatever the
+        ``chunksize``.
 
     Raises
     ------
@@ -643,6 +773,7 @@ def iter_table(
             f"[CX102] {path.name!r} has no data rows: the file is empty (0 bytes). "
             "Check that the export finished and that you picked the right file."
         )
+    _check_content(path, fmt, compression_of(path) if fmt in ("csv", "jsonl") else None)
     chunks: Iterator[pd.DataFrame]
     if fmt == "csv":
         tab = is_tab_separated(path, format)
@@ -653,8 +784,13 @@ def iter_table(
         chunks = _iter_parquet(path, chunksize)
     else:
         chunks = _iter_jsonl(path, chunksize, encoding)
+    # the header rows of a survey export are looked for in the first rows, even over chunks of one row
+    head = _head_rows(chunks, EXPORT_HEADER_DEPTH)
+    if head is not None:
+        head = _without_export_header_rows(head, path)
+        pieces = [head.iloc[i:i + chunksize] for i in range(0, len(head), chunksize)]
+        chunks = itertools.chain(pieces, chunks)
     for first in chunks:
-        first = _without_export_header_rows(first, path)
         if len(first):
             return _with_global_index(first, chunks)
     raise EmptyInputError(

@@ -23,8 +23,10 @@ Cell conversion (see :mod:`cxtext.io.cells`):
   (object) columns are stored as ``string``, list columns as
   ``list<string>``; a column entirely missing in the first chunk is stored as
   ``string``, so later chunks with values still fit. Later chunks are cast to
-  that schema. A column whose later values do not fit its first type (numbers,
-  then ``"n/a"`` in chunk 2) is stored as ``string`` for the whole file, with a
+  that schema only where no value changes (numbers to numbers, times to times);
+  text is never parsed into a number, boolean or date (``"00107"`` stays
+  ``"00107"``). A column whose later values do not fit its first type (numbers,
+  then ``"n/a"`` or ``"00107"`` in chunk 2) is stored as ``string`` for the whole file, with a
   warning naming it: the row groups written so far are rewritten once, one at
   a time (a Parquet file has one schema), their values as text as
   :func:`~cxtext.io.cells.to_text` writes them in CSV.
@@ -311,6 +313,35 @@ def _as_strings(column: Any) -> Any:
     return pa.array([None if v is None else to_text(v) for v in column.to_pylist()], type=pa.string())
 
 
+def _casts_losslessly(found: Any, target: Any) -> bool:
+    """Whether a later chunk's Arrow type ``found`` may be cast to the schema's ``target``.
+
+    Only casts that keep every value as written: no values (``null``), numbers
+    to numbers (a float column of whole numbers and gaps to ``int64``, as
+    pandas reads an integer column with a missing cell; Arrow's safe cast
+    refuses a fraction or an overflow), and times to times. Text is never
+    parsed into a number, a boolean or a date (``"00107"`` would become
+    ``107``, ``"1"`` ``true``): such a column is stored as text instead.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> _casts_losslessly(pa.float64(), pa.int64()), _casts_losslessly(pa.string(), pa.int64())
+    (True, False)
+    >>> _casts_losslessly(pa.int64(), pa.bool_())
+    False
+    """
+    import pyarrow as pa
+
+    if pa.types.is_null(found):
+        return True
+    numeric = (pa.types.is_integer, pa.types.is_floating, pa.types.is_decimal)
+    if any(t(found) for t in numeric) and any(t(target) for t in numeric):
+        return True
+    temporal = (pa.types.is_timestamp, pa.types.is_date)
+    return any(t(found) for t in temporal) and any(t(target) for t in temporal)
+
+
 class _ParquetSink:
     """Schema from the first chunk with rows (row-less chunks before it are held back).
 
@@ -351,7 +382,9 @@ class _ParquetSink:
             arr = _arrow_column(df[field.name], field.type)
             if arr.type != field.type:
                 try:
-                    arr = arr.cast(field.type)
+                    if not _casts_losslessly(arr.type, field.type):
+                        raise pa.ArrowInvalid(f"{arr.type} is not cast to {field.type}")
+                    arr = arr.cast(field.type)  # safe: a value that would change raises
                 except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
                     misfits[field.name] = arr.type
                     arr = _arrow_column(df[field.name], pa.string())
