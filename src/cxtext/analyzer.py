@@ -958,8 +958,9 @@ class Analyzer:
                 # are the exception (_pool_long_comment_emotions).
                 comment_e = _pool_long_comment_emotions(
                     e_proba[comment_row], e_proba[:len(flat)], [r for r, _ in flat], rows, long_comment)
-                for i, r in enumerate(rows):  # an emotion the comment denies in words scores 0
-                    for e in denied_emotions(scored_texts[i]) if n_clauses[r] else ():
+                # an emotion the comment denies in words scores 0 (only comments with an emotion to deny)
+                for i in np.flatnonzero((comment_e >= thresholds).any(axis=1)).tolist():
+                    for e in denied_emotions(scored_texts[i]) if n_clauses[rows[i]] else ():
                         if e in e_names:
                             comment_e[i, e_names.index(e)] = 0.0
                 rounded = np.round(comment_e, 4).tolist()

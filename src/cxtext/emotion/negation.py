@@ -43,6 +43,7 @@ EMOTION_WORDS: dict[str, frozenset[str]] = {
 }
 
 _CUE = {word: emotion for emotion, words in EMOTION_WORDS.items() for word in words}
+_ANY_EMOTION_WORD = re.compile(r"\b(?:" + "|".join(sorted(_CUE)) + r")\b", re.IGNORECASE)
 #: Between a negator and an emotion word, these make the negation an intensifier
 #: ("never been so angry", "couldn't be more grateful", "not only upset").
 _INTENSIFIERS = frozenset(["so", "more", "as", "this", "that", "such", "only", "just", "merely", "too"])
@@ -87,9 +88,12 @@ def denied_emotions(text: str) -> set[str]:
     """
     if not isinstance(text, str) or not text:
         return set()
+    thanks_back = _THANKS_FOR_NOTHING.search(text) is not None
+    if not thanks_back and not _ANY_EMOTION_WORD.search(text):  # most texts name none: no tokenising
+        return set()
     tokens = mark_negation(text)
     denied: set[str] = set()
-    if _THANKS_FOR_NOTHING.search(text) and not any(_CUE.get(t) == "gratitude" for t in tokens):
+    if thanks_back and not any(_CUE.get(t) == "gratitude" for t in tokens):
         denied.add("gratitude")
     if not any(t.startswith("neg_") for t in tokens):
         return denied
