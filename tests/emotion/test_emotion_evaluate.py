@@ -52,3 +52,20 @@ def test_cells_mixing_separators_are_told_to_use_one():
         parse_emotion_labels(["anger;delight", "anger, delight"])
     assert "sep=','" not in str(err.value)
     assert parse_emotion_labels(["[anger, delight]", "[ 'gratitude' ]"]) == [["anger", "delight"], ["gratitude"]]
+
+
+def test_label_messages_point_at_the_real_fix():
+    # "N/A" and "-" are how labellers write "no emotion"
+    assert parse_emotion_labels(["N/A", "-", "no emotion", "anger;n/a"]) == [[], [], [], ["anger"]]
+    # a "/" inside an unknown label is no separator when its parts are no ids
+    with pytest.raises(InputError) as err:
+        parse_emotion_labels(["anger;frustration", "happy/sad"])
+    assert "others otherwise" not in str(err.value)
+    with pytest.raises(InputError, match="others otherwise"):
+        parse_emotion_labels(["anger;frustration", "anger/confusion"])
+    # cxtext ids under goemotions=True: say to leave the flag out
+    with pytest.raises(InputError, match="cxtext's own emotion ids: leave out goemotions=True"):
+        parse_emotion_labels(["frustration", "disappointment"], goemotions=True)
+    # one GoEmotions name among other unknown labels is named
+    with pytest.raises(InputError, match="'Annoyance' is a GoEmotions label"):
+        parse_emotion_labels(["Annoyance", "happy"])

@@ -9,6 +9,9 @@ import numpy as np
 
 from cxtext.emotion.definitions import EMOTIONS, NONE
 
+#: Cells that say "no emotion" (as labellers write it), read like an empty cell.
+_NO_EMOTION = frozenset([NONE, "n/a", "na", "-", "no emotion", "no emotions", "nothing"])
+
 __all__ = ["emotion_scores", "evaluate_emotions", "parse_emotion_labels"]
 
 
@@ -102,7 +105,7 @@ def parse_emotion_labels(values: Iterable[Any], sep: str = ";", *,
     """Gold emotion ids from label cells such as ``"anger;frustration"``.
 
     Ids are matched ignoring case and surrounding spaces; an empty or missing
-    cell, ``"none"`` or ``"[]"``, means no emotion. Cells that are already lists,
+    cell, ``"none"`` (or ``"n/a"``, ``"-"``, ``"no emotion"``) or ``"[]"``, means no emotion. Cells that are already lists,
     or hold one written as JSON or Python (``'["anger", "confusion"]'``), are
     checked the same way.
 
@@ -130,8 +133,8 @@ def parse_emotion_labels(values: Iterable[Any], sep: str = ";", *,
 
     Examples
     --------
-    >>> parse_emotion_labels(["Anger; frustration", "", None, "none", "gratitude"])
-    [['anger', 'frustration'], [], [], [], ['gratitude']]
+    >>> parse_emotion_labels(["Anger; frustration", "", None, "none", "N/A", "gratitude"])
+    [['anger', 'frustration'], [], [], [], [], ['gratitude']]
     >>> parse_emotion_labels(["annoyance;joy", "neutral", "sadness"], goemotions=True)
     [['frustration', 'delight'], [], ['disappointment']]
     >>> parse_emotion_labels(['["anger", "confusion"]', "['gratitude']", "[]"])
@@ -163,7 +166,7 @@ def parse_emotion_labels(values: Iterable[Any], sep: str = ";", *,
         found = set()
         for item in items:
             e = str(item).strip().lower()
-            if not e or e == NONE:
+            if not e or e in _NO_EMOTION:
                 continue
             if e in valid:
                 if not goemotions:
@@ -178,11 +181,19 @@ def parse_emotion_labels(values: Iterable[Any], sep: str = ";", *,
                           for k, v in list(unknown.items())[:10])
         more = f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""
         if goemotions:
+            cx = ""
+            if {k.lower() for k in unknown} <= set(EMOTIONS):
+                cx = (" These are cxtext's own emotion ids: leave out goemotions=True (on the command line "
+                      "--goemotions).")
             raise InputError(f"[CX108] Unknown GoEmotions label(s) {shown}{more}. GoEmotions "
-                             f"labels: {', '.join(GOEMOTIONS_LABELS)}.")
+                             f"labels: {', '.join(GOEMOTIONS_LABELS)}.{cx}")
         hint = ""
+
+        def splits_into_ids(key: str, mark: str) -> bool:
+            return mark in key and {p.strip().lower() for p in key.split(mark)} <= valid | _NO_EMOTION
+
         if uses_sep:  # some cells use sep: another separator for all would break those
-            if any(mark in k for k in unknown for mark in ",;|/"):
+            if any(splits_into_ids(k, mark) for k in unknown for mark in ",;|/" if mark != sep):
                 hint = (f" Some cells separate ids with {sep!r} and others otherwise: use one separator "
                         "throughout.")
         else:
@@ -192,9 +203,13 @@ def parse_emotion_labels(values: Iterable[Any], sep: str = ";", *,
                     hint = (f" The cells separate ids with {other!r}: pass sep={other!r} (on the command line "
                             f"--sep {other!r}).")
                     break
-        if {k.lower() for k in unknown} <= set(GOEMOTIONS_LABELS):
+        go_names = [k for k in unknown if k.lower() in GOEMOTIONS_LABELS]
+        if go_names and len(go_names) == len(unknown):
             hint = (" These are GoEmotions labels: pass goemotions=True (on the command line "
                     "--goemotions) to map them to CX emotions.")
+        elif go_names:
+            hint += (f" {', '.join(map(repr, go_names[:5]))} {'is a GoEmotions label' if len(go_names) == 1 else 'are GoEmotions labels'}"
+                     " (cxtext.emotion.data.GOEMOTIONS_TO_CX maps them to CX emotions); use one label set throughout.")
         raise InputError(
             f"[CX108] Unknown emotion label(s) {shown}{more}. Valid emotion ids: "
             f"{', '.join(EMOTIONS)}; separate several with {sep!r}, and leave the cell empty "
