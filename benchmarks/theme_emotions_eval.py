@@ -45,7 +45,8 @@ DATA_2 = ROOT / "tests" / "data" / "cx_patient_theme_emotions_2.csv"
 DATA_3 = ROOT / "tests" / "data" / "cx_patient_theme_emotions_3.csv"
 DATA_4 = ROOT / "tests" / "data" / "cx_patient_theme_emotions_4.csv"
 DATA_5 = ROOT / "tests" / "data" / "cx_patient_theme_emotions_5.csv"
-SETS = (DATA, DATA_2, DATA_3, DATA_4, DATA_5)
+DATA_6 = ROOT / "tests" / "data" / "cx_patient_theme_emotions_6.csv"
+SETS = (DATA, DATA_2, DATA_3, DATA_4, DATA_5, DATA_6)
 
 
 def gold_pairs(frame: pd.DataFrame) -> dict[tuple[str, str], set[str]]:

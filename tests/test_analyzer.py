@@ -886,3 +886,30 @@ def test_the_rename_warning_names_the_new_names_as_written(caplog):
     assert {"sentiment_input", "sentiment_input_2", "row"} <= set(res.comments.columns)
     assert "'sentiment' as 'sentiment_input_2'" in caplog.text and "'row'" not in caplog.text
     assert "'<name>_input'" not in caplog.text
+
+
+def test_a_complaint_of_effort_reads_as_frustration(analyzer):
+    # emotions.yaml: frustration is "irritation at obstacles, repetition and effort"; the models
+    # missed it where no feeling is named ("rang the surgery every day for a week").
+    res = analyzer.analyze(["Got passed from pillar to post between the hospital and the GP.",
+                            "Booking was quick and easy, it took two minutes."])
+    m = res.mentions
+    complaint = m[(m["comment_id"] == 0) & (m["sentiment"] == "negative")]
+    assert len(complaint) and all("frustration" in e for e in complaint["emotions"])
+    assert (res.comments.loc[0, "effort"] == "high") and res.comments.loc[1, "effort"] == "low"
+    assert not any("frustration" in e for e in m.loc[m["comment_id"] == 1, "emotions"])
+
+
+def test_a_renamed_effort_theme_keeps_the_effort_reading(tmp_path):
+    # The reading was tied to the id "effort": a taxonomy that called it "customer_effort" lost it.
+    from importlib.resources import files
+
+    text = files("cxtext.themes").joinpath("default_taxonomy.yaml").read_text(encoding="utf-8")
+    assert "  - id: effort\n" in text
+    path = tmp_path / "renamed.yaml"
+    path.write_text(text.replace("  - id: effort\n", "  - id: customer_effort\n"), encoding="utf-8")
+    res = cxtext.Analyzer(taxonomy=path).analyze(["I had to chase them three times to get an answer."])
+    m = res.mentions
+    effort = m[m["theme"] == "customer_effort"]
+    assert len(effort) and (effort["effort"] == "high").all() and "effort" not in set(m["theme"])
+    assert res.comments.loc[0, "effort"] == "high"

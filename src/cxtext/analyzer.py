@@ -902,6 +902,7 @@ class Analyzer:
             embeddings = encoded["base"]
             hits = self._tag(clause_texts, embeddings, docs, clauses) if flat else []
             clause_effort = _clause_effort(clause_texts, hits, self.theme_tagger) if flat else []
+            effort_theme = effort_theme_id(self.theme_tagger)
             emo = self.emotion_model
             # Emotions are read for each comment, for each clause with a theme (its
             # mentions) and for the clauses without one in a comment that has mentions
@@ -992,7 +993,7 @@ class Analyzer:
                             "confidence": float(hit.confidence), "start": start, "end": end,
                             "evidence": texts[r][start:end], "matched": hit.matched,
                             "clause": idx, "emotions": clause_emotions[k],
-                            "effort": direction if hit.theme == "effort" else None,
+                            "effort": direction if hit.theme == effort_theme else None,
                         })
                         mention_clause.append(k)
                 _rescore_mentions(self.theme_tagger, mention_rows, clause_proba, mention_clause,
@@ -1003,6 +1004,8 @@ class Analyzer:
                 _drop_amusement_from_complaints(mention_rows)
                 if PRAISE_IS_ADMIRATION:
                     _praise_as_admiration(mention_rows)
+                if EFFORT_IS_FRUSTRATION:
+                    _effort_as_frustration(mention_rows, [clause_effort[k][0] for k in mention_clause])
 
         out = chunk.copy()
         if self.redact_pii and not self.keep_raw_text:
@@ -1266,6 +1269,35 @@ def _pool_long_comment_emotions(comment_e: np.ndarray, clause_e: np.ndarray, cla
 
 #: Whether praise words on a positive mention read as admiration (_praise_as_admiration).
 PRAISE_IS_ADMIRATION = True
+#: Whether a negative mention in a clause of high effort reads as frustration (_effort_as_frustration).
+EFFORT_IS_FRUSTRATION = True
+
+
+def _effort_as_frustration(mention_rows: list[dict[str, Any]], directions: list[str | None]) -> None:
+    """Add *frustration* to negative mentions whose clause reads as high effort, in place.
+
+    ``emotions.yaml`` defines frustration as "irritation at obstacles, repetition and
+    effort: being kept waiting, passed between departments, forced to repeat details";
+    :func:`cxtext.themes.effort.find_effort` reads exactly those ("rang four times",
+    "passed from pillar to post"), which the emotion models, trained on Reddit's
+    annoyance, mostly miss when no feeling is named. ``directions`` holds each
+    mention's clause direction (``"high"``, ``"low"`` or None).
+
+    Examples
+    --------
+    >>> rows = [{"sentiment": "negative", "emotions": []}, {"sentiment": "positive", "emotions": []},
+    ...         {"sentiment": "negative", "emotions": ["anger", "disappointment"]},
+    ...         {"sentiment": "negative", "emotions": []}]
+    >>> _effort_as_frustration(rows, ["high", "high", "high", "low"])
+    >>> [m["emotions"] for m in rows]
+    [['frustration'], [], ['anger', 'frustration', 'disappointment'], []]
+    """
+    from cxtext.emotion import EMOTIONS
+
+    for m, direction in zip(mention_rows, directions):
+        if direction == "high" and m["sentiment"] == "negative" and "frustration" not in m["emotions"]:
+            felt = {*m["emotions"], "frustration"}  # a new list (clauses share theirs), in the fixed order
+            m["emotions"] = [e for e in EMOTIONS if e in felt]
 
 
 def _praise_as_admiration(mention_rows: list[dict[str, Any]]) -> None:
@@ -1429,25 +1461,48 @@ def _evidence_span(text: str, clause: Any, hit: Any) -> tuple[int, int]:
     return lo, hi
 
 
+def effort_theme_id(tagger: Any) -> str | None:
+    """The theme that carries the effort reading: ``effort``, or in a taxonomy without
+    that id the first theme whose id holds "effort" (a renamed copy: ``customer_effort``);
+    None when the taxonomy has neither.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> from cxtext.themes import load_taxonomy
+    >>> effort_theme_id(SimpleNamespace(taxonomy_=load_taxonomy()))
+    'effort'
+    >>> renamed = [SimpleNamespace(id="delivery"), SimpleNamespace(id="customer_effort")]
+    >>> effort_theme_id(SimpleNamespace(taxonomy_=renamed)), effort_theme_id(SimpleNamespace(taxonomy_=renamed[:1]))
+    ('customer_effort', None)
+    """
+    tax = getattr(tagger, "taxonomy_", None)
+    if tax is None:
+        return "effort"
+    ids = [t.id for t in tax]
+    if "effort" in ids:
+        return "effort"
+    return next((i for i in ids if "effort" in i), None)
+
+
 def _clause_effort(clause_texts: list[str], hits: list[list[Any]],
                    tagger: Any) -> list[tuple[str | None, Any]]:
-    """Effort direction of each clause, and an ``effort`` hit to add when the tagger missed it.
+    """Effort direction of each clause, and an effort hit to add when the tagger missed it.
 
-    The added hit spans the effort words found (confidence 0.7, a fixed rule value);
-    none is added when the tagger's taxonomy has no ``effort`` theme.
+    The added hit is on :func:`effort_theme_id`'s theme and spans the effort words found
+    (confidence 0.7, a fixed rule value); none is added when the taxonomy has no such theme.
     """
     from cxtext.themes.effort import combine_directions, find_effort
     from cxtext.themes.keyword import ThemeHit
 
-    tax = getattr(tagger, "taxonomy_", None)
-    can_add = tax is None or "effort" in tax
+    theme = effort_theme_id(tagger)
     out: list[tuple[str | None, Any]] = []
     for found, clause_hits in zip(find_effort(clause_texts), hits):
         direction = combine_directions(m.direction for m in found)
         extra = None
-        if direction is not None and can_add and not any(h.theme == "effort" for h in clause_hits):
+        if direction is not None and theme is not None and not any(h.theme == theme for h in clause_hits):
             first = next(m for m in found if m.direction == direction)
-            extra = ThemeHit("effort", first.start, first.end, 0.7, first.matched)
+            extra = ThemeHit(theme, first.start, first.end, 0.7, first.matched)
         out.append((direction, extra))
     return out
 
