@@ -34,6 +34,8 @@ app = typer.Typer(
     help="Turn customer feedback exports into sentiment, CX themes and score drivers.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,  # plain click help: it wraps at any width (rich panels cut long option names at 80 columns)
+    context_settings={"max_content_width": 100},
     pretty_exceptions_enable=False,
 )
 
