@@ -913,3 +913,27 @@ def test_a_renamed_effort_theme_keeps_the_effort_reading(tmp_path):
     effort = m[m["theme"] == "customer_effort"]
     assert len(effort) and (effort["effort"] == "high").all() and "effort" not in set(m["theme"])
     assert res.comments.loc[0, "effort"] == "high"
+
+
+def test_emoji_name_emotions_on_emoji_only_comments_and_on_mentions(analyzer):
+    # The models do not read the cleaner's emoji names ("🙏🙏" scored gratitude 0.00).
+    from cxtext.emotion.emoji import EMOJI_SCORE
+
+    res = analyzer.analyze(["🙏🙏", "😍", "Waiting 3 hours in the queue 😤", "The app is great 😂",
+                            "Loved it so much 😍"])
+    cm, m = res.comments, res.mentions
+    assert cm.loc[0, "emotions"] == ["gratitude"] and cm.loc[0, "emotion_scores"]["gratitude"] == EMOJI_SCORE
+    assert "delight" in cm.loc[1, "emotions"]
+    waiting = m[(m["comment_id"] == 2) & (m["theme"] == "waiting_time")]
+    assert len(waiting) and all("frustration" in e for e in waiting["emotions"])
+    # a comment with words keeps the models' reading: the emoji adds nothing at comment level
+    assert cm.loc[4, "emotion_scores"].get("delight", 0.0) < EMOJI_SCORE
+
+
+def test_emoji_whose_emotion_disagrees_with_the_sentiment_add_nothing():
+    from cxtext.analyzer import _add_emoji_emotions
+    from cxtext.emotion import EMOTIONS
+
+    texts = ["a joke [face with tears of joy]", "[enraged face] lovely staff", "[folded hands]"]
+    out = _add_emoji_emotions(texts, [[], [], ["admiration"]], ["negative", "positive", "positive"], list(EMOTIONS))
+    assert out == [[], [], ["gratitude", "admiration"]]
