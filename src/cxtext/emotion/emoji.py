@@ -21,7 +21,8 @@ with cxtext under its licence.
 from __future__ import annotations
 
 import functools
-import re
+
+from cxtext.sentiment.emoji_polarity import EMOJI_NAME, by_cleaned_name
 
 __all__ = ["EMOJI_EMOTIONS", "EMOJI_SCORE", "emoji_emotions", "is_emoji_only"]
 
@@ -39,19 +40,11 @@ EMOJI_EMOTIONS: dict[str, str] = {
 }
 #: The score an emotion named by an emoji gets (a fixed rule value, stated so nobody reads it as calibrated).
 EMOJI_SCORE = 0.8
-_NAME = re.compile(r"\[([A-Za-z0-9 :.,'&*#!-]+)\]")
 
 
 @functools.cache
 def _emotion_by_name() -> dict[str, str]:
-    """The table keyed by the names :func:`cxtext.clean.normalise_text` writes."""
-    from cxtext.clean.normalise import normalise_text
-
-    out: dict[str, str] = {}
-    for char, emotion in EMOJI_EMOTIONS.items():
-        for name in _NAME.findall(normalise_text(char)):
-            out[name] = emotion
-    return out
+    return by_cleaned_name(EMOJI_EMOTIONS)
 
 
 def emoji_emotions(text: str) -> list[str]:
@@ -73,7 +66,7 @@ def emoji_emotions(text: str) -> list[str]:
         return []
     table = _emotion_by_name()
     found: list[str] = []
-    for name in _NAME.findall(text):
+    for name in EMOJI_NAME.findall(text):
         emotion = table.get(name)
         if emotion and emotion not in found:
             found.append(emotion)
@@ -90,4 +83,4 @@ def is_emoji_only(text: str) -> bool:
     """
     if not isinstance(text, str) or "[" not in text:
         return False
-    return bool(_NAME.search(text)) and not any(ch.isalnum() for ch in _NAME.sub(" ", text))
+    return bool(EMOJI_NAME.search(text)) and not any(ch.isalnum() for ch in EMOJI_NAME.sub(" ", text))

@@ -24,10 +24,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from typing import TypeVar
 
 import numpy as np
 
-__all__ = ["EMOJI_POLARITY", "EMOJI_PROBA", "apply_emoji_only", "emoji_only_label"]
+__all__ = ["EMOJI_NAME", "EMOJI_POLARITY", "EMOJI_PROBA", "apply_emoji_only", "by_cleaned_name", "emoji_only_label"]
 
 #: Polarity of common emoji (+1 positive, -1 negative), written for cxtext.
 EMOJI_POLARITY: dict[str, int] = {
@@ -51,19 +52,32 @@ EMOJI_PROBA: dict[str, dict[str, float]] = {
     "positive": {"negative": 0.05, "neutral": 0.15, "positive": 0.80},
     "negative": {"negative": 0.80, "neutral": 0.15, "positive": 0.05},
 }
-_NAME = re.compile(r"\[([A-Za-z0-9 :.,'&*#!-]+)\]")
+#: An emoji as the cleaner writes it: ``[name]``.
+EMOJI_NAME = re.compile(r"\[([A-Za-z0-9 :.,'&*#!-]+)\]")
+T = TypeVar("T")
+
+
+def by_cleaned_name(table: dict[str, T]) -> dict[str, T]:
+    """An emoji table keyed by the names :func:`cxtext.clean.normalise_text` writes (``"😡"`` ->
+    ``"enraged face"``).
+
+    Examples
+    --------
+    >>> by_cleaned_name({"😡": -1})
+    {'enraged face': -1}
+    """
+    from cxtext.clean.normalise import normalise_text
+
+    out: dict[str, T] = {}
+    for char, value in table.items():
+        for name in EMOJI_NAME.findall(normalise_text(char)):
+            out[name] = value
+    return out
 
 
 @functools.cache
 def _polarity_by_name() -> dict[str, int]:
-    """The table keyed by the names :func:`cxtext.clean.normalise_text` writes."""
-    from cxtext.clean.normalise import normalise_text
-
-    out: dict[str, int] = {}
-    for char, polarity in EMOJI_POLARITY.items():
-        for name in _NAME.findall(normalise_text(char)):
-            out[name] = polarity
-    return out
+    return by_cleaned_name(EMOJI_POLARITY)
 
 
 def emoji_only_label(text: str) -> str | None:
@@ -85,8 +99,8 @@ def emoji_only_label(text: str) -> str | None:
     """
     if not isinstance(text, str) or "[" not in text:
         return None
-    names = _NAME.findall(text)
-    rest = _NAME.sub(" ", text)
+    names = EMOJI_NAME.findall(text)
+    rest = EMOJI_NAME.sub(" ", text)
     if not names or any(ch.isalnum() for ch in rest):
         return None
     table = _polarity_by_name()
