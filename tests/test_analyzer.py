@@ -937,3 +937,4 @@ def test_emoji_whose_emotion_disagrees_with_the_sentiment_add_nothing():
     texts = ["a joke [face with tears of joy]", "[enraged face] lovely staff", "[folded hands]"]
     out = _add_emoji_emotions(texts, [[], [], ["admiration"]], ["negative", "positive", "positive"], list(EMOTIONS))
     assert out == [[], [], ["gratitude", "admiration"]]
+

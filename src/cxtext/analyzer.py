@@ -1503,8 +1503,8 @@ def _evidence_span(text: str, clause: Any, hit: Any) -> tuple[int, int]:
 
 def effort_theme_id(tagger: Any) -> str | None:
     """The theme that carries the effort reading: ``effort``, or in a taxonomy without
-    that id the first theme whose id holds "effort" (a renamed copy: ``customer_effort``);
-    None when the taxonomy has neither.
+    that id the first theme whose id has "effort" as one of its parts (a renamed copy:
+    ``customer_effort``, ``Effort_Score``; not ``effortless_checkout``); None when there is none.
 
     Examples
     --------
@@ -1512,7 +1512,7 @@ def effort_theme_id(tagger: Any) -> str | None:
     >>> from cxtext.themes import load_taxonomy
     >>> effort_theme_id(SimpleNamespace(taxonomy_=load_taxonomy()))
     'effort'
-    >>> renamed = [SimpleNamespace(id="delivery"), SimpleNamespace(id="customer_effort")]
+    >>> renamed = [SimpleNamespace(id="effortless_checkout"), SimpleNamespace(id="customer_effort")]
     >>> effort_theme_id(SimpleNamespace(taxonomy_=renamed)), effort_theme_id(SimpleNamespace(taxonomy_=renamed[:1]))
     ('customer_effort', None)
     """
@@ -1522,7 +1522,8 @@ def effort_theme_id(tagger: Any) -> str | None:
     ids = [t.id for t in tax]
     if "effort" in ids:
         return "effort"
-    return next((i for i in ids if "effort" in i), None)
+    # "effort" as a whole part of the id: customer_effort, effort_score; not effortless_checkout
+    return next((i for i in ids if "effort" in re.split(r"[^a-z0-9]+", str(i).lower())), None)
 
 
 def _clause_effort(clause_texts: list[str], hits: list[list[Any]],

@@ -26,6 +26,16 @@ from cxtext.emotion.negation import EMOTION_WORDS, denied_emotions, drop_denied
     ("I was worried but they were great.", set()),
     ("Absolutely furious.", set()),
     ("", set()),
+    # a bash of the first version: exclamations are no denial, understatements are
+    ("I can't tell you how angry I am about the billing.", set()),
+    ("I can't believe how angry I am with the delivery service.", set()),
+    ("Can't stop being anxious about it.", set()),
+    ("The nurses were nothing short of amazing.", set()),
+    ("I cannot praise the excellent staff enough.", set()),
+    ("Not too happy with the delivery service.", {"delight"}),
+    ("Not so happy with how the complaint was handled.", {"delight"}),
+    ("Not that impressed with the customer service.", {"admiration"}),
+    ("Not too worried about the delay.", {"anxiety"}),
 ])
 def test_denied_emotions(text, denied):
     assert denied_emotions(text) == denied

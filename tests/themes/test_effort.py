@@ -60,6 +60,10 @@ CASES = [
     ("Chase bank declined my card", None),
     ("Great effort by the team", None),
     ("We have visited several times and loved it", None),
+    ("The surgeon explained the procedure very well", None),  # staff explaining is no effort of the customer
+    ("The nurse explained everything clearly", None),
+    ("I had to explain everything again", "high"),
+    ("I had to explain my situation to four people", "high"),
     ("The hoop earrings are lovely", None),
     ("Delivery took two weeks", None),
     ("", None),

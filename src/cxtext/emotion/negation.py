@@ -10,7 +10,9 @@ analyser can take them off what the models read. An emotion the text also
 names outside a negation ("not angry, just disappointed" keeps disappointment),
 or shows without naming it, is left alone. Negations that intensify are not
 denials: "never been so angry", "couldn't be more grateful", "not just
-annoyed". "Thanks for nothing" takes its thanks back: no gratitude.
+annoyed", "can't tell you how angry", "nothing short of amazing"; understatements
+are: "not too happy", "not that impressed". "Thanks for nothing" takes its
+thanks back: no gratitude.
 
 Written here rather than taken from a library: the cue words are the CX
 emotion set's own (``emotions.yaml``), and the negation scope is the one the
@@ -44,11 +46,17 @@ EMOTION_WORDS: dict[str, frozenset[str]] = {
 
 _CUE = {word: emotion for emotion, words in EMOTION_WORDS.items() for word in words}
 _ANY_EMOTION_WORD = re.compile(r"\b(?:" + "|".join(sorted(_CUE)) + r")\b", re.IGNORECASE)
-#: Between a negator and an emotion word, these make the negation an intensifier
-#: ("never been so angry", "couldn't be more grateful", "not only upset").
-_INTENSIFIERS = frozenset(["so", "more", "as", "this", "that", "such", "only", "just", "merely", "too"])
+#: Degree words: after a verb in the scope they intensify ("never been so angry", "couldn't be more
+#: grateful"); straight after the negator they understate, which still denies ("not too happy",
+#: "not that impressed").
+_DEGREE = frozenset(["so", "more", "as", "this", "that", "such", "too", "very", "any"])
+#: Words that make the negation no denial wherever they stand in the scope: "not only upset", "not just
+#: annoyed", "can't tell you how angry", "can't believe how", "can't stop worrying", "nothing short of
+#: amazing", "cannot praise ... enough".
+_AFFIRMING = frozenset(["only", "just", "merely", "how", "stop", "tell", "believe", "describe", "express",
+                        "short", "praise", "thank", "recommend", "overstate", "emphasise", "emphasize"])
 #: A word that starts a new statement inside the scope: the emotion words after it are not denied.
-_JOINERS = frozenset(["and", "or", "because", "so", "then", "when", "until", "which", "who"])
+_JOINERS = frozenset(["and", "or", "because", "then", "when", "until", "which", "who"])
 
 
 #: Thanks taken back: "thanks for nothing", "thank you very much for nothing".
@@ -98,21 +106,23 @@ def denied_emotions(text: str) -> set[str]:
     if not any(t.startswith("neg_") for t in tokens):
         return denied
     named: set[str] = set()
-    intensified = False
+    affirmed = False
+    first = True  # the first word of a negation scope
     for tok in tokens:
         if not tok.startswith("neg_"):
-            intensified = False  # a new scope (or none) starts clean
+            affirmed, first = False, True  # a new scope (or none) starts clean
             emotion = _CUE.get(tok)
             if emotion:
                 named.add(emotion)
             continue
         word = tok[4:]
-        if word in _INTENSIFIERS or word in _JOINERS:  # "never been so angry"; "wasn't happy and was furious"
-            intensified = True
-            continue
-        emotion = _CUE.get(word)
-        if emotion:
-            (named if intensified else denied).add(emotion)
+        if word in _AFFIRMING or word in _JOINERS or (word in _DEGREE and not first):
+            affirmed = True  # "can't tell you how angry"; "wasn't happy and was furious"; "never been so angry"
+        else:
+            emotion = _CUE.get(word)
+            if emotion:
+                (named if affirmed else denied).add(emotion)
+        first = False
     return denied - named
 
 

@@ -28,7 +28,7 @@ PRAISE_WORDS = frozenset([
     "superb", "exceptional", "fab", "fabulous", "wonderful", "marvellous", "marvelous", "terrific",
     "faultless", "flawless", "spotless", "immaculate", "professional", "thorough", "knowledgeable",
     "skilled", "skilful", "skillful", "competent", "efficient", "exemplary", "stellar", "phenomenal",
-    "incredible", "remarkable", "legends", "legend", "heroes", "angels", "stars", "star",
+    "incredible", "remarkable", "legends", "legend", "heroes", "angels",
 ])
 _ANY_PRAISE_WORD = re.compile(r"\b(?:" + "|".join(sorted(PRAISE_WORDS)) + r")\b", re.IGNORECASE)
 #: Praise said in several words.
@@ -57,6 +57,8 @@ def praise_words(text: str) -> list[str]:
     ['spotless', 'brilliant']
     >>> praise_words("Not great, and the food wasn't excellent either."), praise_words("Couldn't fault them.")
     ([], ["couldn't fault"])
+    >>> praise_words("Great Service!"), praise_words("4 stars, it was fine.")
+    (['great'], [])
     """
     if not isinstance(text, str) or not text:
         return []
@@ -64,3 +66,4 @@ def praise_words(text: str) -> list[str]:
     if _ANY_PRAISE_WORD.search(text):  # most clauses hold none: no tokenising
         found += [tok for tok in mark_negation(text) if tok in PRAISE_WORDS]
     return found
+

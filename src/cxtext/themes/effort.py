@@ -197,8 +197,12 @@ _PATTERNS: dict[str, tuple[Direction, list[list[dict[str, Any]]]]] = {
          _l("to"), _opt("finally", "actually", "even"), _l(*_GET_DONE)],
     ]),
     "high_repeat": ("high", [
-        [_l("repeat", "repeating", "repeated", "explain", "explaining", "explained"),
-         _l("myself", "ourselves", "the", "my", "everything", "it", "this")],
+        [_l("repeat", "repeating", "repeated"), _l("myself", "ourselves", "the", "my", "everything", "it", "this")],
+        # explaining is the customer's effort when it is their own story or told again; "the surgeon
+        # explained the procedure" is no effort of theirs
+        [_l("explain", "explaining", "explained"), _l("myself", "ourselves", "my", "our")],
+        [_l("explain", "explaining", "explained"), _l("the", "everything", "it", "this", "all"),
+         _opt("over", "all"), _l("again")],
     ]),
     "high_adjective": ("high", [
         [_l("hassle", "nightmare", "ordeal", "palaver", "faff", "rigmarole", "saga", "headache")],
