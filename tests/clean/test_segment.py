@@ -337,6 +337,8 @@ SEPARATORS = [
     ("[thumbs up] great staff", ["[thumbs up] great staff"]),  # opens the clause
     ("great staff [thumbs up] [thumbs up]", ["great staff [thumbs up] [thumbs up]"]),
     ("10 [thumbs up] would recommend", ["10 [thumbs up] would recommend"]),
+    ("Thanks [folded hands] for sorting my refund", ["Thanks [folded hands] for sorting my refund"]),  # carries on
+    ("Great staff [thumbs up] For the price it was ok", ["Great staff [thumbs up]", "For the price it was ok"]),
     ("5 [star] hotel", ["5 [star] hotel"]),  # stars rate
     ("5 * hotel", ["5 * hotel"]),
     ("delivery [delivery truck] was slow", ["delivery [delivery truck] was slow"]),  # an object
