@@ -34,8 +34,8 @@ EMOJI_EMOTIONS: dict[str, str] = {
     **dict.fromkeys(["😕", "🤔", "🤷", "🤷‍♀️", "🤷‍♂️"], "confusion"),
     **dict.fromkeys(["😰", "😨", "😱", "😟", "😬", "😓"], "anxiety"),
     **dict.fromkeys(["🙏"], "gratitude"),
-    **dict.fromkeys(["😀", "😃", "😄", "😁", "😆", "😊", "🥰", "😍", "🤩", "🥳", "😂", "🤣", "🎉", "😻"],
-                    "delight"),
+    **dict.fromkeys(["😀", "😃", "😄", "😁", "😆", "😊", "🥰", "😍", "🤩", "🥳", "😂", "🤣", "🎉", "😻",
+                     "❤️", "❤", "🧡", "💛", "💚", "💙", "💜", "💖", "💕", "💗"], "delight"),
     **dict.fromkeys(["👏", "🙌", "👌", "💯", "🏆", "🥇", "🌟"], "admiration"),
 }
 #: The score an emotion named by an emoji gets (a fixed rule value, stated so nobody reads it as calibrated).
