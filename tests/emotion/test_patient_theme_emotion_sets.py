@@ -1,11 +1,11 @@
 """The patient-feedback sets with (theme, emotion) gold pairs, and the presets' floors on them.
 
-Six sets written for cxtext, each by a contributor who read only the emotion
+Seven sets written for cxtext, each by a contributor who read only the emotion
 definitions and the taxonomy (``tests/data/cx_patient_theme_emotions*.SOURCE.md``);
 never trained on. ``benchmarks/theme_emotions_eval.py`` scores all six (the fourth
 was kept blind until the long-comment decision of 2026-12-07, the fifth and sixth until
 the praise-as-admiration and effort-as-frustration decisions the same morning; sets 5
-and 6: 0.537 / 0.550 and 0.494 / 0.486). The floors below sit
+and 6: 0.537 / 0.550 and 0.494 / 0.486); the seventh is reserved, its format checked only. The floors below sit
 a little under the per-comment emotion F1 measured through ``cxtext.analyze`` with
 emotion-fast 0.4.0 / emotion-accurate 0.8.0 after long comments took their clauses'
 emotions (2026-12-07: set 2 0.667 / 0.717, set 3 0.585 / 0.581, set 4 0.585 / 0.616;
@@ -25,7 +25,8 @@ from cxtext.themes import load_taxonomy
 SETS = {"cx_patient_theme_emotions.csv": 80, "cx_patient_theme_emotions_2.csv": 100,
         "cx_patient_theme_emotions_3.csv": 150,
         "cx_patient_theme_emotions_4.csv": 150, "cx_patient_theme_emotions_5.csv": 150,
-        "cx_patient_theme_emotions_6.csv": 150}
+        "cx_patient_theme_emotions_6.csv": 150,
+        "cx_patient_theme_emotions_7.csv": 150}  # reserved: format checked here, never scored (its SOURCE.md)
 FLOORS = {("cx_patient_theme_emotions_2.csv", "fast"): 0.63, ("cx_patient_theme_emotions_2.csv", "accurate"): 0.68,
           ("cx_patient_theme_emotions_3.csv", "fast"): 0.55, ("cx_patient_theme_emotions_3.csv", "accurate"): 0.55,
           ("cx_patient_theme_emotions_4.csv", "fast"): 0.55, ("cx_patient_theme_emotions_4.csv", "accurate"): 0.58,
