@@ -348,7 +348,8 @@ class Analyzer:
         folder, a fitted model); ``False`` (or ``"none"``, as on the command line)
         skips emotions (the columns stay, empty).
         A comment's ``emotions`` and ``emotion_scores`` are read from the whole
-        comment, like its sentiment; each mention carries its own clause's emotions.
+        comment, like its sentiment (a comment of ``LONG_COMMENT_WORDS`` words or
+        more also takes its clauses'); each mention carries its own clause's emotions.
     taxonomy : Taxonomy or path, optional
         Theme taxonomy (default: cxtext's packaged CX taxonomy).
     redact_pii : bool, default=True

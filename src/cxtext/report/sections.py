@@ -668,7 +668,8 @@ def render_emotions(ctx: Any) -> str | None:
         f"<td class=num>{_pct(c / n, 1)}</td></tr>" for e, c in counts.items())
     none = sum(not felt for felt in per_row)
     return ('<p class="lede">Emotions detected in the analysed comments, each read from the whole comment '
-            "(a comment can carry several; shares of the analysed comments). "
+            "and, in a long comment, from its sentences too (a comment can carry several; shares of the "
+            "analysed comments). "
             f"<b>{none:,} of the {n:,} analysed comments ({_pct(none / n)}) carry none of the eight emotions</b>: "
             "the models find emotions that are named or plainly shown, and read many complaints told as facts "
             "as no emotion, so read the mix, not its absence.</p>"

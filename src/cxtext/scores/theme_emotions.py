@@ -6,7 +6,7 @@ counted over the comments that name it, like the theme table's counts: a comment
 feels an emotion about a theme when any of its mentions of that theme carries it
 ("frustration in 12 of 40 comments about waiting time"), so a comment that names a
 theme in two clauses counts once. The overall mix (per comment, read from the
-whole comment) is ``result.comments["emotions"]``.
+whole comment, and from its clauses too when it is long) is ``result.comments["emotions"]``.
 """
 
 from __future__ import annotations
