@@ -941,6 +941,7 @@ class Analyzer:
                                             [prompts[r] for r, _ in flat])
             lab, sc, cf = _sentiment_outputs(proba, classes)
             label[rows], score[rows], conf[rows] = lab, sc, cf
+            c_lab, c_sc, c_cf = _sentiment_outputs(clause_proba, classes)  # emoji emotions and mentions read them
 
             clause_emotions: list[list[str]] = [[] for _ in flat]
             if flat and emo is not None:
@@ -955,8 +956,7 @@ class Analyzer:
                 clause_emotions = [[e for e, hit in zip(e_names, row_hits) if hit]
                                    for row_hits in (e_proba[:len(flat)] >= thresholds).tolist()]
                 clause_emotions = drop_denied(clause_texts, clause_emotions)
-                clause_label = np.asarray(classes, dtype=object)[clause_proba.argmax(axis=1)]
-                clause_emotions = _add_emoji_emotions(clause_texts, clause_emotions, clause_label, e_names)
+                clause_emotions = _add_emoji_emotions(clause_texts, clause_emotions, c_lab, e_names)
                 # A comment's emotions are read from the same text as its sentiment: the
                 # comment itself, or its only clause. Not the max over its clauses: on
                 # GoEmotions dev that max scored 0.558 macro-F1 against 0.583 for the
@@ -983,7 +983,6 @@ class Analyzer:
                         emotions[r] = [e for e, hit in zip(e_names, comment_hits[i]) if hit]
 
             if flat:
-                c_lab, c_sc, c_cf = _sentiment_outputs(clause_proba, classes)
                 clause_no: dict[int, int] = {}
                 mention_clause: list[int] = []
                 for k, ((r, clause), clause_hits) in enumerate(zip(flat, hits)):
@@ -1297,7 +1296,7 @@ def _add_emoji_emotions(texts: Sequence[str], emotions: list[list[str]], sentime
     for text, found, sentiment in zip(texts, emotions, sentiments):
         named = [e for e in emoji_emotions(text) if e in known and e not in found
                  and _polarity_fits({"sentiment": sentiment}, polarity.get(e, ""))]
-        out.append([e for e in known if e in found or e in named] if named else found)
+        out.append(_in_fixed_order([*found, *named]) if named else found)
     return out
 
 
@@ -1306,6 +1305,21 @@ def _emotion_polarity() -> dict[str, str]:
     from cxtext.emotion.definitions import load_emotion_definitions
 
     return {d.id: d.polarity for d in load_emotion_definitions()}
+
+
+def _in_fixed_order(felt: Iterable[str]) -> list[str]:
+    """A new list of ``felt`` without repeats, in the fixed order of :data:`cxtext.emotion.EMOTIONS`
+    (ids outside it last, as given): how rules that add an emotion to a mention keep its list.
+
+    Examples
+    --------
+    >>> _in_fixed_order(["disappointment", "anger", "frustration", "anger"])
+    ['anger', 'frustration', 'disappointment']
+    """
+    from cxtext.emotion import EMOTIONS
+
+    felt = list(dict.fromkeys(felt))
+    return [e for e in EMOTIONS if e in felt] + [e for e in felt if e not in EMOTIONS]
 
 
 #: Whether praise words on a positive mention read as admiration (_praise_as_admiration).
@@ -1333,12 +1347,9 @@ def _effort_as_frustration(mention_rows: list[dict[str, Any]], directions: list[
     >>> [m["emotions"] for m in rows]
     [['frustration'], [], ['anger', 'frustration', 'disappointment'], []]
     """
-    from cxtext.emotion import EMOTIONS
-
     for m, direction in zip(mention_rows, directions):
         if direction == "high" and m["sentiment"] == "negative" and "frustration" not in m["emotions"]:
-            felt = {*m["emotions"], "frustration"}  # a new list (clauses share theirs), in the fixed order
-            m["emotions"] = [e for e in EMOTIONS if e in felt]
+            m["emotions"] = _in_fixed_order([*m["emotions"], "frustration"])  # a new list: clauses share theirs
 
 
 def _praise_as_admiration(mention_rows: list[dict[str, Any]]) -> None:
@@ -1357,7 +1368,7 @@ def _praise_as_admiration(mention_rows: list[dict[str, Any]]) -> None:
 
     for m in mention_rows:
         if m["sentiment"] == "positive" and "admiration" not in m["emotions"] and praise_words(m["evidence"]):
-            m["emotions"] = [*m["emotions"], "admiration"]  # a new list: clauses share theirs; admiration is last
+            m["emotions"] = _in_fixed_order([*m["emotions"], "admiration"])  # a new list: clauses share theirs
 
 
 def _drop_amusement_from_complaints(mention_rows: list[dict[str, Any]]) -> None:
@@ -1438,11 +1449,7 @@ def _carry_orphan_emotions(mention_rows: list[dict[str, Any]], mention_clause: l
     """
     if not mention_rows:
         return
-    from cxtext.emotion.definitions import load_emotion_definitions
-
-    definitions = load_emotion_definitions()
-    polarity = {d.id: d.polarity for d in definitions}
-    order = {d.id: i for i, d in enumerate(definitions)}  # carried emotions take their place in the fixed order
+    polarity = _emotion_polarity()
     by_clause: dict[int, list[dict[str, Any]]] = {}
     for m, k in zip(mention_rows, mention_clause):
         by_clause.setdefault(k, []).append(m)
@@ -1469,7 +1476,7 @@ def _carry_orphan_emotions(mention_rows: list[dict[str, Any]], mention_clause: l
                 continue
             for m in by_clause[target]:
                 if _polarity_fits(m, wanted) and emotion not in m["emotions"]:
-                    m["emotions"] = sorted([*m["emotions"], emotion], key=lambda e: order.get(e, len(order)))
+                    m["emotions"] = _in_fixed_order([*m["emotions"], emotion])
 
 
 def _polarity_fits(mention: dict[str, Any], polarity: str) -> bool:

@@ -101,8 +101,6 @@ class _Summary:
         def share(n: int) -> str:
             return f"{n:,} ({100 * n / self.rows:.1f}%)" if self.rows else "0"
 
-        from types import SimpleNamespace
-
         from cxtext.scores._base import emotions_not_read, whole_percents
 
         scored = sum(self.sentiment.values())
@@ -122,7 +120,7 @@ class _Summary:
                 f"{k} {v:,} ({pct}%)" for (k, v), pct in zip(sentiments, whole_percents([v for _, v in sentiments]))
             ) if scored else "sentiment (no scorable comments)",
             "top themes (comments) " + (", ".join(f"{k} {v:,}" for k, v in self.themes.most_common(8)) or "none"),
-            "emotions (comments) " + ("not read (emotions switched off)" if emotions_not_read(SimpleNamespace(info=info))
+            "emotions (comments) " + ("not read (emotions switched off)" if emotions_not_read(info)
                                       else ", ".join(f"{k} {v:,}" for k, v in self.emotions.most_common(8)) or "none"),
         ]
         by_theme = [(theme, self.theme_emotions[theme]) for theme, _ in self.themes.most_common()

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 
-from cxtext.sentiment.emoji_polarity import EMOJI_NAME, by_cleaned_name
+from cxtext.sentiment.emoji_polarity import EMOJI_NAME, by_cleaned_name, is_emoji_only
 
 __all__ = ["EMOJI_EMOTIONS", "EMOJI_SCORE", "emoji_emotions", "is_emoji_only"]
 
@@ -72,15 +72,3 @@ def emoji_emotions(text: str) -> list[str]:
             found.append(emotion)
     return found
 
-
-def is_emoji_only(text: str) -> bool:
-    """Whether a cleaned text holds emoji and nothing else but spaces and punctuation.
-
-    Examples
-    --------
-    >>> is_emoji_only("[folded hands] [folded hands]!"), is_emoji_only("[folded hands] thanks"), is_emoji_only("")
-    (True, False, False)
-    """
-    if not isinstance(text, str) or "[" not in text:
-        return False
-    return bool(EMOJI_NAME.search(text)) and not any(ch.isalnum() for ch in EMOJI_NAME.sub(" ", text))

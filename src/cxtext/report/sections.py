@@ -394,7 +394,9 @@ def render_drivers(ctx: Any) -> str:
              f"indicators · baseline (no theme) {_num(at.get('intercept', math.nan), 2)} · "
              f"R² = {_num(at.get('r2', math.nan), 3)} (adjusted {_num(at.get('adjusted_r2', math.nan), 3)}) · "
              f"{ctx.n_boot} bootstrap resamples</p>")
-    if predictors and n_fit < 10 * predictors:
+    from cxtext.scores.drivers import COMMENTS_PER_INDICATOR
+
+    if predictors and n_fit < COMMENTS_PER_INDICATOR * predictors:
         facts += (f'<p class="warn">{n_fit:,} comments for {predictors:,} indicators (fewer than ten per '
                   "indicator): single impacts are noisy and some will point the unexpected way by chance. Read "
                   "the filled points and their intervals, not the sign of a grey or hollow one.</p>")

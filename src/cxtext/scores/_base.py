@@ -6,7 +6,7 @@ import copy
 import dataclasses
 import logging
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -92,6 +92,7 @@ def emotion_ids(value: Any) -> list[str]:
 def emotions_not_read(result: Any) -> bool:
     """Whether ``result`` was analysed with emotions switched off (its run info says no emotion model).
 
+    ``result`` may also be the run information itself (a mapping, as the command line holds it).
     A result without run info (a frame built by hand) counts as read.
 
     Examples
@@ -99,8 +100,10 @@ def emotions_not_read(result: Any) -> bool:
     >>> from types import SimpleNamespace
     >>> emotions_not_read(SimpleNamespace(info={"emotion_model": None})), emotions_not_read(SimpleNamespace(info={}))
     (True, False)
+    >>> emotions_not_read({"emotion_model": "emotion-fast 0.4.0"})
+    False
     """
-    info = getattr(result, "info", None) or {}
+    info = result if isinstance(result, Mapping) else getattr(result, "info", None) or {}
     return "emotion_model" in info and not info["emotion_model"]
 
 

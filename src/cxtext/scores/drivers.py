@@ -427,6 +427,10 @@ def _drivers_core(y: np.ndarray, m_rows: np.ndarray, m_feat: np.ndarray, names: 
     return table
 
 
+#: Below this many comments per indicator single impacts are noisy (a warning here, a note in the report).
+COMMENTS_PER_INDICATOR = 10
+
+
 def _thin_fit(table: pd.DataFrame, ridge: float = 0.0) -> str:
     """What is wrong with a fit of too many indicators for its comments (``""`` when nothing).
 
@@ -451,7 +455,7 @@ def _thin_fit(table: pd.DataFrame, ridge: float = 0.0) -> str:
             table["significant"] = False
         return (f"{n:,} comments for {predictors:,} indicators: the fit is exact, no impact is identified "
                 "and none is marked significant")
-    if n < 10 * predictors:
+    if n < COMMENTS_PER_INDICATOR * predictors:
         return (f"{n:,} comments for {predictors:,} indicators (fewer than ten per indicator): single impacts "
                 "are noisy")
     return ""

@@ -28,7 +28,8 @@ from typing import TypeVar
 
 import numpy as np
 
-__all__ = ["EMOJI_NAME", "EMOJI_POLARITY", "EMOJI_PROBA", "apply_emoji_only", "by_cleaned_name", "emoji_only_label"]
+__all__ = ["EMOJI_NAME", "EMOJI_POLARITY", "EMOJI_PROBA", "apply_emoji_only", "by_cleaned_name", "emoji_only_label",
+           "is_emoji_only"]
 
 #: Polarity of common emoji (+1 positive, -1 negative), written for cxtext.
 EMOJI_POLARITY: dict[str, int] = {
@@ -80,6 +81,19 @@ def _polarity_by_name() -> dict[str, int]:
     return by_cleaned_name(EMOJI_POLARITY)
 
 
+def is_emoji_only(text: str) -> bool:
+    """Whether a cleaned text holds emoji names and nothing else but spaces and punctuation.
+
+    Examples
+    --------
+    >>> is_emoji_only("[folded hands] [folded hands]!"), is_emoji_only("[folded hands] thanks"), is_emoji_only("")
+    (True, False, False)
+    """
+    if not isinstance(text, str) or "[" not in text:
+        return False
+    return bool(EMOJI_NAME.search(text)) and not any(ch.isalnum() for ch in EMOJI_NAME.sub(" ", text))
+
+
 def emoji_only_label(text: str) -> str | None:
     """``"positive"``/``"negative"`` for a cleaned text made only of known emoji, else ``None``.
 
@@ -97,12 +111,9 @@ def emoji_only_label(text: str) -> str | None:
     >>> emoji_only_label("[thumbs up] but slow") is None
     True
     """
-    if not isinstance(text, str) or "[" not in text:
+    if not is_emoji_only(text):
         return None
     names = EMOJI_NAME.findall(text)
-    rest = EMOJI_NAME.sub(" ", text)
-    if not names or any(ch.isalnum() for ch in rest):
-        return None
     table = _polarity_by_name()
     total = sum(table.get(name, 0) for name in names)
     if total > 0:
