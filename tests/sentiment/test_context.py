@@ -307,6 +307,20 @@ def test_comparative_request_reads_negative_under_an_improve_prompt():
     ("Top notch scam artists.", None), ("Absolute scam lol jk", None), ("Wasnt worth the money", None),
     ("It's a total rip off", "negative"), ("Absolutely shocking service.", "negative"),
     ("Money well spent", "positive"), ("TOP NOTCH", "positive"), ("Expensive. Worth every penny.", "positive"),
+    # idioms a probe of sixty CX phrases found misread (2026-12-07): both presets read "Thanks for nothing."
+    # as positive (the shared sets hold it in 19 texts, 18 labelled negative)
+    ("Thanks for nothing.", "negative"), ("@united thanks for nothing", "negative"),
+    ("Thank you for nothing. 5 hours in urgent care", "negative"), ("Not fit for purpose.", "negative"),
+    ("The app isn't fit for purpose", "negative"), ("Zero stars if I could.", "negative"),
+    ("Would give it no stars", "negative"), ("No stars.", "negative"), ("0 stars", "negative"),
+    ("Doesn't do what it says on the tin", "negative"), ("Does what it says on the tin.", "positive"),
+    ("Could not fault them.", "positive"), ("Can't fault the care my dad got", "positive"),
+    ("Gutted.", "negative"), ("Absolutely fuming!", "negative"), ("Livid.", "negative"),
+    ("Chuffed to bits.", "positive"), ("Well chuffed", "positive"),
+    # controls: other senses, negated or turning
+    ("You can't fault me for trying", None), ("Fit for purpose.", None), ("5 stars", None),
+    ("No stars needed, it was fine", None), ("They gutted the kitchen", None), ("Not gutted at all", None),
+    ("Can't fault the staff but the food was cold", None), ("Five stars, thanks for nothing else", None),
 ])
 def test_idioms_whose_words_mislead(text, expected):
     assert idiom_label(text) == expected

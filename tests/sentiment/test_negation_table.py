@@ -71,6 +71,15 @@ TABLE = [
     ("Absolutely shocking.", "negative", ()),
     ("Money well spent.", "positive", ()),
     ("Ten out of ten.", "positive", ()),
+    # a probe of sixty CX phrases (2026-12-07, twenty-third session): both presets read the first two as
+    # positive or neutral, the fast one the third as neutral and the fourth as negative; context.idiom_label
+    # reads them, written after reading these, so by construction
+    ("Thanks for nothing.", "negative", ()),
+    ("Zero stars if I could.", "negative", ()),
+    ("Not fit for purpose.", "negative", ()),
+    ("Could not fault them.", "positive", ()),
+    ("Gutted.", "negative", ()),
+    ("Chuffed to bits.", "positive", ()),
 ]
 
 

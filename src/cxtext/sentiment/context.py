@@ -463,19 +463,32 @@ _NOT = r"(?:could ?n'?t|could not|can'?t|cannot|can not)"
 #: Praise worded as a limit ("couldn't do enough for us"): absent from the shared training
 #: sets (0 airline, GoEmotions or clothing texts hold "couldn't do enough" or "could have
 #: done more"), common in patient feedback, and read as negative by both presets.
+#: "Couldn't fault them" and "does what it says on the tin" (read as negative or neutral by the
+#: fast preset; 2 and 1 texts in the shared sets, labelled positive or neutral) joined on
+#: 2026-12-07, with the complaints below: "thanks for nothing" (read as positive by both presets;
+#: 18 of the 19 shared texts holding it are labelled negative, the other quotes it), "not fit for
+#: purpose" and "zero stars". Over the shared sets and ours these rows changed 37 texts' rule
+#: reading, 34 agreeing with their gold label where one exists (results log, 2026-12-07).
 _IDIOM_POSITIVE = re.compile(
     rf"\b(?:{_NOT} (?:have )?(?:do|done) enough (?:for|to help)\b|{_NOT} (?:have )?(?:do|done) enough\W*$|"
     r"(?:nobody|no one|no-one) could(?: have|'ve) done (?:more|any more|better)\b|"
     rf"{_NOT} (?:thank|praise|recommend) (?:[\w']+ ){{0,4}}(?:highly )?enough\b|"
-    r"\b(?:a |an |my |absolute |real |total )*life ?savers?\b)",
+    r"\b(?:a |an |my |absolute |real |total )*life ?savers?\b|"
+    rf"\b{_NOT} (?:have )?fault(?:ed)?\b(?!\s+(?:me|you|myself|yourself|us)\b)|"
+    r"(?<!n't )(?<!not )\b(?:does|did|do) (?:exactly |just )?what it says on the tin\b)",
     re.IGNORECASE,
 )
 #: What every idiom match holds: substring tests before the two full patterns.
 _IDIOM_ANCHORS = ("enough", "done", "saver", "care less", "cared less", "bothered", "less helpful", "ruder",
-                  "been worse")
+                  "been worse", "fault", "the tin", "for nothing", "purpose", "star")
 #: Complaints worded as a limit ("they couldn't care less").
 _IDIOM_NEGATIVE = re.compile(
-    rf"\b(?:{_NOT} (?:have )?cared? less|{_NOT} be bothered|{_NOT} have been (?:less helpful|ruder|worse))\b",
+    rf"\b(?:{_NOT} (?:have )?cared? less|{_NOT} be bothered|{_NOT} have been (?:less helpful|ruder|worse))\b|"
+    r"\bthank(?:s| you) (?:very much |so much )?for (?:absolutely )?nothing\b(?!\s+(?:else|more|less|but)\b)|"
+    r"(?:\bnot|n't|\bnever|\bno longer) (?:\w+ )?fit for (?:its |the )?purpose\b|"
+    r"\b(?:does ?n't|does not|did ?n't|did not) (?:do )?what it says on the tin\b|"
+    r"\b(?:zero|0|minus \d+|negative) stars?\b|"
+    r"\b(?:give|giving|rate|rating|deserves?) (?:it |them |you |this |him |her )?no stars?\b|^\W*no stars?\b(?!\W*\w)",
     re.IGNORECASE,
 )
 
@@ -498,19 +511,22 @@ _VERDICT_NEGATIVE = re.compile(
     r"\b(?:absolute|complete|total|utter|what an?|such an?)\s+(?:con|farce)\b|"
     r"\b(?:rip[- ]?offs?|ripped (?:me |us )?off|ripping (?:people |me |us |customers |everyone )?off|"
     r"daylight robbery|(?:con|scam) artists?|shambles|shambolic|farcical|"
+    r"(?:absolutely |utterly |totally |so |really |well |proper )?(?:gutted|fuming|livid|seething)"
+    r"(?!\s+(?:the|it|him|her|them|this|that|my|our|a|an|by|with)\b)|"
     r"(?:absolutely|utterly|totally) (?:shocking|appalling|atrocious|dreadful|disgusting|useless)"
     r"(?=\W*$|\s+(?:service|customer service|experience|company|treatment|behaviou?r)\b))\b",
     re.IGNORECASE,
 )
 _VERDICT_POSITIVE = re.compile(
     r"\b(?:money well spent|worth every (?:penny|cent)|worth the money|second to none|top notch|"
-    r"above and beyond|(?:absolute|total|complete) (?:legends?|stars?|gems?|diamonds?))\b",
+    r"above and beyond|(?:absolute|total|complete) (?:legends?|stars?|gems?|diamonds?)|"
+    r"(?:really |so |well |very |absolutely )?chuffed)\b",
     re.IGNORECASE,
 )
 #: What every verdict match holds: substring tests before the full patterns.
 _VERDICT_ANCHORS = ("scam", "rip", "robber", "con", "shambl", "farc", "shock", "appall", "atroci", "dread",
                     "disgust", "useless", "spent", "penn", "cent", "money", "none", "notch", "beyond", "legend",
-                    "star", "gem", "diamond")
+                    "star", "gem", "diamond", "gutted", "fuming", "livid", "seething", "chuffed")
 #: A negation, a condition or a retraction anywhere in the answer ("Not a scam", "Barely worth the
 #: money", "Worth the money if it worked", "Top notch... NOT", "Absolute scam lol jk") leaves it to the model.
 _VERDICT_UNDONE = re.compile(
@@ -543,7 +559,7 @@ def idiom_label(text: str) -> str | None:
     praise, "They couldn't care less" a complaint; the models, trained on few such
     sentences, read the first two as negative. So are short answers (at most six
     words) that are one set verdict: "Absolute scam.", "Daylight robbery!",
-    "Money well spent.", "Worth every penny" (not when negated, conditional,
+    "Money well spent.", "Worth every penny", "Gutted.", "Chuffed to bits" (not when negated, conditional,
     quoted or taken back: "Not a scam", "Worth the money if it worked",
     "'Money well spent' my foot"). A comment that also turns ("..., but the
     food was cold") is left to the model.
@@ -557,6 +573,8 @@ def idiom_label(text: str) -> str | None:
     True
     >>> [idiom_label(t) for t in ["Absolute scam.", "Money well spent.", "Not a scam, genuine company."]]
     ['negative', 'positive', None]
+    >>> [idiom_label(t) for t in ["Thanks for nothing.", "Couldn't fault them.", "Not fit for purpose."]]
+    ['negative', 'positive', 'negative']
     """
     low = text.lower()
     if len(text) <= 80 and text.count(" ") < 2 * _VERDICT_MAX_WORDS:  # cheap tests before the word count
