@@ -842,6 +842,7 @@ class Analyzer:
             read_comments,
             rule_proba,
         )
+        from cxtext.sentiment.politeness import model_texts
 
         ids = chunk[id] if id is not None else pd.Series(chunk.index, index=chunk.index)
         id_values = ids.tolist()
@@ -892,7 +893,9 @@ class Analyzer:
             # A comment that is one clause is scored once, as that clause.
             whole = [i for i, (r, cl) in enumerate(zip(rows, clauses))
                      if not (len(cl) == 1 and cl[0].text == texts[r])]
-            batch = [*clause_texts, *(scored_texts[i] for i in whole)]
+            # The models read each text without thanks given in advance (a politeness formula,
+            # not satisfaction); the rules below read the texts as written.
+            batch = model_texts([*clause_texts, *(scored_texts[i] for i in whole)])
             # Each comment's row of a [clauses..., whole comments...] output: its only
             # clause when the clause is the comment, else its own whole-comment row.
             first_clause: dict[int, int] = {}

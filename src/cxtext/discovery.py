@@ -216,9 +216,10 @@ def _clause_sentiment(texts: list[str], prompts: list[str], result: Any,
         model = Analyzer(preset=str(result.info.get("preset", "fast"))).sentiment_model
     from cxtext.analyzer import _sentiment_outputs
     from cxtext.sentiment.context import read_comments
+    from cxtext.sentiment.politeness import model_texts
 
     classes = [str(c) for c in model.classes_]
-    proba, _ = read_comments(np.asarray(model.predict_proba(texts), dtype=float), classes,
+    proba, _ = read_comments(np.asarray(model.predict_proba(model_texts(texts)), dtype=float), classes,
                              texts, prompts)
     label, score, _ = _sentiment_outputs(proba, classes)
     return label, score

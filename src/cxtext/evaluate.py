@@ -345,6 +345,7 @@ def evaluate_sentiment(texts: Sequence[Any], labels: Sequence[Any],
     """
     from cxtext import __version__
     from cxtext.baselines import load_baseline
+    from cxtext.sentiment.politeness import model_texts
     from cxtext.sentiment.train import (
         check_label_scale,
         clean_for_model,
@@ -393,6 +394,8 @@ def evaluate_sentiment(texts: Sequence[Any], labels: Sequence[Any],
     if any(kind == "model" for _, kind, _ in runs):
         clean_for_model(raw[:8])  # warm-up (loads the spaCy pipeline)
         cleaned, clean_seconds = _fastest(lambda: clean_for_model(raw))
+    # the models read what analyze() gives them: the cleaned text without thanks given in advance
+    read = model_texts(cleaned)
 
     # cxtext models read every comment as analyze() does: through its prompt, or
     # without one as an answer to a neutral prompt (emoji-only texts, worded requests)
@@ -404,7 +407,7 @@ def evaluate_sentiment(texts: Sequence[Any], labels: Sequence[Any],
     results: dict[str, dict[str, Any]] = {}
     preds: dict[str, np.ndarray] = {}
     for key, kind, model in runs:
-        pred, proba, seconds = _run(model, cleaned if kind == "model" else raw)
+        pred, proba, seconds = _run(model, read if kind == "model" else raw)
         if kind == "model" and proba is not None:
             pred, proba = _in_context(proba, [str(c) for c in model.classes_], cleaned, prompts)
         c_sec = clean_seconds if kind == "model" else 0.0

@@ -712,6 +712,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         from cxtext.clean.segment import split_clauses
         from cxtext.sentiment import load_sentiment_model
         from cxtext.sentiment.context import read_comments
+        from cxtext.sentiment.politeness import model_texts
 
         rows = sorted({i for i, _, _ in pairs})
         clause_texts: list[str] = []
@@ -740,7 +741,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
             texts_u = [clause_texts[k] for k in unique]
             # read as an analysis reads clauses without a question, so the head learns
             # from the same probabilities it will be given
-            proba, _ = read_comments(np.asarray(model.predict_proba(texts_u), dtype=float),
+            proba, _ = read_comments(np.asarray(model.predict_proba(model_texts(texts_u)), dtype=float),
                                      classes, texts_u, ["neutral"] * len(texts_u))
             if not set(y) <= set(classes):
                 logger.warning("Mention polarities %s cannot train a head for %s (classes %s); "
