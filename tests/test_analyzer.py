@@ -368,8 +368,18 @@ def test_question_context_reads_fragments_codes_and_mixed_answers(analyzer):
     assert cm["sentiment"].tolist()[:5] == ["positive", "positive", "positive", "negative", "neutral"]
     # the same words under a neutral prompt are read from the words alone: less positive
     assert cm.loc[5, "sentiment_score"] < cm.loc[0, "sentiment_score"]
-    # praise or "can't say yet" answered to an improve prompt is no improvement request; the complaint is
-    assert cm["is_suggestion"].tolist() == [False, False, False, True, False, False]
+    # praise or "can't say yet" answered to an improve prompt is no improvement request, nor is a
+    # complaint answering what went wrong ("What did you like least?", since 2026-12-07)
+    assert cm["is_suggestion"].tolist() == [False, False, False, False, False, False]
+
+
+def test_answers_to_what_went_wrong_are_complaints_not_requests(analyzer):
+    df = pd.DataFrame({"c": ["The staff", "The staff", "More staff", "Yes"],
+                       "q": ["How could we improve?", "What did you dislike?", "What did you dislike?",
+                             "Did anything go wrong?"]})
+    cm = analyzer.analyze(df, text="c", question="q").comments
+    assert cm["prompt_type"].tolist() == ["improve"] * 4  # all read with the improve prior
+    assert cm["is_suggestion"].tolist() == [True, False, True, False]  # a worded request is one anywhere
 
 
 def test_emotions_per_comment_and_mention(analyzer):

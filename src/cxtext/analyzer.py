@@ -837,6 +837,7 @@ class Analyzer:
         from cxtext.sentiment.context import (
             RULE_CONFIDENCE,
             answer_meaning,
+            asks_for_change,
             is_suggestion,
             prompt_type,
             read_comments,
@@ -857,16 +858,21 @@ class Analyzer:
             asked = chunk[question].tolist()
             kinds = {q: prompt_type(q) for q in dict.fromkeys(q for q in asked if isinstance(q, str))}
             prompts = [kinds.get(q, "neutral") if isinstance(q, str) else "neutral" for q in asked]
+            # improve prompts that ask what to change, not what went wrong ("What did you dislike?")
+            change = {q: asks_for_change(q) for q, kind in kinds.items() if kind == "improve"}
+            asks_change = [change.get(q, False) if isinstance(q, str) else False for q in asked]
         else:
             prompts = ["neutral"] * len(chunk)
+            asks_change = [False] * len(chunk)
 
         n = len(chunk)
         label = np.full(n, None, dtype=object)
         score = np.full(n, np.nan)
         conf = np.full(n, np.nan)
         # Scored rows get their flag from read_in_context below; rows in other languages by rule.
-        suggestion = np.array([bool(t) and not na and not s and is_suggestion(t, p)
-                               for t, na, s, p in zip(texts, skip, scored, prompts)], dtype=bool)
+        suggestion = np.array([bool(t) and not na and not s and is_suggestion(t, p if change else "neutral")
+                               for t, na, s, p, change in zip(texts, skip, scored, prompts, asks_change)],
+                              dtype=bool)
         themes: list[list[str]] = [[] for _ in range(n)]
         emotions: list[list[str]] = [[] for _ in range(n)]
         emotion_scores: list[dict[str, float]] = [{} for _ in range(n)]
@@ -939,7 +945,8 @@ class Analyzer:
             # Read as cxtext reads every model output (emoji-only texts from our emoji table,
             # then the prompt).
             proba, suggestion[rows] = read_comments(proba, classes, scored_texts,
-                                                    [prompts[r] for r in rows])
+                                                    [prompts[r] for r in rows],
+                                                    asks_change=[asks_change[r] for r in rows])
             clause_proba, _ = read_comments(clause_proba, classes, clause_texts,
                                             [prompts[r] for r, _ in flat])
             lab, sc, cf = _sentiment_outputs(proba, classes)

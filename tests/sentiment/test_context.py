@@ -11,6 +11,7 @@ from cxtext.sentiment.context import (
     apply_context,
     context_label_for_non_answer,
     idiom_label,
+    asks_for_change,
     is_suggestion,
     prompt_type,
     rating_label,
@@ -111,9 +112,39 @@ def test_prompt_type(question, kind):
     ("Don't bother sending surveys if nothing changes.", True), ("Don't waste our time with automated menus.", True),
     ("Don't book two patients into the same slot.", True), ("Avoid these long queues by opening more tills.", True),
     ("You don't need to send me three emails a day.", True), ("Why on earth do I need to call you every month?", True),
+    # a bash of clause sentiment, prompts and suggestions (2026-12-07): blame, regret, praise worded as a
+    # limit and more of the same are not requests; wishes, "why not ...", "would have been nice" and hopes are
+    ("You should be ashamed of yourselves", False), ("Could not have been better", False),
+    ("Couldn't be happier", False), ("I should have read the reviews first", False),
+    ("More of the same please!", False), ("Keep it up please", False), ("I wish I had never bought this", False),
+    ("Couldn't have been better, but please add more parking", True),
+    ("We should have been told about the delay", True),
+    ("Wish the app had dark mode", True), ("Why not offer free delivery over £50?", True),
+    ("Why don't you open on Sundays?", True), ("Would have been nice to be told about the delay", True),
+    ("I hope you fix the app soon", True),
 ])
 def test_is_suggestion(text, expected):
     assert is_suggestion(text) is expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("How could we improve?", True), ("What would make you more likely to recommend us?", True),
+    ("If you could change one thing, what would it be?", True), ("suggestions", True), ("What's missing?", True),
+    ("What should we stop doing?", True), ("could_improve", True),
+    ("What did you dislike?", False), ("Did anything go wrong?", False), ("What was the worst part?", False),
+    ("cons", False), ("Q3_dislike", False), ("What let us down?", False),
+    ("What did we do well?", False), ("Any other comments?", False), (None, False),
+])
+def test_asks_for_change(question, expected):
+    assert asks_for_change(question) is expected
+
+
+def test_answers_to_what_went_wrong_are_complaints_not_requests():
+    classes = ["negative", "neutral", "positive"]
+    p = np.array([[0.6, 0.3, 0.1]] * 3)
+    texts = ["The staff", "The staff", "More staff"]
+    _, flag = read_in_context(p, classes, texts, ["improve"] * 3, asks_change=[True, False, False])
+    assert flag.tolist() == [True, False, True]  # a worded request is one under any prompt
 
 
 def test_improve_prompt_makes_any_substantive_answer_a_suggestion():

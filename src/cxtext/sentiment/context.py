@@ -56,6 +56,7 @@ __all__ = [
     "SUGGESTION_SHIFT_MAX_WORDS",
     "answer_meaning",
     "apply_context",
+    "asks_for_change",
     "context_label_for_non_answer",
     "idiom_label",
     "is_suggestion",
@@ -187,6 +188,37 @@ def prompt_type(question: object) -> str:
     return "praise" if praise else "neutral"
 
 
+#: Improve prompts that ask for a change ("How could we improve?", "What would make you more likely to
+#: recommend us?", ``suggestions``), against those that ask what went wrong ("What did you dislike?",
+#: "Did anything go wrong?", ``cons``): an answer to the first is an improvement request, an
+#: answer to the second a complaint, a request only when worded as one (bug bash 2026-12-07).
+_ASKS_FOR_CHANGE = re.compile(
+    r"\b(?:improv\w*|better|change[sd]?|differently|fix\w*|suggest\w*|recommendations? for|ideas?|"
+    r"what (?:else )?(?:should|could|would)|could (?:we|have|you) (?:do|done)|stop doing|do more|start doing|"
+    r"missing|lacking|wish|wants?|would (?:make|help|it take)|(?:rate|score) us higher|higher (?:score|rating|mark))\b",
+)
+
+
+def asks_for_change(question: object) -> bool:
+    """Whether a prompt asks what to change, so that any substantive answer is an improvement request.
+
+    Only improve prompts (:func:`prompt_type`) ask; of those, the ones that ask
+    what went wrong ("What did you dislike?") do not: their answers are complaints.
+
+    Examples
+    --------
+    >>> asks_for_change("How could we improve?"), asks_for_change("What did you dislike?")
+    (True, False)
+    >>> asks_for_change("What would make you more likely to recommend us?"), asks_for_change("cons")
+    (True, False)
+    >>> asks_for_change("What did we do well?")
+    False
+    """
+    if prompt_type(question) != "improve":
+        return False
+    return _ASKS_FOR_CHANGE.search(_prompt_text(str(question))) is not None
+
+
 _SUGGESTION_START = re.compile(
     r"^(?:(?:maybe|perhaps|please|pls|just|i think|i feel|honestly|definitely|possibly|"
     r"it would be (?:nice|good|great|better|helpful) (?:to|if)|would be (?:nice|good|great|better) (?:to|if))[\s,]+)*"
@@ -207,9 +239,32 @@ _SUGGESTION_ANYWHERE = re.compile(
     r"helpful|useful)|(?:i(?:'d| would)|^would) (?:like|prefer|love) (?:to see|it if|more|less|a|an|the|you)|(?:i )?wish (?:you|they|there|it)|"
     r"needs? (?:to|more|a|an|better)|please (?:\w+)|it would help|suggest|suggestion|more (?:staff|parking|seats|"
     r"options|choice|information|info|communication|updates|availability|appointments)|"
-    r"(?:a|an) option to|ability to|if only)\b",
+    r"(?:a|an) option to|ability to|if only|"
+    # (bug bash 2026-12-07) "Wish the app had dark mode", "Why not offer free delivery?", "Would have been
+    # nice to be told", "I hope you fix the app soon"
+    r"wish (?:the|your|that)|why not (?:\w+ )?(?:offer|have|add|make|provide|open|let|allow|give|try|introduce|include|do|"
+    r"put|bring|use|hire|send|tell)|why (?:don'?t|do not|can'?t|won'?t) (?:you|they) (?:just )?(?:offer|have|add|make|"
+    r"provide|open|let|allow|give|introduce|include|put|bring|hire|send|tell)|"
+    r"would(?:'ve| have) been (?:nice|good|great|better|helpful|useful)|it would(?:'ve| have) helped|"
+    r"hope (?:you|they|someone) (?:will |can |'ll |could |would )?(?:fix|sort|improve|add|change|bring|look|get|open|"
+    r"reduce|consider|update|make|train|listen|hire|review|rethink|reconsider|do something))\b",
     re.IGNORECASE,
 )
+#: Words that look like a request but are not one (bug bash 2026-12-07): praise worded as a limit
+#: ("Could not have been better"), regret ("I should have read the reviews first"), blame ("You
+#: should be ashamed"), and asking for more of the same. Removed before looking for a request, so
+#: "Couldn't have been better, but please add parking" still asks.
+_NOT_A_REQUEST = re.compile(
+    r"\b(?:could ?n'?t|could not|can'?t|cannot) (?:have )?(?:be|been) (?:any |much )?(?:better|happier|nicer|"
+    r"easier|faster|quicker|more \w+)|"
+    r"(?:i|we)(?: really| probably| definitely)? should(?:'ve| have)\b(?! been\b)|"
+    r"(?:you|they|staff|he|she|management)(?: all| really)? should (?:be|feel) (?:ashamed|embarrassed)|"
+    r"(?:more of the same|keep (?:it|them|this) (?:up|coming))(?: please)?\b",
+    re.IGNORECASE,
+)
+#: A word every match of ``_NOT_A_REQUEST`` contains (lower-cased).
+_NOT_A_REQUEST_WORDS = ("could", "can't", "can\u2019t", "cant", "cannot", "should", "same", "keep")
+_SPACE_RUN = re.compile(r"\s+")
 #: Warnings to other customers, not requests to the company: "Don't bother.", "Avoid like the plague",
 #: "Stay away from this lot!" - the warning is the whole answer or its first sentence ("Don't bother
 #: me with marketing calls" and "Avoid these queues by opening more tills" are requests).
@@ -237,7 +292,7 @@ _COMPARATIVE_MAX_WORDS = 4
 #: A word every match of ``_SUGGESTION_ANYWHERE`` contains: texts (ASCII, lower-cased) with
 #: none of them skip the search, which is slow for a pattern with this many alternatives.
 _SUGGESTION_WORDS = ("should", "could", "would", "i'd", "wish", "need", "please", "help", "suggest",
-                     "more", "option", "ability", "if only")
+                     "more", "option", "ability", "if only", "why", "hope")
 #: Words around a satisfied answer that do not change it ("honestly nothing tbh", "no, all good thanks").
 _FILL_BEFORE = r"(?:(?:honestly|tbh|to be honest|hand on heart|um+|erm|well|hmm+|oh|no|nope|nah|just)[\s,.!]+)*"
 _FILL_AFTER = (r"(?:[\s,.!:;)\-]+(?:tbh|to be honest|honestly|really|thanks?|thank you|thankyou|cheers|ty|thx|"
@@ -633,6 +688,11 @@ def suggestion_cue(text: str) -> bool:
         return False
     if _WARNING_START.match(text):
         return False
+    low = text.lower()
+    if any(word in low for word in _NOT_A_REQUEST_WORDS):
+        text = _SPACE_RUN.sub(" ", _NOT_A_REQUEST.sub(" ", text)).strip(" ,.;:!-")
+        if not text:
+            return False
     if _SUGGESTION_START.match(text):
         return True
     if _comparative_request(text):
@@ -719,7 +779,8 @@ def rule_proba(label: str, classes: Sequence[str]) -> np.ndarray:
 
 def read_in_context(proba: np.ndarray, classes: Sequence[str], texts: Sequence[str],
                     prompts: Sequence[str], *,
-                    max_request_words: int | None = SUGGESTION_SHIFT_MAX_WORDS) -> tuple[np.ndarray, np.ndarray]:
+                    max_request_words: int | None = SUGGESTION_SHIFT_MAX_WORDS,
+                    asks_change: Sequence[bool] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Read model probabilities through each answer's prompt.
 
     Steps: the prompt's class prior and the shift for worded improvement
@@ -744,6 +805,11 @@ def read_in_context(proba: np.ndarray, classes: Sequence[str], texts: Sequence[s
     max_request_words : int or None, default=SUGGESTION_SHIFT_MAX_WORDS
         Under a neutral prompt, only requests of at most this many words shift
         (``None``: any length).
+    asks_change : sequence of bool, optional
+        Per answer, whether its improve prompt asks what to change
+        (:func:`asks_for_change`); an answer to one that asks what went wrong
+        ("What did you dislike?") is a suggestion only when worded as one.
+        ``None``: every improve prompt asks.
 
     Returns
     -------
@@ -787,13 +853,16 @@ def read_in_context(proba: np.ndarray, classes: Sequence[str], texts: Sequence[s
     # Other prompts: is_suggestion is the worded cue. Under an improve prompt a substantive
     # answer that reads as praise, or that the rules read ("nothing", "can't say yet"), asks for nothing.
     suggestion = cues.copy()
-    for i in np.flatnonzero((np.asarray(prompts, dtype=object) == "improve") & ~cues & ~reads_positive & ~by_rule):
+    asks = np.ones(len(out), dtype=bool) if asks_change is None else np.asarray(asks_change, dtype=bool)
+    for i in np.flatnonzero((np.asarray(prompts, dtype=object) == "improve") & asks & ~cues & ~reads_positive
+                            & ~by_rule):
         suggestion[i] = is_suggestion(texts[i], "improve")
     return out, suggestion
 
 
 def read_comments(proba: np.ndarray, classes: Sequence[str], texts: Sequence[str],
-                  prompts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+                  prompts: Sequence[str], *,
+                  asks_change: Sequence[bool] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Read a sentiment model's probabilities as :func:`cxtext.analyze` reads them.
 
     Emoji-only texts take the emoji table's reading
@@ -821,4 +890,5 @@ def read_comments(proba: np.ndarray, classes: Sequence[str], texts: Sequence[str
     """
     from cxtext.sentiment.emoji_polarity import apply_emoji_only
 
-    return read_in_context(apply_emoji_only(proba, classes, texts), classes, texts, prompts)
+    return read_in_context(apply_emoji_only(proba, classes, texts), classes, texts, prompts,
+                           asks_change=asks_change)
