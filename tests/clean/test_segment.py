@@ -237,6 +237,11 @@ OPINION_KEEP = [
     ("Good morning, my flight was cancelled.", ["Good morning, my flight was cancelled."]),
     ("If you want good food, avoid this place.", ["If you want good food, avoid this place."]),
     ("The food, sadly, was cold.", ["The food, sadly, was cold."]),
+    # "otherwise" turns the comment (bug bash 2026-12-07: the refund mention read positive)
+    (
+        "Refund took three weeks, otherwise happy with the purchase",
+        ["Refund took three weeks", "otherwise happy with the purchase"],
+    ),
     ("Quick, easy, no hassle.", ["Quick, easy, no hassle."]),
     (
         "Couldn't be happier, the staff were brilliant.",

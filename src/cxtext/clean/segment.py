@@ -39,7 +39,9 @@ part that ends on its negator ("the wait was not", "the rooms not so much") or i
 "not the / a ..." with no opinion word ("not the website") takes the opposite of
 the part before it. A boundary is cut when the part before it has an opinion and
 the part after it has the other one, or opens with a contrast cue ("Lovely staff, |
-shame about the wait", "unfortunately", "sadly", "the only thing / downside").
+shame about the wait", "unfortunately", "sadly", "the only thing / downside"), or,
+after a part with no opinion word, with "otherwise" ("Refund took three weeks, |
+otherwise happy").
 It is not cut after a part that opens with "which" / "who" (a relative clause: the
 sentence's verb follows), nor after a lone opening "Ok", "Unfortunately",
 "Luckily" ("Luckily, the delay was short" is one clause).
@@ -175,7 +177,7 @@ _NOT_BEFORE_SHAME = frozenset({
     "real", "big", "great", "huge", "bit", "total", "absolute", "terrible", "awful", "no",
 })
 # Contrast cues that open the second half of "Lovely staff, shame about the wait".
-_CUES = frozenset({"shame", "pity", "unfortunately", "unfortunatly", "sadly", "alas",
+_CUES = frozenset({"shame", "pity", "unfortunately", "unfortunatly", "sadly", "alas", "otherwise",
                    "downside", "drawback"})
 # Word pairs where the opinion word is no opinion: greetings, "kind of", dishes.
 _NOT_OPINION_PAIRS = frozenset({
@@ -332,6 +334,7 @@ class _Hashes:
         self.not_opinion_pairs = frozenset(
             (strings.add(a), strings.add(b)) for a, b in _NOT_OPINION_PAIRS)
         self.not_ = strings.add("not")
+        self.otherwise = strings.add("otherwise")
         self.open_brackets = ids(set(_OPEN_BRACKETS))
         self.after_not = ids(_AFTER_NOT)
         self.aside = strings.add("aside")
@@ -528,6 +531,10 @@ def _opinion_points(toks: _Tokens, h: _Hashes, a: int, b: int, commas: list[int]
     out: list[int] = []
     for n, k in enumerate(cuts):
         left, right, w = signs[n], signs[n + 1], words[n + 1]
+        if (left == 0 and w and right != 0 and lower[w[0]] == h.otherwise and words[n]
+                and lower[words[n][0]] not in h.relatives):
+            out.append(k)  # "Refund took three weeks, | otherwise happy": the fault has no opinion word
+            continue
         if left == 0 or not w or not words[n] or lower[words[n][0]] in h.relatives:
             continue  # "The salad, which is usually a disaster, | is crispy": no
         if _is_elliptic(lower, h, w, right):
