@@ -186,6 +186,19 @@ def test_nothing_answered_to_a_praise_prompt(text, meaning):
     assert answer_meaning(text, "praise") == meaning
 
 
+@pytest.mark.parametrize(("text", "improve", "praise"), [
+    ("Everything", "negative", "positive"), ("everything!", "negative", "positive"),
+    ("Honestly everything", "negative", "positive"), ("All of it.", "negative", "positive"),
+    ("Everything about it", "negative", "positive"),
+    ("Everything was great", "positive", None), ("Everything except the wait", None, None),
+])
+def test_everything_answered_to_a_prompt(text, improve, praise):
+    # bug bash 2026-12-07: "Everything" under "What could we improve?" read positive
+    assert answer_meaning(text, "improve") == improve
+    assert answer_meaning(text, "praise") == praise
+    assert answer_meaning(text, "neutral") is None
+
+
 def test_prompt_prior_is_a_distribution_and_neutral_prompts_shift_nothing():
     for prior in PROMPT_PRIOR.values():
         assert sum(prior.values()) == pytest.approx(1.0)

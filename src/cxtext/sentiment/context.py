@@ -379,6 +379,14 @@ _NO_OPINION = re.compile(
 )
 #: A refusal to answer: no opinion either way, under any prompt (it was read as "nothing to
 #: improve", positive; the survey dev sets label it neutral).
+#: "Everything" as the whole answer: all of it needs improving, or all of it was liked (bug bash
+#: 2026-12-07: "Everything" under "What could we improve?" read positive in both presets).
+_EVERYTHING = re.compile(
+    r"^(?:honestly |literally |just |pretty much |basically |um+ |erm )?(?:everything|all of it|the lot|"
+    r"every ?thing about (?:it|you|this|the (?:service|place|company|experience)))(?: really| tbh| honestly| lol)?"
+    r"[\s.!]*$",
+    re.IGNORECASE,
+)
 _REFUSAL = re.compile(r"^(?:no comments?|no comment to make|prefer not to say|pass)[\s.!]*$",
                       re.IGNORECASE)
 #: Openings that deny something bad: positive under any prompt, never a "nothing" answer to praise.
@@ -491,6 +499,8 @@ def answer_meaning(text: str, prompt: str) -> str | None:
     (True, 'neutral')
     >>> answer_meaning("No comment", "improve"), answer_meaning("no comment.", "praise")
     ('neutral', 'neutral')
+    >>> answer_meaning("Everything!", "improve"), answer_meaning("Everything", "praise")
+    ('negative', 'positive')
     """
     from cxtext.clean.nonanswers import opens_like_rating
 
@@ -505,6 +515,8 @@ def answer_meaning(text: str, prompt: str) -> str | None:
         return "neutral"
     if prompt == "improve" and satisfied_answer(text):
         return "positive"
+    if _EVERYTHING.match(text):
+        return "negative" if prompt == "improve" else "positive"
     if prompt == "praise" and _NO_PAIN.match(text):
         return "positive"
     if prompt == "praise" and _nothing_to_praise(text):
