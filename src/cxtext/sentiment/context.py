@@ -700,11 +700,17 @@ def suggestion_cue(text: str) -> bool:
         return False
     if _WARNING_START.match(text):
         return False
+    if not _worded_request(text):  # most comments stop here
+        return False
     low = text.lower()
-    if any(word in low for word in _NOT_A_REQUEST_WORDS):
-        text = _SPACE_RUN.sub(" ", _NOT_A_REQUEST.sub(" ", text)).strip(" ,.;:!-")
-        if not text:
-            return False
+    if any(word in low for word in _NOT_A_REQUEST_WORDS):  # "You should be ashamed", "Could not have been better"
+        rest = _SPACE_RUN.sub(" ", _NOT_A_REQUEST.sub(" ", text)).strip(" ,.;:!-")
+        return bool(rest) and _worded_request(rest)
+    return True
+
+
+def _worded_request(text: str) -> bool:
+    """Whether ``text`` (stripped) holds the wording of a request (:func:`suggestion_cue`'s patterns)."""
     if _SUGGESTION_START.match(text):
         return True
     if _comparative_request(text):
