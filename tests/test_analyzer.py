@@ -948,3 +948,9 @@ def test_emoji_whose_emotion_disagrees_with_the_sentiment_add_nothing():
     out = _add_emoji_emotions(texts, [[], [], ["admiration"]], ["negative", "positive", "positive"], list(EMOTIONS))
     assert out == [[], [], ["gratitude", "admiration"]]
 
+
+def test_a_long_wait_in_a_clause_is_a_complaint(analyzer):
+    # the fast model read the clause "but long wait" as positive, so the waiting-time mention was praise
+    res = analyzer.analyze(["Lovely staff but long wait", "Friendly nurses, long wait though"])
+    waits = res.mentions[res.mentions["theme"] == "waiting_time"]
+    assert len(waits) == 2 and waits["sentiment"].eq("negative").all()

@@ -365,6 +365,14 @@ def test_comparative_request_reads_negative_under_an_improve_prompt():
     ("You can't fault me for trying", None), ("Fit for purpose.", None), ("5 stars", None),
     ("No stars needed, it was fine", None), ("They gutted the kitchen", None), ("Not gutted at all", None),
     ("Can't fault the staff but the food was cold", None), ("Five stars, thanks for nothing else", None),
+    # a wait read from its length (short texts and clauses; the fast model read "Long wait times" as positive)
+    ("Long wait times", "negative"), ("but long wait", "negative"), ("long wait though", "negative"),
+    ("Apart from the long wait", "negative"), ("The queue was far too long", "negative"),
+    ("Waited too long", "negative"), ("Long queues at check-in", "negative"),
+    ("Short wait", "positive"), ("No waiting", "positive"), ("Quick turnaround", "positive"),
+    ("Lovely staff but long wait", None), ("Despite the long wait", None), ("Worth the long wait", None),
+    ("No long queues", None), ("Wasn't a long wait", None), ("The wait was not long", None),
+    ("Long wait, great doctor", None), ("Long wait?", None), ("No waiting room", None), ("Long line", None),
 ])
 def test_idioms_whose_words_mislead(text, expected):
     assert idiom_label(text) == expected

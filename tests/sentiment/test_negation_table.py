@@ -80,6 +80,11 @@ TABLE = [
     ("Could not fault them.", "positive", ()),
     ("Gutted.", "negative", ()),
     ("Chuffed to bits.", "positive", ()),
+    # a probe of short CX noun phrases (2026-12-07): the fast preset read eight of ten "long wait" phrases
+    # as positive and "Short wait" as negative (the accurate one too); read by context.idiom_label's wait rule
+    ("Long wait times", "negative", ()),
+    ("Long queues", "negative", ()),
+    ("Short wait", "positive", ()),
 ]
 
 

@@ -619,6 +619,73 @@ def _short_verdict(text: str, low: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+#: A wait read from its length: "Long wait times", "but long wait", "The queue was far too long" are
+#: complaints, "Short wait", "no queues", "quick turnaround" praise. The fast model read eight of ten
+#: short "long wait" phrases as positive ("can't wait" and long dresses are praise in its training
+#: sets), so a waiting-time mention in such a clause came out positive (a probe, 2026-12-07; the
+#: accurate model read all ten as negative). "line" is left out (a "long line bra").
+_LONG_WAIT = re.compile(
+    r"\b(?:long|lengthy|endless|hours?[- ]long) (?:waits?|waiting(?: times?)?|queues?|delays?|hold(?: times?)?|"
+    r"turnaround(?: times?)?|response times?)\b|"
+    r"\b(?:the |a |my |our )?(?:waits?|waiting(?: times?)?|queues?|delays?|hold(?: times?)?|response times?) "
+    r"(?:was|were|is|are|seemed|felt)(?: (?:very|so|really|far|way|extremely|incredibly|ridiculously|quite|rather|"
+    r"painfully))?(?: too)? (?:long|endless)\b|"
+    r"\bwaited (?:too |so |very |far too |way too )?long\b",
+    re.IGNORECASE,
+)
+_SHORT_WAIT = re.compile(
+    r"\b(?:short|quick|little|minimal|no) (?:waits?|waiting(?! (?:room|list|area))(?: times?)?|queues?|delays?|"
+    r"hold(?: times?)?)\b|\bquick (?:turnaround|response)\b",
+    re.IGNORECASE,
+)
+#: Longest text (in words) read from its wait alone.
+_WAIT_MAX_WORDS = 8
+_WAIT_UNDONE = re.compile(
+    r"\b(?:not|no|nope|never|hardly|barely|without|if|unless|despite|worth|but|though|however|although)\b|"
+    r"\wn['\u2019]t\b|\b(?:dont|didnt|doesnt|isnt|wasnt|werent|arent|cant|couldnt|wouldnt)\b",
+    re.IGNORECASE,
+)
+
+
+_CLAUSE_TURN = re.compile(
+    r"^\W*(?:but|though|however|although|yet|and|except(?: for)?|apart from|aside from|other than)\b[\s,]*|"
+    r"[\s,]+though\W*$",
+    re.IGNORECASE,
+)
+
+
+def _wait_verdict(text: str, low: str) -> str | None:
+    """The label of a short text that is about a wait's length ("Long wait times"), else None.
+
+    Not when the rest of the text (the wait phrase taken out) negates, concedes
+    or turns ("wasn't a long wait", "worth the long wait", "despite the long
+    queue"), asks, or holds an opinion word of the other side ("long wait, great
+    doctor").
+    """
+    if len(text.split()) > _WAIT_MAX_WORDS or "?" in text:
+        return None
+    if not any(w in low for w in ("wait", "queue", "delay", "hold", "turnaround", "response")):
+        return None
+    from cxtext.clean.opinion_words import NEGATIVE, POSITIVE
+
+    # a clause's own turn ("but long wait", "long wait though", "apart from the long wait") is
+    # the turn away from the rest of its comment, not within the clause
+    text = _CLAUSE_TURN.sub("", text)
+
+    found = [(label, m) for label, pattern in (("negative", _LONG_WAIT), ("positive", _SHORT_WAIT))
+             if (m := pattern.search(text)) is not None]
+    if len(found) != 1:
+        return None
+    label, match = found[0]
+    rest = text[:match.start()] + " " + text[match.end():]
+    if _WAIT_UNDONE.search(rest) or _CONTRAST_MARK.search(rest):
+        return None
+    other = POSITIVE if label == "negative" else NEGATIVE
+    if any(w in other for w in re.findall(r"[a-z']+", rest.lower())):
+        return None
+    return label
+
+
 def idiom_label(text: str) -> str | None:
     """The sentiment of a comment carried by a CX idiom whose words mislead, else None.
 
@@ -645,7 +712,7 @@ def idiom_label(text: str) -> str | None:
     """
     low = text.lower()
     if len(text) <= 80 and text.count(" ") < 2 * _VERDICT_MAX_WORDS:  # cheap tests before the word count
-        verdict = _short_verdict(text, low)
+        verdict = _short_verdict(text, low) or _wait_verdict(text, low)
         if verdict is not None:
             return verdict
     if not any(anchor in low for anchor in _IDIOM_ANCHORS):  # most comments stop here, without a regex
