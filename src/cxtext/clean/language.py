@@ -8,7 +8,11 @@ word list:
 * **English vocabulary** - the English forms of spaCy's lookup tables
   (``spacy-lookups-data``: lemma table, lexeme norms and the word-frequency table
   cut at log-probability > -13.5), spaCy's English stop words and common
-  contractions, minus the foreign function words below. About 67k lowercase forms,
+  contractions, and the customer-feedback opinion words of
+  :mod:`cxtext.clean.opinion_words` (written for cxtext; 45 of them, such as "punctual",
+  "spotless", "disgraceful", "understaffed", are in none of the tables, and the one-word
+  answer "Punctual" was read as Spanish and left unscored), minus the foreign function
+  words below. About 67k lowercase forms,
   built once per process (about 0.1 s, without importing spaCy). The frequency
   table has a million entries and takes about a second to read, so the 16,812
   lowercase words above the cut ship as ``en_frequent_words.txt``, stamped with the
@@ -200,6 +204,9 @@ def _vocabularies() -> tuple[frozenset[str], frozenset[str]]:
     core |= set(_CONTRACTIONS) | {w.replace("'", "") for w in _CONTRACTIONS}
     norm = _read_lookup("en_lexeme_norm")
     core |= words(norm) | words(norm.values())
+    from cxtext.clean.opinion_words import NEGATIVE, NEGATORS, POSITIVE
+
+    core |= words(POSITIVE | NEGATIVE | NEGATORS)  # our own English CX words ("spotless", "punctual")
     frequent = words(_frequent_words())
     foreign: set[str] = set()
     for lang in _FOREIGN_STOPWORD_LANGS:
