@@ -373,6 +373,19 @@ def test_comparative_request_reads_negative_under_an_improve_prompt():
     ("Lovely staff but long wait", None), ("Despite the long wait", None), ("Worth the long wait", None),
     ("No long queues", None), ("Wasn't a long wait", None), ("The wait was not long", None),
     ("Long wait, great doctor", None), ("Long wait?", None), ("No waiting room", None), ("Long line", None),
+    # set phrases from a helper's blind probe of 254 short answers (2026-12-07)
+    ("Hassle-free", "positive"), ("Worry-free returns", "positive"), ("Stress free", "positive"),
+    ("Better than last time", "positive"), ("Cheaper than elsewhere", "positive"), ("On the ball", "positive"),
+    ("Would recommend", "positive"), ("I would highly recommend it.", "positive"), ("Will order again", "positive"),
+    ("Can't wait to come back", "positive"), ("Not too shabby", "positive"), ("We will be back.", "positive"),
+    ("Room for improvement", "negative"), ("Needs work", "negative"), ("Gone downhill", "negative"),
+    ("Good luck getting through", "negative"), ("Bit of a faff", "negative"), ("Like pulling teeth", "negative"),
+    ("Worse than before", "negative"), ("Not as good as before", "negative"), ("Used to be better", "negative"),
+    ("Pricier than competitors", "negative"),
+    ("Not hassle-free", None), ("Better than expected, but slow", None), ("Would not recommend", None),
+    ("Would recommend if it worked", None), ("I would recommend sizing up", None), ("Won't be back", None),
+    ("Can't wait to return this", None), ("Good luck with your exams", None), ("I work from home", None),
+    ("Never used to be better", None), ("Better than expected?", None),
 ])
 def test_idioms_whose_words_mislead(text, expected):
     assert idiom_label(text) == expected

@@ -109,7 +109,7 @@ def test_exclude_suppresses_only_overlapping_hits(tagger: KeywordThemeTagger) ->
 
 @pytest.mark.parametrize(
     ("text", "not_theme", "control"),
-    [  # look-alikes found in bug bashes (taxonomy 1.5.0 to 1.8.1), each with a control that still tags
+    [  # look-alikes found in bug bashes (taxonomy 1.5.0 to 1.8.2), each with a control that still tags
         ("Absolutely disgusting behaviour from the receptionist.", "cleanliness", "The toilets were disgusting."),
         ("Sat in A&E with a broken wrist.", "product_quality", "The handle arrived broken."),
         ("Put through to a voicemail box that is full.", "packaging", "The box was crushed."),
@@ -143,6 +143,8 @@ def test_exclude_suppresses_only_overlapping_hits(tagger: KeywordThemeTagger) ->
         ("We are forever grateful to the hospice nurses.", "waiting_time", "It took forever to get through."),
         ("I will forever remember her kindness.", "waiting_time", "The queue went on forever."),
         ("I'll be forever in your debt.", "billing", "I was charged twice."),
+        # taxonomy 1.8.2 (a probe of short answers)
+        ("Knocked it out of the park.", "accessibility", "Parking was a nightmare."),
     ],
 )
 def test_default_taxonomy_leaves_out_look_alikes(tagger: KeywordThemeTagger, text: str, not_theme: str,

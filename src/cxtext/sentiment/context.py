@@ -604,6 +604,65 @@ _VERDICT_UNDONE = re.compile(
 _QUOTED = re.compile("(?:^|[\\s(])['\"\u201c\u2018]|['\"\u201d\u2019](?:[\\s).,!;:]|$)")
 
 
+#: Short answers in a set phrase the models misread (a helper's probe of 254 short answers, written
+#: blind, 2026-12-07: "Hassle-free" and "Worry-free returns" negative in both presets, "Better than
+#: last time" negative at -0.74 in the fast one, "Room for improvement" positive in the accurate
+#: one). Where the shared sets hold a phrase, mostly in longer texts, its label agrees: "better than
+#: expected" 17 of 20 rows positive, "went downhill" 5 of 5 negative, "needs work" 3 of 4, "on the
+#: ball" 2 of 2. Unlike the verdicts above, a phrase may hold its own negation ("not too shabby",
+#: "can't wait to come back", "not as good as before"): only the rest of the answer is looked at.
+_SET_PHRASES = (
+    ("positive", re.compile(
+        r"\b(?:hassle|trouble|worry|stress|pain|fuss|problem|glitch)[- ]?free\b|"
+        r"\b(?:better|cheaper|faster|quicker|cleaner|friendlier|easier|smoother|nicer) than (?:i |we )?"
+        r"(?:expected|thought|feared|anticipated|before|last time|ever|usual|elsewhere|anywhere else|competitors)\b|"
+        r"\bon the ball\b|\btop drawer\b|\bnot (?:too |half |so |at all )?shabby\b|\bnot half bad\b|"
+        # a recommendation of the company, not advice ("would recommend sizing up")
+        r"^\W*(?:i )?(?:would|will|'d) (?:definitely |highly |100% )?recommend(?: (?:it|them|this|you|him|her|"
+        r"this place|this company|the company|the service))?(?: to (?:anyone|everyone|others|friends|family))?\W*$|"
+        r"\bwill (?:definitely |certainly |100% )?(?:order|buy|shop|book|fly|stay|use (?:them|you|it)|visit|return|"
+        r"be back|come back|go back)(?: (?:here|there|with (?:them|you)))? again\b|\bwill (?:definitely |certainly )?be back\b|"
+        r"\b(?:can'?t|cannot) wait to (?:come back|go back|visit again|order again|book again)\b",
+        re.IGNORECASE)),
+    ("negative", re.compile(
+        r"\broom for improvement\b|\bneeds? (?:some |a lot of |lots of |more |serious )?work\b|"
+        r"\b(?:gone|went|going|has gone) (?:right )?downhill\b|"
+        r"\b(?:good|best of) luck (?:getting|trying|reaching|getting hold of|speaking to) (?:through|anyone|"
+        r"someone|somebody|a human|a person|them|hold)\b|"
+        r"\b(?:a bit of a|bit of a|such a|a total|a right|a massive|a) faff\b|\blike pulling teeth\b|"
+        r"\b(?:a bit|bit|total|totally|absolutely|utter|utterly) pants\b|"
+        r"\b(?:worse|slower|pricier|dearer|ruder) than (?:i |we )?(?:expected|thought|before|last time|ever|usual|"
+        r"elsewhere|anywhere else|competitors)\b|"
+        r"\bnot as (?:good|nice|friendly|quick|fast|helpful|reliable) as (?:before|last time|it used to be|"
+        r"they used to be|expected|usual)\b|\bused to be (?:so |much |a lot )?(?:better|good|great|brilliant|excellent)\b",
+        re.IGNORECASE)),
+)
+#: What every set phrase match holds: substring tests before the full patterns.
+_SET_PHRASE_ANCHORS = ("free", "than", "ball", "drawer", "shabby", "half bad", "recommend", "again", "be back",
+                       "wait to", "room for", "work", "downhill", "luck", "faff", "teeth", "pants", "used to be",
+                       "not as")
+
+
+def _set_phrase(text: str, low: str) -> str | None:
+    """The label of a short answer (``low``: lower-cased) in a set phrase ("Hassle-free", "Needs work"), else None.
+
+    Not when the rest of the answer negates, conditions, asks, quotes or turns
+    ("Not hassle-free", "Would recommend if it worked", "Better than expected, but slow").
+    """
+    if len(text.split()) > _VERDICT_MAX_WORDS or "?" in text:
+        return None
+    if not any(anchor in low for anchor in _SET_PHRASE_ANCHORS):  # most short answers stop here
+        return None
+    found = [(label, m) for label, pattern in _SET_PHRASES if (m := pattern.search(text)) is not None]
+    if len(found) != 1:
+        return None
+    label, match = found[0]
+    rest = text[:match.start()] + " " + text[match.end():]
+    if _CONTRAST_MARK.search(rest) or _VERDICT_UNDONE.search(rest) or _QUOTED.search(text):
+        return None
+    return label
+
+
 def _short_verdict(text: str, low: str) -> str | None:
     """The label of a short answer (``low``: lower-cased) that is one set verdict ("Absolute scam."), else None."""
     if len(text.split()) > _VERDICT_MAX_WORDS or "?" in text:  # "Is this a scam?", "Worth the money? No."
@@ -712,7 +771,7 @@ def idiom_label(text: str) -> str | None:
     """
     low = text.lower()
     if len(text) <= 80 and text.count(" ") < 2 * _VERDICT_MAX_WORDS:  # cheap tests before the word count
-        verdict = _short_verdict(text, low) or _wait_verdict(text, low)
+        verdict = _short_verdict(text, low) or _set_phrase(text, low) or _wait_verdict(text, low)
         if verdict is not None:
             return verdict
     if not any(anchor in low for anchor in _IDIOM_ANCHORS):  # most comments stop here, without a regex
