@@ -237,6 +237,9 @@ OPINION_KEEP = [
     ("Good morning, my flight was cancelled.", ["Good morning, my flight was cancelled."]),
     ("If you want good food, avoid this place.", ["If you want good food, avoid this place."]),
     ("The food, sadly, was cold.", ["The food, sadly, was cold."]),
+    # "hassle-free" is praise: its fault word is absent (a probe of short answers, 2026-12-07)
+    ("Hassle-free delivery, rude driver", ["Hassle-free delivery", "rude driver"]),
+    ("Hassle-free, quick and friendly", ["Hassle-free, quick and friendly"]),
     # "otherwise" turns the comment (bug bash 2026-12-07: the refund mention read positive)
     (
         "Refund took three weeks, otherwise happy with the purchase",

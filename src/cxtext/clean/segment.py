@@ -32,8 +32,9 @@ opinion words in it, from the small word list :mod:`cxtext.clean.opinion_words`
 (our own, about 220 positive and 310 negative customer-feedback words; no model
 and no new dependency). A word is flipped by "not", "no", "never", "n't",
 "without", "less" and the like up to three words before it ("no problems" is
-praise), except in "no doubt the best", "not only", "couldn't be happier",
-"can't recommend them enough", "nothing short of"; words after "if", "want",
+praise; so is a fault word before "free": "hassle-free"), except in "no doubt the
+best", "not only", "couldn't be happier", "can't recommend them enough", "nothing
+short of"; words after "if", "want",
 "expected" and the like are not counted ("If you want good food, avoid it"). A
 part that ends on its negator ("the wait was not", "the rooms not so much") or is
 "not the / a ..." with no opinion word ("not the website") takes the opposite of
@@ -335,6 +336,7 @@ class _Hashes:
             (strings.add(a), strings.add(b)) for a, b in _NOT_OPINION_PAIRS)
         self.not_ = strings.add("not")
         self.otherwise = strings.add("otherwise")
+        self.free = strings.add("free")
         self.open_brackets = ids(set(_OPEN_BRACKETS))
         self.after_not = ids(_AFTER_NOT)
         self.aside = strings.add("aside")
@@ -348,7 +350,7 @@ class _Hashes:
             **{strings.add(w): 1 for w in POSITIVE}, **{strings.add(w): -1 for w in NEGATIVE}}
         # 1 praise, 2 blame, 4 a negator or a cue: a quick look whether a cut is possible
         self.flags: dict[int, int] = {k: 1 if v > 0 else 2 for k, v in self.polarity.items()}
-        for k in (*self.negators, *self.cues, self.only):
+        for k in (*self.negators, *self.cues, self.only, self.free):  # "free": "hassle-free" is praise
             self.flags[k] = self.flags.get(k, 0) | 4
 
 
@@ -492,6 +494,9 @@ def _polarity(toks: _Tokens, h: _Hashes, a: int, b: int) -> int:
             continue
         if i + 1 < b and (lower[i], lower[i + 1]) in h.not_opinion_pairs:
             continue
+        if sign < 0 and h.free in (lower[i + 1] if i + 1 < b else None,
+                                   lower[i + 2] if i + 2 < b and lower[i + 1] == h.dash else None):
+            sign = 1  # "hassle-free", "stress free", "trouble-free": the fault is absent
         total += -sign if _negated(lower, h, a, i, b) else sign
     return (total > 0) - (total < 0)
 
