@@ -1,6 +1,6 @@
 """Both presets read feedback written blind for cxtext well above the lexicon baselines' level.
 
-Four sets, each written and labelled by a contributor who saw neither the models'
+Five sets, each written and labelled by a contributor who saw neither the models'
 output nor their training templates; no model trains on them:
 
 * ``tests/data/cx_colloquial.csv``: 150 comments in slang, textspeak and regional
@@ -15,6 +15,9 @@ output nor their training templates; no model trains on them:
 * ``tests/data/cx_genres_3.csv``: 240 comments from a third set of six genres (online
   shop returns, council services, vets, letting agents, gyms, B2B software support;
   ``cx_genres_3.SOURCE.md``). VADER scores 0.522 there, TextBlob 0.468.
+* ``tests/data/cx_short_answers.csv``: 240 short answers (1 to 8 words: idioms, waits,
+  comparisons, requests, thanks, facts; ``cx_short_answers.SOURCE.md``), written after the
+  2026-12-07 phrase rules to measure them. VADER scores 0.487 there, TextBlob 0.480.
 
 The floors sit a little under the figures measured through ``analyze``
 (benchmarks/RESULTS_LOG.md, *Colloquial feedback* and *A blind set of four new
@@ -32,12 +35,14 @@ from tests.conftest import analyze_with_preset, read_test_data
 #: per set: floors per preset (measured: colloquial 0.719 / 0.765 with sentiment-fast 0.9.0 and
 #: sentiment-accurate 0.12.0; genres 0.770 / 0.803 with sentiment-fast 0.10.0, 0.778 / 0.810 with the idiom rule;
 #: six more genres 0.670 / 0.717 blind at edea8ca, 0.684 / 0.731 with the short verdicts; a third six
-#: 0.634 / 0.715 at 8623602), comments left without sentiment
+#: 0.634 / 0.715 at 8623602; short answers 0.652 / 0.750 at 1c7df4e, 0.679 / 0.769 with the phrase
+#: rules of 2026-12-07), comments left without sentiment
 SETS = {
     "cx_colloquial.csv": ({"fast": 0.70, "accurate": 0.74}, 0),
     "cx_genres.csv": ({"fast": 0.75, "accurate": 0.78}, 2),
     "cx_genres_2.csv": ({"fast": 0.66, "accurate": 0.70}, 4),
     "cx_genres_3.csv": ({"fast": 0.61, "accurate": 0.69}, 4),
+    "cx_short_answers.csv": ({"fast": 0.66, "accurate": 0.75}, 0),
 }
 
 
