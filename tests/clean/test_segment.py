@@ -240,6 +240,7 @@ OPINION_KEEP = [
     # "hassle-free" is praise: its fault word is absent (a probe of short answers, 2026-12-07)
     ("Hassle-free delivery, rude driver", ["Hassle-free delivery", "rude driver"]),
     ("Hassle-free, quick and friendly", ["Hassle-free, quick and friendly"]),
+    ("Slow free wifi, lovely room", ["Slow free wifi", "lovely room"]),  # only a fault noun is undone by "free"
     # "otherwise" turns the comment (bug bash 2026-12-07: the refund mention read positive)
     (
         "Refund took three weeks, otherwise happy with the purchase",

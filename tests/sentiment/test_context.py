@@ -9,9 +9,9 @@ from cxtext.sentiment.context import (
     SUGGESTION_SHIFT_MAX_WORDS,
     answer_meaning,
     apply_context,
+    asks_for_change,
     context_label_for_non_answer,
     idiom_label,
-    asks_for_change,
     is_suggestion,
     prompt_type,
     rating_label,
@@ -122,6 +122,12 @@ def test_prompt_type(question, kind):
     ("Wish the app had dark mode", True), ("Why not offer free delivery over £50?", True),
     ("Why don't you open on Sundays?", True), ("Would have been nice to be told about the delay", True),
     ("I hope you fix the app soon", True),
+    # a bash of this session's rules: wishes about oneself or a good time ending, advice to other
+    # customers and good wishes are no requests
+    ("Wish that I'd never come here", False), ("Wish the holiday had lasted longer!", False),
+    ("Why not give them a try, you won't be disappointed!", False), ("Why not give customers a refund?", True),
+    ("Hope you get well soon Sarah, you were brilliant", False), ("Hope they get the recognition they deserve", False),
+    ("Should have gone elsewhere", False), ("Hope they bring back the old menu", True),
 ])
 def test_is_suggestion(text, expected):
     assert is_suggestion(text) is expected
@@ -134,6 +140,9 @@ def test_is_suggestion(text, expected):
     ("What did you dislike?", False), ("Did anything go wrong?", False), ("What was the worst part?", False),
     ("cons", False), ("Q3_dislike", False), ("What let us down?", False),
     ("What did we do well?", False), ("Any other comments?", False), (None, False),
+    ("What did you dislike about the changes?", False), ("What did you dislike? We want to know", False),
+    ("What went wrong with your fix?", False), ("What is the one thing we should fix first?", True),
+    ("What should we change for next year?", True),
 ])
 def test_asks_for_change(question, expected):
     assert asks_for_change(question) is expected
@@ -386,6 +395,25 @@ def test_comparative_request_reads_negative_under_an_improve_prompt():
     ("Would recommend if it worked", None), ("I would recommend sizing up", None), ("Won't be back", None),
     ("Can't wait to return this", None), ("Good luck with your exams", None), ("I work from home", None),
     ("Never used to be better", None), ("Better than expected?", None),
+    # a bash of this session's rules (2026-12-07): the rest of the comment, ratings, other senses
+    ("Rated 5.0 stars, superb service", None), ("Fantastic hotel, lovely staff. Wifi gets zero stars.", None),
+    ("I'd give the competitor zero stars, these guys are great", None),
+    ("0 stars for the old app, 5 stars for the new one!", None),
+    ("The reviews saying 'zero stars' are wrong, it's great", None), ("Would give it zero stars", "negative"),
+    ("Not only fit for purpose, it's beautiful too", None), ("Thanks for nothing short of amazing service", None),
+    ("Thanks for nothing being too much trouble", None), ("Thanks for nothing? No, thanks for everything!", None),
+    ("Can't fault the food. Service was appalling, rude waiter, freezing room, never again", None),
+    ("Garage couldn't fault the car so charged me 80 pounds for nothing", None),
+    ("Doesnt do what it says on the tin", "negative"), ("Never does what it says on the tin", "negative"),
+    ("Gutted to leave, best holiday ever", None), ("Gutted to go home!", None), ("Gutted, best holiday ever", None),
+    ("Less than chuffed", None), ("Far from chuffed", None),
+    ("Hassle-free delivery, rude driver", None), ("Better than last time, still awful", None),
+    ("Far from hassle-free.", None), ("Little room for improvement", None), ("Top drawer broken on arrival", None),
+    ("Top drawer sticks", None), ("Top drawer", "positive"), ("Will be back with a lawyer", None),
+    ("I'd recommend", "positive"),
+    ("Expected a long wait, there was none", None), ("Was dreading a long wait", None),
+    ("Long waits are a thing of the past", None), ("No hold music, just silence for an hour", None),
+    ("Prepared for a long wait.", None), ("Wait too long", "negative"), ("Queue too long", "negative"),
 ])
 def test_idioms_whose_words_mislead(text, expected):
     assert idiom_label(text) == expected

@@ -22,6 +22,12 @@ from cxtext.sentiment.politeness import model_texts, without_thanks_in_advance
     ("Booked in advance and it was worth it", "Booked in advance and it was worth it"),
     ("Tia at the front desk was lovely", "Tia at the front desk was lovely"),
     ("", ""),
+    # a bash of the rule: a "for ..." that is the complaint stays; more wordings of the formula
+    ("Thanks in advance for looking into why my order never arrived. Cheers",
+     "for looking into why my order never arrived. Cheers"),
+    ("Router down again. Thank you for your help in advance.", "Router down again."),
+    ("Router down again. Thanks in advanced", "Router down again."),
+    ("Router down again. Cheers in advance!", "Router down again."),
 ])
 def test_thanks_in_advance_is_taken_off(text, expected):
     assert without_thanks_in_advance(text) == expected

@@ -177,6 +177,9 @@ _NOT_BEFORE_SHAME = frozenset({
     "a", "an", "such", "what", "the", "'s", "is", "was", "are", "were", "be", "been", "it", "its",
     "real", "big", "great", "huge", "bit", "total", "absolute", "terrible", "awful", "no",
 })
+# Fault nouns that "-free" turns into praise ("hassle-free"; not "slow free wifi").
+_FAULT_NOUNS = frozenset({"hassle", "trouble", "worry", "stress", "pain", "fuss", "problem", "glitch", "error",
+                          "issue", "bug", "risk", "faff"})
 # Contrast cues that open the second half of "Lovely staff, shame about the wait".
 _CUES = frozenset({"shame", "pity", "unfortunately", "unfortunatly", "sadly", "alas", "otherwise",
                    "downside", "drawback"})
@@ -337,6 +340,7 @@ class _Hashes:
         self.not_ = strings.add("not")
         self.otherwise = strings.add("otherwise")
         self.free = strings.add("free")
+        self.fault_nouns = ids(_FAULT_NOUNS)
         self.open_brackets = ids(set(_OPEN_BRACKETS))
         self.after_not = ids(_AFTER_NOT)
         self.aside = strings.add("aside")
@@ -494,7 +498,7 @@ def _polarity(toks: _Tokens, h: _Hashes, a: int, b: int) -> int:
             continue
         if i + 1 < b and (lower[i], lower[i + 1]) in h.not_opinion_pairs:
             continue
-        if sign < 0 and h.free in (lower[i + 1] if i + 1 < b else None,
+        if sign < 0 and lower[i] in h.fault_nouns and h.free in (lower[i + 1] if i + 1 < b else None,
                                    lower[i + 2] if i + 2 < b and lower[i + 1] == h.dash else None):
             sign = 1  # "hassle-free", "stress free", "trouble-free": the fault is absent
         total += -sign if _negated(lower, h, a, i, b) else sign

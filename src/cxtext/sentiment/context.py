@@ -193,9 +193,12 @@ def prompt_type(question: object) -> str:
 #: "Did anything go wrong?", ``cons``): an answer to the first is an improvement request, an
 #: answer to the second a complaint, a request only when worded as one (bug bash 2026-12-07).
 _ASKS_FOR_CHANGE = re.compile(
-    r"\b(?:improv\w*|better|change[sd]?|differently|fix\w*|suggest\w*|recommendations? for|ideas?|"
+    r"\b(?:improv\w*|better|differently|suggest\w*|recommendations? for|ideas? (?:for|to|on)|"
+    # "change" and "fix" as what the prompt asks for, not as its topic ("What did you dislike about the changes?")
+    r"(?:would|should|could|to|we|you) (?:\w+ )?change\b|change (?:one|anything|something|about)|"
+    r"needs? chang\w*|(?:should|could|would|to|we|first) (?:\w+ )?fix\b|fix first|needs? fixing|"
     r"what (?:else )?(?:should|could|would)|could (?:we|have|you) (?:do|done)|stop doing|do more|start doing|"
-    r"missing|lacking|wish|wants?|would (?:make|help|it take)|(?:rate|score) us higher|higher (?:score|rating|mark))\b",
+    r"missing|lacking|wish|would (?:make|help|it take)|(?:rate|score) us higher|higher (?:score|rating|mark))\b",
 )
 
 
@@ -242,12 +245,14 @@ _SUGGESTION_ANYWHERE = re.compile(
     r"(?:a|an) option to|ability to|if only|"
     # (bug bash 2026-12-07) "Wish the app had dark mode", "Why not offer free delivery?", "Would have been
     # nice to be told", "I hope you fix the app soon"
-    r"wish (?:the|your|that)|why not (?:\w+ )?(?:offer|have|add|make|provide|open|let|allow|give|try|introduce|include|do|"
+    # a wish about the service, not about the customer's own choice or a good time ending
+    r"wish (?:the|your) (?!(?:holiday|trip|stay|visit|weekend|day|evening|night|break|meal|film|show|concert)s?\b)\w+|"
+    r"why not (?:\w+ )?(?:offer|have|add|make|provide|open|let|allow|give|try|introduce|include|do|"
     r"put|bring|use|hire|send|tell)|why (?:don'?t|do not|can'?t|won'?t) (?:you|they) (?:just )?(?:offer|have|add|make|"
     r"provide|open|let|allow|give|introduce|include|put|bring|hire|send|tell)|"
     r"would(?:'ve| have) been (?:nice|good|great|better|helpful|useful)|it would(?:'ve| have) helped|"
-    r"hope (?:you|they|someone) (?:will |can |'ll |could |would )?(?:fix|sort|improve|add|change|bring|look|get|open|"
-    r"reduce|consider|update|make|train|listen|hire|review|rethink|reconsider|do something))\b",
+    r"hope (?:you|they|someone) (?:will |can |'ll |could |would )?(?:fix|sort|improve|add|change|bring back|"
+    r"look into|reopen|reduce|consider|update|train|listen|hire|review|rethink|reconsider|do something))\b",
     re.IGNORECASE,
 )
 #: Words that look like a request but are not one (bug bash 2026-12-07): praise worded as a limit
@@ -258,12 +263,15 @@ _NOT_A_REQUEST = re.compile(
     r"\b(?:could ?n'?t|could not|can'?t|cannot) (?:have )?(?:be|been) (?:any |much )?(?:better|happier|nicer|"
     r"easier|faster|quicker|more \w+)|"
     r"(?:i|we)(?: really| probably| definitely)? should(?:'ve| have)\b(?! been\b)|"
+    r"^\W*should(?:'ve| have) (?:gone|went|read|listened|checked|stayed|booked|shopped|known|looked)\b|"
+    # advice to other customers: "Why not give them a try, you won't be disappointed!"
+    r"why not give (?:them|it|this place|us|this) a (?:try|go|chance)|"
     r"(?:you|they|staff|he|she|management)(?: all| really)? should (?:be|feel) (?:ashamed|embarrassed)|"
     r"(?:more of the same|keep (?:it|them|this) (?:up|coming))(?: please)?\b",
     re.IGNORECASE,
 )
 #: A word every match of ``_NOT_A_REQUEST`` contains (lower-cased).
-_NOT_A_REQUEST_WORDS = ("could", "can't", "can\u2019t", "cant", "cannot", "should", "same", "keep")
+_NOT_A_REQUEST_WORDS = ("could", "can't", "can\u2019t", "cant", "cannot", "should", "same", "keep", "why not give")
 _SPACE_RUN = re.compile(r"\s+")
 #: Warnings to other customers, not requests to the company: "Don't bother.", "Avoid like the plague",
 #: "Stay away from this lot!" - the warning is the whole answer or its first sentence ("Don't bother
@@ -541,8 +549,10 @@ _IDIOM_POSITIVE = re.compile(
     r"(?:nobody|no one|no-one) could(?: have|'ve) done (?:more|any more|better)\b|"
     rf"{_NOT} (?:thank|praise|recommend) (?:[\w']+ ){{0,4}}(?:highly )?enough\b|"
     r"\b(?:a |an |my |absolute |real |total )*life ?savers?\b|"
-    rf"\b{_NOT} (?:have )?fault(?:ed)?\b(?!\s+(?:me|you|myself|yourself|us)\b)|"
-    r"(?<!n't )(?<!not )\b(?:does|did|do) (?:exactly |just )?what it says on the tin\b)",
+    # not a diagnosis ("Garage couldn't fault the car so charged me")
+    rf"\b{_NOT} (?:have )?fault(?:ed)?\b(?!\s+(?:me|you|myself|yourself|us)\b)"
+    r"(?!(?:\s+[\w']+){0,3}\s+(?:so|and so|and (?:refused|charged|said|sent))\b)|"
+    r"(?<!n't )(?<!not )(?<!nt )(?<!never )(?<!always )\b(?:does|did|do) (?:exactly |just )?what it says on the tin\b)",
     re.IGNORECASE,
 )
 #: What every idiom match holds: substring tests before the two full patterns.
@@ -551,11 +561,16 @@ _IDIOM_ANCHORS = ("enough", "done", "saver", "care less", "cared less", "bothere
 #: Complaints worded as a limit ("they couldn't care less").
 _IDIOM_NEGATIVE = re.compile(
     rf"\b(?:{_NOT} (?:have )?cared? less|{_NOT} be bothered|{_NOT} have been (?:less helpful|ruder|worse))\b|"
-    r"\bthank(?:s| you) (?:very much |so much )?for (?:absolutely )?nothing\b(?!\s+(?:else|more|less|but)\b)|"
-    r"(?:\bnot|n't|\bnever|\bno longer) (?:\w+ )?fit for (?:its |the )?purpose\b|"
-    r"\b(?:does ?n't|does not|did ?n't|did not) (?:do )?what it says on the tin\b|"
-    r"\b(?:zero|0|minus \d+|negative) stars?\b|"
-    r"\b(?:give|giving|rate|rating|deserves?) (?:it |them |you |this |him |her )?no stars?\b|^\W*no stars?\b(?!\W*\w)",
+    r"\bthank(?:s| you) (?:very much |so much )?for (?:absolutely )?nothing\b"
+    r"(?!\s+(?:else|more|less|but|short|being|was|is|too)\b)(?!\s*\?)|"
+    r"(?:\bnot|n't|\bnever|\bno longer) (?:(?:really|even|remotely|entirely|exactly|quite|actually) )?"
+    r"fit for (?:its |the )?purpose\b|"
+    r"\b(?:does ?n'?t|does not|did ?n'?t|did not|never|not always)(?: always| really| quite| exactly)? (?:do |does )?"
+    r"what it says on the tin\b|"
+    # zero stars for the company: given, wished, or the whole verdict ("Wifi gets zero stars" is about the wifi)
+    r"\b(?:give|giving|rate|rating|deserves?)(?: (?:it|them|you|this|this place|this company|him|her|the company))? "
+    r"(?:zero|0|no|minus \d+|negative) stars?\b|(?<![\d.,])\b(?:zero|0|no|minus \d+|negative) stars? if (?:i|we) could\b|"
+    r"^\W*(?:zero|0|minus \d+|negative) stars?\b(?!.*\b(?:[1-9]|10)(?:\.\d+)? stars?\b)|^\W*no stars?\b(?!\W*\w)",
     re.IGNORECASE,
 )
 
@@ -579,7 +594,7 @@ _VERDICT_NEGATIVE = re.compile(
     r"\b(?:rip[- ]?offs?|ripped (?:me |us )?off|ripping (?:people |me |us |customers |everyone )?off|"
     r"daylight robbery|(?:con|scam) artists?|shambles|shambolic|farcical|"
     r"(?:absolutely |utterly |totally |so |really |well |proper )?(?:gutted|fuming|livid|seething)"
-    r"(?!\s+(?:the|it|him|her|them|this|that|my|our|a|an|by|with)\b)|"
+    r"(?!\s+(?:the|it|him|her|them|this|that|my|our|a|an|by|with|to|it's|its)\b)|"
     r"(?:absolutely|utterly|totally) (?:shocking|appalling|atrocious|dreadful|disgusting|useless)"
     r"(?=\W*$|\s+(?:service|customer service|experience|company|treatment|behaviou?r)\b))\b",
     re.IGNORECASE,
@@ -598,6 +613,7 @@ _VERDICT_ANCHORS = ("scam", "rip", "robber", "con", "shambl", "farc", "shock", "
 #: money", "Worth the money if it worked", "Top notch... NOT", "Absolute scam lol jk") leaves it to the model.
 _VERDICT_UNDONE = re.compile(
     r"\b(?:not|no|nope|nah|never|nothing|hardly|barely|scarcely|without|if|unless|elsewhere|jk|joking|kidding|"
+    r"less than|far from|"
     r"my foot|rolling eyes|unamused|cannot|dont|didnt|doesnt|isnt|wasnt|werent|arent|cant|couldnt|wouldnt|"
     r"shouldnt|wont|havent|hasnt|hadnt)\b|\wn['\u2019]t\b", re.IGNORECASE)
 #: A verdict in quotes is someone else's word, often mocked ("'Money well spent' my foot").
@@ -616,16 +632,18 @@ _SET_PHRASES = (
         r"\b(?:hassle|trouble|worry|stress|pain|fuss|problem|glitch)[- ]?free\b|"
         r"\b(?:better|cheaper|faster|quicker|cleaner|friendlier|easier|smoother|nicer) than (?:i |we )?"
         r"(?:expected|thought|feared|anticipated|before|last time|ever|usual|elsewhere|anywhere else|competitors)\b|"
-        r"\bon the ball\b|\btop drawer\b|\bnot (?:too |half |so |at all )?shabby\b|\bnot half bad\b|"
+        r"\bon the ball\b|^\W*(?:absolutely |simply )?top drawer\W*$|\btop drawer (?:service|staff|team|people|food)\b|"
+        r"\bnot (?:too |half |so |at all )?shabby\b|\bnot half bad\b|"
         # a recommendation of the company, not advice ("would recommend sizing up")
-        r"^\W*(?:i )?(?:would|will|'d) (?:definitely |highly |100% )?recommend(?: (?:it|them|this|you|him|her|"
+        r"^\W*(?:i(?: would| will|'d|\u2019d|d)|would|will) (?:definitely |highly |100% )?recommend(?: (?:it|them|this|you|him|her|"
         r"this place|this company|the company|the service))?(?: to (?:anyone|everyone|others|friends|family))?\W*$|"
         r"\bwill (?:definitely |certainly |100% )?(?:order|buy|shop|book|fly|stay|use (?:them|you|it)|visit|return|"
-        r"be back|come back|go back)(?: (?:here|there|with (?:them|you)))? again\b|\bwill (?:definitely |certainly )?be back\b|"
+        r"be back|come back|go back)(?: (?:here|there|with (?:them|you)))? again\b|"
+        r"\bwill (?:definitely |certainly )?be back\b(?!\s+(?:with|to (?:complain|collect|return|pick)))|"
         r"\b(?:can'?t|cannot) wait to (?:come back|go back|visit again|order again|book again)\b",
         re.IGNORECASE)),
     ("negative", re.compile(
-        r"\broom for improvement\b|\bneeds? (?:some |a lot of |lots of |more |serious )?work\b|"
+        r"(?<!little )(?<!no )\broom for improvement\b|\bneeds? (?:some |a lot of |lots of |more |serious )?work\b|"
         r"\b(?:gone|went|going|has gone) (?:right )?downhill\b|"
         r"\b(?:good|best of) luck (?:getting|trying|reaching|getting hold of|speaking to) (?:through|anyone|"
         r"someone|somebody|a human|a person|them|hold)\b|"
@@ -660,7 +678,12 @@ def _set_phrase(text: str, low: str) -> str | None:
     rest = text[:match.start()] + " " + text[match.end():]
     if _CONTRAST_MARK.search(rest) or _VERDICT_UNDONE.search(rest) or _QUOTED.search(text):
         return None
+    if _other_side(rest, label):  # "Hassle-free delivery, rude driver", "Better than last time, still awful"
+        return None
     return label
+
+
+_VALUE_VERDICT = re.compile(r"worth|money|penn|spent", re.IGNORECASE)
 
 
 def _short_verdict(text: str, low: str) -> str | None:
@@ -673,9 +696,17 @@ def _short_verdict(text: str, low: str) -> str | None:
         return None
     if _VERDICT_UNDONE.search(text) or _QUOTED.search(text):
         return None
-    found = [label for label, pattern in (("negative", _VERDICT_NEGATIVE), ("positive", _VERDICT_POSITIVE))
-             if pattern.search(text)]
-    return found[0] if len(found) == 1 else None
+    found = [(label, m) for label, pattern in (("negative", _VERDICT_NEGATIVE), ("positive", _VERDICT_POSITIVE))
+             if (m := pattern.search(text)) is not None]
+    if len(found) != 1:
+        return None
+    label, match = found[0]
+    # "Gutted, best holiday ever": the rest of the answer says otherwise; a verdict on value concedes
+    # the price ("Expensive. Worth every penny.")
+    if not _VALUE_VERDICT.search(match.group(0)) and _other_side(text[:match.start()] + " " + text[match.end():],
+                                                                  label):
+        return None
+    return label
 
 
 #: A wait read from its length: "Long wait times", "but long wait", "The queue was far too long" are
@@ -689,18 +720,23 @@ _LONG_WAIT = re.compile(
     r"\b(?:the |a |my |our )?(?:waits?|waiting(?: times?)?|queues?|delays?|hold(?: times?)?|response times?) "
     r"(?:was|were|is|are|seemed|felt)(?: (?:very|so|really|far|way|extremely|incredibly|ridiculously|quite|rather|"
     r"painfully))?(?: too)? (?:long|endless)\b|"
-    r"\bwaited (?:too |so |very |far too |way too )?long\b",
+    r"\bwaited (?:too |so |very |far too |way too )?long\b|"
+    r"\b(?:waits?|waiting(?: times?)?|queues?|delays?|hold(?: times?)?) (?:far |way |much |just )?too long\b",
     re.IGNORECASE,
 )
 _SHORT_WAIT = re.compile(
-    r"\b(?:short|quick|little|minimal|no) (?:waits?|waiting(?! (?:room|list|area))(?: times?)?|queues?|delays?|"
-    r"hold(?: times?)?)\b|\bquick (?:turnaround|response)\b",
+    r"\b(?:short|quick|little|minimal) (?:waits?|waiting(?! (?:room|list|area))(?: times?)?|queues?|delays?|"
+    r"hold(?: times?)?)\b|\bno (?:waits?|waiting(?! (?:room|list|area))(?: times?)?|queues?|delays?)\b|"
+    r"\bquick (?:turnaround|response)\b",
     re.IGNORECASE,
 )
 #: Longest text (in words) read from its wait alone.
 _WAIT_MAX_WORDS = 8
 _WAIT_UNDONE = re.compile(
-    r"\b(?:not|no|nope|never|hardly|barely|without|if|unless|despite|worth|but|though|however|although)\b|"
+    r"\b(?:not|no|nope|never|none|hardly|barely|without|if|unless|despite|worth|but|though|however|although|"
+    # an expected wait that did not come, or waits that are over ("Was dreading a long wait")
+    r"expect\w*|dread\w*|prepared|braced|feared|fearing|anticipat\w*|thing of the past|days of|are over|no more|"
+    r"gone are)\b|"
     r"\wn['\u2019]t\b|\b(?:dont|didnt|doesnt|isnt|wasnt|werent|arent|cant|couldnt|wouldnt)\b",
     re.IGNORECASE,
 )
@@ -745,6 +781,23 @@ def _wait_verdict(text: str, low: str) -> str | None:
     return label
 
 
+_OPINION_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+def _other_side(rest: str, label: str) -> bool:
+    """Whether ``rest`` holds an opinion word of the side opposite to ``label`` (:mod:`cxtext.clean.opinion_words`)."""
+    from cxtext.clean.opinion_words import NEGATIVE, POSITIVE
+
+    other = POSITIVE if label == "negative" else NEGATIVE
+    return any(w in other for w in _OPINION_WORD.findall(rest.lower()))
+
+
+def _quoted_at(text: str, match: re.Match[str]) -> bool:
+    """Whether the matched phrase opens right after a quotation mark ("the reviews saying 'zero stars'")."""
+    before = text[:match.start()].rstrip()
+    return before.endswith(("'", '"', "\u201c", "\u2018"))
+
+
 def idiom_label(text: str) -> str | None:
     """The sentiment of a comment carried by a CX idiom whose words mislead, else None.
 
@@ -776,11 +829,14 @@ def idiom_label(text: str) -> str | None:
             return verdict
     if not any(anchor in low for anchor in _IDIOM_ANCHORS):  # most comments stop here, without a regex
         return None
-    positive = _IDIOM_POSITIVE.search(text) is not None
-    negative = _IDIOM_NEGATIVE.search(text) is not None
-    if positive == negative or _CONTRAST_MARK.search(text):
+    positive = _IDIOM_POSITIVE.search(text)
+    negative = _IDIOM_NEGATIVE.search(text)
+    if (positive is None) == (negative is None) or _CONTRAST_MARK.search(text):
         return None
-    return "positive" if positive else "negative"
+    label, match = ("positive", positive) if positive is not None else ("negative", negative)
+    if _quoted_at(text, match) or _other_side(text[:match.start()] + " " + text[match.end():], label):
+        return None  # "Can't fault the food. Service was appalling": the rest of the comment decides
+    return label
 
 
 def context_label_for_non_answer(text: str, prompt: str) -> str | None:

@@ -23,14 +23,20 @@ from collections.abc import Sequence
 
 __all__ = ["model_texts", "without_thanks_in_advance"]
 
-#: "Thanks in advance", "Many thanks in advance for your help", "Thank you in advance!",
-#: "I appreciate your help in advance", "TIA": up to the end of its own phrase (a comma or a
-#: sentence end), so "Thanks in advance for sorting this out, the app keeps crashing" keeps
-#: its complaint.
+#: "Thanks in advance", "Many thanks in advance for your help", "Thank you for your help in
+#: advance!", "Cheers in advance", "thanks in advanced", "I appreciate your help in advance",
+#: "TIA"; a "for ..." after it only when it names the help asked for ("for your help", "for
+#: sorting this out"), so "Thanks in advance for looking into why my order never arrived" and
+#: "Thanks in advance for sorting this out, the app keeps crashing" keep their complaint.
 _THANKS_IN_ADVANCE = re.compile(
-    r"\b(?:(?:many|big|huge) )?(?:thanks|thank you|thank u|thx|ta)(?: (?:so|very) much)? in advance\b"
-    r"(?: for [^.,;!?\n]*)?[.!]*"
-    r"|\b(?:i )?appreciate (?:your|any|the) help in advance\b[.!]*"
+    r"\b(?:(?:many|big|huge) )?(?:thanks|thank you|thank u|thx|ta|cheers)(?: (?:so|very) much)?"
+    r"(?: for (?:your|any|the) (?:help|assistance|support|time))? in advanced?\b"
+    # "for ..." only when it names the help asked for: "Thanks in advance for looking into why my order
+    # never arrived" keeps its complaint
+    r"(?: for (?:your |any |the |all the )?(?:help|assistance|support|time|reply|response|replies|understanding|"
+    r"patience|cooperation|co-operation|advice|looking into (?:this|it|my (?:\w+ )?(?:query|case|complaint|issue))|"
+    r"sorting (?:this|it) out|getting back to (?:me|us)|your help with this))?[.!]*"
+    r"|\b(?:i )?appreciate (?:your|any|the) help in advanced?\b[.!]*"
     r"|(?-i:\bTIA\b)[.!]*",
     re.IGNORECASE,
 )
