@@ -678,12 +678,9 @@ def _set_phrase(text: str, low: str) -> str | None:
     rest = text[:match.start()] + " " + text[match.end():]
     if _CONTRAST_MARK.search(rest) or _VERDICT_UNDONE.search(rest) or _QUOTED.search(text):
         return None
-    if _other_side(rest, label):  # "Hassle-free delivery, rude driver", "Better than last time, still awful"
+    if _other_side(text[match.end():], label):  # "Hassle-free delivery, rude driver": what follows takes it back
         return None
     return label
-
-
-_VALUE_VERDICT = re.compile(r"worth|money|penn|spent", re.IGNORECASE)
 
 
 def _short_verdict(text: str, low: str) -> str | None:
@@ -701,10 +698,7 @@ def _short_verdict(text: str, low: str) -> str | None:
     if len(found) != 1:
         return None
     label, match = found[0]
-    # "Gutted, best holiday ever": the rest of the answer says otherwise; a verdict on value concedes
-    # the price ("Expensive. Worth every penny.")
-    if not _VALUE_VERDICT.search(match.group(0)) and _other_side(text[:match.start()] + " " + text[match.end():],
-                                                                  label):
+    if _other_side(text[match.end():], label):  # "Gutted, best holiday ever": what follows takes it back
         return None
     return label
 
@@ -784,12 +778,18 @@ def _wait_verdict(text: str, low: str) -> str | None:
 _OPINION_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
-def _other_side(rest: str, label: str) -> bool:
-    """Whether ``rest`` holds an opinion word of the side opposite to ``label`` (:mod:`cxtext.clean.opinion_words`)."""
+def _other_side(rest: str, label: str, at_least: int = 1) -> bool:
+    """Whether ``rest`` holds an opinion word of the side opposite to ``label`` (:mod:`cxtext.clean.opinion_words`).
+
+    The phrase rules look only at what follows their phrase: a story told before a verdict is
+    the verdict's reason ("I'd had a horrible crash ... Can't thank them enough.", "Lost my wallet
+    ... Lifesaver."), a complaint after it takes the verdict back ("Can't fault the food. Service
+    was appalling"). ``at_least``: how many such words it takes (distinct).
+    """
     from cxtext.clean.opinion_words import NEGATIVE, POSITIVE
 
     other = POSITIVE if label == "negative" else NEGATIVE
-    return any(w in other for w in _OPINION_WORD.findall(rest.lower()))
+    return len({w for w in _OPINION_WORD.findall(rest.lower()) if w in other}) >= at_least
 
 
 def _quoted_at(text: str, match: re.Match[str]) -> bool:
@@ -834,8 +834,10 @@ def idiom_label(text: str) -> str | None:
     if (positive is None) == (negative is None) or _CONTRAST_MARK.search(text):
         return None
     label, match = ("positive", positive) if positive is not None else ("negative", negative)
-    if _quoted_at(text, match) or _other_side(text[:match.start()] + " " + text[match.end():], label):
-        return None  # "Can't fault the food. Service was appalling": the rest of the comment decides
+    # "Can't fault the food. Service was appalling, rude waiter": a complaint after the idiom takes it
+    # back; one word is not enough in a long comment ("... got us through the worst week of our lives")
+    if _quoted_at(text, match) or _other_side(text[match.end():], label, at_least=2):
+        return None
     return label
 
 
