@@ -301,6 +301,7 @@ _COMPARATIVE_MAX_WORDS = 4
 #: none of them skip the search, which is slow for a pattern with this many alternatives.
 _SUGGESTION_WORDS = ("should", "could", "would", "i'd", "wish", "need", "please", "help", "suggest",
                      "more", "option", "ability", "if only", "why", "hope")
+_SUGGESTION_WORD = re.compile("|".join(map(re.escape, _SUGGESTION_WORDS)))
 #: Words around a satisfied answer that do not change it ("honestly nothing tbh", "no, all good thanks").
 _FILL_BEFORE = r"(?:(?:honestly|tbh|to be honest|hand on heart|um+|erm|well|hmm+|oh|no|nope|nah|just)[\s,.!]+)*"
 _FILL_AFTER = (r"(?:[\s,.!:;)\-]+(?:tbh|to be honest|honestly|really|thanks?|thank you|thankyou|cheers|ty|thx|"
@@ -724,6 +725,8 @@ _SHORT_WAIT = re.compile(
     r"\bquick (?:turnaround|response)\b",
     re.IGNORECASE,
 )
+#: What every wait phrase holds.
+_WAIT_WORDS = ("wait", "queue", "delay", "hold", "turnaround", "response")
 #: Longest text (in words) read from its wait alone.
 _WAIT_MAX_WORDS = 8
 _WAIT_UNDONE = re.compile(
@@ -753,7 +756,7 @@ def _wait_verdict(text: str, low: str) -> str | None:
     """
     if len(text.split()) > _WAIT_MAX_WORDS or "?" in text:
         return None
-    if not any(w in low for w in ("wait", "queue", "delay", "hold", "turnaround", "response")):
+    if not any(w in low for w in _WAIT_WORDS):
         return None
     from cxtext.clean.opinion_words import NEGATIVE, POSITIVE
 
@@ -798,6 +801,11 @@ def _quoted_at(text: str, match: re.Match[str]) -> bool:
     return before.endswith(("'", '"', "\u201c", "\u2018"))
 
 
+#: The anchors as one search each (one regex over a short text is quicker than a loop of substring tests).
+_IDIOM_ANCHOR = re.compile("|".join(map(re.escape, _IDIOM_ANCHORS)))
+_SHORT_RULE_ANCHOR = re.compile("|".join(map(re.escape, (*_VERDICT_ANCHORS, *_SET_PHRASE_ANCHORS, *_WAIT_WORDS))))
+
+
 def idiom_label(text: str) -> str | None:
     """The sentiment of a comment carried by a CX idiom whose words mislead, else None.
 
@@ -824,10 +832,11 @@ def idiom_label(text: str) -> str | None:
     """
     low = text.lower()
     if len(text) <= 80 and text.count(" ") < 2 * _VERDICT_MAX_WORDS:  # cheap tests before the word count
-        verdict = _short_verdict(text, low) or _set_phrase(text, low) or _wait_verdict(text, low)
+        verdict = (_short_verdict(text, low) or _set_phrase(text, low) or _wait_verdict(text, low)
+                   if _SHORT_RULE_ANCHOR.search(low) else None)
         if verdict is not None:
             return verdict
-    if not any(anchor in low for anchor in _IDIOM_ANCHORS):  # most comments stop here, without a regex
+    if not _IDIOM_ANCHOR.search(low):  # most comments stop here, before the full patterns
         return None
     positive = _IDIOM_POSITIVE.search(text)
     negative = _IDIOM_NEGATIVE.search(text)
@@ -901,7 +910,7 @@ def _worded_request(text: str) -> bool:
         return True
     if text.isascii():  # every match of _SUGGESTION_ANYWHERE holds one of these words
         low = text.lower()
-        if not any(word in low for word in _SUGGESTION_WORDS):
+        if not _SUGGESTION_WORD.search(low):
             return False
         if "need" in low:
             text = _NOT_A_NEED.sub(" ", text)
