@@ -17,7 +17,9 @@ interleaved pairs (median ratio) before any torch model is loaded; because this 
 run to the next, tagging is also timed inside each full pass (median share of
 the rest of the pass), which compares parts that ran at the same speed. Both
 run on the test tweets and on 2,000 test reviews of the women's clothing set
-(longer, more clauses). Writes ``benchmarks/results/throughput.md`` and ``.json``.
+(longer, more clauses). The cost of emotions (issue #9: at most +20%) is the median time
+ratio of interleaved passes with and without them (the rows "emotions off" alone are timed at
+another moment and drift with the machine). Writes ``benchmarks/results/throughput.md`` and ``.json``.
 """
 
 from __future__ import annotations
@@ -150,6 +152,7 @@ def main() -> None:
         ratio = statistics.median(b / f for b, f in zip(bare_rates, full_rates))
         tagging_adds[what] = (float(ratio) - 1.0, tagging_share(full, data, max(args.repeat, 7)))
 
+    emotions_add: dict[str, tuple[float, int]] = {}
     for preset in ("fast", "accurate"):  # fast first: torch's threads then have not started
         if preset == "accurate":
             accurate = load_sentiment_model("accurate")
@@ -164,13 +167,26 @@ def main() -> None:
                          "texts": len(test),
                          "per_s": best_rate(lambda t=tagger: t.tag([c.text for cl in split_clauses(test)
                                                                     for c in cl]), len(test), args.repeat)})
+        by_emotions = {}
         for emotions in (None, False):  # with the preset's emotion model, then without emotions
-            analyzer = cxtext.Analyzer(preset=preset, emotions=emotions, n_jobs=1)
+            analyzer = by_emotions[emotions] = cxtext.Analyzer(preset=preset, emotions=emotions, n_jobs=1)
             analyzer.analyze(frame.head(50), text="text", id="id")
             label = "" if emotions is None else ", emotions off"
             rows.append({"what": f"whole analyze, {preset} preset{label}, one process", "texts": len(test),
                          "per_s": best_rate(lambda a=analyzer: a.analyze(frame, text="text", id="id"),
                                             len(test), args.repeat)})
+        # Issue #9's cost of emotions (<= 20%): interleaved passes with and without them, as the
+        # machine's speed drifts between the rows above (the accurate preset on 600 of the tweets)
+        sample = frame if preset == "fast" else frame.head(600)
+        ratios = []
+        for _ in range(max(args.repeat, 7 if preset == "fast" else 4)):
+            took = {}
+            for emotions, analyzer in by_emotions.items():
+                start = time.perf_counter()
+                analyzer.analyze(sample, text="text", id="id")
+                took[emotions] = time.perf_counter() - start
+            ratios.append(took[None] / took[False])
+        emotions_add[preset] = (float(statistics.median(ratios)) - 1.0, len(ratios))
         if preset == "fast":  # the defaults: workers on every core for 2,000+ rows (Analyzer.n_jobs)
             default = cxtext.Analyzer(preset="fast")
             default.analyze(frame.head(50), text="text", id="id")
@@ -191,6 +207,8 @@ def main() -> None:
             f"{k}: {inside:.1%} timed inside each pass, {pairs:.1%} from interleaved passes with and without"
             for k, (pairs, inside) in tagging_adds.items())
         + f" (medians of {max(args.repeat, 7)}; target <= 30%)",
+        "emotions_add": "; ".join(f"{k} preset {v:.1%} (median of {n} interleaved passes with and without)"
+                                  for k, (v, n) in emotions_add.items()) + " (target <= 20%)",
         "command": "HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/throughput.py",
     }
     lines = ["# Throughput", "", *(f"- {k}: {v}" for k, v in meta.items()), "",
