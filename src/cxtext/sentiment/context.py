@@ -758,8 +758,6 @@ def _wait_verdict(text: str, low: str) -> str | None:
         return None
     if not any(w in low for w in _WAIT_WORDS):
         return None
-    from cxtext.clean.opinion_words import NEGATIVE, POSITIVE
-
     # a clause's own turn ("but long wait", "long wait though", "apart from the long wait") is
     # the turn away from the rest of its comment, not within the clause
     text = _CLAUSE_TURN.sub("", text)
@@ -770,10 +768,7 @@ def _wait_verdict(text: str, low: str) -> str | None:
         return None
     label, match = found[0]
     rest = text[:match.start()] + " " + text[match.end():]
-    if _WAIT_UNDONE.search(rest) or _CONTRAST_MARK.search(rest):
-        return None
-    other = POSITIVE if label == "negative" else NEGATIVE
-    if any(w in other for w in re.findall(r"[a-z']+", rest.lower())):
+    if _WAIT_UNDONE.search(rest) or _CONTRAST_MARK.search(rest) or _other_side(rest, label):
         return None
     return label
 
