@@ -498,9 +498,11 @@ def _polarity(toks: _Tokens, h: _Hashes, a: int, b: int) -> int:
             continue
         if i + 1 < b and (lower[i], lower[i + 1]) in h.not_opinion_pairs:
             continue
-        if sign < 0 and lower[i] in h.fault_nouns and h.free in (lower[i + 1] if i + 1 < b else None,
-                                   lower[i + 2] if i + 2 < b and lower[i + 1] == h.dash else None):
-            sign = 1  # "hassle-free", "stress free", "trouble-free": the fault is absent
+        if sign < 0 and lower[i] in h.fault_nouns:  # "hassle-free", "stress free": the fault is absent
+            after = lower[i + 2] if i + 2 < b and i + 1 < b and lower[i + 1] == h.dash else (
+                lower[i + 1] if i + 1 < b else None)
+            if after == h.free:
+                sign = 1
         total += -sign if _negated(lower, h, a, i, b) else sign
     return (total > 0) - (total < 0)
 
