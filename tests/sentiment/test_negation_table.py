@@ -71,15 +71,13 @@ TABLE = [
     ("Absolutely shocking.", "negative", ()),
     ("Money well spent.", "positive", ()),
     ("Ten out of ten.", "positive", ()),
-    # a probe of sixty CX phrases (2026-12-07, twenty-third session): both presets read the first two as
-    # positive or neutral, the fast one the third as neutral and the fourth as negative; context.idiom_label
-    # reads them, written after reading these, so by construction
+    # a probe of sixty CX phrases (2026-12-07, twenty-third session): both presets read "Thanks for nothing."
+    # as positive, the fast one "Not fit for purpose." as neutral and "Could not fault them." as negative;
+    # context.idiom_label reads them, written after reading these, so by construction ("Zero stars if I
+    # could.", "Gutted." and "Chuffed to bits." are tested in test_context.py: the colloquial templates hold them)
     ("Thanks for nothing.", "negative", ()),
-    ("Zero stars if I could.", "negative", ()),
     ("Not fit for purpose.", "negative", ()),
     ("Could not fault them.", "positive", ()),
-    ("Gutted.", "negative", ()),
-    ("Chuffed to bits.", "positive", ()),
     # a probe of short CX noun phrases (2026-12-07): the fast preset read eight of ten "long wait" phrases
     # as positive and "Short wait" as negative (the accurate one too); read by context.idiom_label's wait rule
     ("Long wait times", "negative", ()),
