@@ -425,3 +425,13 @@ def test_an_idiom_overrules_the_model_only_where_it_disagrees():
     out, _ = read_in_context(p, classes, ["Staff couldn't do enough for us", "I can't thank them enough"],
                              ["neutral", "neutral"])
     assert out[0].argmax() == 2 and out[1].tolist() == pytest.approx(p[1].tolist())  # the confident reading kept
+
+
+def test_phrase_rules_do_not_backtrack_on_long_repetitive_text():
+    # "(?:a |an |...)*life ?saver" took 95 s on 100,000 characters of "a a a ... thanks for nothing"
+    import time
+
+    text = "a " * 20000 + "thanks for nothing"
+    start = time.perf_counter()
+    idiom_label(text)
+    assert time.perf_counter() - start < 2.0

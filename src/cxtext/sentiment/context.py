@@ -549,7 +549,7 @@ _IDIOM_POSITIVE = re.compile(
     rf"\b(?:{_NOT} (?:have )?(?:do|done) enough (?:for|to help)\b|{_NOT} (?:have )?(?:do|done) enough\W*$|"
     r"(?:nobody|no one|no-one) could(?: have|'ve) done (?:more|any more|better)\b|"
     rf"{_NOT} (?:thank|praise|recommend) (?:[\w']+ ){{0,4}}(?:highly )?enough\b|"
-    r"\b(?:a |an |my |absolute |real |total )*life ?savers?\b|"
+    r"\b(?:(?:a|an|my|absolute|real|total) ){0,3}life ?savers?\b|"  # bounded: "a a a ..." must not backtrack
     # not a diagnosis ("Garage couldn't fault the car so charged me")
     rf"\b{_NOT} (?:have )?fault(?:ed)?\b(?!\s+(?:me|you|myself|yourself|us)\b)"
     r"(?!(?:\s+[\w']+){0,3}\s+(?:so|and so|and (?:refused|charged|said|sent))\b)|"
