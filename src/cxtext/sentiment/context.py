@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -663,6 +663,21 @@ _SET_PHRASE_ANCHORS = ("free", "than", "ball", "drawer", "shabby", "half bad", "
                        "not as")
 
 
+def _one_side(text: str, patterns: Iterable[tuple[str, re.Pattern[str]]]) -> tuple[str, re.Match[str]] | None:
+    """The label and match of the one ``(label, pattern)`` that ``text`` matches; None for none or several.
+
+    Examples
+    --------
+    >>> hit = _one_side("Bit of a faff", _SET_PHRASES)
+    >>> hit[0], hit[1].group(0)
+    ('negative', 'Bit of a faff')
+    >>> _one_side("no phrase here", _SET_PHRASES) is None
+    True
+    """
+    found = [(label, m) for label, pattern in patterns if (m := pattern.search(text)) is not None]
+    return found[0] if len(found) == 1 else None
+
+
 def _set_phrase(text: str, low: str) -> str | None:
     """The label of a short answer (``low``: lower-cased) in a set phrase ("Hassle-free", "Needs work"), else None.
 
@@ -673,10 +688,10 @@ def _set_phrase(text: str, low: str) -> str | None:
         return None
     if not any(anchor in low for anchor in _SET_PHRASE_ANCHORS):  # most short answers stop here
         return None
-    found = [(label, m) for label, pattern in _SET_PHRASES if (m := pattern.search(text)) is not None]
-    if len(found) != 1:
+    hit = _one_side(text, _SET_PHRASES)
+    if hit is None:
         return None
-    label, match = found[0]
+    label, match = hit
     rest = text[:match.start()] + " " + text[match.end():]
     if _CONTRAST_MARK.search(rest) or _VERDICT_UNDONE.search(rest) or _QUOTED.search(text):
         return None
@@ -695,11 +710,10 @@ def _short_verdict(text: str, low: str) -> str | None:
         return None
     if _VERDICT_UNDONE.search(text) or _QUOTED.search(text):
         return None
-    found = [(label, m) for label, pattern in (("negative", _VERDICT_NEGATIVE), ("positive", _VERDICT_POSITIVE))
-             if (m := pattern.search(text)) is not None]
-    if len(found) != 1:
+    hit = _one_side(text, (("negative", _VERDICT_NEGATIVE), ("positive", _VERDICT_POSITIVE)))
+    if hit is None:
         return None
-    label, match = found[0]
+    label, match = hit
     if _other_side(text[match.end():], label):  # "Gutted, best holiday ever": what follows takes it back
         return None
     return label
@@ -763,11 +777,10 @@ def _wait_verdict(text: str, low: str) -> str | None:
     # the turn away from the rest of its comment, not within the clause
     text = _CLAUSE_TURN.sub("", text)
 
-    found = [(label, m) for label, pattern in (("negative", _LONG_WAIT), ("positive", _SHORT_WAIT))
-             if (m := pattern.search(text)) is not None]
-    if len(found) != 1:
+    hit = _one_side(text, (("negative", _LONG_WAIT), ("positive", _SHORT_WAIT)))
+    if hit is None:
         return None
-    label, match = found[0]
+    label, match = hit
     rest = text[:match.start()] + " " + text[match.end():]
     if _WAIT_UNDONE.search(rest) or _CONTRAST_MARK.search(rest) or _other_side(rest, label):
         return None
@@ -834,11 +847,10 @@ def idiom_label(text: str) -> str | None:
             return verdict
     if not _IDIOM_ANCHOR.search(low):  # most comments stop here, before the full patterns
         return None
-    positive = _IDIOM_POSITIVE.search(text)
-    negative = _IDIOM_NEGATIVE.search(text)
-    if (positive is None) == (negative is None) or _CONTRAST_MARK.search(text):
+    hit = _one_side(text, (("positive", _IDIOM_POSITIVE), ("negative", _IDIOM_NEGATIVE)))
+    if hit is None or _CONTRAST_MARK.search(text):
         return None
-    label, match = ("positive", positive) if positive is not None else ("negative", negative)
+    label, match = hit
     # "Can't fault the food. Service was appalling, rude waiter": a complaint after the idiom takes it
     # back; one word is not enough in a long comment ("... got us through the worst week of our lives")
     if _quoted_at(text, match) or _other_side(text[match.end():], label, at_least=2):
