@@ -25,14 +25,15 @@ def test_templates_never_hold_an_evaluation_sentence(cx_augment):
     from tests.sentiment.test_negation_table import TABLE
 
     table = cx_augment.cx_augmentation(short_answers=True, litotes=True, care=True, colloquial=True, events=True,
-                                     arcs=True)
+                                     arcs=True, verdicts=True)
     templates = {_key(t) for t in table["text"]}
     idioms = [*pd.read_csv(ROOT / "tests" / "data" / "cx_idioms.csv")["text"],
               *pd.read_csv(ROOT / "tests" / "data" / "cx_colloquial.csv")["text"],
               *pd.read_csv(ROOT / "tests" / "data" / "cx_genres.csv", keep_default_na=False)["text"],
               *pd.read_csv(ROOT / "tests" / "data" / "cx_genres_2.csv", keep_default_na=False)["text"],
               *pd.read_csv(ROOT / "tests" / "data" / "cx_genres_3.csv", keep_default_na=False)["text"],
-              *pd.read_csv(ROOT / "tests" / "data" / "cx_short_answers.csv", keep_default_na=False)["text"]]
+              *pd.read_csv(ROOT / "tests" / "data" / "cx_short_answers.csv", keep_default_na=False)["text"],
+              *pd.read_csv(ROOT / "tests" / "data" / "cx_verdicts.csv", keep_default_na=False)["text"]]
     # stock phrases in the templates since sentiment-fast 0.2.0 that the evaluation sets also hold
     # (there they check that a model learned its templates); no other sentence may be in both
     known = {"never again", "neither good nor bad", "no issues whatsoever", "would not recommend",
@@ -108,3 +109,16 @@ def test_more_situations_block_leaves_the_earlier_rows_as_they_were():
     assert labels == {"anger", "frustration", "disappointment", "confusion", "anxiety", "gratitude", "delight",
                       "admiration"}
     assert (new["emotions"].str.len() == 0).sum() >= 20
+
+
+def test_the_verdict_block_comes_last_and_keeps_each_word_on_one_side(cx_augment):
+    options = {"short_answers": True, "litotes": True, "care": True, "events": True, "arcs": True}
+    before = cx_augment.cx_augmentation(**options)
+    after = cx_augment.cx_augmentation(**options, verdicts=True)
+    pd.testing.assert_frame_equal(after.iloc[: len(before)], before)
+    block = after.iloc[len(before):]
+    assert set(block["label"]) == {"negative", "neutral", "positive"}
+    assert not set(cx_augment.VERDICT_POSITIVE) & set(cx_augment.VERDICT_NEGATIVE)
+    assert not block.loc[block["label"] == "neutral", "text"].str.contains("!").any()
+    grumpy = block.loc[block["text"].str.lower().str.contains(r"\bgrumpy\b"), "label"]
+    assert len(grumpy) >= 3 and grumpy.eq("negative").all()

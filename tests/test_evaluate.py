@@ -164,7 +164,9 @@ def test_text_only_evaluation_scores_what_analyze_outputs():
     analyzed = cxtext.analyze(texts).comments["sentiment"].tolist()
     report = evaluate_sentiment(texts, analyzed, {"fast": "fast"}, baselines=())
     assert report.results["fast"]["accuracy"] == 1.0
-    assert analyzed[:3] == ["negative"] * 3 and analyzed[5] == "positive"
+    # the requests lean negative ("Please add more vegan options": neutral at score -0.26 with
+    # sentiment-fast 0.11.0, negative at -0.34 with 0.10.0); the review with a wish stays positive
+    assert analyzed[:2] == ["negative"] * 2 and analyzed[2] != "positive" and analyzed[5] == "positive"
     assert any("without a question" in note for note in report.notes)
 
 

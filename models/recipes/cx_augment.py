@@ -388,9 +388,64 @@ ARC_STANDALONE = {
 }
 
 
+# Descriptive verdicts (the verdicts block, 2026-12-07). Survey and patient feedback describe people and
+# services with a predicate: "the porter was grumpy", "pharmacy staff were unfriendly", "the nurses were
+# terrific". sentiment-fast 0.10.0 read 21% of such sentences wrong in a probe of 20 subjects x 40 common
+# adjectives (positive ones as negative 73 times: the frame "the nurses were" leans negative in the review
+# and tweet corpora, and rarer adjectives carry little weight; "unfriendly" read positive). Written for
+# cxtext: subjects from many sectors, a wide list of predicative adjectives and noun verdicts of each side,
+# and factual descriptions in the same frame as neutral, so the frame itself carries no polarity.
+VERDICT_SINGULAR = [
+    "the porter", "the cashier", "the waiter", "the waitress", "the chef", "the courier", "the plumber",
+    "the electrician", "the mechanic", "the tutor", "the vet", "the optician", "the physio", "the concierge",
+    "the tour guide", "the host", "the ward sister", "the call handler", "the sales assistant", "reception",
+    "the front desk", "the kitchen", "the branch", "the helpdesk", "the handyman", "the decorator",
+    "the cleaner", "the locksmith", "the landlord", "the letting agent", "the surveyor", "the instructor",
+    "the hairdresser", "the barber", "the therapist", "the caseworker", "the claims handler", "my adviser",
+    "our rep", "the bus driver", "the conductor", "the guard", "the pilot", "the hotel manager", "the lawyer",
+    "customer service", "the technician", "the checkout lady", "the security guard", "the salesman",
+]
+VERDICT_PLURAL = [
+    "the nurses", "the doctors", "the staff", "the carers", "the waiting staff", "the bar staff",
+    "the cabin crew", "the fitters", "the drivers", "the engineers", "the teachers", "the receptionists",
+    "the paramedics", "the midwives", "the porters", "the shop staff", "the call centre staff",
+    "the builders", "the cleaners", "the lifeguards", "the volunteers", "the sales team", "the support team",
+    "the kitchen staff",
+]
+VERDICT_POSITIVE = [
+    "kind", "lovely", "brilliant", "fantastic", "wonderful", "amazing", "superb", "excellent", "great",
+    "marvellous", "terrific", "outstanding", "exceptional", "first class", "fab", "brill", "ace", "courteous",
+    "considerate", "attentive", "thoughtful", "respectful", "gentle", "reassuring", "compassionate",
+    "understanding", "accommodating", "obliging", "charming", "pleasant", "warm", "approachable", "cheerful",
+    "enthusiastic", "diligent", "meticulous", "conscientious", "thorough", "competent", "capable", "skilled",
+    "efficient", "prompt", "tidy", "honest", "genuine", "trustworthy", "dependable", "sympathetic", "calm",
+    "a star", "a credit to the company", "a gem", "a godsend", "a lifesaver", "a pleasure to deal with",
+    "spot on", "top notch", "faultless", "impeccable", "a delight", "nice", "good", "friendly", "helpful",
+    "fabulous", "stellar", "splendid", "caring", "polite", "professional", "knowledgeable", "patient",
+]
+VERDICT_NEGATIVE = [
+    "rude", "awful", "terrible", "dreadful", "appalling", "shocking", "abysmal", "atrocious", "hopeless",
+    "useless", "pathetic", "disgraceful", "poor", "horrible", "lazy", "incompetent", "careless", "sloppy",
+    "grumpy", "clueless", "unfriendly", "unhelpful", "impolite", "inattentive", "unprofessional",
+    "disorganised", "uncaring", "unsympathetic", "dismissive", "abrupt", "arrogant", "patronising",
+    "condescending", "impatient", "rough", "pushy", "aggressive", "sarcastic", "miserable", "surly", "curt",
+    "brusque", "offhand", "indifferent", "disinterested", "slapdash", "shoddy", "a joke", "a nightmare",
+    "a disgrace", "a shambles", "rubbish", "dire", "diabolical", "shambolic", "cold", "snappy", "moody",
+    "obnoxious", "argumentative", "evasive", "unreliable", "unapproachable", "bad", "nasty", "incapable",
+    "unpleasant", "uninterested", "rushed", "hostile", "unhygienic", "inept", "hopeless as usual",
+]
+VERDICT_NEUTRAL = [
+    "new", "a young man", "from the agency", "on the second floor", "the same as last time",
+    "there at nine", "on the phone", "from head office", "in her fifties", "on nights that week",
+    "covering for a colleague", "the only one on", "from the local depot", "a locum", "on a training day",
+    "at the other branch", "on holiday the week after", "based in manchester",
+]
+VERDICT_ADVERBS = ["", "", "", "very ", "really ", "so ", "extremely ", "always ", "super ", "absolutely "]
+
+
 def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = False,
                     litotes: bool = False, care: bool = False, colloquial: bool = False,
-                    events: bool = False, arcs: bool = False) -> pd.DataFrame:
+                    events: bool = False, arcs: bool = False, verdicts: bool = False) -> pd.DataFrame:
     """Return a deterministic table of template sentences with ``text`` and ``label``.
 
     ``short_answers=True`` adds the short survey answers (sentiment-fast 0.4.0
@@ -399,7 +454,9 @@ def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = 
     slang and textspeak (tried, in no shipped model), ``events=True`` service
     events and denied faults ("the parcel never came", "the room wasn't dirty"),
     ``arcs=True`` stories that turn and tallies of failures ("had a nightmare with
-    the claim to begin with but ...", "two visits booked, two no shows"); the defaults
+    the claim to begin with but ...", "two visits booked, two no shows"),
+    ``verdicts=True`` people and services described with a predicate ("the porter
+    was grumpy", "the nurses were terrific", "the locksmith was a locum"); the defaults
     reproduce the table earlier models were trained with, and each switch
     leaves the rows of the others as they were.
 
@@ -448,6 +505,8 @@ def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = 
     if arcs:
         rows += _block(random.Random(seed + 6), per_template, ARC_SUBJECTS, ARC_POSITIVE, ARC_NEGATIVE,
                        ARC_STANDALONE)
+    if verdicts:
+        rows += _verdicts(random.Random(seed + 7))
     df = pd.DataFrame(rows, columns=["text", "label"]).drop_duplicates("text")
     return df.reset_index(drop=True)
 
@@ -472,6 +531,32 @@ def _block(rng: random.Random, per_template: int, subjects: list[str], positive:
         for text in texts:
             rows.append((text, label))
             rows.append(((text + rng.choice([".", "!"])).capitalize(), label))
+    return rows
+
+
+def _verdicts(rng: random.Random, per_word: int = 3, pairs: int = 25) -> list[tuple[str, str]]:
+    """Each verdict word with ``per_word`` subjects, ``pairs`` two-word verdicts per side, the neutral facts."""
+    def sentence(subject: str, predicate: str, *, adverb: bool = True) -> str:
+        plural = subject in VERDICT_PLURAL
+        verb = rng.choice(["were", "are"] if plural else ["was", "is"])
+        how = rng.choice(VERDICT_ADVERBS) if adverb and not predicate.startswith("a ") else ""
+        text = f"{subject} {verb} {how}{predicate}"
+        if rng.random() < 0.2:  # survey shorthand drops the verb and the article: "porter very grumpy"
+            text = f"{subject.removeprefix('the ')} {how}{predicate}"
+        text += rng.choice(["", ".", "!"] if adverb else ["", "."])  # no facts told with "!"
+        return text[0].upper() + text[1:] if rng.random() < 0.7 else text
+
+    subjects = VERDICT_SINGULAR + VERDICT_PLURAL
+    rows: list[tuple[str, str]] = []
+    for words, label in ((VERDICT_POSITIVE, "positive"), (VERDICT_NEGATIVE, "negative")):
+        for word in words:
+            rows += [(sentence(subject, word), label) for subject in rng.sample(subjects, per_word)]
+        single = [w for w in words if not w.startswith("a ")]
+        for _ in range(pairs):
+            first, second = rng.sample(single, 2)
+            rows.append((sentence(rng.choice(subjects), f"{first} and {second}"), label))
+    for fact in VERDICT_NEUTRAL:
+        rows += [(sentence(subject, fact, adverb=False), "neutral") for subject in rng.sample(subjects, per_word)]
     return rows
 
 

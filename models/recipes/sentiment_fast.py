@@ -1,14 +1,15 @@
 """Recipe: train the embedded ``sentiment-fast`` model from the shared datasets.
 
-    .venv/bin/python models/recipes/sentiment_fast.py --version 0.10.0
-    # 0.9.0 was: --version 0.9.0 --no-events
-    # 0.8.0 was: --version 0.8.0 --C 4
-    # 0.7.0 was: --version 0.7.0 --lexicon-weight 0 --C 4
-    # 0.6.0 was: --version 0.6.0 --tweet-copy 0 --lexicon-weight 0 --C 4
-    # 0.5.0 was: --version 0.5.0 --no-litotes --no-care --tweet-copy 0 --lexicon-weight 0 --C 4
-    # 0.4.0 was: --version 0.4.0 --no-litotes --no-care --nb-weight 0 --tweet-copy 0 --lexicon-weight 0 --C 4
-    # 0.3.0 was: --version 0.3.0 --no-short-answers --nb-weight 0 --no-litotes --no-care --tweet-copy 0 --lexicon-weight 0 --C 4
-    # 0.2.0 was: --version 0.2.0 --balance class --no-short-answers --nb-weight 0 --no-litotes --no-care --tweet-copy 0 --lexicon-weight 0 --C 4
+    .venv/bin/python models/recipes/sentiment_fast.py --version 0.11.0
+    # 0.10.0 was: --version 0.10.0 --no-verdicts
+    # 0.9.0 was: --version 0.9.0 --no-events --no-verdicts
+    # 0.8.0 was: --no-events --no-verdicts --version 0.8.0 --C 4
+    # 0.7.0 was: --no-events --no-verdicts --version 0.7.0 --lexicon-weight 0 --C 4
+    # 0.6.0 was: --no-events --no-verdicts --version 0.6.0 --tweet-copy 0 --lexicon-weight 0 --C 4
+    # 0.5.0 was: --no-events --no-verdicts --version 0.5.0 --no-litotes --no-care --tweet-copy 0 --lexicon-weight 0 --C 4
+    # 0.4.0 was: --no-events --no-verdicts --version 0.4.0 --no-litotes --no-care --nb-weight 0 --tweet-copy 0 --lexicon-weight 0 --C 4
+    # 0.3.0 was: --no-events --no-verdicts --version 0.3.0 --no-short-answers --nb-weight 0 --no-litotes --no-care --tweet-copy 0 --lexicon-weight 0 --C 4
+    # 0.2.0 was: --no-events --no-verdicts --version 0.2.0 --balance class --no-short-answers --nb-weight 0 --no-litotes --no-care --tweet-copy 0 --lexicon-weight 0 --C 4
 
 Reads ``../shared/data`` in place (train splits only, as fixed in
 ``cxtext.datasets``), evaluates on every test split, and writes
@@ -84,6 +85,17 @@ the left-out mean 0.529 -> 0.535, but the validation mean of the genres trained 
 -> 0.6854 (SemEval 0.684 -> 0.672); at 0.5 the same pattern (0.789, 0.704, 0.653; 0.532; 0.6858).
 The rule set before the runs allowed a validation fall of 0.003: not shipped.
 
+Descriptive verdicts (``--verdicts``, the default from 0.11.0; ``--verdicts-weight``): people
+and services described with a predicate ("the porter was grumpy", "the nurses were terrific",
+neutral facts such as "the locksmith was a locum"; ``cx_augment.VERDICT_*``, 542 rows, last, at
+the other blocks' half weight). Checked by ``benchmarks/sentiment_verdicts.py``
+(``benchmarks/results/sentiment_verdicts.md``) under a rule set before the runs: validation
+mean 0.6892 -> 0.6862 (the limit was a fall of 0.003), survey dev sets with prompts 0.867 /
+0.899 -> 0.869 / 0.910, left-out mean 0.5295 -> 0.5325; through ``analyze``, a blind set of 300
+verdicts (``tests/data/cx_verdicts.csv``, ``benchmarks/verdict_benchmark.py``) 0.644 -> 0.729
+and the three genre sets and the short answers 0.776 / 0.674 / 0.622 / 0.679 -> 0.783 / 0.678 /
+0.631 / 0.679.
+
 Regularisation (``--C``, 2 from 0.9.0; 4 before): the inverse strength of the
 logistic regressions' L2 penalty. Checked the same two ways by
 ``benchmarks/sentiment_regularisation.py`` (0.8.0's features; results in
@@ -146,7 +158,7 @@ def row_weights(train: pd.DataFrame, balance: str) -> np.ndarray:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--version", default="0.10.0")
+    parser.add_argument("--version", default="0.11.0")
     parser.add_argument("--balance", choices=("dataset-class", "class"), default="dataset-class")
     parser.add_argument("--short-answers", action=argparse.BooleanOptionalAction, default=True,
                         help="add the short survey answers to the idiom templates (0.4.0 on)")
@@ -160,6 +172,10 @@ def main() -> None:
                         help="add the stories that turn and tallies of failures to the templates")
     parser.add_argument("--arcs-weight", type=float, default=1.0,
                         help="extra factor on the stories and tallies rows' weight")
+    parser.add_argument("--verdicts", action=argparse.BooleanOptionalAction, default=True,
+                        help="add the descriptive verdicts to the templates (0.11.0 on)")
+    parser.add_argument("--verdicts-weight", type=float, default=1.0,
+                        help="extra factor on the descriptive verdicts rows' weight")
     parser.add_argument("--colloquial", action=argparse.BooleanOptionalAction, default=False,
                         help="add the slang and textspeak sentences to the templates")
     parser.add_argument("--colloquial-weight", type=float, default=1.0,
@@ -185,7 +201,8 @@ def main() -> None:
         frames = without_validation(frames)
     augment = cx_augmentation(short_answers=args.short_answers, litotes=args.litotes,
                               care=args.care, colloquial=args.colloquial,
-                              events=args.events, arcs=args.arcs).assign(dataset="cx_augment")
+                              events=args.events, arcs=args.arcs,
+                              verdicts=args.verdicts).assign(dataset="cx_augment")
     train = pd.concat([df[df.split == "train"].assign(dataset=name) for name, df in frames.items()]
                       + [augment], ignore_index=True)
     train = train[train["label"].notna() & train["text"].notna()].reset_index(drop=True)
@@ -193,10 +210,16 @@ def main() -> None:
     n_before = len(cx_augmentation(short_answers=args.short_answers))  # the 0.6.0 blocks come after these
     template_rows = np.flatnonzero((train["dataset"] == "cx_augment").to_numpy())
     train.loc[template_rows[n_before:], "weight"] *= NEW_BLOCKS_FACTOR
-    if args.arcs:  # the stories and tallies come last
+    # the descriptive verdicts come last, the stories and tallies just before them
+    n_without_verdicts = len(cx_augmentation(short_answers=args.short_answers, litotes=args.litotes,
+                                             care=args.care, colloquial=args.colloquial, events=args.events,
+                                             arcs=args.arcs))
+    if args.verdicts:
+        train.loc[template_rows[n_without_verdicts:], "weight"] *= args.verdicts_weight
+    if args.arcs:
         n_without_arcs = len(cx_augmentation(short_answers=args.short_answers, litotes=args.litotes,
                                              care=args.care, colloquial=args.colloquial, events=args.events))
-        train.loc[template_rows[n_without_arcs:], "weight"] *= args.arcs_weight
+        train.loc[template_rows[n_without_arcs:n_without_verdicts], "weight"] *= args.arcs_weight
     if args.colloquial:  # the slang block comes after the care block (and before the events)
         n_without = len(cx_augmentation(short_answers=args.short_answers, litotes=args.litotes, care=args.care))
         n_with = len(cx_augmentation(short_answers=args.short_answers, litotes=args.litotes, care=args.care,
@@ -217,9 +240,10 @@ def main() -> None:
                             + ("; with the slang and textspeak sentences" if args.colloquial else "")
                             + ("; with the service events and denied faults" if args.events else "")
                             + ("; with the stories and tallies" if args.arcs else "")
+                            + ("; with the descriptive verdicts" if args.verdicts else "")
                             + (f" (these at {NEW_BLOCKS_FACTOR:g}x the row weight)"
                                if args.litotes or args.care or args.colloquial or args.events or args.arcs
-                               else "")))]
+                               or args.verdicts else "")))]
     t0 = time.perf_counter()
     class_weight = "balanced" if args.balance == "class" else None
     model = train_sentiment(train, "text", "label", weight="weight", class_weight=class_weight, C=args.C,

@@ -18,6 +18,9 @@ output nor their training templates; no model trains on them:
 * ``tests/data/cx_short_answers.csv``: 240 short answers (1 to 8 words: idioms, waits,
   comparisons, requests, thanks, facts; ``cx_short_answers.SOURCE.md``), written after the
   2026-12-07 phrase rules to measure them. VADER scores 0.487 there, TextBlob 0.480.
+* ``tests/data/cx_verdicts.csv``: 300 descriptive verdicts ("the porter was grumpy", and
+  neutral facts in the same frame; ``cx_verdicts.SOURCE.md``), written after sentiment-fast
+  0.11.0's verdict templates to measure them. VADER scores 0.583 there, TextBlob 0.516.
 
 The floors sit a little under the figures measured through ``analyze``
 (benchmarks/RESULTS_LOG.md, *Colloquial feedback* and *A blind set of four new
@@ -36,13 +39,15 @@ from tests.conftest import analyze_with_preset, read_test_data
 #: sentiment-accurate 0.12.0; genres 0.770 / 0.803 with sentiment-fast 0.10.0, 0.778 / 0.810 with the idiom rule;
 #: six more genres 0.670 / 0.717 blind at edea8ca, 0.684 / 0.731 with the short verdicts; a third six
 #: 0.634 / 0.715 at 8623602; short answers 0.652 / 0.750 at 1c7df4e, 0.679 / 0.769 with the phrase
-#: rules of 2026-12-07), comments left without sentiment
+#: rules of 2026-12-07; verdicts 0.644 / 0.854 with sentiment-fast 0.10.0, 0.729 / 0.854 with 0.11.0),
+#: comments left without sentiment
 SETS = {
     "cx_colloquial.csv": ({"fast": 0.70, "accurate": 0.74}, 0),
     "cx_genres.csv": ({"fast": 0.75, "accurate": 0.78}, 2),
     "cx_genres_2.csv": ({"fast": 0.66, "accurate": 0.70}, 4),
     "cx_genres_3.csv": ({"fast": 0.61, "accurate": 0.69}, 4),
     "cx_short_answers.csv": ({"fast": 0.66, "accurate": 0.75}, 0),
+    "cx_verdicts.csv": ({"fast": 0.71, "accurate": 0.83}, 0),
 }
 
 
@@ -85,3 +90,9 @@ def test_six_genre_sets_are_what_their_source_files_say(name):
     assert (genres.groupby("genre")["label"].value_counts().unstack()
             == pd.Series({"negative": 18, "neutral": 10, "positive": 12})).all().all()
     assert genres["kind"].value_counts()["sarcasm"] == 12 and genres["genre"].nunique() == 6
+
+
+def test_verdict_set_is_what_its_source_file_says():
+    verdicts = read_test_data("cx_verdicts.csv")
+    assert len(verdicts) == 300 and verdicts["text"].str.lower().is_unique
+    assert verdicts["label"].value_counts().to_dict() == {"positive": 130, "negative": 130, "neutral": 40}

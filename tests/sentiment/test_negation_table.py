@@ -17,8 +17,6 @@ import pytest
 
 import cxtext
 
-BOTH = ("fast", "accurate")
-
 TABLE = [
     ("No problems at all", "positive", ()),
     ("no problems at all.", "positive", ()),
@@ -40,8 +38,9 @@ TABLE = [
     ("never again", "negative", ()),
     ("could be better", "negative", ()),
     # written after sentiment-fast 0.6.0 was trained, so no template was written with them in view
-    # fast 0.6.0: neutral (0.42); accurate 0.12.0: neutral (0.43; 0.10.0 read it positive, 0.41)
-    ("I have nothing negative to say", "positive", BOTH),
+    # fast 0.6.0-0.10.0: neutral (0.42); accurate 0.12.0: neutral (0.43; 0.10.0 read it positive, 0.41);
+    # fast 0.11.0: positive (0.43)
+    ("I have nothing negative to say", "positive", ("accurate",)),
     # both models read it negative (fast 0.54, accurate 0.59): context.idiom_label reads it (2026-12-06)
     ("Nobody could have done more", "positive", ()),
     # idioms whose words mislead (context.idiom_label, written after reading the first two in a blind set)
@@ -49,7 +48,7 @@ TABLE = [
     ("The nurses could not do enough for my mum.", "positive", ()),
     ("They couldn't care less.", "negative", ()),
     ("They couldn't do enough for us but the food was cold.", "negative", ()),  # the turn decides
-    ("Not once did anyone apologise", "negative", ()),
+    ("Not once did anyone apologise", "negative", ("fast",)),  # fast 0.11.0: positive (0.49; 0.10.0: negative, 0.51)
     ("Didn't solve anything", "negative", ()),
     ("No one bothered to explain", "negative", ()),
     # a bug bash's service events and denied faults (2026-12-06); sentiment-fast 0.10.0's event templates
