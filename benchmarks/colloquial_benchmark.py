@@ -104,17 +104,24 @@ def write_results(out: Path, stem: str, lines: list[str], payload: dict) -> None
     print("\n".join(lines))
 
 
+def score_set(parts: dict[str, pd.DataFrame], models: list[str], out: Path, *, data: Path, script: str,
+              argv: list[str] | None, title: str, stem: str) -> None:
+    """Score ``parts`` of one evaluation set (:func:`score_parts`) and write ``STEM.md``/``.json`` to ``out``."""
+    results = score_parts(parts, models, data.stem)
+    meta = run_meta(script, argv, data)
+    lines = [f"# {title}", "", *(f"- {k}: {v}" for k, v in meta.items()), "",
+             "Macro-F1 (accuracy).", "", *table_lines(results)]
+    write_results(out, stem, lines, {**meta, "results": results})
+
+
 def main(argv: list[str] | None = None) -> int:
     models, out = parse_args(__doc__, argv)
     frame = pd.read_csv(DATA, dtype=str, keep_default_na=False)
     seeded = frame["text"].map(holds_brief_word)
     parts = {"all rows": frame, "rows without the brief's words": frame[~seeded],
              "rows with them": frame[seeded]}
-    results = score_parts(parts, models, "cx_colloquial")
-    meta = run_meta("colloquial_benchmark.py", argv, DATA)
-    lines = ["# Colloquial customer feedback", "", *(f"- {k}: {v}" for k, v in meta.items()), "",
-             "Macro-F1 (accuracy).", "", *table_lines(results)]
-    write_results(out, "colloquial", lines, {**meta, "results": results})
+    score_set(parts, models, out, data=DATA, script="colloquial_benchmark.py", argv=argv,
+              title="Colloquial customer feedback", stem="colloquial")
     return 0
 
 

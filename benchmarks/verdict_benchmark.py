@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 
 import pandas as pd
-from colloquial_benchmark import parse_args, run_meta, score_parts, table_lines, write_results
+from colloquial_benchmark import parse_args, score_set
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "cx_verdicts.csv"
@@ -65,11 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     templated = frame["text"].map(lambda t: holds_word(t, [*VERDICT_POSITIVE, *VERDICT_NEGATIVE]))
     parts = {"all rows": frame, "rows without the brief's words": frame[~briefed],
              "rows without a template verdict word": frame[~templated]}
-    results = score_parts(parts, models, "cx_verdicts")
-    meta = run_meta("verdict_benchmark.py", argv, DATA)
-    lines = ["# Descriptive verdicts", "", *(f"- {k}: {v}" for k, v in meta.items()), "",
-             "Macro-F1 (accuracy).", "", *table_lines(results)]
-    write_results(out, "verdicts", lines, {**meta, "results": results})
+    score_set(parts, models, out, data=DATA, script="verdict_benchmark.py", argv=argv,
+              title="Descriptive verdicts", stem="verdicts")
     return 0
 
 

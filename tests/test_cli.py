@@ -6,6 +6,7 @@ import sys
 import pandas as pd
 import pytest
 
+import cxtext
 from cxtext.cli import main, mentions_path
 
 
@@ -63,6 +64,16 @@ def test_emotions_switched_off_say_so_in_the_summary_report_and_api(tmp_path, ca
         drivers(res.join_scores(nps="nps"), "nps", source="emotions")
     html = render_report(res, nps="nps")
     assert "Emotions were not read in this run" in html and "No emotions were detected" not in html
+
+
+def test_emotions_switched_off_add_none_by_rule_either():
+    # the praise and effort rules gave mentions admiration and frustration with emotions switched off
+    res = cxtext.analyze(["The nurse was really thorough and kind.",
+                          "Had to chase them three times about the refund, passed from pillar to post."],
+                         emotions="none")
+    assert len(res.mentions) >= 2 and not res.mentions["emotions"].map(len).any()
+    on = cxtext.analyze(["The nurse was really thorough and kind."])
+    assert "admiration" in {e for row in on.mentions["emotions"] for e in row}
 
 
 def test_without_id_adds_row_numbers(tmp_path, survey_csv):

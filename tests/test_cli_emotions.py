@@ -97,3 +97,16 @@ def test_goemotions_labels_with_their_flag(tmp_path, capsys):
     assert main(["evaluate", "emotions", str(src), "-t", "c", "-l", "e", "--goemotions"]) == 0
     printed = capsys.readouterr().out
     assert "| fast | emotion-fast" in printed and "1 with no emotion" in printed
+
+
+def test_goemotions_native_files_get_hints(tmp_path, capsys):
+    # GoEmotions' .tsv files have no header row and give label ids, not names
+    src = tmp_path / "dev.tsv"
+    src.write_text("Is this in New Orleans?? I really feel like this is New Orleans.\t27\tedgurhb\n"
+                   "Thanks so much for this, it really helped me out today\t15\teeabcde\n")
+    assert main(["evaluate", "emotions", str(src), "-t", "text", "-l", "labels", "--goemotions"]) == 2
+    assert "look like a row of data" in capsys.readouterr().err
+    named = tmp_path / "named.csv"
+    pd.DataFrame({"text": ["thanks so much", "so annoying"], "labels": ["15", "3"]}).to_csv(named, index=False)
+    assert main(["evaluate", "emotions", str(named), "-t", "text", "-l", "labels", "--goemotions"]) == 2
+    assert "numeric label ids" in capsys.readouterr().err

@@ -59,6 +59,24 @@ def test_evaluate_ratings_without_baselines(labelled_csv, capsys):
     assert "| fast |" in printed and "vader" not in printed
 
 
+def test_evaluate_reports_never_overwrite_the_input_nor_each_other(tmp_path, labelled_csv, capsys):
+    before = labelled_csv.read_bytes()
+    for kind, cols in (("sentiment", ["--label", "label"]), ("emotions", ["--labels", "label"])):
+        assert main(["evaluate", kind, str(labelled_csv), "--text", "comment", *cols, "-o", str(labelled_csv)]) == 2
+        assert "[CX307]" in capsys.readouterr().err and labelled_csv.read_bytes() == before
+    (tmp_path / "adir").mkdir()
+    assert main(["evaluate", "sentiment", str(labelled_csv), "-t", "comment", "-l", "label", "--no-baselines",
+                 "-o", str(tmp_path / "adir")]) == 2
+    err = capsys.readouterr().err
+    assert "[CX303]" in err and "is a directory" in err and "Errno" not in err
+    # -o NAME.md: the markdown there and the JSON beside it, not the JSON overwritten by the markdown
+    assert main(["evaluate", "sentiment", str(labelled_csv), "-t", "comment", "-l", "label", "--no-baselines",
+                 "-o", str(tmp_path / "rep.md")]) == 0
+    assert f"wrote {tmp_path / 'rep.json'} and {tmp_path / 'rep.md'}" in capsys.readouterr().out
+    assert json.loads((tmp_path / "rep.json").read_text())["results"]["fast"]["macro_f1"] > 0
+    assert (tmp_path / "rep.md").read_text().startswith("Dataset: **labelled.csv**")
+
+
 @pytest.mark.parametrize("args, code", [
     (["--label", "nope"], "[CX101]"),
     (["--label", "stars", "--scale", "7"], "[CX111]"),
@@ -71,9 +89,9 @@ def test_evaluate_errors_are_one_line(labelled_csv, capsys, args, code):
 
 
 def test_train_writes_a_loadable_model(tmp_path, labelled_csv, capsys):
-    # 60 rows so the calibration split (>= 50 rows) runs; one row without a usable rating
+    # 300 rows so the calibration split (30 rows or more held out) runs; one row without a usable rating
     df = pd.read_csv(labelled_csv)
-    df = pd.concat([df, df], ignore_index=True)
+    df = pd.concat([df] * 10, ignore_index=True)
     df.loc[0, "stars"] = None
     src = tmp_path / "train.csv"
     df.to_csv(src, index=False)
@@ -81,8 +99,8 @@ def test_train_writes_a_loadable_model(tmp_path, labelled_csv, capsys):
     assert main(["train", "sentiment", str(src), "--text", "comment", "--label", "stars", "--scale", "5",
                  "-o", str(folder), "--licence", "CC0 1.0", "--n-features", "4096", "--C", "2"]) == 0
     printed = capsys.readouterr().out
-    assert "59 used, 1 skipped" in printed and "negative 20, neutral 20, positive 19" in printed
-    assert "calibration ECE" in printed
+    assert "299 used, 1 skipped" in printed and "negative 100, neutral 100, positive 99" in printed
+    assert "calibration ECE" in printed and "30 held-out rows" in printed
     model = FastSentimentClassifier.load(folder)
     assert model.manifest_.name == "sentiment-shop" and model.manifest_.version == "2.0.0"
     assert model.get_params()["n_features"] == 4096 and model.get_params()["C"] == 2.0

@@ -184,3 +184,19 @@ def test_throughput_is_the_fastest_of_short_passes(monkeypatch):
     calls.clear()
     monkeypatch.setattr(evaluate, "_TIMING_BUDGET", 0.0)  # a pass that took the whole budget runs once
     assert evaluate._fastest(task)[0] == 1 and len(calls) == 1
+
+
+def test_label_messages_name_the_column_and_the_unread_labels(caplog):
+    with pytest.raises(InputError, match=r"No usable labels in column 'mood'"):
+        evaluate_sentiment(["a", "b"], ["zz", "yy"], {"m": _Fixed(PRED)}, baselines=(), dataset={"label": "mood"})
+    with caplog.at_level("WARNING", logger="cxtext.evaluate"):
+        evaluate_sentiment(["a1", "a2"], ["negative", "??"], {"m": _Fixed(PRED)}, baselines=(),
+                           dataset={"label": "mood"})
+    assert "labels such as '??' are not class labels" in caplog.text
+
+
+def test_rows_without_a_question_group_together_whatever_the_file_format():
+    rep = evaluate_sentiment(["a1", "a2", "a3"], ["negative"] * 3, {"m": _Fixed(PRED)}, baselines=(),
+                             questions=["How could we improve?", np.nan, None])
+    assert list(rep.by_question) == ["How could we improve?", ""]
+    assert "| (no question) | 2 |" in rep.to_markdown()

@@ -119,6 +119,17 @@ def test_resolve_by_name_picks_latest_version(tmp_path, monkeypatch):
     assert read_manifest(resolve_model_dir("toy/1.9.1")).version == "1.9.1"
 
 
+def test_short_names_mean_the_shipped_models_whatever_the_working_directory_holds(tmp_path, monkeypatch):
+    shipped = tmp_path / "shipped"
+    _make(shipped / "sentiment-fast" / "1.0.0")
+    _make(tmp_path / "work" / "fast")  # a model trained with `-o fast`
+    monkeypatch.setenv("CXTEXT_MODELS_DIR", str(shipped))
+    monkeypatch.chdir(tmp_path / "work")
+    assert resolve_model_dir("fast", kind="sentiment") == shipped / "sentiment-fast" / "1.0.0"
+    assert resolve_model_dir("./fast", kind="sentiment").resolve() == tmp_path / "work" / "fast"
+    assert resolve_model_dir("fast").resolve() == tmp_path / "work" / "fast"  # no kind: no short name
+
+
 def test_unknown_model_lists_available(tmp_path, monkeypatch):
     _make(tmp_path / "toy" / "1.0.0")
     monkeypatch.setenv("CXTEXT_MODELS_DIR", str(tmp_path))

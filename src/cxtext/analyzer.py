@@ -1022,9 +1022,9 @@ class Analyzer:
                                        [e if s else [] for e, s in zip(clause_emotions, short)],
                                        [_CONTRAST_OPENING.match(c.text) is not None for _, c in flat])
                 _drop_amusement_from_complaints(mention_rows)
-                if PRAISE_IS_ADMIRATION:
+                if PRAISE_IS_ADMIRATION and emo is not None:  # no emotions asked for: none by rule either
                     _praise_as_admiration(mention_rows)
-                if EFFORT_IS_FRUSTRATION:
+                if EFFORT_IS_FRUSTRATION and emo is not None:
                     _effort_as_frustration(mention_rows, [clause_effort[k][0] for k in mention_clause])
 
         out = chunk.copy()

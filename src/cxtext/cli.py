@@ -286,14 +286,6 @@ def run_analyze(src: Path, out: Path, *, text: str, id: str | None = None,
     return summary, info
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    """Whether ``a`` and ``b`` name one existing file (links and ``..`` included)."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:  # one does not exist (yet), or a folder on the way ("new/../in.csv") does not
-        return Path(a).exists() and os.path.realpath(a) == os.path.realpath(b)
-
-
 def check_output_paths(src: Path, out: Path, *, format: str | None = None) -> None:
     """Refuse an output path ``run_analyze`` cannot write, before any work is done.
 
@@ -330,28 +322,17 @@ def check_output_paths(src: Path, out: Path, *, format: str | None = None) -> No
     ...
     cxtext.errors.ConfigError: [CX307] ...
     """
+    from cxtext.cli_options import check_file_path, same_file
     from cxtext.errors import ConfigError
     from cxtext.io.formats import _detect
     from cxtext.report.load import info_path
 
     out = Path(out)
-    if out.is_dir():
-        raise ConfigError(
-            f"[CX303] Cannot write {str(out)!r}: it is a directory. Pass a file path to -o, "
-            f"e.g. {str(out / 'results.csv')!r}."
-        )
+    check_file_path(out, example="results.csv")
     _detect(out, format=format, action="write")
-    folder = out.parent
-    while not folder.exists() and folder != folder.parent:
-        folder = folder.parent
-    if folder.exists() and not folder.is_dir():
-        raise ConfigError(
-            f"[CX303] Cannot write {str(out)!r}: {str(folder)!r} is a file, not a folder. "
-            "Choose another output path (-o)."
-        )
     written = {"output": out, "mentions table": mentions_path(out), "run information": info_path(out)}
     for what, path in written.items():
-        if _same_file(src, path):
+        if same_file(src, path):
             where = "" if path == out else f" ({str(path)!r}, written beside the output)"
             raise ConfigError(
                 f"[CX307] The {what}{where} would overwrite the input file {str(src)!r}. "

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CommercialUseOpt", "CsvSepOpt", "DelimiterOpt", "EncodingOpt", "ForceOpt", "FormatOpt", "InputArg",
     "LicenceOpt", "ModelNameOpt", "ModelVersionOpt", "RegularisationOpt", "SheetOpt",
-    "read_labelled", "write_report",
+    "check_file_path", "check_report_output", "read_labelled", "report_paths", "same_file", "write_report",
 ]
 
 logger = logging.getLogger(__name__)
@@ -108,8 +108,97 @@ def read_labelled(src: Path, columns: Mapping[str, str | None], *, in_format: st
     return data
 
 
+def report_paths(output: Path) -> tuple[Path, Path]:
+    """The JSON and markdown files of a report asked for as ``-o output``.
+
+    ``-o eval.json`` writes ``eval.json`` and ``eval.md``; ``-o eval.md`` writes
+    the same pair (the markdown there, the JSON beside it), never the JSON into
+    the ``.md`` file and then the markdown over it.
+
+    Examples
+    --------
+    >>> [p.name for p in report_paths(Path("out/eval.json"))], [p.name for p in report_paths(Path("eval.md"))]
+    (['eval.json', 'eval.md'], ['eval.json', 'eval.md'])
+    """
+    output = Path(output)
+    if output.suffix.lower() == ".md":
+        return output.with_suffix(".json"), output
+    return output, output.with_suffix(".md")
+
+
+def check_report_output(src: Path, output: Path | None) -> None:
+    """Refuse a report output that cannot be written or would overwrite the input, before any work.
+
+    Raises
+    ------
+    ConfigError
+        ``[CX303]`` the output is a directory or lies under a file; ``[CX307]``
+        the report (or its markdown beside it) would overwrite the input file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> src = Path(tempfile.mkdtemp()) / "labelled.csv"
+    >>> _ = src.write_text("text,label\\nok,neutral\\n")
+    >>> check_report_output(src, src.with_name("eval.json"))
+    >>> check_report_output(src, src)
+    Traceback (most recent call last):
+    ...
+    cxtext.errors.ConfigError: [CX307] ...
+    """
+    from cxtext.errors import ConfigError
+
+    if output is None:
+        return
+    output = Path(output)
+    check_file_path(output, example="evaluation.json")
+    for path in report_paths(output):
+        if same_file(src, path):
+            raise ConfigError(f"[CX307] The report {str(path)!r} would overwrite the input file {str(src)!r}. "
+                              f"Choose another output path (-o), e.g. {str(src.with_name('evaluation.json'))!r}.")
+
+
+def check_file_path(out: Path, *, example: str) -> None:
+    """Refuse ``-o out`` when it is a directory or lies under a file (``[CX303]``), before any work.
+
+    ``example`` is a file name suggested inside a directory given by mistake.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> check_file_path(folder / "new" / "out.csv", example="out.csv")
+    >>> check_file_path(folder, example="out.csv")
+    Traceback (most recent call last):
+    ...
+    cxtext.errors.ConfigError: [CX303] ...
+    """
+    from cxtext.errors import ConfigError
+
+    out = Path(out)
+    if out.is_dir():
+        raise ConfigError(f"[CX303] Cannot write {str(out)!r}: it is a directory. Pass a file path to -o, "
+                          f"e.g. {str(out / example)!r}.")
+    folder = out.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if folder.exists() and not folder.is_dir():
+        raise ConfigError(f"[CX303] Cannot write {str(out)!r}: {str(folder)!r} is a file, not a folder. "
+                          "Choose another output path (-o).")
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` name one existing file (links and ``..`` included)."""
+    import os
+
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one does not exist (yet), or a folder on the way ("new/../in.csv") does not
+        return Path(a).exists() and os.path.realpath(a) == os.path.realpath(b)
+
+
 def write_report(output: Path, json_text: str, markdown: str) -> Path:
-    """Write ``json_text`` to ``output`` and ``markdown`` beside it (``.md``); return the ``.md`` path.
+    """Write ``json_text`` and ``markdown`` to :func:`report_paths` of ``output``; return the ``.md`` path.
 
     Missing parent folders are created.
 
@@ -120,8 +209,8 @@ def write_report(output: Path, json_text: str, markdown: str) -> Path:
     >>> write_report(out, "{}", "# scores").name
     'eval.md'
     """
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json_text.rstrip("\n") + "\n", encoding="utf-8")
-    md = output.with_suffix(".md")
+    json_path, md = report_paths(output)
+    json_path.parent.mkdir(parents=True, exist_ok=True)
+    json_path.write_text(json_text.rstrip("\n") + "\n", encoding="utf-8")
     md.write_text(markdown.rstrip("\n") + "\n", encoding="utf-8")
     return md

@@ -107,10 +107,11 @@ def report_cli(
     c_rng, e_rng = parse_range(csat_range, "--csat-scale"), parse_range(ces_range, "--ces-scale")
     c_scale = csat_scale(*c_rng) if c_rng else None
     e_scale = ces_scale(*(e_rng or (1, 7)), easy=ces_easy) if (e_rng or ces_easy != "high") else None
-    from cxtext.cli import _same_file, mentions_path
+    from cxtext.cli import mentions_path
+    from cxtext.cli_options import same_file
 
     for given in (results, mentions or mentions_path(results)):  # before the (slow) load
-        if _same_file(given, output):
+        if same_file(given, output):
             raise ConfigError(f"[CX307] The report {str(output)!r} would overwrite the input file "
                               f"{str(given)!r}. Choose another output path (-o), e.g. 'report.html'.")
     result = load_result(results, mentions=mentions, id=id, format=in_format)

@@ -28,7 +28,9 @@ from cxtext.cli_options import (
     ModelVersionOpt,
     RegularisationOpt,
     SheetOpt,
+    check_report_output,
     read_labelled,
+    report_paths,
     write_report,
 )
 from cxtext.cli_train_eval import evaluate_app, train_app
@@ -159,6 +161,7 @@ def run_evaluate_themes(src: Path, *, text: str, labels: list[str], sep: str = "
     from cxtext.themes.evaluate import evaluate_themes
     from cxtext.themes.supervised import parse_label_column
 
+    check_report_output(src, output)
     spec = _label_spec(labels, binary)
     cols: dict[str, str | None] = {"text": text, "sentiment": sentiments}
     cols.update({f"label {i + 1}": c for i, c in enumerate(labels)})
@@ -215,4 +218,4 @@ def evaluate_themes_cli(
     )
     typer.echo(report.to_markdown())
     if output is not None:
-        typer.echo(f"\nwrote {output} and {output.with_suffix('.md')}")
+        typer.echo("\nwrote {} and {}".format(*report_paths(output)))

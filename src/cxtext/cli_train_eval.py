@@ -37,7 +37,9 @@ from cxtext.cli_options import (
     ModelVersionOpt,
     RegularisationOpt,
     SheetOpt,
+    check_report_output,
     read_labelled,
+    report_paths,
     write_report,
 )
 from cxtext.errors import InputError
@@ -82,19 +84,19 @@ def run_train_sentiment(src: Path, output: Path, *, text: str, label: str,
     (``models/NAME/VERSION``). Returns a summary: ``rows``, ``used``, ``skipped``,
     ``classes`` (counts), ``calibration``, ``output``, ``name``, ``version``.
     """
-    from cxtext.models import TrainingData
+    from cxtext.models import TrainingData, sha256_file
     from cxtext.sentiment.train import normalise_labels, train_sentiment
 
     _check_scale(scale)
     data = read_labelled(src, {"text": text, "label": label, "balance-by": balance_by},
                          in_format=in_format, delimiter=sep, encoding=encoding, sheet=sheet)
     labels = normalise_labels(data[label], scale)
-    usable = labels.notna() & data[text].notna()
+    usable = labels.notna() & data[text].notna() & (data[text].astype(str).str.strip() != "")  # as training
     name = name or (output.resolve().parent.name or "sentiment-custom")
     version = version or output.resolve().name
     provenance = [TrainingData(data=src.name, licence=licence, rows=int(usable.sum()),
                                commercial_use=commercial_use,
-                               note=f"text {text!r}, label {label!r}"
+                               note=f"sha256 {sha256_file(src)}; text {text!r}, label {label!r}"
                                     + (f", ratings on a {scale}-point scale" if scale in ("5", "10") else "")
                                     + (", polarity codes -1/0/1" if scale == "polarity" else "")
                                     + (f"; every ({balance_by!r}, class) cell weighted the same"
@@ -116,7 +118,7 @@ def render_train_summary(summary: dict[str, Any]) -> str:
     cal_line = (f"calibration ECE {cal['ece_before']:.3f} -> {cal['ece_after']:.3f} "
                 f"(temperature {cal['temperature']:.2f}, {cal['rows']:,} held-out rows"
                 + ("; too few to judge calibration by" if cal["rows"] < 100 else "") + ")"
-                if cal else "calibration skipped (fewer than 50 rows)")
+                if cal else "calibration skipped (under 300 rows: too few to hold out 30 for it)")
     return "\n".join([
         f"trained  {summary['name']} {summary['version']} -> {summary['output']}",
         f"rows     {summary['used']:,} used, {summary['skipped']:,} skipped (no text or no usable label)",
@@ -182,6 +184,7 @@ def run_evaluate_sentiment(src: Path, *, text: str, label: str, scale: str | Non
     from cxtext.evaluate import evaluate_sentiment
 
     _check_scale(scale)
+    check_report_output(src, output)
     data = read_labelled(src, {"text": text, "label": label, "question": question},
                          in_format=in_format, delimiter=sep, encoding=encoding, sheet=sheet)
     specs = list(dict.fromkeys(models or ["fast"]))
@@ -223,7 +226,7 @@ def evaluate_sentiment_cli(
     )
     typer.echo(report.to_markdown(details=False))
     if output is not None:
-        typer.echo(f"\nwrote {output} and {output.with_suffix('.md')}")
+        typer.echo("\nwrote {} and {}".format(*report_paths(output)))
 
 
 def run_evaluate_emotions(src: Path, *, text: str, labels: str, sep: str = ";",
@@ -257,6 +260,7 @@ def run_evaluate_emotions(src: Path, *, text: str, labels: str, sep: str = ";",
     from cxtext.evaluate import dataset_info
     from cxtext.sentiment.train import clean_for_model
 
+    check_report_output(src, output)
     data = read_labelled(src, {"text": text, "labels": labels}, in_format=in_format,
                          delimiter=delimiter, encoding=encoding, sheet=sheet)
     gold_all = parse_emotion_labels(data[labels].tolist(), sep=sep, goemotions=goemotions)
@@ -313,9 +317,10 @@ def render_emotion_report(report: dict[str, Any]) -> str:
                     for key, r in report["results"].items()])
     for key, r in report["results"].items():
         lines += ["", f"Per emotion, {key} ({r['name']} {r['version']}):", ""]
-        lines += table(["emotion", "precision", "recall", "F1", "support"],
+        lines += table(["emotion", "precision", "recall", "F1", "gold", "predicted", "both"],
                        [[e, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}",
-                         f"{s['support']:,}"] for e, s in r["per_emotion"].items()])
+                         f"{s['support']:,}", f"{s['predicted']:,}", f"{s['true_positives']:,}"]
+                        for e, s in r["per_emotion"].items()])
     if report.get("notes"):
         lines += ["", *(f"- {n}" for n in report["notes"])]
     return "\n".join(lines)
@@ -347,4 +352,4 @@ def evaluate_emotions_cli(
     )
     typer.echo(render_emotion_report(report))
     if output is not None:
-        typer.echo(f"\nwrote {output} and {output.with_suffix('.md')}")
+        typer.echo("\nwrote {} and {}".format(*report_paths(output)))

@@ -143,10 +143,15 @@ class ColumnNotFoundError(InputError, KeyError):
         what = f"{role} column" if role else "Column"
         what = what[0].upper() + what[1:]
         guess = _close_name(str(column), self.available)
+        # a file without a header row shows its first data row as the column names (GoEmotions' .tsv files)
+        data_like = not guess and any(len(c) > 40 or c.strip().lstrip("-").replace(".", "", 1).isdigit()
+                                      for c in self.available)
         msg = (
             f"[CX101] {what} {column!r} not found."
             + (f" Did you mean {guess!r}?" if guess else "")
             + f" Available columns: {_preview(self.available, 50)}. Pass one of these names."
+            + (" These names look like a row of data: if the file has no header row, add one naming its "
+               "columns (e.g. text,label) first." if data_like else "")
         )
         super().__init__(msg)
 

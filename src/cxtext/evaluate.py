@@ -256,7 +256,7 @@ class EvaluationReport:
             _md_table(["model", "version", "macro-F1", "accuracy", "ECE", "texts/s", "speed vs VADER"],
                       [[k, f"{r['name']} {r['version']}", f"{r['macro_f1']:.3f}", f"{r['accuracy']:.3f}",
                         "n/a" if r["ece"] is None else f"{r['ece']:.3f}", f"{r['texts_per_s']:,.0f}",
-                        "n/a" if r["vs_vader"] is None else f"{r['vs_vader']:.2f}×"]
+                        "n/a" if r["vs_vader"] is None else _times(r["vs_vader"])]
                        for k, r in self.results.items()]),
         ]
         if details:
@@ -277,7 +277,7 @@ class EvaluationReport:
             keys = list(self.results)
             lines.append(_md_table(
                 ["question", "rows", *keys],
-                [[q, f"{next(iter(per.values()))['rows']:,}",
+                [[q or "(no question)", f"{next(iter(per.values()))['rows']:,}",
                   *(f"{per[k]['macro_f1']:.3f}" for k in keys)] for q, per in self.by_question.items()]))
         if self.notes:
             lines += ["", *(f"- {n}" for n in self.notes)]
@@ -351,6 +351,7 @@ def evaluate_sentiment(texts: Sequence[Any], labels: Sequence[Any],
         clean_for_model,
         normalise_labels,
         one_scale_hint,
+        unusable_examples,
         unusable_labels_message,
     )
 
@@ -363,18 +364,20 @@ def evaluate_sentiment(texts: Sequence[Any], labels: Sequence[Any],
         if len(questions) != len(texts):
             raise InputError(f"[CX108] Got {len(texts)} texts but {len(questions)} questions.")
     scale = None if scale is None else str(scale)
-    check_label_scale(labels, scale)
+    column = dataset.get("label") if isinstance(dataset, Mapping) else None  # the label column, for messages
+    check_label_scale(labels, scale, column)
     gold_all = normalise_labels(pd.Series(labels, dtype=object), scale)
     has_text = pd.Series([t is not None and not (isinstance(t, float) and np.isnan(t))
                           and str(t).strip() != "" for t in texts])
     keep = (gold_all.notna() & has_text).to_numpy()
     if not gold_all.notna().any():
-        raise InputError(unusable_labels_message(labels))
+        raise InputError(unusable_labels_message(labels, column))
     if not keep.any():
         raise InputError("[CX108] No row with a usable label has a text; check the text column.")
     skipped = int((~keep).sum())
     if skipped:
-        logger.warning("Skipping %d row(s) without a text or a usable label.", skipped)
+        logger.warning("Skipping %d row(s) without a text or a usable label%s.", skipped,
+                       unusable_examples(pd.Series(labels, dtype=object), gold_all, scale))
     raw = [str(t) for t, k in zip(texts, keep) if k]
     gold = np.array([g for g, k in zip(gold_all.tolist(), keep) if k], dtype=object)
     present = [lab for lab in LABELS if lab in set(gold)]
@@ -429,7 +432,8 @@ def evaluate_sentiment(texts: Sequence[Any], labels: Sequence[Any],
     if questions is not None:
         from sklearn.metrics import accuracy_score, f1_score
 
-        q_kept = np.array([str(q) for q, k in zip(questions, keep) if k], dtype=object)
+        q_kept = np.array(["" if q is None or (isinstance(q, float) and np.isnan(q)) else str(q)  # no question
+                           for q, k in zip(questions, keep) if k], dtype=object)
         for q in dict.fromkeys(q_kept.tolist()):
             mask = q_kept == q
             q_present = [lab for lab in LABELS if lab in set(gold[mask])]
@@ -476,3 +480,12 @@ def evaluate_sentiment(texts: Sequence[Any], labels: Sequence[Any],
         created=datetime.now(timezone.utc).isoformat(timespec="seconds"), cxtext=__version__,
         notes=notes,
     )
+
+
+def _times(ratio: float) -> str:
+    """A speed ratio as printed: two decimals, or two significant digits under 0.1 (never "0.00×").
+
+    >>> _times(1.234), _times(0.0123), _times(0.0004)
+    ('1.23×', '0.012×', '0.0004×')
+    """
+    return f"{ratio:.2f}×" if ratio >= 0.1 else f"{ratio:.2g}×"

@@ -203,13 +203,22 @@ def resolve_model_dir(name_or_path: str | os.PathLike[str], *, kind: str = "") -
     ------
     ModelNotFoundError
         Listing the models that exist.
+
+    Notes
+    -----
+    A short name always means the shipped model of ``kind``, even where a
+    folder of that name holds a model in the working directory (a model
+    trained with ``-o fast`` is loaded as ``./fast``): otherwise every plain
+    run there would silently use it, and the emotion step would find a
+    sentiment model under the same name.
     """
     raw = str(name_or_path)
+    alias = _ALIASES.get((kind, raw))
     path = Path(raw).expanduser()
-    if (path / MANIFEST_NAME).is_file():
+    if alias is None and (path / MANIFEST_NAME).is_file():
         return path
     root = models_root()
-    name = _ALIASES.get((kind, raw), raw)
+    name = alias or raw
     candidate = root / name
     if (candidate / MANIFEST_NAME).is_file():
         return candidate
@@ -462,11 +471,23 @@ def prepare_model_dir(folder: str | os.PathLike[str], *, overwrite: bool = False
     if folder.exists() and not folder.is_dir():
         raise ModelError(f"[CX206] The output {str(folder)!r} is a file; give a folder to save the model in, "
                          "e.g. models/NAME/1.0.0.")
+    for parent in folder.parents:  # the nearest existing ancestor must be a folder we can create in
+        if parent.exists():
+            if not parent.is_dir():
+                raise ModelError(f"[CX206] Cannot create the output folder {str(folder)!r}: {str(parent)!r} is a "
+                                 "file. Choose another folder, e.g. models/NAME/1.0.0.")
+            if not os.access(parent, os.W_OK | os.X_OK):
+                raise ModelError(f"[CX206] Cannot create the output folder {str(folder)!r}: {str(parent)!r} is "
+                                 "not writable. Choose a folder you can write to.")
+            break
     present = [folder / rel for rel in _folder_files(folder)] if folder.is_dir() else []
     if not present:
         return folder
     shown = ", ".join(str(p.relative_to(folder)) for p in present[:4]) + (", ..." if len(present) > 4 else "")
     if not overwrite:
+        if not (folder / MANIFEST_NAME).is_file():
+            raise ModelError(f"[CX206] The output folder {str(folder)!r} already holds files ({shown}) and no "
+                             "saved model: save the model in a new or empty folder (e.g. models/NAME/1.0.0).")
         raise ModelError(f"[CX206] The output folder {str(folder)!r} already holds files ({shown}). Save the "
                          "model as a new version (e.g. models/NAME/1.0.1), or pass overwrite=True (on the "
                          "command line --force) to replace the model saved there.")
@@ -489,6 +510,9 @@ def save_arrays(path: str | os.PathLike[str], arrays: Mapping[str, Any]) -> None
     from safetensors.numpy import save_file
 
     save_file({k: np.ascontiguousarray(v) for k, v in arrays.items()}, str(path))
+    # safetensors writes owner-only files (0600): give the weights the read/write bits of their folder,
+    # as the folder's other files get from the umask, so a model shared with colleagues loads for them
+    os.chmod(path, os.stat(Path(path).parent).st_mode & 0o666)
 
 
 def load_arrays(path: str | os.PathLike[str]) -> dict[str, Any]:

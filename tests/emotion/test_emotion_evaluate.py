@@ -69,3 +69,17 @@ def test_label_messages_point_at_the_real_fix():
     # one GoEmotions name among other unknown labels is named
     with pytest.raises(InputError, match="'Annoyance' is a GoEmotions label"):
         parse_emotion_labels(["Annoyance", "happy"])
+
+
+def test_scores_carry_the_counts_they_come_from():
+    from cxtext.emotion.evaluate import emotion_scores
+
+    gold = np.zeros((4, 8), dtype=int)
+    pred = np.zeros((4, 8), dtype=int)
+    gold[[0, 1], 0] = 1        # anger twice in the gold rows
+    pred[[0, 2, 3], 0] = 1     # said three times, once right
+    pred[1, 1] = 1             # frustration said where no gold row has it: a false alarm, F1 0
+    per = emotion_scores(gold, pred)["per_emotion"]
+    assert (per["anger"]["support"], per["anger"]["predicted"], per["anger"]["true_positives"]) == (2, 3, 1)
+    assert per["anger"]["precision"] == round(1 / 3, 4) and per["anger"]["recall"] == 0.5
+    assert (per["frustration"]["support"], per["frustration"]["predicted"], per["frustration"]["f1"]) == (0, 1, 0.0)

@@ -34,7 +34,11 @@ def test_fit_predict_proba():
     proba = clf.predict_proba(["lovely helpful staff", "rude and slow"])
     assert proba.shape == (2, 3) and np.allclose(proba.sum(axis=1), 1)
     assert list(clf.predict(["lovely helpful staff", "rude and slow"])) == ["positive", "negative"]
-    assert clf.temperature_ > 0 and "ece_after" in clf.calibration_
+    # 120 rows would hold out 12: too few to fit a temperature on, so none is held out
+    assert clf.temperature_ == 1.0 and clf.calibration_ == {}
+    X, y = _data(repeat=20)  # 300 rows: 30 held out
+    calibrated = _small().fit(X, y)
+    assert calibrated.temperature_ > 0 and calibrated.calibration_["rows"] == 30
 
 
 def test_sklearn_contract():

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 import pytest
 
 from cxtext.errors import ColumnNotFoundError, InputError
+from cxtext.models import sha256_file
 from cxtext.sentiment.train import balanced_cell_weights, train_sentiment
 
 
@@ -158,6 +161,40 @@ def test_an_output_folder_with_files_is_refused_before_training_unless_overwritt
     afile.write_text("x")
     with pytest.raises(ModelError, match=r"CX206.*is a file"):
         train_sentiment(_rated([1, 3, 5]), "t", "r", scale="5", output=afile, n_features=2**10)
+    with pytest.raises(ModelError, match=r"CX206.*Cannot create.*afile' is a file"):  # before training, too
+        train_sentiment(_rated([1, 3, 5]), "t", "r", scale="5", output=afile / "1.0.0", n_features=2**10)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "notes.txt").write_text("mine")
+    with pytest.raises(ModelError, match=r"CX206.*no saved model"):  # --force would not help: not suggested
+        train_sentiment(_rated([1, 3, 5]), "t", "r", scale="5", output=other, n_features=2**10)
+
+
+def test_saved_weights_are_as_readable_as_the_other_files(tmp_path):
+    out = tmp_path / "m" / "1.0.0"
+    train_sentiment(_rated([1, 3, 5]), "t", "r", scale="5", output=out, n_features=2**10)
+    modes = {p.name: p.stat().st_mode & 0o777 for p in out.iterdir()}
+    assert modes["weights.safetensors"] == modes["manifest.json"], modes  # safetensors alone gives 0600
+
+
+def test_blank_texts_are_not_trained_on():
+    from cxtext.sentiment.train import train_sentiment as train
+
+    blank = _rated([1, 3, 5], n=60)
+    rows = blank.index[::6]
+    blank.loc[rows, "t"] = [["", "   ", None, "\t"][i % 4] for i in range(len(rows))]
+    kept = blank["t"].notna() & (blank["t"].astype(str).str.strip() != "")
+    assert (~kept).sum() == len(rows)
+    a = train(blank, "t", "r", scale="5", n_features=2**10, calibration_size=0)
+    b = train(blank[kept], "t", "r", scale="5", n_features=2**10, calibration_size=0)
+    probe = ["great staff", "awful wait", "", "fine"]
+    assert np.array_equal(a.predict_proba(probe), b.predict_proba(probe))
+
+
+def test_a_weight_column_must_hold_numbers():
+    data = _rated([1, 3, 5], n=60).assign(w=["1"] * 59 + ["heavy"])
+    with pytest.raises(InputError, match=r"weight column 'w'.*'heavy'"):
+        train_sentiment(data, "t", "r", scale="5", weight="w", n_features=2**10)
 
 
 def test_scale_checks_read_labelled_ratings_and_zeros():
@@ -184,3 +221,13 @@ def test_a_class_with_one_labelled_comment_is_refused_clearly():
 def test_mixed_words_and_numbers_name_only_the_words():
     with pytest.raises(InputError, match=r"class labels \(such as 'positive', 'negative'\)"):
         train_sentiment(_rated(["positive", "negative", "4", "positive"]), "t", "r", scale="5", n_features=2**10)
+
+
+def test_a_file_trained_from_is_named_and_hashed_in_the_manifest(tmp_path):
+    src = tmp_path / "my_survey.csv"
+    _rated([1, 3, 5]).to_csv(src, index=False)
+    out = tmp_path / "m" / "1.0.0"
+    train_sentiment(src, "t", "r", scale="5", output=out, n_features=2**10)
+    record = json.loads((out / "manifest.json").read_text())["trained_on"][0]
+    assert record["data"] == "my_survey.csv" and record["rows"] == 60
+    assert record["note"].startswith(f"sha256 {sha256_file(src)}")

@@ -47,7 +47,8 @@ def test_learns_a_separable_toy_task(fitted):
     proba = clf.predict_proba(["the staff was lovely", "the food was awful"])
     assert np.allclose(proba.sum(1), 1)
     assert proba[0].argmax() == 2 and proba[1].argmax() == 0
-    assert clf.temperature_ > 0 and "ece_after" in clf.calibration_
+    # the toy set is too small to hold out 30 rows for a temperature: none is fitted
+    assert clf.temperature_ == 1.0 and clf.calibration_ == {}
 
 
 def test_frozen_layers_are_untouched(fitted, tiny_bert_dir):

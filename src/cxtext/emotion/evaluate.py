@@ -25,8 +25,12 @@ def emotion_scores(Y_true: np.ndarray, Y_pred: np.ndarray) -> dict[str, Any]:
     Returns
     -------
     dict
-        ``{"per_emotion": {id: {"precision", "recall", "f1", "support"}},
-        "macro_f1", "micro_f1", "rows", "rows_with_emotion"}``; values rounded to 4 places.
+        ``{"per_emotion": {id: {"precision", "recall", "f1", "support",
+        "predicted", "true_positives"}}, "macro_f1", "micro_f1", "rows",
+        "rows_with_emotion"}``; scores rounded to 4 places. ``support`` is
+        the gold count, ``predicted`` how often the model gave the emotion:
+        with ``true_positives`` they let the scores be checked by hand, and
+        show false alarms on a file whose gold rows lack that emotion.
 
     Examples
     --------
@@ -39,8 +43,11 @@ def emotion_scores(Y_true: np.ndarray, Y_pred: np.ndarray) -> dict[str, Any]:
     Y_true = np.asarray(Y_true).astype(int)
     Y_pred = np.asarray(Y_pred).astype(int)
     p, r, f, s = precision_recall_fscore_support(Y_true, Y_pred, average=None, zero_division=0)
+    predicted = Y_pred.sum(0)
+    hits = (Y_true & Y_pred).sum(0)
     per = {e: {"precision": round(float(p[j]), 4), "recall": round(float(r[j]), 4),
-               "f1": round(float(f[j]), 4), "support": int(s[j])} for j, e in enumerate(EMOTIONS)}
+               "f1": round(float(f[j]), 4), "support": int(s[j]), "predicted": int(predicted[j]),
+               "true_positives": int(hits[j])} for j, e in enumerate(EMOTIONS)}
     return {
         "per_emotion": per,
         "macro_f1": round(float(np.mean(f)), 4),
@@ -185,6 +192,9 @@ def parse_emotion_labels(values: Iterable[Any], sep: str = ";", *,
             if {k.lower() for k in unknown} <= set(EMOTIONS):
                 cx = (" These are cxtext's own emotion ids: leave out goemotions=True (on the command line "
                       "--goemotions).")
+            elif all(k.isdigit() and int(k) < len(GOEMOTIONS_LABELS) for k in unknown):
+                cx = (" These look like GoEmotions' numeric label ids (as in its .tsv files): write the names "
+                      "instead, id 0 being the first line of the dataset's emotions.txt ('admiration').")
             raise InputError(f"[CX108] Unknown GoEmotions label(s) {shown}{more}. GoEmotions "
                              f"labels: {', '.join(GOEMOTIONS_LABELS)}.{cx}")
         hint = ""

@@ -25,7 +25,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from cxtext.errors import ConfigError, InputError, ModelError
 from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays, write_model_dir
-from cxtext.sentiment.calibration import calibrate_temperature, softmax
+from cxtext.sentiment.calibration import calibrate_temperature, calibration_rows, softmax
 from cxtext.sentiment.fast import SENTIMENT_LABELS
 
 __all__ = ["EmbeddingSentimentClassifier"]
@@ -46,7 +46,8 @@ class EmbeddingSentimentClassifier(ClassifierMixin, BaseEstimator):
     class_weight : {"balanced"} or None, default="balanced"
         Class weighting of the head.
     calibration_size : float, default=0.1
-        Share of training rows held out to fit the softmax temperature.
+        Share of training rows held out to fit the softmax temperature (none
+        when that share is under 30 rows).
     random_state : int, default=0
         Seed of the calibration split.
 
@@ -110,7 +111,7 @@ class EmbeddingSentimentClassifier(ClassifierMixin, BaseEstimator):
         y_idx = np.searchsorted(self.classes_, labels)
         idx = np.arange(len(E))
         cal_idx = np.array([], dtype=int)
-        if self.calibration_size and len(E) >= 50:
+        if calibration_rows(len(E), self.calibration_size):
             idx, cal_idx = train_test_split(idx, test_size=self.calibration_size,
                                             random_state=self.random_state, stratify=y_idx)
         lr = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=1000)

@@ -35,7 +35,7 @@ from cxtext._texts import as_texts
 from cxtext.engine.parallel import stack_batches
 from cxtext.errors import ConfigError, InputError, ModelVersionError, check_fitted
 from cxtext.models import TrainingData, load_arrays, load_verified, save_arrays, write_model_dir
-from cxtext.sentiment.calibration import calibrate_temperature, softmax
+from cxtext.sentiment.calibration import calibrate_temperature, calibration_rows, softmax
 from cxtext.sentiment.features import (
     HASH_BATCH,
     TextHasher,
@@ -247,7 +247,8 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         Class weighting of the logistic regression.
     calibration_size : float, default=0.1
         Share of the training rows held out to fit the softmax temperature
-        (0 disables calibration).
+        (0 disables calibration; so does a share under 30 rows, see
+        :data:`~cxtext.sentiment.calibration.MIN_CALIBRATION_ROWS`).
     max_chars : int, default=3000
         Characters of each text that are read.
     random_state : int, default=0
@@ -434,7 +435,7 @@ class FastSentimentClassifier(ClassifierMixin, BaseEstimator):
         X_raw = hasher.transform(texts)
         idx = np.arange(len(texts))
         cal_idx = np.array([], dtype=int)
-        if self.calibration_size and len(texts) >= 50:
+        if calibration_rows(len(texts), self.calibration_size):
             idx, cal_idx = train_test_split(idx, test_size=self.calibration_size,
                                             random_state=self.random_state, stratify=y_idx)
         tfidf = TfidfTransformer(sublinear_tf=False, norm="l2").fit(X_raw[idx])

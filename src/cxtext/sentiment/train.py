@@ -5,17 +5,18 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from cxtext.errors import ColumnNotFoundError, InputError
-from cxtext.models import TrainingData, prepare_model_dir
+from cxtext.models import TrainingData, prepare_model_dir, sha256_file
 from cxtext.sentiment.fast import SENTIMENT_LABELS, FastSentimentClassifier
 
 __all__ = ["LABEL_ALIASES", "balanced_cell_weights", "check_label_scale", "clean_for_model", "normalise_labels",
-           "one_scale_hint", "train_sentiment", "unusable_labels_message"]
+           "one_scale_hint", "train_sentiment", "unusable_examples", "unusable_labels_message"]
 
 logger = logging.getLogger(__name__)
 
@@ -96,6 +97,25 @@ def _present(values: Sequence[Any]) -> pd.Series:
     series = pd.Series(list(values), dtype=object)
     return series[series.notna() & (series.astype(str).str.strip() != "")
                   & (series.astype(str).str.strip().str.lower() != "nan")]
+
+
+def unusable_examples(raw: pd.Series, normalised: pd.Series, scale: str | None) -> str:
+    """A note naming up to three raw labels that :func:`normalise_labels` could not read ("" if none).
+
+    Examples
+    --------
+    >>> raw = pd.Series(["positive", "??", None, 7])
+    >>> unusable_examples(raw, normalise_labels(raw), None)
+    " (labels such as '??', '7' are not class labels)"
+    >>> unusable_examples(pd.Series([3, 12]), normalise_labels(pd.Series([3, 12]), "5"), "5")
+    " (labels such as '12' are not ratings on the 1-5 scale)"
+    """
+    odd = raw[normalised.isna().to_numpy() & raw.notna().to_numpy()].astype(str).unique()[:3].tolist()
+    if not odd:
+        return ""
+    what = {"5": "ratings on the 1-5 scale", "10": "ratings on the 0-10 scale",
+            "polarity": "polarity codes (-1/0/1)"}.get(str(scale), "class labels") if scale else "class labels"
+    return f" (labels such as {', '.join(map(repr, odd))} are not {what})"
 
 
 def check_label_scale(values: Sequence[Any], scale: str | None, column: str | None = None) -> None:
@@ -274,9 +294,11 @@ def train_sentiment(data: pd.DataFrame | str | os.PathLike[str], text: str, labe
     >>> list(model.classes_)
     ['negative', 'neutral', 'positive']
     """
+    source = None
     if isinstance(data, (str, os.PathLike)):
         from cxtext.io import read_table
 
+        source = Path(data)
         data = read_table(data)
     scale = None if scale is None else str(scale)
     if output is not None:
@@ -286,7 +308,7 @@ def train_sentiment(data: pd.DataFrame | str | os.PathLike[str], text: str, labe
             raise ColumnNotFoundError(col, available=list(data.columns))
     check_label_scale(data[label].tolist(), scale, label)
     labels = normalise_labels(data[label], scale)
-    keep = labels.notna() & data[text].notna()
+    keep = labels.notna() & data[text].notna() & (data[text].astype(str).str.strip() != "")  # blank: no text
     if not keep.any():
         raise InputError(unusable_labels_message(data[label].tolist(), label))
     counts = labels[keep].value_counts()
@@ -306,12 +328,16 @@ def train_sentiment(data: pd.DataFrame | str | os.PathLike[str], text: str, labe
                          + one_scale_hint(data[label].tolist(), scale))
     dropped = int((~keep).sum())
     if dropped:
-        odd = data.loc[labels.isna() & data[label].notna(), label].astype(str).unique()[:3].tolist()
         logger.warning("Skipping %d row(s) without a text or a usable label%s.", dropped,
-                       f" (labels such as {', '.join(map(repr, odd))} are not {scale or 'class'} labels)"
-                       if odd else "")
+                       unusable_examples(data[label], labels, scale))
     texts = clean_for_model(data.loc[keep, text].tolist())
-    weights = None if weight is None else pd.to_numeric(data.loc[keep, weight]).to_numpy()
+    weights = None
+    if weight is not None:
+        weights = pd.to_numeric(data.loc[keep, weight], errors="coerce").to_numpy(dtype=float)
+        if not np.isfinite(weights).all() or (weights < 0).any():
+            odd = data.loc[keep, weight][~(np.isfinite(weights) & (weights >= 0))].astype(str).unique()[:3]
+            raise InputError(f"[CX108] The weight column {weight!r} must hold a number of 0 or more on every "
+                             f"labelled row; it holds {', '.join(map(repr, odd))}. Fill or drop those rows.")
     if balance_by is not None:
         cell = balanced_cell_weights(labels[keep].tolist(), data.loc[keep, balance_by].tolist())
         weights = cell if weights is None else weights * cell
@@ -319,7 +345,8 @@ def train_sentiment(data: pd.DataFrame | str | os.PathLike[str], text: str, labe
     model = FastSentimentClassifier(**params).fit(texts, labels[keep].tolist(), sample_weight=weights)
     if output is not None:
         prepare_model_dir(output, overwrite=overwrite)
-        provenance = list(trained_on) or [TrainingData(data="user data", licence="unknown",
-                                                       rows=int(keep.sum()))]
+        provenance = list(trained_on) or [TrainingData(
+            data="user data" if source is None else source.name, licence="unknown", rows=int(keep.sum()),
+            note="" if source is None else f"sha256 {sha256_file(source)}; text {text!r}, label {label!r}")]
         model.save(output, name=name, version=version, trained_on=provenance, metrics=metrics)
     return model

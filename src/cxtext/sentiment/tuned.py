@@ -36,7 +36,7 @@ from sklearn.utils.validation import check_is_fitted
 from cxtext._texts import as_texts
 from cxtext.errors import ConfigError, InputError
 from cxtext.models import TrainingData
-from cxtext.sentiment.calibration import calibrate_temperature, softmax
+from cxtext.sentiment.calibration import calibrate_temperature, calibration_rows, softmax
 from cxtext.sentiment.fast import SENTIMENT_LABELS
 from cxtext.tuning import (
     TunedTopMixin,
@@ -80,7 +80,8 @@ class TunedSentimentClassifier(TunedTopMixin, ClassifierMixin, BaseEstimator):
     class_weight : {"balanced"} or None, default="balanced"
         Class weighting of the loss.
     calibration_size : float, default=0.1
-        Share of rows held out to fit the softmax temperature.
+        Share of rows held out to fit the softmax temperature (none when that
+        share is under 30 rows).
     max_length : int, default=128
         Token limit per text.
     random_state : int, default=0
@@ -169,7 +170,7 @@ class TunedSentimentClassifier(TunedTopMixin, ClassifierMixin, BaseEstimator):
                               f"{encoder.n_layers} layers.")
         rows = np.arange(len(texts))
         cal = np.array([], dtype=int)
-        if self.calibration_size and len(texts) >= 50:
+        if calibration_rows(len(texts), self.calibration_size):
             stratify = y_idx if np.bincount(y_idx).min() >= 2 else None
             rows, cal = train_test_split(rows, test_size=self.calibration_size,
                                          random_state=int(self.random_state), stratify=stratify)

@@ -55,6 +55,7 @@ from cxtext.models import (
     TrainingData,
     prepare_model_dir,
     resolve_model_dir,
+    save_arrays,
     verify_model_dir,
     write_model_dir,
 )
@@ -924,8 +925,6 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         >>> list(ThemeClassifier.load(folder).classes_)
         ['waiting_time', 'staff_attitude']
         """
-        from safetensors.numpy import save_file
-
         self._check_fitted()
         folder = Path(path)
         folder.mkdir(parents=True, exist_ok=True)
@@ -936,7 +935,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         heads = getattr(self, "mention_heads_", {})
         for n, head in enumerate(heads.values()):
             arrays.update({f"mention.{n}.{k}": v for k, v in head.to_arrays().items()})
-        save_file({k: np.ascontiguousarray(v) for k, v in arrays.items()}, str(folder / WEIGHTS_FILE))
+        save_arrays(folder / WEIGHTS_FILE, arrays)
         self.taxonomy_.to_yaml(folder / TAXONOMY_FILE)
         params = self.get_params()
         params["taxonomy"] = None  # the taxonomy travels as taxonomy.yaml
