@@ -33,7 +33,8 @@ def test_templates_never_hold_an_evaluation_sentence(cx_augment):
               *pd.read_csv(ROOT / "tests" / "data" / "cx_genres_2.csv", keep_default_na=False)["text"],
               *pd.read_csv(ROOT / "tests" / "data" / "cx_genres_3.csv", keep_default_na=False)["text"],
               *pd.read_csv(ROOT / "tests" / "data" / "cx_short_answers.csv", keep_default_na=False)["text"],
-              *pd.read_csv(ROOT / "tests" / "data" / "cx_verdicts.csv", keep_default_na=False)["text"]]
+              *pd.read_csv(ROOT / "tests" / "data" / "cx_verdicts.csv", keep_default_na=False)["text"],
+              *pd.read_csv(ROOT / "tests" / "data" / "cx_mixed_aspects.csv", keep_default_na=False)["text"]]
     # stock phrases in the templates since sentiment-fast 0.2.0 that the evaluation sets also hold
     # (there they check that a model learned its templates); no other sentence may be in both
     known = {"never again", "neither good nor bad", "no issues whatsoever", "would not recommend",

@@ -10,9 +10,9 @@ __all__ = ["MIN_CALIBRATION_ROWS", "calibrate_temperature", "calibration_rows", 
            "fit_temperature", "softmax"]
 
 #: Fewest held-out rows a temperature is fitted on. On fewer, one or two rows decide it: six held-out
-#: rows of a 60-row training set gave a temperature of 0.10 (every probability pushed to 0 or 1), and
-#: on rows from the same domain ECE 0.35 against 0.03 without it. Below this, nothing is held out
-#: and the temperature stays 1.
+#: rows of a 60-row training set gave a temperature of 0.10 (every probability pushed towards 0 or 1):
+#: ECE 0.35 on airline tweets against 0.03 without it. Below this, nothing is held out and the
+#: temperature stays 1.
 MIN_CALIBRATION_ROWS = 30
 
 
