@@ -843,6 +843,7 @@ class Analyzer:
             read_comments,
             rule_proba,
         )
+        from cxtext.sentiment.contrast import read_contrasts
         from cxtext.sentiment.politeness import model_texts
 
         ids = chunk[id] if id is not None else pd.Series(chunk.index, index=chunk.index)
@@ -949,6 +950,9 @@ class Analyzer:
                                                     asks_change=[asks_change[r] for r in rows])
             clause_proba, _ = read_comments(clause_proba, classes, clause_texts,
                                             [prompts[r] for r, _ in flat])
+            if CONTRAST_SHIFT:  # "lovely room, but breakfast was cold toast": the neutral side of a contrast
+                clause_proba = read_contrasts(clause_proba, classes, [r for r, _ in flat], clause_texts,
+                                              shift=CONTRAST_SHIFT)
             lab, sc, cf = _sentiment_outputs(proba, classes)
             label[rows], score[rows], conf[rows] = lab, sc, cf
             c_lab, c_sc, c_cf = _sentiment_outputs(clause_proba, classes)  # emoji emotions and mentions read them
@@ -1331,6 +1335,10 @@ def _in_fixed_order(felt: Iterable[str]) -> list[str]:
     felt = list(dict.fromkeys(felt))
     return [e for e in EMOTIONS if e in felt] + [e for e in felt if e not in EMOTIONS]
 
+
+#: Log-odds by which the side of a contrast the model reads as neutral moves against the other side
+#: when that side is clearly polar (:func:`cxtext.sentiment.contrast.read_contrasts`); 0 turns it off.
+CONTRAST_SHIFT = 1.0
 
 #: Whether praise words on a positive mention read as admiration (_praise_as_admiration).
 PRAISE_IS_ADMIRATION = True
