@@ -29,7 +29,6 @@ Writes ``mixed_aspects.md``/``.json`` to ``--out``.
 from __future__ import annotations
 
 import argparse
-import json
 import shlex
 import sys
 from collections import Counter
@@ -38,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from colloquial_benchmark import write_results  # this folder is on sys.path when the script runs
 
 import cxtext
 from cxtext.clean import split_clauses
@@ -114,11 +114,7 @@ def main(argv: list[str] | None = None) -> int:
                      f"| {r['both_right']} / {r['comments']} | {r['collapsed']} | {r['split_apart']} / "
                      f"{r['comments']} | {cl.get('negative', 0)} / {cl.get('neutral', 0)} / "
                      f"{cl.get('positive', 0)} |")
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "mixed_aspects.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (args.out / "mixed_aspects.json").write_text(json.dumps({**meta, "results": rows}, indent=1) + "\n",
-                                                   encoding="utf-8")
-    print("\n".join(lines))
+    write_results(args.out, "mixed_aspects", lines, {**meta, "results": rows})
     return 0
 
 
