@@ -241,3 +241,30 @@ def test_unknown_polarity_words_are_warned_about(caplog, fast):
     assert warn_unknown_polarities(["food:yay", "service:yay", "food:yay"]) == ["food:yay",
                                                                                "service:yay"]
     assert warn_unknown_polarities(["food:meh", "food:wow"]) == ["food:meh", "food:wow"]
+
+
+def test_heads_learn_from_clauses_read_as_an_analysis_reads_them(fast, monkeypatch):
+    # an analysis reads the neutral side of a contrast against the other side (cxtext.sentiment.contrast);
+    # the head must learn from those same probabilities, not from the clause read alone
+    from cxtext.sentiment.contrast import read_contrasts
+    from cxtext.sentiment.context import read_comments
+    from cxtext.themes.mention_sentiment import MentionSentimentHead
+
+    seen = []
+    original = MentionSentimentHead.fit
+
+    def spy(self, themes, proba, y, **kw):
+        seen.append(np.array(proba))
+        return original(self, themes, proba, y, **kw)
+
+    monkeypatch.setattr(MentionSentimentHead, "fit", spy)
+    frame = _frame()
+    frame.loc[len(frame)] = ["Lovely pasta, although the price is the price", "food:positive;price_value:negative"]
+    train_themes(frame, text="text", labels="labels", cv=3, n_features=2**12, mention_sentiment=(fast,))
+    classes = [str(c) for c in fast.classes_]
+    clauses = ["Lovely pasta", "although the price is the price"]  # as split_clauses cuts it
+    alone, _ = read_comments(fast.predict_proba(clauses), classes, clauses, ["neutral"] * 2)
+    read = read_contrasts(alone, classes, [0, 0], clauses)
+    assert alone[1].argmax() == 1 and read[1].argmax() == 0  # the fast model: neutral alone, negative read
+    assert any(np.allclose(row, read[1]) for row in seen[0])  # the head saw the clause as the analysis reads it
+    assert not any(np.allclose(row, alone[1]) for row in seen[0])

@@ -710,9 +710,11 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
             logger.warning("Every labelled theme polarity is %r, so no mention sentiment can be "
                            "learned from them.", pairs[0][2])
             return {}
+        from cxtext.analyzer import CONTRAST_SHIFT
         from cxtext.clean.segment import split_clauses
         from cxtext.sentiment import load_sentiment_model
         from cxtext.sentiment.context import read_comments
+        from cxtext.sentiment.contrast import read_contrasts
         from cxtext.sentiment.politeness import model_texts
 
         rows = sorted({i for i, _, _ in pairs})
@@ -726,8 +728,9 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         column = {str(c): j for j, c in enumerate(self.classes_)}
         chosen = [span[i][0] + int(theme_proba[span[i][0]:span[i][1], column[tid]].argmax())
                   for i, tid, _ in pairs]
-        unique = sorted(set(chosen))
-        where = {k: n for n, k in enumerate(unique)}
+        comment_of = np.empty(len(clause_texts), dtype=np.intp)
+        for i, (start, end) in span.items():
+            comment_of[start:end] = i
         themes = [tid for _, tid, _ in pairs]
         y = [pol for _, _, pol in pairs]
         heads: dict[str, MentionSentimentHead] = {}
@@ -739,17 +742,18 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
                                "sentiment head can be matched to it; skipped.", type(model).__name__)
                 continue
             classes = [str(c) for c in model.classes_]
-            texts_u = [clause_texts[k] for k in unique]
-            # read as an analysis reads clauses without a question, so the head learns
-            # from the same probabilities it will be given
-            proba, _ = read_comments(np.asarray(model.predict_proba(model_texts(texts_u)), dtype=float),
-                                     classes, texts_u, ["neutral"] * len(texts_u))
+            # read as an analysis reads clauses without a question (each clause, then the contrasts
+            # between neighbours), so the head learns from the same probabilities it will be given
+            proba, _ = read_comments(np.asarray(model.predict_proba(model_texts(clause_texts)), dtype=float),
+                                     classes, clause_texts, ["neutral"] * len(clause_texts))
+            if CONTRAST_SHIFT:
+                proba = read_contrasts(proba, classes, comment_of, clause_texts, shift=CONTRAST_SHIFT)
             if not set(y) <= set(classes):
                 logger.warning("Mention polarities %s cannot train a head for %s (classes %s); "
                                "skipped.", sorted(set(y)), identity, classes)
                 continue
             heads[identity] = MentionSentimentHead().fit(
-                themes, proba[[where[k] for k in chosen]], y, classes=classes)
+                themes, proba[chosen], y, classes=classes)
         return heads
 
     def mention_sentiment_proba(self, themes: Sequence[str], proba: np.ndarray,
