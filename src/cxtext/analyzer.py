@@ -843,7 +843,7 @@ class Analyzer:
             read_comments,
             rule_proba,
         )
-        from cxtext.sentiment.contrast import read_contrasts
+        from cxtext.sentiment.contrast import TURN_OPENING, read_contrasts
         from cxtext.sentiment.politeness import model_texts
 
         ids = chunk[id] if id is not None else pd.Series(chunk.index, index=chunk.index)
@@ -950,9 +950,8 @@ class Analyzer:
                                                     asks_change=[asks_change[r] for r in rows])
             clause_proba, _ = read_comments(clause_proba, classes, clause_texts,
                                             [prompts[r] for r, _ in flat])
-            if CONTRAST_SHIFT:  # "lovely room, but breakfast was cold toast": the neutral side of a contrast
-                clause_proba = read_contrasts(clause_proba, classes, [r for r, _ in flat], clause_texts,
-                                              shift=CONTRAST_SHIFT)
+            # "lovely room, but breakfast was cold toast": the neutral side of a contrast reads against the other
+            clause_proba = read_contrasts(clause_proba, classes, [r for r, _ in flat], clause_texts)
             lab, sc, cf = _sentiment_outputs(proba, classes)
             label[rows], score[rows], conf[rows] = lab, sc, cf
             c_lab, c_sc, c_cf = _sentiment_outputs(clause_proba, classes)  # emoji emotions and mentions read them
@@ -1024,7 +1023,7 @@ class Analyzer:
                                   model, classes)
                 _carry_orphan_emotions(mention_rows, mention_clause, [r for r, _ in flat],
                                        [e if s else [] for e, s in zip(clause_emotions, short)],
-                                       [_CONTRAST_OPENING.match(c.text) is not None for _, c in flat])
+                                       [TURN_OPENING.match(c.text) is not None for _, c in flat])
                 _drop_amusement_from_complaints(mention_rows)
                 if PRAISE_IS_ADMIRATION and emo is not None:  # no emotions asked for: none by rule either
                     _praise_as_admiration(mention_rows)
@@ -1336,10 +1335,6 @@ def _in_fixed_order(felt: Iterable[str]) -> list[str]:
     return [e for e in EMOTIONS if e in felt] + [e for e in felt if e not in EMOTIONS]
 
 
-#: Log-odds by which the side of a contrast the model reads as neutral moves against the other side
-#: when that side is clearly polar (:func:`cxtext.sentiment.contrast.read_contrasts`); 0 turns it off.
-CONTRAST_SHIFT = 1.0
-
 #: Whether praise words on a positive mention read as admiration (_praise_as_admiration).
 PRAISE_IS_ADMIRATION = True
 #: Whether a negative mention in a clause of high effort reads as frustration (_effort_as_frustration).
@@ -1412,11 +1407,6 @@ def _drop_amusement_from_complaints(mention_rows: list[dict[str, Any]]) -> None:
     for m in mention_rows:
         if m["sentiment"] == "negative" and "delight" in m["emotions"]:
             m["emotions"] = [e for e in m["emotions"] if e != "delight"]  # a new list: clauses share theirs
-
-
-#: A clause that turns the comment around: no emotion is carried across its start.
-_CONTRAST_OPENING = re.compile(
-    r"\W*(?:but|however|although|though|yet|whereas|except|apart from|on the other hand|that said)\b", re.IGNORECASE)
 
 
 def _file_stamp(path: Any) -> tuple[int, int] | None:

@@ -85,13 +85,13 @@ def run_train_sentiment(src: Path, output: Path, *, text: str, label: str,
     ``classes`` (counts), ``calibration``, ``output``, ``name``, ``version``.
     """
     from cxtext.models import TrainingData, sha256_file
-    from cxtext.sentiment.train import normalise_labels, train_sentiment
+    from cxtext.sentiment.train import has_text, normalise_labels, train_sentiment
 
     _check_scale(scale)
     data = read_labelled(src, {"text": text, "label": label, "balance-by": balance_by},
                          in_format=in_format, delimiter=sep, encoding=encoding, sheet=sheet)
     labels = normalise_labels(data[label], scale)
-    usable = labels.notna() & data[text].notna() & (data[text].astype(str).str.strip() != "")  # as training
+    usable = labels.notna() & has_text(data[text])  # the rows training uses
     name = name or (output.resolve().parent.name or "sentiment-custom")
     version = version or output.resolve().name
     provenance = [TrainingData(data=src.name, licence=licence, rows=int(usable.sum()),
@@ -258,13 +258,13 @@ def run_evaluate_emotions(src: Path, *, text: str, labels: str, sep: str = ";",
     from cxtext.emotion import EMOTIONS, evaluate_emotions, load_emotion_model, parse_emotion_labels
     from cxtext.errors import EmptyInputError
     from cxtext.evaluate import dataset_info
-    from cxtext.sentiment.train import clean_for_model
+    from cxtext.sentiment.train import clean_for_model, has_text
 
     check_report_output(src, output)
     data = read_labelled(src, {"text": text, "labels": labels}, in_format=in_format,
                          delimiter=delimiter, encoding=encoding, sheet=sheet)
     gold_all = parse_emotion_labels(data[labels].tolist(), sep=sep, goemotions=goemotions)
-    keep = (data[text].notna() & data[text].astype(str).str.strip().ne("")).to_numpy(dtype=bool)
+    keep = has_text(data[text]).to_numpy(dtype=bool)
     if not keep.any():
         raise EmptyInputError(f"[CX102] Column {text!r} of {str(src)!r} has no text; nothing to evaluate.")
     texts = clean_for_model(data[text][keep].astype(str).tolist())

@@ -246,8 +246,8 @@ def test_unknown_polarity_words_are_warned_about(caplog, fast):
 def test_heads_learn_from_clauses_read_as_an_analysis_reads_them(fast, monkeypatch):
     # an analysis reads the neutral side of a contrast against the other side (cxtext.sentiment.contrast);
     # the head must learn from those same probabilities, not from the clause read alone
-    from cxtext.sentiment.contrast import read_contrasts
     from cxtext.sentiment.context import read_comments
+    from cxtext.sentiment.contrast import read_contrasts
     from cxtext.themes.mention_sentiment import MentionSentimentHead
 
     seen = []

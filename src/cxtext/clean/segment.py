@@ -499,7 +499,7 @@ def _polarity(toks: _Tokens, h: _Hashes, a: int, b: int) -> int:
         if i + 1 < b and (lower[i], lower[i + 1]) in h.not_opinion_pairs:
             continue
         if sign < 0 and lower[i] in h.fault_nouns:  # "hassle-free", "stress free": the fault is absent
-            after = lower[i + 2] if i + 2 < b and i + 1 < b and lower[i + 1] == h.dash else (
+            after = lower[i + 2] if i + 2 < b and lower[i + 1] == h.dash else (
                 lower[i + 1] if i + 1 < b else None)
             if after == h.free:
                 sign = 1

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from cxtext.sentiment.features import _NEGATORS, mark_negation
+from cxtext.sentiment.features import _NEGATORS, _TOKEN, mark_negation
 
 __all__ = ["EMOTION_WORDS", "denied_emotions", "drop_denied"]
 
@@ -46,7 +46,6 @@ EMOTION_WORDS: dict[str, frozenset[str]] = {
 
 _CUE = {word: emotion for emotion, words in EMOTION_WORDS.items() for word in words}
 _CUES = frozenset(_CUE)
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")  # the tokens of mark_negation
 #: Degree words: after a verb in the scope they intensify ("never been so angry", "couldn't be more
 #: grateful"); straight after the negator they understate, which still denies ("not too happy",
 #: "not that impressed").
@@ -100,7 +99,7 @@ def denied_emotions(text: str) -> set[str]:
     # most texts name no emotion word or hold no negation: one tokenising decides (a regex of the
     # seventy emotion words took five times as long)
     low = text.lower().replace("\u2019", "'")
-    words = _WORD.findall(low)
+    words = _TOKEN.findall(low)  # mark_negation's tokens
     thanks_back = "nothing" in words and _THANKS_FOR_NOTHING.search(text) is not None
     if not thanks_back and (_CUES.isdisjoint(words) or (_NEGATORS.isdisjoint(words) and "n't" not in low)):
         return set()

@@ -15,7 +15,7 @@ from cxtext.errors import ColumnNotFoundError, InputError
 from cxtext.models import TrainingData, prepare_model_dir, sha256_file
 from cxtext.sentiment.fast import SENTIMENT_LABELS, FastSentimentClassifier
 
-__all__ = ["LABEL_ALIASES", "balanced_cell_weights", "check_label_scale", "clean_for_model", "normalise_labels",
+__all__ = ["LABEL_ALIASES", "balanced_cell_weights", "check_label_scale", "clean_for_model", "has_text", "normalise_labels",
            "one_scale_hint", "train_sentiment", "unusable_examples", "unusable_labels_message"]
 
 logger = logging.getLogger(__name__)
@@ -91,6 +91,17 @@ def _written_rating_scales(values: Sequence[str]) -> set[int]:
 
     found = [rating_answer(v) for v in values[:50]]
     return {f[1] for f in found if f is not None} if found and all(found) else set()
+
+
+def has_text(texts: pd.Series) -> pd.Series:
+    """Which cells hold a text to learn from or score: not missing, not blank.
+
+    Examples
+    --------
+    >>> has_text(pd.Series(["ok", "", "   ", None, "n/a"])).tolist()
+    [True, False, False, False, True]
+    """
+    return texts.notna() & (texts.astype(str).str.strip() != "")
 
 
 def _present(values: Sequence[Any]) -> pd.Series:
@@ -308,7 +319,7 @@ def train_sentiment(data: pd.DataFrame | str | os.PathLike[str], text: str, labe
             raise ColumnNotFoundError(col, available=list(data.columns))
     check_label_scale(data[label].tolist(), scale, label)
     labels = normalise_labels(data[label], scale)
-    keep = labels.notna() & data[text].notna() & (data[text].astype(str).str.strip() != "")  # blank: no text
+    keep = labels.notna() & has_text(data[text])
     if not keep.any():
         raise InputError(unusable_labels_message(data[label].tolist(), label))
     counts = labels[keep].value_counts()

@@ -710,7 +710,6 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
             logger.warning("Every labelled theme polarity is %r, so no mention sentiment can be "
                            "learned from them.", pairs[0][2])
             return {}
-        from cxtext.analyzer import CONTRAST_SHIFT
         from cxtext.clean.segment import split_clauses
         from cxtext.sentiment import load_sentiment_model
         from cxtext.sentiment.context import read_comments
@@ -746,8 +745,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
             # between neighbours), so the head learns from the same probabilities it will be given
             proba, _ = read_comments(np.asarray(model.predict_proba(model_texts(clause_texts)), dtype=float),
                                      classes, clause_texts, ["neutral"] * len(clause_texts))
-            if CONTRAST_SHIFT:
-                proba = read_contrasts(proba, classes, comment_of, clause_texts, shift=CONTRAST_SHIFT)
+            proba = read_contrasts(proba, classes, comment_of, clause_texts)
             if not set(y) <= set(classes):
                 logger.warning("Mention polarities %s cannot train a head for %s (classes %s); "
                                "skipped.", sorted(set(y)), identity, classes)
