@@ -1,21 +1,23 @@
-"""Recipe: build ``emotion-accurate`` 0.8.0, an equal-weight blend of two trained emotion models.
+"""Recipe: build ``emotion-accurate`` 0.10.0, an equal-weight blend of two trained emotion models.
 
-    HF_HUB_OFFLINE=1 .venv/bin/python models/recipes/emotion_blend.py [--version 0.8.0]
+    HF_HUB_OFFLINE=1 .venv/bin/python models/recipes/emotion_blend.py [--version 0.10.0]
+    # 0.8.0 was: --version 0.8.0 --components emotion-accurate/0.6.0 emotion-fast/0.4.0
     # 0.7.0 was: --version 0.7.0 --components emotion-accurate/0.6.0 emotion-fast/0.3.0
     # 0.5.0 was: --version 0.5.0 --components emotion-accurate/0.3.0 emotion-fast/0.3.0
     # 0.4.0 was: --version 0.4.0 --components emotion-accurate/0.3.0 emotion-fast/0.2.0
 
-Pools ``emotion-accurate/0.6.0`` (the emotion head on the top layers shared with
-``sentiment-accurate/0.11.0``, see ``accurate_shared.py``) and ``emotion-fast/0.4.0``
-(hashed n-grams, GoEmotions plus our CX emotion templates and implicit situations) per emotion as an equal-weight mean of log-odds
-(:class:`cxtext.emotion.BlendedEmotionClassifier`). The weights are fixed at
+Pools ``emotion-accurate/0.9.0`` (a logistic head, ``emotion_head.py``, on the top layers
+shared with ``sentiment-accurate/0.11.0``, see ``accurate_shared.py``) and
+``emotion-fast/0.5.0`` (hashed n-grams); both learned from GoEmotions, our CX emotion
+templates with their implicit situations and our CX situation corpus. Each emotion is
+pooled as an equal-weight mean of log-odds (:class:`cxtext.emotion.BlendedEmotionClassifier`). The weights are fixed at
 equal, not tuned; the blend's per-emotion thresholds are tuned on dev.tsv.
 
 Honest score, following :mod:`cxtext.emotion.train`: the shipped fast model was
 refitted on all of train.tsv, holdout included, so the holdout is scored with the
 same blend built from a fast model fitted on the 85% ``fit`` split only (same
-parameters, and the CX emotion templates if the shipped fast model had them),
-thresholds tuned on dev. The tuned component never saw the holdout. The shipped
+parameters, and the CX emotion templates and situation corpus if the shipped fast
+model had them), thresholds tuned on dev. The tuned component never saw the holdout. The shipped
 blend is also scored on ``tests/data/cx_emotions.csv`` (never trained on).
 """
 
@@ -37,11 +39,13 @@ from emotion_common import (
     recipe_metrics,
     recipe_parser,
     score_proba,
+    situations_repeat,
+    with_situations,
     with_templates,
 )
 
 logger = logging.getLogger("emotion_blend")
-COMPONENTS = ("emotion-accurate/0.6.0", "emotion-fast/0.4.0")
+COMPONENTS = ("emotion-accurate/0.9.0", "emotion-fast/0.5.0")
 WEIGHTS = (0.5, 0.5)
 
 
@@ -54,7 +58,7 @@ def _summary(model: object, ref: str) -> str:
 
 
 def main() -> None:
-    parser = recipe_parser(__doc__, "emotion-accurate", version="0.8.0")
+    parser = recipe_parser(__doc__, "emotion-accurate", version="0.10.0")
     parser.add_argument("--components", nargs=2, default=list(COMPONENTS),
                         help="tuned emotion model and fast emotion model (names under models/)")
     args = parser.parse_args()
@@ -68,6 +72,7 @@ def main() -> None:
     implicit = more or any(r["data"] == IMPLICIT_TEMPLATES for r in fast.manifest_.trained_on)
     fit_rows = (with_templates(s["fit"].texts, s["fit"].Y, implicit=implicit, more_situations=more) if templates
                 else (s["fit"].texts, s["fit"].Y))
+    fit_rows = with_situations(*fit_rows, situations_repeat(fast.manifest_.trained_on))
     fast_85 = FastEmotionClassifier(**fast.get_params()).fit(*fit_rows)
     honest = BlendedEmotionClassifier.from_fitted([("tuned", tuned), ("fast", fast_85)], weights=WEIGHTS)
     holdout, per_second = holdout_after_dev_tuning(honest, s)

@@ -1,7 +1,13 @@
 """Recipe: a new emotion head on the tuned MiniLM layers of an existing tuned emotion model.
 
     HF_HUB_OFFLINE=1 .venv/bin/python models/recipes/emotion_head.py --version 0.9.0 \\
-        --base emotion-accurate/0.6.0 --cache /tmp/cx-emotion-head
+        --base emotion-accurate/0.6.0 --no-more-situations --situations 1 --cache /tmp/cx-emotion-head
+
+0.9.0 (the tuned half of emotion-accurate 0.10.0) reads the fit split, the CX
+emotion templates with the implicit situations the fast model has, and the CX
+situation corpus once (``--situations 1``), as emotion-fast 0.5.0 does. (A first
+head under this version number, with ``--more-situations`` and no corpus, was
+tried on 2026-12-07 and not shipped.)
 
 The tuned layers stay as they are (shared with ``sentiment-accurate``, so the
 accurate pass still encodes each text once); only the linear head is refitted:
@@ -44,7 +50,9 @@ from emotion_common import (
     recipe_metrics,
     recipe_parser,
     score_proba,
+    situations_provenance,
     templates_provenance,
+    with_situations,
 )
 
 logger = logging.getLogger("emotion_head")
@@ -83,7 +91,11 @@ def main() -> None:
                         help="the tuned emotion model whose layers (and top_from record) the head sits on")
     parser.add_argument("--cache", type=Path, default=None, help="folder for cached features")
     parser.add_argument("--templates", action=argparse.BooleanOptionalAction, default=True,
-                        help="add the CX emotion templates with all their situations to the fit rows")
+                        help="add the CX emotion templates (with their implicit situations) to the fit rows")
+    parser.add_argument("--more-situations", action=argparse.BooleanOptionalAction, default=True,
+                        help="with --templates, the templates' situations for all eight emotions")
+    parser.add_argument("--situations", type=int, default=0, metavar="N",
+                        help="add the CX situation corpus (data/cx_emotion_situations.csv) N times")
     args = parser.parse_args()
 
     model = TunedEmotionClassifier.load(args.base)
@@ -91,9 +103,12 @@ def main() -> None:
     s = goemotions_splits()
     F = {name: _features(model, s[name].texts, args.cache) for name in ("fit", "dev", "holdout")}
     X, Y = F["fit"], s["fit"].Y
+    extra_texts, extra_Y = [], np.zeros((0, Y.shape[1]))
     if args.templates:
-        t_texts, t_Y = cx_emotion_rows(implicit=True, more_situations=True)
-        X, Y = np.vstack([X, model.encode(t_texts)]), np.vstack([Y, t_Y])
+        extra_texts, extra_Y = cx_emotion_rows(implicit=True, more_situations=args.more_situations)
+    extra_texts, extra_Y = with_situations(extra_texts, extra_Y, args.situations)
+    if extra_texts:
+        X, Y = np.vstack([X, model.encode(extra_texts)]), np.vstack([Y, extra_Y])
 
     by_c = {}
     for C in C_GRID:
@@ -118,7 +133,9 @@ def main() -> None:
         cx_emotions={**cx, "note": "tests/data/cx_emotions.csv, written separately, never trained on"})
     trained_on = list(model.manifest_.trained_on)
     if args.templates:
-        trained_on.append(templates_provenance(implicit=True, more_situations=True))
+        trained_on.append(templates_provenance(implicit=True, more_situations=args.more_situations))
+    if args.situations:
+        trained_on.append(situations_provenance(args.situations))
     folder = model.save(
         args.out / args.version, name="emotion-accurate", version=args.version, trained_on=trained_on,
         metrics=metrics, top_from=top_from["model"] if top_from else None,
@@ -129,6 +146,7 @@ def main() -> None:
             + ", and a new head of one logistic regression per "
             "emotion fitted on those layers' features of GoEmotions' 85% fit split"
             + (" and cxtext's CX emotion templates" if args.templates else "")
+            + (" and cxtext's CX situation corpus" if args.situations else "")
             + "; per-emotion thresholds tuned on GoEmotions dev. The folder stores only the head and "
               "thresholds; the tuned layers are borrowed by manifest sha256."))
     logger.info("saved %s", folder)
