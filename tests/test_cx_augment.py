@@ -123,3 +123,20 @@ def test_the_verdict_block_comes_last_and_keeps_each_word_on_one_side(cx_augment
     assert not block.loc[block["label"] == "neutral", "text"].str.contains("!").any()
     grumpy = block.loc[block["text"].str.lower().str.contains(r"\bgrumpy\b"), "label"]
     assert len(grumpy) >= 3 and grumpy.eq("negative").all()
+
+
+def test_the_situation_block_comes_last_with_the_corpus_polar_rows(cx_augment):
+    options = {"short_answers": True, "litotes": True, "care": True, "events": True, "verdicts": True}
+    before = cx_augment.cx_augmentation(**options)
+    after = cx_augment.cx_augmentation(**options, situations=True)
+    pd.testing.assert_frame_equal(after.iloc[: len(before)], before)
+    block = after.iloc[len(before):]
+    corpus = pd.read_csv(cx_augment.SITUATIONS_CSV, dtype=str, keep_default_na=False)
+    emotions = dict(zip(corpus["text"], corpus["emotions"].str.split(";")))
+    assert len(block) == 1182 and set(block["label"]) == {"negative", "positive"}
+    for text, label in zip(block["text"], block["label"]):  # every row's emotions share its polarity
+        side = cx_augment.NEGATIVE_EMOTIONS if label == "negative" else cx_augment.POSITIVE_EMOTIONS
+        assert set(emotions[text]) <= side
+    assert not {t for t, e in emotions.items() if "confusion" in e or e == ["none"]} & set(block["text"])
+    banking = cx_augment.cx_augmentation(**options, situations=["banking"]).iloc[len(before):]
+    assert 0 < len(banking) < 100 and set(banking["text"]) <= set(corpus.loc[corpus["industry"] == "banking", "text"])

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections.abc import Collection
+from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["cx_augmentation"]
+__all__ = ["cx_augmentation", "situation_sentiments"]
 
 SUBJECTS = [
     "the staff", "the nurse", "the doctor", "the receptionist", "the engineer", "the driver",
@@ -445,7 +447,9 @@ VERDICT_ADVERBS = ["", "", "", "very ", "really ", "so ", "extremely ", "always 
 
 def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = False,
                     litotes: bool = False, care: bool = False, colloquial: bool = False,
-                    events: bool = False, arcs: bool = False, verdicts: bool = False) -> pd.DataFrame:
+                    events: bool = False, arcs: bool = False, verdicts: bool = False,
+                    situations: bool | Collection[str] = False,
+                    situation_neutrals: bool | Collection[str] = False) -> pd.DataFrame:
     """Return a deterministic table of template sentences with ``text`` and ``label``.
 
     ``short_answers=True`` adds the short survey answers (sentiment-fast 0.4.0
@@ -456,7 +460,12 @@ def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = 
     ``arcs=True`` stories that turn and tallies of failures ("had a nightmare with
     the claim to begin with but ...", "two visits booked, two no shows"),
     ``verdicts=True`` people and services described with a predicate ("the porter
-    was grumpy", "the nurses were terrific", "the locksmith was a locum"); the defaults
+    was grumpy", "the nurses were terrific", "the locksmith was a locum"), ``situations=True``
+    the polar rows of cxtext's CX situation corpus (``data/cx_emotion_situations.csv``: a comment
+    showing only negative emotions is negative, only positive ones positive; confusion, mixed
+    and no-emotion rows are left out), or only those of the industries given,
+    ``situation_neutrals=True`` the corpus's no-emotion rows as neutral (facts, plain
+    questions, lukewarm verdicts; tried for sentiment-fast 0.13.0); the defaults
     reproduce the table earlier models were trained with, and each switch
     leaves the rows of the others as they were.
 
@@ -507,8 +516,48 @@ def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = 
                        ARC_STANDALONE)
     if verdicts:
         rows += _verdicts(random.Random(seed + 7))
+    if situations is not False:
+        rows += situation_sentiments(None if situations is True else situations)
+    if situation_neutrals is not False:
+        rows += situation_sentiments(None if situation_neutrals is True else situation_neutrals, neutral=True)
     df = pd.DataFrame(rows, columns=["text", "label"]).drop_duplicates("text")
     return df.reset_index(drop=True)
+
+
+#: The CX situation corpus written for the emotion models (its SOURCE.md beside it).
+SITUATIONS_CSV = Path(__file__).resolve().parent / "data" / "cx_emotion_situations.csv"
+#: Emotions whose comments read negative or positive; confusion has no polarity of its own.
+NEGATIVE_EMOTIONS = frozenset({"anger", "frustration", "disappointment", "anxiety"})
+POSITIVE_EMOTIONS = frozenset({"gratitude", "delight", "admiration"})
+
+
+def situation_sentiments(industries: Collection[str] | None = None, *,
+                         neutral: bool = False) -> list[tuple[str, str]]:
+    """``(text, label)`` of the corpus rows whose emotions all share a polarity (of ``industries`` only if given).
+
+    With ``neutral=True``, the rows that show no emotion instead, labelled ``neutral``.
+
+    Examples
+    --------
+    >>> rows = situation_sentiments()
+    >>> sorted({label for _, label in rows})
+    ['negative', 'positive']
+    >>> 0 < len(situation_sentiments(["banking"])) < len(rows)
+    True
+    """
+    frame = pd.read_csv(SITUATIONS_CSV, dtype=str, keep_default_na=False)
+    if industries is not None:
+        frame = frame[frame["industry"].isin(set(industries))]
+    if neutral:
+        return [(text, "neutral") for text in frame.loc[frame["emotions"] == "none", "text"]]
+    rows = []
+    for text, cell in zip(frame["text"], frame["emotions"]):
+        emotions = set(cell.split(";"))
+        if emotions <= NEGATIVE_EMOTIONS:
+            rows.append((text, "negative"))
+        elif emotions <= POSITIVE_EMOTIONS:
+            rows.append((text, "positive"))
+    return rows
 
 
 def _filled(rng: random.Random, templates: list[str], subjects: list[str], label: str,

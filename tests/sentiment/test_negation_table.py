@@ -48,7 +48,8 @@ TABLE = [
     ("The nurses could not do enough for my mum.", "positive", ()),
     ("They couldn't care less.", "negative", ()),
     ("They couldn't do enough for us but the food was cold.", "negative", ()),  # the turn decides
-    ("Not once did anyone apologise", "negative", ("fast",)),  # fast 0.11.0: positive (0.49; 0.10.0: negative, 0.51)
+    # fast 0.11.0 read it positive (0.49; 0.10.0 negative, 0.51); 0.12.0 negative again
+    ("Not once did anyone apologise", "negative", ()),
     ("Didn't solve anything", "negative", ()),
     ("No one bothered to explain", "negative", ()),
     # a bug bash's service events and denied faults (2026-12-06); sentiment-fast 0.10.0's event templates
