@@ -140,3 +140,8 @@ def test_the_situation_block_comes_last_with_the_corpus_polar_rows(cx_augment):
     assert not {t for t, e in emotions.items() if "confusion" in e or e == ["none"]} & set(block["text"])
     banking = cx_augment.cx_augmentation(**options, situations=["banking"]).iloc[len(before):]
     assert 0 < len(banking) < 100 and set(banking["text"]) <= set(corpus.loc[corpus["industry"] == "banking", "text"])
+    neutrals = cx_augment.cx_augmentation(**options, situations=True, situation_neutrals=True)
+    pd.testing.assert_frame_equal(neutrals.iloc[: len(after)], after)
+    added = neutrals.iloc[len(after):]
+    assert len(added) == 233 and set(added["label"]) == {"neutral"}
+    assert set(added["text"]) == set(corpus.loc[corpus["emotions"] == "none", "text"])

@@ -465,7 +465,7 @@ def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = 
     showing only negative emotions is negative, only positive ones positive; confusion, mixed
     and no-emotion rows are left out), or only those of the industries given,
     ``situation_neutrals=True`` the corpus's no-emotion rows as neutral (facts, plain
-    questions, lukewarm verdicts; tried for sentiment-fast 0.13.0); the defaults
+    questions, lukewarm verdicts; sentiment-fast 0.13.0 on); the defaults
     reproduce the table earlier models were trained with, and each switch
     leaves the rows of the others as they were.
 
