@@ -22,9 +22,11 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "models" / "recipes" / "data" / "cx_emotion_situations.csv"
 #: Feeling words the writers were told to keep out of the rows that only show an emotion.
 FEELING_WORDS = (
-    "angry anger furious fuming livid rage annoyed annoying frustrated frustrating irritated disappointed "
-    "disappointing gutted sad confused confusing baffled worried anxious nervous scared terrified afraid grateful "
-    "thankful thank thanks appreciate delighted happy thrilled excited love impressed").split()
+    "angry", "anger", "furious", "fuming", "livid", "rage", "annoyed", "annoying", "frustrated",
+    "frustrating", "irritated", "disappointed", "disappointing", "gutted", "sad", "confused", "confusing",
+    "baffled", "worried", "anxious", "nervous", "scared", "terrified", "afraid", "grateful", "thankful",
+    "thank", "thanks", "appreciate", "delighted", "happy", "thrilled", "excited", "love", "impressed",
+)
 HEALTHCARE = re.compile(r"\b(hospitals?|nurses?|doctors?|gps?|pharmac\w*|dentists?|care homes?|nhs|wards?|"
                         r"surgery|a&e|midwi\w*|clinics?)\b", re.IGNORECASE)
 
