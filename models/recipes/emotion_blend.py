@@ -10,15 +10,15 @@ Pools ``emotion-accurate/0.9.0`` (a logistic head, ``emotion_head.py``, on the t
 shared with ``sentiment-accurate/0.11.0``, see ``accurate_shared.py``) and
 ``emotion-fast/0.5.0`` (hashed n-grams); both learned from GoEmotions, our CX emotion
 templates with their implicit situations and our CX situation corpus. Each emotion is
-pooled as an equal-weight mean of log-odds (:class:`cxtext.emotion.BlendedEmotionClassifier`). The weights are fixed at
-equal, not tuned; the blend's per-emotion thresholds are tuned on dev.tsv.
+pooled as an equal-weight mean of log-odds (:class:`cxtext.emotion.BlendedEmotionClassifier`).
+The weights are fixed at equal, not tuned; the blend's per-emotion thresholds are tuned on dev.tsv.
 
 Honest score, following :mod:`cxtext.emotion.train`: the shipped fast model was
 refitted on all of train.tsv, holdout included, so the holdout is scored with the
 same blend built from a fast model fitted on the 85% ``fit`` split only (same
 parameters, and the CX emotion templates and situation corpus if the shipped fast
-model had them), thresholds tuned on dev. The tuned component never saw the holdout. The shipped
-blend is also scored on ``tests/data/cx_emotions.csv`` (never trained on).
+model had them), thresholds tuned on dev. The tuned component never saw the holdout.
+The shipped blend is also scored on ``tests/data/cx_emotions.csv`` (never trained on).
 """
 
 from __future__ import annotations
