@@ -98,3 +98,14 @@ def test_verdict_set_is_what_its_source_file_says():
     verdicts = read_test_data("cx_verdicts.csv")
     assert len(verdicts) == 300 and verdicts["text"].str.lower().is_unique
     assert verdicts["label"].value_counts().to_dict() == {"positive": 130, "negative": 130, "neutral": 40}
+
+
+def test_reserved_genre_set_is_what_its_source_file_says():
+    # reserved for the next sentiment decision (its SOURCE.md): format only, never scored here
+    frame = read_test_data("cx_genres_4.csv")
+    assert list(frame.columns) == ["id", "genre", "text", "label", "kind"]
+    assert len(frame) == 238 and frame["id"].is_unique and frame["text"].str.lower().is_unique
+    assert frame["label"].value_counts().to_dict() == {"negative": 80, "neutral": 79, "positive": 79}
+    assert frame["genre"].nunique() == 12
+    assert set(frame["kind"]) == {"implicit", "explicit", "mixed", "factual", "negation", "sarcasm"}
+    assert (frame.loc[frame["kind"] == "factual", "label"] == "neutral").all()
