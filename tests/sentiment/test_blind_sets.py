@@ -100,8 +100,8 @@ def test_verdict_set_is_what_its_source_file_says():
     assert verdicts["label"].value_counts().to_dict() == {"positive": 130, "negative": 130, "neutral": 40}
 
 
-def test_reserved_genre_set_is_what_its_source_file_says():
-    # reserved for the next sentiment decision (its SOURCE.md): format only, never scored here
+def test_fourth_genre_set_is_what_its_source_file_says():
+    # written for the accurate-blend decision of 2026-12-07 and scored once for it (its SOURCE.md); format only here
     frame = read_test_data("cx_genres_4.csv")
     assert list(frame.columns) == ["id", "genre", "text", "label", "kind"]
     assert len(frame) == 238 and frame["id"].is_unique and frame["text"].str.lower().is_unique

@@ -59,9 +59,11 @@ TABLE = [
     ("My prescription wasn't ready.", "negative", ()),
     ("The bin wasn't collected.", "negative", ()),
     ("The food arrived cold.", "negative", ()),
-    ("The delivery was not late at all.", "positive", ("accurate",)),  # accurate 0.12.0: negative (0.93)
-    ("The room wasn't dirty.", "positive", ("accurate",)),  # accurate 0.12.0: negative (0.77)
-    ("The driver was never late.", "positive", ("accurate",)),
+    # accurate 0.12.0 read these three negative ("The delivery was not late at all." at 0.93, "The room
+    # wasn't dirty." at 0.77); 0.13.0, whose fast half learned the event templates, reads them right
+    ("The delivery was not late at all.", "positive", ()),
+    ("The room wasn't dirty.", "positive", ()),
+    ("The driver was never late.", "positive", ()),
     ("Staff were not unfriendly.", "positive", ("accurate",)),
     ("Customer service is second to none.", "positive", ()),  # accurate 0.12.0 alone: negative; a short verdict
     # short verdicts and spelled-out ratings (2026-12-06, twentieth session): the fast model read the first
