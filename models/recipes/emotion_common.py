@@ -145,9 +145,16 @@ def with_situations(texts: list[str], Y: np.ndarray, repeat: int) -> tuple[list[
     return list(texts) + extra_texts * repeat, np.vstack([Y] + [extra_Y] * repeat)
 
 
+def _situation_count() -> int:
+    """How many comments the CX situation corpus holds (read, not cleaned)."""
+    import pandas as pd
+
+    return len(pd.read_csv(SITUATIONS_CSV, dtype=str, keep_default_na=False))
+
+
 def situations_provenance(repeat: int) -> TrainingData:
     """Provenance record of the CX situation corpus added ``repeat`` times (``rows`` counts every copy)."""
-    n = len(situation_rows()[0])
+    n = _situation_count()
     return TrainingData(
         data=SITUATIONS_DATA, licence="CC0 1.0", commercial_use=True, rows=n * repeat,
         note=f"written for cxtext (see its SOURCE.md); its {n:,} comments added {repeat} time(s)")
@@ -155,7 +162,7 @@ def situations_provenance(repeat: int) -> TrainingData:
 
 def situations_repeat(trained_on: list[dict[str, Any]]) -> int:
     """How many times a model's provenance says the CX situation corpus was added (``0``: not at all)."""
-    n = len(situation_rows()[0])
+    n = _situation_count()
     return sum(int(r["rows"]) // n for r in trained_on if r["data"] == SITUATIONS_DATA)
 
 
