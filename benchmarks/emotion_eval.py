@@ -46,8 +46,8 @@ from cxtext.emotion.evaluate import emotion_scores
 from cxtext.emotion.train import goemotions_splits
 
 #: Model names and what they load (``"accurate"`` is the latest emotion-accurate version).
-LOADERS = {"fast": "fast", "fast-0.4.0": "emotion-fast/0.4.0", "fast-0.3.0": "emotion-fast/0.3.0", "fast-0.2.0": "emotion-fast/0.2.0", "fast-0.1.0": "emotion-fast/0.1.0",
-           "accurate": "accurate", "accurate-0.8.0": "emotion-accurate/0.8.0", "accurate-0.7.0": "emotion-accurate/0.7.0", "accurate-0.6.0": "emotion-accurate/0.6.0",
+LOADERS = {"fast": "fast", "fast-0.5.0": "emotion-fast/0.5.0", "fast-0.4.0": "emotion-fast/0.4.0", "fast-0.3.0": "emotion-fast/0.3.0", "fast-0.2.0": "emotion-fast/0.2.0", "fast-0.1.0": "emotion-fast/0.1.0",
+           "accurate": "accurate", "accurate-0.10.0": "emotion-accurate/0.10.0", "accurate-0.8.0": "emotion-accurate/0.8.0", "accurate-0.7.0": "emotion-accurate/0.7.0", "accurate-0.6.0": "emotion-accurate/0.6.0",
            "accurate-0.5.0": "emotion-accurate/0.5.0", "accurate-0.4.0": "emotion-accurate/0.4.0",
            "accurate-0.3.0": "emotion-accurate/0.3.0", "accurate-0.2.0": "emotion-accurate/0.2.0",
            "accurate-0.1.0": "emotion-accurate/0.1.0"}

@@ -5,7 +5,7 @@ Usage::
     HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/genre_benchmark.py \
         [--model fast --model accurate ...] [--out benchmarks/results]
 
-Rows: three blind sets, each written and labelled for cxtext by a contributor who
+Rows: six blind sets, each written and labelled for cxtext by a contributor who
 saw no model output and no training template; never trained on:
 
 * ``tests/data/cx_genres.csv``, 240 comments (patient feedback, banking and
@@ -15,7 +15,15 @@ saw no model output and no training template; never trained on:
   garages, public transport, online courses; 40 each; ``cx_genres_2.SOURCE.md``).
 * ``tests/data/cx_genres_3.csv``, 240 comments (online shop returns, council
   services, vets, letting agents, gyms, B2B software support; 40 each;
-  ``cx_genres_3.SOURCE.md``).
+  ``cx_genres_3.SOURCE.md``);
+* ``tests/data/cx_genres_4.csv``, 238 comments (twelve more genres, from removals
+  to domestic cleaning; ``cx_genres_4.SOURCE.md``), first scored for the accurate
+  blend of 2026-12-07 morning;
+* ``tests/data/cx_genres_5.csv``, 232 comments (twelve more, from car rental to
+  online marketplaces; ``cx_genres_5.SOURCE.md``) and
+  ``tests/data/cx_patient_sentiment.csv``, 222 patient comments (fifteen care
+  settings, scored per setting; ``cx_patient_sentiment.SOURCE.md``), both first
+  scored for the decision on the healthcare situation corpus (2026-12-07 afternoon).
 
 Each is scored on all rows, per
 genre, and per kind of comment as the contributor tagged it (sarcasm, implicit
@@ -37,7 +45,11 @@ ROOT = Path(__file__).resolve().parents[1]
 #: The blind sets, with the title of their section.
 SETS = {"cx_genres": (ROOT / "tests" / "data" / "cx_genres.csv", "Feedback from four new genres"),
         "cx_genres_2": (ROOT / "tests" / "data" / "cx_genres_2.csv", "Feedback from six more genres"),
-        "cx_genres_3": (ROOT / "tests" / "data" / "cx_genres_3.csv", "Feedback from a third set of six genres")}
+        "cx_genres_3": (ROOT / "tests" / "data" / "cx_genres_3.csv", "Feedback from a third set of six genres"),
+        "cx_genres_4": (ROOT / "tests" / "data" / "cx_genres_4.csv", "Feedback from a fourth set of twelve genres"),
+        "cx_genres_5": (ROOT / "tests" / "data" / "cx_genres_5.csv", "Feedback from a fifth set of twelve genres"),
+        "cx_patient_sentiment": (ROOT / "tests" / "data" / "cx_patient_sentiment.csv",
+                                 "Patient feedback from fifteen care settings")}
 #: the kinds of comment scored on their own (the others are plain statements)
 KINDS = ("implicit", "mixed", "negation", "question", "sarcasm", "factual", "long", "short", "story")
 
@@ -48,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     payload: dict[str, dict] = {}
     for name, (path, title) in SETS.items():
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-        by_genre = {"all rows": frame, **{genre: part for genre, part in frame.groupby("genre", sort=False)}}
+        group = "genre" if "genre" in frame else "setting"  # the patient set names care settings
+        by_genre = {"all rows": frame, **{genre: part for genre, part in frame.groupby(group, sort=False)}}
         by_kind = {kind: frame[frame["kind"] == kind] for kind in KINDS if (frame["kind"] == kind).any()}
         genres = score_parts(by_genre, models, name)
         kinds = score_parts(by_kind, models, name)

@@ -6,11 +6,12 @@ Usage::
         [--out benchmarks/results]
 
 Rows: ``tests/data/cx_patient_theme_emotions.csv``, 80 patient comments with gold
-``theme:emotion`` pairs, and ``cx_patient_theme_emotions_2.csv`` to ``_7.csv``, 100 and
-5 x 150 more with a ``kind`` column (emotions named, only shown, or both), each written blind for cxtext
+``theme:emotion`` pairs, and ``cx_patient_theme_emotions_2.csv`` to ``_9.csv``, 100 and
+7 x 150 more with a ``kind`` column (emotions named, only shown, or both), each written blind for cxtext
 by a contributor who saw neither the models' output nor their templates (``.SOURCE.md``
 beside each); never trained on. The seventh was kept unscored until the decision on the CX
-situation corpus (2026-12-07) and scored once for it. Each preset analyses the comments (:func:`cxtext.analyze`); a comment's
+situation corpus (2026-12-07) and scored once for it, the eighth and ninth until the decisions on
+the healthcare situation corpus the same afternoon. Each preset analyses the comments (:func:`cxtext.analyze`); a comment's
 emotions about a theme are those of its mentions of the theme (as
 :func:`cxtext.theme_emotions` counts them). Scored:
 
@@ -48,7 +49,9 @@ DATA_4 = ROOT / "tests" / "data" / "cx_patient_theme_emotions_4.csv"
 DATA_5 = ROOT / "tests" / "data" / "cx_patient_theme_emotions_5.csv"
 DATA_6 = ROOT / "tests" / "data" / "cx_patient_theme_emotions_6.csv"
 DATA_7 = ROOT / "tests" / "data" / "cx_patient_theme_emotions_7.csv"
-SETS = (DATA, DATA_2, DATA_3, DATA_4, DATA_5, DATA_6, DATA_7)
+DATA_8 = ROOT / "tests" / "data" / "cx_patient_theme_emotions_8.csv"
+DATA_9 = ROOT / "tests" / "data" / "cx_patient_theme_emotions_9.csv"
+SETS = (DATA, DATA_2, DATA_3, DATA_4, DATA_5, DATA_6, DATA_7, DATA_8, DATA_9)
 
 
 def gold_pairs(frame: pd.DataFrame) -> dict[tuple[str, str], set[str]]:

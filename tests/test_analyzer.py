@@ -437,9 +437,11 @@ def test_patient_feedback_emotions_read_per_theme(analyzer, text, theme, emotion
 
 def test_a_feeling_said_in_its_own_sentence_joins_the_mention_it_is_about(analyzer):
     # "Very frustrating." names no theme: its frustration goes to the negative mention
-    # before it, not to the positive one, and not to a mention of another comment.
+    # before it, not to the positive one, and not to a negative mention of another comment
+    # (one whose own words show none: since emotion-fast 0.6.0 "Couldn't get through on the
+    # phone to book." alone reads as frustration, as the patient sets label such events).
     res = analyzer.analyze([("The nurses were lovely. Couldn't get through on the phone to book. "
-                             "Very frustrating."), "Couldn't get through on the phone to book."])
+                             "Very frustrating."), "The phone line was busy."])
     m = res.mentions
     phone = m[(m["comment_id"] == 0) & m["evidence"].str.contains("phone")]
     nurses = m[(m["comment_id"] == 0) & m["evidence"].str.contains("nurses")]
@@ -448,7 +450,8 @@ def test_a_feeling_said_in_its_own_sentence_joins_the_mention_it_is_about(analyz
     assert all("frustration" in e for e in phone["emotions"])
     assert not any("frustration" in e for e in nurses["emotions"])
     alone = m[m["comment_id"] == 1]
-    assert len(alone) and not any("frustration" in e for e in alone["emotions"])
+    assert len(alone) and (alone["sentiment"] == "negative").all()
+    assert not any("frustration" in e for e in alone["emotions"])
     # The mentions of one clause do not share one list object.
     assert len({id(e) for e in phone["emotions"]}) == len(phone)
 
@@ -577,6 +580,29 @@ def test_fast_models_share_one_hashing_pass_with_the_same_results(analyzer):
     np.testing.assert_array_equal(limited[1], emotion_proba[rows])
     # models that cannot share (no emotion model) fall back to separate passes
     assert _shared_hash_proba(texts, sentiment, None) is None
+
+
+def test_clauses_that_are_whole_comments_copy_the_comments_reading():
+    from cxtext.analyzer import _read_clauses
+    from cxtext.sentiment.context import read_comments
+
+    classes = ["negative", "neutral", "positive"]
+    rng = np.random.default_rng(0)
+    clause_proba = rng.dirichlet(np.ones(3), size=5)
+    clause_texts = ["Nothing.", "Great food", "but slow service", "More parking please", "[enraged face]"]
+    prompts = ["improve", "neutral", "neutral", "neutral", "neutral"]
+    # comments: "Nothing." (clause 0), "Great food but slow service" (own row 5), "More parking please"
+    # (clause 3), the emoji (clause 4)
+    comment_row = np.array([0, 5, 3, 4])
+    comment_proba = np.vstack([clause_proba, rng.dirichlet(np.ones(3), size=1)])[comment_row]
+    comment_read, _ = read_comments(comment_proba, classes,
+                                    ["Nothing.", "Great food but slow service", "More parking please",
+                                     "[enraged face]"], ["improve", "neutral", "neutral", "neutral"])
+    expected, _ = read_comments(clause_proba, classes, clause_texts, prompts)
+    got = _read_clauses(clause_proba, comment_read, classes, clause_texts, prompts, comment_row)
+    np.testing.assert_array_equal(got, expected)
+    # the copied rows are the comments' readings (a rule's, for "Nothing." under an improve prompt)
+    assert classes[int(got[0].argmax())] == "positive" and classes[int(got[4].argmax())] == "negative"
 
 
 def test_ratings_and_emoticons_written_as_the_answer_get_their_sentiment(analyzer):

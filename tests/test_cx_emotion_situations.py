@@ -1,8 +1,10 @@
-"""The CX situation corpus the emotion models train on (``models/recipes/data/cx_emotion_situations.csv``).
+"""The situation corpora the emotion models may train on (``models/recipes/data/``).
 
-Training data only: it must stay well-formed, outside healthcare (so that the patient
-evaluation sets measure transfer from other industries) and apart from every
-evaluation set (no near-duplicate of any row under ``tests/data`` or ``benchmarks/data``).
+``cx_emotion_situations.csv`` (customers of sixteen industries) must stay outside
+healthcare, so that the patient evaluation sets measure transfer from other
+industries; ``cx_health_situations.csv`` is its healthcare counterpart. Training data
+only: both must stay well-formed and apart from every evaluation set (no near-duplicate
+of any row under ``tests/data`` or ``benchmarks/data``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from cxtext.emotion import EMOTIONS
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "models" / "recipes" / "data" / "cx_emotion_situations.csv"
+HEALTH_CORPUS = ROOT / "models" / "recipes" / "data" / "cx_health_situations.csv"
 #: Feeling words the writers were told to keep out of the rows that only show an emotion.
 FEELING_WORDS = (
     "angry", "anger", "furious", "fuming", "livid", "rage", "annoyed", "annoying", "frustrated",
@@ -36,6 +39,11 @@ def corpus() -> pd.DataFrame:
     return pd.read_csv(CORPUS, dtype=str, keep_default_na=False)
 
 
+@pytest.fixture(scope="module")
+def health() -> pd.DataFrame:
+    return pd.read_csv(HEALTH_CORPUS, dtype=str, keep_default_na=False)
+
+
 def test_rows_are_well_formed(corpus):
     assert list(corpus.columns) == ["text", "emotions", "kind", "industry"]
     assert len(corpus) == 1593 and corpus["text"].str.lower().is_unique
@@ -47,10 +55,23 @@ def test_rows_are_well_formed(corpus):
     assert corpus["industry"].nunique() == 16
 
 
-def test_implicit_rows_name_no_feeling(corpus):
+def test_health_rows_are_well_formed(health):
+    assert list(health.columns) == ["text", "emotions", "kind", "setting"]
+    assert len(health) == 1198 and health["text"].str.lower().is_unique
+    labels = health["emotions"].str.split(";")
+    assert all(1 <= len(ids) <= 2 for ids in labels)
+    assert {e for ids in labels for e in ids} == {*EMOTIONS, "none"}
+    assert (health["kind"] == "none").equals(health["emotions"] == "none")
+    assert health["kind"].value_counts().to_dict() == {"implicit": 840, "explicit": 180, "none": 178}
+    assert health["setting"].nunique() == 27
+
+
+@pytest.mark.parametrize(("name", "rows"), [("corpus", 1100), ("health", 840)])
+def test_implicit_rows_name_no_feeling(name, rows, request):
+    frame = request.getfixturevalue(name)
     words = re.compile(r"\b(" + "|".join(FEELING_WORDS) + r"|fed up|let down)\b", re.IGNORECASE)
-    implicit = corpus.loc[corpus["kind"] == "implicit", "text"]
-    assert len(implicit) == 1100
+    implicit = frame.loc[frame["kind"] == "implicit", "text"]
+    assert len(implicit) == rows
     assert [t for t in implicit if words.search(t)] == []
 
 
@@ -58,7 +79,9 @@ def test_no_healthcare(corpus):
     assert [t for t in corpus["text"] if HEALTHCARE.search(t)] == []
 
 
-def test_no_row_is_near_an_evaluation_row(corpus):
+@pytest.mark.parametrize("name", ["corpus", "health"])
+def test_no_row_is_near_an_evaluation_row(name, request):
+    corpus = request.getfixturevalue(name)
     evaluation = []
     for path in [*sorted((ROOT / "tests" / "data").glob("*.csv")), *sorted((ROOT / "benchmarks" / "data").glob("*.csv"))]:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
@@ -84,3 +107,15 @@ def test_recipe_reads_the_corpus_as_training_rows():
     assert record.rows == 2 * 1593 and record.licence == "CC0 1.0"
     assert common.situations_repeat([{"data": record.data, "rows": record.rows}]) == 2
     assert common.situations_repeat([{"data": "goemotions", "rows": 43410}]) == 0
+
+
+def test_recipe_reads_the_health_corpus_as_training_rows():
+    common = import_recipe("emotion_common")
+    texts, Y = common.situation_rows("health")
+    assert len(texts) == 1198 and Y.shape == (1198, len(EMOTIONS))
+    assert Y[:, EMOTIONS.index("anxiety")].sum() == 157
+    record = common.situations_provenance(1, corpus="health")
+    assert record.rows == 1198 and record.data != common.SITUATIONS_DATA
+    trained_on = [{"data": record.data, "rows": record.rows},
+                  {"data": common.SITUATIONS_DATA, "rows": 1593}]
+    assert common.situations_repeat(trained_on, "health") == 1 and common.situations_repeat(trained_on) == 1

@@ -449,7 +449,8 @@ def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = 
                     litotes: bool = False, care: bool = False, colloquial: bool = False,
                     events: bool = False, arcs: bool = False, verdicts: bool = False,
                     situations: bool | Collection[str] = False,
-                    situation_neutrals: bool | Collection[str] = False) -> pd.DataFrame:
+                    situation_neutrals: bool | Collection[str] = False,
+                    health_situations: bool = False) -> pd.DataFrame:
     """Return a deterministic table of template sentences with ``text`` and ``label``.
 
     ``short_answers=True`` adds the short survey answers (sentiment-fast 0.4.0
@@ -465,7 +466,9 @@ def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = 
     showing only negative emotions is negative, only positive ones positive; confusion, mixed
     and no-emotion rows are left out), or only those of the industries given,
     ``situation_neutrals=True`` the corpus's no-emotion rows as neutral (facts, plain
-    questions, lukewarm verdicts; sentiment-fast 0.13.0 on); the defaults
+    questions, lukewarm verdicts; sentiment-fast 0.13.0 on), ``health_situations=True`` the same
+    two readings (polar rows, then no-emotion rows as neutral) of the healthcare situation corpus
+    (``data/cx_health_situations.csv``); the defaults
     reproduce the table earlier models were trained with, and each switch
     leaves the rows of the others as they were.
 
@@ -520,22 +523,29 @@ def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = 
         rows += situation_sentiments(None if situations is True else situations)
     if situation_neutrals is not False:
         rows += situation_sentiments(None if situation_neutrals is True else situation_neutrals, neutral=True)
+    if health_situations:
+        rows += situation_sentiments(csv=HEALTH_SITUATIONS_CSV)
+        rows += situation_sentiments(neutral=True, csv=HEALTH_SITUATIONS_CSV)
     df = pd.DataFrame(rows, columns=["text", "label"]).drop_duplicates("text")
     return df.reset_index(drop=True)
 
 
 #: The CX situation corpus written for the emotion models (its SOURCE.md beside it).
 SITUATIONS_CSV = Path(__file__).resolve().parent / "data" / "cx_emotion_situations.csv"
+#: Its healthcare counterpart: patients', relatives' and carers' situations (its SOURCE.md beside it).
+HEALTH_SITUATIONS_CSV = Path(__file__).resolve().parent / "data" / "cx_health_situations.csv"
 #: Emotions whose comments read negative or positive; confusion has no polarity of its own.
 NEGATIVE_EMOTIONS = frozenset({"anger", "frustration", "disappointment", "anxiety"})
 POSITIVE_EMOTIONS = frozenset({"gratitude", "delight", "admiration"})
 
 
-def situation_sentiments(industries: Collection[str] | None = None, *,
-                         neutral: bool = False) -> list[tuple[str, str]]:
+def situation_sentiments(industries: Collection[str] | None = None, *, neutral: bool = False,
+                         csv: Path = SITUATIONS_CSV) -> list[tuple[str, str]]:
     """``(text, label)`` of the corpus rows whose emotions all share a polarity (of ``industries`` only if given).
 
-    With ``neutral=True``, the rows that show no emotion instead, labelled ``neutral``.
+    With ``neutral=True``, the rows that show no emotion instead, labelled ``neutral``. ``csv``: the
+    corpus (:data:`SITUATIONS_CSV`, or :data:`HEALTH_SITUATIONS_CSV`, whose rows name a ``setting``
+    rather than an industry: pass no ``industries`` with it).
 
     Examples
     --------
@@ -545,7 +555,7 @@ def situation_sentiments(industries: Collection[str] | None = None, *,
     >>> 0 < len(situation_sentiments(["banking"])) < len(rows)
     True
     """
-    frame = pd.read_csv(SITUATIONS_CSV, dtype=str, keep_default_na=False)
+    frame = pd.read_csv(csv, dtype=str, keep_default_na=False)
     if industries is not None:
         frame = frame[frame["industry"].isin(set(industries))]
     if neutral:

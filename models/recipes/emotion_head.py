@@ -96,6 +96,8 @@ def main() -> None:
                         help="with --templates, the templates' situations for all eight emotions")
     parser.add_argument("--situations", type=int, default=0, metavar="N",
                         help="add the CX situation corpus (data/cx_emotion_situations.csv) N times")
+    parser.add_argument("--health-situations", type=int, default=0, metavar="N",
+                        help="add the healthcare situation corpus (data/cx_health_situations.csv) N times")
     args = parser.parse_args()
 
     model = TunedEmotionClassifier.load(args.base)
@@ -107,6 +109,7 @@ def main() -> None:
     if args.templates:
         extra_texts, extra_Y = cx_emotion_rows(implicit=True, more_situations=args.more_situations)
     extra_texts, extra_Y = with_situations(extra_texts, extra_Y, args.situations)
+    extra_texts, extra_Y = with_situations(extra_texts, extra_Y, args.health_situations, corpus="health")
     if extra_texts:
         X, Y = np.vstack([X, model.encode(extra_texts)]), np.vstack([Y, extra_Y])
 
@@ -136,6 +139,8 @@ def main() -> None:
         trained_on.append(templates_provenance(implicit=True, more_situations=args.more_situations))
     if args.situations:
         trained_on.append(situations_provenance(args.situations))
+    if args.health_situations:
+        trained_on.append(situations_provenance(args.health_situations, corpus="health"))
     folder = model.save(
         args.out / args.version, name="emotion-accurate", version=args.version, trained_on=trained_on,
         metrics=metrics, top_from=top_from["model"] if top_from else None,
@@ -147,6 +152,7 @@ def main() -> None:
             "emotion fitted on those layers' features of GoEmotions' 85% fit split"
             + (" and cxtext's CX emotion templates" if args.templates else "")
             + (" and cxtext's CX situation corpus" if args.situations else "")
+            + (" and its healthcare situation corpus" if args.health_situations else "")
             + "; per-emotion thresholds tuned on GoEmotions dev. The folder stores only the head and "
               "thresholds; the tuned layers are borrowed by manifest sha256."))
     logger.info("saved %s", folder)

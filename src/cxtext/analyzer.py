@@ -948,8 +948,8 @@ class Analyzer:
             proba, suggestion[rows] = read_comments(proba, classes, scored_texts,
                                                     [prompts[r] for r in rows],
                                                     asks_change=[asks_change[r] for r in rows])
-            clause_proba, _ = read_comments(clause_proba, classes, clause_texts,
-                                            [prompts[r] for r, _ in flat])
+            clause_proba = _read_clauses(clause_proba, proba, classes, clause_texts,
+                                         [prompts[r] for r, _ in flat], comment_row)
             # "lovely room, but breakfast was cold toast": the neutral side of a contrast reads against the other
             clause_proba = read_contrasts(clause_proba, classes, [r for r, _ in flat], clause_texts)
             lab, sc, cf = _sentiment_outputs(proba, classes)
@@ -1015,7 +1015,7 @@ class Analyzer:
                             "sentiment_confidence": float(c_cf[k]),
                             "confidence": float(hit.confidence), "start": start, "end": end,
                             "evidence": texts[r][start:end], "matched": hit.matched,
-                            "clause": idx, "emotions": clause_emotions[k],
+                            "clause": idx, "emotions": list(clause_emotions[k]),
                             "effort": direction if hit.theme == effort_theme else None,
                         })
                         mention_clause.append(k)
@@ -1202,6 +1202,31 @@ def _shared_hash_proba(texts: list[str], sentiment: Any, emotion: Any,
     return np.asarray(sentiment_proba, dtype=float), np.asarray(emotion_proba, dtype=float)
 
 
+def _read_clauses(clause_proba: np.ndarray, comment_read: np.ndarray, classes: list[str],
+                  clause_texts: list[str], clause_prompts: list[str], comment_row: np.ndarray) -> np.ndarray:
+    """Clause probabilities read as :func:`~cxtext.sentiment.context.read_comments` reads them.
+
+    A comment that is one clause was scored as that clause (its ``comment_row``
+    points into the clause rows) and has just been read with the same text,
+    prompt and model row; its reading is copied instead of made again (read_in_context
+    reads each row on its own, so the rows are the same). Tweets and survey
+    answers are mostly one clause: this halves the reading of clauses.
+    """
+    from cxtext.sentiment.context import read_comments
+
+    n = len(clause_texts)
+    out = np.empty_like(clause_proba)
+    single = np.flatnonzero(comment_row < n)
+    out[comment_row[single]] = comment_read[single]
+    rest = np.ones(n, dtype=bool)
+    rest[comment_row[single]] = False
+    todo = np.flatnonzero(rest)
+    if len(todo):
+        out[todo] = read_comments(clause_proba[todo], classes, [clause_texts[k] for k in todo.tolist()],
+                                  [clause_prompts[k] for k in todo.tolist()])[0]
+    return out
+
+
 def _check_sentiment_classes(model: Any) -> None:
     """A sentiment model given as an object must name its classes as cxtext reads them."""
     classes = np.asarray(model.classes_, dtype=object).tolist()
@@ -1362,7 +1387,7 @@ def _effort_as_frustration(mention_rows: list[dict[str, Any]], directions: list[
     """
     for m, direction in zip(mention_rows, directions):
         if direction == "high" and m["sentiment"] == "negative" and "frustration" not in m["emotions"]:
-            m["emotions"] = _in_fixed_order([*m["emotions"], "frustration"])  # a new list: clauses share theirs
+            m["emotions"] = _in_fixed_order([*m["emotions"], "frustration"])  # a new list, not an edit in place
 
 
 def _praise_as_admiration(mention_rows: list[dict[str, Any]]) -> None:
@@ -1381,7 +1406,7 @@ def _praise_as_admiration(mention_rows: list[dict[str, Any]]) -> None:
 
     for m in mention_rows:
         if m["sentiment"] == "positive" and "admiration" not in m["emotions"] and praise_words(m["evidence"]):
-            m["emotions"] = _in_fixed_order([*m["emotions"], "admiration"])  # a new list: clauses share theirs
+            m["emotions"] = _in_fixed_order([*m["emotions"], "admiration"])  # a new list, not an edit in place
 
 
 def _drop_amusement_from_complaints(mention_rows: list[dict[str, Any]]) -> None:
@@ -1406,7 +1431,7 @@ def _drop_amusement_from_complaints(mention_rows: list[dict[str, Any]]) -> None:
     """
     for m in mention_rows:
         if m["sentiment"] == "negative" and "delight" in m["emotions"]:
-            m["emotions"] = [e for e in m["emotions"] if e != "delight"]  # a new list: clauses share theirs
+            m["emotions"] = [e for e in m["emotions"] if e != "delight"]  # a new list, not an edit in place
 
 
 def _file_stamp(path: Any) -> tuple[int, int] | None:

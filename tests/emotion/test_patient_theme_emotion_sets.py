@@ -1,17 +1,18 @@
 """The patient-feedback sets with (theme, emotion) gold pairs, and the presets' floors on them.
 
-Seven sets written for cxtext, each by a contributor who read only the emotion
+Nine sets written for cxtext, each by a contributor who read only the emotion
 definitions and the taxonomy (``tests/data/cx_patient_theme_emotions*.SOURCE.md``);
-never trained on. ``benchmarks/theme_emotions_eval.py`` scores all seven (the fourth
-was kept blind until the long-comment decision of 2026-12-07, the fifth and sixth until
-the praise-as-admiration and effort-as-frustration decisions the same morning, the
-seventh until the decision on the CX situation corpus that afternoon). The floors sit a
+never trained on. ``benchmarks/theme_emotions_eval.py`` scores all nine (the fourth was
+kept blind until the long-comment decision of 2026-12-07, the fifth and sixth until the
+praise-as-admiration and effort-as-frustration decisions the same morning, the seventh
+until the decision on the CX situation corpus, the eighth and ninth until the decisions
+on the healthcare situation corpus that afternoon). The floors sit a
 little under the per-comment emotion F1 measured through ``cxtext.analyze`` with
-emotion-fast 0.5.0 / emotion-accurate 0.10.0 (2026-12-07: set 2 0.722 / 0.755, set 3
-0.616 / 0.604, set 4 0.626 / 0.677, set 5 0.598 / 0.621, set 6 0.562 / 0.550, set 7
-0.573 / 0.560; with 0.4.0 / 0.8.0 0.667 / 0.717, 0.585 / 0.581, 0.585 / 0.616, 0.537 /
-0.550, 0.494 / 0.486 and 0.500 / 0.492), so a model or a rule that stops reading
-patients' emotions fails here.
+emotion-fast 0.6.0 / emotion-accurate 0.11.0 (2026-12-07: set 2 0.751 / 0.759, set 3
+0.637 / 0.648, set 4 0.654 / 0.703, set 5 0.648 / 0.670, set 6 0.625 / 0.644, set 7
+0.593 / 0.614, set 8 0.610 / 0.604, set 9 0.595 / 0.602; with 0.5.0 / 0.10.0 0.722 / 0.755, 0.616 / 0.604,
+0.626 / 0.677, 0.598 / 0.621, 0.562 / 0.550, 0.573 / 0.560, 0.573 / 0.567 and 0.574 / 0.591), so a model
+or a rule that stops reading patients' emotions fails here.
 """
 
 from __future__ import annotations
@@ -27,13 +28,17 @@ SETS = {"cx_patient_theme_emotions.csv": 80, "cx_patient_theme_emotions_2.csv": 
         "cx_patient_theme_emotions_3.csv": 150,
         "cx_patient_theme_emotions_4.csv": 150, "cx_patient_theme_emotions_5.csv": 150,
         "cx_patient_theme_emotions_6.csv": 150,
-        "cx_patient_theme_emotions_7.csv": 150}
-FLOORS = {("cx_patient_theme_emotions_2.csv", "fast"): 0.69, ("cx_patient_theme_emotions_2.csv", "accurate"): 0.72,
-          ("cx_patient_theme_emotions_3.csv", "fast"): 0.58, ("cx_patient_theme_emotions_3.csv", "accurate"): 0.57,
-          ("cx_patient_theme_emotions_4.csv", "fast"): 0.59, ("cx_patient_theme_emotions_4.csv", "accurate"): 0.64,
-          ("cx_patient_theme_emotions_5.csv", "fast"): 0.56, ("cx_patient_theme_emotions_5.csv", "accurate"): 0.59,
-          ("cx_patient_theme_emotions_6.csv", "fast"): 0.53, ("cx_patient_theme_emotions_6.csv", "accurate"): 0.52,
-          ("cx_patient_theme_emotions_7.csv", "fast"): 0.54, ("cx_patient_theme_emotions_7.csv", "accurate"): 0.53}
+        "cx_patient_theme_emotions_7.csv": 150,
+        "cx_patient_theme_emotions_8.csv": 150,
+        "cx_patient_theme_emotions_9.csv": 150}
+FLOORS = {("cx_patient_theme_emotions_2.csv", "fast"): 0.72, ("cx_patient_theme_emotions_2.csv", "accurate"): 0.73,
+          ("cx_patient_theme_emotions_3.csv", "fast"): 0.61, ("cx_patient_theme_emotions_3.csv", "accurate"): 0.62,
+          ("cx_patient_theme_emotions_4.csv", "fast"): 0.62, ("cx_patient_theme_emotions_4.csv", "accurate"): 0.67,
+          ("cx_patient_theme_emotions_5.csv", "fast"): 0.62, ("cx_patient_theme_emotions_5.csv", "accurate"): 0.64,
+          ("cx_patient_theme_emotions_6.csv", "fast"): 0.59, ("cx_patient_theme_emotions_6.csv", "accurate"): 0.61,
+          ("cx_patient_theme_emotions_7.csv", "fast"): 0.56, ("cx_patient_theme_emotions_7.csv", "accurate"): 0.58,
+          ("cx_patient_theme_emotions_8.csv", "fast"): 0.58, ("cx_patient_theme_emotions_8.csv", "accurate"): 0.57,
+          ("cx_patient_theme_emotions_9.csv", "fast"): 0.56, ("cx_patient_theme_emotions_9.csv", "accurate"): 0.57}
 
 
 def gold_by_comment(frame: pd.DataFrame) -> dict[str, set[str]]:

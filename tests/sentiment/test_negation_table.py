@@ -39,8 +39,9 @@ TABLE = [
     ("could be better", "negative", ()),
     # written after sentiment-fast 0.6.0 was trained, so no template was written with them in view
     # fast 0.6.0-0.10.0: neutral (0.42); accurate 0.12.0: neutral (0.43; 0.10.0 read it positive, 0.41);
-    # fast 0.11.0: positive (0.43)
-    ("I have nothing negative to say", "positive", ("accurate",)),
+    # fast 0.11.0: positive (0.43); fast 0.14.0 neutral again (score 0.16): context.idiom_label reads it
+    # since 2026-12-07 afternoon, in both presets
+    ("I have nothing negative to say", "positive", ()),
     # both models read it negative (fast 0.54, accurate 0.59): context.idiom_label reads it (2026-12-06)
     ("Nobody could have done more", "positive", ()),
     # idioms whose words mislead (context.idiom_label, written after reading the first two in a blind set)

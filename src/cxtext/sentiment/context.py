@@ -554,12 +554,15 @@ _IDIOM_POSITIVE = re.compile(
     # not a diagnosis ("Garage couldn't fault the car so charged me")
     rf"\b{_NOT} (?:have )?fault(?:ed)?\b(?!\s+(?:me|you|myself|yourself|us)\b)"
     r"(?!(?:\s+[\w']+){0,3}\s+(?:so|and so|and (?:refused|charged|said|sent))\b)|"
-    r"(?<!n't )(?<!not )(?<!nt )(?<!never )(?<!always )\b(?:does|did|do) (?:exactly |just )?what it says on the tin\b)",
+    r"(?<!n't )(?<!not )(?<!nt )(?<!never )(?<!always )\b(?:does|did|do) (?:exactly |just )?what it says on the tin\b|"
+    # "I have nothing negative to say" (sentiment-fast 0.14.0 read it neutral: a negated negative
+    # word; the negation table holds it)
+    r"\bnothing (?:negative|bad) to say\b)",
     re.IGNORECASE,
 )
 #: What every idiom match holds: substring tests before the two full patterns.
 _IDIOM_ANCHORS = ("enough", "done", "saver", "care less", "cared less", "bothered", "less helpful", "ruder",
-                  "been worse", "fault", "the tin", "for nothing", "purpose", "star")
+                  "been worse", "fault", "the tin", "for nothing", "purpose", "star", "to say")
 #: Complaints worded as a limit ("they couldn't care less").
 _IDIOM_NEGATIVE = re.compile(
     rf"\b(?:{_NOT} (?:have )?cared? less|{_NOT} be bothered|{_NOT} have been (?:less helpful|ruder|worse))\b|"
