@@ -44,26 +44,20 @@ def health() -> pd.DataFrame:
     return pd.read_csv(HEALTH_CORPUS, dtype=str, keep_default_na=False)
 
 
-def test_rows_are_well_formed(corpus):
-    assert list(corpus.columns) == ["text", "emotions", "kind", "industry"]
-    assert len(corpus) == 1593 and corpus["text"].str.lower().is_unique
-    labels = corpus["emotions"].str.split(";")
+@pytest.mark.parametrize(("name", "group", "rows", "kinds", "groups"), [
+    ("corpus", "industry", 1593, {"implicit": 1100, "explicit": 260, "none": 233}, 16),
+    ("health", "setting", 1198, {"implicit": 840, "explicit": 180, "none": 178}, 27),
+])
+def test_rows_are_well_formed(name, group, rows, kinds, groups, request):
+    frame = request.getfixturevalue(name)
+    assert list(frame.columns) == ["text", "emotions", "kind", group]
+    assert len(frame) == rows and frame["text"].str.lower().is_unique
+    labels = frame["emotions"].str.split(";")
     assert all(1 <= len(ids) <= 2 for ids in labels)
     assert {e for ids in labels for e in ids} == {*EMOTIONS, "none"}
-    assert (corpus["kind"] == "none").equals(corpus["emotions"] == "none")
-    assert set(corpus["kind"]) == {"implicit", "explicit", "none"}
-    assert corpus["industry"].nunique() == 16
-
-
-def test_health_rows_are_well_formed(health):
-    assert list(health.columns) == ["text", "emotions", "kind", "setting"]
-    assert len(health) == 1198 and health["text"].str.lower().is_unique
-    labels = health["emotions"].str.split(";")
-    assert all(1 <= len(ids) <= 2 for ids in labels)
-    assert {e for ids in labels for e in ids} == {*EMOTIONS, "none"}
-    assert (health["kind"] == "none").equals(health["emotions"] == "none")
-    assert health["kind"].value_counts().to_dict() == {"implicit": 840, "explicit": 180, "none": 178}
-    assert health["setting"].nunique() == 27
+    assert (frame["kind"] == "none").equals(frame["emotions"] == "none")
+    assert frame["kind"].value_counts().to_dict() == kinds
+    assert frame[group].nunique() == groups
 
 
 @pytest.mark.parametrize(("name", "rows"), [("corpus", 1100), ("health", 840)])

@@ -111,32 +111,22 @@ def test_verdict_set_is_what_its_source_file_says():
     assert verdicts["label"].value_counts().to_dict() == {"positive": 130, "negative": 130, "neutral": 40}
 
 
-def test_fourth_genre_set_is_what_its_source_file_says():
-    # written for the accurate-blend decision of 2026-12-07 and scored once for it (its SOURCE.md); format only here
-    frame = read_test_data("cx_genres_4.csv")
-    assert list(frame.columns) == ["id", "genre", "text", "label", "kind"]
-    assert len(frame) == 238 and frame["id"].is_unique and frame["text"].str.lower().is_unique
-    assert frame["label"].value_counts().to_dict() == {"negative": 80, "neutral": 79, "positive": 79}
-    assert frame["genre"].nunique() == 12
+#: sets written for one decision each and scored once for it (their SOURCE.md): the group column
+#: (genre or care setting), rows, labels and groups
+LATER_SETS = {
+    "cx_genres_4.csv": ("genre", 238, {"negative": 80, "neutral": 79, "positive": 79}, 12),
+    "cx_genres_5.csv": ("genre", 232, {"negative": 79, "neutral": 77, "positive": 76}, 12),
+    "cx_patient_sentiment.csv": ("setting", 222, {"negative": 77, "positive": 76, "neutral": 69}, 15),
+}
+
+
+@pytest.mark.parametrize("name", LATER_SETS)
+def test_later_blind_sets_are_what_their_source_files_say(name):
+    group, rows, labels, groups = LATER_SETS[name]
+    frame = read_test_data(name)
+    assert list(frame.columns) == ["id", group, "text", "label", "kind"]
+    assert len(frame) == rows and frame["id"].is_unique and frame["text"].str.lower().is_unique
+    assert frame["label"].value_counts().to_dict() == labels
+    assert frame[group].nunique() == groups
     assert set(frame["kind"]) == {"implicit", "explicit", "mixed", "factual", "negation", "sarcasm"}
-    assert (frame.loc[frame["kind"] == "factual", "label"] == "neutral").all()
-
-
-def test_fifth_genre_set_is_what_its_source_file_says():
-    # written for the decision on the healthcare situation corpus and scored once for it (its SOURCE.md)
-    frame = read_test_data("cx_genres_5.csv")
-    assert list(frame.columns) == ["id", "genre", "text", "label", "kind"]
-    assert len(frame) == 232 and frame["id"].is_unique and frame["text"].str.lower().is_unique
-    assert frame["label"].value_counts().to_dict() == {"negative": 79, "neutral": 77, "positive": 76}
-    assert frame["genre"].nunique() == 12
-    assert set(frame["kind"]) == {"implicit", "explicit", "mixed", "factual", "negation", "sarcasm"}
-    assert (frame.loc[frame["kind"] == "factual", "label"] == "neutral").all()
-
-
-def test_patient_sentiment_set_is_what_its_source_file_says():
-    frame = read_test_data("cx_patient_sentiment.csv")
-    assert list(frame.columns) == ["id", "setting", "text", "label", "kind"]
-    assert len(frame) == 222 and frame["id"].is_unique and frame["text"].str.lower().is_unique
-    assert frame["label"].value_counts().to_dict() == {"negative": 77, "positive": 76, "neutral": 69}
-    assert frame["setting"].nunique() == 15
     assert (frame.loc[frame["kind"] == "factual", "label"] == "neutral").all()
