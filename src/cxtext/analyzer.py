@@ -1209,8 +1209,9 @@ def _read_clauses(clause_proba: np.ndarray, comment_read: np.ndarray, classes: l
     A comment that is one clause was scored as that clause (its ``comment_row``
     points into the clause rows) and has just been read with the same text,
     prompt and model row; its reading is copied instead of made again (read_in_context
-    reads each row on its own, so the rows are the same). Tweets and survey
-    answers are mostly one clause: this halves the reading of clauses.
+    reads each row on its own, so the rows are the same). On airline tweets this
+    cut the reading of clauses by about a seventh (0.42 to 0.36 s for 14,427 tweets);
+    short survey answers, more often one clause, gain more.
     """
     from cxtext.sentiment.context import read_comments
 

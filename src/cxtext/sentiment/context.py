@@ -841,6 +841,8 @@ def idiom_label(text: str) -> str | None:
     ['negative', 'positive', None]
     >>> [idiom_label(t) for t in ["Thanks for nothing.", "Couldn't fault them.", "Not fit for purpose."]]
     ['negative', 'positive', 'negative']
+    >>> idiom_label("I have nothing negative to say"), idiom_label("Nothing bad to say, but the food was cold")
+    ('positive', None)
     """
     low = text.lower()
     if len(text) <= 80 and text.count(" ") < 2 * _VERDICT_MAX_WORDS:  # cheap tests before the word count
