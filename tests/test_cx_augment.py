@@ -112,12 +112,17 @@ def test_more_situations_block_leaves_the_earlier_rows_as_they_were():
     assert (new["emotions"].str.len() == 0).sum() >= 20
 
 
+def appended_rows(cx_augment, options, **switch):
+    """The rows ``switch`` adds to ``cx_augmentation(**options)``, checking that it leaves the earlier rows as they were."""
+    before = cx_augment.cx_augmentation(**options)
+    after = cx_augment.cx_augmentation(**options, **switch)
+    pd.testing.assert_frame_equal(after.iloc[: len(before)], before)
+    return after.iloc[len(before):]
+
+
 def test_the_verdict_block_comes_last_and_keeps_each_word_on_one_side(cx_augment):
     options = {"short_answers": True, "litotes": True, "care": True, "events": True, "arcs": True}
-    before = cx_augment.cx_augmentation(**options)
-    after = cx_augment.cx_augmentation(**options, verdicts=True)
-    pd.testing.assert_frame_equal(after.iloc[: len(before)], before)
-    block = after.iloc[len(before):]
+    block = appended_rows(cx_augment, options, verdicts=True)
     assert set(block["label"]) == {"negative", "neutral", "positive"}
     assert not set(cx_augment.VERDICT_POSITIVE) & set(cx_augment.VERDICT_NEGATIVE)
     assert not block.loc[block["label"] == "neutral", "text"].str.contains("!").any()
@@ -127,10 +132,7 @@ def test_the_verdict_block_comes_last_and_keeps_each_word_on_one_side(cx_augment
 
 def test_the_situation_block_comes_last_with_the_corpus_polar_rows(cx_augment):
     options = {"short_answers": True, "litotes": True, "care": True, "events": True, "verdicts": True}
-    before = cx_augment.cx_augmentation(**options)
-    after = cx_augment.cx_augmentation(**options, situations=True)
-    pd.testing.assert_frame_equal(after.iloc[: len(before)], before)
-    block = after.iloc[len(before):]
+    block = appended_rows(cx_augment, options, situations=True)
     corpus = pd.read_csv(cx_augment.SITUATIONS_CSV, dtype=str, keep_default_na=False)
     emotions = dict(zip(corpus["text"], corpus["emotions"].str.split(";")))
     assert len(block) == 1182 and set(block["label"]) == {"negative", "positive"}
@@ -138,10 +140,23 @@ def test_the_situation_block_comes_last_with_the_corpus_polar_rows(cx_augment):
         side = cx_augment.NEGATIVE_EMOTIONS if label == "negative" else cx_augment.POSITIVE_EMOTIONS
         assert set(emotions[text]) <= side
     assert not {t for t, e in emotions.items() if "confusion" in e or e == ["none"]} & set(block["text"])
-    banking = cx_augment.cx_augmentation(**options, situations=["banking"]).iloc[len(before):]
+    banking = appended_rows(cx_augment, options, situations=["banking"])
     assert 0 < len(banking) < 100 and set(banking["text"]) <= set(corpus.loc[corpus["industry"] == "banking", "text"])
-    neutrals = cx_augment.cx_augmentation(**options, situations=True, situation_neutrals=True)
-    pd.testing.assert_frame_equal(neutrals.iloc[: len(after)], after)
-    added = neutrals.iloc[len(after):]
+    added = appended_rows(cx_augment, {**options, "situations": True}, situation_neutrals=True)
     assert len(added) == 233 and set(added["label"]) == {"neutral"}
     assert set(added["text"]) == set(corpus.loc[corpus["emotions"] == "none", "text"])
+
+
+def test_the_health_block_comes_last_polar_rows_then_no_emotion_rows_as_neutral(cx_augment):
+    options = {"short_answers": True, "litotes": True, "care": True, "events": True, "verdicts": True,
+               "situations": True, "situation_neutrals": True}
+    block = appended_rows(cx_augment, options, health_situations=True)
+    corpus = pd.read_csv(cx_augment.HEALTH_SITUATIONS_CSV, dtype=str, keep_default_na=False)
+    emotions = dict(zip(corpus["text"], corpus["emotions"].str.split(";")))
+    polar, neutral = block.iloc[:869], block.iloc[869:]
+    assert len(block) == 1047 and set(polar["label"]) == {"negative", "positive"}
+    for text, label in zip(polar["text"], polar["label"]):  # every row's emotions share its polarity
+        side = cx_augment.NEGATIVE_EMOTIONS if label == "negative" else cx_augment.POSITIVE_EMOTIONS
+        assert set(emotions[text]) <= side
+    assert set(neutral["label"]) == {"neutral"}
+    assert set(neutral["text"]) == set(corpus.loc[corpus["emotions"] == "none", "text"])
