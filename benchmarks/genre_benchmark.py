@@ -5,7 +5,7 @@ Usage::
     HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/genre_benchmark.py \
         [--model fast --model accurate ...] [--out benchmarks/results]
 
-Rows: six blind sets, each written and labelled for cxtext by a contributor who
+Rows: seven blind sets, each written and labelled for cxtext by a contributor who
 saw no model output and no training template; never trained on:
 
 * ``tests/data/cx_genres.csv``, 240 comments (patient feedback, banking and
@@ -23,7 +23,11 @@ saw no model output and no training template; never trained on:
   online marketplaces; ``cx_genres_5.SOURCE.md``) and
   ``tests/data/cx_patient_sentiment.csv``, 222 patient comments (fifteen care
   settings, scored per setting; ``cx_patient_sentiment.SOURCE.md``), both first
-  scored for the decision on the healthcare situation corpus (2026-12-07 afternoon).
+  scored for the decision on the healthcare situation corpus (2026-12-07 afternoon);
+* ``tests/data/cx_genres_6.csv``, 236 comments (twelve more, from broadband to
+  charities; a third of them plain facts about things complaints are made of;
+  ``cx_genres_6.SOURCE.md``), first scored for the decision on the fact contrasts
+  (2026-12-07, late afternoon).
 
 Each is scored on all rows, per
 genre, and per kind of comment as the contributor tagged it (sarcasm, implicit
@@ -48,6 +52,8 @@ SETS = {"cx_genres": (ROOT / "tests" / "data" / "cx_genres.csv", "Feedback from 
         "cx_genres_3": (ROOT / "tests" / "data" / "cx_genres_3.csv", "Feedback from a third set of six genres"),
         "cx_genres_4": (ROOT / "tests" / "data" / "cx_genres_4.csv", "Feedback from a fourth set of twelve genres"),
         "cx_genres_5": (ROOT / "tests" / "data" / "cx_genres_5.csv", "Feedback from a fifth set of twelve genres"),
+        "cx_genres_6": (ROOT / "tests" / "data" / "cx_genres_6.csv",
+                        "Feedback from a sixth set of twelve genres, a third of it plain facts"),
         "cx_patient_sentiment": (ROOT / "tests" / "data" / "cx_patient_sentiment.csv",
                                  "Patient feedback from fifteen care settings")}
 #: the kinds of comment scored on their own (the others are plain statements)

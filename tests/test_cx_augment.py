@@ -160,3 +160,13 @@ def test_the_health_block_comes_last_polar_rows_then_no_emotion_rows_as_neutral(
         assert set(emotions[text]) <= side
     assert set(neutral["label"]) == {"neutral"}
     assert set(neutral["text"]) == set(corpus.loc[corpus["emotions"] == "none", "text"])
+
+
+def test_the_fact_block_comes_last_with_each_row_as_its_writer_labelled_it(cx_augment):
+    options = {"short_answers": True, "litotes": True, "care": True, "events": True, "verdicts": True,
+               "situations": True, "situation_neutrals": True, "health_situations": True}
+    block = appended_rows(cx_augment, options, facts=True)
+    corpus = pd.read_csv(cx_augment.FACT_CONTRASTS_CSV, dtype=str, keep_default_na=False)
+    assert len(block) == len(corpus) == 1198
+    assert list(zip(block["text"], block["label"])) == list(zip(corpus["text"], corpus["sentiment"]))
+    assert block["label"].value_counts().to_dict() == {"negative": 400, "positive": 400, "neutral": 398}

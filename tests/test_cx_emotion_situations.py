@@ -4,7 +4,9 @@
 healthcare, so that the patient evaluation sets measure transfer from other
 industries; ``cx_health_situations.csv`` is its healthcare counterpart. Training data
 only: both must stay well-formed and apart from every evaluation set (no near-duplicate
-of any row under ``tests/data`` or ``benchmarks/data``).
+of any row under ``tests/data`` or ``benchmarks/data``), as must the fact contrasts
+(``cx_fact_contrasts.csv``, whose plain facts the emotion recipes may add; its own
+checks in ``tests/test_cx_fact_contrasts.py``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from cxtext.emotion import EMOTIONS
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "models" / "recipes" / "data" / "cx_emotion_situations.csv"
 HEALTH_CORPUS = ROOT / "models" / "recipes" / "data" / "cx_health_situations.csv"
+FACTS_CORPUS = ROOT / "models" / "recipes" / "data" / "cx_fact_contrasts.csv"
 #: Feeling words the writers were told to keep out of the rows that only show an emotion.
 FEELING_WORDS = (
     "angry", "anger", "furious", "fuming", "livid", "rage", "annoyed", "annoying", "frustrated",
@@ -42,6 +45,11 @@ def corpus() -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def health() -> pd.DataFrame:
     return pd.read_csv(HEALTH_CORPUS, dtype=str, keep_default_na=False)
+
+
+@pytest.fixture(scope="module")
+def facts() -> pd.DataFrame:
+    return pd.read_csv(FACTS_CORPUS, dtype=str, keep_default_na=False)
 
 
 @pytest.mark.parametrize(("name", "group", "rows", "kinds", "groups"), [
@@ -73,7 +81,7 @@ def test_no_healthcare(corpus):
     assert [t for t in corpus["text"] if HEALTHCARE.search(t)] == []
 
 
-@pytest.mark.parametrize("name", ["corpus", "health"])
+@pytest.mark.parametrize("name", ["corpus", "health", "facts"])
 def test_no_row_is_near_an_evaluation_row(name, request):
     corpus = request.getfixturevalue(name)
     evaluation = []

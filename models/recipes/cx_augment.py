@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["cx_augmentation", "situation_sentiments"]
+__all__ = ["cx_augmentation", "fact_contrasts", "situation_sentiments"]
 
 SUBJECTS = [
     "the staff", "the nurse", "the doctor", "the receptionist", "the engineer", "the driver",
@@ -450,7 +450,7 @@ def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = 
                     events: bool = False, arcs: bool = False, verdicts: bool = False,
                     situations: bool | Collection[str] = False,
                     situation_neutrals: bool | Collection[str] = False,
-                    health_situations: bool = False) -> pd.DataFrame:
+                    health_situations: bool = False, facts: bool = False) -> pd.DataFrame:
     """Return a deterministic table of template sentences with ``text`` and ``label``.
 
     ``short_answers=True`` adds the short survey answers (sentiment-fast 0.4.0
@@ -468,7 +468,9 @@ def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = 
     ``situation_neutrals=True`` the corpus's no-emotion rows as neutral (facts, plain
     questions, lukewarm verdicts; sentiment-fast 0.13.0 on), ``health_situations=True`` the same
     two readings (polar rows, then no-emotion rows as neutral) of the healthcare situation corpus
-    (``data/cx_health_situations.csv``); the defaults
+    (``data/cx_health_situations.csv``), ``facts=True`` the fact contrasts
+    (``data/cx_fact_contrasts.csv``: on one topic, a plain fact as neutral, a complaint
+    and a compliment; :func:`fact_contrasts`); the defaults
     reproduce the table earlier models were trained with, and each switch
     leaves the rows of the others as they were.
 
@@ -526,6 +528,8 @@ def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = 
     if health_situations:
         rows += situation_sentiments(csv=HEALTH_SITUATIONS_CSV)
         rows += situation_sentiments(neutral=True, csv=HEALTH_SITUATIONS_CSV)
+    if facts:
+        rows += fact_contrasts()
     df = pd.DataFrame(rows, columns=["text", "label"]).drop_duplicates("text")
     return df.reset_index(drop=True)
 
@@ -534,6 +538,8 @@ def cx_augmentation(seed: int = 0, per_template: int = 6, short_answers: bool = 
 SITUATIONS_CSV = Path(__file__).resolve().parent / "data" / "cx_emotion_situations.csv"
 #: Its healthcare counterpart: patients', relatives' and carers' situations (its SOURCE.md beside it).
 HEALTH_SITUATIONS_CSV = Path(__file__).resolve().parent / "data" / "cx_health_situations.csv"
+#: Contrast triples: on one topic, a plain fact (neutral), a complaint and a compliment (its SOURCE.md beside it).
+FACT_CONTRASTS_CSV = Path(__file__).resolve().parent / "data" / "cx_fact_contrasts.csv"
 #: Emotions whose comments read negative or positive; confusion has no polarity of its own.
 NEGATIVE_EMOTIONS = frozenset({"anger", "frustration", "disappointment", "anxiety"})
 POSITIVE_EMOTIONS = frozenset({"gratitude", "delight", "admiration"})
@@ -568,6 +574,28 @@ def situation_sentiments(industries: Collection[str] | None = None, *, neutral: 
         elif emotions <= POSITIVE_EMOTIONS:
             rows.append((text, "positive"))
     return rows
+
+
+def fact_contrasts(csv: Path = FACT_CONTRASTS_CSV) -> list[tuple[str, str]]:
+    """``(text, sentiment)`` of every row of the fact contrasts, in file order.
+
+    Each topic holds three rows: a plain statement of fact that names no verdict
+    ("The phone line opens at 8 to book."), labelled ``neutral``; a complaint and
+    a compliment about the same thing, most of them shown by what happened rather
+    than named. Models trained on complaints alone learn that the words of a
+    complaint's topic (phone lines, refunds, appointments) are negative; the
+    triples teach them that the topic is not the verdict.
+
+    Examples
+    --------
+    >>> rows = fact_contrasts()
+    >>> sorted({label for _, label in rows})
+    ['negative', 'neutral', 'positive']
+    >>> [label for _, label in rows[:3]]
+    ['neutral', 'negative', 'positive']
+    """
+    frame = pd.read_csv(csv, dtype=str, keep_default_na=False)
+    return list(zip(frame["text"], frame["sentiment"]))
 
 
 def _filled(rng: random.Random, templates: list[str], subjects: list[str], label: str,

@@ -77,6 +77,7 @@ def main() -> None:
                 else (s["fit"].texts, s["fit"].Y))
     fit_rows = with_situations(*fit_rows, situations_repeat(fast.manifest_.trained_on))
     fit_rows = with_situations(*fit_rows, situations_repeat(fast.manifest_.trained_on, "health"), corpus="health")
+    fit_rows = with_situations(*fit_rows, situations_repeat(fast.manifest_.trained_on, "facts"), corpus="facts")
     fast_85 = FastEmotionClassifier(**fast.get_params()).fit(*fit_rows)
     honest = BlendedEmotionClassifier.from_fitted([("tuned", tuned), ("fast", fast_85)], weights=WEIGHTS)
     holdout, per_second = holdout_after_dev_tuning(honest, s)

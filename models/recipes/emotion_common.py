@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 from cx_augment import (  # a sibling recipe module: its folder is on sys.path
+    FACT_CONTRASTS_CSV,
     HEALTH_SITUATIONS_CSV,
     SITUATIONS_CSV,
 )
@@ -127,21 +128,35 @@ def templates_provenance(implicit: bool = False, more_situations: bool = False) 
 SITUATIONS_DATA = "cxtext CX emotion situations (models/recipes/data/cx_emotion_situations.csv)"
 #: The same for the healthcare situation corpus.
 HEALTH_SITUATIONS_DATA = "cxtext patient situations (models/recipes/data/cx_health_situations.csv)"
+#: The same for the plain facts of the fact contrasts.
+FACTS_DATA = "cxtext fact contrasts, the plain facts only (models/recipes/data/cx_fact_contrasts.csv)"
 #: The situation corpora a recipe may add, by name: ``(CSV, provenance data)``. ``situations``: 1,593
 #: customer comments from sixteen industries outside healthcare; ``health``: 1,198 comments of
-#: patients, relatives and carers (hospitals, GPs, pharmacies, dentists, care homes, mental health ...).
-CORPORA = {"situations": (SITUATIONS_CSV, SITUATIONS_DATA), "health": (HEALTH_SITUATIONS_CSV, HEALTH_SITUATIONS_DATA)}
+#: patients, relatives and carers (hospitals, GPs, pharmacies, dentists, care homes, mental health ...);
+#: ``facts``: the 398 plain facts of the fact contrasts, as comments showing no emotion (their
+#: complaints and compliments are left out: their writers named an emotion only where a feeling word
+#: stood, so the emotions those rows show are not labelled).
+CORPORA = {"situations": (SITUATIONS_CSV, SITUATIONS_DATA), "health": (HEALTH_SITUATIONS_CSV, HEALTH_SITUATIONS_DATA),
+           "facts": (FACT_CONTRASTS_CSV, FACTS_DATA)}
+
+
+def _corpus_frame(corpus: str) -> Any:
+    """The rows of a corpus of :data:`CORPORA` that a recipe adds (``text``, ``emotions``; read, not cleaned)."""
+    import pandas as pd
+
+    frame = pd.read_csv(CORPORA[corpus][0], dtype=str, keep_default_na=False)
+    if corpus == "facts":
+        frame = frame[frame["sentiment"] == "neutral"].assign(emotions="none")
+    return frame
 
 
 def situation_rows(corpus: str = "situations") -> tuple[list[str], np.ndarray]:
     """A situation corpus of :data:`CORPORA` (comments labelled with the emotions they show, most without
     naming them), cleaned for the models, with its ``(n, 8)`` matrix (``none`` rows: all zeros)."""
-    import pandas as pd
-
     from cxtext.emotion import parse_emotion_labels
     from cxtext.sentiment.train import clean_for_model
 
-    frame = pd.read_csv(CORPORA[corpus][0], dtype=str, keep_default_na=False)
+    frame = _corpus_frame(corpus)
     return clean_for_model(frame["text"].tolist()), labels_to_matrix(parse_emotion_labels(frame["emotions"]))
 
 
@@ -155,10 +170,8 @@ def with_situations(texts: list[str], Y: np.ndarray, repeat: int,
 
 
 def _situation_count(corpus: str = "situations") -> int:
-    """How many comments a situation corpus holds (read, not cleaned)."""
-    import pandas as pd
-
-    return len(pd.read_csv(CORPORA[corpus][0], dtype=str, keep_default_na=False))
+    """How many comments a situation corpus adds (read, not cleaned)."""
+    return len(_corpus_frame(corpus))
 
 
 def situations_provenance(repeat: int, corpus: str = "situations") -> TrainingData:

@@ -102,6 +102,9 @@ def main() -> None:
                         help="add the CX situation corpus (data/cx_emotion_situations.csv) N times")
     parser.add_argument("--health-situations", type=int, default=0, metavar="N",
                         help="add the healthcare situation corpus (data/cx_health_situations.csv) N times")
+    parser.add_argument("--facts", type=int, default=0, metavar="N",
+                        help="add the plain facts of the fact contrasts (data/cx_fact_contrasts.csv) N times, "
+                             "as comments showing no emotion")
     args = parser.parse_args()
 
     s = goemotions_splits()
@@ -111,7 +114,8 @@ def main() -> None:
         if args.cx_templates:
             texts, Y = with_templates(texts, Y, implicit=args.implicit, more_situations=args.more_situations)
         texts, Y = with_situations(texts, Y, args.situations)
-        return with_situations(texts, Y, args.health_situations, corpus="health")
+        texts, Y = with_situations(texts, Y, args.health_situations, corpus="health")
+        return with_situations(texts, Y, args.facts, corpus="facts")
 
     t0 = time.perf_counter()
     honest = FastEmotionClassifier(**PARAMS).fit(*rows(s["fit"]))
@@ -142,6 +146,8 @@ def main() -> None:
         provenance.append(situations_provenance(args.situations))
     if args.health_situations:
         provenance.append(situations_provenance(args.health_situations, corpus="health"))
+    if args.facts:
+        provenance.append(situations_provenance(args.facts, corpus="facts"))
     folder = model.save(args.out / args.version, name="emotion-fast", version=args.version,
                         trained_on=provenance, metrics=metrics)
     logger.info("saved %s", folder)

@@ -265,6 +265,7 @@ def test_heads_learn_from_clauses_read_as_an_analysis_reads_them(fast, monkeypat
     clauses = ["Lovely pasta", "although the price is the price"]  # as split_clauses cuts it
     alone, _ = read_comments(fast.predict_proba(clauses), classes, clauses, ["neutral"] * 2)
     read = read_contrasts(alone, classes, [0, 0], clauses)
-    assert alone[1].argmax() == 1 and read[1].argmax() == 0  # the fast model: neutral alone, negative read
+    # the fast model reads the clause neutral alone; read against the praise, it leans negative
+    assert alone[1].argmax() == 1 and read[1][0] > alone[1][0] + 0.1
     assert any(np.allclose(row, read[1]) for row in seen[0])  # the head saw the clause as the analysis reads it
     assert not any(np.allclose(row, alone[1]) for row in seen[0])
