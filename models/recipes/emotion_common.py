@@ -12,7 +12,7 @@ import argparse
 import logging
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from cx_augment import (  # a sibling recipe module: its folder is on sys.path
@@ -27,7 +27,10 @@ from cxtext.emotion.thresholds import apply_thresholds
 from cxtext.emotion.train import PROTOCOL
 from cxtext.models import TrainingData
 
-__all__ = ["CORPORA", "HEALTH_SITUATIONS_DATA", "IMPLICIT_TEMPLATES", "SITUATIONS_DATA", "cx_emotion_rows", "cx_emotion_set", "goemotions_provenance",
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["CORPORA", "FACTS_DATA", "HEALTH_SITUATIONS_DATA", "IMPLICIT_TEMPLATES", "SITUATIONS_DATA", "cx_emotion_rows", "cx_emotion_set", "goemotions_provenance",
            "holdout_after_dev_tuning", "recipe_metrics", "recipe_parser", "score_proba", "situation_rows",
            "situations_provenance", "situations_repeat", "templates_provenance", "with_situations", "with_templates"]
 
@@ -140,7 +143,7 @@ CORPORA = {"situations": (SITUATIONS_CSV, SITUATIONS_DATA), "health": (HEALTH_SI
            "facts": (FACT_CONTRASTS_CSV, FACTS_DATA)}
 
 
-def _corpus_frame(corpus: str) -> Any:
+def _corpus_frame(corpus: str) -> pd.DataFrame:
     """The rows of a corpus of :data:`CORPORA` that a recipe adds (``text``, ``emotions``; read, not cleaned)."""
     import pandas as pd
 

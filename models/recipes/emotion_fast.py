@@ -53,6 +53,11 @@ blend keeps emotion-fast 0.5.0.
 and more of the first three ("got three different answers from three different
 people" confusion, "charged twice and the rent is due on friday" anxiety, "the nurse
 rang on a sunday to check on me" gratitude).
+
+``--facts N`` (tried 2026-12-07, not shipped; benchmarks/RESULTS_LOG.md, *The plain
+facts in the fast emotion model*) adds the 398 plain facts of ``data/cx_fact_contrasts.csv``
+as comments showing no emotion: with N = 1 or 2 the share of plain facts in the blind
+genre sets given an emotion went 0.245 -> 0.252 / 0.224, short of the rule's -0.05.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """The patient-feedback sets with (theme, emotion) gold pairs, and the presets' floors on them.
 
-Nine sets written for cxtext, each by a contributor who read only the emotion
+Ten sets written for cxtext, each by a contributor who read only the emotion
 definitions and the taxonomy (``tests/data/cx_patient_theme_emotions*.SOURCE.md``);
-never trained on. ``benchmarks/theme_emotions_eval.py`` scores all nine (the fourth was
+never trained on. The tenth is reserved, unscored, for the next decision (only its
+format is checked). ``benchmarks/theme_emotions_eval.py`` scores the other nine (the fourth was
 kept blind until the long-comment decision of 2026-12-07, the fifth and sixth until the
 praise-as-admiration and effort-as-frustration decisions the same morning, the seventh
 until the decision on the CX situation corpus, the eighth and ninth until the decisions
@@ -30,7 +31,8 @@ SETS = {"cx_patient_theme_emotions.csv": 80, "cx_patient_theme_emotions_2.csv": 
         "cx_patient_theme_emotions_6.csv": 150,
         "cx_patient_theme_emotions_7.csv": 150,
         "cx_patient_theme_emotions_8.csv": 150,
-        "cx_patient_theme_emotions_9.csv": 150}
+        "cx_patient_theme_emotions_9.csv": 150,
+        "cx_patient_theme_emotions_10.csv": 149}  # reserved for the next decision: format only, no floor
 FLOORS = {("cx_patient_theme_emotions_2.csv", "fast"): 0.72, ("cx_patient_theme_emotions_2.csv", "accurate"): 0.73,
           ("cx_patient_theme_emotions_3.csv", "fast"): 0.61, ("cx_patient_theme_emotions_3.csv", "accurate"): 0.62,
           ("cx_patient_theme_emotions_4.csv", "fast"): 0.62, ("cx_patient_theme_emotions_4.csv", "accurate"): 0.67,
