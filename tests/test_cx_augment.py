@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from tests.conftest import import_recipe
+from tests.conftest import import_recipe, shared_file
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -170,3 +170,15 @@ def test_the_fact_block_comes_last_with_each_row_as_its_writer_labelled_it(cx_au
     assert len(block) == len(corpus) == 1198
     assert list(zip(block["text"], block["label"])) == list(zip(corpus["text"], corpus["sentiment"]))
     assert block["label"].value_counts().to_dict() == {"negative": 400, "positive": 400, "neutral": 398}
+
+
+def test_the_accurate_recipe_adds_the_corpora_after_its_templates():
+    shared_file("airline_tweets", "Tweets.csv")  # skips without the shared data
+    recipe = import_recipe("accurate_shared")
+    base, _, _ = recipe.sentiment_rows(set(), short_answers=True)
+    more, provenance, _ = recipe.sentiment_rows(set(), short_answers=True, corpora=True)
+    pd.testing.assert_frame_equal(more.iloc[:len(base)], base)
+    added = more.iloc[len(base):]
+    assert len(added) == provenance[-1].rows == 3660
+    assert set(added["weight"]) == {recipe.AUGMENT_WEIGHT * recipe.CORPORA_FACTOR}
+    assert added["label"].value_counts().to_dict() == {"negative": 1605, "positive": 1246, "neutral": 809}
