@@ -42,16 +42,10 @@ from cxtext.models import sha256_file
 from cxtext.scores._base import emotion_ids
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "tests" / "data" / "cx_patient_theme_emotions.csv"
-DATA_2 = ROOT / "tests" / "data" / "cx_patient_theme_emotions_2.csv"
-DATA_3 = ROOT / "tests" / "data" / "cx_patient_theme_emotions_3.csv"
-DATA_4 = ROOT / "tests" / "data" / "cx_patient_theme_emotions_4.csv"
-DATA_5 = ROOT / "tests" / "data" / "cx_patient_theme_emotions_5.csv"
-DATA_6 = ROOT / "tests" / "data" / "cx_patient_theme_emotions_6.csv"
-DATA_7 = ROOT / "tests" / "data" / "cx_patient_theme_emotions_7.csv"
-DATA_8 = ROOT / "tests" / "data" / "cx_patient_theme_emotions_8.csv"
-DATA_9 = ROOT / "tests" / "data" / "cx_patient_theme_emotions_9.csv"
-SETS = (DATA, DATA_2, DATA_3, DATA_4, DATA_5, DATA_6, DATA_7, DATA_8, DATA_9)
+#: The scored sets, in order: ``cx_patient_theme_emotions.csv``, then ``_2`` to ``_9`` (``_10`` is
+#: reserved for a decision and not scored here until then).
+SETS = tuple(ROOT / "tests" / "data" / f"cx_patient_theme_emotions{suffix}.csv"
+             for suffix in ["", *(f"_{n}" for n in range(2, 10))])
 
 
 def gold_pairs(frame: pd.DataFrame) -> dict[tuple[str, str], set[str]]:
