@@ -32,7 +32,8 @@ SETS = {"cx_patient_theme_emotions.csv": 80, "cx_patient_theme_emotions_2.csv": 
         "cx_patient_theme_emotions_7.csv": 150,
         "cx_patient_theme_emotions_8.csv": 150,
         "cx_patient_theme_emotions_9.csv": 150,
-        "cx_patient_theme_emotions_10.csv": 149}  # reserved for the next decision: format only, no floor
+        "cx_patient_theme_emotions_10.csv": 149,  # reserved for the next decision: format only, no floor
+        "cx_patient_theme_emotions_11.csv": 149}  # reserved for a later decision: format only
 FLOORS = {("cx_patient_theme_emotions_2.csv", "fast"): 0.72, ("cx_patient_theme_emotions_2.csv", "accurate"): 0.73,
           ("cx_patient_theme_emotions_3.csv", "fast"): 0.61, ("cx_patient_theme_emotions_3.csv", "accurate"): 0.62,
           ("cx_patient_theme_emotions_4.csv", "fast"): 0.62, ("cx_patient_theme_emotions_4.csv", "accurate"): 0.67,
