@@ -27,7 +27,10 @@ saw no model output and no training template; never trained on:
 * ``tests/data/cx_genres_6.csv``, 236 comments (twelve more, from broadband to
   charities; a third of them plain facts about things complaints are made of;
   ``cx_genres_6.SOURCE.md``), first scored for the decision on the fact contrasts
-  (2026-12-07, late afternoon).
+  (2026-12-07, late afternoon);
+* ``tests/data/cx_genres_7.csv``, 237 comments (twelve more, from cruise lines to
+  car washes; ``cx_genres_7.SOURCE.md``), first scored for the decision on the tuned
+  MiniLM retrained with the corpora (2026-12-07, evening).
 
 Each is scored on all rows, per
 genre, and per kind of comment as the contributor tagged it (sarcasm, implicit
@@ -54,6 +57,7 @@ SETS = {"cx_genres": (ROOT / "tests" / "data" / "cx_genres.csv", "Feedback from 
         "cx_genres_5": (ROOT / "tests" / "data" / "cx_genres_5.csv", "Feedback from a fifth set of twelve genres"),
         "cx_genres_6": (ROOT / "tests" / "data" / "cx_genres_6.csv",
                         "Feedback from a sixth set of twelve genres, a third of it plain facts"),
+        "cx_genres_7": (ROOT / "tests" / "data" / "cx_genres_7.csv", "Feedback from a seventh set of twelve genres"),
         "cx_patient_sentiment": (ROOT / "tests" / "data" / "cx_patient_sentiment.csv",
                                  "Patient feedback from fifteen care settings")}
 #: the kinds of comment scored on their own (the others are plain statements)

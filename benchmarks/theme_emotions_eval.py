@@ -6,12 +6,13 @@ Usage::
         [--out benchmarks/results]
 
 Rows: ``tests/data/cx_patient_theme_emotions.csv``, 80 patient comments with gold
-``theme:emotion`` pairs, and ``cx_patient_theme_emotions_2.csv`` to ``_9.csv``, 100 and
-7 x 150 more with a ``kind`` column (emotions named, only shown, or both), each written blind for cxtext
+``theme:emotion`` pairs, and ``cx_patient_theme_emotions_2.csv`` to ``_10.csv``, 100,
+7 x 150 and 149 more with a ``kind`` column (emotions named, only shown, or both), each written blind for cxtext
 by a contributor who saw neither the models' output nor their templates (``.SOURCE.md``
 beside each); never trained on. The seventh was kept unscored until the decision on the CX
 situation corpus (2026-12-07) and scored once for it, the eighth and ninth until the decisions on
-the healthcare situation corpus the same afternoon. Each preset analyses the comments (:func:`cxtext.analyze`); a comment's
+the healthcare situation corpus the same afternoon, the tenth until the decision on the tuned
+MiniLM retrained with the corpora that evening. Each preset analyses the comments (:func:`cxtext.analyze`); a comment's
 emotions about a theme are those of its mentions of the theme (as
 :func:`cxtext.theme_emotions` counts them). Scored:
 
@@ -42,10 +43,10 @@ from cxtext.models import sha256_file
 from cxtext.scores._base import emotion_ids
 
 ROOT = Path(__file__).resolve().parents[1]
-#: The scored sets, in order: ``cx_patient_theme_emotions.csv``, then ``_2`` to ``_9`` (``_10`` is
+#: The scored sets, in order: ``cx_patient_theme_emotions.csv``, then ``_2`` to ``_10`` (``_11`` is
 #: reserved for a decision and not scored here until then).
 SETS = tuple(ROOT / "tests" / "data" / f"cx_patient_theme_emotions{suffix}.csv"
-             for suffix in ["", *(f"_{n}" for n in range(2, 10))])
+             for suffix in ["", *(f"_{n}" for n in range(2, 11))])
 
 
 def gold_pairs(frame: pd.DataFrame) -> dict[tuple[str, str], set[str]]:

@@ -1,18 +1,21 @@
-"""Recipe: build ``emotion-accurate`` 0.11.0, an equal-weight blend of two trained emotion models.
+"""Recipe: build ``emotion-accurate`` 0.17.0, an equal-weight blend of two trained emotion models.
 
-    HF_HUB_OFFLINE=1 .venv/bin/python models/recipes/emotion_blend.py [--version 0.11.0]
+    HF_HUB_OFFLINE=1 .venv/bin/python models/recipes/emotion_blend.py [--version 0.17.0]
+    # 0.11.0 was: --version 0.11.0 --components emotion-accurate/0.9.0 emotion-fast/0.6.0
     # 0.10.0 was: --version 0.10.0 --components emotion-accurate/0.9.0 emotion-fast/0.5.0
     # 0.8.0 was: --version 0.8.0 --components emotion-accurate/0.6.0 emotion-fast/0.4.0
     # 0.7.0 was: --version 0.7.0 --components emotion-accurate/0.6.0 emotion-fast/0.3.0
     # 0.5.0 was: --version 0.5.0 --components emotion-accurate/0.3.0 emotion-fast/0.3.0
     # 0.4.0 was: --version 0.4.0 --components emotion-accurate/0.3.0 emotion-fast/0.2.0
 
-Pools ``emotion-accurate/0.9.0`` (a logistic head, ``emotion_head.py``, on the top layers
-shared with ``sentiment-accurate/0.11.0``, see ``accurate_shared.py``) and
+Pools ``emotion-accurate/0.15.0`` (a logistic head, ``emotion_head.py``, on the top layers
+shared with ``sentiment-accurate/0.16.0``, see ``accurate_shared.py --corpora``) and
 ``emotion-fast/0.6.0`` (hashed n-grams); both learned from GoEmotions, our CX emotion
-templates with their implicit situations and our CX situation corpus, the fast model
-also from our healthcare situation corpus (twice; a head trained with it failed its rule,
-benchmarks/RESULTS_LOG.md, *A corpus of patient situations*). Each emotion is
+templates with their implicit situations, our CX situation corpus and our healthcare
+situation corpus (the head once, the fast model twice). 0.11.0 pooled ``emotion-accurate/0.9.0``
+(the head on the layers of ``sentiment-accurate/0.11.0``, without the healthcare corpus: a head
+trained with it on those layers failed its rule, benchmarks/RESULTS_LOG.md, *A corpus of patient
+situations*). Each emotion is
 pooled as an equal-weight mean of log-odds (:class:`cxtext.emotion.BlendedEmotionClassifier`).
 The weights are fixed at equal, not tuned; the blend's per-emotion thresholds are tuned on dev.tsv.
 
@@ -48,7 +51,7 @@ from emotion_common import (
 )
 
 logger = logging.getLogger("emotion_blend")
-COMPONENTS = ("emotion-accurate/0.9.0", "emotion-fast/0.6.0")
+COMPONENTS = ("emotion-accurate/0.15.0", "emotion-fast/0.6.0")
 WEIGHTS = (0.5, 0.5)
 
 
@@ -61,7 +64,7 @@ def _summary(model: object, ref: str) -> str:
 
 
 def main() -> None:
-    parser = recipe_parser(__doc__, "emotion-accurate", version="0.11.0")
+    parser = recipe_parser(__doc__, "emotion-accurate", version="0.17.0")
     parser.add_argument("--components", nargs=2, default=list(COMPONENTS),
                         help="tuned emotion model and fast emotion model (names under models/)")
     args = parser.parse_args()

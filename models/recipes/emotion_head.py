@@ -1,9 +1,18 @@
 """Recipe: a new emotion head on the tuned MiniLM layers of an existing tuned emotion model.
 
-    HF_HUB_OFFLINE=1 .venv/bin/python models/recipes/emotion_head.py --version 0.9.0 \\
-        --base emotion-accurate/0.6.0 --no-more-situations --situations 1 --cache /tmp/cx-emotion-head
+    HF_HUB_OFFLINE=1 .venv/bin/python models/recipes/emotion_head.py --version 0.15.0 \\
+        --base emotion-accurate/0.12.0 --no-more-situations --situations 1 --health-situations 1 \\
+        --cache /tmp/cx-emotion-head
+    # 0.9.0 was: --version 0.9.0 --base emotion-accurate/0.6.0 --no-more-situations --situations 1
 
-0.9.0 (the tuned half of emotion-accurate 0.10.0) reads the fit split, the CX
+0.15.0 (the tuned half of emotion-accurate 0.17.0, 2026-12-07) sits on the layers of
+``sentiment-accurate`` 0.16.0 (``accurate_shared.py --corpora``) and also reads the healthcare
+situation corpus once; chosen among four heads on the patient dev sets under a rule written
+first, then checked once on a reserved patient set (benchmarks/RESULTS_LOG.md, twenty-eighth
+session). The same head without the healthcare corpus (0.13.0) read many more negative emotions
+into patient comments than the shipped pair and failed its rule; none of the candidates was kept.
+
+0.9.0 (the tuned half of emotion-accurate 0.10.0 and 0.11.0) reads the fit split, the CX
 emotion templates with the implicit situations the fast model has, and the CX
 situation corpus once (``--situations 1``), as emotion-fast 0.5.0 does. (A first
 head under this version number, with ``--more-situations`` and no corpus, was
@@ -86,8 +95,8 @@ def fit_head(F: np.ndarray, Y: np.ndarray, C: float) -> tuple[np.ndarray, np.nda
 
 
 def main() -> None:
-    parser = recipe_parser(__doc__, "emotion-accurate", version="0.9.0")
-    parser.add_argument("--base", default="emotion-accurate/0.6.0",
+    parser = recipe_parser(__doc__, "emotion-accurate", version="0.15.0")
+    parser.add_argument("--base", default="emotion-accurate/0.12.0",
                         help="the tuned emotion model whose layers (and top_from record) the head sits on")
     parser.add_argument("--cache", type=Path, default=None, help="folder for cached features")
     parser.add_argument("--templates", action=argparse.BooleanOptionalAction, default=True,

@@ -1,6 +1,7 @@
-"""Recipe: build ``sentiment-accurate`` 0.15.0, an equal-weight blend of trained models.
+"""Recipe: build ``sentiment-accurate`` 0.17.0, an equal-weight blend of trained models.
 
-    HF_HUB_OFFLINE=1 .venv/bin/python models/recipes/sentiment_blend.py [--version 0.15.0]
+    HF_HUB_OFFLINE=1 .venv/bin/python models/recipes/sentiment_blend.py [--version 0.17.0]
+    # 0.15.0 was: --version 0.15.0 --components sentiment-accurate/0.11.0 sentiment-fast/0.15.0
     # 0.14.0 was: --version 0.14.0 --components sentiment-accurate/0.11.0 sentiment-fast/0.14.0
     # 0.13.0 was: --version 0.13.0 --components sentiment-accurate/0.11.0 sentiment-fast/0.13.0
     # 0.12.0 was: --version 0.12.0 --components sentiment-accurate/0.11.0 sentiment-fast/0.7.0
@@ -12,9 +13,9 @@
     # 0.5.0 was: --version 0.5.0 --components sentiment-accurate/0.4.0 sentiment-fast/0.2.0
     # 0.3.0 was: --version 0.3.0 --components sentiment-accurate/0.2.0 sentiment-fast/0.2.0
 
-Pools the class probabilities of ``sentiment-accurate/0.11.0`` (MiniLM
-fine-tuned multi-task with the emotion head, ``accurate_shared.py
---short-answers``) and
+Pools the class probabilities of ``sentiment-accurate/0.16.0`` (MiniLM
+fine-tuned multi-task with the emotion head, ``accurate_shared.py --corpora
+--short-answers``; 0.15.0 and earlier pooled 0.11.0, trained without ``--corpora``) and
 ``sentiment-fast/0.15.0`` (hashed n-grams, with the tweet copy, the CX templates, the
 CX and healthcare situation corpora and the fact contrasts; 0.14.0 pooled ``sentiment-fast/0.14.0``,
 0.13.0 ``sentiment-fast/0.13.0``, 0.12.0 ``sentiment-fast/0.7.0``) as a
@@ -43,7 +44,7 @@ from cxtext.sentiment.train import clean_for_model
 
 ROOT = Path(__file__).resolve().parents[2]
 logger = logging.getLogger("sentiment_blend")
-COMPONENTS = ("sentiment-accurate/0.11.0", "sentiment-fast/0.15.0")
+COMPONENTS = ("sentiment-accurate/0.16.0", "sentiment-fast/0.15.0")
 
 
 def _summary(model: object) -> str:
@@ -62,7 +63,7 @@ def _joined(parts: list[str]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--version", default="0.15.0")
+    parser.add_argument("--version", default="0.17.0")
     parser.add_argument("--components", nargs="+", default=list(COMPONENTS),
                         help="the component model folders (names under models/)")
     parser.add_argument("--weights", nargs="+", type=float, default=None,

@@ -143,5 +143,5 @@ def test_shipped_accurate_model_blends_the_tuned_and_fast_models():
     manifest = read_manifest(resolve_model_dir("accurate", kind="sentiment"))
     assert manifest.kind == "sentiment-blend"
     models = [c["model"] for c in manifest.params["components"]]
-    assert models == ["sentiment-accurate/0.11.0", "sentiment-fast/0.15.0"]
+    assert models == ["sentiment-accurate/0.16.0", "sentiment-fast/0.15.0"]
     assert manifest.metrics["airline_tweets"]["macro_f1"] >= 0.80

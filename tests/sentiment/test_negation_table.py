@@ -65,7 +65,7 @@ TABLE = [
     ("The delivery was not late at all.", "positive", ()),
     ("The room wasn't dirty.", "positive", ()),
     ("The driver was never late.", "positive", ()),
-    ("Staff were not unfriendly.", "positive", ("accurate",)),
+    ("Staff were not unfriendly.", "positive", ()),  # the accurate preset misread it until sentiment-accurate 0.17.0
     ("Customer service is second to none.", "positive", ()),  # accurate 0.12.0 alone: negative; a short verdict
     # short verdicts and spelled-out ratings (2026-12-06, twentieth session): the fast model read the first
     # two as positive and the third as negative, the accurate one the fourth as negative; read by

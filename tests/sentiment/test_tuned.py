@@ -102,7 +102,7 @@ def test_analyzer_shares_the_lower_layers(fitted):
 
 @pytest.mark.slow
 def test_shipped_tuned_model_reads_idioms():
-    model = load_sentiment_model("sentiment-accurate/0.11.0")  # the tuned part of "accurate" (0.12.0)
+    model = load_sentiment_model("sentiment-accurate/0.16.0")  # the tuned part of "accurate" (0.17.0)
     assert isinstance(model, TunedSentimentClassifier)
     texts = ["No problems at all.", "Couldn't be happier.", "The agent wasn't helpful.",
              "Food great but the service was slow."]
