@@ -43,8 +43,8 @@ from cxtext.models import sha256_file
 from cxtext.scores._base import emotion_ids
 
 ROOT = Path(__file__).resolve().parents[1]
-#: The scored sets, in order: ``cx_patient_theme_emotions.csv``, then ``_2`` to ``_10`` (``_11`` is
-#: reserved for a decision and not scored here until then).
+#: The scored sets, in order: ``cx_patient_theme_emotions.csv``, then ``_2`` to ``_10`` (``_11``, scored
+#: once for the decision of 2026-12-07 evening, is not in this run's results yet).
 SETS = tuple(ROOT / "tests" / "data" / f"cx_patient_theme_emotions{suffix}.csv"
              for suffix in ["", *(f"_{n}" for n in range(2, 11))])
 
