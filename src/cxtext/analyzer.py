@@ -350,6 +350,10 @@ class Analyzer:
         A comment's ``emotions`` and ``emotion_scores`` are read from the whole
         comment, like its sentiment (a comment of ``LONG_COMMENT_WORDS`` words or
         more also takes its clauses'); each mention carries its own clause's emotions.
+        A few rules from the emotions' definitions add to a mention (praise words as
+        admiration, high effort as frustration, a confident positive mention in a
+        comment without emotions as admiration) and so to its comment's ``emotions``;
+        ``emotion_scores`` stay the models' probabilities.
     taxonomy : Taxonomy or path, optional
         Theme taxonomy (default: cxtext's packaged CX taxonomy).
     redact_pii : bool, default=True
