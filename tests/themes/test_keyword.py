@@ -109,7 +109,7 @@ def test_exclude_suppresses_only_overlapping_hits(tagger: KeywordThemeTagger) ->
 
 @pytest.mark.parametrize(
     ("text", "not_theme", "control"),
-    [  # look-alikes found in bug bashes (taxonomy 1.5.0 to 1.8.2), each with a control that still tags
+    [  # look-alikes found in bug bashes (taxonomy 1.5.0 to 1.8.3), each with a control that still tags
         ("Absolutely disgusting behaviour from the receptionist.", "cleanliness", "The toilets were disgusting."),
         ("Sat in A&E with a broken wrist.", "product_quality", "The handle arrived broken."),
         ("Put through to a voicemail box that is full.", "packaging", "The box was crushed."),
@@ -145,6 +145,12 @@ def test_exclude_suppresses_only_overlapping_hits(tagger: KeywordThemeTagger) ->
         ("I'll be forever in your debt.", "billing", "I was charged twice."),
         # taxonomy 1.8.2 (a probe of short answers)
         ("Knocked it out of the park.", "accessibility", "Parking was a nightmare."),
+        # taxonomy 1.8.3 (theme errors read on the patient-feedback sets; checked on a blind set)
+        ("The midwives who delivered our son were incredible.", "delivery", "They delivered to the wrong address."),
+        ("Lovely midwives on the delivery suite.", "delivery", "Next day delivery as promised."),
+        ("We'd be lost without her.", "delivery", "My parcel got lost."),
+        ("Sadly we lost the baby at 20 weeks.", "delivery", "The hospital lost my mum's wedding ring."),
+        ("The patient transport driver was lovely.", "delivery", "The delivery driver was rude."),
     ],
 )
 def test_default_taxonomy_leaves_out_look_alikes(tagger: KeywordThemeTagger, text: str, not_theme: str,

@@ -69,7 +69,7 @@ def test_default_has_required_ids_and_metadata() -> None:
     tax = load_taxonomy()
     missing = [i for i in REQUIRED_IDS if i not in tax]
     assert not missing
-    assert tax.version == "1.8.2"
+    assert tax.version == "1.8.3"
     assert tax.name and tax.description
     assert len(tax.ids) == len(set(tax.ids)) == len(tax)
 
