@@ -13,7 +13,7 @@ beside each); never trained on. The seventh was kept unscored until the decision
 situation corpus (2026-12-07) and scored once for it, the eighth and ninth until the decisions on
 the healthcare situation corpus the same afternoon, the tenth until the decision on the tuned
 MiniLM retrained with the corpora that evening, the eleventh until the second rule of that
-decision, the twelfth until a taxonomy decision later that evening (not shipped), and the
+decision, the twelfth until a taxonomy decision later that evening (not shipped), the
 thirteenth until the decision on positive mentions as admiration that night, and the fourteenth
 until taxonomy 1.8.3 later that night. Each preset analyses the comments (:func:`cxtext.analyze`); a comment's
 emotions about a theme are those of its mentions of the theme (as
