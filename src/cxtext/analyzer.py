@@ -352,8 +352,8 @@ class Analyzer:
         more also takes its clauses'); each mention carries its own clause's emotions.
         A few rules from the emotions' definitions add to a mention (praise words as
         admiration, high effort as frustration, a confident positive mention in a
-        comment without emotions as admiration) and so to its comment's ``emotions``;
-        ``emotion_scores`` stay the models' probabilities.
+        comment without emotions as admiration); such a mention gives its emotions to its
+        comment's ``emotions``; ``emotion_scores`` stay the models' probabilities.
     taxonomy : Taxonomy or path, optional
         Theme taxonomy (default: cxtext's packaged CX taxonomy).
     redact_pii : bool, default=True
@@ -1379,8 +1379,9 @@ def _in_fixed_order(felt: Iterable[str]) -> list[str]:
 PRAISE_IS_ADMIRATION = True
 #: Whether a negative mention in a clause of high effort reads as frustration (_effort_as_frustration).
 EFFORT_IS_FRUSTRATION = True
-#: Whether the emotions these rules add to a mention also join its comment's ``emotions``
-#: (since 2026-12-07: before, a comment could lack the admiration its mention carried).
+#: Whether a mention these rules add an emotion to gives its emotions (the rule's and its clause's)
+#: to its comment's ``emotions`` (since 2026-12-07: before, a comment could lack the admiration its
+#: mention carried). Mentions no rule changed give nothing.
 RULE_EMOTIONS_TO_COMMENT = True
 #: Sentiment confidence from which a positive mention in a comment without emotions reads as
 #: admiration (_positive_as_admiration); None: never. 0.9 was chosen among 0.5 / 0.7 / 0.9 on the
