@@ -6,16 +6,17 @@ Usage::
         [--out benchmarks/results]
 
 Rows: ``tests/data/cx_patient_theme_emotions.csv``, 80 patient comments with gold
-``theme:emotion`` pairs, and ``cx_patient_theme_emotions_2.csv`` to ``_14.csv``, 100,
-7 x 150 and 5 x 149 more with a ``kind`` column (emotions named, only shown, or both), each written blind for cxtext
+``theme:emotion`` pairs, and ``cx_patient_theme_emotions_2.csv`` to ``_15.csv``, 100,
+7 x 150 and 6 x 149 more with a ``kind`` column (emotions named, only shown, or both), each written blind for cxtext
 by a contributor who saw neither the models' output nor their templates (``.SOURCE.md``
 beside each); never trained on. The seventh was kept unscored until the decision on the CX
 situation corpus (2026-12-07) and scored once for it, the eighth and ninth until the decisions on
 the healthcare situation corpus the same afternoon, the tenth until the decision on the tuned
 MiniLM retrained with the corpora that evening, the eleventh until the second rule of that
 decision, the twelfth until a taxonomy decision later that evening (not shipped), the
-thirteenth until the decision on positive mentions as admiration that night, and the fourteenth
-until taxonomy 1.8.3 later that night. Each preset analyses the comments (:func:`cxtext.analyze`); a comment's
+thirteenth until the decision on positive mentions as admiration that night, the fourteenth
+until taxonomy 1.8.3 later that night, and the fifteenth until the decision on praise of people
+(2026-12-07/08). Each preset analyses the comments (:func:`cxtext.analyze`); a comment's
 emotions about a theme are those of its mentions of the theme (as
 :func:`cxtext.theme_emotions` counts them). Scored:
 
@@ -46,9 +47,9 @@ from cxtext.models import sha256_file
 from cxtext.scores._base import emotion_ids
 
 ROOT = Path(__file__).resolve().parents[1]
-#: The scored sets, in order: ``cx_patient_theme_emotions.csv``, then ``_2`` to ``_14``.
+#: The scored sets, in order: ``cx_patient_theme_emotions.csv``, then ``_2`` to ``_15``.
 SETS = tuple(ROOT / "tests" / "data" / f"cx_patient_theme_emotions{suffix}.csv"
-             for suffix in ["", *(f"_{n}" for n in range(2, 15))])
+             for suffix in ["", *(f"_{n}" for n in range(2, 16))])
 
 
 def gold_pairs(frame: pd.DataFrame) -> dict[tuple[str, str], set[str]]:

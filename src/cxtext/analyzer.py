@@ -1037,8 +1037,11 @@ class Analyzer:
                     if EFFORT_IS_FRUSTRATION:
                         _effort_as_frustration(mention_rows, [clause_effort[k][0] for k in mention_clause])
                     if POSITIVE_IS_ADMIRATION is not None:
-                        _positive_as_admiration(mention_rows, [not emotions[r] for r in mention_row],
-                                                POSITIVE_IS_ADMIRATION)
+                        people = _theme_ids_in_groups(self.theme_tagger, POSITIVE_IS_ADMIRATION_GROUPS)
+                        _positive_as_admiration(
+                            mention_rows, [not emotions[r] or m["theme"] in people
+                                           for r, m in zip(mention_row, mention_rows)],
+                            POSITIVE_IS_ADMIRATION)
                     if RULE_EMOTIONS_TO_COMMENT:
                         for m, old_emotions, r in zip(mention_rows, before, mention_row):
                             if m["emotions"] is not old_emotions:
@@ -1388,21 +1391,46 @@ RULE_EMOTIONS_TO_COMMENT = True
 #: patient sets 1-12 under a GoEmotions-dev guard (lower values cost it 0.004-0.012) and checked on
 #: the blind patient set 13 (benchmarks/RESULTS_LOG.md, twenty-ninth session).
 POSITIVE_IS_ADMIRATION: float | None = 0.9
+#: Taxonomy groups whose confident positive mentions read as admiration even in a comment the
+#: models gave emotions (praise of staff is admiration beside gratitude or relief). Chosen with the
+#: wider praise words (2026-12-07/08) on the patient sets 1-14 and checked on the blind set 15 (results log,
+#: thirtieth session); () keeps the rule to comments without emotions.
+POSITIVE_IS_ADMIRATION_GROUPS: tuple[str, ...] = ("people",)
 
 
-def _positive_as_admiration(mention_rows: list[dict[str, Any]], comment_unmoved: list[bool],
+def _theme_ids_in_groups(tagger: Any, groups: tuple[str, ...]) -> frozenset[str]:
+    """Ids of the tagger's themes whose taxonomy ``group`` is one of ``groups`` (none without a taxonomy).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> from cxtext.themes import load_taxonomy
+    >>> sorted(_theme_ids_in_groups(SimpleNamespace(taxonomy_=load_taxonomy()), ("people",)))[:3]
+    ['empathy', 'knowledge', 'personalisation']
+    >>> _theme_ids_in_groups(SimpleNamespace(), ("people",))
+    frozenset()
+    """
+    tax = getattr(tagger, "taxonomy_", None)
+    if tax is None or not groups:
+        return frozenset()
+    return frozenset(t.id for t in tax if getattr(t, "group", None) in groups)
+
+
+def _positive_as_admiration(mention_rows: list[dict[str, Any]], eligible: list[bool],
                             min_confidence: float) -> None:
-    """Add *admiration* to confident positive mentions of comments the models gave no emotion, in place.
+    """Add *admiration* to confident positive mentions the rule may read, in place.
 
     ``emotions.yaml`` defines admiration as praise and respect for the quality of a
     service or person; patients and customers mostly show it by telling what went
     well ("Phlebotomist found a vein first time, didn't feel a thing."), which the
     emotion models, trained on Reddit's named admiration, miss: on the patient
     sets it was the most missed emotion where it is only shown. A mention the
-    sentiment step reads as positive with confidence ``min_confidence`` or more, in
-    a comment to which the models gave no emotion at all, and which carries none
-    itself, reads as admiration. ``comment_unmoved`` holds, per mention, whether its
-    comment has no emotion of the models.
+    sentiment step reads as positive with confidence ``min_confidence`` or more, which
+    carries no emotion itself and which the rule may read, reads as admiration.
+    ``eligible`` holds that per mention: the analyser passes True where the models
+    gave the comment no emotion at all, or where the mention's theme is in one of
+    :data:`POSITIVE_IS_ADMIRATION_GROUPS` (praise of people: "The radiographer was
+    friendly, so grateful" is admiration beside the gratitude the models read).
 
     Examples
     --------
@@ -1413,8 +1441,8 @@ def _positive_as_admiration(mention_rows: list[dict[str, Any]], comment_unmoved:
     >>> [m["emotions"] for m in rows]
     [['admiration'], [], []]
     """
-    for m, unmoved in zip(mention_rows, comment_unmoved):
-        if (unmoved and not m["emotions"] and m["sentiment"] == "positive"
+    for m, may_read in zip(mention_rows, eligible):
+        if (may_read and not m["emotions"] and m["sentiment"] == "positive"
                 and m["sentiment_confidence"] >= min_confidence):
             m["emotions"] = ["admiration"]
 

@@ -11,7 +11,14 @@ from cxtext.emotion.praise import PRAISE_WORDS, praise_words
     ("Couldn't fault them.", ["couldn't fault"]),
     ("Not great.", []),  # negated
     ("The food wasn't excellent.", []),
-    ("The nurse was kind.", []),  # kindness is not praise of quality here
+    ("The nurse was kind.", ["kind"]),  # praise of a person (since 2026-12-07/08)
+    ("What kind of service is this?", []),  # "kind of" is no praise
+    ("Staff were kind of rude.", []),
+    ("Nurse Karen, you are a star.", ["star"]),
+    ("4 stars, it was fine.", []),
+    ("The midwives couldn't do enough for us.", ["couldn't do enough"]),
+    ("Not very helpful.", []),  # negated
+    ("Lovely staff, nothing was too much trouble.", ["lovely", "nothing was too much trouble"]),
     ("", []),
 ])
 def test_praise_words(text, found):

@@ -7,7 +7,7 @@ import pytest
 import cxtext
 import cxtext.analyzer as analyzer_module
 
-TEXTS = ["Easy parking, short wait, friendly GP.",  # shown admiration, no praise word
+TEXTS = ["Easy parking, short wait, friendly GP.",  # admiration (a confident positive mention; "friendly")
          "The nurse was really thorough.",  # praise word on a positive mention
          "Had to chase them three times about the refund, passed from pillar to post.",  # high effort
          "The food was cold and the staff were rude."]
@@ -28,6 +28,7 @@ def test_comments_hold_the_emotions_of_their_mentions():
 
 
 def test_positive_mentions_read_as_admiration_only_under_the_rule(monkeypatch):
+    monkeypatch.setattr(analyzer_module, "PRAISE_IS_ADMIRATION", False)  # "friendly" is praise too
     monkeypatch.setattr(analyzer_module, "POSITIVE_IS_ADMIRATION", None)
     monkeypatch.setattr(analyzer_module, "RULE_EMOTIONS_TO_COMMENT", False)
     before = cxtext.analyze(TEXTS[:1])
@@ -41,6 +42,7 @@ def test_positive_mentions_read_as_admiration_only_under_the_rule(monkeypatch):
 
 @pytest.mark.parametrize("threshold", [0.5, 0.99])
 def test_the_rule_needs_a_confident_positive_mention(monkeypatch, threshold):
+    monkeypatch.setattr(analyzer_module, "PRAISE_IS_ADMIRATION", False)
     monkeypatch.setattr(analyzer_module, "POSITIVE_IS_ADMIRATION", threshold)
     result = cxtext.analyze(TEXTS[:1])
     confident = (result.mentions["sentiment_confidence"] >= threshold).any()
@@ -51,3 +53,28 @@ def test_no_rule_emotions_without_emotions():
     result = cxtext.analyze(TEXTS, emotions="none")
     assert not result.mentions["emotions"].map(len).any()
     assert not result.comments["emotions"].map(len).any()
+
+
+def test_praise_of_people_reads_as_admiration_beside_other_emotions(monkeypatch):
+    texts = ["The radiographer was friendly, so grateful to them.",  # praise word on a staff mention
+             "Thank you, the delivery came early."]  # delivery: no praise, not a people theme
+    result = cxtext.analyze(texts)
+    assert "gratitude" in result.comments["emotions"][0] and "admiration" in result.comments["emotions"][0]
+    assert "admiration" not in result.comments["emotions"][1]
+    # no praise word; a confident positive staff mention in a comment the models read as gratitude
+    shown = [("thank you to the team on ward 9 for looking after my mum during her treatment. "
+              "the nurses were patient with every question we had")]
+    monkeypatch.setattr(analyzer_module, "PRAISE_IS_ADMIRATION", False)
+    assert cxtext.analyze(shown).comments["emotions"][0] == ["gratitude", "admiration"]
+    monkeypatch.setattr(analyzer_module, "POSITIVE_IS_ADMIRATION_GROUPS", ())
+    assert cxtext.analyze(shown).comments["emotions"][0] == ["gratitude"]
+
+
+def test_people_themes_come_from_the_taxonomy_groups():
+    from types import SimpleNamespace
+
+    from cxtext.themes import load_taxonomy
+
+    people = analyzer_module._theme_ids_in_groups(SimpleNamespace(taxonomy_=load_taxonomy()), ("people",))
+    assert {"staff_attitude", "empathy", "knowledge"} <= people and "delivery" not in people
+    assert analyzer_module._theme_ids_in_groups(SimpleNamespace(taxonomy_=load_taxonomy()), ()) == frozenset()

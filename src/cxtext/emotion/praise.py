@@ -7,7 +7,12 @@ gave mostly to "amazing" and "impressive" about people's feats; a patient's
 "the physio department is spotless" or "doctors were really thorough" scores
 0.04-0.20 there, far under the threshold. :func:`praise_words` finds the words
 of praise in a clause (not negated: "not great" is no praise), and the analyser
-adds admiration to the clause's mentions read as positive.
+adds admiration to the clause's mentions read as positive. Besides the
+definition's words of quality, the list holds the words patients and customers
+praise people with ("the nurse was lovely", "kind", "friendly", "you are a star",
+"a lifeline", "couldn't do enough"): the writers of the patient sets read those as
+admiration, and the models missed half of it (added 2026-12-07/08 after a rule fixed
+beforehand; results log, thirtieth session). "Kind of" is no praise.
 
 Written here rather than taken from a library: the words are the CX emotion
 set's own definition, and negation uses the scope of
@@ -29,13 +34,19 @@ PRAISE_WORDS = frozenset([
     "faultless", "flawless", "spotless", "immaculate", "professional", "thorough", "knowledgeable",
     "skilled", "skilful", "skillful", "competent", "efficient", "exemplary", "stellar", "phenomenal",
     "incredible", "remarkable", "legends", "legend", "heroes", "angels",
+    # praise of people as patients and customers write it (thirtieth session: the admiration the
+    # patient sets' writers read in "the nurse was lovely", "you are a star", "a lifeline")
+    "lovely", "kind", "caring", "friendly", "gentle", "attentive", "helpful", "reassuring", "compassionate",
+    "angel", "gem", "gems", "star", "superstar", "superstars", "hero", "lifeline",
 ])
 _ANY_PRAISE_WORD = re.compile(r"\b(?:" + "|".join(sorted(PRAISE_WORDS)) + r")\b", re.IGNORECASE)
 #: Praise said in several words.
 PRAISE_PHRASES = re.compile(
     r"\b(?:well done|first class|first-class|top notch|top-notch|second to none|above and beyond|"
     r"(?:a )?credit to|(?:couldn'?t|can'?t|could not|cannot) fault|went the extra mile|nothing but praise|"
-    r"hats off|kudos)\b", re.IGNORECASE)
+    r"hats off|kudos|five star|5 star|top marks|class act|in awe|(?:couldn'?t|could not) do enough|"
+    r"nothing (?:was|is) too much trouble|(?:can'?t|couldn'?t|cannot|could not) ask for (?:more|better)|"
+    r"well oiled|on the ball)\b", re.IGNORECASE)
 
 
 def praise_words(text: str) -> list[str]:
@@ -64,6 +75,8 @@ def praise_words(text: str) -> list[str]:
         return []
     found = [m.group(0).lower() for m in PRAISE_PHRASES.finditer(text)]
     if _ANY_PRAISE_WORD.search(text):  # most clauses hold none: no tokenising
-        found += [tok for tok in mark_negation(text) if tok in PRAISE_WORDS]
+        tokens = mark_negation(text)
+        found += [tok for i, tok in enumerate(tokens) if tok in PRAISE_WORDS
+                  and not (tok == "kind" and tokens[i + 1:i + 2] == ["of"])]  # "what kind of service"
     return found
 
