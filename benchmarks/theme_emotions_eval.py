@@ -6,8 +6,8 @@ Usage::
         [--out benchmarks/results]
 
 Rows: ``tests/data/cx_patient_theme_emotions.csv``, 80 patient comments with gold
-``theme:emotion`` pairs, and ``cx_patient_theme_emotions_2.csv`` to ``_15.csv``, 100,
-7 x 150 and 6 x 149 more with a ``kind`` column (emotions named, only shown, or both), each written blind for cxtext
+``theme:emotion`` pairs, and ``cx_patient_theme_emotions_2.csv`` to ``_16.csv``, 100,
+7 x 150 and 7 x 149 more with a ``kind`` column (emotions named, only shown, or both), each written blind for cxtext
 by a contributor who saw neither the models' output nor their templates (``.SOURCE.md``
 beside each); never trained on. The seventh was kept unscored until the decision on the CX
 situation corpus (2026-12-07) and scored once for it, the eighth and ninth until the decisions on
@@ -15,8 +15,9 @@ the healthcare situation corpus the same afternoon, the tenth until the decision
 MiniLM retrained with the corpora that evening, the eleventh until the second rule of that
 decision, the twelfth until a taxonomy decision later that evening (not shipped), the
 thirteenth until the decision on positive mentions as admiration that night, the fourteenth
-until taxonomy 1.8.3 later that night, and the fifteenth until the decision on praise of people
-(2026-12-07/08). Each preset analyses the comments (:func:`cxtext.analyze`); a comment's
+until taxonomy 1.8.3 later that night, the fifteenth until the decision on praise of people
+(2026-12-07/08) and the sixteenth until the decision on praise in comments without a mention
+(2026-12-08). Each preset analyses the comments (:func:`cxtext.analyze`); a comment's
 emotions about a theme are those of its mentions of the theme (as
 :func:`cxtext.theme_emotions` counts them). Scored:
 
@@ -47,9 +48,9 @@ from cxtext.models import sha256_file
 from cxtext.scores._base import emotion_ids
 
 ROOT = Path(__file__).resolve().parents[1]
-#: The scored sets, in order: ``cx_patient_theme_emotions.csv``, then ``_2`` to ``_15``.
+#: The scored sets, in order: ``cx_patient_theme_emotions.csv``, then ``_2`` to ``_16``.
 SETS = tuple(ROOT / "tests" / "data" / f"cx_patient_theme_emotions{suffix}.csv"
-             for suffix in ["", *(f"_{n}" for n in range(2, 16))])
+             for suffix in ["", *(f"_{n}" for n in range(2, 17))])
 
 
 def gold_pairs(frame: pd.DataFrame) -> dict[tuple[str, str], set[str]]:

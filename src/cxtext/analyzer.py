@@ -352,7 +352,8 @@ class Analyzer:
         more also takes its clauses'); each mention carries its own clause's emotions.
         A few rules from the emotions' definitions add to a mention (praise words as
         admiration, high effort as frustration, a confident positive mention in a
-        comment without emotions as admiration); such a mention gives its emotions to its
+        comment without emotions, or of a theme in the taxonomy group ``people`` in any
+        comment, as admiration); such a mention gives its emotions to its
         comment's ``emotions``; ``emotion_scores`` stay the models' probabilities.
     taxonomy : Taxonomy or path, optional
         Theme taxonomy (default: cxtext's packaged CX taxonomy).
@@ -1046,6 +1047,8 @@ class Analyzer:
                         for m, old_emotions, r in zip(mention_rows, before, mention_row):
                             if m["emotions"] is not old_emotions:
                                 emotions[r] = _in_fixed_order([*emotions[r], *m["emotions"]])
+            if flat and emo is not None and PRAISE_COMMENT_IS_ADMIRATION:
+                _praise_comments_as_admiration(emotions, [r for r in rows.tolist() if n_clauses[r]], label, texts)
 
         out = chunk.copy()
         if self.redact_pii and not self.keep_raw_text:
@@ -1429,8 +1432,9 @@ def _positive_as_admiration(mention_rows: list[dict[str, Any]], eligible: list[b
     carries no emotion itself and which the rule may read, reads as admiration.
     ``eligible`` holds that per mention: the analyser passes True where the models
     gave the comment no emotion at all, or where the mention's theme is in one of
-    :data:`POSITIVE_IS_ADMIRATION_GROUPS` (praise of people: "The radiographer was
-    friendly, so grateful" is admiration beside the gratitude the models read).
+    :data:`POSITIVE_IS_ADMIRATION_GROUPS` (praise of people: in "thank you to the team
+    on ward 9 ... the nurses were patient with every question we had" the staff mention
+    reads as admiration beside the gratitude the models give the comment).
 
     Examples
     --------
@@ -1445,6 +1449,39 @@ def _positive_as_admiration(mention_rows: list[dict[str, Any]], eligible: list[b
         if (may_read and not m["emotions"] and m["sentiment"] == "positive"
                 and m["sentiment_confidence"] >= min_confidence):
             m["emotions"] = ["admiration"]
+
+
+#: Whether a comment read as positive whose words praise takes *admiration*, mentions or not
+#: (_praise_comments_as_admiration). Chosen among three variants on the patient sets 1-15 under
+#: the GoEmotions-dev guard and checked on the blind patient set 16 (results log, thirtieth session).
+PRAISE_COMMENT_IS_ADMIRATION = True
+
+
+def _praise_comments_as_admiration(emotions: list[list[str]], rows: list[int], labels: np.ndarray,
+                                   texts: list[str]) -> None:
+    """Add *admiration* to the comments of ``rows`` read as positive whose words praise, in place.
+
+    The mention rule (:func:`_praise_as_admiration`) needs a theme mention read as
+    positive; praise of a team the taxonomy has no word for ("Legends the lot of
+    ye", "Fab team at the blood clinic") carried no admiration. A comment whose
+    sentiment is positive and whose text holds words of praise
+    (:func:`cxtext.emotion.praise.praise_words`, not negated) takes it, beside the
+    emotions it has; ``emotion_scores`` stay the models' probabilities.
+
+    Examples
+    --------
+    >>> emotions = [[], ["gratitude"], [], []]
+    >>> labels = np.array(["positive", "positive", "negative", "positive"], dtype=object)
+    >>> texts = ["Legends the lot of them.", "Brilliant team, thank you.", "Not great.", "Fine."]
+    >>> _praise_comments_as_admiration(emotions, [0, 1, 2, 3], labels, texts)
+    >>> emotions
+    [['admiration'], ['gratitude', 'admiration'], [], []]
+    """
+    from cxtext.emotion.praise import praise_words
+
+    for r in rows:
+        if labels[r] == "positive" and "admiration" not in emotions[r] and praise_words(texts[r]):
+            emotions[r] = _in_fixed_order([*emotions[r], "admiration"])
 
 
 def _effort_as_frustration(mention_rows: list[dict[str, Any]], directions: list[str | None]) -> None:

@@ -29,6 +29,7 @@ def test_comments_hold_the_emotions_of_their_mentions():
 
 def test_positive_mentions_read_as_admiration_only_under_the_rule(monkeypatch):
     monkeypatch.setattr(analyzer_module, "PRAISE_IS_ADMIRATION", False)  # "friendly" is praise too
+    monkeypatch.setattr(analyzer_module, "PRAISE_COMMENT_IS_ADMIRATION", False)
     monkeypatch.setattr(analyzer_module, "POSITIVE_IS_ADMIRATION", None)
     monkeypatch.setattr(analyzer_module, "RULE_EMOTIONS_TO_COMMENT", False)
     before = cxtext.analyze(TEXTS[:1])
@@ -43,6 +44,7 @@ def test_positive_mentions_read_as_admiration_only_under_the_rule(monkeypatch):
 @pytest.mark.parametrize("threshold", [0.5, 0.99])
 def test_the_rule_needs_a_confident_positive_mention(monkeypatch, threshold):
     monkeypatch.setattr(analyzer_module, "PRAISE_IS_ADMIRATION", False)
+    monkeypatch.setattr(analyzer_module, "PRAISE_COMMENT_IS_ADMIRATION", False)
     monkeypatch.setattr(analyzer_module, "POSITIVE_IS_ADMIRATION", threshold)
     result = cxtext.analyze(TEXTS[:1])
     confident = (result.mentions["sentiment_confidence"] >= threshold).any()
@@ -65,6 +67,7 @@ def test_praise_of_people_reads_as_admiration_beside_other_emotions(monkeypatch)
     shown = [("thank you to the team on ward 9 for looking after my mum during her treatment. "
               "the nurses were patient with every question we had")]
     monkeypatch.setattr(analyzer_module, "PRAISE_IS_ADMIRATION", False)
+    monkeypatch.setattr(analyzer_module, "PRAISE_COMMENT_IS_ADMIRATION", False)
     assert cxtext.analyze(shown).comments["emotions"][0] == ["gratitude", "admiration"]
     monkeypatch.setattr(analyzer_module, "POSITIVE_IS_ADMIRATION_GROUPS", ())
     assert cxtext.analyze(shown).comments["emotions"][0] == ["gratitude"]
@@ -78,3 +81,14 @@ def test_people_themes_come_from_the_taxonomy_groups():
     people = analyzer_module._theme_ids_in_groups(SimpleNamespace(taxonomy_=load_taxonomy()), ("people",))
     assert {"staff_attitude", "empathy", "knowledge"} <= people and "delivery" not in people
     assert analyzer_module._theme_ids_in_groups(SimpleNamespace(taxonomy_=load_taxonomy()), ()) == frozenset()
+
+
+def test_praise_without_a_theme_mention_reads_as_admiration(monkeypatch):
+    texts = ["Top marks to everyone involved.",  # praise, no theme mention
+             "Not great, honestly."]  # negated: no praise
+    result = cxtext.analyze(texts)
+    assert result.mentions.empty or "0" not in set(result.mentions["comment_id"].astype(str))
+    assert result.comments["emotions"][0] == ["admiration"]
+    assert "admiration" not in result.comments["emotions"][1]
+    monkeypatch.setattr(analyzer_module, "PRAISE_COMMENT_IS_ADMIRATION", False)
+    assert cxtext.analyze(texts[:1]).comments["emotions"][0] == []
