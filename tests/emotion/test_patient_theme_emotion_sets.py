@@ -1,8 +1,9 @@
 """The patient-feedback sets with (theme, emotion) gold pairs, and the presets' floors on them.
 
-Sixteen sets written for cxtext, each by a contributor who read only the emotion
+Seventeen sets written for cxtext, each by a contributor who read only the emotion
 definitions and the taxonomy (``tests/data/cx_patient_theme_emotions*.SOURCE.md``);
-never trained on. ``benchmarks/theme_emotions_eval.py`` scores them all (the fourth was
+never trained on. The seventeenth is reserved for a later decision (only its format is
+checked). ``benchmarks/theme_emotions_eval.py`` scores the other sixteen (the fourth was
 kept blind until the long-comment decision of 2026-12-07, the fifth and sixth until the
 praise-as-admiration and effort-as-frustration decisions the same morning, the seventh
 until the decision on the CX situation corpus, the eighth and ninth until the decisions
@@ -53,7 +54,8 @@ SETS = {"cx_patient_theme_emotions.csv": 80, "cx_patient_theme_emotions_2.csv": 
         "cx_patient_theme_emotions_13.csv": 149,
         "cx_patient_theme_emotions_14.csv": 149,
         "cx_patient_theme_emotions_15.csv": 149,
-        "cx_patient_theme_emotions_16.csv": 149}
+        "cx_patient_theme_emotions_16.csv": 149,
+        "cx_patient_theme_emotions_17.csv": 149}  # reserved, never scored (its SOURCE.md): format only
 FLOORS = {("cx_patient_theme_emotions_2.csv", "fast"): 0.72, ("cx_patient_theme_emotions_2.csv", "accurate"): 0.73,
           ("cx_patient_theme_emotions_3.csv", "fast"): 0.61, ("cx_patient_theme_emotions_3.csv", "accurate"): 0.62,
           ("cx_patient_theme_emotions_4.csv", "fast"): 0.62, ("cx_patient_theme_emotions_4.csv", "accurate"): 0.67,
