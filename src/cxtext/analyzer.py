@@ -354,7 +354,8 @@ class Analyzer:
         admiration, high effort as frustration, a confident positive mention in a
         comment without emotions, or of a theme in the taxonomy group ``people`` in any
         comment, as admiration); such a mention gives its emotions to its
-        comment's ``emotions``; ``emotion_scores`` stay the models' probabilities.
+        comment's ``emotions``, and a comment read as positive whose words praise
+        takes admiration, mention or not; ``emotion_scores`` stay the models' probabilities.
     taxonomy : Taxonomy or path, optional
         Theme taxonomy (default: cxtext's packaged CX taxonomy).
     redact_pii : bool, default=True
