@@ -1478,11 +1478,8 @@ def _praise_comments_as_admiration(emotions: list[list[str]], rows: list[int], l
     >>> emotions
     [['admiration'], ['gratitude', 'admiration'], [], []]
     """
-    from cxtext.emotion.praise import praise_words
-
     for r in rows:
-        if labels[r] == "positive" and "admiration" not in emotions[r] and praise_words(texts[r]):
-            emotions[r] = _in_fixed_order([*emotions[r], "admiration"])
+        emotions[r] = _admiration_if_praised(labels[r], emotions[r], texts[r])
 
 
 def _effort_as_frustration(mention_rows: list[dict[str, Any]], directions: list[str | None]) -> None:
@@ -1521,11 +1518,31 @@ def _praise_as_admiration(mention_rows: list[dict[str, Any]]) -> None:
     >>> [m["emotions"] for m in rows]
     [['admiration'], [], ['gratitude', 'admiration']]
     """
+    for m in mention_rows:
+        m["emotions"] = _admiration_if_praised(m["sentiment"], m["emotions"], m["evidence"])
+
+
+def _admiration_if_praised(sentiment: Any, felt: list[str], text: str) -> list[str]:
+    """``felt`` with *admiration* added when ``sentiment`` is positive and ``text`` praises.
+
+    The one test of both praise rules (a mention's, :func:`_praise_as_admiration`, and a
+    comment's, :func:`_praise_comments_as_admiration`). Returns ``felt`` itself when
+    nothing is added and a new list otherwise (never an edit in place: the analyser
+    tells the rules' changes by identity).
+
+    Examples
+    --------
+    >>> felt = ["gratitude"]
+    >>> _admiration_if_praised("positive", felt, "Brilliant nurses, thank you.")
+    ['gratitude', 'admiration']
+    >>> _admiration_if_praised("negative", felt, "Great, another delay.") is felt
+    True
+    """
     from cxtext.emotion.praise import praise_words
 
-    for m in mention_rows:
-        if m["sentiment"] == "positive" and "admiration" not in m["emotions"] and praise_words(m["evidence"]):
-            m["emotions"] = _in_fixed_order([*m["emotions"], "admiration"])  # a new list, not an edit in place
+    if sentiment == "positive" and "admiration" not in felt and praise_words(text):
+        return _in_fixed_order([*felt, "admiration"])
+    return felt
 
 
 def _drop_amusement_from_complaints(mention_rows: list[dict[str, Any]]) -> None:
